@@ -1,0 +1,9 @@
+export {
+  grad, grads, valueAndGrad, valueAndGrads, variableGrads, stopGradient, noGrad, computeGradients,
+  type GradientsResult,
+} from './gradients.js';
+export { variable } from './variable.js';
+export { checkGradients, type CheckGradientsOptions, type GradientCheckResult, type GradientCheckInput } from './check-gradients.js';
+export { gradRules, sumToShape } from './rules.js';
+export type { GradRule, GradRules, OpContext } from './grad-rule.js';
+export { Variable } from '@rectify/tensor';

@@ -1,0 +1,145 @@
+import {
+  type BinaryFn, RectifyError, type Tensor,
+  binaryFn, broadcastTo, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
+  prod, reshape, shapesEqual, slice, split, square, sum, transpose, where,
+} from '@rectify/tensor';
+import type { GradRules } from './grad-rule.js';
+
+/** Sums a broadcast gradient back down to the shape of the operand it came from. */
+export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
+  if (shapesEqual(g.shape, shape)) return g;
+  const axes = broadcastedAxes(shape, g.shape);
+  return reshape(axes.length ? sum(g, axes) : g, shape);
+}
+
+/** The shape a reduction's output had before its reduced axes were dropped. */
+function keptShape(x: Tensor, axes: readonly number[]): number[] {
+  return x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+}
+
+const partials = new WeakMap<BinaryFn, { dx?: BinaryFn; dy?: BinaryFn }>();
+/** Partial derivatives of a scalar binary function as elementwise functions, made once per function. */
+function partialsOf(fn: BinaryFn): { dx?: BinaryFn; dy?: BinaryFn } {
+  let p = partials.get(fn);
+  if (!p) {
+    p = {
+      ...(fn.dfdx && { dx: binaryFn({ name: `${fn.name}_dx`, f: fn.dfdx, out: 'float32' }) }),
+      ...(fn.dfdy && { dy: binaryFn({ name: `${fn.name}_dy`, f: fn.dfdy, out: 'float32' }) }),
+    };
+    partials.set(fn, p);
+  }
+  return p;
+}
+
+/** Arithmetic that is cheaper written with tensor ops than through the generic partials. */
+const fastBinary: Readonly<Record<string, (dy: Tensor, x: Tensor, y: Tensor) => [Tensor, Tensor]>> = {
+  add: (dy) => [dy, dy],
+  sub: (dy) => [dy, neg(dy)],
+  mul: (dy, x, y) => [mul(dy, y), mul(dy, x)],
+  div: (dy, x, y) => [div(dy, y), neg(div(mul(dy, x), square(y)))],
+};
+
+function higherOrder(op: string): never {
+  throw new RectifyError(`grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`);
+}
+
+/**
+ * The gradient of every op, keyed by op. Each rule is written with public tensor ops, so it runs on any backend.
+ */
+export const gradRules: GradRules = {
+  unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],
+  unaryGrad: () => higherOrder('unaryGrad'),
+  binary: (dy, { inputs: [x, y], attrs: { fn } }) => {
+    const fast = fastBinary[fn.name];
+    let gx: Tensor | null;
+    let gy: Tensor | null;
+    if (fast) [gx, gy] = fast(dy, x!, y!);
+    else {
+      const p = partialsOf(fn);
+      gx = p.dx ? mul(dy, mapBinary(x!, y!, p.dx)) : null;
+      gy = p.dy ? mul(dy, mapBinary(x!, y!, p.dy)) : null;
+    }
+    return [gx && sumToShape(gx, x!.shape), gy && sumToShape(gy, y!.shape)];
+  },
+  where: (dy, { inputs: [c, x, y] }) => [
+    null,
+    sumToShape(where(c!, dy, 0), x!.shape),
+    sumToShape(where(c!, 0, dy), y!.shape),
+  ],
+  cast: (dy, { inputs: [x] }) => [x!.dtype === 'float32' ? cast(dy, 'float32') : null],
+  reduce: (dy, { inputs: [x], attrs: { axes, op }, output }) => {
+    const g = reshape(dy, keptShape(x!, axes));
+    switch (op) {
+      case 'sum':
+        return [broadcastTo(g, x!.shape)];
+      case 'max':
+      case 'min': {
+        // Ties share the gradient equally, as in TensorFlow.
+        const hit = cast(equal(x!, reshape(output, keptShape(x!, axes))), 'float32');
+        return [div(mul(hit, g), sum(hit, axes, true))];
+      }
+      case 'prod': {
+        // The product of the *other* entries, computed without dividing by zero.
+        const isZero = equal(x!, 0);
+        const nonZero = where(isZero, 1, x!);
+        const pNonZero = prod(nonZero, axes, true);
+        const zeros = sum(cast(isZero, 'float32'), axes, true);
+        const others = where(isZero, where(equal(zeros, 1), pNonZero, 0), where(equal(zeros, 0), div(pNonZero, nonZero), 0));
+        return [mul(g, others)];
+      }
+      default:
+        return [null];
+    }
+  },
+  argReduce: () => [null],
+  matmul: (dy, { inputs: [a, b], attrs: { transposeA: tA, transposeB: tB } }) => {
+    let da: Tensor;
+    let db: Tensor;
+    if (!tA && !tB) [da, db] = [matmul(dy, b!, false, true), matmul(a!, dy, true, false)];
+    else if (!tA && tB) [da, db] = [matmul(dy, b!, false, false), matmul(dy, a!, true, false)];
+    else if (tA && !tB) [da, db] = [matmul(b!, dy, false, true), matmul(a!, dy, false, false)];
+    else [da, db] = [matmul(b!, dy, true, true), matmul(dy, a!, true, true)];
+    return [sumToShape(da, a!.shape), sumToShape(db, b!.shape)];
+  },
+  transpose: (dy, { attrs: { perm } }) => {
+    const inverse = new Array<number>(perm.length);
+    perm.forEach((p, i) => (inverse[p] = i));
+    return [transpose(dy, inverse)];
+  },
+  slice: (dy, { inputs: [x], attrs: { begin, size } }) => [
+    pad(dy, x!.shape.map((d, i) => [begin[i]!, d - begin[i]! - size[i]!] as [number, number])),
+  ],
+  concat: (dy, { inputs, attrs: { axis } }) => split(dy, inputs.map((t) => t.shape[axis]!), axis),
+  pad: (dy, { inputs: [x], attrs: { paddings } }) => [slice(dy, paddings.map((p) => p[0]), x!.shape)],
+  tile: (dy, { inputs: [x], attrs: { reps } }) => {
+    // View dy as [rep0, d0, rep1, d1, …] and sum the rep axes.
+    const split2 = x!.shape.flatMap((d, i) => [reps[i]!, d]);
+    const repAxes = x!.shape.map((_, i) => 2 * i);
+    return [reshape(sum(reshape(dy, split2), repAxes), x!.shape)];
+  },
+  gather: (dy, { inputs: [x, indices], attrs: { axis } }) => [
+    engine.runKernel('scatterAdd', [dy, indices!], { axis, shape: x!.shape }),
+    null,
+  ],
+  scatterAdd: (dy, { inputs: [, indices], attrs: { axis } }) => [gather(dy, indices!, axis), null],
+  conv2d: (dy, { inputs: [x, f], attrs: { info } }) => [
+    engine.runKernel('conv2dBackpropInput', [dy, f!], { info }),
+    engine.runKernel('conv2dBackpropFilter', [x!, dy], { info }),
+  ],
+  // The two backprop kernels are linear in each argument; their adjoints are the other conv kernels, which is
+  // also what a transposed convolution needs.
+  conv2dBackpropInput: (g, { inputs: [dy, f], attrs: { info } }) => [
+    engine.runKernel('conv2d', [g, f!], { info }),
+    engine.runKernel('conv2dBackpropFilter', [g, dy!], { info }),
+  ],
+  conv2dBackpropFilter: (g, { inputs: [x, dy], attrs: { info } }) => [
+    engine.runKernel('conv2dBackpropInput', [dy!, g], { info }),
+    engine.runKernel('conv2d', [x!, g], { info }),
+  ],
+  maxPool: (dy, { inputs: [x], attrs: { info } }) => [engine.runKernel('maxPoolGrad', [dy, x!], { info })],
+  maxPoolGrad: () => higherOrder('maxPoolGrad'),
+  avgPool: (dy, { attrs: { info } }) => [engine.runKernel('avgPoolGrad', [dy], { info })],
+  avgPoolGrad: (g, { attrs: { info } }) => [engine.runKernel('avgPool', [g], { info })],
+  reshape: (dy, { inputs: [x] }) => [reshape(dy, x!.shape)],
+  identity: (dy) => [dy],
+};

@@ -1,0 +1,101 @@
+import type { DType, TypedArray } from '../dtype.js';
+import type { BinaryFn, UnaryFn } from '../scalar-fn.js';
+import type { Shape } from '../shape.js';
+import type { Conv2DInfo, Pool2DInfo } from '../conv-geometry.js';
+
+/** A backend's handle on one buffer. Opaque: only the backend that made it looks inside. */
+export type DataId = object;
+
+/** What a kernel sees of a tensor: its buffer handle, shape and dtype. */
+export interface TensorInfo {
+  readonly dataId: DataId;
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
+
+export type ReduceOp = 'sum' | 'max' | 'min' | 'prod' | 'any' | 'all';
+export type ArgReduceOp = 'argmax' | 'argmin';
+
+/**
+ * The closed set of primitive kernels. Every public op is one of these or is composed of them, and a backend is
+ * a value implementing every member: a missing kernel is a compile error, never a runtime "not implemented".
+ * `inputs` lists the tensors in order; `attrs` are plain values, already validated and resolved by the op.
+ */
+export interface KernelSpecs {
+  /** Elementwise `fn.f(x, a, b)`. */
+  unary: { inputs: [x: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
+  /** Elementwise `fn.f(x, y)` with NumPy broadcasting; `dtype` is the result dtype. */
+  binary: { inputs: [x: TensorInfo, y: TensorInfo]; attrs: { fn: BinaryFn; dtype: DType } };
+  /** `dy * fn.df(x, a, b)` in one pass: the backward of every unary function, activations included. */
+  unaryGrad: { inputs: [x: TensorInfo, dy: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
+  /** `cond ? x : y` with broadcasting over all three. */
+  where: { inputs: [cond: TensorInfo, x: TensorInfo, y: TensorInfo]; attrs: { dtype: DType } };
+  cast: { inputs: [x: TensorInfo]; attrs: { dtype: DType } };
+  /** Reduces `axes` (sorted, unique, non-empty); the result drops those axes. */
+  reduce: { inputs: [x: TensorInfo]; attrs: { axes: readonly number[]; op: ReduceOp } };
+  /** Index of the max/min along `axis` (first on ties); int32 result without that axis. */
+  argReduce: { inputs: [x: TensorInfo]; attrs: { axis: number; op: ArgReduceOp } };
+  /** Batched `a · b` over the last two axes, batch axes broadcast; transposes applied to the last two axes. */
+  matmul: { inputs: [a: TensorInfo, b: TensorInfo]; attrs: { transposeA: boolean; transposeB: boolean } };
+  transpose: { inputs: [x: TensorInfo]; attrs: { perm: readonly number[] } };
+  slice: { inputs: [x: TensorInfo]; attrs: { begin: readonly number[]; size: readonly number[] } };
+  concat: { inputs: TensorInfo[]; attrs: { axis: number } };
+  pad: { inputs: [x: TensorInfo]; attrs: { paddings: ReadonlyArray<readonly [number, number]>; value: number } };
+  tile: { inputs: [x: TensorInfo]; attrs: { reps: readonly number[] } };
+  /** Picks slices of `x` along `axis` at int32 `indices` (any shape); out-of-range indices are an error. */
+  gather: { inputs: [x: TensorInfo, indices: TensorInfo]; attrs: { axis: number } };
+  /** The adjoint of gather: sums `updates` into a zero tensor of `shape` at `indices` along `axis`. */
+  scatterAdd: { inputs: [updates: TensorInfo, indices: TensorInfo]; attrs: { axis: number; shape: Shape } };
+  conv2d: { inputs: [x: TensorInfo, filter: TensorInfo]; attrs: { info: Conv2DInfo } };
+  conv2dBackpropInput: { inputs: [dy: TensorInfo, filter: TensorInfo]; attrs: { info: Conv2DInfo } };
+  conv2dBackpropFilter: { inputs: [x: TensorInfo, dy: TensorInfo]; attrs: { info: Conv2DInfo } };
+  maxPool: { inputs: [x: TensorInfo]; attrs: { info: Pool2DInfo } };
+  maxPoolGrad: { inputs: [dy: TensorInfo, x: TensorInfo]; attrs: { info: Pool2DInfo } };
+  avgPool: { inputs: [x: TensorInfo]; attrs: { info: Pool2DInfo } };
+  avgPoolGrad: { inputs: [dy: TensorInfo]; attrs: { info: Pool2DInfo } };
+}
+
+export type BackendKernelName = keyof KernelSpecs;
+
+/**
+ * Ops the engine performs itself without a kernel — reshape shares the buffer — but which autograd still records.
+ * `identity` is a fresh tensor handle on the same buffer.
+ */
+export interface ViewSpecs {
+  reshape: { inputs: [x: TensorInfo]; attrs: { shape: Shape } };
+  identity: { inputs: [x: TensorInfo]; attrs: Record<string, never> };
+}
+
+export type OpSpecs = KernelSpecs & ViewSpecs;
+export type OpName = keyof OpSpecs;
+export type OpAttrs<K extends OpName> = OpSpecs[K]['attrs'];
+
+export type KernelImpl<K extends BackendKernelName> = (
+  inputs: KernelSpecs[K]['inputs'],
+  attrs: KernelSpecs[K]['attrs'],
+) => TensorInfo;
+
+export type Kernels = { readonly [K in BackendKernelName]: KernelImpl<K> };
+
+export interface BackendMemory {
+  /** Buffers the backend holds. */
+  readonly numDataBuffers: number;
+  readonly numBytes: number;
+}
+
+/**
+ * A backend stores buffers and runs the primitive kernels on them. Values cross the boundary only through
+ * `write` and `read`/`readSync`, so a GPU backend can keep data on the device between kernels.
+ */
+export interface Backend {
+  readonly name: string;
+  /** Free-form facts for users: the mode a GPU library runs in, thread counts, … */
+  readonly info: Readonly<Record<string, unknown>>;
+  readonly kernels: Kernels;
+  /** Takes ownership of `values` (the caller does not touch them again). */
+  write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo;
+  readSync(dataId: DataId): TypedArray;
+  read(dataId: DataId): Promise<TypedArray>;
+  disposeData(dataId: DataId): void;
+  memory(): BackendMemory;
+}

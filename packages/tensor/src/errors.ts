@@ -1,0 +1,27 @@
+/**
+ * Every error Rectify throws on bad input extends {@link RectifyError}, so callers can catch the family at once
+ * and still tell a shape problem from a dtype problem. Messages name the op, what it received and what it expected.
+ */
+export class RectifyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Shapes that cannot work together: `matmul: inner dimensions differ: [2,3] x [4,5] (3 != 4)`. */
+export class ShapeError extends RectifyError {}
+
+/** A dtype the op does not accept, e.g. `argmax` on a bool tensor. */
+export class DTypeError extends RectifyError {}
+
+/** An argument outside its allowed range: a negative size, an axis out of bounds, an unknown option value. */
+export class ValueError extends RectifyError {}
+
+/** A backend problem: unknown backend name, a tensor used after `dispose()`, a backend that failed to load. */
+export class BackendError extends RectifyError {}
+
+/** Formats a shape the way messages print it: `[2,3]`. */
+export function fmtShape(shape: readonly number[]): string {
+  return `[${shape.join(',')}]`;
+}

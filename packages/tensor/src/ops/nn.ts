@@ -1,0 +1,69 @@
+import { conv2dInfo, pool2dInfo, type PadMode } from '../conv-geometry.js';
+import { engine } from '../engine.js';
+import { ShapeError, ValueError, fmtShape } from '../errors.js';
+import { normalizeAxis } from '../shape.js';
+import type { Tensor } from '../tensor.js';
+import { type TensorLike, toTensor } from './convert.js';
+import { cast, exp, sub } from './elementwise.js';
+import { logSumExp } from './reduce.js';
+import { reshape } from './shape.js';
+
+type Pair = number | readonly [number, number];
+
+function asBatch(op: string, x: Tensor): { x4: Tensor; batched: boolean } {
+  if (x.rank === 4) return { x4: x, batched: true };
+  if (x.rank === 3) return { x4: reshape(x, [1, ...x.shape]), batched: false };
+  throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels] or rank 3, received ${fmtShape(x.shape)}`);
+}
+
+function checkFormat(op: string, dataFormat: string): void {
+  if (dataFormat !== 'NHWC') throw new ValueError(`${op}: only dataFormat 'NHWC' is supported, received '${dataFormat}'`);
+}
+
+function float(t: Tensor): Tensor {
+  return t.dtype === 'float32' ? t : cast(t, 'float32');
+}
+
+/**
+ * 2-D convolution, NHWC, filter [height, width, inChannels, outChannels] (TensorFlow.js signature).
+ * @example conv2d(images, kernel, 1, 'same')
+ */
+export function conv2d(x: TensorLike, filter: TensorLike, strides: Pair = 1, pad: PadMode = 'valid', dataFormat: 'NHWC' = 'NHWC', dilations: Pair = 1): Tensor {
+  checkFormat('conv2d', dataFormat);
+  const { x4, batched } = asBatch('conv2d', float(toTensor(x, 'x', 'conv2d')));
+  const f = float(toTensor(filter, 'filter', 'conv2d'));
+  const info = conv2dInfo(x4.shape, f.shape, strides, pad, dilations);
+  const y = engine.runKernel('conv2d', [x4, f], { info });
+  return batched ? y : reshape(y, y.shape.slice(1));
+}
+
+function pool(kind: 'maxPool' | 'avgPool') {
+  return (x: TensorLike, filterSize: Pair, strides: Pair, pad: PadMode = 'valid'): Tensor => {
+    const { x4, batched } = asBatch(kind, float(toTensor(x, 'x', kind)));
+    const info = pool2dInfo(kind, x4.shape, filterSize, strides, pad);
+    const y = engine.runKernel(kind, [x4], { info });
+    return batched ? y : reshape(y, y.shape.slice(1));
+  };
+}
+
+/** Max over each window (padding never wins). @example maxPool(x, 2, 2, 'valid') */
+export const maxPool = pool('maxPool');
+/** Mean over each window's valid cells (padding not counted, as TensorFlow). @example avgPool(x, 2, 2, 'same') */
+export const avgPool = pool('avgPool');
+
+/**
+ * log softmax along `axis`: x − logSumExp(x). Stable: finite for inputs of ±1e4 and beyond.
+ * @example logSoftmax(tensor([1e4, 0])) // [0, -1e4]
+ */
+export function logSoftmax(logits: TensorLike, axis = -1): Tensor {
+  const t = float(toTensor(logits, 'logits', 'logSoftmax'));
+  return sub(t, logSumExp(t, normalizeAxis('logSoftmax', axis, t.rank), true));
+}
+
+/**
+ * eˣ / Σ eˣ along `axis`, computed as exp(logSoftmax) so that no intermediate overflows.
+ * @example softmax(tensor([1e4, 0])) // [1, 0]
+ */
+export function softmax(logits: TensorLike, axis = -1): Tensor {
+  return exp(logSoftmax(logits, axis));
+}

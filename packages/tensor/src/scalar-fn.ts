@@ -1,0 +1,34 @@
+/**
+ * Elementwise math is written once, as scalar functions, and each backend compiles them into its own fused loop
+ * or GPU kernel. Functions must stay inside the plain-JS subset gpu.js can translate: arithmetic, ternaries,
+ * `Math.*`, numeric literals, the arguments — no closures over outer variables, no calls to other helpers.
+ */
+
+/** A unary elementwise function with up to two numeric parameters (an activation's alpha, clip's bounds). */
+export interface UnaryFn {
+  readonly name: string;
+  readonly f: (x: number, a: number, b: number) => number;
+  /** Exact derivative d f / d x. Absent means the function is piecewise constant: its gradient is zero. */
+  readonly df?: (x: number, a: number, b: number) => number;
+  /** Result dtype: `float32` (default) computes in float; `same` keeps the input's dtype; `bool` gives 0/1. */
+  readonly out?: 'float32' | 'same' | 'bool';
+}
+
+/** A binary elementwise function, broadcast NumPy-style by every backend. */
+export interface BinaryFn {
+  readonly name: string;
+  readonly f: (x: number, y: number) => number;
+  /** Partial derivatives; absent on comparisons and logical ops, which have no gradient. */
+  readonly dfdx?: (x: number, y: number) => number;
+  readonly dfdy?: (x: number, y: number) => number;
+  /** `promote` follows NumPy's promotion of the two input dtypes; `float32` always floats; `bool` gives 0/1. */
+  readonly out: 'promote' | 'float32' | 'bool';
+}
+
+export function unaryFn(def: UnaryFn): UnaryFn {
+  return Object.freeze(def);
+}
+
+export function binaryFn(def: BinaryFn): BinaryFn {
+  return Object.freeze(def);
+}
