@@ -24,5 +24,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The JSON report is what .ci/run counts passed and failed tests from.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-report.json' }]],
   },
 });

@@ -110,6 +110,12 @@ export class Engine {
     return this.instances.get(this.activeName)!;
   }
 
+  /** The name the active backend was registered under (activating the default backend if none is yet). */
+  get backendName(): string {
+    this.getBackend();
+    return this.activeName!;
+  }
+
   private registration(name: string): Registration {
     const reg = this.registry.get(name);
     if (!reg) {

@@ -10,7 +10,7 @@ export type {
   ReduceOp, ArgReduceOp, TensorInfo,
 } from './backend/kernels.js';
 export { CpuBackend } from './cpu/cpu-backend.js';
-export { type UnaryFn, type BinaryFn, unaryFn, binaryFn } from './scalar-fn.js';
+export { type UnaryFn, type BinaryFn, unaryFn, binaryFn, isUnaryFn, isBinaryFn } from './scalar-fn.js';
 export * as mathFns from './math-fns.js';
 export { PRNGKey, setSeed, keyFor } from './prng.js';
 export { conv2dInfo, pool2dInfo, type Conv2DInfo, type Pool2DInfo, type PadMode } from './conv-geometry.js';

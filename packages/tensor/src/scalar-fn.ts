@@ -25,10 +25,29 @@ export interface BinaryFn {
   readonly out: 'promote' | 'float32' | 'bool';
 }
 
+const unaryFns = new WeakSet<UnaryFn>();
+const binaryFns = new WeakSet<BinaryFn>();
+
+/** Freezes and registers a unary function. @example const half = unaryFn({ name: 'half', f: (x) => x / 2, df: () => 0.5 }); */
 export function unaryFn(def: UnaryFn): UnaryFn {
-  return Object.freeze(def);
+  const fn = Object.freeze(def);
+  unaryFns.add(fn);
+  return fn;
 }
 
+/** Freezes and registers a binary function. @example binaryFn({ name: 'hypot', f: (x, y) => Math.sqrt(x * x + y * y), out: 'float32' }) */
 export function binaryFn(def: BinaryFn): BinaryFn {
-  return Object.freeze(def);
+  const fn = Object.freeze(def);
+  binaryFns.add(fn);
+  return fn;
+}
+
+/** Whether `x` was made by {@link unaryFn} (a unary and a binary function can look alike structurally). */
+export function isUnaryFn(x: unknown): x is UnaryFn {
+  return typeof x === 'object' && x !== null && unaryFns.has(x as UnaryFn);
+}
+
+/** Whether `x` was made by {@link binaryFn}. */
+export function isBinaryFn(x: unknown): x is BinaryFn {
+  return typeof x === 'object' && x !== null && binaryFns.has(x as BinaryFn);
 }
