@@ -1,71 +1,24 @@
 import {
-  RectifyError, ShapeError, type Tensor, type TensorLike, ValueError, Variable, add, cast, engine, fmtShape, onesLike,
-  shapesEqual, tidy, toTensor, zerosLike,
+  ShapeError, Tensor, type TensorLike, ValueError, Variable, engine, fmtShape, toTensor,
 } from '@rectify/tensor';
-import { gradRules } from './rules.js';
-import { Tape } from './tape.js';
-import type { GradRule } from './grad-rule.js';
-import type { OpName } from '@rectify/tensor';
+import { computeGradients } from './compute-gradients.js';
+import { describeValue, liveVariables } from './variable.js';
 
-export interface GradientsResult {
-  readonly value: Tensor;
-  readonly grads: Tensor[];
+/** Converts the arguments; remembers which ones were created here, so they can be freed afterwards. */
+function sources(op: string, xs: readonly TensorLike[]): { srcs: Tensor[]; owned: Tensor[] } {
+  if (!Array.isArray(xs)) throw new ValueError(`${op}: xs must be an array of tensors, received ${describeValue(xs)}`);
+  const srcs = xs.map((x, i) => toTensor(x, `xs[${i}]`, op));
+  return { srcs, owned: srcs.filter((s, i) => s !== xs[i]) };
 }
 
-/**
- * The engine of every gradient function: runs `f` while recording, then walks the tape backwards from its output.
- * Gradients for sources that `f` did not use are zeros, as in TensorFlow.js.
- */
-export function computeGradients(op: string, f: () => Tensor, sources: readonly Tensor[], dy?: Tensor): GradientsResult {
-  sources.forEach((s, i) => {
-    s.assertAlive(op);
-    if (s.dtype !== 'float32') throw new ValueError(`${op}: can only differentiate with respect to float32 tensors, argument ${i} is ${s.dtype}`);
-  });
-  const tape = new Tape(sources);
-  const unsubscribe = engine.addOpListener((r) => tape.record(r));
-  let value: Tensor;
-  try {
-    value = f();
-  } finally {
-    unsubscribe();
-  }
-  if (!value || typeof (value as Tensor).shape !== 'object') {
-    tape.release();
-    throw new RectifyError(`${op}: the function must return a Tensor, received ${value === null ? 'null' : typeof value}`);
-  }
-  if (dy && !shapesEqual(dy.shape, value.shape)) {
-    tape.release();
-    throw new ShapeError(`${op}: dy has shape ${fmtShape(dy.shape)}, but the function's output has shape ${fmtShape(value.shape)}`);
-  }
-  try {
-    const grads = engine.withoutListeners(() =>
-      tidy(() => {
-        const acc = new Map<number, Tensor>();
-        acc.set(value.id, dy ? cast(dy, 'float32') : onesLike(cast(value, 'float32')));
-        for (let n = tape.nodes.length - 1; n >= 0; n--) {
-          const node = tape.nodes[n]!;
-          const g = acc.get(node.outputId);
-          if (!g) continue;
-          const rule = gradRules[node.op] as GradRule<OpName>;
-          const inputGrads = rule(g, node.ctx);
-          node.inputIds.forEach((id, i) => {
-            const gi = inputGrads[i];
-            if (!gi || !tape.isConnected(id)) return;
-            const prev = acc.get(id);
-            acc.set(id, prev ? add(prev, gi) : gi);
-          });
-        }
-        return sources.map((s) => acc.get(s.id) ?? zerosLike(s));
-      }),
-    );
-    return { value, grads };
-  } finally {
-    tape.release();
-  }
+function assertFunction(op: string, f: unknown): void {
+  if (typeof f !== 'function') throw new ValueError(`${op}: f must be a function, received ${describeValue(f)}`);
 }
 
-function asSource(x: TensorLike, op: string, i: number): Tensor {
-  return toTensor(x, `x${i}`, op);
+/** Frees `value` if `f` created it, and the arguments converted from arrays; never a tensor the caller owns. */
+function cleanUp(value: Tensor | null, mark: number, owned: readonly Tensor[], keep?: Tensor): void {
+  if (value && value.id >= mark && value !== keep) value.dispose();
+  for (const t of owned) if (t !== keep) t.dispose();
 }
 
 /**
@@ -76,54 +29,73 @@ function asSource(x: TensorLike, op: string, i: number): Tensor {
  * dSquare(tensor([3])).dataSync(); // [6]
  */
 export function grad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Tensor) => Tensor {
+  assertFunction('grad', f);
   return (x, dy) => {
-    const src = asSource(x, 'grad', 0);
-    const { value, grads } = computeGradients('grad', () => f(src), [src], dy);
-    value.dispose();
-    return grads[0]!;
+    const { srcs, owned } = sources('grad', [x]);
+    const mark = Tensor.nextId;
+    const { value, grads: gs } = computeGradients('grad', () => f(srcs[0]!), srcs, dy);
+    cleanUp(value, mark, owned);
+    return gs[0]!;
   };
 }
 
-/** Gradients with respect to every argument of `f`. @example grads((a, b) => mul(a, b))([a, b]) */
+/**
+ * Gradients with respect to every argument of `f`.
+ * @example const [da, db] = grads((a, b) => mul(a, b))([tensor([2]), tensor([3])]); // [3], [2]
+ */
 export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: Tensor) => Tensor[] {
+  assertFunction('grads', f);
   return (xs, dy) => {
-    const srcs = xs.map((x, i) => asSource(x, 'grads', i));
+    const { srcs, owned } = sources('grads', xs);
+    const mark = Tensor.nextId;
     const { value, grads: gs } = computeGradients('grads', () => f(...srcs), srcs, dy);
-    value.dispose();
+    cleanUp(value, mark, owned);
     return gs;
   };
 }
 
 /**
  * Like {@link grad}, also returning f(x) — one forward pass for both.
- * @example const { value, grad: g } = valueAndGrad((x) => sum(square(x)))(tensor([1, 2]));
+ * @example const { value, grad: g } = valueAndGrad((x) => sum(square(x)))(tensor([1, 2])); // 5, [2, 4]
  */
 export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+  assertFunction('valueAndGrad', f);
   return (x, dy) => {
-    const src = asSource(x, 'valueAndGrad', 0);
-    const { value, grads: gs } = computeGradients('valueAndGrad', () => f(src), [src], dy);
+    const { srcs, owned } = sources('valueAndGrad', [x]);
+    const { value, grads: gs } = computeGradients('valueAndGrad', () => f(srcs[0]!), srcs, dy);
+    cleanUp(null, 0, owned, value);
     return { value, grad: gs[0]! };
   };
 }
 
-/** Like {@link grads}, also returning the value. */
+/**
+ * Like {@link grads}, also returning the value.
+ * @example const { value, grads: [da, db] } = valueAndGrads((a, b) => mul(a, b))([tensor([2]), tensor([3])]);
+ */
 export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+  assertFunction('valueAndGrads', f);
   return (xs, dy) => {
-    const srcs = xs.map((x, i) => asSource(x, 'valueAndGrads', i));
-    return computeGradients('valueAndGrads', () => f(...srcs), srcs, dy);
+    const { srcs, owned } = sources('valueAndGrads', xs);
+    const result = computeGradients('valueAndGrads', () => f(...srcs), srcs, dy);
+    cleanUp(null, 0, owned, result.value);
+    return result;
   };
 }
 
 /**
- * The value of `f()` and its gradient with respect to each variable in `varList` (default: every trainable
- * variable alive), keyed by variable name — what an optimizer needs for one step.
- * @example const { value, grads } = variableGrads(() => loss(model(x), y), model.trainableWeights);
+ * The value of `f()` — a scalar loss — and its gradient with respect to each variable in `varList` (default: every
+ * trainable float32 variable alive), keyed by variable name: what an optimizer needs for one step.
+ * @example const { value, grads } = variableGrads(() => sum(square(sub(matmul(x, w), y))), [w]);
  */
 export function variableGrads(f: () => Tensor, varList?: readonly Variable[]): { value: Tensor; grads: Record<string, Tensor> } {
-  const vars = varList ?? [...liveVariables()].filter((v) => v.trainable);
-  for (const v of vars) {
-    if (!(v instanceof Variable)) throw new ValueError(`variableGrads: varList must hold Variables, received ${typeof v}`);
-  }
+  assertFunction('variableGrads', f);
+  const vars = varList ?? [...liveVariables()].filter((v) => v.trainable && v.dtype === 'float32');
+  const names = new Set<string>();
+  vars.forEach((v, i) => {
+    if (!(v instanceof Variable)) throw new ValueError(`variableGrads: varList[${i}] must be a Variable, received ${describeValue(v)}`);
+    if (names.has(v.name)) throw new ValueError(`variableGrads: two variables are named '${v.name}'; gradients are keyed by name, so names must be unique`);
+    names.add(v.name);
+  });
   const { value, grads: gs } = computeGradients('variableGrads', f, vars);
   if (value.size !== 1) {
     value.dispose();
@@ -135,28 +107,20 @@ export function variableGrads(f: () => Tensor, varList?: readonly Variable[]): {
   return { value, grads: out };
 }
 
-const registry = new Set<WeakRef<Variable>>();
-
-/** @internal */
-export function registerVariable(v: Variable): void {
-  registry.add(new WeakRef(v));
-}
-
-function* liveVariables(): Iterable<Variable> {
-  for (const ref of registry) {
-    const v = ref.deref();
-    if (!v || v.isDisposed) registry.delete(ref);
-    else yield v;
-  }
-}
-
-/** `x` as a value that gradients do not flow through. @example stopGradient(target) */
+/**
+ * `x` as a value that gradients do not flow through (a new handle on the same buffer, no copy).
+ * @example const loss = sum(square(sub(prediction, stopGradient(target))));
+ */
 export function stopGradient(x: TensorLike): Tensor {
   const t = toTensor(x, 'x', 'stopGradient');
   return engine.withoutListeners(() => engine.view('identity', t, t.shape));
 }
 
-/** Runs `fn` without recording anything for autograd (inference, metric computation). */
+/**
+ * Runs `fn` without recording anything for autograd (inference, metrics); returns what `fn` returns.
+ * @example const predictions = noGrad(() => model.predict(x));
+ */
 export function noGrad<T>(fn: () => T): T {
+  assertFunction('noGrad', fn);
   return engine.withoutListeners(fn);
 }

@@ -1,8 +1,6 @@
-export {
-  grad, grads, valueAndGrad, valueAndGrads, variableGrads, stopGradient, noGrad, computeGradients,
-  type GradientsResult,
-} from './gradients.js';
-export { variable } from './variable.js';
+export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, stopGradient, noGrad } from './gradients.js';
+export { computeGradients, type GradientsResult } from './compute-gradients.js';
+export { variable, liveVariables } from './variable.js';
 export { checkGradients, type CheckGradientsOptions, type GradientCheckResult, type GradientCheckInput } from './check-gradients.js';
 export { gradRules, sumToShape } from './rules.js';
 export type { GradRule, GradRules, OpContext } from './grad-rule.js';

@@ -1,6 +1,6 @@
 import {
   type BinaryFn, RectifyError, type Tensor,
-  binaryFn, broadcastTo, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
+  binaryFn, broadcastTo, mathFns, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
   prod, reshape, shapesEqual, slice, split, square, sum, transpose, where,
 } from '@rectify/tensor';
 import type { GradRules } from './grad-rule.js';
@@ -31,13 +31,13 @@ function partialsOf(fn: BinaryFn): { dx?: BinaryFn; dy?: BinaryFn } {
   return p;
 }
 
-/** Arithmetic that is cheaper written with tensor ops than through the generic partials. */
-const fastBinary: Readonly<Record<string, (dy: Tensor, x: Tensor, y: Tensor) => [Tensor, Tensor]>> = {
-  add: (dy) => [dy, dy],
-  sub: (dy) => [dy, neg(dy)],
-  mul: (dy, x, y) => [mul(dy, y), mul(dy, x)],
-  div: (dy, x, y) => [div(dy, y), neg(div(mul(dy, x), square(y)))],
-};
+/** Arithmetic that is cheaper written with tensor ops than through the generic partials (keyed by identity). */
+const fastBinary = new Map<BinaryFn, (dy: Tensor, x: Tensor, y: Tensor) => [Tensor, Tensor]>([
+  [mathFns.addFn, (dy) => [dy, dy]],
+  [mathFns.subFn, (dy) => [dy, neg(dy)]],
+  [mathFns.mulFn, (dy, x, y) => [mul(dy, y), mul(dy, x)]],
+  [mathFns.divFn, (dy, x, y) => [div(dy, y), neg(div(mul(dy, x), square(y)))]],
+]);
 
 function higherOrder(op: string): never {
   throw new RectifyError(`grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`);
@@ -50,7 +50,7 @@ export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],
   unaryGrad: () => higherOrder('unaryGrad'),
   binary: (dy, { inputs: [x, y], attrs: { fn } }) => {
-    const fast = fastBinary[fn.name];
+    const fast = fastBinary.get(fn);
     let gx: Tensor | null;
     let gy: Tensor | null;
     if (fast) [gx, gy] = fast(dy, x!, y!);
@@ -66,7 +66,8 @@ export const gradRules: GradRules = {
     sumToShape(where(c!, dy, 0), x!.shape),
     sumToShape(where(c!, 0, dy), y!.shape),
   ],
-  cast: (dy, { inputs: [x] }) => [x!.dtype === 'float32' ? cast(dy, 'float32') : null],
+  // Only a float → float cast carries a gradient; casting to int32 or bool rounds, which has none.
+  cast: (dy, { inputs: [x], output }) => [x!.dtype === 'float32' && output.dtype === 'float32' ? cast(dy, 'float32') : null],
   reduce: (dy, { inputs: [x], attrs: { axes, op }, output }) => {
     const g = reshape(dy, keptShape(x!, axes));
     switch (op) {

@@ -1,1 +1,32 @@
-export {};
+/**
+ * Rectify — one import for most users: `import * as rf from 'rectify'`.
+ *
+ * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
+ * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel. Namespaces: rf.activations,
+ * rf.initializers, rf.layers, rf.regularizers, rf.optimizers, rf.losses, rf.metrics, rf.callbacks.
+ */
+export * from '@rectify/tensor';
+export * from '@rectify/autograd';
+
+// Activation functions at the top level; where @rectify/tensor has an op of the same name (sigmoid, tanh,
+// softplus, softmax, logSoftmax) the activation wins — same values, and it carries the activation's derivative.
+export {
+  relu, relu6, leakyRelu, prelu, elu, selu, celu, gelu, swish, silu, mish, hardSigmoid, hardSwish, sigmoid, tanh, softplus,
+  softsign, softmax, logSoftmax, linear, activationStats,
+} from '@rectify/activations';
+export * as activations from '@rectify/activations';
+export * as initializers from '@rectify/initializers';
+export * as layers from '@rectify/layers';
+export { regularizers, input, Layer, SymbolicTensor, InputLayer, Functional } from '@rectify/layers';
+
+export * as optimizers from './optimizers/index.js';
+export * as losses from './losses/index.js';
+export * as metrics from './metrics/index.js';
+export * as callbacks from './callbacks/index.js';
+
+export { Sequential, sequential, Model, model, LayersModel, type SequentialArgs, type ModelArgs, type SummaryOptions } from './models/index.js';
+export { loadModel, type LoadOptions, type SaveResult } from './io/index.js';
+export { NonFiniteLossError, type FitOptions, type CompileArgs, type Data } from './training/index.js';
+export type { Logs } from './callbacks/callback.js';
+export { History } from './callbacks/history.js';
+export { VERSION } from './version.js';

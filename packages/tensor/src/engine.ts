@@ -1,6 +1,6 @@
 import type { Backend, BackendKernelName, DataId, KernelSpecs, OpAttrs, OpName, TensorInfo } from './backend/kernels.js';
 import { type DType, type TypedArray, bytesPerElement } from './dtype.js';
-import { BackendError, ShapeError, fmtShape } from './errors.js';
+import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
 import { type Shape, shapesEqual, sizeOf } from './shape.js';
 import { Tensor, type Variable } from './tensor.js';
 import { CpuBackend } from './cpu/cpu-backend.js';
@@ -110,6 +110,11 @@ export class Engine {
     return this.instances.get(this.activeName)!;
   }
 
+  /** The initialised backend registered as `name`, or undefined if it is not (yet) initialised. */
+  findBackend(name: string): Backend | undefined {
+    return this.instances.get(name);
+  }
+
   /** The name the active backend was registered under (activating the default backend if none is yet). */
   get backendName(): string {
     this.getBackend();
@@ -157,10 +162,11 @@ export class Engine {
       );
     }
     this.ensureOnActive(value);
+    // Take the new reference before dropping the old one: `v.assign(v)` must not free the shared buffer.
+    this.refCounts.set(value.dataId, (this.refCounts.get(value.dataId) ?? 0) + 1);
     this.release(v.dataId, v.backend);
     v.dataId = value.dataId;
     v.backend = value.backend;
-    this.refCounts.set(v.dataId, (this.refCounts.get(v.dataId) ?? 0) + 1);
   }
 
   /** Runs a primitive kernel on the active backend and records it for listeners. */
@@ -245,12 +251,17 @@ export class Engine {
   }
 
   tidy<T>(fn: () => T): T {
+    if (typeof fn !== 'function') throw new ValueError(`tidy: expected a function, received ${fn === null ? 'null' : typeof fn}`);
     const scope = new Set<Tensor>();
     this.scopes.push(scope);
     let result: T;
     try {
       result = fn();
       if (result instanceof Promise) throw new BackendError('tidy: the function must be synchronous, it returned a Promise');
+    } catch (err) {
+      // A throwing function still must not leak what it created.
+      for (const t of scope) this.disposeTensor(t);
+      throw err;
     } finally {
       this.scopes.pop();
     }

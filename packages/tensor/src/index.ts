@@ -25,5 +25,7 @@ export { randomNormal, randomUniform, truncatedNormal, type Seed } from './ops/r
 export * from './ops/elementwise.js';
 export * from './ops/reduce.js';
 export * from './ops/shape.js';
+export * from './ops/join.js';
+export * from './ops/gather.js';
 export { matmul } from './ops/linalg.js';
 export { conv2d, maxPool, avgPool, softmax, logSoftmax } from './ops/nn.js';

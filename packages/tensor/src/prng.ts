@@ -52,9 +52,9 @@ function philoxBlock(k0: number, k1: number, c0: number, c1: number, c2: number,
 export class PRNGKey {
   private constructor(readonly k0: number, readonly k1: number) {}
 
-  static fromSeed(seed: number): PRNGKey {
-    if (!Number.isFinite(seed) || !Number.isInteger(seed)) {
-      throw new ValueError(`seed: must be an integer, received ${seed}`);
+  static fromSeed(seed: number, op = 'PRNGKey.fromSeed'): PRNGKey {
+    if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
+      throw new ValueError(`${op}: seed must be a safe integer, received ${String(seed)}`);
     }
     const lo = seed >>> 0;
     const hi = Math.floor(seed / 0x100000000) >>> 0;
@@ -110,13 +110,13 @@ let globalKey = PRNGKey.fromSeed(Math.floor(Math.random() * 0x7fffffff));
 
 /** Makes every later unseeded random op reproducible, like `tf.random.set_seed` or `torch.manual_seed`. */
 export function setSeed(seed: number): void {
-  globalKey = PRNGKey.fromSeed(seed);
+  globalKey = PRNGKey.fromSeed(seed, 'setSeed');
 }
 
 /** The key for one random op: from `seed` when given, otherwise the next key of the global stream. */
-export function keyFor(seed: number | PRNGKey | undefined): PRNGKey {
+export function keyFor(seed: number | PRNGKey | undefined, op = 'keyFor'): PRNGKey {
   if (seed instanceof PRNGKey) return seed;
-  if (seed !== undefined) return PRNGKey.fromSeed(seed);
+  if (seed !== undefined) return PRNGKey.fromSeed(seed, op);
   const [next, use] = globalKey.split(2) as [PRNGKey, PRNGKey];
   globalKey = next;
   return use;

@@ -61,7 +61,8 @@ export function broadcastedAxes(shape: Shape, outShape: Shape): number[] {
 }
 
 export function normalizeAxis(op: string, axis: number, rank: number): number {
-  if (!Number.isInteger(axis) || axis < -Math.max(rank, 1) || axis >= Math.max(rank, 1)) {
+  if (rank === 0) throw new ValueError(`${op}: a scalar (rank 0) has no axis ${axis}`);
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
     throw new ValueError(`${op}: axis must be an integer in [${-rank}, ${rank - 1}], received ${axis}`);
   }
   return axis < 0 ? axis + rank : axis;
@@ -78,6 +79,7 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
 }
 
 export function assertValidShape(op: string, shape: Shape): void {
+  if (!Array.isArray(shape)) throw new ValueError(`${op}: shape must be an array of non-negative integers, received ${String(shape)}`);
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw new ValueError(`${op}: shape must hold non-negative integers, received ${fmtShape(shape)}`);

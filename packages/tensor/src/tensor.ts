@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from './dtype.js';
 import type { Backend, DataId } from './backend/kernels.js';
-import { BackendError } from './errors.js';
+import { BackendError, ShapeError } from './errors.js';
 import { sizeOf, type Shape } from './shape.js';
 import { formatTensor } from './format.js';
 import { engine } from './engine.js';
@@ -36,6 +36,11 @@ export class Tensor {
     this.dtype = dtype;
     this.size = sizeOf(shape);
     this.backend = backend;
+  }
+
+  /** @internal the id the next tensor will get: tensors with a smaller id existed before this moment. */
+  static get nextId(): number {
+    return nextTensorId;
   }
 
   get rank(): number {
@@ -80,7 +85,7 @@ export class Tensor {
 
   /** A scalar's value, or the only element of a size-1 tensor. */
   item(): number {
-    if (this.size !== 1) throw new BackendError(`item: tensor must have exactly one element, shape is [${this.shape.join(',')}]`);
+    if (this.size !== 1) throw new ShapeError(`item: tensor must have exactly one element, shape is [${this.shape.join(',')}]`);
     return this.dataSync()[0]!;
   }
 

@@ -28,7 +28,7 @@ export interface KernelSpecs {
   binary: { inputs: [x: TensorInfo, y: TensorInfo]; attrs: { fn: BinaryFn; dtype: DType } };
   /** `dy * fn.df(x, a, b)` in one pass: the backward of every unary function, activations included. */
   unaryGrad: { inputs: [x: TensorInfo, dy: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
-  /** `cond ? x : y` with broadcasting over all three. */
+  /** `cond ? x : y` with broadcasting over all three; `cond` is bool, `x` and `y` both have dtype `dtype`. */
   where: { inputs: [cond: TensorInfo, x: TensorInfo, y: TensorInfo]; attrs: { dtype: DType } };
   cast: { inputs: [x: TensorInfo]; attrs: { dtype: DType } };
   /** Reduces `axes` (sorted, unique, non-empty); the result drops those axes. */

@@ -18,11 +18,15 @@ function inferShape(values: NestedArray): number[] {
 
 function flatten(values: NestedArray, shape: readonly number[], out: (number | boolean)[], depth = 0): void {
   if (!Array.isArray(values)) {
+    if (depth !== shape.length) {
+      throw new ShapeError(`tensor: nested arrays are ragged: expected an array of length ${shape[depth]} at depth ${depth}, found ${JSON.stringify(values)}`);
+    }
     out.push(values);
     return;
   }
   if (values.length !== shape[depth]) {
-    throw new ShapeError(`tensor: nested arrays are ragged: expected length ${shape[depth]} at depth ${depth}, found ${values.length}`);
+    const expected = depth < shape.length ? `length ${shape[depth]}` : 'a number';
+    throw new ShapeError(`tensor: nested arrays are ragged: expected ${expected} at depth ${depth}, found an array of length ${values.length}`);
   }
   for (const v of values) flatten(v, shape, out, depth + 1);
 }
@@ -80,6 +84,25 @@ export function tensor(values: TypedArray | NestedArray, shape?: readonly number
   if (dt === 'bool') for (let i = 0; i < size; i++) typed[i] = flat[i] ? 1 : 0;
   else for (let i = 0; i < size; i++) typed[i] = Number(flat[i]);
   return engine.makeTensor(typed, finalShape, dt);
+}
+
+function leaves(x: NestedArray, visit: (v: number | boolean) => boolean): boolean {
+  if (Array.isArray(x)) return x.every((v) => leaves(v, visit));
+  return visit(x);
+}
+
+/**
+ * The dtype a plain JS value takes next to a tensor of dtype `other` (weak typing, as in NumPy 2 and JAX):
+ * it adopts `other` when its values fit — `add(intTensor, 2)` stays int32 — and floats otherwise, so that
+ * `add(intTensor, 1.5)` is 2.5, never a silently truncated 2.
+ */
+export function weakDType(x: TensorLike, other: DType): DType | undefined {
+  if (x instanceof Tensor || ArrayBuffer.isView(x)) return undefined;
+  const isBool = leaves(x, (v) => typeof v === 'boolean');
+  if (isBool) return other;
+  const isInt = leaves(x, (v) => typeof v !== 'number' || Number.isInteger(v));
+  if (other === 'float32') return 'float32';
+  return isInt ? 'int32' : 'float32';
 }
 
 /** The tensor behind an op argument: tensors pass through (checked alive), numbers and arrays are converted. */

@@ -5,7 +5,7 @@ import * as m from '../math-fns.js';
 import type { BinaryFn, UnaryFn } from '../scalar-fn.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { type TensorLike, toTensor } from './convert.js';
+import { type TensorLike, toTensor, weakDType } from './convert.js';
 
 /**
  * Applies a scalar function elementwise — the one entry point for activations and unary math. Backends compile
@@ -13,7 +13,9 @@ import { type TensorLike, toTensor } from './convert.js';
  * @example mapUnary(x, sigmoidFn)
  */
 export function mapUnary(x: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
-  const t = toTensor(x, 'x', fn.name);
+  let t = toTensor(x, 'x', fn.name);
+  // A bool result of arithmetic such as neg or square would be reinterpreted as 0/1: compute it in int32.
+  if (t.dtype === 'bool' && fn.out === 'same') t = cast(t, 'int32');
   return engine.runKernel('unary', [t], { fn, a, b });
 }
 
@@ -25,16 +27,35 @@ export function mapUnaryGrad(x: Tensor, dy: Tensor, fn: UnaryFn, a = 0, b = 0): 
   return engine.runKernel('unaryGrad', [x, dy], { fn, a, b });
 }
 
-/** Applies a binary scalar function with NumPy broadcasting; a plain number takes the other operand's dtype. */
+/** Converts two operands; a plain value next to a tensor takes that tensor's dtype when its values fit. */
+export function operands(op: string, x: TensorLike, y: TensorLike, names: readonly [string, string] = ['a', 'b']): [Tensor, Tensor] {
+  if (x instanceof Tensor || !(y instanceof Tensor)) {
+    const tx = toTensor(x, names[0], op);
+    return [tx, toTensor(y, names[1], op, weakDType(y, tx.dtype))];
+  }
+  return [toTensor(x, names[0], op, weakDType(x, y.dtype)), toTensor(y, names[1], op)];
+}
+
+/**
+ * Applies a binary scalar function with NumPy broadcasting. The result dtype follows `fn.out`: NumPy promotion
+ * (bool < int32 < float32), always float32, or bool.
+ * @example mapBinary(tensor([1, 2]), tensor([3, 4]), binaryFn({ name: 'hypot', f: (x, y) => Math.hypot(x, y), out: 'float32' }))
+ */
 export function mapBinary(x: TensorLike, y: TensorLike, fn: BinaryFn): Tensor {
-  const tx = x instanceof Tensor ? toTensor(x, 'a', fn.name) : toTensor(x, 'a', fn.name, y instanceof Tensor && y.dtype !== 'bool' ? y.dtype : undefined);
-  const ty = y instanceof Tensor ? toTensor(y, 'b', fn.name) : toTensor(y, 'b', fn.name, tx.dtype !== 'bool' ? tx.dtype : undefined);
+  const [tx, ty] = operands(fn.name, x, y);
   const dtype: DType = fn.out === 'bool' ? 'bool' : fn.out === 'float32' ? 'float32' : upcast(tx.dtype, ty.dtype);
   return engine.runKernel('binary', [tx, ty], { fn, dtype });
 }
 
 const unary = (fn: UnaryFn) => (x: TensorLike): Tensor => mapUnary(x, fn);
 const binary = (fn: BinaryFn) => (a: TensorLike, b: TensorLike): Tensor => mapBinary(a, b, fn);
+/** Logical ops take bool tensors only (as TensorFlow.js); plain true/false values are accepted. */
+const logical = (fn: BinaryFn) => (a: TensorLike, b: TensorLike): Tensor => {
+  const [ta, tb] = operands(fn.name, a, b);
+  if (ta.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'a' must have dtype bool, received ${ta.dtype}`);
+  if (tb.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'b' must have dtype bool, received ${tb.dtype}`);
+  return engine.runKernel('binary', [ta, tb], { fn, dtype: 'bool' });
+};
 
 /** −x. @example neg(tensor([1, -2])) // [-1, 2] */
 export const neg = unary(m.negFn);
@@ -78,8 +99,12 @@ export const softplus = unary(m.softplusFn);
 export const isNaN = unary(m.isNaNFn);
 /** @example isFinite(tensor([Infinity, 1])) */
 export const isFinite = unary(m.isFiniteFn);
-/** @example logicalNot(tensor([true, false])) */
-export const logicalNot = unary(m.logicalNotFn);
+/** @example logicalNot(tensor([true, false])) // [false, true] */
+export function logicalNot(x: TensorLike): Tensor {
+  const t = toTensor(x, 'x', 'logicalNot');
+  if (t.dtype !== 'bool') throw new DTypeError(`logicalNot: 'x' must have dtype bool, received ${t.dtype}`);
+  return mapUnary(t, m.logicalNotFn);
+}
 
 /**
  * Limits values to [min, max]; the gradient flows where min <= x <= max.
@@ -125,11 +150,11 @@ export const greater = binary(m.greaterFn);
 /** @example greaterEqual(tensor([1, 2]), 2) */
 export const greaterEqual = binary(m.greaterEqualFn);
 /** @example logicalAnd(tensor([true, true]), tensor([true, false])) */
-export const logicalAnd = binary(m.logicalAndFn);
+export const logicalAnd = logical(m.logicalAndFn);
 /** @example logicalOr(tensor([true, false]), tensor([false, false])) */
-export const logicalOr = binary(m.logicalOrFn);
+export const logicalOr = logical(m.logicalOrFn);
 /** @example logicalXor(tensor([true, false]), tensor([true, true])) */
-export const logicalXor = binary(m.logicalXorFn);
+export const logicalXor = logical(m.logicalXorFn);
 
 /**
  * Picks `a` where `condition` is true, else `b`; all three broadcast together.
@@ -138,10 +163,12 @@ export const logicalXor = binary(m.logicalXorFn);
 export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tensor {
   const c = toTensor(condition, 'condition', 'where');
   if (c.dtype !== 'bool') throw new DTypeError(`where: 'condition' must have dtype bool, received ${c.dtype}`);
-  const ta = toTensor(a, 'a', 'where');
-  const tb = toTensor(b, 'b', 'where', ta.dtype);
-  const dtype = upcast(ta.dtype, tb.dtype) === 'float32' || ta.dtype !== tb.dtype ? upcast(ta.dtype, tb.dtype) : ta.dtype;
-  return engine.runKernel('where', [c, ta, tb], { dtype: ta.dtype === 'bool' && tb.dtype === 'bool' ? 'bool' : dtype });
+  let [ta, tb] = operands('where', a, b);
+  const dtype = ta.dtype === tb.dtype ? ta.dtype : upcast(ta.dtype, tb.dtype);
+  // Kernels see both branches in the result dtype, so no backend has to mix dtypes in one loop.
+  if (ta.dtype !== dtype) ta = cast(ta, dtype);
+  if (tb.dtype !== dtype) tb = cast(tb, dtype);
+  return engine.runKernel('where', [c, ta, tb], { dtype });
 }
 
 /** Converts to another dtype (float → int32 truncates toward zero; non-zero → true). @example cast(x, 'int32') */

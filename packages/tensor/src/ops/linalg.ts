@@ -22,7 +22,13 @@ export function matmul(a: TensorLike, b: TensorLike, transposeA = false, transpo
     const t = `${transposeA ? 'ᵀ' : ''} x ${fmtShape(tb.shape)}${transposeB ? 'ᵀ' : ''}`;
     throw new ShapeError(`matmul: inner dimensions differ: ${fmtShape(ta.shape)}${t} (${k1} != ${k2})`);
   }
-  broadcastShapes('matmul', ta.shape.slice(0, -2), tb.shape.slice(0, -2));
+  try {
+    broadcastShapes('matmul', ta.shape.slice(0, -2), tb.shape.slice(0, -2));
+  } catch {
+    throw new ShapeError(
+      `matmul: batch dimensions ${fmtShape(ta.shape.slice(0, -2))} and ${fmtShape(tb.shape.slice(0, -2))} of ${fmtShape(ta.shape)} x ${fmtShape(tb.shape)} cannot be broadcast`,
+    );
+  }
   if (ta.dtype !== 'float32') ta = cast(ta, 'float32');
   if (tb.dtype !== 'float32') tb = cast(tb, 'float32');
   return engine.runKernel('matmul', [ta, tb], { transposeA, transposeB });

@@ -4,8 +4,8 @@ import { ShapeError, ValueError, fmtShape } from '../errors.js';
 import { normalizeAxis } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { type TensorLike, toTensor } from './convert.js';
-import { cast, exp, sub } from './elementwise.js';
-import { logSumExp } from './reduce.js';
+import { cast, exp, log, sub } from './elementwise.js';
+import { stableShift, sum } from './reduce.js';
 import { reshape } from './shape.js';
 
 type Pair = number | readonly [number, number];
@@ -30,8 +30,14 @@ function float(t: Tensor): Tensor {
  */
 export function conv2d(x: TensorLike, filter: TensorLike, strides: Pair = 1, pad: PadMode = 'valid', dataFormat: 'NHWC' = 'NHWC', dilations: Pair = 1): Tensor {
   checkFormat('conv2d', dataFormat);
-  const { x4, batched } = asBatch('conv2d', float(toTensor(x, 'x', 'conv2d')));
+  const tx = toTensor(x, 'x', 'conv2d');
   const f = float(toTensor(filter, 'filter', 'conv2d'));
+  const inC = tx.shape[tx.rank - 1];
+  if (tx.rank >= 3 && f.rank === 4 && inC !== f.shape[2]) {
+    // Checked here so that the message shows the shape the caller passed, not its batched view.
+    throw new ShapeError(`conv2d: input channels differ: x ${fmtShape(tx.shape)} has ${inC}, filter ${fmtShape(f.shape)} expects ${f.shape[2]}`);
+  }
+  const { x4, batched } = asBatch('conv2d', float(tx));
   const info = conv2dInfo(x4.shape, f.shape, strides, pad, dilations);
   const y = engine.runKernel('conv2d', [x4, f], { info });
   return batched ? y : reshape(y, y.shape.slice(1));
@@ -56,8 +62,16 @@ export const avgPool = pool('avgPool');
  * @example logSoftmax(tensor([1e4, 0])) // [0, -1e4]
  */
 export function logSoftmax(logits: TensorLike, axis = -1): Tensor {
-  const t = float(toTensor(logits, 'logits', 'logSoftmax'));
-  return sub(t, logSumExp(t, normalizeAxis('logSoftmax', axis, t.rank), true));
+  return logSoftmaxOf('logSoftmax', logits, axis);
+}
+
+function logSoftmaxOf(op: string, logits: TensorLike, axis: number): Tensor {
+  const t = float(toTensor(logits, 'logits', op));
+  const a = normalizeAxis(op, axis, t.rank);
+  // (x − m) − log Σ e^(x−m): subtracting the max first is exact in float32 for the entries that matter, where
+  // x − logSumExp(x) would lose the low digits of two large, nearly equal numbers.
+  const shifted = sub(t, stableShift(t, [a]));
+  return sub(shifted, log(sum(exp(shifted), a, true)));
 }
 
 /**
@@ -65,5 +79,5 @@ export function logSoftmax(logits: TensorLike, axis = -1): Tensor {
  * @example softmax(tensor([1e4, 0])) // [1, 0]
  */
 export function softmax(logits: TensorLike, axis = -1): Tensor {
-  return exp(logSoftmax(logits, axis));
+  return exp(logSoftmaxOf('softmax', logits, axis));
 }

@@ -1,6 +1,6 @@
 import type { ReduceOp } from '../backend/kernels.js';
 import { engine } from '../engine.js';
-import { DTypeError } from '../errors.js';
+import { DTypeError, ShapeError, fmtShape } from '../errors.js';
 import { normalizeAxes, normalizeAxis, reducedShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { type TensorLike, toTensor } from './convert.js';
@@ -62,15 +62,26 @@ export function variance(x: TensorLike, axis?: Axis | null, keepDims = false): T
 }
 
 /**
+ * The max over `axes` (kept), the shift that keeps exp() from overflowing in logSumExp and logSoftmax. It cancels
+ * out of their values and gradients, so it is computed unrecorded: autograd then skips a max-reduction backward
+ * pass that could only add rounding error. An all −∞ (or +∞) slice shifts by 0, which keeps −∞ instead of NaN.
+ * @example stableShift(tensor([[1, 5], [2, 0]]), [1]) // [[5], [2]]
+ */
+export function stableShift(t: Tensor, axes: readonly number[]): Tensor {
+  return engine.withoutListeners(() => {
+    const mx = max(t, axes, true);
+    return where(isFinite(mx), mx, scalar(0));
+  });
+}
+
+/**
  * log(Σ eˣ) computed as m + log(Σ e^(x−m)) with m the max, so that it never overflows.
  * @example logSumExp(tensor([1e4, 1e4])) // 1e4 + log 2
  */
 export function logSumExp(x: TensorLike, axis?: Axis | null, keepDims = false): Tensor {
   const t = toTensor(x, 'x', 'logSumExp');
   const axes = normalizeAxes('logSumExp', axis, t.rank);
-  const mx = max(t, axes, true);
-  // An all −∞ slice has max −∞; shifting by 0 there keeps the result −∞ instead of NaN.
-  const shift = where(isFinite(mx), mx, scalar(0));
+  const shift = stableShift(t, axes);
   const lse = add(log(sum(exp(sub(t, shift)), axes, true)), shift);
   return keepDims ? lse : reshape(lse, reducedShape(t.shape, axes, false));
 }
@@ -79,7 +90,9 @@ function argReduce(name: 'argMax' | 'argMin', op: 'argmax' | 'argmin') {
   return (x: TensorLike, axis = 0): Tensor => {
     const t = toTensor(x, 'x', name);
     if (t.dtype === 'bool') throw new DTypeError(`${name}: 'x' must have dtype float32 or int32, received bool`);
-    return engine.runKernel('argReduce', [t], { axis: normalizeAxis(name, axis, t.rank), op });
+    const a = normalizeAxis(name, axis, t.rank);
+    if (t.shape[a] === 0) throw new ShapeError(`${name}: axis ${a} of ${fmtShape(t.shape)} is empty; there is no index to return`);
+    return engine.runKernel('argReduce', [t], { axis: a, op });
   };
 }
 

@@ -27,13 +27,13 @@ export function kase(id: string, run: () => Tensor | readonly Tensor[], tolScale
 /**
  * How seeded inputs are drawn. `normal` is N(0, 1); `positive` is |z| + 0.1 (for log, sqrt …); `nonzero` keeps
  * |v| >= 0.5 (divisors); `nearOne` is 1 + 0.1·z (products that must not overflow); `rounded` has many exact ties;
- * `int` is int32 in about [-9, 9]; `nonzeroInt` is int32 ±1..6; `bool` is z > 0.
+ * `int` is int32 in about [-9, 9]; `posInt` is int32 1..6; `nonzeroInt` is ±1..6; `bool` is z > 0.
  */
-export type InputKind = 'normal' | 'positive' | 'nonzero' | 'nearOne' | 'rounded' | 'int' | 'nonzeroInt' | 'bool';
+export type InputKind = 'normal' | 'positive' | 'nonzero' | 'nearOne' | 'rounded' | 'int' | 'posInt' | 'nonzeroInt' | 'bool';
 
 const DTYPE_OF: Record<InputKind, DType> = {
   normal: 'float32', positive: 'float32', nonzero: 'float32', nearOne: 'float32', rounded: 'float32',
-  int: 'int32', nonzeroInt: 'int32', bool: 'bool',
+  int: 'int32', posInt: 'int32', nonzeroInt: 'int32', bool: 'bool',
 };
 
 function draw(kind: InputKind, z: number): number {
@@ -50,6 +50,8 @@ function draw(kind: InputKind, z: number): number {
       return Math.round(2 * z) / 2;
     case 'int':
       return Math.round(3 * z);
+    case 'posInt':
+      return 1 + (Math.round(Math.abs(3 * z)) % 6);
     case 'nonzeroInt':
       return (z < 0 ? -1 : 1) * (1 + (Math.round(Math.abs(3 * z)) % 6));
     case 'bool':

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { useBackend } from '../backend.js';
+import type { Io } from '../main.js';
+import { formatLogs } from '../output/format.js';
+import { openModelDir } from '../run-dir/model-dir.js';
+import { splitTensors } from '../train/tensors.js';
+import { chooseSplit, datasetForModel } from './model-data.js';
+import { choice, positiveInt } from './parsers.js';
+
+interface EvaluateOptions {
+  dataset?: string;
+  target?: string;
+  split: 'test' | 'train' | 'all';
+  batchSize: number;
+  backend: 'cpu' | 'gpu' | 'wasm';
+  json?: boolean;
+}
+
+/** `rectify evaluate <model-dir>`: loss and metrics of a saved model on a dataset split. */
+export function registerEvaluate(program: Command, io: Io): void {
+  program
+    .command('evaluate')
+    .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
+    .description('loss and metrics of a saved model on a dataset (default: the held-out test split of its own dataset)')
+    .option('--dataset <name>', 'dataset to evaluate on (default: the one the model was trained on); csv:<path> for your own')
+    .option('--target <column>', 'csv datasets: the target column')
+    .option('--split <split>', 'test, train or all', choice(['test', 'train', 'all'] as const), 'test')
+    .option('--batch-size <n>', 'samples per forward pass', positiveInt, 256)
+    .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
+    .option('--json', 'print one JSON object: loss, each metric, samples, dataset, split')
+    .action(async (path: string, o: EvaluateOptions) => {
+      await useBackend(o.backend);
+      const { dir, model, info } = await openModelDir(path);
+      const data = datasetForModel(model, info, dir, o);
+      const split = chooseSplit(data, o.split);
+      const { x, y } = splitTensors(split, data);
+      const logs = model.evaluate(x, y, { batchSize: o.batchSize });
+      x.dispose();
+      y.dispose();
+      model.dispose();
+      if (o.json) io.stdout.write(`${JSON.stringify({ ...logs, samples: split.n, dataset: data.name, split: o.split })}\n`);
+      else io.stdout.write(`${formatLogs(logs)}  (${split.n} samples of ${data.name}, ${o.split} split)\n`);
+    });
+}

@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import type { Io, RunState } from '../main.js';
+import { registerDatasets } from './datasets.js';
+import { registerEvaluate } from './evaluate.js';
+import { registerInspect } from './inspect.js';
+import { registerPredict } from './predict.js';
+import { registerTrain } from './train.js';
+
+/** Adds every subcommand, one file each, in the order `rectify --help` lists them. */
+export function registerCommands(program: Command, io: Io, state: RunState): void {
+  registerTrain(program, io, state);
+  registerEvaluate(program, io);
+  registerPredict(program, io);
+  registerInspect(program, io);
+  registerDatasets(program, io);
+}

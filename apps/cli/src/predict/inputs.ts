@@ -1,0 +1,131 @@
+import { extname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import pngjs from 'pngjs';
+import { readTextFile } from '../datasets/csv.js';
+import { csvNumber, parseCsv } from '../datasets/csv-parse.js';
+import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
+import { CliError, UsageError } from '../errors.js';
+import type { ModelInfo } from '../run-dir/model-dir.js';
+
+/** Samples to predict on, flat: `n × width` numbers, in the model's input layout (before standardisation). */
+export interface PredictInput {
+  readonly x: Float32Array;
+  readonly n: number;
+}
+
+function width(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * CSV with a header: the model's feature columns by name when the sidecar lists them (other columns, such as the
+ * target, are ignored), otherwise every column.
+ */
+export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
+  const table = parseCsv(readTextFile(path, 'input file'), path);
+  const w = width(inputShape);
+  const names = info?.featureNames;
+  let columns: number[];
+  if (names !== undefined && names.every((f) => table.header.includes(f))) columns = names.map((f) => table.header.indexOf(f));
+  else if (table.header.length === w) columns = table.header.map((_, j) => j);
+  else {
+    const expected = names === undefined ? `${w} columns` : `the columns ${names.join(', ')}`;
+    throw new CliError(`${path}: the model expects ${expected}; the header has ${table.header.length}: ${table.header.join(', ')}`);
+  }
+  const x = new Float32Array(table.rows.length * w);
+  table.rows.forEach((row, i) => columns.forEach((j, k) => (x[i * w + k] = csvNumber(row.fields[j]!, path, row.line, j + 1, table.header[j]!))));
+  return { x, n: table.rows.length };
+}
+
+function flattenNumbers(value: unknown, out: number[], path: string, where: string): void {
+  if (Array.isArray(value)) for (const v of value) flattenNumbers(v, out, path, where);
+  else if (typeof value === 'number' && Number.isFinite(value)) out.push(value);
+  else throw new CliError(`${path}: ${where} holds ${JSON.stringify(value)}, expected numbers`);
+}
+
+/** The last `seqLen` tokens of a text, left-padded with spaces when shorter. */
+function textWindow(text: string, seqLen: number): number[] {
+  const tokens = Array.from(encodeText(normalizeText(text)));
+  const pad = Array.from({ length: Math.max(0, seqLen - tokens.length) }, () => MOBY_VOCABULARY.indexOf(' '));
+  return [...pad, ...tokens].slice(-seqLen);
+}
+
+/**
+ * JSON: one sample (a flat or nested array of numbers), a list of samples, `{ "instances": [...] }`, or — for a
+ * character model — a string or a list of strings.
+ */
+export function readJsonInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
+  let data: unknown;
+  try {
+    data = JSON.parse(readTextFile(path, 'input file'));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'instances' in data) data = (data as { instances: unknown }).instances;
+  const w = width(inputShape);
+  const isText = typeof data === 'string' || (Array.isArray(data) && data.length > 0 && data.every((d) => typeof d === 'string'));
+  if (isText) {
+    if (info?.vocabulary === undefined) throw new CliError(`${path}: holds text, but the model was not trained on a character dataset`);
+    const texts = typeof data === 'string' ? [data] : (data as string[]);
+    return { x: Float32Array.from(texts.flatMap((t) => textWindow(t, w))), n: texts.length };
+  }
+  if (!Array.isArray(data) || data.length === 0) throw new CliError(`${path}: expected an array of numbers or of samples, received ${JSON.stringify(data)?.slice(0, 40)}`);
+  // A flat list of numbers is one sample; otherwise each element is a sample (flat or nested).
+  const samples = data.every((d) => typeof d === 'number') ? [data] : data;
+  const x: number[] = [];
+  (samples as unknown[]).forEach((s, i) => {
+    const flat: number[] = [];
+    flattenNumbers(s, flat, path, `sample ${i + 1}`);
+    if (flat.length !== w) throw new CliError(`${path}: sample ${i + 1} has ${flat.length} numbers, the model expects ${w} (shape [${inputShape.join(',')}])`);
+    x.push(...flat);
+  });
+  return { x: Float32Array.from(x), n: samples.length };
+}
+
+/**
+ * A PNG image as one sample for an image model: converted to grey in [0, 1], resized by area averaging to the
+ * model's height × width, and inverted when the background is light (MNIST digits are light on dark).
+ */
+export function readPngInput(path: string, inputShape: readonly number[]): PredictInput {
+  const [h, w] = inputShape.length === 1 ? [Math.round(Math.sqrt(inputShape[0]!)), Math.round(Math.sqrt(inputShape[0]!))] : [inputShape[0]!, inputShape[1]!];
+  if (h * w * (inputShape[2] ?? 1) !== width(inputShape) || (inputShape[2] ?? 1) !== 1) {
+    throw new UsageError(`${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`);
+  }
+  let png: pngjs.PNGWithMetadata;
+  try {
+    png = pngjs.PNG.sync.read(readFileSync(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`cannot read input file ${path}: no such file`);
+    throw new CliError(`${path}: not a readable PNG image (${(error as Error).message})`);
+  }
+  const grey = new Float32Array(png.width * png.height);
+  for (let i = 0; i < grey.length; i++) {
+    const [r, g, b, a] = [png.data[4 * i]!, png.data[4 * i + 1]!, png.data[4 * i + 2]!, png.data[4 * i + 3]! / 255];
+    // Transparent pixels count as background (white), as they show on a page.
+    grey[i] = ((0.299 * r + 0.587 * g + 0.114 * b) / 255) * a + (1 - a);
+  }
+  const out = new Float32Array(h * w);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [y0, y1] = [Math.floor((y * png.height) / h), Math.max(Math.floor((y * png.height) / h) + 1, Math.floor(((y + 1) * png.height) / h))];
+      const [x0, x1] = [Math.floor((x * png.width) / w), Math.max(Math.floor((x * png.width) / w) + 1, Math.floor(((x + 1) * png.width) / w))];
+      let sum = 0;
+      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += grey[yy * png.width + xx]!;
+      out[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
+    }
+  }
+  const mean = out.reduce((a, b) => a + b, 0) / out.length;
+  if (mean > 0.5) for (let i = 0; i < out.length; i++) out[i] = 1 - out[i]!;
+  return { x: out, n: 1 };
+}
+
+/** Reads `--input` by its extension: .csv, .json or .png. */
+export function readPredictInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return readCsvInput(path, inputShape, info);
+  if (ext === '.json') return readJsonInput(path, inputShape, info);
+  if (ext === '.png') return readPngInput(path, inputShape);
+  throw new UsageError(`--input ${path}: unsupported file type '${ext || '(none)'}'; expected .csv, .json or .png`);
+}

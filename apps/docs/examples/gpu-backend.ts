@@ -1,0 +1,20 @@
+// The GPU backend: the same computation on the backend chosen above and on the CPU backend, compared.
+import * as rf from 'rectify';
+import type { ExampleContext } from '../src/example-api.js';
+
+export async function run(ctx: ExampleContext) {
+  const chosen = rf.getBackend().name;
+  const compute = () => {
+    const a = rf.randomUniform([64, 48], -1, 1, 'float32', 8);
+    const b = rf.randomUniform([48, 32], -1, 1, 'float32', 9);
+    return Array.from(rf.gelu(rf.matmul(a, b)).dataSync());
+  };
+  const onChosen = compute();
+  rf.setBackend('cpu');
+  const onCpu = compute();
+  rf.setBackend(chosen);
+  const maxDiff = onChosen.reduce((m, v, i) => Math.max(m, Math.abs(v - onCpu[i]!)), 0);
+  ctx.print(`gelu(a · b), 64×48 · 48×32, on '${chosen}' (${JSON.stringify(rf.getBackend().info)})`);
+  ctx.print(`largest difference from the cpu backend: ${maxDiff.toExponential(2)}`);
+  return { backend: chosen, maxDiff, size: onChosen.length };
+}

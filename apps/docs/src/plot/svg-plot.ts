@@ -1,0 +1,120 @@
+import type { BarPlot, LinePlot, PlotSpec } from './plot-spec.js';
+import { type Scale, extent, formatTick, makeScale } from './scale.js';
+
+/** Colour-blind-safe palette (Okabe–Ito), cycled per series. */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const px = (v: number): string => (Math.round(v * 10) / 10).toString();
+
+interface Frame {
+  readonly w: number;
+  readonly h: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+function frameFor(spec: PlotSpec, w: number, h: number): Frame {
+  return { w, h, left: 56, right: w - 12, top: spec.title ? 28 : 12, bottom: h - (spec.xLabel ? 44 : 30) };
+}
+
+function yAxis(f: Frame, y: Scale, label: string | undefined): string {
+  const parts = y.ticks.map((t) => {
+    const py = px(y(t));
+    return `<line class="grid" x1="${f.left}" x2="${f.right}" y1="${py}" y2="${py}"/><text x="${f.left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${formatTick(t)}</text>`;
+  });
+  if (label) parts.push(`<text x="14" y="${px((f.top + f.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${px((f.top + f.bottom) / 2)})">${esc(label)}</text>`);
+  return parts.join('');
+}
+
+function chrome(spec: PlotSpec, f: Frame, body: string, legend: string): string {
+  const title = spec.title ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>` : '';
+  const xl = spec.xLabel ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>` : '';
+  const aria = esc(spec.title ?? spec.series.map((s) => s.name).join(', '));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot" viewBox="0 0 ${f.w} ${f.h}" width="${f.w}" height="${f.h}" role="img" aria-label="${aria}">` +
+    `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend}</svg>`
+  );
+}
+
+function legendOf(f: Frame, items: readonly { name: string; color: string; dashed?: boolean }[]): string {
+  return items
+    .map((it, i) => {
+      const y = f.top + 10 + i * 15;
+      const dash = it.dashed ? ' stroke-dasharray="5 3"' : '';
+      return `<g class="legend"><line x1="${f.left + 8}" x2="${f.left + 26}" y1="${y}" y2="${y}" stroke="${it.color}" stroke-width="2"${dash}/><text x="${f.left + 30}" y="${y}" dominant-baseline="middle">${esc(it.name)}</text></g>`;
+    })
+    .join('');
+}
+
+function renderLine(spec: LinePlot, w: number, h: number): string {
+  const f = frameFor(spec, w, h);
+  const log = spec.yScale === 'log';
+  const [x0, x1] = extent(spec.series.flatMap((s) => s.x), false);
+  const [y0, y1] = extent(spec.series.flatMap((s) => s.y), log);
+  const x = makeScale(x0, x1, f.left, f.right);
+  const y = makeScale(y0, y1, f.bottom, f.top, log);
+  const xTicks = x.ticks
+    .map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`)
+    .join('');
+  const items = spec.series.map((s, i) => ({ name: s.name, color: PALETTE[i % PALETTE.length]!, dashed: s.dashed ?? false }));
+  const paths = spec.series.map((s, i) => {
+    let d = '';
+    let pen = false;
+    let points = 0;
+    for (let k = 0; k < s.x.length; k++) {
+      const vx = s.x[k]!;
+      const vy = s.y[k]!;
+      if (!Number.isFinite(vx) || !Number.isFinite(vy) || (log && vy <= 0)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${px(x(vx))} ${px(y(Math.min(Math.max(vy, y0), y1)))}`;
+      pen = true;
+      points++;
+    }
+    const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
+    return `<path class="rf-series" data-points="${points}" fill="none" stroke="${items[i]!.color}" stroke-width="2"${dash} d="${d}"/>`;
+  });
+  return chrome(spec, f, yAxis(f, y, spec.yLabel) + xTicks + paths.join(''), legendOf(f, items));
+}
+
+function renderBar(spec: BarPlot, w: number, h: number): string {
+  const f = frameFor(spec, w, h);
+  const log = spec.yScale === 'log';
+  const all = spec.series.flatMap((s) => s.values);
+  let [y0, y1] = extent(log ? all : [0, ...all], log);
+  if (!log) y0 = Math.min(0, y0);
+  if (!log && y1 <= 0) y1 = 1;
+  const y = makeScale(y0, y1, f.bottom, f.top, log);
+  const group = (f.right - f.left) / spec.labels.length;
+  const bar = (group * 0.8) / spec.series.length;
+  const base = log ? f.bottom : y(0);
+  const rects: string[] = [];
+  spec.series.forEach((s, si) => {
+    s.values.forEach((v, li) => {
+      if (!Number.isFinite(v) || (log && v <= 0)) return;
+      const top = y(Math.min(Math.max(v, y0), y1));
+      const bx = f.left + li * group + group * 0.1 + si * bar;
+      rects.push(
+        `<rect class="rf-bar" data-value="${v}" x="${px(bx)}" y="${px(Math.min(top, base))}" width="${px(Math.max(bar - 1, 1))}" height="${px(Math.max(Math.abs(base - top), 0.5))}" fill="${PALETTE[si % PALETTE.length]}"><title>${esc(`${s.name} · ${spec.labels[li]}: ${v}`)}</title></rect>`,
+      );
+    });
+  });
+  const labels = spec.labels
+    .map((l, i) => `<text x="${px(f.left + (i + 0.5) * group)}" y="${f.bottom + 14}" text-anchor="middle">${esc(l)}</text>`)
+    .join('');
+  const items = spec.series.map((s, i) => ({ name: s.name, color: PALETTE[i % PALETTE.length]! }));
+  return chrome(spec, f, yAxis(f, y, spec.yLabel) + labels + rects.join(''), legendOf(f, items));
+}
+
+/**
+ * Draws a checked plot spec as a self-contained SVG string — the same function at build time (the activation
+ * plots are static) and in the page (example output, the playground).
+ * @example renderPlot({ series: [{ name: 'x²', x: [0, 1, 2], y: [0, 1, 4] }] }).startsWith('<svg') // true
+ */
+export function renderPlot(spec: PlotSpec, width = 560, height = 300): string {
+  return spec.kind === 'bar' ? renderBar(spec, width, height) : renderLine(spec, width, height);
+}

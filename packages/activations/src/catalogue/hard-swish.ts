@@ -1,0 +1,41 @@
+import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+
+// The derivative takes the flat side's value at the kinks, like relu: f'(−3) = 0, f'(3) = 1 (what autodiff of
+// x·hardSigmoid(x) gives in TensorFlow; PyTorch uses −0.5 and 1.5 there). NaN falls through to NaN.
+export const hardSwishFn = unaryFn({
+  name: 'hardSwish',
+  f: (x) => (x * Math.min(Math.max(x + 3, 0), 6)) / 6,
+  df: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : x / 3 + 0.5),
+});
+
+export const hardSwishDefinition = defineActivation({
+  name: 'hardSwish',
+  aliases: ['hard_swish', 'hard_silu'],
+  describe: 'piecewise-polynomial swish: x·relu6(x + 3) / 6',
+  recommendedInitializer: 'heNormal',
+  properties: {
+    range: [-0.375, Infinity],
+    smooth: false,
+    monotonic: false,
+    zeroCentred: false,
+    selfNormalizing: false,
+    reluFamily: true,
+    elementwise: true,
+  },
+  kernel: () => ({ fn: hardSwishFn }),
+});
+
+/**
+ * Hard swish: swish with the sigmoid replaced by {@link hardSigmoid}, cheap on mobile hardware.
+ *
+ * Formula: f(x) = x·relu6(x + 3)/6: 0 for x ≤ −3, x for x ≥ 3, x(x + 3)/6 between.
+ * Derivative: f'(x) = 0 for x ≤ −3, 1 for x ≥ 3, x/3 + 1/2 between. Minimum −0.375 at x = −1.5.
+ * @param x - any tensor.
+ * @returns float32, same shape as x.
+ * Reference: Howard et al., "Searching for MobileNetV3" (2019); PyTorch `Hardswish`, Keras `hard_swish`.
+ * @example hardSwish(tensor([-4, -1.5, 4])) // [-0, -0.375, 4]
+ */
+export function hardSwish(x: TensorLike): Tensor {
+  return callActivation(hardSwishDefinition, x);
+}

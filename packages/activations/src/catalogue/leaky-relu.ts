@@ -1,0 +1,54 @@
+import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+import { numberOption } from '../options.js';
+
+/**
+ * Branch-free like relu: relu(x) + α·min(x, 0), where (x + |x|)/2 and (x − |x|)/2 are exact, so f(x) = x exactly for
+ * x > 0 and α·x correctly rounded for x < 0. df = s + α(1 − s) with s relu's exact 0/1 step.
+ */
+export const leakyReluFn = unaryFn({
+  name: 'leakyRelu',
+  f: (x, a) => (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5),
+  df: (x, a) => {
+    const s = 1 - 1 / (1 + (x + Math.abs(x)) * 1e300 * 1e300);
+    return s + a * (1 - s);
+  },
+});
+
+export interface LeakyReluOptions {
+  /** Slope for x < 0. Default 0.01, as PyTorch; Keras's default is 0.3. */
+  readonly alpha?: number;
+}
+
+export const leakyReluDefinition = defineActivation({
+  name: 'leakyRelu',
+  aliases: ['leaky_relu'],
+  describe: 'leaky ReLU: x for x > 0, alpha·x otherwise',
+  recommendedInitializer: 'heNormal',
+  options: { alpha: numberOption(0.01) },
+  properties: ({ alpha }) => ({
+    range: [alpha > 0 ? -Infinity : 0, Infinity],
+    smooth: alpha === 1,
+    monotonic: alpha >= 0,
+    zeroCentred: false,
+    selfNormalizing: false,
+    reluFamily: true,
+    elementwise: true,
+  }),
+  kernel: ({ alpha }) => ({ fn: leakyReluFn, a: alpha }),
+});
+
+/**
+ * Leaky ReLU: ReLU with a small slope on the negative side, so no unit is ever exactly dead.
+ *
+ * Formula: f(x) = x for x > 0, α·x otherwise. Derivative: f'(x) = 1 for x > 0, α otherwise (α at x = 0, as
+ * PyTorch and TensorFlow).
+ * @param x - any tensor.
+ * @param options.alpha - the negative slope; default 0.01 as in PyTorch (Keras uses 0.3).
+ * @returns float32, same shape as x.
+ * Reference: Maas et al. (2013); PyTorch `LeakyReLU`, Keras `leaky_relu`.
+ * @example leakyRelu(tensor([-10, 2]), { alpha: 0.2 }) // [-2, 2]
+ */
+export function leakyRelu(x: TensorLike, options?: LeakyReluOptions): Tensor {
+  return callActivation(leakyReluDefinition, x, options);
+}

@@ -1,0 +1,38 @@
+import { type Tensor, type TensorLike, onesLike, reshape } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+
+export const linearDefinition = defineActivation({
+  name: 'linear',
+  describe: 'identity: f(x) = x',
+  recommendedInitializer: 'glorotUniform',
+  properties: {
+    range: [-Infinity, Infinity],
+    smooth: true,
+    monotonic: true,
+    zeroCentred: true,
+    selfNormalizing: false,
+    reluFamily: false,
+    elementwise: true,
+  },
+  // A zero-copy view rather than an elementwise copy: "no activation" should cost nothing. It is still recorded,
+  // so autograd passes the gradient through unchanged.
+  kernel: () => ({
+    apply: (x: Tensor) => reshape(x, x.shape),
+    derivative: (x: Tensor) => onesLike(x),
+    f: (x: number) => x,
+    df: () => 1,
+  }),
+});
+
+/**
+ * The identity activation (Keras `linear`): a layer with no non-linearity.
+ *
+ * Formula: f(x) = x. Derivative: f'(x) = 1.
+ * @param x - any tensor.
+ * @returns a new handle on the same values (no copy), same shape.
+ * Reference: Keras `activations.linear`.
+ * @example linear(tensor([-1, 2])) // [-1, 2]
+ */
+export function linear(x: TensorLike): Tensor {
+  return callActivation(linearDefinition, x);
+}

@@ -1,0 +1,40 @@
+import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+
+// scale = 1.0507009873554805, alpha = 1.6732632423543772 (Klambauer et al.); the product folds at compile time.
+export const seluFn = unaryFn({
+  name: 'selu',
+  f: (x) => (x > 0 ? 1.0507009873554805 * x : 1.0507009873554805 * 1.6732632423543772 * Math.expm1(x)),
+  df: (x) => (x > 0 ? 1.0507009873554805 : 1.0507009873554805 * 1.6732632423543772 * Math.exp(x)),
+});
+
+export const seluDefinition = defineActivation({
+  name: 'selu',
+  describe: 'scaled ELU whose fixed point keeps activations at mean 0, variance 1',
+  recommendedInitializer: 'lecunNormal',
+  properties: {
+    range: [-1.0507009873554805 * 1.6732632423543772, Infinity],
+    smooth: false,
+    monotonic: true,
+    zeroCentred: true,
+    selfNormalizing: true,
+    reluFamily: true,
+    elementwise: true,
+  },
+  kernel: () => ({ fn: seluFn }),
+});
+
+/**
+ * Scaled exponential linear unit. With lecunNormal weights (and AlphaDropout), activations converge to mean 0 and
+ * variance 1 through a deep stack without normalization layers.
+ *
+ * Formula: f(x) = λx for x > 0, λα(eˣ − 1) otherwise, with α ≈ 1.6732632423543772, λ ≈ 1.0507009873554805.
+ * Derivative: f'(x) = λ for x > 0, λα·eˣ otherwise. Finite everywhere: f(−1e4) = −λα ≈ −1.7581.
+ * @param x - any tensor.
+ * @returns float32, same shape as x.
+ * Reference: Klambauer et al., "Self-Normalizing Neural Networks" (2017); PyTorch `SELU`, Keras `selu`.
+ * @example selu(tensor([-1e4, 1])) // [-1.7580993, 1.050701]
+ */
+export function selu(x: TensorLike): Tensor {
+  return callActivation(seluDefinition, x);
+}

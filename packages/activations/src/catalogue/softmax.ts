@@ -1,0 +1,60 @@
+import { type Tensor, type TensorLike, ShapeError, normalizeAxis, mul, softmax as softmaxOp, sub } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+import { integerOption } from '../options.js';
+
+// Checked here so that messages name softmax, whatever the composite calls internally.
+function checkedAxis(x: Tensor, axis: number): number {
+  if (x.rank === 0) throw new ShapeError(`softmax: x must have rank >= 1, received a scalar`);
+  return normalizeAxis('softmax', axis, x.rank);
+}
+
+export interface SoftmaxOptions {
+  /** The axis that sums to 1. Default −1 (the last). */
+  readonly axis?: number;
+}
+
+export const softmaxDefinition = defineActivation({
+  name: 'softmax',
+  describe: 'normalized exponentials along an axis: e^(x_i) / Σ_j e^(x_j)',
+  recommendedInitializer: 'glorotUniform',
+  options: { axis: integerOption(-1) },
+  properties: {
+    range: [0, 1],
+    smooth: true,
+    monotonic: true,
+    zeroCentred: false,
+    selfNormalizing: false,
+    reluFamily: false,
+    elementwise: false,
+  },
+  // The composite from @rectify/tensor (exp of logSoftmax), so autograd differentiates it through its primitives.
+  // Scalar f/df describe the two-class case softmax([x, 0])₀ = σ(x), the curve a plot of softmax shows.
+  kernel: ({ axis }) => ({
+    apply: (x: Tensor) => softmaxOp(x, checkedAxis(x, axis)),
+    derivative: (x: Tensor) => {
+      const s = softmaxOp(x, checkedAxis(x, axis));
+      return mul(s, sub(1, s));
+    },
+    f: (x: number) => 1 / (1 + Math.exp(-x)),
+    df: (x: number) => {
+      const e = Math.exp(-Math.abs(x));
+      return e / ((1 + e) * (1 + e));
+    },
+  }),
+});
+
+/**
+ * Softmax: turns logits into a probability distribution along `axis`.
+ *
+ * Formula: s_i = e^(x_i) / Σ_j e^(x_j), computed as exp(x − logSumExp(x)) so that nothing overflows: the softmax
+ * of [1e4, 0] is exactly [1, 0]. Derivative: ∂s_i/∂x_j = s_i(δ_ij − s_j); autograd differentiates it through
+ * its primitive ops.
+ * @param x - logits, any rank ≥ 1.
+ * @param options.axis - default −1.
+ * @returns float32 probabilities, same shape as x, summing to 1 along `axis`.
+ * Reference: PyTorch `Softmax(dim)`, Keras `softmax(axis)`.
+ * @example softmax(tensor([1e4, 0])) // [1, 0]
+ */
+export function softmax(x: TensorLike, options?: SoftmaxOptions): Tensor {
+  return callActivation(softmaxDefinition, x, options);
+}

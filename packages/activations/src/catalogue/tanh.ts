@@ -1,0 +1,42 @@
+import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
+import { callActivation, defineActivation } from '../define.js';
+
+// 1 − tanh² cancels to 0 for |x| > 19; sech²(x) = 4e^(−2|x|)/(1 + e^(−2|x|))² keeps its relative accuracy.
+export const tanhFn = unaryFn({
+  name: 'tanh',
+  f: (x) => Math.tanh(x),
+  df: (x) => {
+    const e = Math.exp(-2 * Math.abs(x));
+    return (4 * e) / ((1 + e) * (1 + e));
+  },
+});
+
+export const tanhDefinition = defineActivation({
+  name: 'tanh',
+  describe: 'hyperbolic tangent: (eˣ − e^(−x)) / (eˣ + e^(−x))',
+  recommendedInitializer: 'glorotUniform',
+  properties: {
+    range: [-1, 1],
+    smooth: true,
+    monotonic: true,
+    zeroCentred: true,
+    selfNormalizing: false,
+    reluFamily: false,
+    elementwise: true,
+  },
+  kernel: () => ({ fn: tanhFn }),
+});
+
+/**
+ * Hyperbolic tangent: a zero-centred sigmoid, tanh(x) = 2σ(2x) − 1.
+ *
+ * Formula: f(x) = tanh(x). Derivative: f'(x) = 1 − tanh²(x) = sech²(x), at most 1.
+ * Saturates: f'(x) < 1e−3 for |x| > 4.15.
+ * @param x - any tensor.
+ * @returns float32 in [−1, 1], same shape as x.
+ * Reference: PyTorch `Tanh`, Keras `tanh`.
+ * @example tanh(tensor([0, 1e4])) // [0, 1]
+ */
+export function tanh(x: TensorLike): Tensor {
+  return callActivation(tanhDefinition, x);
+}

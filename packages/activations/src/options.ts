@@ -1,0 +1,93 @@
+import { ValueError } from '@rectify/tensor';
+
+/** A real-valued option such as alpha or beta. */
+export interface NumberOption {
+  readonly kind: 'number';
+  readonly default: number;
+  /** Also rejects zero and negative values (celu's alpha divides). */
+  readonly positive?: boolean;
+}
+
+/** An integer option such as softmax's axis. */
+export interface IntegerOption {
+  readonly kind: 'integer';
+  readonly default: number;
+}
+
+/** One of a fixed set of strings, such as gelu's `approximate`. */
+export interface ChoiceOption<C extends string = string> {
+  readonly kind: 'choice';
+  readonly default: C;
+  readonly choices: readonly C[];
+}
+
+export type OptionSpec = NumberOption | IntegerOption | ChoiceOption;
+export type OptionSpecs = { readonly [name: string]: OptionSpec };
+
+/** The resolved values of a set of options: numbers, or the union of a choice's strings. */
+export type OptionValues<S extends OptionSpecs> = { readonly [K in keyof S]: S[K] extends ChoiceOption<infer C> ? C : number };
+
+/** @example numberOption(0.01) */
+export function numberOption(defaultValue: number, constraints: { positive?: boolean } = {}): NumberOption {
+  return { kind: 'number', default: defaultValue, ...(constraints.positive && { positive: true }) };
+}
+
+/** @example integerOption(-1) */
+export function integerOption(defaultValue: number): IntegerOption {
+  return { kind: 'integer', default: defaultValue };
+}
+
+/** @example choiceOption('none', ['none', 'tanh']) */
+export function choiceOption<const C extends string>(defaultValue: NoInfer<C>, choices: readonly C[]): ChoiceOption<C> {
+  return { kind: 'choice', default: defaultValue, choices };
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return typeof v;
+}
+
+function check(where: string, option: string, spec: OptionSpec, v: unknown): number | string {
+  switch (spec.kind) {
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v) || (spec.positive && v <= 0)) {
+        throw new ValueError(`${where} '${option}' must be a ${spec.positive ? 'positive ' : ''}finite number, received ${show(v)}`);
+      }
+      return v;
+    case 'integer':
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new ValueError(`${where} '${option}' must be an integer, received ${show(v)}`);
+      return v;
+    case 'choice':
+      if (typeof v !== 'string' || !spec.choices.includes(v)) {
+        throw new ValueError(`${where} '${option}' must be one of ${spec.choices.map(show).join(', ')}, received ${show(v)}`);
+      }
+      return v;
+  }
+}
+
+/**
+ * Fills in defaults and checks every given option: unknown names and wrong types are errors that name the option,
+ * the value received and what is allowed. `undefined` means "use the default". `fn` is the function the user
+ * called (`'leakyRelu'`, `'activations.get'`), `activation` the activation whose options these are.
+ */
+export function resolveOptions<S extends OptionSpecs>(fn: string, activation: string, specs: S, given: unknown): OptionValues<S> {
+  const of = fn === activation ? '' : ` for ${activation}`;
+  const where = fn === activation ? `${fn}: option` : `${fn}: ${activation} option`;
+  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+    throw new ValueError(`${fn}: options${of} must be an object such as { ${Object.keys(specs)[0] ?? 'name'}: … }, received ${show(given)}`);
+  }
+  const out: Record<string, number | string> = {};
+  for (const [name, spec] of Object.entries(specs)) out[name] = spec.default;
+  for (const [name, v] of Object.entries((given ?? {}) as Record<string, unknown>)) {
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) {
+      const allowed = Object.keys(specs);
+      throw new ValueError(
+        `${fn}: unknown option '${name}'${of}; ${allowed.length ? `allowed options: ${allowed.join(', ')}` : `${activation} takes no options`}`,
+      );
+    }
+    if (v !== undefined) out[name] = check(where, name, spec, v);
+  }
+  return out as OptionValues<S>;
+}

@@ -1,0 +1,137 @@
+import type { Tensor } from '@rectify/tensor';
+import { ValueError } from '@rectify/tensor';
+import { Activation, type ActivationConfig, instantiate, isActivation, wrapFunction } from './activation.js';
+import * as c from './catalogue/index.js';
+import { defineActivation } from './define.js';
+import { type OptionSpecs, resolveOptions } from './options.js';
+import type { ActivationDefinition, ActivationSpec } from './types.js';
+
+/**
+ * Every built-in activation keyed by its own `name`, so the key can never drift from the definition. This is the
+ * only list; `ActivationName`, `get`, `list` and the docs all derive from it.
+ */
+export const activations = {
+  [c.linearDefinition.name]: c.linearDefinition,
+  [c.reluDefinition.name]: c.reluDefinition,
+  [c.relu6Definition.name]: c.relu6Definition,
+  [c.leakyReluDefinition.name]: c.leakyReluDefinition,
+  [c.preluDefinition.name]: c.preluDefinition,
+  [c.eluDefinition.name]: c.eluDefinition,
+  [c.seluDefinition.name]: c.seluDefinition,
+  [c.celuDefinition.name]: c.celuDefinition,
+  [c.geluDefinition.name]: c.geluDefinition,
+  [c.swishDefinition.name]: c.swishDefinition,
+  [c.mishDefinition.name]: c.mishDefinition,
+  [c.hardSigmoidDefinition.name]: c.hardSigmoidDefinition,
+  [c.hardSwishDefinition.name]: c.hardSwishDefinition,
+  [c.sigmoidDefinition.name]: c.sigmoidDefinition,
+  [c.tanhDefinition.name]: c.tanhDefinition,
+  [c.softplusDefinition.name]: c.softplusDefinition,
+  [c.softsignDefinition.name]: c.softsignDefinition,
+  [c.softmaxDefinition.name]: c.softmaxDefinition,
+  [c.logSoftmaxDefinition.name]: c.logSoftmaxDefinition,
+} as const;
+
+/** The name of a built-in activation: `'relu' | 'gelu' | …`. */
+export type ActivationName = keyof typeof activations;
+
+/** Anything `get()` turns into an activation. */
+export type ActivationIdentifier = ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
+
+// Option types differ per definition; the maps hold them all, and `instantiate` resolves options before use.
+type AnyDefinition = ActivationDefinition<string, any>;
+
+const byName = new Map<string, AnyDefinition>();
+const byAlias = new Map<string, string>();
+
+function add(where: string, def: AnyDefinition): void {
+  for (const key of [def.name, ...def.aliases]) {
+    const owner = byName.has(key) ? key : byAlias.get(key);
+    if (owner !== undefined) {
+      throw new ValueError(
+        key === def.name
+          ? `${where}: an activation named '${key}' is already registered`
+          : `${where}: alias '${key}' of '${def.name}' is already taken by '${owner}'`,
+      );
+    }
+  }
+  if (new Set(def.aliases).size !== def.aliases.length || def.aliases.includes(def.name)) {
+    throw new ValueError(`${where}: '${def.name}' lists the same name twice among its name and aliases`);
+  }
+  byName.set(def.name, def);
+  for (const alias of def.aliases) byAlias.set(alias, def.name);
+}
+
+for (const def of Object.values(activations)) add('activations', def);
+
+/** Canonical names of every activation `get()` knows: the built-ins in catalogue order, then registered ones. */
+export function list(): string[] {
+  return [...byName.keys()];
+}
+
+/**
+ * Adds a user-defined activation, so that layers and configs can name it like a built-in. Names and aliases must
+ * be new. Give it a kernel built on a module-level `UnaryFn` with its exact `df`, or a composite.
+ * @example
+ * const squareplusFn = unaryFn({
+ *   name: 'squareplus', f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)), df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
+ * });
+ * register({
+ *   name: 'squareplus', describe: '(x + √(x² + b)) / 2', recommendedInitializer: 'heNormal',
+ *   options: { b: numberOption(4, { positive: true }) },
+ *   properties: { range: [0, Infinity], smooth: true, monotonic: true, zeroCentred: false, selfNormalizing: false,
+ *                 reluFamily: false, elementwise: true },
+ *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
+ * });
+ * get({ name: 'squareplus', b: 1 });
+ */
+export function register<const N extends string, const S extends OptionSpecs = {}>(spec: ActivationSpec<N, S>): ActivationDefinition<N, S> {
+  const def = defineActivation(spec);
+  add('activations.register', def);
+  return def;
+}
+
+function unknownName(where: string, name: string): ValueError {
+  const squash = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
+  const near = [...byName.keys(), ...byAlias.keys()].find((k) => squash(k) === squash(name));
+  const hint = near === undefined ? '' : ` (did you mean '${near}'?)`;
+  const aliases = byAlias.size ? `; aliases: ${[...byAlias.keys()].join(', ')}` : '';
+  return new ValueError(`${where}: unknown activation '${name}'${hint}; known: ${list().join(', ')}${aliases}`);
+}
+
+function lookup(where: string, name: string): AnyDefinition {
+  const def = byName.get(name) ?? byName.get(byAlias.get(name) ?? '');
+  if (!def) throw unknownName(where, name);
+  return def;
+}
+
+/**
+ * Resolves an identifier into an {@link Activation}, as layers do with their `activation` argument (Keras-style).
+ * Accepts a name or alias (`'gelu'`, `'leaky_relu'`), a config `{ name, ...options }` (unknown or ill-typed options
+ * are errors naming the option), an `Activation` (returned as is) or a plain `(x) => Tensor` function.
+ * @example
+ * get('relu').apply(tensor([-1, 2]));            // [0, 2]
+ * get({ name: 'leakyRelu', alpha: 0.2 }).df(-1); // 0.2
+ * get(get('gelu').getConfig());                  // round trip
+ */
+export function get(identifier: ActivationIdentifier): Activation {
+  const where = 'activations.get';
+  if (isActivation(identifier)) return identifier;
+  if (typeof identifier === 'string') {
+    const def = lookup(where, identifier);
+    return instantiate(def, def.defaults);
+  }
+  if (typeof identifier === 'function') return wrapFunction(identifier);
+  if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier)) {
+    const { name, ...options } = identifier as ActivationConfig;
+    if (typeof name !== 'string') {
+      throw new ValueError(`${where}: a config needs a string 'name', received ${name === undefined ? 'none' : typeof name}`);
+    }
+    const def = lookup(where, name);
+    return instantiate(def, resolveOptions(where, def.name, def.options, options));
+  }
+  const shown = identifier === null ? 'null' : Array.isArray(identifier) ? 'an array' : `${typeof identifier} ${String(identifier)}`;
+  throw new ValueError(`${where}: expected a name, a config { name, ...options }, an Activation or a function, received ${shown}`);
+}
+
+export { Activation };

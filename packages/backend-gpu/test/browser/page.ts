@@ -1,0 +1,48 @@
+/**
+ * The browser page's script: it runs the conformance suite's cases and a short training run on the gpu
+ * backend, in whatever mode gpu.js picked, and hands the results to the Node test that opened the page.
+ */
+import * as rf from '@rectify/tensor';
+import { runConformanceSuite } from '@rectify/tensor/testing';
+import { type GpuMode, createGpuBackend, gpuJsStatus } from '@rectify/backend-gpu';
+import { trainMlp } from '../support/train-mlp.js';
+import { type CaseResult, testCollector } from './mini-runner.js';
+
+export interface PageReport {
+  readonly gpuJs: { readonly loaded: boolean; readonly error: string | null };
+  readonly info: Record<string, unknown>;
+  readonly cases: readonly CaseResult[];
+  readonly training: { readonly cpu: readonly number[]; readonly gpu: readonly number[] };
+  readonly memoryAfter: { readonly numTensors: number; readonly gpuBuffers: number };
+  readonly ms: number;
+}
+
+export interface PageOptions {
+  /** Conformance case ids or groups to leave out. */
+  readonly skip: readonly string[];
+  /** A gpu.js mode to force (registered as 'gpu-<mode>'); by default the 'gpu' backend as registered. */
+  readonly mode?: GpuMode;
+}
+
+async function run({ skip, mode }: PageOptions): Promise<PageReport> {
+  const t0 = performance.now();
+  const name = mode ? `gpu-${mode}` : 'gpu';
+  if (mode) rf.registerBackend(name, () => createGpuBackend({ mode, name }), -1);
+  const backend = await rf.ready(name);
+  const { api, run: runCases } = testCollector();
+  runConformanceSuite(name, api, { tolerance: 1e-4, skip });
+  const cases = await runCases();
+  const training = { cpu: trainMlp('cpu'), gpu: trainMlp(name) };
+  const memory = rf.memory();
+  return {
+    gpuJs: gpuJsStatus(),
+    // Spread copies the getters' current values, so the report is plain data.
+    info: { ...backend.info },
+    cases,
+    training,
+    memoryAfter: { numTensors: memory.numTensors, gpuBuffers: memory.backends[name]?.numDataBuffers ?? -1 },
+    ms: performance.now() - t0,
+  };
+}
+
+(globalThis as { rectifyBrowserTest?: { run: typeof run } }).rectifyBrowserTest = { run };

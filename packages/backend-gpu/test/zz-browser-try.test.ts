@@ -1,0 +1,22 @@
+import { it } from 'vitest';
+import { bundlePage, launchChromium, servePage } from './browser/harness.js';
+it('browser', async () => {
+  const t0 = performance.now();
+  const code = await bundlePage();
+  console.log('bundle', code.length, performance.now() - t0);
+  const { url, server } = await servePage(code);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  page.on('console', (m) => { if (!m.text().includes('GPU stall')) console.log('[page]', m.text().slice(0, 300)); });
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as any).rectifyBrowserTest);
+  const report: any = await page.evaluate((o) => (globalThis as any).rectifyBrowserTest.run(o), { skip: [], mode: process.env.GPU_MODE } as any);
+  console.log(JSON.stringify({ ...report, cases: undefined }, null, 1));
+  const failed = report.cases.filter((c: any) => !c.ok);
+  console.log('cases', report.cases.length, 'failed', failed.length);
+  for (const f of failed) console.log('FAIL', f.id, '::', f.message.slice(0, 300));
+  const slow = [...report.cases].sort((a: any, b: any) => b.ms - a.ms).slice(0, 15);
+  for (const s of slow) console.log('slow', s.ms.toFixed(0), s.id);
+  await browser.close(); server.close();
+}, 600_000);

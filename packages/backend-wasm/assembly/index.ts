@@ -1,0 +1,19 @@
+// The kernel module's exports. Every task takes (args, tid, nt); see common.ts.
+import { GEMM_SCRATCH } from './gemm';
+export { gemm } from './gemm';
+export { unary, biasUnary } from './unary';
+export { binary } from './binary';
+export { reduce } from './reduce';
+export { im2col, col2im } from './conv';
+export { pool, poolGrad } from './pool';
+export { adam } from './optim';
+
+/** First byte after the module's static data: the JavaScript allocator starts above it. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Bytes of scratch each thread needs for GEMM packing. */
+export function gemmScratchBytes(): i32 {
+  return GEMM_SCRATCH;
+}

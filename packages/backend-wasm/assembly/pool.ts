@@ -1,0 +1,125 @@
+// 2-D max and average pooling (NHWC) and their gradients. Windows skip padding, as TensorFlow's do; the max
+// gradient goes to the first maximum of each window. Parameters: src dst batch inH inW C outH outW kH kW strideH
+// strideW padTop padLeft x (x only for maxPoolGrad). Forward tasks split output rows between threads; gradient
+// tasks add into overlapping windows, so threads take whole images, or channel ranges when there are few images.
+import { argI, at } from './common';
+
+const MAX = 1;
+const AVG = 2;
+
+function clampLo(v: i32): i32 {
+  return v < 0 ? 0 : v;
+}
+
+/** Task: op (1 max, 2 avg) then the pool parameters. */
+export function pool(args: usize, tid: i32, nt: i32): void {
+  const op = argI(args, 0);
+  const x = <usize>argI(args, 1);
+  const out = <usize>argI(args, 2);
+  const batch = argI(args, 3), inH = argI(args, 4), inW = argI(args, 5), C = argI(args, 6);
+  const outH = argI(args, 7), outW = argI(args, 8), kH = argI(args, 9), kW = argI(args, 10);
+  const strideH = argI(args, 11), strideW = argI(args, 12), padTop = argI(args, 13), padLeft = argI(args, 14);
+  const rows = batch * outH;
+  const r0 = <i32>((<i64>rows * tid) / nt);
+  const r1 = <i32>((<i64>rows * (tid + 1)) / nt);
+  const init = f32x4.splat(op == MAX ? -Infinity : 0);
+  for (let r = r0; r < r1; r++) {
+    const b = r / outH;
+    const oh = r - b * outH;
+    const h0 = oh * strideH - padTop;
+    const kh0 = clampLo(-h0);
+    const kh1 = min(kH, inH - h0);
+    for (let ow = 0; ow < outW; ow++) {
+      const w0 = ow * strideW - padLeft;
+      const kw0 = clampLo(-w0);
+      const kw1 = min(kW, inW - w0);
+      const o = at(out, ((b * outH + oh) * outW + ow) * C);
+      const count = max(0, kh1 - kh0) * max(0, kw1 - kw0);
+      const inv: f32 = count > 0 ? <f32>(1.0 / <f64>count) : 0;
+      let c = 0;
+      for (; c + 4 <= C; c += 4) {
+        let acc = init;
+        for (let kh = kh0; kh < kh1; kh++) {
+          for (let kw = kw0; kw < kw1; kw++) {
+            const v = v128.load(at(x, ((b * inH + h0 + kh) * inW + w0 + kw) * C + c));
+            acc = op == MAX ? v128.bitselect(v, acc, v128.or(f32x4.gt(v, acc), f32x4.ne(v, v))) : f32x4.add(acc, v);
+          }
+        }
+        v128.store(at(o, c), op == MAX ? acc : f32x4.mul(acc, f32x4.splat(inv)));
+      }
+      for (; c < C; c++) {
+        let acc: f32 = op == MAX ? -Infinity : 0;
+        for (let kh = kh0; kh < kh1; kh++) {
+          for (let kw = kw0; kw < kw1; kw++) {
+            const v = load<f32>(at(x, ((b * inH + h0 + kh) * inW + w0 + kw) * C + c));
+            if (op == MAX) {
+              if (v > acc || v != v) acc = v;
+            } else acc += v;
+          }
+        }
+        store<f32>(at(o, c), op == MAX ? acc : acc * inv);
+      }
+    }
+  }
+}
+
+/** Task: op (1 max, 2 avg), then dy dx and the pool parameters, then x (max only). Zeroes dx itself. */
+export function poolGrad(args: usize, tid: i32, nt: i32): void {
+  const op = argI(args, 0);
+  const dy = <usize>argI(args, 1);
+  const dx = <usize>argI(args, 2);
+  const batch = argI(args, 3), inH = argI(args, 4), inW = argI(args, 5), C = argI(args, 6);
+  const outH = argI(args, 7), outW = argI(args, 8), kH = argI(args, 9), kW = argI(args, 10);
+  const strideH = argI(args, 11), strideW = argI(args, 12), padTop = argI(args, 13), padLeft = argI(args, 14);
+  const x = <usize>argI(args, 15);
+  let b0 = 0, b1 = batch, c0 = 0, c1 = C;
+  if (batch >= nt) {
+    b0 = <i32>((<i64>batch * tid) / nt);
+    b1 = <i32>((<i64>batch * (tid + 1)) / nt);
+  } else {
+    c0 = <i32>((<i64>C * tid) / nt);
+    c1 = <i32>((<i64>C * (tid + 1)) / nt);
+  }
+  if (c1 <= c0) return;
+  const pixels = inH * inW;
+  for (let b = b0; b < b1; b++) {
+    for (let p = 0; p < pixels; p++) memory.fill(at(dx, (b * pixels + p) * C + c0), 0, <usize>(c1 - c0) << 2);
+    for (let oh = 0; oh < outH; oh++) {
+      const h0 = oh * strideH - padTop;
+      const kh0 = clampLo(-h0);
+      const kh1 = min(kH, inH - h0);
+      for (let ow = 0; ow < outW; ow++) {
+        const w0 = ow * strideW - padLeft;
+        const kw0 = clampLo(-w0);
+        const kw1 = min(kW, inW - w0);
+        if (kh1 <= kh0 || kw1 <= kw0) continue;
+        const g = at(dy, ((b * outH + oh) * outW + ow) * C);
+        if (op == AVG) {
+          const inv: f32 = <f32>(1.0 / <f64>((kh1 - kh0) * (kw1 - kw0)));
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const d = at(dx, ((b * inH + h0 + kh) * inW + w0 + kw) * C);
+              for (let c = c0; c < c1; c++) store<f32>(at(d, c), load<f32>(at(d, c)) + load<f32>(at(g, c)) * inv);
+            }
+          }
+          continue;
+        }
+        for (let c = c0; c < c1; c++) {
+          let best: f32 = 0;
+          let where = -1;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const i = ((b * inH + h0 + kh) * inW + w0 + kw) * C + c;
+              const v = load<f32>(at(x, i));
+              if (where < 0 || v > best) {
+                best = v;
+                where = i;
+              }
+            }
+          }
+          store<f32>(at(dx, where), load<f32>(at(dx, where)) + load<f32>(at(g, c)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { BinaryFn, UnaryFn } from '@rectify/tensor';
+
+/**
+ * The functions with a hand-vectorised kernel, by name; the numbers are the op codes of assembly/unary.ts and
+ * assembly/binary.ts. A name is only a hint: before a kernel replaces a function it is checked against that
+ * function's own scalar definition (see probe.ts), so a user function that happens to share a name is never
+ * computed with the wrong formula.
+ */
+export const UNARY_CODES: Readonly<Record<string, number>> = {
+  neg: 1, abs: 2, square: 3, sqrt: 4, rsqrt: 5, reciprocal: 6, floor: 7, ceil: 8, round: 9, sign: 10, clip: 11,
+  exp: 12, expm1: 13, log: 14, log1p: 15, sigmoid: 16, tanh: 17, softplus: 18, relu: 19,
+};
+
+/** Unary codes the fused bias + activation kernel (assembly/unary.ts biasUnary) supports. */
+export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19]);
+
+export const BINARY_CODES: Readonly<Record<string, number>> = {
+  add: 1, sub: 2, mul: 3, div: 4, maximum: 5, minimum: 6, squaredDifference: 7,
+  equal: 20, notEqual: 21, less: 22, lessEqual: 23, greater: 24, greaterEqual: 25,
+};
+
+/** Comparison codes write bool bytes. */
+export function isComparison(code: number): boolean {
+  return code >= 20;
+}
+
+export function unaryCandidate(fn: UnaryFn): number | undefined {
+  return Object.hasOwn(UNARY_CODES, fn.name) ? UNARY_CODES[fn.name] : undefined;
+}
+
+export function binaryCandidate(fn: BinaryFn): number | undefined {
+  return Object.hasOwn(BINARY_CODES, fn.name) ? BINARY_CODES[fn.name] : undefined;
+}

@@ -1,0 +1,143 @@
+import { BackendError } from '@rectify/tensor';
+import type { KernelExports } from '../runtime/loader.js';
+import { isNode, nodeApi } from '../runtime/platform.js';
+import {
+  ARGS, DONE, ERROR, FAILED, NT, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type TaskName, type WorkerInit,
+} from './protocol.js';
+
+interface Handle {
+  terminate(): unknown;
+}
+
+/** Worker polls ~10–30 µs for the next task before sleeping; the main thread polls as long for a result. */
+const SPIN = 4000;
+
+/** Resolves to dist/threads/worker.js from both src/threads and dist/threads. */
+const WORKER_URL = new URL('../../dist/threads/worker.js', import.meta.url);
+
+/**
+ * Worker threads that run kernel tasks on the shared WebAssembly memory. The main thread posts a task to each
+ * helper's control slot, runs its own share, then waits for theirs: no messages, no copies. Workers start in the
+ * background; until one reports ready, tasks simply run with fewer threads. Workers never keep a Node process
+ * alive (they are unref'd) and are terminated when the process exits.
+ */
+export class ThreadPool {
+  private readonly ctrl: Int32Array;
+  private readonly handles: Handle[] = [];
+  private readonly seqs: number[] = [];
+  private readonly mainCanWait: boolean;
+  private stopped = false;
+  /** Resolves when every worker has started (or failed to). */
+  readonly ready: Promise<void>;
+
+  constructor(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    readonly helpers: number,
+  ) {
+    this.ctrl = new Int32Array(new SharedArrayBuffer(Math.max(1, helpers) * SLOT * 4));
+    this.mainCanWait = canBlock(this.ctrl);
+    const started: Array<Promise<void>> = [];
+    for (let w = 0; w < helpers; w++) {
+      const init: WorkerInit = { module, memory, ctrl: this.ctrl, slot: w, spin: SPIN };
+      this.seqs.push(0);
+      started.push(this.spawn(init));
+    }
+    this.ready = Promise.all(started).then(() => undefined);
+  }
+
+  private spawn(init: WorkerInit): Promise<void> {
+    const fail = () => Atomics.store(this.ctrl, init.slot * SLOT + STATE, FAILED);
+    if (nodeApi) {
+      const w = new nodeApi.Worker(WORKER_URL, { workerData: init });
+      w.unref();
+      this.handles.push(w);
+      return new Promise((resolve) => {
+        w.once('message', () => resolve());
+        w.once('error', () => (fail(), resolve()));
+        w.once('exit', () => (fail(), resolve()));
+      });
+    }
+    const w = new Worker(WORKER_URL, { type: 'module' });
+    this.handles.push(w);
+    return new Promise((resolve) => {
+      w.onmessage = () => resolve();
+      w.onerror = () => (fail(), resolve());
+      w.postMessage(init);
+    });
+  }
+
+  /** Helpers that are running and can take tasks now. */
+  readyHelpers(): number {
+    let n = 0;
+    for (let w = 0; w < this.helpers; w++) if (Atomics.load(this.ctrl, w * SLOT + STATE) === READY) n++;
+    return n;
+  }
+
+  /**
+   * Runs `task` on `threads` threads (the main thread is thread 0, fewer if helpers are still starting) and returns
+   * when all are done.
+   */
+  run(exports: KernelExports, task: TaskName, args: number, threads: number): void {
+    const ids: number[] = [];
+    for (let w = 0; w < this.helpers && ids.length < threads - 1; w++) {
+      if (Atomics.load(this.ctrl, w * SLOT + STATE) === READY) ids.push(w);
+    }
+    const nt = ids.length + 1;
+    const index = TASKS.indexOf(task);
+    ids.forEach((w, i) => {
+      const b = w * SLOT;
+      this.ctrl[b + TASK] = index;
+      this.ctrl[b + ARGS] = args;
+      this.ctrl[b + TID] = i + 1;
+      this.ctrl[b + NT] = nt;
+      this.seqs[w] = (this.seqs[w]! + 1) | 0;
+      Atomics.store(this.ctrl, b + SEQ, this.seqs[w]!);
+      Atomics.notify(this.ctrl, b + SEQ);
+    });
+    let failure: unknown = null;
+    try {
+      exports[task](args, 0, nt);
+    } catch (err) {
+      failure = err;
+    }
+    for (const w of ids) this.await(w);
+    if (failure) throw failure;
+  }
+
+  private await(w: number): void {
+    const b = w * SLOT;
+    const seq = this.seqs[w]!;
+    for (let i = 0; Atomics.load(this.ctrl, b + DONE) !== seq; i++) {
+      if (i > SPIN && this.mainCanWait) Atomics.wait(this.ctrl, b + DONE, Atomics.load(this.ctrl, b + DONE), 1);
+      if (Atomics.load(this.ctrl, b + STATE) !== READY) throw new BackendError(`wasm backend: worker thread ${w + 1} stopped while running a task`);
+    }
+    if (Atomics.exchange(this.ctrl, b + ERROR, 0) !== 0) {
+      throw new BackendError(`wasm backend: a kernel task failed in worker thread ${w + 1} (out-of-bounds access or trap)`);
+    }
+  }
+
+  /** Stops and terminates every worker. Idempotent. */
+  shutdown(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (let w = 0; w < this.helpers; w++) {
+      const b = w * SLOT;
+      Atomics.store(this.ctrl, b + STATE, STOPPING);
+      Atomics.add(this.ctrl, b + SEQ, 1);
+      Atomics.notify(this.ctrl, b + SEQ);
+    }
+    for (const h of this.handles) void h.terminate();
+  }
+}
+
+/** Browsers forbid Atomics.wait on the main thread; there the pool only polls. */
+function canBlock(ctrl: Int32Array): boolean {
+  if (isNode) return true;
+  try {
+    Atomics.wait(ctrl, 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+// A kernel worker: instantiates the kernel module over the shared memory, then runs the tasks the main thread posts
+// in its control slot until told to stop. Runs in Node (worker_threads) and in browsers (module Web Workers).
+import { ARGS, DONE, ERROR, FAILED, NT, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type WorkerInit } from './protocol.js';
+
+type Task = (args: number, tid: number, nt: number) => void;
+
+function serve(init: WorkerInit, signalReady: () => void): void {
+  const { ctrl, slot, spin } = init;
+  const base = slot * SLOT;
+  let tasks: Task[];
+  try {
+    const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<string, Task>;
+    tasks = TASKS.map((name) => exports[name]!);
+  } catch (err) {
+    Atomics.store(ctrl, base + STATE, FAILED);
+    throw err;
+  }
+  Atomics.store(ctrl, base + STATE, READY);
+  signalReady();
+  let seen = Atomics.load(ctrl, base + SEQ);
+  for (;;) {
+    let seq = Atomics.load(ctrl, base + SEQ);
+    // Poll briefly first: the next kernel of a training step usually follows within microseconds, and waking from
+    // Atomics.wait costs tens of them.
+    for (let i = 0; seq === seen && i < spin; i++) seq = Atomics.load(ctrl, base + SEQ);
+    if (seq === seen) {
+      Atomics.wait(ctrl, base + SEQ, seen);
+      continue;
+    }
+    seen = seq;
+    if (Atomics.load(ctrl, base + STATE) === STOPPING) return;
+    try {
+      tasks[ctrl[base + TASK]!]!(ctrl[base + ARGS]!, ctrl[base + TID]!, ctrl[base + NT]!);
+    } catch {
+      Atomics.store(ctrl, base + ERROR, 1);
+    }
+    Atomics.store(ctrl, base + DONE, seq);
+    Atomics.notify(ctrl, base + DONE);
+  }
+}
+
+const inNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+if (inNode) {
+  const { workerData, parentPort } = await import('node:worker_threads');
+  serve(workerData as WorkerInit, () => parentPort?.postMessage('ready'));
+} else {
+  const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<WorkerInit>) => void) | null; postMessage(m: unknown): void };
+  scope.onmessage = (e) => {
+    scope.onmessage = null;
+    serve(e.data, () => scope.postMessage('ready'));
+  };
+}

@@ -1,0 +1,89 @@
+import { type DType, ShapeError, type Tensor, ValueError } from '@rectify/tensor';
+import { type CallArgs, Layer, type LayerConfig, singleInput } from './layer.js';
+import { type Shape, fmtShape } from './shape.js';
+import { SymbolicTensor } from './symbolic-tensor.js';
+
+export interface InputLayerArgs {
+  /** The full input shape, batch dimension first (`null` = unknown). */
+  batchInputShape: Shape;
+  name?: string;
+  /** The dtype fed in: float32 features, or int32 indices for an embedding. Default float32. */
+  inputDType?: 'float32' | 'int32';
+}
+
+export interface InputLayerConfig extends LayerConfig {
+  batchInputShape: Shape;
+  inputDType: 'float32' | 'int32';
+}
+
+/**
+ * The entry of a functional graph: holds the declared input shape and checks real inputs against it. Created by
+ * {@link input}.
+ * @example const layer = new InputLayer({ batchInputShape: [null, 4] });
+ */
+export class InputLayer extends Layer<Tensor> {
+  static override readonly className: string = 'InputLayer';
+  readonly inputDType: 'float32' | 'int32';
+
+  constructor(args: InputLayerArgs) {
+    super({ name: args.name, batchInputShape: args.batchInputShape });
+    const shape = args.batchInputShape;
+    if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d >= 0))) {
+      throw new ValueError(`input: shape must hold non-negative integers or null, received ${JSON.stringify(shape)}`);
+    }
+    const dtype = args.inputDType ?? 'float32';
+    if (dtype !== 'float32' && dtype !== 'int32') {
+      throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
+    }
+    this.inputDType = dtype;
+    const outputs: SymbolicTensor[] = [];
+    const node = { layer: this, inputs: [], outputs, args: {}, listInput: false, index: 0 };
+    outputs.push(new SymbolicTensor([...shape], dtype, node, 0));
+    this.inboundNodes.push(node);
+    this.built = true;
+  }
+
+  /** The SymbolicTensor this layer feeds into the graph. */
+  get output(): SymbolicTensor {
+    return this.inboundNodes[0]!.outputs[0]!;
+  }
+
+  protected override assertInputShapes(shapes: readonly Shape[]): void {
+    const want = this.batchInputShape!;
+    const got = shapes[0];
+    if (shapes.length !== 1 || !got) throw new ShapeError(`${this.name}: expected a single input, received ${shapes.length} inputs`);
+    if (got.length !== want.length || want.some((d, i) => d !== null && got[i] !== null && got[i] !== d)) {
+      throw new ShapeError(`${this.name}: expected input of shape ${fmtShape(want)}, received shape ${fmtShape(got)}`);
+    }
+  }
+
+  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
+    return singleInput(this, inputs);
+  }
+
+  override getConfig(): InputLayerConfig {
+    return { ...super.getConfig(), batchInputShape: [...this.batchInputShape!], inputDType: this.inputDType };
+  }
+}
+
+export interface InputArgs {
+  /** The shape of one sample, without the batch dimension. */
+  shape: readonly (number | null)[];
+  /** A fixed batch size; default unknown (null). */
+  batchSize?: number | null;
+  name?: string;
+  dtype?: DType;
+}
+
+/**
+ * Starts a functional graph: a SymbolicTensor of shape `[null, ...shape]`.
+ * @example
+ * const x = input({ shape: [784] });
+ * const y = dense({ units: 10 }).apply(x);
+ * const model = new Functional({ inputs: x, outputs: y });
+ */
+export function input({ shape, batchSize = null, name, dtype = 'float32' }: InputArgs): SymbolicTensor {
+  if (!Array.isArray(shape)) throw new ValueError(`input: shape must be an array, received ${JSON.stringify(shape)}`);
+  if (dtype !== 'float32' && dtype !== 'int32') throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
+  return new InputLayer({ batchInputShape: [batchSize, ...shape], name, inputDType: dtype }).output;
+}

@@ -1,0 +1,49 @@
+import { ValueError } from '@rectify/tensor';
+import { type Regularizer, type RegularizerIdentifier, get as getRegularizer } from './regularizers.js';
+
+/** Checks a size option: `dense: units must be a positive integer, received 0`. */
+export function positiveInt(layer: string, option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ValueError(`${layer}: ${option} must be a positive integer, received ${String(value)}`);
+  }
+  return value;
+}
+
+/** Checks a rate in [0, 1): `dropout: rate must be a number in [0, 1), received 1`. */
+export function rate(layer: string, option: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new ValueError(`${layer}: ${option} must be a number in [0, 1), received ${String(value)}`);
+  }
+  return value;
+}
+
+/** Checks a finite number option, optionally positive. */
+export function finite(layer: string, option: string, value: unknown, { positive = false } = {}): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || (positive && value <= 0)) {
+    throw new ValueError(`${layer}: ${option} must be a ${positive ? 'positive' : 'finite'} number, received ${String(value)}`);
+  }
+  return value;
+}
+
+/** A number or a pair of positive integers, as kernel sizes and strides are given: `3` → `[3, 3]`. */
+export function intPair(layer: string, option: string, value: unknown): [number, number] {
+  const pair = typeof value === 'number' ? [value, value] : value;
+  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((v) => Number.isInteger(v) && v >= 1)) {
+    throw new ValueError(`${layer}: ${option} must be a positive integer or a pair of them, received ${JSON.stringify(value)}`);
+  }
+  return [pair[0] as number, pair[1] as number];
+}
+
+/** One of the allowed strings: `conv2d: padding must be 'valid' or 'same', received 'full'`. */
+export function oneOf<T extends string>(layer: string, option: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) {
+    const list = allowed.map((a) => `'${a}'`).join(' or ');
+    throw new ValueError(`${layer}: ${option} must be ${list}, received ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+/** Resolves an optional regularizer option (`null` and `undefined` mean none). */
+export function optionalRegularizer(id: RegularizerIdentifier | null | undefined): Regularizer | undefined {
+  return id === null || id === undefined ? undefined : getRegularizer(id);
+}

@@ -1,0 +1,97 @@
+import { type Tensor, dispose, keep } from '@rectify/tensor';
+import { checkNonNegative, checkNonNegativeInt } from '../checks.js';
+import { Callback, type Logs } from './callback.js';
+import { type MonitorMode, maximises, warnMissing } from './monitor-mode.js';
+
+export interface EarlyStoppingOptions {
+  /** The log key to watch (default 'val_loss'). */
+  monitor?: string;
+  /** The smallest change that counts as an improvement (default 0). */
+  minDelta?: number;
+  /** Epochs without improvement before stopping (default 0). */
+  patience?: number;
+  /** Default 'auto': maximise accuracy-like keys, minimise the rest. */
+  mode?: MonitorMode;
+  /** Keep training until the monitored value beats this. */
+  baseline?: number;
+  /** When stopping, put back the weights of the best epoch (default false). */
+  restoreBestWeights?: boolean;
+  /** Epochs to wait before watching at all (a warm-up; default 0). */
+  startFromEpoch?: number;
+}
+
+/**
+ * Stops training when `monitor` has not improved by `minDelta` for `patience` epochs (Keras `EarlyStopping`).
+ * @example await model.fit(x, y, { validationSplit: 0.2, callbacks: [new EarlyStopping({ patience: 3, restoreBestWeights: true })] });
+ */
+export class EarlyStopping extends Callback {
+  readonly monitor: string;
+  readonly minDelta: number;
+  readonly patience: number;
+  readonly baseline: number | undefined;
+  readonly restoreBestWeights: boolean;
+  readonly startFromEpoch: number;
+  private readonly max: boolean;
+  private readonly warned = new Set<string>();
+  wait = 0;
+  /** The epoch training stopped after (0 when it ran to the end). */
+  stoppedEpoch = 0;
+  best = Number.POSITIVE_INFINITY;
+  bestEpoch = 0;
+  private bestWeights: Tensor[] | null = null;
+
+  constructor(options: EarlyStoppingOptions = {}) {
+    super();
+    this.monitor = options.monitor ?? 'val_loss';
+    this.minDelta = Math.abs(checkNonNegative('EarlyStopping', 'minDelta', options.minDelta ?? 0));
+    this.patience = checkNonNegativeInt('EarlyStopping', 'patience', options.patience ?? 0);
+    this.baseline = options.baseline;
+    this.restoreBestWeights = options.restoreBestWeights ?? false;
+    this.startFromEpoch = checkNonNegativeInt('EarlyStopping', 'startFromEpoch', options.startFromEpoch ?? 0);
+    this.max = maximises('EarlyStopping', this.monitor, options.mode);
+  }
+
+  private improves(value: number, reference: number): boolean {
+    return this.max ? value - this.minDelta > reference : value + this.minDelta < reference;
+  }
+
+  onTrainBegin(): void {
+    this.wait = 0;
+    this.stoppedEpoch = 0;
+    this.best = this.max ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    this.bestEpoch = 0;
+    this.setBestWeights(null);
+  }
+
+  onEpochEnd(epoch: number, logs: Logs): void {
+    const current = logs[this.monitor];
+    if (current === undefined) return warnMissing('EarlyStopping', this.monitor, logs, this.warned);
+    if (epoch < this.startFromEpoch) return;
+    const model = this.requireModel();
+    if (this.restoreBestWeights && this.bestWeights === null) this.setBestWeights(model.getWeights());
+    this.wait += 1;
+    if (this.improves(current, this.best)) {
+      this.best = current;
+      this.bestEpoch = epoch;
+      if (this.restoreBestWeights) this.setBestWeights(model.getWeights());
+      if (this.baseline === undefined || this.improves(current, this.baseline)) {
+        this.wait = 0;
+        return;
+      }
+    }
+    if (this.wait >= this.patience && epoch > 0) {
+      this.stoppedEpoch = epoch;
+      model.stopTraining = true;
+      if (this.restoreBestWeights && this.bestWeights) model.setWeights(this.bestWeights);
+    }
+  }
+
+  onTrainEnd(): void {
+    this.setBestWeights(null);
+  }
+
+  private setBestWeights(ws: Tensor[] | null): void {
+    if (this.bestWeights) dispose(this.bestWeights);
+    this.bestWeights = ws ? ws.map((w) => keep(w)) : null;
+  }
+}

@@ -1,0 +1,15 @@
+import { Callback, type Logs } from './callback.js';
+
+/**
+ * Records every epoch's logs; `fit` returns it. `history.history.loss[i]` is epoch i's training loss.
+ * @example const h = await model.fit(x, y, { epochs: 5 }); h.history.loss.length; // 5
+ */
+export class History extends Callback {
+  readonly epoch: number[] = [];
+  readonly history: Record<string, number[]> = {};
+
+  onEpochEnd(epoch: number, logs: Logs): void {
+    this.epoch.push(epoch);
+    for (const [k, v] of Object.entries(logs)) (this.history[k] ??= []).push(v);
+  }
+}

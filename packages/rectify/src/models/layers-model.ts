@@ -1,0 +1,160 @@
+import { type Tensor, dispose } from '@rectify/tensor';
+import { Layer, type Shape } from '@rectify/layers';
+import type { Logs } from '../callbacks/callback.js';
+import type { History } from '../callbacks/history.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
+import { type CompileArgs, type Compiled, resolveCompile } from '../training/compiled.js';
+import { type Data, converted, exampleCount, toTensorList, unwrap } from '../training/data.js';
+import { evaluateLoop, predictLoop } from '../training/evaluate.js';
+import { fitLoop } from '../training/fit.js';
+import type { FitOptions } from '../training/fit-options.js';
+import { NonFiniteLossError } from '../training/non-finite-loss-error.js';
+import { trainStep } from '../training/train-step.js';
+import type { TrainableModel } from '../training/trainable.js';
+import { checkPositiveInt } from '../checks.js';
+import { type SummaryOptions, summarize } from './summary.js';
+import { type SaveResult, saveModel } from '../io/save.js';
+
+/** One row of `summary()`: a layer with its output shape as this model wires it. */
+export interface SummaryRow {
+  readonly layer: Layer;
+  readonly outputShape: Shape | readonly Shape[] | 'multiple';
+}
+
+/**
+ * What Sequential and functional models share: compile, fit, evaluate, predict, trainOnBatch, summary, save.
+ * A model is also a layer, so it can be used inside another model.
+ */
+export abstract class LayersModel extends Layer implements TrainableModel {
+  /** Set by callbacks (EarlyStopping) to end `fit` after the current batch. */
+  stopTraining = false;
+  /** What `compile` resolved; undefined until then. */
+  compiled: Compiled | undefined;
+
+  /** The layers, in order (a functional model lists its input layers first). */
+  abstract get layers(): readonly Layer[];
+  /** One name per output: the name of the layer that produces it. */
+  abstract get outputNames(): readonly string[];
+  /** @internal rows for `summary()`. */
+  abstract summaryRows(): SummaryRow[];
+
+  get optimizer(): Optimizer | undefined {
+    return this.compiled?.optimizer;
+  }
+
+  /**
+   * Chooses the optimizer, loss and metrics (names like 'adam', 'sparseCategoricalCrossentropy', 'accuracy', or
+   * objects). Compiling again replaces them, optimizer state included.
+   * @example model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+   */
+  compile(args: CompileArgs): void {
+    const next = resolveCompile('compile', args, this.outputNames);
+    if (this.compiled && this.compiled.optimizer !== next.optimizer) this.compiled.optimizer.dispose();
+    this.compiled = next;
+  }
+
+  /**
+   * Trains for `epochs` passes over (x, y) and resolves to the History of the losses and metrics.
+   * @example const history = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2, seed: 42 });
+   */
+  fit(x: Data, y: Data, options: FitOptions = {}): Promise<History> {
+    return fitLoop(this, x, y, options);
+  }
+
+  /**
+   * Loss and metrics on (x, y) in inference mode, batched: `{loss, accuracy, …}`.
+   * @example const { loss, accuracy } = model.evaluate(xTest, yTest);
+   */
+  evaluate(x: Data, y: Data, { batchSize = 32 }: { batchSize?: number } = {}): Logs {
+    checkPositiveInt('evaluate', 'batchSize', batchSize);
+    const xs = toTensorList('evaluate', 'x', x);
+    const ys = toTensorList('evaluate', 'y', y);
+    try {
+      exampleCount('evaluate', [['x', xs], ['y', ys]]);
+      return evaluateLoop(this, xs, ys, batchSize);
+    } finally {
+      dispose([...converted(xs, x), ...converted(ys, y)]);
+    }
+  }
+
+  /**
+   * The outputs for x in inference mode, computed `batchSize` examples at a time (default 32) so that large
+   * inputs do not need one large graph. A list for a multi-output model.
+   * @example const probs = model.predict(xTest) as Tensor;
+   */
+  predict(x: Data, { batchSize = 32 }: { batchSize?: number } = {}): Tensor | Tensor[] {
+    checkPositiveInt('predict', 'batchSize', batchSize);
+    const xs = toTensorList('predict', 'x', x);
+    try {
+      exampleCount('predict', [['x', xs]]);
+      return unwrap(predictLoop(this, xs, batchSize));
+    } finally {
+      dispose(converted(xs, x));
+    }
+  }
+
+  /**
+   * One optimizer step on exactly this batch; returns that batch's `{loss, …metrics}`. Metrics restart at each call.
+   * A NaN/Inf loss throws NonFiniteLossError without changing the weights.
+   * @example const { loss } = model.trainOnBatch(xBatch, yBatch);
+   */
+  trainOnBatch(x: Data, y: Data): Logs {
+    const compiled = this.compiled;
+    const xs = toTensorList('trainOnBatch', 'x', x);
+    const ys = toTensorList('trainOnBatch', 'y', y);
+    try {
+      exampleCount('trainOnBatch', [['x', xs], ['y', ys]]);
+      for (const m of compiled?.metrics ?? []) m.metric.reset();
+      const r = trainStep(this, xs, ys, true, 'trainOnBatch');
+      if (r.nonFinite) {
+        throw new NonFiniteLossError(
+          `trainOnBatch: ${r.nonFinite === 'loss' ? `the loss became ${r.loss}` : 'a gradient became NaN or Infinity'}; the weights were left unchanged. ` +
+            `Try a lower learning rate (now ${compiled!.optimizer.learningRate}) or gradient clipping (e.g. adam({ clipNorm: 1 }))`,
+          0,
+          0,
+          r.loss,
+        );
+      }
+      const logs: Logs = { loss: r.loss };
+      if (r.outputLosses.length > 1) this.outputNames.forEach((n, i) => (logs[`${n}_loss`] = r.outputLosses[i]!));
+      for (const m of compiled!.metrics) logs[m.key] = m.metric.result();
+      return logs;
+    } finally {
+      dispose([...converted(xs, x), ...converted(ys, y)]);
+    }
+  }
+
+  /** @internal the forward pass for the training loop: always a list of outputs. */
+  run(inputs: readonly Tensor[], training: boolean): Tensor[] {
+    const out = this.apply(unwrap([...inputs]), { training });
+    return Array.isArray(out) ? out : [out];
+  }
+
+  /**
+   * A Keras-style table of the layers — output shapes, parameter counts, each layer's activation and initializer —
+   * with totals, and a hint under any layer whose activation and initializer work against each other. Prints it
+   * (through `printFn`, default console.log) and returns it.
+   * @example model.summary();
+   */
+  summary(options: SummaryOptions = {}): string {
+    const text = summarize(this, options);
+    (options.printFn ?? ((s: string) => console.log(s)))(text);
+    return text;
+  }
+
+  /**
+   * Saves topology, weights and optimizer state to a directory ('file://dir' or a plain path): model.json and
+   * weights.bin, each written atomically. `loadModel` restores it.
+   * @example await model.save('file://./my-model');
+   */
+  save(path: string): Promise<SaveResult> {
+    return saveModel(this, path);
+  }
+
+  /** Frees the weights and the optimizer's state. */
+  override dispose(): void {
+    this.compiled?.optimizer.dispose();
+    super.dispose();
+  }
+
+}

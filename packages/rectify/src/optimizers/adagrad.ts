@@ -1,0 +1,44 @@
+import { type Tensor, type Variable, add, div, mul, sqrt, square, sub } from '@rectify/tensor';
+import { checkNonNegative, checkPositive } from '../checks.js';
+import { Optimizer, type OptimizerOptions } from './optimizer.js';
+
+export interface AdagradOptions extends OptimizerOptions {
+  /** Starting value of the accumulator (default 0.1, as Keras). */
+  initialAccumulatorValue?: number;
+  /** Inside the square root (default 1e-7). */
+  epsilon?: number;
+}
+
+/**
+ * Adagrad (Duchi et al., 2011): per-parameter rates that shrink with the sum of past squared gradients.
+ *
+ * a ← a + g²;  w ← w − lr · g / √(a + ε)
+ *
+ * Default learning rate 0.001.
+ */
+export class Adagrad extends Optimizer {
+  readonly className = 'Adagrad';
+  readonly initialAccumulatorValue: number;
+  readonly epsilon: number;
+
+  constructor(options: AdagradOptions = {}) {
+    super('adagrad', options, 0.001);
+    this.initialAccumulatorValue = checkNonNegative('adagrad', 'initialAccumulatorValue', options.initialAccumulatorValue ?? 0.1);
+    this.epsilon = checkPositive('adagrad', 'epsilon', options.epsilon ?? 1e-7);
+  }
+
+  protected update(w: Variable, g: Tensor, lr: number): Tensor {
+    const acc = add(this.slot(w, 'accumulator', this.initialAccumulatorValue), square(g));
+    this.setSlot(w, 'accumulator', acc);
+    return sub(w, div(mul(g, lr), sqrt(add(acc, this.epsilon))));
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { initialAccumulatorValue: this.initialAccumulatorValue, epsilon: this.epsilon };
+  }
+}
+
+/** @example const opt = adagrad({ learningRate: 0.01 }); */
+export function adagrad(options: AdagradOptions = {}): Adagrad {
+  return new Adagrad(options);
+}

@@ -1,0 +1,37 @@
+import { type Tensor, type Variable, mul, sub } from '@rectify/tensor';
+import { checkNonNegative } from '../checks.js';
+import { Adam, type AdamOptions } from './adam.js';
+
+export interface AdamWOptions extends AdamOptions {
+  /** Decoupled weight decay per unit of learning rate (default 0.004, as Keras). */
+  weightDecay?: number;
+}
+
+/**
+ * Adam with decoupled weight decay (Loshchilov & Hutter, 2019): the weights shrink by lr · weightDecay · w
+ * before the Adam step, instead of an L2 term that Adam's scaling would distort.
+ */
+export class AdamW extends Adam {
+  override readonly className = 'AdamW';
+  readonly weightDecay: number;
+
+  constructor(options: AdamWOptions = {}) {
+    super(options, 'adamw');
+    this.weightDecay = checkNonNegative('adamw', 'weightDecay', options.weightDecay ?? 0.004);
+  }
+
+  protected override update(w: Variable, g: Tensor, lr: number, step: number): Tensor {
+    // The Adam step does not depend on w, so decaying first and stepping after equals stepping and then
+    // subtracting the decay computed from the old weights.
+    return sub(super.update(w, g, lr, step), mul(w, lr * this.weightDecay));
+  }
+
+  protected override ownConfig(): Record<string, unknown> {
+    return { ...super.ownConfig(), weightDecay: this.weightDecay };
+  }
+}
+
+/** @example const opt = adamw({ learningRate: 1e-3, weightDecay: 0.01 }); */
+export function adamw(options: AdamWOptions = {}): AdamW {
+  return new AdamW(options);
+}

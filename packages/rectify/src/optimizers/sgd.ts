@@ -1,0 +1,45 @@
+import { type Tensor, type Variable, add, mul, sub } from '@rectify/tensor';
+import { checkUnitInterval } from '../checks.js';
+import { Optimizer, type OptimizerOptions } from './optimizer.js';
+
+export interface SGDOptions extends OptimizerOptions {
+  /** Velocity decay, in [0, 1) (default 0: plain gradient descent). */
+  momentum?: number;
+  /** Nesterov's look-ahead form of momentum (default false). */
+  nesterov?: boolean;
+}
+
+/**
+ * Stochastic gradient descent with optional (Nesterov) momentum, in Keras' formulation:
+ *
+ * v ← momentum · v − lr · g;  w ← w + v  (nesterov: w ← w + momentum · v − lr · g)
+ *
+ * Default learning rate 0.01.
+ */
+export class SGD extends Optimizer {
+  readonly className = 'SGD';
+  readonly momentum: number;
+  readonly nesterov: boolean;
+
+  constructor(options: SGDOptions = {}) {
+    super('sgd', options, 0.01);
+    this.momentum = checkUnitInterval('sgd', 'momentum', options.momentum ?? 0);
+    this.nesterov = options.nesterov ?? false;
+  }
+
+  protected update(w: Variable, g: Tensor, lr: number): Tensor {
+    if (this.momentum === 0) return sub(w, mul(g, lr));
+    const v = sub(mul(this.slot(w, 'momentum'), this.momentum), mul(g, lr));
+    this.setSlot(w, 'momentum', v);
+    return this.nesterov ? add(w, sub(mul(v, this.momentum), mul(g, lr))) : add(w, v);
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { momentum: this.momentum, nesterov: this.nesterov };
+  }
+}
+
+/** @example const opt = sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }); */
+export function sgd(options: SGDOptions = {}): SGD {
+  return new SGD(options);
+}
