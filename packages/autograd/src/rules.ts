@@ -5,7 +5,7 @@ import {
 } from '@rectify/tensor';
 import type { GradRules } from './grad-rule.js';
 
-/** Sums a broadcast gradient back down to the shape of the operand it came from. */
+/** Sums a broadcast gradient back down to the shape of the operand it came from. @example sumToShape(ones([2, 3]), [3]) // [2, 2, 2] */
 export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   if (shapesEqual(g.shape, shape)) return g;
   const axes = broadcastedAxes(shape, g.shape);
@@ -45,6 +45,7 @@ function higherOrder(op: string): never {
 
 /**
  * The gradient of every op, keyed by op. Each rule is written with public tensor ops, so it runs on any backend.
+ * @example gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y }) // [transpose(dy, [1, 0])]
  */
 export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],

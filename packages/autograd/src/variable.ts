@@ -24,7 +24,7 @@ export function variable(initial: TensorLike, trainable = true, name?: string, d
   return v;
 }
 
-/** Variables that are alive now (not disposed), in creation order. */
+/** Variables that are alive now (not disposed), in creation order. @example [...liveVariables()].map((v) => v.name) */
 export function* liveVariables(): Iterable<Variable> {
   for (const ref of registry) {
     const v = ref.deref();

@@ -83,8 +83,17 @@ export async function loadGpuJs(importer: () => Promise<unknown> = () => import(
     if (!gpujs || typeof gpujs.GPU !== 'function') return { ok: false, error: 'the module has no GPU export' };
     return { ok: true, gpujs: gpujs as GpuJs };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: describeError(err) };
   }
+}
+
+/** An error's message followed by its causes' (loaders often wrap the useful one). */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e !== undefined && parts.length < 4; e = e instanceof Error ? e.cause : undefined) {
+    parts.push(e instanceof Error ? e.message : String(e));
+  }
+  return parts.join(': ');
 }
 
 /** Which gpu.js backend a kernel class is: 'webgl2', 'webgl', 'headlessgl', 'webasm', 'cpu' or 'webgpu'. */

@@ -76,7 +76,7 @@ export class KernelRunner {
     const helpers = this.gl ? glHelperClosure(k.helpers ?? []) : [];
     const helperFns = helpers.map((h): KernelFunctionSettings => ({
       source: GL_HELPERS[h]!.source,
-      settings: { argumentTypes: h === 'rfPow' ? ['Number', 'Number'] : ['Number'], returnType: 'Number' },
+      settings: { argumentTypes: new Array<string>(GL_HELPERS[h]!.arity ?? 1).fill('Number'), returnType: 'Number' },
     }));
     try {
       const run = this.gpu.createKernel(k.source, {

@@ -66,6 +66,10 @@ describe('gl-math helpers', () => {
     expect(h.rfExp!(NaN)).toBeNaN();
   });
 
+  it('max and min propagate NaN, as JavaScript does (relu6(NaN) is NaN)', () => {
+    expect([h.rfMax!(NaN, 0), h.rfMax!(0, NaN), h.rfMin!(NaN, 6), h.rfMax!(1, 2), h.rfMin!(1, 2), h.rfMax!(-Infinity, 3)]).toEqual([NaN, NaN, NaN, 2, 1, 3]);
+  });
+
   it('pow: exact integer powers, signed negative bases, and JavaScript special cases', () => {
     const pow = h.rfPow!;
     // Hand-checked: 5² = 25, 3²⁰ = 3486784401, (−2)³ = −8, (−2)⁻² = 0.25, 2⁻¹⁰ = 1/1024.

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as rf from '@rectify/tensor';
+import { reluFn, leakyReluFn } from '@rectify/activations';
 import '@rectify/backend-gpu';
 
 /**
@@ -80,6 +81,15 @@ describe('integer and boolean results', () => {
     expect(run(() => rf.clipByValue(i([-5, 0, 5]), -1.5, 1.5).arraySync())).toEqual([-1, 0, 1]);
     expect(run(() => rf.cast(rf.tensor([2.7, -2.7, NaN, Infinity]), 'int32').arraySync())).toEqual([2, -2, 0, 0]);
     expect(run(() => rf.cast(rf.tensor([0, 2, NaN, -0]), 'bool').arraySync())).toEqual([false, true, true, false]);
+  });
+});
+
+describe('activations written for float64', () => {
+  it("relu's and leakyRelu's derivatives (×1e300·1e300) are exact 0/1 steps in float32 too", () => {
+    const x = [-1, -0, 0, 1e-30, 2, NaN];
+    const dy = [1, 1, 1, 1, 1, 1];
+    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), reluFn).dataSync()))).toEqual([0, 0, 0, 1, 1, NaN]);
+    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), leakyReluFn, 0.5).dataSync()))).toEqual([0.5, 0.5, 0.5, 1, 1, NaN]);
   });
 });
 

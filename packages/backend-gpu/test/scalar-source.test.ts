@@ -64,7 +64,7 @@ describe('scalarFunction: the printed source', () => {
 
   it('rewrites Number.isFinite and isNaN, which gpu.js does not know, as comparisons', () => {
     expect(scalarFunction((x) => (Number.isFinite(x) ? 1 : 0), 'rfF', 1, 'isFinite.f', 'js').source).toBe(
-      'function rfF(x) {\nreturn ((Math.abs(x) <= 3.4028234663852886e38) ? 1 : 0);\n}',
+      'function rfF(x) {\nreturn ((Math.abs(x) <= 3.4028234663852886e+38) ? 1 : 0);\n}',
     );
     const isNan = evalPrinted(scalarFunction((x) => (Number.isNaN(x) ? 1 : 0), 'rfF', 1, 'nan.f', 'js').source);
     expect([NaN, 0, Infinity].map(isNan)).toEqual([1, 0, 0]);
@@ -78,6 +78,13 @@ describe('scalarFunction: the printed source', () => {
     expect(js.source).toBe('function rfF(x) {\nreturn (Math.pow(Math.tanh(x), 2) + Math.abs(x));\n}');
     expect(js.helpers).toEqual([]);
     expect(scalarFunction((x) => (x < Infinity ? x : 0), 'rfF', 1, 'f', 'gl').source).toContain('(x < rfInf())');
+  });
+
+  it('clamps literals beyond float32 to its largest finite / smallest normal value instead of ±Infinity / 0', () => {
+    // relu's derivative in @rectify/activations: 1 − 1/(1 + (x + |x|)·1e300·1e300), exactly 0 or 1 in float64.
+    expect(scalarFunction((x) => x * 1e300 * -1e300 + 1e-300, 'rfF', 1, 'f', 'js').source).toBe(
+      'function rfF(x) {\nreturn (((x * 3.4028234663852886e+38) * (-3.4028234663852886e+38)) + 1.1754943508222875e-38);\n}',
+    );
   });
 
   it('prints Math constants as numbers', () => {

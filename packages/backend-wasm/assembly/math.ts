@@ -104,20 +104,6 @@
   return v128.bitselect(signed, small, f32x4.ge(ax, splat(0.625)));
 }
 
-/** erf with the Abramowitz–Stegun 7.1.26 form refined to 1.5e-7 absolute error. */
-@inline export function erf4(x: v128): v128 {
-  const ax = f32x4.abs(x);
-  const t = f32x4.div(splat(1.0), f32x4.add(splat(1.0), f32x4.mul(splat(0.3275911), ax)));
-  let p = splat(1.061405429);
-  p = f32x4.add(f32x4.mul(p, t), splat(-1.453152027));
-  p = f32x4.add(f32x4.mul(p, t), splat(1.421413741));
-  p = f32x4.add(f32x4.mul(p, t), splat(-0.284496736));
-  p = f32x4.add(f32x4.mul(p, t), splat(0.254829592));
-  p = f32x4.mul(p, t);
-  const y = f32x4.sub(splat(1.0), f32x4.mul(p, exp4(f32x4.neg(f32x4.mul(ax, ax)))));
-  return v128.or(y, v128.and(x, i32x4.splat(0x80000000)));
-}
-
 /** 1 where the mask is set, else 0: turns a comparison into the 0/1 a scalar ternary gives. */
 @inline export function ones(mask: v128): v128 {
   return v128.and(mask, splat(1.0));

@@ -72,23 +72,29 @@ const ONE = f32x4.splat(1);
   @inline df(x: v128, a: v128, b: v128): v128 { return sigmoid4(x); }
 }
 
-/** The ReLU derivative as the activations define it: 1 for x > 0, 0 below, NaN for NaN. */
+const NEG_INF = f32x4.splat(-Infinity);
+
+/**
+ * The ReLU derivative as the activations define it, 1 − 1/(1 + (x + |x|)·1e600): 1 for x > 0, 0 below, NaN for
+ * NaN and for −Inf (where x + |x| is NaN).
+ */
 @inline function step(x: v128): v128 {
-  return v128.bitselect(x, ones(f32x4.gt(x, ZERO)), f32x4.ne(x, x));
+  return v128.bitselect(splat(NaN), ones(f32x4.gt(x, ZERO)), v128.or(f32x4.ne(x, x), f32x4.eq(x, NEG_INF)));
 }
 
-/** (x + |x|)/2 without overflow: max(x, 0), which also maps −0 to +0 and keeps NaN. */
+/** (x + |x|)/2 without overflowing float32: max(x, 0), which maps −0 to +0 and keeps NaN; −Inf gives NaN. */
 @inline function pos(x: v128): v128 {
-  return f32x4.max(x, ZERO);
+  return v128.or(f32x4.max(x, ZERO), f32x4.eq(x, NEG_INF));
 }
 
 @final class Relu {
-  // pmax(x, 0) = x < 0 ? 0 : x keeps NaN; adding +0 turns −0 into +0. Two instructions, no NaN fix-ups.
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.add(f32x4.pmax(x, ZERO), ZERO); }
+  // pmax(x, 0) = x < 0 ? 0 : x keeps NaN; adding +0 turns −0 into +0; −Inf becomes NaN (all bits set) as
+  // (x + |x|)/2 makes it.
+  @inline f(x: v128, a: v128, b: v128): v128 { return v128.or(f32x4.add(f32x4.pmax(x, ZERO), ZERO), f32x4.eq(x, NEG_INF)); }
   @inline df(x: v128, a: v128, b: v128): v128 { return step(x); }
 }
 @final class Relu6 {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.min(pos(x), splat(6)); }
+  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.min(f32x4.max(x, ZERO), splat(6)); }
   @inline df(x: v128, a: v128, b: v128): v128 {
     return v128.bitselect(x, ones(v128.and(f32x4.gt(x, ZERO), f32x4.lt(x, splat(6)))), f32x4.ne(x, x));
   }

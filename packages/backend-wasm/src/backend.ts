@@ -1,6 +1,6 @@
 import {
   type Backend, type BackendMemory, BackendError, type DataId, type DType, type Kernels, type Shape, type TensorInfo,
-  type TypedArray, type BinaryFn, type UnaryFn, ValueError,
+  type TypedArray, type BinaryFn, type UnaryFn, ValueError, isBinaryFn,
 } from '@rectify/tensor';
 import { Context } from './context.js';
 import { FusedOps } from './fused.js';
@@ -123,6 +123,8 @@ export class WasmBackend implements Backend {
       sharedMemory: this.build.sharedMemory,
       ...(this.singleThreadReason && { singleThreadReason: `one thread only: ${this.singleThreadReason}` }),
       memoryBytes: this.ctx.heap.memory.buffer.byteLength,
+      // Bytes the allocator has carved out: live buffers plus freed ones kept for reuse.
+      reservedBytes: this.ctx.heap.arena.reservedBytes,
     };
   }
 
@@ -152,7 +154,7 @@ export class WasmBackend implements Backend {
    * @example backend.vectorized(mathFns.sigmoidFn) // { forward: true, gradient: true }
    */
   vectorized(fn: UnaryFn | BinaryFn, a = 0, b = 0): { forward: boolean; gradient: boolean } {
-    if ('dfdx' in fn || 'dfdy' in fn || fn.f.length === 2) {
+    if (isBinaryFn(fn)) {
       const code = binaryCandidate(fn as BinaryFn);
       return { forward: code !== undefined && this.probe.binary(fn as BinaryFn, code), gradient: false };
     }

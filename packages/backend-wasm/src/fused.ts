@@ -68,7 +68,8 @@ export class FusedOps {
     if (n > 0) {
       ctx.args32([n, pd.ptr, gd.ptr, md.ptr, vd.ptr, po.ptr, mo.ptr, vo.ptr]);
       const { learningRate, beta1, beta2, epsilon, step } = hyper;
-      [learningRate, beta1, beta2, epsilon, 1 / (1 - beta1 ** step), 1 / (1 - beta2 ** step)].forEach((f, i) => ctx.argF(8 + i, f));
+      const floats = [learningRate, beta1, beta2, epsilon, 1 / (1 - beta1 ** step), 1 / (1 - beta2 ** step), 1 - beta1, 1 - beta2];
+      floats.forEach((f, i) => ctx.argF(8 + i, f));
       ctx.run('adam', n >= PARALLEL_ELEMENTS);
     }
     const info = (d: typeof po): TensorInfo => ({ dataId: d, shape: p.shape, dtype: 'float32' });

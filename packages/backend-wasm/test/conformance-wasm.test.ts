@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConformanceSuite } from '@rectify/tensor/testing';
-import { getWasmBackend, setWasmThreads } from '@rectify/backend-wasm';
+import { type UnaryCheck, runConformanceSuite } from '@rectify/tensor/testing';
 import { ready } from '@rectify/tensor';
+import * as act from '@rectify/activations';
+import { getWasmBackend, setWasmThreads } from '@rectify/backend-wasm';
+
+// The activations this backend hand-vectorises, held to their scalar definitions like the built-in math.
+const activations: UnaryCheck[] = [
+  { fn: act.reluFn }, { fn: act.relu6Fn }, { fn: act.leakyReluFn, a: 0.01 }, { fn: act.eluFn, a: 1 }, { fn: act.seluFn },
+  { fn: act.celuFn, a: 1.5 }, { fn: act.geluFn }, { fn: act.geluTanhFn }, { fn: act.swishFn, a: 1 }, { fn: act.mishFn },
+  { fn: act.softsignFn }, { fn: act.hardSigmoidFn }, { fn: act.hardSwishFn }, { fn: act.sigmoidFn }, { fn: act.tanhFn },
+  { fn: act.softplusFn },
+];
 
 // The whole suite twice: on one thread, and on two threads with every kernel split between them however small,
 // so each work partition (odd row counts, tails, single rows) is compared with the cpu reference too.
@@ -10,7 +19,7 @@ describe('wasm, 1 thread', () => {
     await ready('wasm');
     setWasmThreads(1);
   });
-  runConformanceSuite('wasm', { describe, it, expect, beforeAll, afterAll });
+  runConformanceSuite('wasm', { describe, it, expect, beforeAll, afterAll }, { unaryFns: activations });
 });
 
 describe('wasm, 2 threads, every kernel split', () => {
@@ -21,5 +30,5 @@ describe('wasm, 2 threads, every kernel split', () => {
     await getWasmBackend()!.threadsReady();
   });
   afterAll(() => getWasmBackend()!.setParallelism('auto'));
-  runConformanceSuite('wasm', { describe, it, expect, beforeAll, afterAll });
+  runConformanceSuite('wasm', { describe, it, expect, beforeAll, afterAll }, { unaryFns: activations });
 });

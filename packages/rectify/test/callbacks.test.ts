@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Tensor, ValueError, tensor } from '@rectify/tensor';
 import { dense } from '@rectify/layers';
 import {
-  type CallbackModel, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau,
+  ActivationMonitor, type CallbackModel, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau,
 } from '../src/callbacks/index.js';
 import { sequential } from '../src/models/index.js';
 import { SGD, schedules, sgd } from '../src/optimizers/index.js';
@@ -144,6 +144,31 @@ describe('ReduceLROnPlateau', () => {
       "ReduceLROnPlateau: the optimizer's learning rate is a schedule (stepDecay); use a fixed learning rate or drop this callback",
     );
     expect(() => new ReduceLROnPlateau({ factor: 1 })).toThrow('ReduceLROnPlateau: factor must be below 1, received 1');
+  });
+});
+
+describe('ActivationMonitor (unit)', () => {
+  it('watches the chosen layers on a given probe and needs a probe outside fit', () => {
+    fresh();
+    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [2], name: 'h' }), dense({ units: 1, activation: 'sigmoid', name: 'o' })]);
+    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    const probe = { x: tensor([[1, -1], [-1, 1], [2, 2]]), y: tensor([[1], [0], [1]]) };
+    const mon = new ActivationMonitor({ probe, layers: ['h'] });
+    mon.setModel(m);
+    const r = mon.record(0);
+    expect(Object.keys(r.layers)).toEqual(['h']);
+    const h = r.layers['h']!;
+    expect(h.activation).toBe('relu');
+    expect(h.units).toBe(4);
+    expect(h.deadUnits).toBe(Math.round(h.deadFraction * 4));
+    expect(h.gradNorm).toBeGreaterThan(0);
+    expect(m.layers[0]!.capturePreActivation).toBe(false); // switched off again
+    const bare = new ActivationMonitor();
+    bare.setModel(m);
+    expect(() => bare.record(0)).toThrow('ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit');
+    expect(() => new ActivationMonitor().setModel(stubModel())).toThrow(
+      'ActivationMonitor: needs a Rectify model (sequential or model), received an object without layers/run',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RectifyError, ValueError, abs, mean, sqrt, sub, tensor } from '@rectify/tensor';
+import { RectifyError, ValueError, abs, mean, memory, sqrt, sub, tensor } from '@rectify/tensor';
 import { batchNormalization, dense } from '@rectify/layers';
 import { sequential } from '../src/models/index.js';
 import { NonFiniteLossError } from '../src/training/index.js';
@@ -95,6 +95,37 @@ describe('fit', () => {
 function sliceTail(t: ReturnType<typeof tensor>, from: number) {
   return tensor(values(t).slice(from * (t.size / t.shape[0]!)), [t.shape[0]! - from, ...t.shape.slice(1)]);
 }
+
+describe('memory', () => {
+  it('fit, evaluate, predict and trainOnBatch free every tensor they create', async () => {
+    fresh();
+    const { x, y } = linearData(24);
+    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [2] }), batchNormalization(), dense({ units: 1 })]);
+    m.compile({ optimizer: 'adam', loss: 'mse', metrics: ['mae'] });
+    await m.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 }); // creates the optimizer's slots once
+    const before = memory().numTensors;
+    await m.fit(x, y, { epochs: 2, batchSize: 5, validationSplit: 0.25, verbose: 0 });
+    m.evaluate(x, y, { batchSize: 7 });
+    m.trainOnBatch(x, y);
+    const p = m.predict(x, { batchSize: 7 }) as never as { dispose(): void };
+    p.dispose();
+    await m.fit([[1, 2], [3, 4]], [[1], [2]], { verbose: 0 }); // nested arrays are converted and freed
+    expect(memory().numTensors).toBe(before);
+  });
+});
+
+describe('verbose output', () => {
+  it('prints one Keras-style line per epoch through printFn', async () => {
+    fresh();
+    const { x, y } = linearData(8);
+    const m = linearModel();
+    m.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mae'] });
+    const lines: string[] = [];
+    await m.fit(x, y, { epochs: 2, validationSplit: 0.25, printFn: (l) => lines.push(l) });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Epoch 2\/2 - \d+\.\d\ds - loss: \d+\.\d{4} - mae: \d+\.\d{4} - val_loss: \d+\.\d{4} - val_mae: \d+\.\d{4}$/);
+  });
+});
 
 describe('TerminateOnNaN', () => {
   it('stops at the step whose loss overflows and keeps the weights from before it', async () => {

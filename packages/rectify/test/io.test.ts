@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RectifyError, ShapeError, ValueError, tensor } from '@rectify/tensor';
+import { RectifyError, ShapeError, ValueError, memory, tensor } from '@rectify/tensor';
 import { add, batchNormalization, dense, dropout, input } from '@rectify/layers';
 import { loadModel } from '../src/io/index.js';
 import { type LayersModel, model as functionalModel, sequential } from '../src/models/index.js';
@@ -106,6 +106,15 @@ describe('save → load', () => {
     expect(second).not.toEqual(first);
     expect(second.some((f) => f.includes('.tmp-'))).toBe(false);
     expect(values((await loadModel(dir)).predict(tensor([[1, 1]])) as never)).toEqual(values(m.predict(tensor([[1, 1]])) as never));
+  });
+
+  it('frees what it creates: saving twice leaves the tensor count unchanged', async () => {
+    const m = await trainedSequential(false);
+    const dir = newDir();
+    await m.save(dir);
+    const before = memory().numTensors;
+    await m.save(dir);
+    expect(memory().numTensors).toBe(before);
   });
 
   it('refuses to save an unbuilt model or to an unknown scheme', async () => {

@@ -37,6 +37,7 @@ export interface Pool2DInfo {
   readonly padLeft: number;
 }
 
+/** A number or a [height, width] pair as a validated pair of positive integers. @example pair('conv2d', 'strides', 2) // [2, 2] */
 export function pair(op: string, name: string, v: number | readonly [number, number]): [number, number] {
   const p: [number, number] = typeof v === 'number' ? [v, v] : [v[0], v[1]];
   if (!p.every((n) => Number.isInteger(n) && n >= 1)) {
@@ -66,6 +67,10 @@ function assertPad(op: string, pad: unknown): asserts pad is PadMode {
   }
 }
 
+/**
+ * Validates a convolution and resolves its geometry (output size, leading padding) once, for every backend.
+ * @example conv2dInfo([1, 28, 28, 1], [5, 5, 1, 8], 1, 'same').outH // 28
+ */
 export function conv2dInfo(
   xShape: Shape,
   filterShape: Shape,
@@ -97,6 +102,10 @@ export function conv2dInfo(
   };
 }
 
+/**
+ * Validates a pooling window and resolves its geometry; `op` names the caller in error messages.
+ * @example pool2dInfo('maxPool', [1, 4, 4, 1], 2, 2, 'valid').outH // 2
+ */
 export function pool2dInfo(
   op: string,
   xShape: Shape,

@@ -304,6 +304,7 @@ function collectTensors(c: unknown, out: Set<Tensor>): void {
   }
 }
 
+/** Bytes a tensor of this shape and dtype occupies. @example byteSize([2, 3], 'float32') // 24 */
 export function byteSize(shape: Shape, dtype: DType): number {
   return sizeOf(shape) * bytesPerElement(dtype);
 }
@@ -311,16 +312,30 @@ export function byteSize(shape: Shape, dtype: DType): number {
 /** The process-wide engine. Exported for sibling packages (autograd, backends); users call the functions below. */
 export const engine = new Engine();
 
+/**
+ * Makes a backend available under `name`; the highest `priority` that initialises becomes the default (cpu is 0).
+ * @example registerBackend('wasm', async () => createWasmBackend(), 2);
+ */
 export const registerBackend = (name: string, factory: BackendFactory, priority?: number): void =>
   engine.registerBackend(name, factory, priority);
+/** Activates a registered backend whose factory is synchronous (or that `ready` already initialised). @example setBackend('cpu'); */
 export const setBackend = (name: string): void => engine.setBackend(name);
+/** The active backend, initialising the default on first use. @example getBackend().name // 'cpu' */
 export const getBackend = (): Backend => engine.getBackend();
+/** Initialises and activates `name`, or the best backend that loads. @example await ready('wasm'); */
 export const ready = (name?: string): Promise<Backend> => engine.ready(name);
+/**
+ * Runs `fn` and disposes every tensor it created except those it returns (in an array or object too), also when
+ * it throws. Variables are never disposed.
+ * @example const y = tidy(() => relu(add(matmul(x, w), b))); // the sum and the product are freed
+ */
 export const tidy = <T>(fn: () => T): T => engine.tidy(fn);
+/** Exempts `t` from the enclosing `tidy` calls. @example tidy(() => { cache = keep(square(x)); }); */
 export const keep = <T extends Tensor>(t: T): T => engine.keep(t);
+/** Live tensors, buffers and bytes, overall and per backend. @example memory().numTensors */
 export const memory = (): MemoryInfo => engine.memory();
 
-/** Disposes a tensor or every tensor inside an array/object. */
+/** Disposes a tensor or every tensor inside an array/object. @example dispose([a, { b }]); */
 export function dispose(c: TensorContainer): void {
   const set = new Set<Tensor>();
   collectTensors(c, set);

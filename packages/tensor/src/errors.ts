@@ -21,7 +21,7 @@ export class ValueError extends RectifyError {}
 /** A backend problem: unknown backend name, a tensor used after `dispose()`, a backend that failed to load. */
 export class BackendError extends RectifyError {}
 
-/** Formats a shape the way messages print it: `[2,3]`. */
+/** Formats a shape the way messages print it. @example fmtShape([2, 3]) // '[2,3]' */
 export function fmtShape(shape: readonly number[]): string {
   return `[${shape.join(',')}]`;
 }

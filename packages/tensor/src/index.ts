@@ -28,4 +28,4 @@ export * from './ops/shape.js';
 export * from './ops/join.js';
 export * from './ops/gather.js';
 export { matmul } from './ops/linalg.js';
-export { conv2d, maxPool, avgPool, softmax, logSoftmax } from './ops/nn.js';
+export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';

@@ -1,3 +1,8 @@
+/**
+ * The built-in scalar functions behind the elementwise ops (exported as the `mathFns` namespace), for use with
+ * `mapUnary`/`mapBinary` and by backends and the conformance suite. Each carries its exact derivative.
+ * @example mapUnary(tensor([0, 1]), mathFns.expFn) // [1, e]
+ */
 import { binaryFn, unaryFn } from './scalar-fn.js';
 
 // Unary math. Each derivative is exact and written beside its function.

@@ -108,12 +108,12 @@ export class PRNGKey {
 
 let globalKey = PRNGKey.fromSeed(Math.floor(Math.random() * 0x7fffffff));
 
-/** Makes every later unseeded random op reproducible, like `tf.random.set_seed` or `torch.manual_seed`. */
+/** Makes every later unseeded random op reproducible, like `tf.random.set_seed` or `torch.manual_seed`. @example setSeed(42); */
 export function setSeed(seed: number): void {
   globalKey = PRNGKey.fromSeed(seed, 'setSeed');
 }
 
-/** The key for one random op: from `seed` when given, otherwise the next key of the global stream. */
+/** The key for one random op: from `seed` when given, otherwise the next key of the global stream. @example keyFor(7).uniform(2) */
 export function keyFor(seed: number | PRNGKey | undefined, op = 'keyFor'): PRNGKey {
   if (seed instanceof PRNGKey) return seed;
   if (seed !== undefined) return PRNGKey.fromSeed(seed, op);

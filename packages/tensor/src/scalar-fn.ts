@@ -42,12 +42,12 @@ export function binaryFn(def: BinaryFn): BinaryFn {
   return fn;
 }
 
-/** Whether `x` was made by {@link unaryFn} (a unary and a binary function can look alike structurally). */
+/** Whether `x` was made by {@link unaryFn} (a unary and a binary function can look alike structurally). @example isUnaryFn(mathFns.expFn) // true */
 export function isUnaryFn(x: unknown): x is UnaryFn {
   return typeof x === 'object' && x !== null && unaryFns.has(x as UnaryFn);
 }
 
-/** Whether `x` was made by {@link binaryFn}. */
+/** Whether `x` was made by {@link binaryFn}. @example isBinaryFn(mathFns.addFn) // true */
 export function isBinaryFn(x: unknown): x is BinaryFn {
   return typeof x === 'object' && x !== null && binaryFns.has(x as BinaryFn);
 }

@@ -2,12 +2,14 @@ import { ShapeError, ValueError, fmtShape } from './errors.js';
 
 export type Shape = readonly number[];
 
+/** Number of elements. @example sizeOf([2, 3]) // 6 */
 export function sizeOf(shape: Shape): number {
   let n = 1;
   for (const d of shape) n *= d;
   return n;
 }
 
+/** Row-major strides. @example stridesOf([2, 3, 4]) // [12, 4, 1] */
 export function stridesOf(shape: Shape): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
@@ -18,13 +20,14 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/** @example shapesEqual([2, 3], [2, 3]) // true */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** NumPy broadcasting: align from the right; each pair must match or one side must be 1. */
+/** NumPy broadcasting: align from the right; each pair must match or one side must be 1. @example broadcastShapes('add', [2, 1], [3]) // [2, 3] */
 export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
@@ -50,7 +53,7 @@ export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   return out;
 }
 
-/** Axes of `outShape` that `shape` was broadcast along — the axes a gradient must be summed over. */
+/** Axes of `outShape` that `shape` was broadcast along — the axes a gradient must be summed over. @example broadcastedAxes([3], [2, 3]) // [0] */
 export function broadcastedAxes(shape: Shape, outShape: Shape): number[] {
   const axes: number[] = [];
   const offset = outShape.length - shape.length;
@@ -60,6 +63,7 @@ export function broadcastedAxes(shape: Shape, outShape: Shape): number[] {
   return axes;
 }
 
+/** A possibly negative axis as an index in [0, rank); `op` names the caller in errors. @example normalizeAxis('sum', -1, 3) // 2 */
 export function normalizeAxis(op: string, axis: number, rank: number): number {
   if (rank === 0) throw new ValueError(`${op}: a scalar (rank 0) has no axis ${axis}`);
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
@@ -68,7 +72,7 @@ export function normalizeAxis(op: string, axis: number, rank: number): number {
   return axis < 0 ? axis + rank : axis;
 }
 
-/** Resolves `axis` (undefined = all axes) into a sorted, unique list of non-negative axes. */
+/** Resolves `axis` (undefined = all axes) into a sorted, unique list of non-negative axes. @example normalizeAxes('sum', [-1, 0], 3) // [0, 2] */
 export function normalizeAxes(op: string, axis: number | readonly number[] | undefined | null, rank: number): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
   const list = typeof axis === 'number' ? [axis] : [...axis];
@@ -78,6 +82,7 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
   return unique;
 }
 
+/** Throws a ValueError naming `op` unless `shape` holds non-negative integers. @example assertValidShape('zeros', [2, 3]); */
 export function assertValidShape(op: string, shape: Shape): void {
   if (!Array.isArray(shape)) throw new ValueError(`${op}: shape must be an array of non-negative integers, received ${String(shape)}`);
   for (const d of shape) {

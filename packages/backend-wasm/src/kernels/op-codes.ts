@@ -8,11 +8,14 @@ import type { BinaryFn, UnaryFn } from '@rectify/tensor';
  */
 export const UNARY_CODES: Readonly<Record<string, number>> = {
   neg: 1, abs: 2, square: 3, sqrt: 4, rsqrt: 5, reciprocal: 6, floor: 7, ceil: 8, round: 9, sign: 10, clip: 11,
-  exp: 12, expm1: 13, log: 14, log1p: 15, sigmoid: 16, tanh: 17, softplus: 18, relu: 19,
+  exp: 12, expm1: 13, log: 14, log1p: 15, sigmoid: 16, tanh: 17, softplus: 18,
+  // The activations of @rectify/activations, by their registered names.
+  relu: 19, relu6: 20, leakyRelu: 21, elu: 22, selu: 23, celu: 24, gelu: 25, geluTanh: 26, swish: 27, mish: 28,
+  softsign: 29, hardSigmoid: 30, hardSwish: 31,
 };
 
 /** Unary codes the fused bias + activation kernel (assembly/unary.ts biasUnary) supports. */
-export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19]);
+export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19, 21, 22, 25, 26, 27]);
 
 export const BINARY_CODES: Readonly<Record<string, number>> = {
   add: 1, sub: 2, mul: 3, div: 4, maximum: 5, minimum: 6, squaredDifference: 7,

@@ -12,6 +12,7 @@ const PAGE = 65536;
  */
 export class Arena {
   private top: number;
+  private readonly base: number;
   private readonly free = new Map<number, number[]>();
   private freeBytes = 0;
   private capacity: number;
@@ -23,13 +24,14 @@ export class Arena {
     base: number,
     private readonly maxBytes: number,
   ) {
-    this.top = roundUp(base, ALIGN);
+    this.base = roundUp(base, ALIGN);
+    this.top = this.base;
     this.capacity = memory.buffer.byteLength;
   }
 
   /** Bytes between the base and the top: what the allocator has ever carved out, live or free. */
   get reservedBytes(): number {
-    return this.top;
+    return this.top - this.base;
   }
 
   /** Bytes of freed blocks waiting for reuse. */

@@ -37,12 +37,10 @@ export function coreCount(): number {
  * isolated (COOP/COEP headers) to get SharedArrayBuffer.
  */
 export function sharedMemorySupport(): { ok: true } | { ok: false; reason: string } {
-  if (typeof SharedArrayBuffer !== 'function') return { ok: false, reason: 'SharedArrayBuffer is unavailable' };
-  if (!isNode) {
-    if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== true) {
-      return { ok: false, reason: 'the page is not cross-origin isolated (serve it with COOP: same-origin and COEP: require-corp)' };
-    }
-    if (typeof Worker !== 'function') return { ok: false, reason: 'Web Workers are unavailable' };
+  if (!isNode && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== true) {
+    return { ok: false, reason: 'the page is not cross-origin isolated (serve it with COOP: same-origin and COEP: require-corp)' };
   }
+  if (typeof SharedArrayBuffer !== 'function') return { ok: false, reason: 'SharedArrayBuffer is unavailable' };
+  if (!isNode && typeof Worker !== 'function') return { ok: false, reason: 'Web Workers are unavailable' };
   return { ok: true };
 }

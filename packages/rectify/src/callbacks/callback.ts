@@ -48,7 +48,13 @@ export interface CallbackHooks {
   setParams?(params: TrainingParams): void;
 }
 
-/** A base class for callbacks that need the model or the run's params. */
+/**
+ * A base class for callbacks that need the model or the run's params.
+ * @example
+ * class StopAt extends Callback {
+ *   onEpochEnd(_: number, logs: Logs) { if (logs.loss < 0.01) this.model!.stopTraining = true; }
+ * }
+ */
 export class Callback implements CallbackHooks {
   model?: CallbackModel;
   params?: TrainingParams;
@@ -68,7 +74,10 @@ export class Callback implements CallbackHooks {
   }
 }
 
-/** Runs the hooks of several callbacks in order, awaiting each. */
+/**
+ * Runs the hooks of several callbacks in order, awaiting each (what `fit` uses; handy for custom loops).
+ * @example const list = new CallbackList([new History(), { onEpochEnd: (e) => console.log(e) }]); await list.epochEnd(0, {});
+ */
 export class CallbackList {
   constructor(readonly callbacks: readonly CallbackHooks[]) {}
 

@@ -2,7 +2,9 @@ import { Callback, type Logs } from './callback.js';
 
 /**
  * Prints one line per epoch, as Keras' verbose output: `Epoch 3/10 - 0.41s - loss: 0.2310 - accuracy: 0.9500`.
- * Keys holding a '/' (per-layer diagnostics) are left to the callbacks that produce them.
+ * Keys holding a '/' (per-layer diagnostics) are left to the callbacks that produce them. `fit` adds one when
+ * `verbose` is 1 or 2.
+ * @example await model.fit(x, y, { verbose: 0, callbacks: [new ProgressLogger((line) => log.push(line))] });
  */
 export class ProgressLogger extends Callback {
   private started = 0;

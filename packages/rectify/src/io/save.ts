@@ -1,6 +1,6 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RectifyError } from '@rectify/tensor';
+import { RectifyError, dispose } from '@rectify/tensor';
 import type { Layer } from '@rectify/layers';
 import type { Compiled } from '../training/compiled.js';
 import { serializeOptimizer } from '../optimizers/registry.js';
@@ -33,17 +33,24 @@ export async function saveModel(model: SavableModel, url: string): Promise<SaveR
   const dir = modelDirectory('save', url);
   if (!model.built) throw new RectifyError(`save: model '${model.name}' is not built yet; build it (or fit it) before saving`);
   const compiled = model.compiled;
+  const optimizerState = compiled ? compiled.optimizer.getWeights() : [];
   const weights: NamedWeight[] = [
     ...model.weights.map((v) => ({ name: v.name, group: 'model' as const, tensor: v })),
-    ...(compiled ? compiled.optimizer.getWeights().map((w) => ({ name: w.name, group: 'optimizer' as const, tensor: w.tensor })) : []),
+    ...optimizerState.map((w) => ({ name: w.name, group: 'optimizer' as const, tensor: w.tensor })),
   ];
-  const names = new Set<string>();
-  for (const w of weights) {
-    const key = `${w.group}:${w.name}`;
-    if (names.has(key)) throw new RectifyError(`save: two weights are named '${w.name}'; give the layers unique names`);
-    names.add(key);
+  let encoded: ReturnType<typeof encodeWeights>;
+  try {
+    const names = new Set<string>();
+    for (const w of weights) {
+      const key = `${w.group}:${w.name}`;
+      if (names.has(key)) throw new RectifyError(`save: two weights are named '${w.name}'; give the layers unique names`);
+      names.add(key);
+    }
+    encoded = encodeWeights(weights);
+  } finally {
+    dispose(optimizerState.map((w) => w.tensor));
   }
-  const { bytes, entries, sha256 } = encodeWeights(weights);
+  const { bytes, entries, sha256 } = encoded;
   const weightsName = `weights.${sha256.slice(0, 16)}.bin`;
   const json: ModelJson = {
     format: MODEL_FORMAT,

@@ -23,6 +23,9 @@ export type LossFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
 /**
  * Makes a {@link Loss} from an elementwise-or-per-row function `rows(yTrue, yPred) → Tensor` whose first axis is
  * the batch. Remaining axes are averaged, so a sequence model's per-token losses become one value per sequence.
+ * @example
+ * const msle = makeLoss('meanSquaredLogarithmicError', {}, (t, p) => square(sub(log1p(p), log1p(t))));
+ * model.compile({ optimizer: 'adam', loss: msle });
  */
 export function makeLoss(
   name: string,

@@ -8,7 +8,10 @@ import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
 
-/** Every loss factory, keyed by its canonical name. Lookups and deserialization derive from this object. */
+/**
+ * Every loss factory, keyed by its canonical name. Lookups and deserialization derive from this object.
+ * @example Object.keys(lossFactories); // ['meanSquaredError', 'meanAbsoluteError', 'huber', …]
+ */
 export const lossFactories = {
   meanSquaredError, meanAbsoluteError, huber, binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy,
 } as const;
@@ -24,11 +27,15 @@ export interface SerializedLoss {
   readonly config?: Record<string, unknown>;
 }
 
-export type LossIdentifier = string | Loss | LossFunction | SerializedLoss;
+/** A name, a serialized loss, or a function: a {@link Loss} is one too (one call signature keeps `(t, p) =>` typed). */
+export type LossIdentifier = string | LossFunction | SerializedLoss;
 
 const byName = new Map<string, LossName>(Object.keys(lossFactories).map((n) => [normalizeName(n), n as LossName]));
 
-/** The canonical name for a spelling ('mse', 'categorical_crossentropy', 'BinaryCrossentropy'), or undefined. */
+/**
+ * The canonical name for a spelling ('mse', 'categorical_crossentropy', 'BinaryCrossentropy'), or undefined.
+ * @example lossNameOf('categorical_crossentropy'); // 'categoricalCrossentropy'
+ */
 export function lossNameOf(name: string): LossName | undefined {
   const key = normalizeName(name);
   return byName.get(key) ?? shortNames[key];

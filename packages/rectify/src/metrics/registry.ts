@@ -6,7 +6,10 @@ import { type Metric, type MetricFunction, meanMetric } from './metric.js';
 import { precision, recall } from './precision-recall.js';
 import { meanAbsoluteError, meanSquaredError } from './regression.js';
 
-/** Every metric factory by canonical name; lookups derive from this object. */
+/**
+ * Every metric factory by canonical name; lookups derive from this object.
+ * @example Object.keys(metricFactories).includes('precision'); // true
+ */
 export const metricFactories = {
   accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, meanSquaredError, meanAbsoluteError,
 } as const;

@@ -24,6 +24,9 @@ export interface SummaryRow {
 /**
  * What Sequential and functional models share: compile, fit, evaluate, predict, trainOnBatch, summary, save.
  * A model is also a layer, so it can be used inside another model.
+ * @example
+ * const m: LayersModel = sequential([dense({ units: 1, inputShape: [3] })]);
+ * m.compile({ optimizer: 'sgd', loss: 'mse' });
  */
 export abstract class LayersModel extends Layer implements TrainableModel {
   /** Set by callbacks (EarlyStopping) to end `fit` after the current batch. */

@@ -15,6 +15,7 @@ export interface AdagradOptions extends OptimizerOptions {
  * a ← a + g²;  w ← w − lr · g / √(a + ε)
  *
  * Default learning rate 0.001.
+ * @example const opt = new Adagrad({ learningRate: 0.01 });
  */
 export class Adagrad extends Optimizer {
   readonly className = 'Adagrad';

@@ -20,6 +20,7 @@ export interface AdamOptions extends OptimizerOptions {
  * w ← w − lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ) · m / (√v + ε)
  *
  * Default learning rate 0.001. `t` counts updates from 1.
+ * @example const opt = new Adam({ learningRate: 3e-4, beta2: 0.98 });
  */
 export class Adam extends Optimizer {
   readonly className: string = 'Adam';

@@ -10,6 +10,7 @@ export interface AdamWOptions extends AdamOptions {
 /**
  * Adam with decoupled weight decay (Loshchilov & Hutter, 2019): the weights shrink by lr · weightDecay · w
  * before the Adam step, instead of an L2 term that Adam's scaling would distort.
+ * @example const opt = new AdamW({ learningRate: 1e-3, weightDecay: 0.01 });
  */
 export class AdamW extends Adam {
   override readonly className = 'AdamW';

@@ -47,7 +47,10 @@ export interface ClipOptions {
   clipValue?: number;
 }
 
-/** Applies the configured clipping in Keras' order: by norm (per tensor or global), then by value. */
+/**
+ * Applies the configured clipping in Keras' order: by norm (per tensor or global), then by value.
+ * @example clipGradients([tensor([30, 40])], { clipNorm: 10, clipValue: 7 }); // [[6, 7]]
+ */
 export function clipGradients(grads: readonly Tensor[], { clipNorm, globalClipNorm, clipValue }: ClipOptions): Tensor[] {
   let out = [...grads];
   if (clipNorm !== undefined) out = out.map((g) => clipByNorm(g, clipNorm));

@@ -1,5 +1,5 @@
 import {
-  type Tensor, ValueError, Variable, dispose, fmtShape, full, keep, scalar, shapesEqual, tensor as tensorOf, tidy, zerosLike,
+  type Tensor, ValueError, Variable, cast, dispose, fmtShape, full, keep, scalar, shapesEqual, tensor as tensorOf, tidy, zerosLike,
 } from '@rectify/tensor';
 import { variableGrads } from '@rectify/autograd';
 import { checkPositive } from '../checks.js';
@@ -32,6 +32,13 @@ export interface OptimizerConfig extends ClipOptions {
  *
  * A subclass implements `update(variable, grad, lr, step)` and returns the variable's new value; `step` counts
  * updates from 1, as bias corrections need. Everything runs inside one `tidy` per call.
+ * @example
+ * class SignSGD extends Optimizer {
+ *   readonly className = 'SignSGD';
+ *   constructor() { super('signSgd', {}, 0.01); }
+ *   protected update(w: Variable, g: Tensor, lr: number) { return sub(w, mul(sign(g), lr)); }
+ *   protected ownConfig() { return {}; }
+ * }
  */
 export abstract class Optimizer {
   abstract readonly className: string;
@@ -145,10 +152,15 @@ export abstract class Optimizer {
     if (old && old !== value) old.dispose();
   }
 
-  /** The state to save: `iterations` first, then every slot as `${variableName}/${slotName}`. */
+  /**
+   * The state to save: `iterations` first, then every slot as `${variableName}/${slotName}`. The tensors are the
+   * caller's to dispose; slots come as views sharing the live buffers (no copy), unaffected by later updates.
+   */
   getWeights(): NamedTensor[] {
     const out: NamedTensor[] = [{ name: 'iterations', tensor: scalar(this.iterations) }];
-    for (const [varName, bySlot] of this.slots) for (const [slotName, t] of bySlot) out.push({ name: `${varName}/${slotName}`, tensor: t });
+    for (const [varName, bySlot] of this.slots) {
+      for (const [slotName, t] of bySlot) out.push({ name: `${varName}/${slotName}`, tensor: cast(t, t.dtype) });
+    }
     return out;
   }
 

@@ -9,7 +9,10 @@ import { deserializeSchedule } from './schedules/registry.js';
 import type { SerializedSchedule } from './schedules/schedule.js';
 import { sgd } from './sgd.js';
 
-/** Every optimizer factory; names, lookups and deserialization all derive from this one object. */
+/**
+ * Every optimizer factory; names, lookups and deserialization all derive from this one object.
+ * @example Object.keys(optimizerFactories); // ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad']
+ */
 export const optimizerFactories = { sgd, adam, adamw, rmsprop, adagrad } as const;
 
 export type OptimizerName = keyof typeof optimizerFactories;
@@ -26,6 +29,10 @@ const byName = new Map<string, (config: object) => Optimizer>(
   Object.entries(optimizerFactories).map(([name, f]) => [normalizeName(name), f as (config: object) => Optimizer]),
 );
 
+/**
+ * `{className, config}`: what `getOptimizer` needs to rebuild an equal optimizer (its state is saved separately).
+ * @example serializeOptimizer(adam({ learningRate: 0.01 })); // { className: 'Adam', config: { learningRate: 0.01, … } }
+ */
 export function serializeOptimizer(o: Optimizer): SerializedOptimizer {
   return { className: o.className, config: o.getConfig() };
 }

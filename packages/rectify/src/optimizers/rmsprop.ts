@@ -20,6 +20,7 @@ export interface RMSpropOptions extends OptimizerOptions {
  * w ← w − Δ, or with momentum: m ← μm + Δ, w ← w − m
  *
  * Default learning rate 0.001.
+ * @example const opt = new RMSprop({ learningRate: 1e-3, centered: true });
  */
 export class RMSprop extends Optimizer {
   readonly className = 'RMSprop';

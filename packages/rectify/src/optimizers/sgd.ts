@@ -15,6 +15,7 @@ export interface SGDOptions extends OptimizerOptions {
  * v ← momentum · v − lr · g;  w ← w + v  (nesterov: w ← w + momentum · v − lr · g)
  *
  * Default learning rate 0.01.
+ * @example const opt = new SGD({ learningRate: 0.1, momentum: 0.9 });
  */
 export class SGD extends Optimizer {
   readonly className = 'SGD';

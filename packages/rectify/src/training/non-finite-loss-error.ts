@@ -5,6 +5,8 @@ import { RectifyError } from '@rectify/tensor';
  * The update of that step is not applied, so the model keeps the weights from before it. `epoch` and `step` count
  * from 0 (as callback hooks do); the message counts from 1 (as the progress lines do). `history` holds the
  * epochs that completed.
+ * @example
+ * try { await model.fit(x, y); } catch (e) { if (e instanceof NonFiniteLossError) console.log(e.epoch, e.step); }
  */
 export class NonFiniteLossError extends RectifyError {
   constructor(

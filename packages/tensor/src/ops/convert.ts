@@ -105,7 +105,7 @@ export function weakDType(x: TensorLike, other: DType): DType | undefined {
   return isInt ? 'int32' : 'float32';
 }
 
-/** The tensor behind an op argument: tensors pass through (checked alive), numbers and arrays are converted. */
+/** The tensor behind an op argument: tensors pass through (checked alive), numbers and arrays are converted. @example toTensor([1, 2], 'x', 'myOp') */
 export function toTensor(x: TensorLike, arg: string, op: string, dtype?: DType): Tensor {
   if (x instanceof Tensor) {
     x.assertAlive(op);
@@ -115,4 +115,13 @@ export function toTensor(x: TensorLike, arg: string, op: string, dtype?: DType):
     return tensor(x as NestedArray, undefined, dtype ?? (typeof x === 'number' ? 'float32' : undefined));
   }
   throw new ValueError(`${op}: argument '${arg}' must be a Tensor, number or array, received ${x === null ? 'null' : typeof x}`);
+}
+
+/** Converts two operands; a plain value next to a tensor takes that tensor's dtype when its values fit. @example operands('add', intTensor, 2) */
+export function operands(op: string, x: TensorLike, y: TensorLike, names: readonly [string, string] = ['a', 'b']): [Tensor, Tensor] {
+  if (x instanceof Tensor || !(y instanceof Tensor)) {
+    const tx = toTensor(x, names[0], op);
+    return [tx, toTensor(y, names[1], op, weakDType(y, tx.dtype))];
+  }
+  return [toTensor(x, names[0], op, weakDType(x, y.dtype)), toTensor(y, names[1], op)];
 }

@@ -5,7 +5,7 @@ import * as m from '../math-fns.js';
 import type { BinaryFn, UnaryFn } from '../scalar-fn.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { type TensorLike, toTensor, weakDType } from './convert.js';
+import { type TensorLike, operands, toTensor } from './convert.js';
 
 /**
  * Applies a scalar function elementwise — the one entry point for activations and unary math. Backends compile
@@ -19,21 +19,12 @@ export function mapUnary(x: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
   return engine.runKernel('unary', [t], { fn, a, b });
 }
 
-/** `dy * fn.df(x, a, b)` in one pass: the backward of {@link mapUnary}. */
+/** `dy * fn.df(x, a, b)` in one pass: the backward of {@link mapUnary}. @example mapUnaryGrad(x, dy, mathFns.tanhFn) */
 export function mapUnaryGrad(x: Tensor, dy: Tensor, fn: UnaryFn, a = 0, b = 0): Tensor {
   if (!shapesEqual(x.shape, dy.shape)) {
     throw new ShapeError(`${fn.name} gradient: dy shape ${fmtShape(dy.shape)} differs from x shape ${fmtShape(x.shape)}`);
   }
   return engine.runKernel('unaryGrad', [x, dy], { fn, a, b });
-}
-
-/** Converts two operands; a plain value next to a tensor takes that tensor's dtype when its values fit. */
-export function operands(op: string, x: TensorLike, y: TensorLike, names: readonly [string, string] = ['a', 'b']): [Tensor, Tensor] {
-  if (x instanceof Tensor || !(y instanceof Tensor)) {
-    const tx = toTensor(x, names[0], op);
-    return [tx, toTensor(y, names[1], op, weakDType(y, tx.dtype))];
-  }
-  return [toTensor(x, names[0], op, weakDType(x, y.dtype)), toTensor(y, names[1], op)];
 }
 
 /**
@@ -114,7 +105,7 @@ export function clipByValue(x: TensorLike, min: number, max: number): Tensor {
   if (!(min <= max)) throw new ValueError(`clipByValue: min must be <= max, received min=${min}, max=${max}`);
   return mapUnary(x, m.clipFn, min, max);
 }
-/** Alias of {@link clipByValue}, as NumPy and PyTorch name it. */
+/** Alias of {@link clipByValue}, as NumPy and PyTorch name it. @example clip(tensor([-2, 2]), -1, 1) // [-1, 1] */
 export const clip = clipByValue;
 
 /** @example add(tensor([1, 2]), 1) // [2, 3] */

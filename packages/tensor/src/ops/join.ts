@@ -92,6 +92,7 @@ export function split(x: TensorLike, numOrSizes: number | readonly number[], axi
 export function unstack(x: TensorLike, axis = 0): Tensor[] {
   const t = toTensor(x, 'x', 'unstack');
   const a = normalizeAxis('unstack', axis, t.rank);
+  if (t.shape[a] === 0) return [];
   return split(t, t.shape[a]!, a).map((p) => squeeze(p, a));
 }
 

@@ -56,6 +56,10 @@ function pool(kind: 'maxPool' | 'avgPool') {
 export const maxPool = pool('maxPool');
 /** Mean over each window's valid cells (padding not counted, as TensorFlow). @example avgPool(x, 2, 2, 'same') */
 export const avgPool = pool('avgPool');
+/** Alias of {@link maxPool} (2-D pooling over NHWC images). @example maxPool2d(x, 2, 2) */
+export const maxPool2d = maxPool;
+/** Alias of {@link avgPool}. @example avgPool2d(x, 2, 2) */
+export const avgPool2d = avgPool;
 
 /**
  * log softmax along `axis`: x − logSumExp(x). Stable: finite for inputs of ±1e4 and beyond.

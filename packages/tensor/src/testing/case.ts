@@ -59,14 +59,14 @@ function draw(kind: InputKind, z: number): number {
   }
 }
 
-/** A seeded input tensor on the active backend: the same `seed` gives the same values everywhere. */
+/** A seeded input tensor on the active backend: the same `seed` gives the same values everywhere. @example input([7, 13], 1, 'positive') */
 export function input(shape: readonly number[], seed: number, kind: InputKind = 'normal'): Tensor {
   const z = PRNGKey.fromSeed(seed).normal(sizeOf(shape));
   const values = Array.from(z, (v) => draw(kind, v));
   return tensor(values, shape, DTYPE_OF[kind]);
 }
 
-/** Seeded int32 indices in [0, n), with repeats. */
+/** Seeded int32 indices in [0, n), with repeats. @example gather(x, indices([5], x.shape[0], 3)) */
 export function indices(shape: readonly number[], n: number, seed: number): Tensor {
   const u = PRNGKey.fromSeed(seed).uniform(sizeOf(shape));
   return tensor(Array.from(u, (v) => Math.floor(v * n)), shape, 'int32');

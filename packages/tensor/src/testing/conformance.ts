@@ -44,7 +44,7 @@ function evaluate(c: ConformanceCase): Output[] {
   });
 }
 
-/** Runs `fn` with `name` active, restoring the previously active backend afterwards. */
+/** Runs `fn` with `name` active, restoring the previously active backend afterwards. @example const v = onBackend('cpu', () => sum(x).dataSync()); */
 export function onBackend<T>(name: string, fn: () => T): T {
   const previous = engine.backendName;
   engine.setBackend(name);

@@ -8,7 +8,7 @@ export type Tolerance = number | { readonly rtol?: number; readonly atol?: numbe
 /** Values `expectClose` accepts: a tensor (shape checked too), a typed or plain array, or one number. */
 export type Comparable = Tensor | ArrayLike<number | boolean> | number;
 
-/** Thrown by {@link expectClose}; test runners report it like any failed assertion. */
+/** Thrown by {@link expectClose}; test runners report it like any failed assertion. @example expect(() => expectClose([1], [2])).toThrow(CloseAssertionError); */
 export class CloseAssertionError extends Error {
   constructor(message: string) {
     super(message);
@@ -30,6 +30,7 @@ function flat(x: Comparable): ArrayLike<number | boolean> {
 /**
  * Whether `actual` is within `atol + rtol·|expected|` of `expected`. NaN matches only NaN and an infinity only
  * the same infinity, so that non-finite results are compared exactly rather than silently passing.
+ * @example isClose(0.1 + 0.2, 0.3, 1e-9, 0) // true
  */
 export function isClose(actual: number, expected: number, rtol: number, atol: number): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);

@@ -5,11 +5,18 @@ import type { LearningRateSchedule, SerializedSchedule } from './schedule.js';
 import { stepDecay } from './step-decay.js';
 import { warmup } from './warmup.js';
 
-/** Every schedule factory, keyed by the className its schedules carry. The registry is this object. */
+/**
+ * Every schedule factory, keyed by the className its schedules carry. The registry is this object.
+ * @example Object.keys(schedules); // ['stepDecay', 'exponentialDecay', 'cosineDecay', 'warmup']
+ */
 export const schedules = { stepDecay, exponentialDecay, cosineDecay, warmup } as const;
 
 export type ScheduleName = keyof typeof schedules;
 
+/**
+ * `{className, config}`, as model.json stores a schedule.
+ * @example serializeSchedule(stepDecay({ initialLearningRate: 0.1, stepSize: 10 })); // { className: 'stepDecay', config: {…} }
+ */
 export function serializeSchedule(s: LearningRateSchedule): SerializedSchedule {
   return { className: s.className, config: s.getConfig() };
 }

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, bundlePage, launchChromium, servePage } from './browser/harness.js';
+import type { PageOptions, PageReport } from './browser/page.js';
+
+/**
+ * The gpu backend in a real browser: headless Chromium (Debian's package, driven by playwright-core) renders
+ * through SwiftShader, so gpu.js runs WebGL2 in software on machines without a GPU. The page runs the whole
+ * conformance suite and a short training run on 'gpu' and on 'cpu', and the results are asserted here.
+ */
+const missing = !existsSync(CHROMIUM);
+const skip = missing && !process.env.CI;
+if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium); under CI it is required`);
+
+/**
+ * Cases WebGL2 cannot match: sin and cos reduce their argument exactly only up to |x| = 1e5 (the special values
+ * include ±1e30); mish clamps its exponent at 300, which overflows float32 (as in Node's conformance test).
+ */
+const GL_SKIPS = ['unary/sin special values', 'unary/cos special values', 'unary/mish special values'];
+
+describe.skipIf(skip)('gpu backend in headless Chromium (WebGL2)', () => {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let report: PageReport;
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
+    const page = await servePage(await bundlePage());
+    server = page.server;
+    browser = await launchChromium();
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    await tab.goto(page.url);
+    await tab.waitForFunction(() => 'rectifyBrowserTest' in globalThis, undefined, { timeout: 30_000 });
+    const options: PageOptions = { skip: GL_SKIPS };
+    report = await tab.evaluate(
+      (o) => (globalThis as unknown as { rectifyBrowserTest: { run(o: PageOptions): Promise<PageReport> } }).rectifyBrowserTest.run(o),
+      options,
+    );
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('gpu.js loads and runs WebGL2, every kernel compiled for it (no cpu fallback)', () => {
+    expect(report.gpuJs).toEqual({ loaded: true, error: null });
+    expect(report.info).toMatchObject({ kind: 'gpu', mode: 'webgl2', precision: 'single', fallbacks: [] });
+    expect(typeof report.info.renderer).toBe('string');
+    console.log(`browser: gpu.js ${String(report.info.mode)} on ${String(report.info.renderer)}; ${String(report.info.compiledKernels)} kernels, ${report.cases.length} cases in ${(report.ms / 1000).toFixed(1)} s`);
+  });
+
+  it('passes the conformance suite against the cpu backend', () => {
+    expect(report.cases.length).toBeGreaterThan(300);
+    expect(report.cases.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+  });
+
+  it('trains: the loss curve matches the cpu backend within 1e-4 and falls', () => {
+    const { cpu, gpu } = report.training;
+    expect(gpu.length).toBe(15);
+    gpu.forEach((l, i) => expect(Math.abs(l - cpu[i]!)).toBeLessThanOrEqual(1e-4 * Math.abs(cpu[i]!)));
+    expect(gpu[gpu.length - 1]!).toBeLessThan(gpu[0]! / 4);
+  });
+
+  it('leaves no tensor and no device buffer behind', () => {
+    expect(report.memoryAfter).toEqual({ numTensors: 0, gpuBuffers: 0 });
+  });
+});

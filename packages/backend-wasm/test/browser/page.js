@@ -1,0 +1,63 @@
+// Runs in Chromium: loads the built packages as plain ES modules (an import map resolves '@rectify/tensor'),
+// initialises the 'wasm' backend the browser way — `await ready('wasm')` — and runs the conformance suite on it with
+// a minimal test runner, then trains a few steps. The report lands on globalThis.rectifyReport.
+import * as rt from '@rectify/tensor';
+import { runConformanceSuite } from '@rectify/tensor/testing';
+import '/backend-wasm/dist/index.js';
+
+/** Just enough of a test framework for runConformanceSuite: hooks, tests, expect().toEqual(). */
+function miniRunner() {
+  const tests = [];
+  const hooks = [];
+  const same = (a, b) => JSON.stringify(a, (_, v) => (Number.isNaN(v) ? 'NaN' : v)) === JSON.stringify(b, (_, v) => (Number.isNaN(v) ? 'NaN' : v));
+  const api = {
+    describe: (_name, fn) => fn(),
+    it: (name, fn) => tests.push({ name, fn }),
+    beforeAll: (fn) => hooks.push(fn),
+    afterAll: () => undefined,
+    expect: (actual) => ({
+      toEqual(expected) {
+        if (!same(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
+      },
+    }),
+  };
+  const run = async () => {
+    for (const h of hooks) await h();
+    const failures = [];
+    for (const t of tests) {
+      try {
+        await t.fn();
+      } catch (e) {
+        failures.push(`${t.name}: ${e.message}`);
+      }
+    }
+    return { count: tests.length, failures };
+  };
+  return { api, run };
+}
+
+async function main() {
+  const backend = await rt.ready('wasm');
+  await backend.threadsReady();
+  const runner = miniRunner();
+  runConformanceSuite('wasm', runner.api);
+  const conformance = await runner.run();
+  rt.setBackend('wasm');
+  const w = rt.tensor([[0.5, -0.2], [0.1, 0.3]]);
+  const losses = [];
+  let weights = w;
+  for (let i = 0; i < 5; i++) {
+    const x = rt.tensor([[1, 2], [3, 4], [-1, 0.5]]);
+    const y = rt.tensor([[1, 0], [0, 1], [1, 1]]);
+    const err = rt.sub(rt.matmul(x, weights), y);
+    losses.push(rt.mean(rt.square(err)).dataSync()[0]);
+    const grad = rt.mul(rt.matmul(x, err, true, false), 2 / 6);
+    weights = rt.sub(weights, rt.mul(grad, 0.05));
+  }
+  return { info: backend.info, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+}
+
+main().then(
+  (r) => (globalThis.rectifyReport = r),
+  (e) => (globalThis.rectifyReport = { error: String(e && e.stack ? e.stack : e) }),
+);

@@ -1,0 +1,9 @@
+/**
+ * @rectify/interop — leave and enter Rectify: ONNX export, the TensorFlow.js layers format, safetensors weights.
+ */
+export { encodeOnnx, exportOnnx, onnxLayerClassNames, type OnnxExportOptions } from './onnx/export.js';
+export { onnxActivationNames } from './onnx/activations.js';
+export { encodeOnnxModel, OnnxDataType, type OnnxModel, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo, type OnnxAttribute } from './onnx/proto.js';
+export { ProtoWriter, encodeVarint } from './protobuf/writer.js';
+export { toLayerGraph, type ExportableModel, type LayerStack, type LayerGraph, type GraphStep, type GraphValue } from './model-graph.js';
+export { writeFileAtomic } from './atomic-write.js';
