@@ -11,6 +11,8 @@
 // feedback vector. The call site inside turns megamorphic after the first few functions, and every later
 // activation runs 10-20x slower than its own loop would — so the table would rank activations by the order they
 // first ran. The suite turns the cache off while it runs, which gives each loop its own feedback as intended.
+// Set RECTIFY_BENCH_COMPILATION_CACHE=1 to measure with the cache on, as users get it today.
+const keepCache = process.env.RECTIFY_BENCH_COMPILATION_CACHE === '1';
 import v8 from 'node:v8';
 import * as A from '../../packages/activations/dist/index.js';
 import * as G from '../../packages/autograd/dist/index.js';
@@ -87,7 +89,7 @@ function measure(fn, { warmup = 2, minMs = 200, minRuns = 5 } = {}) {
 }
 
 export default async function ({ printTable, machine }) {
-  v8.setFlagsFromString('--no-compilation-cache');
+  if (!keepCache) v8.setFlagsFromString('--no-compilation-cache');
   T.setBackend('cpu');
   const x = T.randomNormal([ROWS, COLS], 0, 1, 'float32', 42);
   const dy = T.randomNormal([ROWS, COLS], 0, 1, 'float32', 7);
@@ -150,9 +152,13 @@ export default async function ({ printTable, machine }) {
     if (ties.length) console.log(`  Within 10% of relu outside the family (memory-bound, like a copy): ${ties.map((r) => ns(r, key)).join(', ')}.`);
   }
   T.dispose([x, dy, alpha]);
-  console.log(
-    '\n(Measured with V8\'s compilation cache off: see the note at the top of bench/suites/activations.mjs. ' +
-      'With it on, as @rectify/tensor ships today, activations whose loops compile after the first few run 10-20x slower.)',
-  );
-  v8.setFlagsFromString('--compilation-cache');
+  if (keepCache) {
+    console.log('\n(Measured with V8\'s compilation cache on, as @rectify/tensor ships today.)');
+  } else {
+    console.log(
+      '\n(Measured with V8\'s compilation cache off: see the note at the top of bench/suites/activations.mjs. ' +
+        'With it on, as @rectify/tensor ships today, activations whose loops compile after the first few run 10-20x slower.)',
+    );
+    v8.setFlagsFromString('--compilation-cache');
+  }
 }

@@ -44,7 +44,7 @@ await tf.setBackend(${JSON.stringify(backend)});
 await tf.ready();
 const data = loadDataset('mnist', {});
 const x = tf.tensor2d(data.train.x, [data.train.n, 784]);
-const y = tf.tensor1d(Int32Array.from(data.train.y), 'int32');
+const y = tf.tensor1d(data.train.y); // tfjs wants float labels for sparseCategoricalCrossentropy
 const model = tf.sequential({ layers: [
   tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu', kernelInitializer: 'heNormal' }),
   tf.layers.dense({ units: 128, activation: 'relu', kernelInitializer: 'heNormal' }),
@@ -55,7 +55,7 @@ const t0 = performance.now();
 await model.fit(x, y, { epochs: 1, batchSize: 128, shuffle: true, verbose: 0 });
 const seconds = (performance.now() - t0) / 1000;
 const xt = tf.tensor2d(data.test.x, [data.test.n, 784]);
-const yt = tf.tensor1d(Int32Array.from(data.test.y), 'int32');
+const yt = tf.tensor1d(data.test.y);
 const accuracy = (await model.evaluate(xt, yt).at(1).data())[0];
 const peak = Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 console.log(JSON.stringify({ samplesPerSecond: data.train.n / seconds, peak, accuracy }));

@@ -3,6 +3,7 @@
 // (skipErrorChecking), so a type error in a package being worked on does not stop the docs; a TypeDoc failure does,
 // loudly, with a non-zero exit.
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, ReflectionKind } from 'typedoc';
 
@@ -25,7 +26,7 @@ export const API_PACKAGES = {
 export async function generateApi() {
   const t0 = performance.now();
   const td = await Application.bootstrapWithPlugins({
-    entryPoints: Object.keys(API_PACKAGES).map((p) => `${app}../../${p}`),
+    entryPoints: Object.keys(API_PACKAGES).map((p) => resolve(app, '../..', p)),
     entryPointStrategy: 'resolve',
     tsconfig: `${app}tsconfig.typedoc.json`,
     out,

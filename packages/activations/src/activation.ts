@@ -58,7 +58,10 @@ export class Activation {
   readonly derivative = (x: TensorLike): Tensor => derivativeOfKernel(this.kernel, toTensor(x, 'x', this.name));
 
   /** f(x) on one number, in float64 (the same scalar function the kernels compile). */
-  readonly f = (x: number): number => ('fn' in this.kernel ? this.kernel.fn.f(x, this.kernel.a ?? 0, this.kernel.b ?? 0) : this.kernel.f(x));
+  readonly f = (x: number): number => {
+    const k = this.kernel;
+    return 'fn' in k ? k.fn.f(x, k.a ?? 0, k.b ?? 0) : k.f(x);
+  };
 
   /** f'(x) on one number, in float64. */
   readonly df = (x: number): number => {
@@ -71,14 +74,18 @@ export class Activation {
   getConfig(): ActivationConfig {
     if (this.configName === null) {
       throw new ValueError(
-        `activations: cannot serialize the plain function '${this.name}'; register it with register({ name: '${this.name}', … }) and refer to it by name`,
+        `activations: cannot serialize the plain function '${this.name}'; ` +
+          `register it with register({ name: '${this.name}', … }) and refer to it by name`,
       );
     }
     return { name: this.configName, ...this.options };
   }
 }
 
-/** Whether `x` is an {@link Activation} (also one made by another copy of this package). */
+/**
+ * Whether `x` is an {@link Activation} (also one made by another copy of this package).
+ * @example isActivation(get('relu')) // true; isActivation({ name: 'relu' }) // false
+ */
 export function isActivation(x: unknown): x is Activation {
   return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;
 }

@@ -14,11 +14,13 @@ import type { ActivationDefinition, ActivationKernel, ActivationProperties, Acti
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
  */
-export function defineActivation<const N extends string, const S extends OptionSpecs = {}>(
+export function defineActivation<const N extends string, const S extends OptionSpecs = Record<never, never>>(
   spec: ActivationSpec<N, S>,
 ): ActivationDefinition<N, S> {
   const where = 'defineActivation';
-  if (typeof spec !== 'object' || spec === null) throw new ValueError(`${where}: expected an activation spec object, received ${spec === null ? 'null' : typeof spec}`);
+  if (typeof spec !== 'object' || spec === null) {
+    throw new ValueError(`${where}: expected an activation spec object, received ${spec === null ? 'null' : typeof spec}`);
+  }
   if (typeof spec.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.name)) {
     throw new ValueError(`${where}: name must be an identifier such as 'myRelu', received ${JSON.stringify(spec.name)}`);
   }
@@ -26,7 +28,9 @@ export function defineActivation<const N extends string, const S extends OptionS
   if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.length === 0)) {
     throw new ValueError(`${where}: '${spec.name}' aliases must be an array of non-empty strings`);
   }
-  if (typeof spec.kernel !== 'function') throw new ValueError(`${where}: '${spec.name}' needs a kernel(options) function, received ${typeof spec.kernel}`);
+  if (typeof spec.kernel !== 'function') {
+    throw new ValueError(`${where}: '${spec.name}' needs a kernel(options) function, received ${typeof spec.kernel}`);
+  }
   if (typeof spec.describe !== 'string') throw new ValueError(`${where}: '${spec.name}' needs a one-line describe string`);
   if (typeof spec.recommendedInitializer !== 'string') {
     throw new ValueError(`${where}: '${spec.name}' needs a recommendedInitializer such as 'heNormal'`);
@@ -36,12 +40,16 @@ export function defineActivation<const N extends string, const S extends OptionS
   }
   const options = (spec.options ?? {}) as S;
   // Passing the defaults as given values checks them like user input.
-  const defaults = resolveOptions(where, spec.name, options, Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.default])));
+  const given = Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.default]));
+  const defaults = resolveOptions(where, spec.name, options, given);
   return Object.freeze({ ...spec, aliases: Object.freeze([...aliases]), options, defaults });
 }
 
 /** The properties of `def` for resolved `options`. */
-export function propertiesOf<S extends OptionSpecs>(def: ActivationDefinition<string, S>, options: OptionValues<S>): ActivationProperties {
+export function propertiesOf<S extends OptionSpecs>(
+  def: ActivationDefinition<string, S>,
+  options: OptionValues<S>,
+): ActivationProperties {
   return typeof def.properties === 'function' ? def.properties(options) : def.properties;
 }
 

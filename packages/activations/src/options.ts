@@ -56,7 +56,9 @@ function check(where: string, option: string, spec: OptionSpec, v: unknown): num
       }
       return v;
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new ValueError(`${where} '${option}' must be an integer, received ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        throw new ValueError(`${where} '${option}' must be an integer, received ${show(v)}`);
+      }
       return v;
     case 'choice':
       if (typeof v !== 'string' || !spec.choices.includes(v)) {
@@ -75,7 +77,8 @@ export function resolveOptions<S extends OptionSpecs>(fn: string, activation: st
   const of = fn === activation ? '' : ` for ${activation}`;
   const where = fn === activation ? `${fn}: option` : `${fn}: ${activation} option`;
   if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-    throw new ValueError(`${fn}: options${of} must be an object such as { ${Object.keys(specs)[0] ?? 'name'}: … }, received ${show(given)}`);
+    const example = Object.keys(specs)[0] ?? 'name';
+    throw new ValueError(`${fn}: options${of} must be an object such as { ${example}: … }, received ${show(given)}`);
   }
   const out: Record<string, number | string> = {};
   for (const [name, spec] of Object.entries(specs)) out[name] = spec.default;
@@ -84,7 +87,8 @@ export function resolveOptions<S extends OptionSpecs>(fn: string, activation: st
     if (!spec) {
       const allowed = Object.keys(specs);
       throw new ValueError(
-        `${fn}: unknown option '${name}'${of}; ${allowed.length ? `allowed options: ${allowed.join(', ')}` : `${activation} takes no options`}`,
+        `${fn}: unknown option '${name}'${of}; ` +
+          (allowed.length ? `allowed options: ${allowed.join(', ')}` : `${activation} takes no options`),
       );
     }
     if (v !== undefined) out[name] = check(where, name, spec, v);

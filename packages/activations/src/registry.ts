@@ -38,7 +38,9 @@ export type ActivationName = keyof typeof activations;
 /** Anything `get()` turns into an activation. */
 export type ActivationIdentifier = ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
 
-// Option types differ per definition; the maps hold them all, and `instantiate` resolves options before use.
+// Option types differ per definition and a kernel's parameter type makes them invariant; the maps hold them all,
+// and every option is checked at run time by resolveOptions before a kernel sees it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDefinition = ActivationDefinition<string, any>;
 
 const byName = new Map<string, AnyDefinition>();
@@ -46,12 +48,13 @@ const byAlias = new Map<string, string>();
 
 function add(where: string, def: AnyDefinition): void {
   for (const key of [def.name, ...def.aliases]) {
-    const owner = byName.has(key) ? key : byAlias.get(key);
-    if (owner !== undefined) {
+    const aliasOf = byAlias.get(key);
+    if (byName.has(key)) throw new ValueError(`${where}: an activation named '${key}' is already registered`);
+    if (aliasOf !== undefined) {
       throw new ValueError(
         key === def.name
-          ? `${where}: an activation named '${key}' is already registered`
-          : `${where}: alias '${key}' of '${def.name}' is already taken by '${owner}'`,
+          ? `${where}: the name '${key}' is already an alias of '${aliasOf}'`
+          : `${where}: alias '${key}' of '${def.name}' is already taken by '${aliasOf}'`,
       );
     }
   }
@@ -64,7 +67,10 @@ function add(where: string, def: AnyDefinition): void {
 
 for (const def of Object.values(activations)) add('activations', def);
 
-/** Canonical names of every activation `get()` knows: the built-ins in catalogue order, then registered ones. */
+/**
+ * Canonical names of every activation `get()` knows: the built-ins in catalogue order, then registered ones.
+ * @example list().slice(0, 3) // ['linear', 'relu', 'relu6']
+ */
 export function list(): string[] {
   return [...byName.keys()];
 }
@@ -85,7 +91,9 @@ export function list(): string[] {
  * });
  * get({ name: 'squareplus', b: 1 });
  */
-export function register<const N extends string, const S extends OptionSpecs = {}>(spec: ActivationSpec<N, S>): ActivationDefinition<N, S> {
+export function register<const N extends string, const S extends OptionSpecs = Record<never, never>>(
+  spec: ActivationSpec<N, S>,
+): ActivationDefinition<N, S> {
   const def = defineActivation(spec);
   add('activations.register', def);
   return def;

@@ -25,8 +25,8 @@ const sig = (t: number): number => (t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t
 const sigPrime = (t: number): number => Math.exp(-Math.abs(t)) / (1 + Math.exp(-Math.abs(t))) ** 2;
 const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
 const sech2 = (x: number): number => 1 / Math.cosh(x) ** 2;
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 const Phi = (x: number): number => 0.5 * erfc(-x / Math.SQRT2);
 const phi = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 const hardSig = (x: number): number => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6);

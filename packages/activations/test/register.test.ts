@@ -46,11 +46,14 @@ describe('register', () => {
       new ValueError("activations.register: an activation named 'relu' is already registered"),
     );
     expect(() => register({ ...squareplus, name: 'silu', aliases: [] })).toThrow(
-      new ValueError("activations.register: an activation named 'silu' is already registered"),
+      new ValueError("activations.register: the name 'silu' is already an alias of 'swish'"),
     );
   });
 
   it('refuses an alias that is already taken, naming its owner', () => {
+    expect(() => register({ ...squareplus, name: 'reluAgain', aliases: ['relu'] })).toThrow(
+      new ValueError("activations.register: an activation named 'relu' is already registered"),
+    );
     expect(() => register({ ...squareplus, name: 'mySilu', aliases: ['silu'] })).toThrow(
       new ValueError("activations.register: alias 'silu' of 'mySilu' is already taken by 'swish'"),
     );

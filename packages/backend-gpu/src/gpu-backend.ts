@@ -1,5 +1,5 @@
-import type { Backend, BackendMemory, DataId, DType, Kernels, Shape, TensorInfo, TypedArray } from '@rectify/tensor';
-import type { GpuJs } from './gpujs.js';
+import { type Backend, type BackendMemory, BackendError, type DataId, type DType, type Kernels, type Shape, type TensorInfo, type TypedArray } from '@rectify/tensor';
+import type { GpuInstance, GpuJs } from './gpujs.js';
 import { modeOf } from './gpujs.js';
 import { glRenderer } from './environment.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
@@ -50,7 +50,12 @@ export class GpuBackend implements Backend {
   constructor(gpujs: GpuJs, requestedMode: GpuMode = 'gpu', name = 'gpu') {
     checkMode(requestedMode);
     this.name = name;
-    const gpu = new gpujs.GPU({ mode: requestedMode });
+    let gpu: GpuInstance;
+    try {
+      gpu = new gpujs.GPU({ mode: requestedMode });
+    } catch (err) {
+      throw new BackendError(`gpu: gpu.js cannot run in mode '${requestedMode}' here (${(err as Error).message.trim()})`);
+    }
     const mode = modeOf(gpujs, gpu.Kernel);
     const precision = mode === 'cpu' || mode === 'webasm' || gpujs.GPU.isSinglePrecisionSupported ? 'single' : 'unsigned';
     const runner = (this.runner = new KernelRunner(gpujs, gpu, mode, precision));

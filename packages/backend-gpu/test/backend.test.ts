@@ -58,6 +58,12 @@ describe('registration', () => {
     expect(() => createGpuBackend({ mode: 'fast' as 'gpu' })).toThrow(/received "fast"$/);
   });
 
+  it('asking for a GL mode where there is no GL is a BackendError naming the mode', () => {
+    expect(() => createGpuBackend({ mode: 'webgl2' })).toThrow(
+      new rf.BackendError(`gpu: gpu.js cannot run in mode 'webgl2' here (A requested mode of "webgl2" and is not supported)`),
+    );
+  });
+
   it("gpu.js's cpu mode can be registered under its own name and runs the same kernels", () => {
     rf.registerBackend('gpu-js-cpu', () => createGpuBackend({ mode: 'cpu', name: 'gpu-js-cpu' }), -2);
     rf.setBackend('gpu-js-cpu');

@@ -67,7 +67,10 @@ describe.skipIf(skip)('gpu backend in headless Chromium (WebGL2)', () => {
     expect(gpu[gpu.length - 1]!).toBeLessThan(gpu[0]! / 4);
   });
 
-  it('leaves no tensor and no device buffer behind', () => {
+  it('leaves no tensor and no device buffer behind; a second training run creates no lasting texture', () => {
     expect(report.memoryAfter).toEqual({ numTensors: 0, gpuBuffers: 0 });
+    const [afterFirst, afterSecond] = report.liveTextures;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterSecond).toBe(afterFirst);
   });
 });

@@ -30,7 +30,6 @@ describe('scalarFunction: the printed source', () => {
   it('reads method shorthand, function expressions and minified arrows', () => {
     const method = { f(x: number) { return x * 2; } }.f;
     expect(scalarFunction(method, 'rfF', 1, 'double.f', 'js').source).toBe('function rfF(x) {\nreturn (x * 2);\n}');
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const minified = new Function('return x=>x>0?x:0')() as Fn;
     expect(scalarFunction(minified, 'rfF', 1, 'relu.f', 'js').source).toBe('function rfF(x) {\nreturn ((x > 0) ? x : 0);\n}');
     const fnExpr = function (x: number, y: number) {
@@ -67,7 +66,7 @@ describe('scalarFunction: the printed source', () => {
       'function rfF(x) {\nreturn ((Math.abs(x) <= 3.4028234663852886e+38) ? 1 : 0);\n}',
     );
     const isNan = evalPrinted(scalarFunction((x) => (Number.isNaN(x) ? 1 : 0), 'rfF', 1, 'nan.f', 'js').source);
-    expect([NaN, 0, Infinity].map(isNan)).toEqual([1, 0, 0]);
+    expect([NaN, 0, Infinity].map((v) => isNan(v))).toEqual([1, 0, 0]);
   });
 
   it('routes the Math functions GLSL gets wrong to accurate helpers on the gl target, and reports them', () => {

@@ -94,10 +94,9 @@ const NEG_INF = f32x4.splat(-Infinity);
   @inline df(x: v128, a: v128, b: v128): v128 { return step(x); }
 }
 @final class Relu6 {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.min(f32x4.max(x, ZERO), splat(6)); }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    return v128.bitselect(x, ones(v128.and(f32x4.gt(x, ZERO), f32x4.lt(x, splat(6)))), f32x4.ne(x, x));
-  }
+  // x > 6 ? 6 : (x + |x|)/2, and its derivative x >= 6 ? 0 : relu'(x).
+  @inline f(x: v128, a: v128, b: v128): v128 { return v128.bitselect(splat(6), pos(x), f32x4.gt(x, splat(6))); }
+  @inline df(x: v128, a: v128, b: v128): v128 { return v128.andnot(step(x), f32x4.ge(x, splat(6))); }
 }
 @final class LeakyRelu {
   // (x + |x|)/2 + a·(x − |x|)/2; the second half is min(x, 0) except at +Inf, where Inf − Inf makes it NaN.

@@ -50,7 +50,8 @@ export class FusedOps {
   }
 
   /**
-   * One Adam step for one parameter: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − lr·m̂/(√v̂ + ε), in one pass.
+   * One Adam step for one parameter in one pass, in the form rectify's Adam optimizer (and Keras) use:
+   * m ← m + (1−β₁)(g − m), v ← v + (1−β₂)(g² − v), p ← p − α·m/(√v + ε) with α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ).
    * Returns new buffers, or overwrites p, m and v when `inPlace` (only safe when nothing else shares them).
    * @example const next = backend.fused.adam(p, g, m, v, { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1 });
    */
@@ -68,8 +69,8 @@ export class FusedOps {
     if (n > 0) {
       ctx.args32([n, pd.ptr, gd.ptr, md.ptr, vd.ptr, po.ptr, mo.ptr, vo.ptr]);
       const { learningRate, beta1, beta2, epsilon, step } = hyper;
-      const floats = [learningRate, beta1, beta2, epsilon, 1 / (1 - beta1 ** step), 1 / (1 - beta2 ** step), 1 - beta1, 1 - beta2];
-      floats.forEach((f, i) => ctx.argF(8 + i, f));
+      const alpha = (learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+      [alpha, epsilon, 1 - beta1, 1 - beta2].forEach((f, i) => ctx.argF(8 + i, f));
       ctx.run('adam', n >= PARALLEL_ELEMENTS);
     }
     const info = (d: typeof po): TensorInfo => ({ dataId: d, shape: p.shape, dtype: 'float32' });

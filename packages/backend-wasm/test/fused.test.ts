@@ -30,7 +30,7 @@ describe('fused kernels', () => {
     );
   });
 
-  it('takes one Adam step in one pass, matching the textbook update', () => {
+  it('takes one Adam step in one pass, matching the update of rectify\'s Adam optimizer', () => {
     const b = useWasm();
     const p = [0.5, -1, 2, 0, 3];
     const g = [0.1, -0.2, 0, 4, -1e-3];
@@ -38,10 +38,11 @@ describe('fused kernels', () => {
     const v = [0, 1e-4, 0, 0, 1e-6];
     const h = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 3 };
     const out = b.fused.adam(info(tensor(p)), info(tensor(g)), info(tensor(m)), info(tensor(v)), h);
-    const m1 = m.map((mi, i) => 0.9 * mi + 0.1 * g[i]!);
-    const v1 = v.map((vi, i) => 0.999 * vi + 0.001 * g[i]! ** 2);
-    const p1 = p.map((pi, i) => pi - (0.01 * m1[i]! / (1 - 0.9 ** 3)) / (Math.sqrt(v1[i]! / (1 - 0.999 ** 3)) + 1e-7));
-    // Index 2 has g = 0 and v = 0: its step is lr·m̂/ε ≈ 6642, so the tolerance is relative.
+    const m1 = m.map((mi, i) => mi + 0.1 * (g[i]! - mi));
+    const v1 = v.map((vi, i) => vi + 0.001 * (g[i]! ** 2 - vi));
+    const alpha = (0.01 * Math.sqrt(1 - 0.999 ** 3)) / (1 - 0.9 ** 3);
+    const p1 = p.map((pi, i) => pi - (alpha * m1[i]!) / (Math.sqrt(v1[i]!) + 1e-7));
+    // Index 2 has g = 0 and v = 0: its step is α·m/ε ≈ 2000, so the tolerance is relative.
     const close = (t: TensorInfo, ref: number[]) =>
       Array.from(b.readSync(t.dataId)).forEach((x, i) => expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref[i]!))));
     close(out.p, p1);
@@ -55,7 +56,7 @@ describe('fused kernels', () => {
     const h = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1 };
     const out = b.fused.adam(info(p), info(tensor([1, -1])), info(tensor([0, 0])), info(tensor([0, 0])), h, true);
     expect(out.p.dataId).toBe(p.dataId);
-    // First step: m̂ = g, v̂ = g², so each parameter moves by lr·sign(g).
+    // First step: m = 0.1g, v = 0.001g², α = lr·√0.001/0.1, so each parameter moves by lr·sign(g) (up to ε).
     Array.from(p.dataSync()).forEach((x, i) => expect(x).toBeCloseTo([0.9, 2.1][i]!, 6));
     expect(() => b.fused.adam(info(p), info(tensor([1, 2, 3])), info(tensor([0, 0])), info(tensor([0, 0])), h)).toThrow(
       'adam: g must be float32 with shape [2], received float32 [3]',

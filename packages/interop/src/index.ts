@@ -7,3 +7,7 @@ export { encodeOnnxModel, OnnxDataType, type OnnxModel, type OnnxGraph, type Onn
 export { ProtoWriter, encodeVarint } from './protobuf/writer.js';
 export { toLayerGraph, type ExportableModel, type LayerStack, type LayerGraph, type GraphStep, type GraphValue } from './model-graph.js';
 export { writeFileAtomic } from './atomic-write.js';
+export { encodeSafetensors, decodeSafetensors, MAX_HEADER_BYTES, type SafetensorsContent } from './safetensors/codec.js';
+export {
+  saveSafetensors, loadSafetensors, encodeWeightsSafetensors, assignWeightsSafetensors, saveWeightsSafetensors, loadWeightsSafetensors,
+} from './safetensors/weights.js';

@@ -1,5 +1,5 @@
 import { RectifyError, ValueError } from '@rectify/tensor';
-import { type CallArgs, Embedding, Functional, InputLayer, Layer, type Shape, type SymbolicTensor } from '@rectify/layers';
+import { type CallArgs, Embedding, Functional, InputLayer, type Layer, type Shape, type SymbolicTensor } from '@rectify/layers';
 
 /** A linear stack of layers with the shape of its input (batch axis first), like a Sequential model. */
 export interface LayerStack {
@@ -128,12 +128,10 @@ function applyLayer(
   const graph = graphOf(layer);
   if (graph) return inlineGraph(fn, graph, ins, args.training as boolean | undefined, steps);
   if (layer.className === 'Sequential' && isStack(layer)) return [inlineStack(fn, layer.layers, ins[0]!, args.training as boolean | undefined, steps)];
+  if (!layer.built) {
+    throw new RectifyError(`${fn}: layer '${layer.name}' is not built yet (it has no weights); run the model once or build it before exporting`);
+  }
   const outputs = outs.map((s) => value(s.shape, 'float32'));
   steps.push({ layer, inputs: ins, outputs, args });
   return outputs;
-}
-
-/** Whether the layer is a Layer at all (umbrella models are). */
-export function assertLayer(fn: string, x: unknown): asserts x is Layer {
-  if (!(x instanceof Layer)) throw new ValueError(`${fn}: expected a Layer, received ${describe(x)}`);
 }

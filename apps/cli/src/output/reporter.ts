@@ -60,7 +60,7 @@ export function createReporter(mode: OutputMode, out: NodeJS.WritableStream = pr
       if (mode !== 'progress') return;
       bar = new cliProgress.SingleBar({
         stream: err,
-        format: `epoch ${epoch}/${epochs} [{bar}] {value}/{total}  {logs}  {rate}  ETA {eta}`,
+        format: `epoch ${epoch}/${epochs} [{bar}] {value}/{total}  {logs}  {rate}  ETA {remaining}`,
         barsize: 24,
         barCompleteChar: '=',
         barIncompleteChar: ' ',
@@ -68,10 +68,10 @@ export function createReporter(mode: OutputMode, out: NodeJS.WritableStream = pr
         clearOnComplete: true,
         fps: 10,
       });
-      bar.start(steps, 0, { logs: '', rate: '', eta: '?' });
+      bar.start(steps, 0, { logs: '', rate: '', remaining: '?' });
     },
     step(info) {
-      bar?.update(info.step, { logs: formatLogs(info.logs), rate: formatRate(info.samplesPerSecond), eta: formatDuration(info.etaSeconds) });
+      bar?.update(info.step, { logs: formatLogs(info.logs), rate: formatRate(info.samplesPerSecond), remaining: formatDuration(info.etaSeconds) });
     },
     epochEnd(log, epochs, seconds, samplesPerSecond) {
       bar?.stop();

@@ -54,7 +54,7 @@ export const geluDefinition = defineActivation({
   recommendedInitializer: 'heNormal',
   options: { approximate: choiceOption('none', ['none', 'tanh']) },
   properties: ({ approximate }) => ({
-    range: [approximate === 'tanh' ? -0.17004075057125405 : -0.16997120747990366, Infinity],
+    range: [approximate === 'tanh' ? -0.17004075057125406 : -0.16997120747990366, Infinity],
     smooth: true,
     monotonic: false,
     zeroCentred: false,

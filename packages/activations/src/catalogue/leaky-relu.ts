@@ -16,7 +16,7 @@ export const leakyReluFn = unaryFn({
 });
 
 export interface LeakyReluOptions {
-  /** Slope for x < 0. Default 0.01, as PyTorch; Keras's default is 0.3. */
+  /** Slope for x < 0. Default 0.01, as PyTorch; Keras's LeakyReLU layer uses 0.3 (its leaky_relu function 0.2). */
   readonly alpha?: number;
 }
 
@@ -44,7 +44,8 @@ export const leakyReluDefinition = defineActivation({
  * Formula: f(x) = x for x > 0, α·x otherwise. Derivative: f'(x) = 1 for x > 0, α otherwise (α at x = 0, as
  * PyTorch and TensorFlow).
  * @param x - any tensor.
- * @param options.alpha - the negative slope; default 0.01 as in PyTorch (Keras uses 0.3).
+ * @param options.alpha - the negative slope; default 0.01 as in PyTorch. Keras's LeakyReLU layer defaults to 0.3
+ *   and `keras.activations.leaky_relu` to 0.2 (TensorFlow.js too): set it explicitly when porting a model.
  * @returns float32, same shape as x.
  * Reference: Maas et al. (2013); PyTorch `LeakyReLU`, Keras `leaky_relu`.
  * @example leakyRelu(tensor([-10, 2]), { alpha: 0.2 }) // [-2, 2]

@@ -1,4 +1,6 @@
-import { type Tensor, type TensorLike, ShapeError, normalizeAxis, logSoftmax as logSoftmaxOp, softmax as softmaxOp, sub } from '@rectify/tensor';
+import {
+  type Tensor, type TensorLike, ShapeError, logSoftmax as logSoftmaxOp, normalizeAxis, softmax as softmaxOp, sub,
+} from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 import { integerOption } from '../options.js';
 

@@ -59,7 +59,11 @@ export interface ActivationStats {
  * s.perUnit.dead;              // [true, false]
  * s.overall.fractionActive;    // 0.5
  */
-export function activationStats(preActivations: TensorLike, activation: ActivationIdentifier, options: ActivationStatsOptions = {}): ActivationStats {
+export function activationStats(
+  preActivations: TensorLike,
+  activation: ActivationIdentifier,
+  options: ActivationStatsOptions = {},
+): ActivationStats {
   const where = 'activationStats';
   const x = toTensor(preActivations, 'preActivations', where);
   const threshold = options.saturationThreshold ?? 1e-3;

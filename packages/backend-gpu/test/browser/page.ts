@@ -16,6 +16,8 @@ export interface PageReport {
   readonly cases: readonly CaseResult[];
   readonly training: { readonly cpu: readonly number[]; readonly gpu: readonly number[] };
   readonly memoryAfter: { readonly numTensors: number; readonly gpuBuffers: number };
+  /** Live WebGL textures after a first and after a second identical training run (kernels already compiled). */
+  readonly liveTextures: readonly [number, number];
   readonly ms: number;
 }
 
@@ -26,8 +28,27 @@ export interface PageOptions {
   readonly mode?: GpuMode;
 }
 
+/** Counts WebGL textures alive (created and not deleted) in every context of the page. */
+function textureCounter(): () => number {
+  let live = 0;
+  for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+    const create = proto.createTexture;
+    const remove = proto.deleteTexture;
+    proto.createTexture = function (this: WebGL2RenderingContext) {
+      live++;
+      return create.call(this);
+    };
+    proto.deleteTexture = function (this: WebGL2RenderingContext, t: WebGLTexture | null) {
+      if (t) live--;
+      remove.call(this, t);
+    };
+  }
+  return () => live;
+}
+
 async function run({ skip, mode }: PageOptions): Promise<PageReport> {
   const t0 = performance.now();
+  const liveTextures = textureCounter();
   const name = mode ? `gpu-${mode}` : 'gpu';
   if (mode) rf.registerBackend(name, () => createGpuBackend({ mode, name }), -1);
   const backend = await rf.ready(name);
@@ -35,6 +56,9 @@ async function run({ skip, mode }: PageOptions): Promise<PageReport> {
   runConformanceSuite(name, api, { tolerance: 1e-4, skip, unaryFns: activationChecks() });
   const cases = await runCases();
   const training = { cpu: trainMlp('cpu'), gpu: trainMlp(name) };
+  const afterFirst = liveTextures();
+  trainMlp(name);
+  const afterSecond = liveTextures();
   const memory = rf.memory();
   return {
     gpuJs: gpuJsStatus(),
@@ -43,6 +67,7 @@ async function run({ skip, mode }: PageOptions): Promise<PageReport> {
     cases,
     training,
     memoryAfter: { numTensors: memory.numTensors, gpuBuffers: memory.backends[name]?.numDataBuffers ?? -1 },
+    liveTextures: [afterFirst, afterSecond],
     ms: performance.now() - t0,
   };
 }

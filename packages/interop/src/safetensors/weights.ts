@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { DTypeError, RectifyError, ShapeError, type Tensor, ValueError, dispose, fmtShape, shapesEqual } from '@rectify/tensor';
+import type { Layer } from '@rectify/layers';
+import { writeFileAtomic } from '../atomic-write.js';
+import { type SafetensorsContent, decodeSafetensors, encodeSafetensors } from './codec.js';
+
+async function readBytes(fn: string, path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw new RectifyError(`${fn}: cannot read '${path}': ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Writes named tensors to a safetensors file, atomically (temporary file + rename).
+ * @example await saveSafetensors('./weights.safetensors', { w: ones([2, 2]) });
+ */
+export async function saveSafetensors(path: string, tensors: Map<string, Tensor> | Record<string, Tensor>, metadata: Record<string, string> = {}): Promise<void> {
+  await writeFileAtomic(path, encodeSafetensors(tensors, metadata));
+}
+
+/**
+ * Reads and validates a safetensors file (see {@link decodeSafetensors}). The caller owns (and disposes) the tensors.
+ * @example const { tensors } = await loadSafetensors('./weights.safetensors');
+ */
+export async function loadSafetensors(path: string): Promise<SafetensorsContent> {
+  return decodeSafetensors(await readBytes('loadSafetensors', path));
+}
+
+/**
+ * A model's (or layer's) weights as a safetensors file, each named by its variable (`dense/kernel`).
+ * @example const bytes = encodeWeightsSafetensors(model);
+ */
+export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, string> = {}): Uint8Array {
+  if (!model.built) throw new RectifyError(`saveWeights: model '${model.name}' is not built yet; build it (or fit it) before saving its weights`);
+  const named = new Map<string, Tensor>();
+  for (const w of model.weights) {
+    if (named.has(w.name)) throw new ValueError(`saveWeights: two weights are named '${w.name}'; give the layers unique names`);
+    named.set(w.name, w);
+  }
+  return encodeSafetensors(named, { format: 'rectify', ...metadata });
+}
+
+/**
+ * Assigns every weight of a built model from safetensors bytes, matching by variable name. Everything is checked
+ * first — missing or extra names, shapes, dtypes — so that on error no weight has changed.
+ * @example assignWeightsSafetensors(model, bytes);
+ */
+export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void {
+  const fn = 'loadWeights';
+  if (!model.built) throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
+  const { tensors } = decodeSafetensors(bytes);
+  try {
+    const vars = model.weights;
+    for (const v of vars) {
+      const t = tensors.get(v.name);
+      if (!t) throw new ValueError(`${fn}: weight '${v.name}' of the model is missing from the safetensors file`);
+      if (t.dtype !== v.dtype) throw new DTypeError(`${fn}: weight '${v.name}' has dtype ${t.dtype} in the file, but the model expects ${v.dtype}`);
+      if (!shapesEqual(t.shape, v.shape)) throw new ShapeError(`${fn}: weight '${v.name}' has shape ${fmtShape(t.shape)} in the file, but the model expects ${fmtShape(v.shape)}`);
+    }
+    const known = new Set(vars.map((v) => v.name));
+    const extra = [...tensors.keys()].find((k) => !known.has(k));
+    if (extra !== undefined) throw new ValueError(`${fn}: the safetensors file holds '${extra}', which the model does not have`);
+    model.setWeights(vars.map((v) => tensors.get(v.name)!));
+  } finally {
+    dispose([...tensors.values()]);
+  }
+}
+
+/** Saves a model's weights as safetensors, atomically. @example await saveWeightsSafetensors(model, './model.safetensors'); */
+export async function saveWeightsSafetensors(model: Layer, path: string, metadata: Record<string, string> = {}): Promise<void> {
+  await writeFileAtomic(path, encodeWeightsSafetensors(model, metadata));
+}
+
+/** Loads a model's weights from a safetensors file. @example await loadWeightsSafetensors(model, './model.safetensors'); */
+export async function loadWeightsSafetensors(model: Layer, path: string): Promise<void> {
+  assignWeightsSafetensors(model, await readBytes('loadWeights', path));
+}
