@@ -2,13 +2,29 @@
 // per package, named by its npm name; every exported symbol gets its own page. Type errors are tsc's job
 // (skipErrorChecking), so a type error in a package being worked on does not stop the docs; a TypeDoc failure does,
 // loudly, with a non-zero exit.
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, ReflectionKind } from 'typedoc';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const out = `${app}.generated/public/api`;
+
+// TypeDoc copies navigation links verbatim onto every page, at every folder depth; a placeholder, replaced per
+// file below by the right number of '../', keeps them relative (the site works from any sub-path).
+const SITE = '__RECTIFY_SITE__/';
+
+function relinkSite(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) relinkSite(path);
+    else if (name.endsWith('.html')) {
+      const depth = relative(out, path).split(sep).length; // api/index.html → 1: the site root is '../'
+      const html = readFileSync(path, 'utf8');
+      if (html.includes(SITE)) writeFileSync(path, html.replaceAll(SITE, '../'.repeat(depth)));
+    }
+  }
+}
 
 /** Entry point (relative to the repository) → package name. */
 export const API_PACKAGES = {
@@ -37,7 +53,7 @@ export async function generateApi() {
     excludeInternal: true,
     disableSources: true,
     githubPages: false,
-    navigationLinks: { 'Docs home': '../index.html', Activations: '../activations.html', Playground: '../playground.html' },
+    navigationLinks: { 'Docs home': `${SITE}index.html`, Activations: `${SITE}activations.html`, Playground: `${SITE}playground.html` },
     logLevel: LogLevel.Warn,
     validation: { notExported: false, invalidLink: true, notDocumented: false },
   });
@@ -49,6 +65,7 @@ export async function generateApi() {
   }
   rmSync(out, { recursive: true, force: true });
   await td.generateDocs(project, out);
+  relinkSite(out);
   if (td.logger.hasErrors()) throw new Error('api: TypeDoc reported errors (see above)');
   const modules = project.getChildrenByKind(ReflectionKind.Module).length;
   console.log(`api: ${modules} packages documented in ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);

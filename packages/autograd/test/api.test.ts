@@ -136,6 +136,12 @@ describe('stopGradient and noGrad', () => {
     expect(grad((t) => add(noGrad(() => square(t)), t))(tensor([3])).arraySync()).toEqual([1]);
     expect(noGrad(() => 42)).toBe(42);
   });
+
+  it('a gradient taken inside noGrad still works (only the enclosing tapes are muted)', () => {
+    expect(noGrad(() => grad((t) => square(t))(tensor([3])).arraySync())).toEqual([6]);
+    // …while the outer function still sees no dependence through the noGrad block.
+    expect(grad((t) => add(noGrad(() => grad((u) => square(u))(t)), t))(tensor([3])).arraySync()).toEqual([1]);
+  });
 });
 
 describe('memory', () => {

@@ -67,6 +67,15 @@ describe.skipIf(skip)('gpu backend in headless Chromium (WebGL2)', () => {
     expect(gpu[gpu.length - 1]!).toBeLessThan(gpu[0]! / 4);
   });
 
+  it('softmax, logSumExp, sigmoid, tanh, softplus stay within 1e-4 relative of the cpu on inputs of ±40; logSoftmax within 1e-4·|v| + 1e-5', () => {
+    const p = report.precision;
+    console.log(`browser: errors vs cpu: ${Object.entries(p).map(([op, e]) => `${op} rel ${e.rel.toExponential(1)} abs ${e.abs.toExponential(1)}`).join(', ')}`);
+    expect(Object.keys(p).sort()).toEqual(['logSoftmax', 'logSumExp', 'sigmoid', 'softmax', 'softplus', 'tanh']);
+    for (const op of ['softmax', 'logSumExp', 'sigmoid', 'tanh', 'softplus']) expect({ op, rel: p[op]!.rel <= 1e-4 }).toEqual({ op, rel: true });
+    // log p near 0 is the difference of two nearly equal float32 numbers: a few ulps of log Σe^x, absolutely.
+    for (const [op, e] of Object.entries(p)) expect({ op, within: e.ratio <= 1 }).toEqual({ op, within: true });
+  });
+
   it('leaves no tensor and no device buffer behind; a second training run creates no lasting texture', () => {
     expect(report.memoryAfter).toEqual({ numTensors: 0, gpuBuffers: 0 });
     const [afterFirst, afterSecond] = report.liveTextures;

@@ -11,3 +11,8 @@ export { encodeSafetensors, decodeSafetensors, MAX_HEADER_BYTES, type Safetensor
 export {
   saveSafetensors, loadSafetensors, encodeWeightsSafetensors, assignWeightsSafetensors, saveWeightsSafetensors, loadWeightsSafetensors,
 } from './safetensors/weights.js';
+export { toTfjsArtifacts, type TfjsArtifacts } from './tfjs/export-tfjs.js';
+export { fromTfjsArtifacts, type TfjsImport } from './tfjs/import-tfjs.js';
+export { saveTfjs, loadTfjs } from './tfjs/files.js';
+export { isTfjsModelJson, WEIGHTS_FILE, type TfjsModelJson, type TfjsWeightSpec, type TfjsWeightsGroup } from './tfjs/format.js';
+export { tfjsLayerClassNames } from './tfjs/layer-configs.js';

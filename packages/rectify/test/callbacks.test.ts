@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Tensor, ValueError, tensor } from '@rectify/tensor';
-import { dense } from '@rectify/layers';
+import { type Tensor, ValueError, randomNormal, tensor } from '@rectify/tensor';
+import { dense, flatten, transformerEncoder } from '@rectify/layers';
 import {
   ActivationMonitor, type CallbackModel, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau,
 } from '../src/callbacks/index.js';
@@ -169,6 +169,26 @@ describe('ActivationMonitor (unit)', () => {
     expect(() => new ActivationMonitor().setModel(stubModel())).toThrow(
       'ActivationMonitor: needs a Rectify model (sequential or model), received an object without layers/run',
     );
+  });
+
+  it('also watches layers nested inside others, such as a transformer block\'s feed-forward', () => {
+    fresh();
+    const m = sequential([
+      transformerEncoder({ numHeads: 2, intermediateDim: 8, activation: 'gelu', inputShape: [3, 4], name: 'enc' }),
+      flatten(),
+      dense({ units: 1, name: 'o' }),
+    ]);
+    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    const probe = { x: randomNormal([2, 3, 4], 0, 1, 'float32', 5), y: tensor([[1], [0]]) };
+    const mon = new ActivationMonitor({ probe });
+    mon.setModel(m);
+    const r = mon.record(0);
+    const nested = Object.keys(r.layers).filter((n) => n.startsWith('enc'));
+    expect(nested).toHaveLength(1);
+    const ff = r.layers[nested[0]!]!;
+    expect(ff.activation).toBe('gelu');
+    expect(ff.units).toBe(8);
+    expect(ff.gradNorm).toBeGreaterThan(0);
   });
 });
 

@@ -43,7 +43,8 @@ export class Engine {
   private readonly refCounts = new Map<DataId, number>();
   private readonly live = new Set<Tensor>();
   private readonly scopes: Set<Tensor>[] = [];
-  private readonly listeners: OpListener[] = [];
+  /** Each listener remembers how deeply muted the engine was when it subscribed (see `withoutListeners`). */
+  private readonly listeners: { readonly fn: OpListener; readonly depth: number }[] = [];
   private listenersPaused = 0;
 
   constructor() {
@@ -205,20 +206,23 @@ export class Engine {
   }
 
   private notify(record: OpRecord): void {
-    if (this.listenersPaused > 0) return;
-    for (const l of this.listeners) l(record);
+    for (const l of this.listeners) if (l.depth >= this.listenersPaused) l.fn(record);
   }
 
   /** Subscribes to every op that runs; returns the unsubscribe function. Autograd's tape uses this. */
   addOpListener(listener: OpListener): () => void {
-    this.listeners.push(listener);
+    const entry = { fn: listener, depth: this.listenersPaused };
+    this.listeners.push(entry);
     return () => {
-      const i = this.listeners.indexOf(listener);
+      const i = this.listeners.indexOf(entry);
       if (i >= 0) this.listeners.splice(i, 1);
     };
   }
 
-  /** Runs `fn` with listeners muted: its ops are not recorded. */
+  /**
+   * Runs `fn` with the listeners that exist now muted: its ops are not recorded by them. A listener subscribed
+   * inside `fn` (a `grad` called within `noGrad`) still hears the ops that follow, so gradients work there too.
+   */
   withoutListeners<T>(fn: () => T): T {
     this.listenersPaused++;
     try {

@@ -33,18 +33,20 @@ export const cosFn = unaryFn({ name: 'cos', f: (x) => Math.cos(x), df: (x) => -M
 export const tanhFn = unaryFn({
   name: 'tanh',
   f: (x) => Math.tanh(x),
+  // sech²(x), not 1 − tanh²(x): the latter rounds to exactly 0 from |x| ≈ 19 on, where the true value is ~1e-16.
   df: (x) => {
-    const t = Math.tanh(x);
-    return 1 - t * t;
+    const c = Math.cosh(x);
+    return 1 / (c * c);
   },
 });
 /** Logistic sigmoid, evaluated on the side that cannot overflow. */
 export const sigmoidFn = unaryFn({
   name: 'sigmoid',
   f: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
+  // e^−|x| / (1 + e^−|x|)², not s·(1 − s): the latter rounds to 0 once s rounds to 1 (x > 37).
   df: (x) => {
-    const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    return s * (1 - s);
+    const e = Math.exp(-Math.abs(x));
+    return e / ((1 + e) * (1 + e));
   },
 });
 /** log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|). */

