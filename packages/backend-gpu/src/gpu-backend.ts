@@ -1,7 +1,6 @@
 import { type Backend, type BackendMemory, BackendError, type DataId, type DType, type Kernels, type Shape, type TensorInfo, type TypedArray } from '@rectify/tensor';
-import type { GpuInstance, GpuJs } from './gpujs.js';
-import { modeOf } from './gpujs.js';
 import { glRenderer } from './environment.js';
+import { type GpuInstance, type GpuJs, modeOf } from './gpujs.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { binary, cast, unary, unaryGrad, where } from './kernels/elementwise.js';
 import { gather, scatterAdd } from './kernels/gather.js';
@@ -38,7 +37,11 @@ export type GpuBackendInfo = {
 /**
  * The Backend interface on gpu.js: every primitive kernel is a generated gpu.js kernel, compiled once per shape
  * signature. Buffers stay on the device (GL textures, or WebAssembly-side arrays) between kernels and are read
- * back only by `readSync` / `read`.
+ * back only by `readSync` / `read`. Importing the package registers one as 'gpu'; construct more for other modes.
+ *
+ * @example
+ * import * as gpujs from 'gpu.js';
+ * registerBackend('gpu-webasm', () => new GpuBackend(gpujs, 'webasm', 'gpu-webasm'));
  */
 export class GpuBackend implements Backend {
   readonly name: string;

@@ -52,7 +52,10 @@ export function createGpuBackend(options: { mode?: GpuMode; name?: string } = {}
   return gpuBackendFactory(loaded, options)();
 }
 
-/** The priority 'gpu' registers with: hardware GL outranks the CPU backend, anything else stays opt-in. */
+/**
+ * The priority 'gpu' registers with: hardware GL outranks the CPU backend, anything else stays opt-in.
+ * @example gpuPriority() // -1 in Node without headless GL: 'cpu' (0) stays the default
+ */
 export function gpuPriority(load: GpuJsLoad = loaded, renderer: string | null = glRenderer()): number {
   if (!load.ok) return GPU_PRIORITY_FALLBACK;
   const { GPU } = load.gpujs;

@@ -97,10 +97,14 @@ export class KernelRunner {
     }
   }
 
-  /** Runs (compiling on first use) the kernel `key` over `size` outputs. */
+  /**
+   * Runs (compiling on first use) the kernel `key` over `size` outputs. A kernel's output size is fixed when it
+   * compiles, so the size is part of its signature whatever the key says.
+   */
   run(key: string, size: number, build: () => KernelSource, args: readonly unknown[]): DeviceArray {
-    const cached = this.cache.get(key);
-    const run = cached ?? this.compile(key, size, build);
+    const signature = `${key} → ${size}`;
+    const cached = this.cache.get(signature);
+    const run = cached ?? this.compile(signature, size, build);
     let out: unknown;
     try {
       out = run(...args);
@@ -108,7 +112,7 @@ export class KernelRunner {
       throw new BackendError(`gpu: kernel '${key}' failed in gpu.js (${this.mode}): ${(err as Error).message}`);
     }
     this.runs++;
-    if (!cached) this.checkFallback(key, run);
+    if (!cached) this.checkFallback(signature, run);
     return out as DeviceArray;
   }
 

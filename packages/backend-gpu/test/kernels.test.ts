@@ -54,6 +54,11 @@ describe('layout and indexing', () => {
     expect(v).toEqual(Array.from({ length: 10 }, (_, i) => [i, i]));
   });
 
+  it('concat kernels with the same rows but a different number of them are different kernels', () => {
+    const v = run(() => [rf.concat([rf.ones([2, 3]), rf.zeros([2, 1])], 1), rf.concat([rf.ones([3, 3]), rf.zeros([3, 1])], 1)].map((t) => t.arraySync()));
+    expect(v).toEqual([[[1, 1, 1, 0], [1, 1, 1, 0]], [[1, 1, 1, 0], [1, 1, 1, 0], [1, 1, 1, 0]]]);
+  });
+
   it('pads with the given value, including int32 tensors', () => {
     expect(run(() => rf.pad(rf.tensor([[1, 2]], undefined, 'int32'), [[1, 0], [0, 1]], 7).arraySync())).toEqual([[7, 7, 7], [1, 2, 7]]);
   });
