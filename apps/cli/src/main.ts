@@ -30,7 +30,7 @@ function oneLine(message: string): string {
 export function buildProgram(io: Io, state: RunState): Command {
   const program = new Command('rectify');
   program
-    .description('Train, evaluate, inspect and compare Rectify models from the command line.')
+    .description('Train, evaluate, inspect, compare and export Rectify models from the command line.')
     .version('0.1.0', '-V, --version', 'print the version')
     .option('--debug', 'print stack traces for errors')
     .showSuggestionAfterError(true)

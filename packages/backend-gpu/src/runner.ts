@@ -30,7 +30,7 @@ export function isGlMode(mode: string): boolean {
  */
 export class KernelRunner {
   private readonly cache = new Map<string, KernelRun>();
-  private readonly translated = new WeakMap<Scalar, ScalarFunction & { readonly id: number }>();
+  private readonly translated = new WeakMap<Scalar, ScalarFunction & { readonly id: number; readonly arity: number }>();
   private readonly sourceIds = new Map<string, number>();
   compiles = 0;
   runs = 0;
@@ -55,20 +55,16 @@ export class KernelRunner {
    */
   scalar(fn: Scalar | undefined, arity: number, label: string): ScalarFunction & { readonly id: number } {
     const cached = fn && this.translated.get(fn);
-    if (cached) return cached;
+    if (cached && cached.arity === arity) return cached;
     const sf = scalarFunction(fn, 'rfF', arity, label, this.gl ? 'gl' : 'js');
     let id = this.sourceIds.get(sf.source);
     if (id === undefined) {
       id = this.sourceIds.size;
       this.sourceIds.set(sf.source, id);
     }
-    const entry = { ...sf, id };
+    const entry = { ...sf, id, arity };
     if (fn) this.translated.set(fn, entry);
     return entry;
-  }
-
-  get kernelCount(): number {
-    return this.cache.size;
   }
 
   private compile(key: string, size: number, build: () => KernelSource): KernelRun {

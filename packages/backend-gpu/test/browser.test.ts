@@ -16,9 +16,9 @@ if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get in
 
 /**
  * Cases WebGL2 cannot match: sin and cos reduce their argument exactly only up to |x| = 1e5 (the special values
- * include ±1e30); mish clamps its exponent at 300, which overflows float32 (as in Node's conformance test).
+ * include ±1e30).
  */
-const GL_SKIPS = ['unary/sin special values', 'unary/cos special values', 'unary/mish special values'];
+const GL_SKIPS = ['unary/sin special values', 'unary/cos special values'];
 
 describe.skipIf(skip)('gpu backend in headless Chromium (WebGL2)', () => {
   let browser: Browser | undefined;

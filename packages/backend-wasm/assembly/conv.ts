@@ -4,17 +4,32 @@
 // strideW dilationH dilationW padTop padLeft.
 import { argI, at } from './common';
 
-/** Copies n floats (n small: one pixel's channels). */
-@inline function copyPixel(dst: usize, src: usize, n: i32): void {
+/** Copies n floats: a run of pixels' channels. */
+@inline function copyRun(dst: usize, src: usize, n: i32): void {
   let c = 0;
   for (; c + 4 <= n; c += 4) v128.store(at(dst, c), v128.load(at(src, c)));
   for (; c < n; c++) store<f32>(at(dst, c), load<f32>(at(src, c)));
 }
 
-@inline function addPixel(dst: usize, src: usize, n: i32): void {
+@inline function zeroRun(dst: usize, n: i32): void {
+  let c = 0;
+  for (; c + 4 <= n; c += 4) v128.store(at(dst, c), f32x4.splat(0));
+  for (; c < n; c++) store<f32>(at(dst, c), 0);
+}
+
+@inline function addRun(dst: usize, src: usize, n: i32): void {
   let c = 0;
   for (; c + 4 <= n; c += 4) v128.store(at(dst, c), f32x4.add(v128.load(at(dst, c)), v128.load(at(src, c))));
   for (; c < n; c++) store<f32>(at(dst, c), load<f32>(at(dst, c)) + load<f32>(at(src, c)));
+}
+
+/** The kernel columns [kw0, kw1) that land inside the image for output column ow (all of them when dilated). */
+@inline function kwStart(iw0: i32, dilW: i32): i32 {
+  return iw0 >= 0 ? 0 : (-iw0 + dilW - 1) / dilW;
+}
+
+@inline function kwEnd(iw0: i32, dilW: i32, kW: i32, inW: i32): i32 {
+  return max(0, min(kW, (inW - iw0 + dilW - 1) / dilW));
 }
 
 /** Task: fills `col` from x; threads split the rows of col. */
@@ -33,6 +48,7 @@ export function im2col(args: usize, tid: i32, nt: i32): void {
   const rows = images * P;
   const r0 = <i32>((<i64>rows * tid) / nt);
   const r1 = <i32>((<i64>rows * (tid + 1)) / nt);
+  // Undilated kernel columns read neighbouring pixels: each kernel row is then one contiguous run of channels.
   for (let r = r0; r < r1; r++) {
     const img = r / P;
     const p = r - img * P;
@@ -40,14 +56,21 @@ export function im2col(args: usize, tid: i32, nt: i32): void {
     const ow = p - oh * outW;
     const dstRow = at(col, r * rowLen);
     const imgOff = img * inH * inW * inC;
+    const iw0 = ow * strideW - padLeft;
+    const kw0 = min(kwStart(iw0, dilW), kW);
+    const kw1 = max(kw0, kwEnd(iw0, dilW, kW, inW));
     for (let kh = 0; kh < kH; kh++) {
       const ih = oh * strideH - padTop + kh * dilH;
-      for (let kw = 0; kw < kW; kw++) {
-        const iw = ow * strideW - padLeft + kw * dilW;
-        const dst = dstRow + (<usize>((kh * kW + kw) * inC) << 2);
-        if (ih < 0 || ih >= inH || iw < 0 || iw >= inW) memory.fill(dst, 0, <usize>inC << 2);
-        else copyPixel(dst, at(x, imgOff + (ih * inW + iw) * inC), inC);
+      const dst = dstRow + (<usize>(kh * kW * inC) << 2);
+      if (ih < 0 || ih >= inH) {
+        zeroRun(dst, kW * inC);
+        continue;
       }
+      zeroRun(dst, kw0 * inC);
+      const src = imgOff + (ih * inW + iw0) * inC;
+      if (dilW == 1) copyRun(dst + (<usize>(kw0 * inC) << 2), at(x, src + kw0 * inC), (kw1 - kw0) * inC);
+      else for (let kw = kw0; kw < kw1; kw++) copyRun(dst + (<usize>(kw * inC) << 2), at(x, src + kw * dilW * inC), inC);
+      zeroRun(dst + (<usize>(kw1 * inC) << 2), (kW - kw1) * inC);
     }
   }
 }
@@ -75,14 +98,16 @@ export function col2im(args: usize, tid: i32, nt: i32): void {
       const oh = p / outW;
       const ow = p - oh * outW;
       const srcRow = at(col, (img * P + p) * rowLen);
+      const iw0 = ow * strideW - padLeft;
+      const kw0 = min(kwStart(iw0, dilW), kW);
+      const kw1 = max(kw0, kwEnd(iw0, dilW, kW, inW));
       for (let kh = 0; kh < kH; kh++) {
         const ih = oh * strideH - padTop + kh * dilH;
         if (ih < 0 || ih >= inH) continue;
-        for (let kw = 0; kw < kW; kw++) {
-          const iw = ow * strideW - padLeft + kw * dilW;
-          if (iw < 0 || iw >= inW) continue;
-          addPixel(at(imgBase, (ih * inW + iw) * inC), srcRow + (<usize>((kh * kW + kw) * inC) << 2), inC);
-        }
+        const src = srcRow + (<usize>(kh * kW * inC) << 2);
+        const dst = (ih * inW + iw0) * inC;
+        if (dilW == 1) addRun(at(imgBase, dst + kw0 * inC), src + (<usize>(kw0 * inC) << 2), (kw1 - kw0) * inC);
+        else for (let kw = kw0; kw < kw1; kw++) addRun(at(imgBase, dst + kw * dilW * inC), src + (<usize>(kw * inC) << 2), inC);
       }
     }
   }

@@ -83,7 +83,8 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
   if (c1 <= c0) return;
   const pixels = inH * inW;
   for (let b = b0; b < b1; b++) {
-    for (let p = 0; p < pixels; p++) memory.fill(at(dx, (b * pixels + p) * C + c0), 0, <usize>(c1 - c0) << 2);
+    if (c0 == 0 && c1 == C) memory.fill(at(dx, b * pixels * C), 0, <usize>(pixels * C) << 2);
+    else for (let p = 0; p < pixels; p++) memory.fill(at(dx, (b * pixels + p) * C + c0), 0, <usize>(c1 - c0) << 2);
     for (let oh = 0; oh < outH; oh++) {
       const h0 = oh * strideH - padTop;
       const kh0 = clampLo(-h0);
@@ -104,7 +105,30 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
           }
           continue;
         }
-        for (let c = c0; c < c1; c++) {
+        // Four channels at a time: the first maximum of each lane's window, as an element index per lane.
+        let c = c0;
+        for (; c + 4 <= c1; c += 4) {
+          const first = ((b * inH + h0 + kh0) * inW + w0 + kw0) * C + c;
+          let best = v128.load(at(x, first));
+          let where = i32x4.add(i32x4.splat(first), i32x4(0, 1, 2, 3));
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const i = ((b * inH + h0 + kh) * inW + w0 + kw) * C + c;
+              const v = v128.load(at(x, i));
+              const better = f32x4.gt(v, best);
+              best = v128.bitselect(v, best, better);
+              where = v128.bitselect(i32x4.add(i32x4.splat(i), i32x4(0, 1, 2, 3)), where, better);
+            }
+          }
+          const gv = v128.load(at(g, c));
+          const w0i = i32x4.extract_lane(where, 0), w1i = i32x4.extract_lane(where, 1);
+          const w2i = i32x4.extract_lane(where, 2), w3i = i32x4.extract_lane(where, 3);
+          store<f32>(at(dx, w0i), load<f32>(at(dx, w0i)) + f32x4.extract_lane(gv, 0));
+          store<f32>(at(dx, w1i), load<f32>(at(dx, w1i)) + f32x4.extract_lane(gv, 1));
+          store<f32>(at(dx, w2i), load<f32>(at(dx, w2i)) + f32x4.extract_lane(gv, 2));
+          store<f32>(at(dx, w3i), load<f32>(at(dx, w3i)) + f32x4.extract_lane(gv, 3));
+        }
+        for (; c < c1; c++) {
           let best: f32 = 0;
           let where = -1;
           for (let kh = kh0; kh < kh1; kh++) {

@@ -2,8 +2,9 @@
  * Rectify — one import for most users: `import * as rf from 'rectify'`.
  *
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
- * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel. Namespaces: rf.activations,
- * rf.initializers, rf.layers, rf.regularizers, rf.optimizers, rf.losses, rf.metrics, rf.callbacks.
+ * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
+ * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
+ * rf.losses, rf.metrics, rf.callbacks, rf.interop.
  */
 export * from '@rectify/tensor';
 export * from '@rectify/autograd';
@@ -25,7 +26,17 @@ export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
 
 export { Sequential, sequential, Model, model, LayersModel, type SequentialArgs, type ModelArgs, type SummaryOptions } from './models/index.js';
-export { loadModel, type LoadOptions, type SaveResult } from './io/index.js';
+export {
+  loadModel, type LoadOptions, type SaveOptions, type SaveResult, type SaveFormat, type WeightsOptions, type WeightsFormat,
+} from './io/index.js';
+
+// Leaving and entering Rectify (@rectify/interop): the everyday functions at the top level, all of it as rf.interop.
+export {
+  exportOnnx, encodeOnnx, saveTfjs, loadTfjs, toTfjsArtifacts, fromTfjsArtifacts, isTfjsModelJson, encodeSafetensors,
+  decodeSafetensors, saveSafetensors, loadSafetensors, type OnnxExportOptions, type ExportableModel, type TfjsArtifacts,
+  type TfjsImport, type SafetensorsContent,
+} from '@rectify/interop';
+export * as interop from '@rectify/interop';
 export { NonFiniteLossError, type FitOptions, type CompileArgs, type Data } from './training/index.js';
 export type { Logs } from './callbacks/callback.js';
 export { History } from './callbacks/history.js';

@@ -3,6 +3,7 @@ import type { Io, RunState } from '../main.js';
 import { registerCompare } from './compare.js';
 import { registerDatasets } from './datasets.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExport } from './export.js';
 import { registerInspect } from './inspect.js';
 import { registerPredict } from './predict.js';
 import { registerTrain } from './train.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, io: Io, state: RunState): voi
   registerEvaluate(program, io);
   registerPredict(program, io);
   registerInspect(program, io);
+  registerExport(program, io);
   registerCompare(program, io, state);
   registerDatasets(program, io);
 }

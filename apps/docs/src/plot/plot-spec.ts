@@ -7,6 +7,8 @@ export interface LineSeries {
   readonly y: readonly number[];
   /** Drawn dashed: the docs draw derivatives dashed beside their function. */
   readonly dashed?: boolean;
+  /** A CSS colour; by default the palette's next one. Give f and f′ the same colour to pair them. */
+  readonly color?: string;
 }
 
 export interface LinePlot {
@@ -72,7 +74,8 @@ export function checkPlotSpec(spec: PlotSpec): PlotSpec {
     const x = checkNumbers(`series[${i}].x`, s.x);
     const y = checkNumbers(`series[${i}].y`, s.y);
     if (x.length !== y.length) throw new ValueError(`${where}: series[${i}] ('${s.name}') has ${x.length} x values and ${y.length} y values`);
-    return { name: String(s.name), x, y, ...(s.dashed && { dashed: true }) };
+    if (s.color !== undefined && typeof s.color !== 'string') throw new ValueError(`${where}: series[${i}].color must be a CSS colour string, received ${typeof s.color}`);
+    return { name: String(s.name), x, y, ...(s.dashed && { dashed: true }), ...(s.color && { color: s.color }) };
   });
   return { ...spec, series };
 }

@@ -44,7 +44,7 @@ function legendOf(f: Frame, items: readonly { name: string; color: string; dashe
     .map((it, i) => {
       const y = f.top + 10 + i * 15;
       const dash = it.dashed ? ' stroke-dasharray="5 3"' : '';
-      return `<g class="legend"><line x1="${f.left + 8}" x2="${f.left + 26}" y1="${y}" y2="${y}" stroke="${it.color}" stroke-width="2"${dash}/><text x="${f.left + 30}" y="${y}" dominant-baseline="middle">${esc(it.name)}</text></g>`;
+      return `<g class="legend"><line x1="${f.left + 8}" x2="${f.left + 26}" y1="${y}" y2="${y}" stroke="${esc(it.color)}" stroke-width="2"${dash}/><text x="${f.left + 30}" y="${y}" dominant-baseline="middle">${esc(it.name)}</text></g>`;
     })
     .join('');
 }
@@ -59,7 +59,7 @@ function renderLine(spec: LinePlot, w: number, h: number): string {
   const xTicks = x.ticks
     .map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`)
     .join('');
-  const items = spec.series.map((s, i) => ({ name: s.name, color: PALETTE[i % PALETTE.length]!, dashed: s.dashed ?? false }));
+  const items = spec.series.map((s, i) => ({ name: s.name, color: s.color ?? PALETTE[i % PALETTE.length]!, dashed: s.dashed ?? false }));
   const paths = spec.series.map((s, i) => {
     let d = '';
     let pen = false;
@@ -76,7 +76,7 @@ function renderLine(spec: LinePlot, w: number, h: number): string {
       points++;
     }
     const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
-    return `<path class="rf-series" data-points="${points}" fill="none" stroke="${items[i]!.color}" stroke-width="2"${dash} d="${d}"/>`;
+    return `<path class="rf-series" data-points="${points}" fill="none" stroke="${esc(items[i]!.color)}" stroke-width="2"${dash} d="${d}"/>`;
   });
   return chrome(spec, f, yAxis(f, y, spec.yLabel) + xTicks + paths.join(''), legendOf(f, items));
 }

@@ -10,6 +10,7 @@ import { type PageDef, pages } from './pages.js';
 const APP = fileURLToPath(new URL('../../', import.meta.url));
 export const CONTENT_DIR = `${APP}content/`;
 export const EXAMPLES_DIR = `${APP}examples/`;
+const REPO = `${APP}../../`;
 
 /** Names of the runnable examples: the .ts files in examples/. */
 export function exampleNames(): string[] {
@@ -31,10 +32,10 @@ function exampleBlock(page: string, name: string): string {
 /**
  * Expands the docs' block directives, each alone on a line:
  * `::: example NAME` (a runnable example), `::: activations` and `::: initializers` (sections generated from the
- * registries), `::: playground` (the activation playground's mount point).
+ * registries), `::: source PATH` (a repository file as a code block), `::: playground` (the playground's mount point).
  */
 export function expandDirectives(page: string, source: string): string {
-  return source.replace(/^::: *(\w[\w-]*)(?: +([\w-]+))? *$/gm, (_line, kind: string, arg?: string) => {
+  return source.replace(/^::: *(\w[\w-]*)(?: +([\w./-]+))? *$/gm, (_line, kind: string, arg?: string) => {
     switch (kind) {
       case 'example':
         if (!arg) throw new Error(`docs: page '${page}': '::: example' needs an example name`);
@@ -43,10 +44,17 @@ export function expandDirectives(page: string, source: string): string {
         return activationsMarkdown();
       case 'initializers':
         return initializersMarkdown();
+      case 'source': {
+        // A file of the repository shown as it is, e.g. a CLI config: the docs cannot drift from it.
+        const file = `${REPO}${arg ?? ''}`;
+        if (!arg || arg.includes('..') || !existsSync(file)) throw new Error(`docs: page '${page}': '::: source ${arg ?? ''}' names no file of the repository`);
+        const lang = arg.split('.').pop() ?? '';
+        return `\n<div class="rf-source-title">${escapeHtml(arg)}</div>\n\n\`\`\`\`${lang}\n${readFileSync(file, 'utf8').trimEnd()}\n\`\`\`\`\n`;
+      }
       case 'playground':
         return '\n<div id="rf-playground" class="rf-playground"><p class="rf-noscript">The playground needs JavaScript.</p></div>\n';
       default:
-        throw new Error(`docs: page '${page}': unknown directive '::: ${kind}'; known: example, activations, initializers, playground`);
+        throw new Error(`docs: page '${page}': unknown directive '::: ${kind}'; known: example, activations, initializers, source, playground`);
     }
   });
 }

@@ -10,7 +10,7 @@ export const leakyReluFn = unaryFn({
   name: 'leakyRelu',
   f: (x, a) => (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5),
   df: (x, a) => {
-    const s = 1 - 1 / (1 + (x + Math.abs(x)) * 1e300 * 1e300);
+    const s = 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
   },
 });

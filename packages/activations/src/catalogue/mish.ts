@@ -3,21 +3,23 @@ import { callActivation, defineActivation } from '../define.js';
 
 /**
  * x·tanh(softplus(x)) with one exponential: for n = eˣ, tanh(log(1 + n)) = w / (w + 2) with w = n(n + 2).
- * Clamping the exponent at 300 keeps w and (w + 2)² from overflowing into ∞/∞; past that point the clamped
- * values are already exact (the ratio is 1, the derivative's correction term 0).
+ * Clamping the exponent at 30 keeps n finite even in float32 (a GPU), so w/(w + 2) never becomes ∞/∞; past
+ * that point the clamped values are already exact (the ratio is 1 − 2e−52, the derivative's correction term
+ * is evaluated at the clamp, 120·e^−60 < 1e−24). Clamping as `x > 30 ? 30 : x` lets NaN through.
  * Derivative: g + x·4n(1 + n)/(w + 2)², since sech²(softplus x)·σ(x) simplifies to that.
  */
 export const mishFn = unaryFn({
   name: 'mish',
   f: (x) => {
-    const n = Math.exp(x < 300 ? x : 300);
+    const n = Math.exp(x > 30 ? 30 : x);
     const w = n * (n + 2);
-    return (x * w) / (w + 2);
+    return x * (w / (w + 2)); // not (x·w)/(w + 2): x·w overflows float32 for large x
   },
   df: (x) => {
-    const n = Math.exp(x < 300 ? x : 300);
+    const c = x > 30 ? 30 : x;
+    const n = Math.exp(c);
     const w = n * (n + 2);
-    return w / (w + 2) + (x * 4 * n * (1 + n)) / ((w + 2) * (w + 2));
+    return w / (w + 2) + (c * 4 * n * (1 + n)) / ((w + 2) * (w + 2));
   },
 });
 

@@ -5,13 +5,14 @@ import { callActivation, defineActivation } from '../define.js';
  * Both halves are branch-free. `x > 0 ? x : 0` mispredicts on random signs and runs ~5× slower on the CPU
  * (PERF-NOTES); `Math.max` is as slow because of its NaN and −0 rules.
  * - f: (x + |x|) / 2 is exact (x + |x| is 2x or 0), maps −0 to +0 and NaN to NaN. At −∞ it gives NaN (−∞ + ∞).
- * - df: with s = x + |x| (0, or at least 2.8e−45 in float32), 1 − 1/(1 + s·10⁶⁰⁰) is exactly 0 or 1: the two
- *   factors of 1e300 push even the smallest float64 above 2⁵³. df(0) = 0; NaN gives NaN.
+ * - df: with s = x + |x| (0, or at least 2.8e−45 for a float32 input), 1 − 1/(1 + s·10⁷⁶) is exactly 0 or 1: the
+ *   two factors of 1e38 push even the smallest float32 above 2⁵³. They stay within float32's range, so a GPU
+ *   computing in float32 gets ∞ at worst (1/∞ = 0) instead of NaN. df(0) = 0; NaN gives NaN.
  */
 export const reluFn = unaryFn({
   name: 'relu',
   f: (x) => (x + Math.abs(x)) * 0.5,
-  df: (x) => 1 - 1 / (1 + (x + Math.abs(x)) * 1e300 * 1e300),
+  df: (x) => 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38),
 });
 
 export const reluDefinition = defineActivation({

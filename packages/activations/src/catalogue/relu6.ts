@@ -10,7 +10,7 @@ import { callActivation, defineActivation } from '../define.js';
 export const relu6Fn = unaryFn({
   name: 'relu6',
   f: (x) => (x > 6 ? 6 : (x + Math.abs(x)) * 0.5),
-  df: (x) => (x >= 6 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e300 * 1e300)),
+  df: (x) => (x >= 6 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
 });
 
 export const relu6Definition = defineActivation({

@@ -9,8 +9,10 @@ interface Handle {
   terminate(): unknown;
 }
 
-/** Worker polls ~10–30 µs for the next task before sleeping; the main thread polls as long for a result. */
+/** Iterations the main thread polls for a worker's result before it waits (Node; browsers only poll). */
 const SPIN = 4000;
+/** How long an idle worker polls for the next task before sleeping. */
+const WORKER_SPIN_MS = Number(globalThis.process?.env?.RECTIFY_WASM_SPIN_MS ?? 0.3);
 
 /** Resolves to dist/threads/worker.js from both src/threads and dist/threads. */
 const WORKER_URL = new URL('../../dist/threads/worker.js', import.meta.url);
@@ -39,7 +41,7 @@ export class ThreadPool {
     this.mainCanWait = canBlock(this.ctrl);
     const started: Array<Promise<void>> = [];
     for (let w = 0; w < helpers; w++) {
-      const init: WorkerInit = { module, memory, ctrl: this.ctrl, slot: w, spin: SPIN };
+      const init: WorkerInit = { module, memory, ctrl: this.ctrl, slot: w, spinMs: WORKER_SPIN_MS };
       this.seqs.push(0);
       started.push(this.spawn(init));
     }

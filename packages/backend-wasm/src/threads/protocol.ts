@@ -29,6 +29,6 @@ export interface WorkerInit {
   readonly memory: WebAssembly.Memory;
   readonly ctrl: Int32Array;
   readonly slot: number;
-  /** Iterations a worker polls for the next task before it sleeps in Atomics.wait. */
-  readonly spin: number;
+  /** Milliseconds a worker polls for the next task before it sleeps in Atomics.wait. */
+  readonly spinMs: number;
 }

@@ -5,7 +5,7 @@ import { ARGS, DONE, ERROR, FAILED, NT, READY, SEQ, SLOT, STATE, STOPPING, TASK,
 type Task = (args: number, tid: number, nt: number) => void;
 
 function serve(init: WorkerInit, signalReady: () => void): void {
-  const { ctrl, slot, spin } = init;
+  const { ctrl, slot, spinMs } = init;
   const base = slot * SLOT;
   let tasks: Task[];
   try {
@@ -18,13 +18,18 @@ function serve(init: WorkerInit, signalReady: () => void): void {
   Atomics.store(ctrl, base + STATE, READY);
   signalReady();
   let seen = Atomics.load(ctrl, base + SEQ);
+  let idleSince = performance.now();
   for (;;) {
     let seq = Atomics.load(ctrl, base + SEQ);
-    // Poll briefly first: the next kernel of a training step usually follows within microseconds, and waking from
-    // Atomics.wait costs tens of them.
-    for (let i = 0; seq === seen && i < spin; i++) seq = Atomics.load(ctrl, base + SEQ);
+    // Poll for a while before sleeping: in a training step the next large kernel follows within tens of
+    // microseconds, and a wake-up from Atomics.wait costs about 25 µs each time (as OpenMP's spin-then-block).
+    for (let i = 1; seq === seen; i++) {
+      if ((i & 255) === 0 && performance.now() - idleSince > spinMs) break;
+      seq = Atomics.load(ctrl, base + SEQ);
+    }
     if (seq === seen) {
       Atomics.wait(ctrl, base + SEQ, seen);
+      idleSince = performance.now();
       continue;
     }
     seen = seq;
@@ -36,6 +41,7 @@ function serve(init: WorkerInit, signalReady: () => void): void {
     }
     Atomics.store(ctrl, base + DONE, seq);
     Atomics.notify(ctrl, base + DONE);
+    idleSince = performance.now();
   }
 }
 

@@ -1,4 +1,7 @@
 export { loadModel, type LoadOptions } from './load.js';
-export { saveModel, type SaveResult } from './save.js';
+export { saveModel } from './save.js';
+export { SAVE_FORMATS, type SaveFormat, type SaveOptions, type SaveResult, saveFormat, saveTfjsModel } from './save-formats.js';
+export { loadTfjsModel } from './load-tfjs.js';
+export { WEIGHTS_FORMATS, type WeightsFormat, type WeightsOptions, loadWeightsFile, saveWeightsFile } from './weights-file.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { FORMAT_VERSION, MODEL_FORMAT, type ModelJson, type WeightEntry, type WeightsManifest } from './format.js';

@@ -2,10 +2,12 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RectifyError, ShapeError, type Tensor, ValueError, dispose, fmtShape, shapesEqual } from '@rectify/tensor';
 import type { LayerClass, LayerConfig } from '@rectify/layers';
+import { isTfjsModelJson } from '@rectify/interop';
 import type { LayersModel } from '../models/layers-model.js';
 import { Model } from '../models/model.js';
 import { Sequential } from '../models/sequential.js';
-import { MODEL_JSON, type ModelJson, type WeightEntry } from './format.js';
+import { MODEL_FORMAT, MODEL_JSON, type ModelJson, type WeightEntry } from './format.js';
+import { loadTfjsModel } from './load-tfjs.js';
 import { fileInside, modelDirectory } from './paths.js';
 import { validateModelJson } from './validate-manifest.js';
 import { decodeWeight, sha256 } from './weights-codec.js';
@@ -24,13 +26,17 @@ const MODEL_CLASSES: Readonly<Record<string, LayerClass>> = { Sequential, Model 
  * Restores a model saved with `model.save` so that `predict` gives bit-identical outputs, and, when it was
  * compiled, training resumes where it stopped (optimizer state included). Everything is validated first; a
  * truncated, corrupted or missing file, a wrong shape, an unknown class or a path leaving the directory is an
- * error naming the problem. Nothing in the files is executed.
+ * error naming the problem. Nothing in the files is executed. A TensorFlow.js layers-format model.json (written by
+ * `tf.LayersModel.save` or `model.save(dir, {format: 'tfjs'})`) is recognised and read too — architecture and
+ * weights, not compiled; `options` do not apply to it.
  * @example const model = await loadModel('file://./my-model');
  */
 export async function loadModel(url: string, options: LoadOptions = {}): Promise<LayersModel> {
   const fn = 'loadModel';
   const dir = modelDirectory(fn, url);
-  const json = validateModelJson(fn, parseJson(fn, await readOrExplain(fn, join(dir, MODEL_JSON), `no ${MODEL_JSON} in '${dir}'`, 'utf8')));
+  const raw = parseJson(fn, await readOrExplain(fn, join(dir, MODEL_JSON), `no ${MODEL_JSON} in '${dir}'`, 'utf8'));
+  if ((raw as { format?: unknown } | null)?.format !== MODEL_FORMAT && isTfjsModelJson(raw)) return loadTfjsModel(dir);
+  const json = validateModelJson(fn, raw);
   const bytes = await readWeights(fn, dir, json);
   const model = buildTopology(fn, json, options.customClasses ?? {});
   try {

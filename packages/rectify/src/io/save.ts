@@ -10,14 +10,7 @@ import { FORMAT_VERSION, MODEL_FORMAT, MODEL_JSON, type ModelJson } from './form
 import { fileInside } from './paths.js';
 import { modelDirectory } from './paths.js';
 import { type NamedWeight, encodeWeights } from './weights-codec.js';
-
-/** What `save` wrote. */
-export interface SaveResult {
-  readonly directory: string;
-  readonly modelJson: string;
-  readonly weightsFile: string;
-  readonly weightsBytes: number;
-}
+import type { SaveResult } from './save-formats.js';
 
 /** The model as `saveModel` sees it: a built layer, maybe compiled. */
 interface SavableModel extends Layer {
@@ -65,7 +58,7 @@ export async function saveModel(model: SavableModel, url: string): Promise<SaveR
   await writeFileAtomic(join(dir, weightsName), bytes);
   await writeFileAtomic(join(dir, MODEL_JSON), new TextEncoder().encode(JSON.stringify(json, null, 1)));
   if (previous && previous !== join(dir, weightsName)) await unlink(previous).catch(() => undefined);
-  return { directory: dir, modelJson: join(dir, MODEL_JSON), weightsFile: join(dir, weightsName), weightsBytes: bytes.byteLength };
+  return { format: 'rectify', directory: dir, modelJson: join(dir, MODEL_JSON), weightsFile: join(dir, weightsName), weightsBytes: bytes.byteLength };
 }
 
 /** The weights file an existing model.json in `dir` points to (only if it is safely inside), to clean up. */

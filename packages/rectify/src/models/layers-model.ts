@@ -13,7 +13,9 @@ import { trainStep } from '../training/train-step.js';
 import type { TrainableModel } from '../training/trainable.js';
 import { checkPositiveInt } from '../checks.js';
 import { type SummaryOptions, summarize } from './summary.js';
-import { type SaveResult, saveModel } from '../io/save.js';
+import { saveModel } from '../io/save.js';
+import { type SaveOptions, type SaveResult, saveFormat, saveTfjsModel } from '../io/save-formats.js';
+import { type WeightsOptions, loadWeightsFile, saveWeightsFile } from '../io/weights-file.js';
 
 /** One row of `summary()`: a layer with its output shape as this model wires it. */
 export interface SummaryRow {
@@ -146,12 +148,34 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   }
 
   /**
-   * Saves topology, weights and optimizer state to a directory ('file://dir' or a plain path): model.json and
-   * weights.bin, each written atomically. `loadModel` restores it.
+   * Saves the model to a directory ('file://dir' or a plain path), each file written atomically. The default format,
+   * `'rectify'`, writes model.json and weights.<hash>.bin with topology, weights and optimizer state; `'tfjs'` writes
+   * the TensorFlow.js layers format (model.json + group1-shard1of1.bin: topology and weights) that
+   * `tf.loadLayersModel` reads. `loadModel` restores either.
    * @example await model.save('file://./my-model');
+   * @example await model.save('./for-tfjs', { format: 'tfjs' });
    */
-  save(path: string): Promise<SaveResult> {
-    return saveModel(this, path);
+  async save(path: string, options: SaveOptions = {}): Promise<SaveResult> {
+    return saveFormat(options) === 'tfjs' ? saveTfjsModel(this, path) : saveModel(this, path);
+  }
+
+  /**
+   * Writes the weights alone, named by variable (`dense/kernel`), as one safetensors file (the only weights-only
+   * format; Python's `safetensors` reads it too). Resolves to the absolute path.
+   * @example await model.saveWeights('./weights.safetensors');
+   */
+  saveWeights(path: string, options: WeightsOptions = {}): Promise<string> {
+    return saveWeightsFile(this, path, options);
+  }
+
+  /**
+   * Loads weights from a safetensors file into this built model, by variable name — or, for a file Rectify wrote
+   * whose names differ (a model rebuilt in the same process gets new default names), by position when count, shapes
+   * and dtypes all match. On any mismatch nothing changes and the error names the weight.
+   * @example await model.loadWeights('./weights.safetensors');
+   */
+  loadWeights(path: string, options: WeightsOptions = {}): Promise<void> {
+    return loadWeightsFile(this, path, options);
   }
 
   /** Frees the weights and the optimizer's state. */
