@@ -180,22 +180,25 @@ const NEG_INF = f32x4.splat(-Infinity);
   }
 }
 
-/** n = e^min(x, 40) as mish uses it (float32 needs a lower cap than 300; past 40, w/(w+2) is 1 anyway). */
-@inline function mishN(x: v128): v128 {
-  return exp4(v128.bitselect(x, splat(40), f32x4.lt(x, splat(40))));
+/** c = x > 30 ? 30 : x (NaN stays NaN), as mish caps its exponent. */
+@inline function mishCap(x: v128): v128 {
+  return v128.bitselect(splat(30), x, f32x4.gt(x, splat(30)));
 }
 @final class Mish {
+  // x·w/(w + 2) with n = e^c, w = n(n + 2): tanh(softplus(x)) without a tanh or a log.
   @inline f(x: v128, a: v128, b: v128): v128 {
-    const n = mishN(x);
+    const n = exp4(mishCap(x));
     const w = f32x4.mul(n, f32x4.add(n, splat(2)));
     return f32x4.mul(x, f32x4.div(w, f32x4.add(w, splat(2))));
   }
+  // w/(w + 2) + c·4n(1 + n)/(w + 2)², the ratio taken first so float32 never forms c·4n(1 + n) (it would overflow).
   @inline df(x: v128, a: v128, b: v128): v128 {
-    const n = mishN(x);
+    const c = mishCap(x);
+    const n = exp4(c);
     const w = f32x4.mul(n, f32x4.add(n, splat(2)));
     const w2 = f32x4.add(w, splat(2));
     const ratio = f32x4.div(f32x4.mul(f32x4.mul(splat(4), n), f32x4.add(ONE, n)), f32x4.mul(w2, w2));
-    return f32x4.add(f32x4.div(w, w2), f32x4.mul(x, ratio));
+    return f32x4.add(f32x4.div(w, w2), f32x4.mul(c, ratio));
   }
 }
 @final class Softsign {

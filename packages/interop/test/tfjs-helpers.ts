@@ -19,12 +19,12 @@ export function loadInTfjs(a: TfjsArtifacts): Promise<tfl.LayersModel> {
 }
 
 /** What tfjs' model.save writes, as model.json content plus the weights. */
-export async function saveFromTfjs(model: tfl.LayersModel): Promise<{ modelJson: TfjsModelJson; weightData: Uint8Array }> {
+export async function saveFromTfjs(model: tfl.LayersModel, includeOptimizer = false): Promise<{ modelJson: TfjsModelJson; weightData: Uint8Array }> {
   let saved: tf.io.ModelArtifacts | undefined;
   await model.save(tf.io.withSaveHandler(async (a) => {
     saved = a;
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  }), { includeOptimizer });
   const weights = saved!.weightData as ArrayBuffer;
   return {
     modelJson: {

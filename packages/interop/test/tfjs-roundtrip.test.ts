@@ -6,7 +6,7 @@ import {
 } from '@rectify/layers';
 import { fromTfjsArtifacts, toTfjsArtifacts, type TfjsImport } from '@rectify/interop';
 import { applyStack, maxAbsDiff, normal } from './helpers.js';
-import { loadInTfjs, saveFromTfjs, tfjsPredict, tfjsReady, tfl } from './tfjs-helpers.js';
+import { loadInTfjs, saveFromTfjs, tfjsPredict, tfjsReady, tf, tfl } from './tfjs-helpers.js';
 
 beforeAll(tfjsReady);
 
@@ -97,6 +97,18 @@ describe('Rectify → TensorFlow.js', () => {
 });
 
 describe('TensorFlow.js → Rectify', () => {
+  it('a model saved with its optimizer (includeOptimizer) loads, the optimizer weights stepped over', async () => {
+    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 4, activation: 'relu', inputShape: [3] }), tfl.layers.dense({ units: 2 })] });
+    m.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+    await m.fit(tf.ones([4, 3]), tf.zeros([4, 2]), { epochs: 1, verbose: 0 });
+    const { modelJson, weightData } = await saveFromTfjs(m, true);
+    const specs = modelJson.weightsManifest[0]!.weights as unknown as { group?: string; dtype: string }[];
+    expect(specs.some((s) => s.group === 'optimizer' && s.dtype === 'int32')).toBe(true);
+    const imported = fromTfjsArtifacts(modelJson, weightData);
+    const x = normal([5, 3], 3);
+    expect(maxAbsDiff(runImported(imported, x).dataSync(), tfjsPredict(m, x))).toBeLessThan(1e-5);
+  });
+
   it('an MLP saved by tfjs loads and predicts the same within 1e-5', async () => {
     const m = tfl.sequential({
       layers: [

@@ -2,7 +2,8 @@ import { BackendError } from '@rectify/tensor';
 import type { KernelExports } from '../runtime/loader.js';
 import { isNode, nodeApi } from '../runtime/platform.js';
 import {
-  ARGS, DONE, ERROR, FAILED, NT, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type TaskName, type WorkerInit,
+  ARGS, CANCELLED, DONE, ERROR, FAILED, IDLE, JOB, NT, POSTED, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID,
+  type TaskName, type WorkerInit,
 } from './protocol.js';
 
 interface Handle {
@@ -12,16 +13,18 @@ interface Handle {
 /** Iterations the main thread polls for a worker's result before it waits (Node; browsers only poll). */
 const SPIN = 4000;
 /** How long an idle worker polls for the next task before sleeping. */
-const WORKER_SPIN_MS = Number(globalThis.process?.env?.RECTIFY_WASM_SPIN_MS ?? 0.3);
+const WORKER_SPIN_MS = Number(globalThis.process?.env?.RECTIFY_WASM_SPIN_MS ?? 0.05);
 
 /** Resolves to dist/threads/worker.js from both src/threads and dist/threads. */
 const WORKER_URL = new URL('../../dist/threads/worker.js', import.meta.url);
 
 /**
  * Worker threads that run kernel tasks on the shared WebAssembly memory. The main thread posts a task to each
- * helper's control slot, runs its own share, then waits for theirs: no messages, no copies. Workers start in the
- * background; until one reports ready, tasks simply run with fewer threads. Workers never keep a Node process
- * alive (they are unref'd) and are terminated when the process exits.
+ * helper's control slot, runs its own share, then for each helper either waits for its share or — if the helper
+ * has not claimed the task yet (asleep, or descheduled on a busy machine) — takes the task back and runs that share
+ * itself. So a slow helper never costs more than running on one thread. No messages, no copies. Workers start in
+ * the background; until one reports ready, tasks run with fewer threads. Workers never keep a Node process alive
+ * (they are unref'd) and are terminated when the process exits.
  */
 export class ThreadPool {
   private readonly ctrl: Int32Array;
@@ -95,6 +98,7 @@ export class ThreadPool {
       this.ctrl[b + NT] = nt;
       this.seqs[w] = (this.seqs[w]! + 1) | 0;
       Atomics.store(this.ctrl, b + SEQ, this.seqs[w]!);
+      Atomics.store(this.ctrl, b + JOB, POSTED);
       Atomics.notify(this.ctrl, b + SEQ);
     });
     let failure: unknown = null;
@@ -103,7 +107,18 @@ export class ThreadPool {
     } catch (err) {
       failure = err;
     }
-    for (const w of ids) this.await(w);
+    ids.forEach((w, i) => {
+      const b = w * SLOT;
+      if (Atomics.compareExchange(this.ctrl, b + JOB, POSTED, CANCELLED) === POSTED) {
+        // The helper had not started: its share runs here (claim-based tasks find nothing left and return).
+        try {
+          if (!failure) exports[task](args, i + 1, nt);
+        } catch (err) {
+          failure = err;
+        }
+        Atomics.store(this.ctrl, b + JOB, IDLE);
+      } else this.await(w);
+    });
     if (failure) throw failure;
   }
 

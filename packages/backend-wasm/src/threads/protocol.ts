@@ -12,12 +12,20 @@ export const ARGS = 4;
 export const TID = 5;
 export const NT = 6;
 export const ERROR = 7;
+/** The current task's hand-off: the main thread posts it, then either the worker claims it or the main thread takes it back. */
+export const JOB = 8;
 
 /** Slot states. */
 export const BOOTING = 0;
 export const READY = 1;
 export const STOPPING = 2;
 export const FAILED = 3;
+
+/** Task hand-off states (word JOB). */
+export const IDLE = 0;
+export const POSTED = 1;
+export const RUNNING = 2;
+export const CANCELLED = 3;
 
 /** Task names in a fixed order: a worker is told which task to run by its index here. */
 export const TASKS = ['gemm', 'unary', 'biasUnary', 'binary', 'reduce', 'im2col', 'col2im', 'pool', 'poolGrad', 'adam'] as const;

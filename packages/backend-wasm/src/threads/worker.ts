@@ -1,6 +1,8 @@
 // A kernel worker: instantiates the kernel module over the shared memory, then runs the tasks the main thread posts
 // in its control slot until told to stop. Runs in Node (worker_threads) and in browsers (module Web Workers).
-import { ARGS, DONE, ERROR, FAILED, NT, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type WorkerInit } from './protocol.js';
+import {
+  ARGS, DONE, ERROR, FAILED, IDLE, JOB, NT, POSTED, READY, RUNNING, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type WorkerInit,
+} from './protocol.js';
 
 type Task = (args: number, tid: number, nt: number) => void;
 
@@ -34,11 +36,16 @@ function serve(init: WorkerInit, signalReady: () => void): void {
     }
     seen = seq;
     if (Atomics.load(ctrl, base + STATE) === STOPPING) return;
+    // Claim the task; if the main thread has taken it back (it did our share itself), there is nothing to do.
+    if (Atomics.compareExchange(ctrl, base + JOB, POSTED, RUNNING) !== POSTED) continue;
+    // The claimed task may be newer than the one that woke us: its number is read after the claim.
+    seq = seen = Atomics.load(ctrl, base + SEQ);
     try {
       tasks[ctrl[base + TASK]!]!(ctrl[base + ARGS]!, ctrl[base + TID]!, ctrl[base + NT]!);
     } catch {
       Atomics.store(ctrl, base + ERROR, 1);
     }
+    Atomics.store(ctrl, base + JOB, IDLE);
     Atomics.store(ctrl, base + DONE, seq);
     Atomics.notify(ctrl, base + DONE);
     idleSince = performance.now();

@@ -77,16 +77,28 @@ function joinShards(data: Uint8Array | ArrayBuffer | readonly (Uint8Array | Arra
 }
 
 /** The manifest's tensors by name, after checking dtypes and that the data holds exactly what it lists. */
+const BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, bool: 1 };
+
+/**
+ * Model weights by name. Specs in the `optimizer` group (what `save(…, {includeOptimizer: true})` appends, an int32
+ * `iter` among them) are stepped over: Rectify keeps its own optimizer state, and a tfjs optimizer's slots do not
+ * map onto it.
+ */
 function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> {
   if (!Array.isArray(manifest)) throw new ValueError(`${fn}: weightsManifest must be an array of {paths, weights}`);
   const specs = manifest.flatMap((g: Obj) => (Array.isArray(g?.['weights']) ? (g['weights'] as Obj[]) : []));
-  const size = (s: Obj) => (s['shape'] as number[]).reduce((a, b) => a * b, 1) * 4;
+  const isOptimizer = (s: Obj) => s['group'] === 'optimizer';
+  const count = (s: Obj) => (s['shape'] as number[]).reduce((a, b) => a * b, 1);
+  const size = (s: Obj) => count(s) * (BYTES[s['dtype'] as string] ?? 4);
   specs.forEach((s) => {
     if (typeof s['name'] !== 'string' || !Array.isArray(s['shape']) || !s['shape'].every((d) => Number.isSafeInteger(d) && d >= 0)) {
       throw new ValueError(`${fn}: weight spec ${JSON.stringify(s)} must have a name and a shape of non-negative integers`);
     }
     if (s['quantization'] !== undefined) throw new ValueError(`${fn}: weight '${s['name']}' is quantized, which Rectify does not read`);
-    if (s['dtype'] !== 'float32') throw new ValueError(`${fn}: weight '${s['name']}' has dtype ${JSON.stringify(s['dtype'])}; expected float32`);
+    const allowed = isOptimizer(s) ? Object.keys(BYTES) : ['float32'];
+    if (!allowed.includes(s['dtype'] as string)) {
+      throw new ValueError(`${fn}: weight '${s['name']}' has dtype ${JSON.stringify(s['dtype'])}; expected ${allowed.join(' or ')}`);
+    }
   });
   const total = specs.reduce((n, s) => n + size(s), 0);
   if (total !== bytes.byteLength) throw new ValueError(`${fn}: the weight data has ${bytes.byteLength} bytes, but the manifest lists ${total}`);
@@ -94,7 +106,11 @@ function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> 
   const out = new Map<string, Tensor>();
   let at = 0;
   for (const s of specs) {
-    const values = new Float32Array(size(s) / 4);
+    if (isOptimizer(s)) {
+      at += size(s);
+      continue;
+    }
+    const values = new Float32Array(count(s));
     for (let i = 0; i < values.length; i++, at += 4) values[i] = view.getFloat32(at, true);
     if (out.has(s['name'] as string)) throw new ValueError(`${fn}: weight '${s['name']}' is listed twice in the manifest`);
     out.set(s['name'] as string, tensor(values, s['shape'] as number[], 'float32'));

@@ -152,8 +152,7 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * `'rectify'`, writes model.json and weights.<hash>.bin with topology, weights and optimizer state; `'tfjs'` writes
    * the TensorFlow.js layers format (model.json + group1-shard1of1.bin: topology and weights) that
    * `tf.loadLayersModel` reads. `loadModel` restores either.
-   * @example await model.save('file://./my-model');
-   * @example await model.save('./for-tfjs', { format: 'tfjs' });
+   * @example await model.save('file://./my-model'); // or model.save('./for-tfjs', { format: 'tfjs' })
    */
   async save(path: string, options: SaveOptions = {}): Promise<SaveResult> {
     return saveFormat(options) === 'tfjs' ? saveTfjsModel(this, path) : saveModel(this, path);
