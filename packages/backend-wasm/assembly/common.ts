@@ -1,31 +1,43 @@
 // Shared helpers for the kernels. Every task export has the signature (args, tid, nt): `args` points at a block of
 // 32-bit parameters written by the JavaScript side, `tid` is this thread's index and `nt` the number of threads
-// sharing the task; each thread derives its own slice of the work from them, so no kernel needs to synchronise.
+// sharing the task. Most tasks cut their work into units that threads claim from a counter in the parameter block,
+// so a thread the OS deschedules holds up at most one unit; the rest derive a fixed share from tid and nt.
+
+/** Float32 helpers for hot loops: element addresses and the four-lane multiply-add. */
+export class F32 {
+  /** a·b + c, fused when relaxed SIMD is available (one rounding), else a multiply and an add. */
+  @inline static fma4(a: v128, b: v128, c: v128): v128 {
+    if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+    return f32x4.add(f32x4.mul(a, b), c);
+  }
+
+  /** Byte address of element `i` of a float32 array at `base`. */
+  @inline static at(base: usize, i: i32): usize {
+    return base + (<usize>i << 2);
+  }
+}
 
 /** The i-th 32-bit integer parameter. */
-@inline export function argI(args: usize, i: i32): i32 {
+export function argI(args: usize, i: i32): i32 {
   return load<i32>(args + (<usize>i << 2));
 }
 
 /** The i-th parameter read as a float32. */
-@inline export function argF(args: usize, i: i32): f32 {
+export function argF(args: usize, i: i32): f32 {
   return load<f32>(args + (<usize>i << 2));
 }
 
-/** Start of thread `tid`'s share of `n` items, in multiples of `align` so SIMD chunks stay aligned. */
-@inline export function chunkStart(n: i32, tid: i32, nt: i32, align: i32): i32 {
-  const units = (n + align - 1) / align;
-  const s = <i32>((<i64>units * tid) / nt) * align;
-  return s < n ? s : n;
+/** Word of the parameter block that counts claimed units; the JavaScript side zeroes it before each task. */
+export const COUNTER = 31;
+
+/** Claims the next unit of work: an atomic add when threads share the memory, a plain one otherwise. */
+export function claim(args: usize): i32 {
+  const counter = args + (<usize>COUNTER << 2);
+  if (ASC_FEATURE_THREADS) return atomic.add<i32>(counter, 1);
+  const u = load<i32>(counter);
+  store<i32>(counter, u + 1);
+  return u;
 }
 
-/** a·b + c, fused when relaxed SIMD is available (one rounding), else a multiply and an add. */
-@inline export function fma4(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
-  return f32x4.add(f32x4.mul(a, b), c);
-}
-
-/** Byte address of element `i` of a float32 array at `base`. */
-@inline export function at(base: usize, i: i32): usize {
-  return base + (<usize>i << 2);
-}
+/** Elements in one unit of elementwise work: small enough to balance, large enough to amortise the claim. */
+export const CHUNK = 8192;

@@ -9,7 +9,8 @@
 // Threads take units of work — bands of columns, or of rows when C is narrow — from a shared atomic counter, so a
 // thread the OS descheduled simply takes fewer units. Every element of C is computed inside one unit, in the same
 // order whatever the partition, so results do not depend on the thread count.
-import { argI, at, fma4 } from './common';
+import { F32, argI, claim } from './common';
+import { packAT, packB } from './pack';
 
 export const MR: i32 = 4;
 export const NR: i32 = 8;
@@ -18,74 +19,6 @@ export const MC: i32 = 128;
 export const NC: i32 = 1024;
 /** Bytes of scratch one thread needs: packed blocks of A (MC×KC) and B (KC×NC), and one edge tile. */
 export const GEMM_SCRATCH: i32 = (MC * KC + KC * NC + MR * NR) * 4;
-
-/** Packs rows [i0, i0+mc) × cols [k0, k0+kc) of op(A) = Aᵀ into MR-row panels (k-major), zero-padding the last. */
-function packAT(A: usize, lda: i32, i0: i32, mc: i32, k0: i32, kc: i32, dst: usize): void {
-  for (let ip = 0; ip < mc; ip += MR) {
-    const rows = min(MR, mc - ip);
-    const d = dst + (<usize>(ip * kc) << 2);
-    const i = i0 + ip;
-    if (rows == MR) {
-      // The four rows of op(A) at one k are contiguous in the stored matrix.
-      for (let k = 0; k < kc; k++) v128.store(d + (<usize>k << 4), v128.load(at(A, (k0 + k) * lda + i)));
-    } else {
-      for (let k = 0; k < kc; k++) {
-        for (let r = 0; r < MR; r++) store<f32>(d + (<usize>(k * MR + r) << 2), r < rows ? load<f32>(at(A, (k0 + k) * lda + i + r)) : 0);
-      }
-    }
-  }
-}
-
-/** Packs rows [k0, k0+kc) × cols [j0, j0+nc) of op(B) into NR-column panels, zero-padding the last panel. */
-function packB(B: usize, ldb: i32, transB: bool, k0: i32, kc: i32, j0: i32, nc: i32, dst: usize): void {
-  for (let jp = 0; jp < nc; jp += NR) {
-    const cols = min(NR, nc - jp);
-    const d = dst + (<usize>(jp * kc) << 2);
-    const j = j0 + jp;
-    if (cols == NR && !transB) {
-      for (let k = 0; k < kc; k++) {
-        const s = at(B, (k0 + k) * ldb + j);
-        const p = d + (<usize>k << 5);
-        v128.store(p, v128.load(s));
-        v128.store(p, v128.load(s, 16), 16);
-      }
-    } else if (cols == NR) {
-      // op(B) = Bᵀ: eight rows of the stored matrix, four k at a time, two 4×4 transposes per step.
-      let k = 0;
-      for (; k + 4 <= kc; k += 4) {
-        for (let h = 0; h < 2; h++) {
-          const r0 = at(B, (j + h * 4) * ldb + k0 + k);
-          const r1 = r0 + (<usize>ldb << 2);
-          const r2 = r1 + (<usize>ldb << 2);
-          const r3 = r2 + (<usize>ldb << 2);
-          const a = v128.load(r0);
-          const b = v128.load(r1);
-          const c = v128.load(r2);
-          const e = v128.load(r3);
-          const t0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5);
-          const t1 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
-          const t2 = v128.shuffle<f32>(c, e, 0, 4, 1, 5);
-          const t3 = v128.shuffle<f32>(c, e, 2, 6, 3, 7);
-          const p = d + (<usize>k << 5) + (<usize>h << 4);
-          v128.store(p, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
-          v128.store(p, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 32);
-          v128.store(p, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 64);
-          v128.store(p, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 96);
-        }
-      }
-      for (; k < kc; k++) {
-        for (let c = 0; c < NR; c++) store<f32>(d + (<usize>(k * NR + c) << 2), load<f32>(at(B, (j + c) * ldb + k0 + k)));
-      }
-    } else {
-      for (let k = 0; k < kc; k++) {
-        for (let c = 0; c < NR; c++) {
-          const v: f32 = c < cols ? load<f32>(at(B, transB ? (j + c) * ldb + k0 + k : (k0 + k) * ldb + j + c)) : 0;
-          store<f32>(d + (<usize>(k * NR + c) << 2), v);
-        }
-      }
-    }
-  }
-}
 
 /**
  * The 4×8 micro-kernel: rows a, a+r1, a+r2, a+r3 of A (stepping `ks` bytes per k) times a packed kc×8 panel `b`.
@@ -108,17 +41,17 @@ function micro(
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     const a0 = v128.load32_splat(a);
-    c00 = fma4(a0, b0, c00);
-    c01 = fma4(a0, b1, c01);
+    c00 = F32.fma4(a0, b0, c00);
+    c01 = F32.fma4(a0, b1, c01);
     const a1 = v128.load32_splat(a + r1);
-    c10 = fma4(a1, b0, c10);
-    c11 = fma4(a1, b1, c11);
+    c10 = F32.fma4(a1, b0, c10);
+    c11 = F32.fma4(a1, b1, c11);
     const a2 = v128.load32_splat(a + r2);
-    c20 = fma4(a2, b0, c20);
-    c21 = fma4(a2, b1, c21);
+    c20 = F32.fma4(a2, b0, c20);
+    c21 = F32.fma4(a2, b1, c21);
     const a3 = v128.load32_splat(a + r3);
-    c30 = fma4(a3, b0, c30);
-    c31 = fma4(a3, b1, c31);
+    c30 = F32.fma4(a3, b0, c30);
+    c31 = F32.fma4(a3, b1, c31);
     a += ks;
     b += 32;
   }
@@ -169,7 +102,7 @@ function gemmRect(
   if (i1 <= i0 || j1 <= j0) return;
   const ldcBytes = <usize>ldc << 2;
   if (K == 0) {
-    if (!accumulate) for (let i = i0; i < i1; i++) memory.fill(at(C, i * ldc + j0), 0, <usize>(j1 - j0) << 2);
+    if (!accumulate) for (let i = i0; i < i1; i++) memory.fill(F32.at(C, i * ldc + j0), 0, <usize>(j1 - j0) << 2);
     return;
   }
   const Ap = scratch;
@@ -197,8 +130,8 @@ function gemmRect(
             const r1 = mr > 1 || transA ? rs : 0;
             const r2 = mr > 2 || transA ? 2 * rs : r1;
             const r3 = mr > 3 || transA ? 3 * rs : r2;
-            const a = transA ? Ap + (<usize>((ir - ic) * kc) << 2) : at(A, ir * lda + pc);
-            micro(kc, a, r1, r2, r3, ks, bp, at(C, ir * ldc + jc + jr), ldcBytes, overwrite, mr, nr, tile);
+            const a = transA ? Ap + (<usize>((ir - ic) * kc) << 2) : F32.at(A, ir * lda + pc);
+            micro(kc, a, r1, r2, r3, ks, bp, F32.at(C, ir * ldc + jc + jr), ldcBytes, overwrite, mr, nr, tile);
           }
         }
       }
@@ -206,18 +139,9 @@ function gemmRect(
   }
 }
 
-/** Claims the next unit of work: an atomic counter when threads share the task, a plain one otherwise. */
-@inline function claim(counter: usize): i32 {
-  if (ASC_FEATURE_THREADS) return atomic.add<i32>(counter, 1);
-  const u = load<i32>(counter);
-  store<i32>(counter, u + 1);
-  return u;
-}
-
 /**
  * Task: a batch of products. Parameters: M N K transA transB accumulate A B C lda ldb ldc nBatch offsets scratch
- * scratchStride counter. `offsets` (0 for a single product) holds three byte offsets per product, for A, B and C;
- * `counter` is a word the caller zeroes, from which threads claim units.
+ * scratchStride. `offsets` (0 for a single product) holds three byte offsets per product, for A, B and C.
  */
 export function gemm(args: usize, tid: i32, nt: i32): void {
   const M = argI(args, 0);
@@ -235,7 +159,6 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
   const nBatch = argI(args, 12);
   const offsets = <usize>argI(args, 13);
   const scratch = <usize>argI(args, 14) + <usize>tid * <usize>argI(args, 15);
-  const counter = args + 16 * 4;
   // Units per product: none to split on one thread, or when there are enough products to share out whole;
   // otherwise about four per thread: column bands when A is read in place (then no work is duplicated), row bands
   // when A is packed or C too narrow (each band packs its own rows of A but all of B).
@@ -254,7 +177,7 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
   const rowUnits = (M + bandRows - 1) / max(1, bandRows);
   const perProduct = colUnits * rowUnits;
   const total = perProduct * nBatch;
-  for (let u = claim(counter); u < total; u = claim(counter)) {
+  for (let u = claim(args); u < total; u = claim(args)) {
     const b = u / perProduct;
     const r = u - b * perProduct;
     const ru = r / colUnits;

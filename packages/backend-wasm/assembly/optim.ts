@@ -1,6 +1,6 @@
 // Fused optimizer updates: one pass over the parameter, its gradient and the optimizer's slots, instead of the
 // ten elementwise ops (and ten temporary buffers) the composed update takes.
-import { argF, argI, at, chunkStart } from './common';
+import { CHUNK, F32, argF, argI, claim } from './common';
 
 /**
  * Task: Adam in the bias-corrected step-size form Keras and rectify's Adam optimizer use:
@@ -8,34 +8,37 @@ import { argF, argI, at, chunkStart } from './common';
  * Parameters: n w g m v wOut mOut vOut α ε 1−β₁ 1−β₂ (the complements precomputed in float64: 1 − f32(0.999) is
  * 1.3e-5 off in relative terms). Outputs may alias inputs.
  */
-export function adam(args: usize, tid: i32, nt: i32): void {
+export function adam(args: usize, _tid: i32, _nt: i32): void {
   const n = argI(args, 0);
-  const s = chunkStart(n, tid, nt, 16);
-  const e = chunkStart(n, tid + 1, nt, 16);
+  const units = (n + CHUNK - 1) / CHUNK;
+  for (let u = claim(args); u < units; u = claim(args)) adamRange(args, u * CHUNK, min(n, (u + 1) * CHUNK));
+}
+
+function adamRange(args: usize, s: i32, e: i32): void {
   const w = <usize>argI(args, 1), g = <usize>argI(args, 2), m = <usize>argI(args, 3), v = <usize>argI(args, 4);
   const wOut = <usize>argI(args, 5), mOut = <usize>argI(args, 6), vOut = <usize>argI(args, 7);
   const alpha = argF(args, 8), eps = argF(args, 9), o1 = argF(args, 10), o2 = argF(args, 11);
   const av = f32x4.splat(alpha), ev = f32x4.splat(eps), o1v = f32x4.splat(o1), o2v = f32x4.splat(o2);
   let i = s;
   for (; i + 4 <= e; i += 4) {
-    const gi = v128.load(at(g, i));
-    const m0 = v128.load(at(m, i));
-    const v0 = v128.load(at(v, i));
+    const gi = v128.load(F32.at(g, i));
+    const m0 = v128.load(F32.at(m, i));
+    const v0 = v128.load(F32.at(v, i));
     const mi = f32x4.add(m0, f32x4.mul(f32x4.sub(gi, m0), o1v));
     const vi = f32x4.add(v0, f32x4.mul(f32x4.sub(f32x4.mul(gi, gi), v0), o2v));
     const step = f32x4.div(f32x4.mul(mi, av), f32x4.add(f32x4.sqrt(vi), ev));
-    v128.store(at(wOut, i), f32x4.sub(v128.load(at(w, i)), step));
-    v128.store(at(mOut, i), mi);
-    v128.store(at(vOut, i), vi);
+    v128.store(F32.at(wOut, i), f32x4.sub(v128.load(F32.at(w, i)), step));
+    v128.store(F32.at(mOut, i), mi);
+    v128.store(F32.at(vOut, i), vi);
   }
   for (; i < e; i++) {
-    const gi = load<f32>(at(g, i));
-    const m0 = load<f32>(at(m, i));
-    const v0 = load<f32>(at(v, i));
+    const gi = load<f32>(F32.at(g, i));
+    const m0 = load<f32>(F32.at(m, i));
+    const v0 = load<f32>(F32.at(v, i));
     const mi = m0 + (gi - m0) * o1;
     const vi = v0 + (gi * gi - v0) * o2;
-    store<f32>(at(wOut, i), load<f32>(at(w, i)) - (mi * alpha) / (sqrt<f32>(vi) + eps));
-    store<f32>(at(mOut, i), mi);
-    store<f32>(at(vOut, i), vi);
+    store<f32>(F32.at(wOut, i), load<f32>(F32.at(w, i)) - (mi * alpha) / (sqrt<f32>(vi) + eps));
+    store<f32>(F32.at(mOut, i), mi);
+    store<f32>(F32.at(vOut, i), vi);
   }
 }

@@ -1,18 +1,21 @@
 // Sum, max and min over the middle axis of x viewed as [outer, reduced, inner]. Sums accumulate in float64 (as the
 // reference does) so long sums keep float32 accuracy; max and min propagate NaN.
-import { argI, at } from './common';
+import { F32, argI } from './common';
 
+/** The low and high halves of four float32 lanes as two float64 lanes. */
+class Widen {
+  @inline static lo64(v: v128): v128 {
+    return f64x2.promote_low_f32x4(v);
+  }
+
+  @inline static hi64(v: v128): v128 {
+    return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
+  }
+}
+
+/** Op codes: 1 sum, 2 max, 3 min (anything but sum and max). */
 const SUM = 1;
 const MAX = 2;
-const MIN = 3;
-
-@inline function lo64(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v);
-}
-
-@inline function hi64(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
-}
 
 /** Sum of n contiguous floats, in float64. */
 function sumRow(x: usize, n: i32): f64 {
@@ -22,16 +25,16 @@ function sumRow(x: usize, n: i32): f64 {
   let a3 = f64x2.splat(0);
   let i = 0;
   for (; i + 8 <= n; i += 8) {
-    const v = v128.load(at(x, i));
-    const w = v128.load(at(x, i), 16);
-    a0 = f64x2.add(a0, lo64(v));
-    a1 = f64x2.add(a1, hi64(v));
-    a2 = f64x2.add(a2, lo64(w));
-    a3 = f64x2.add(a3, hi64(w));
+    const v = v128.load(F32.at(x, i));
+    const w = v128.load(F32.at(x, i), 16);
+    a0 = f64x2.add(a0, Widen.lo64(v));
+    a1 = f64x2.add(a1, Widen.hi64(v));
+    a2 = f64x2.add(a2, Widen.lo64(w));
+    a3 = f64x2.add(a3, Widen.hi64(w));
   }
   const s = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
   let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-  for (; i < n; i++) t += <f64>load<f32>(at(x, i));
+  for (; i < n; i++) t += <f64>load<f32>(F32.at(x, i));
   return t;
 }
 
@@ -40,14 +43,14 @@ function extremeRow(x: usize, n: i32, isMax: bool): f32 {
   let acc = f32x4.splat(isMax ? -Infinity : Infinity);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const v = v128.load(at(x, i));
+    const v = v128.load(F32.at(x, i));
     acc = isMax ? f32x4.max(acc, v) : f32x4.min(acc, v);
   }
   let r = isMax
     ? max(max(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)), max(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)))
     : min(min(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)), min(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)));
   for (; i < n; i++) {
-    const v = load<f32>(at(x, i));
+    const v = load<f32>(F32.at(x, i));
     r = isMax ? max(r, v) : min(r, v);
   }
   return r;
@@ -60,23 +63,23 @@ function sumCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1: i3
   for (; c + 16 <= c1; c += 16) {
     let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
     let a4 = f64x2.splat(0), a5 = f64x2.splat(0), a6 = f64x2.splat(0), a7 = f64x2.splat(0);
-    let p = at(x, c);
+    let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       const v0 = v128.load(p);
       const v1 = v128.load(p, 16);
       const v2 = v128.load(p, 32);
       const v3 = v128.load(p, 48);
-      a0 = f64x2.add(a0, lo64(v0));
-      a1 = f64x2.add(a1, hi64(v0));
-      a2 = f64x2.add(a2, lo64(v1));
-      a3 = f64x2.add(a3, hi64(v1));
-      a4 = f64x2.add(a4, lo64(v2));
-      a5 = f64x2.add(a5, hi64(v2));
-      a6 = f64x2.add(a6, lo64(v3));
-      a7 = f64x2.add(a7, hi64(v3));
+      a0 = f64x2.add(a0, Widen.lo64(v0));
+      a1 = f64x2.add(a1, Widen.hi64(v0));
+      a2 = f64x2.add(a2, Widen.lo64(v1));
+      a3 = f64x2.add(a3, Widen.hi64(v1));
+      a4 = f64x2.add(a4, Widen.lo64(v2));
+      a5 = f64x2.add(a5, Widen.hi64(v2));
+      a6 = f64x2.add(a6, Widen.lo64(v3));
+      a7 = f64x2.add(a7, Widen.hi64(v3));
       p += rowBytes;
     }
-    const o = at(out, c);
+    const o = F32.at(out, c);
     v128.store(o, v128.shuffle<f32>(f32x4.demote_f64x2_zero(a0), f32x4.demote_f64x2_zero(a1), 0, 1, 4, 5));
     v128.store(o, v128.shuffle<f32>(f32x4.demote_f64x2_zero(a2), f32x4.demote_f64x2_zero(a3), 0, 1, 4, 5), 16);
     v128.store(o, v128.shuffle<f32>(f32x4.demote_f64x2_zero(a4), f32x4.demote_f64x2_zero(a5), 0, 1, 4, 5), 32);
@@ -84,12 +87,12 @@ function sumCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1: i3
   }
   for (; c < c1; c++) {
     let t: f64 = 0;
-    let p = at(x, c);
+    let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       t += <f64>load<f32>(p);
       p += rowBytes;
     }
-    store<f32>(at(out, c), <f32>t);
+    store<f32>(F32.at(out, c), <f32>t);
   }
 }
 
@@ -99,7 +102,7 @@ function extremeCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1
   let c = c0;
   for (; c + 16 <= c1; c += 16) {
     let a0 = init, a1 = init, a2 = init, a3 = init;
-    let p = at(x, c);
+    let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       if (isMax) {
         a0 = f32x4.max(a0, v128.load(p));
@@ -114,7 +117,7 @@ function extremeCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1
       }
       p += rowBytes;
     }
-    const o = at(out, c);
+    const o = F32.at(out, c);
     v128.store(o, a0);
     v128.store(o, a1, 16);
     v128.store(o, a2, 32);
@@ -122,13 +125,13 @@ function extremeCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1
   }
   for (; c < c1; c++) {
     let t: f32 = isMax ? -Infinity : Infinity;
-    let p = at(x, c);
+    let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       const v = load<f32>(p);
       t = isMax ? max(t, v) : min(t, v);
       p += rowBytes;
     }
-    store<f32>(at(out, c), t);
+    store<f32>(F32.at(out, c), t);
   }
 }
 
@@ -149,7 +152,7 @@ export function reduce(args: usize, tid: i32, nt: i32): void {
     const s = <i32>((<i64>((reduced + 15) >> 4) * tid) / nt) << 4;
     const e = min(reduced, <i32>((<i64>((reduced + 15) >> 4) * (tid + 1)) / nt) << 4);
     const n = max(0, e - min(s, reduced));
-    const p = at(x, min(s, reduced));
+    const p = F32.at(x, min(s, reduced));
     const dst = partials + (<usize>tid << 3);
     if (op == SUM) store<f64>(dst, sumRow(p, n));
     else store<f64>(dst, <f64>extremeRow(p, n, op == MAX));
@@ -159,8 +162,8 @@ export function reduce(args: usize, tid: i32, nt: i32): void {
     const o0 = <i32>((<i64>outer * tid) / nt);
     const o1 = <i32>((<i64>outer * (tid + 1)) / nt);
     for (let o = o0; o < o1; o++) {
-      const row = at(x, o * reduced);
-      store<f32>(at(out, o), op == SUM ? <f32>sumRow(row, reduced) : extremeRow(row, reduced, op == MAX));
+      const row = F32.at(x, o * reduced);
+      store<f32>(F32.at(out, o), op == SUM ? <f32>sumRow(row, reduced) : extremeRow(row, reduced, op == MAX));
     }
     return;
   }
@@ -174,8 +177,8 @@ export function reduce(args: usize, tid: i32, nt: i32): void {
     c1 = min(inner, <i32>((<i64>units * (tid + 1)) / nt) << 4);
   }
   for (let o = o0; o < o1; o++) {
-    const slab = at(x, o * reduced * inner);
-    const dst = at(out, o * inner);
+    const slab = F32.at(x, o * reduced * inner);
+    const dst = F32.at(out, o * inner);
     if (op == SUM) sumCols(slab, dst, reduced, inner, c0, c1);
     else extremeCols(slab, dst, reduced, inner, c0, c1, op == MAX);
   }

@@ -1,246 +1,46 @@
 // Unary elementwise kernels: y = f(x) and the fused gradient dy·f'(x), one specialised SIMD loop per function.
 // Each function is a @final class with an inlined `f` (or `df`), and the generic loop is instantiated once per
 // class, so every loop is a straight-line SIMD body with no call inside. The op codes match src/kernels/op-codes.ts.
-import { argF, argI, at, chunkStart } from './common';
-import { exp4, expm14, log1p4, log4, ones, sigmoid4, splat, tanh4 } from './math';
+import { Abs, Ceil, Clip, Exp, Expm1, Floor, Identity, Log, Log1p, Neg, Reciprocal, Round, Rsqrt, Sigmoid, Sign, Softplus, Sqrt, Square, Tanh } from './math-ops';
+import { Celu, Elu, Gelu, GeluTanh, HardSigmoid, HardSwish, LeakyRelu, Mish, Relu, Relu6, Selu, Softsign, Swish } from './activation-ops';
+import { CHUNK, F32, argF, argI, claim } from './common';
+import { V4 } from './math';
 
-const ZERO = f32x4.splat(0);
-const ONE = f32x4.splat(1);
-
-@final class Neg { @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.neg(x); } @inline df(x: v128, a: v128, b: v128): v128 { return splat(-1); } }
-@final class Abs {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.abs(x); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.sub(ones(f32x4.gt(x, ZERO)), ones(f32x4.lt(x, ZERO))); }
-}
-@final class Square { @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.mul(x, x); } @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.add(x, x); } }
-@final class Sqrt {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.sqrt(x); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.div(splat(0.5), f32x4.sqrt(x)); }
-}
-@final class Rsqrt {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.div(ONE, f32x4.sqrt(x)); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.div(splat(-0.5), f32x4.mul(x, f32x4.sqrt(x))); }
-}
-@final class Reciprocal {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.div(ONE, x); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.div(splat(-1), f32x4.mul(x, x)); }
-}
-@final class Floor { @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.floor(x); } @inline df(x: v128, a: v128, b: v128): v128 { return ZERO; } }
-@final class Ceil { @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.ceil(x); } @inline df(x: v128, a: v128, b: v128): v128 { return ZERO; } }
-@final class Round { @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.nearest(x); } @inline df(x: v128, a: v128, b: v128): v128 { return ZERO; } }
-@final class Sign {
-  // x > 0 ? 1 : x < 0 ? −1 : x — zeros keep their sign and NaN stays NaN.
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    return v128.bitselect(ONE, v128.bitselect(splat(-1), x, f32x4.lt(x, ZERO)), f32x4.gt(x, ZERO));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 { return ZERO; }
-}
-@final class Clip {
-  // x < a ? a : x > b ? b : x
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    return v128.bitselect(a, v128.bitselect(b, x, f32x4.gt(x, b)), f32x4.lt(x, a));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 { return ones(v128.and(f32x4.ge(x, a), f32x4.le(x, b))); }
-}
-@final class Exp { @inline f(x: v128, a: v128, b: v128): v128 { return exp4(x); } @inline df(x: v128, a: v128, b: v128): v128 { return exp4(x); } }
-@final class Expm1 { @inline f(x: v128, a: v128, b: v128): v128 { return expm14(x); } @inline df(x: v128, a: v128, b: v128): v128 { return exp4(x); } }
-@final class Log { @inline f(x: v128, a: v128, b: v128): v128 { return log4(x); } @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.div(ONE, x); } }
-@final class Log1p {
-  @inline f(x: v128, a: v128, b: v128): v128 { return log1p4(x); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return f32x4.div(ONE, f32x4.add(ONE, x)); }
-}
-@final class Sigmoid {
-  @inline f(x: v128, a: v128, b: v128): v128 { return sigmoid4(x); }
-  // e/(1+e)² with e = e^−|x|: keeps its relative accuracy in the tails, where s·(1 − s) cancels to 0.
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const e = exp4(f32x4.neg(f32x4.abs(x)));
-    const d = f32x4.add(ONE, e);
-    return f32x4.div(e, f32x4.mul(d, d));
-  }
-}
-@final class Tanh {
-  @inline f(x: v128, a: v128, b: v128): v128 { return tanh4(x); }
-  // sech²(x) = 4e/(1+e)² with e = e^−2|x|, accurate in the tails where 1 − tanh² cancels.
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const e = exp4(f32x4.mul(splat(-2), f32x4.abs(x)));
-    const d = f32x4.add(ONE, e);
-    return f32x4.div(f32x4.mul(splat(4), e), f32x4.mul(d, d));
-  }
-}
-@final class Softplus {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.add(f32x4.max(x, ZERO), log1p4(exp4(f32x4.neg(f32x4.abs(x))))); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return sigmoid4(x); }
-}
-
-const NEG_INF = f32x4.splat(-Infinity);
-
-/**
- * The ReLU derivative as the activations define it, 1 − 1/(1 + (x + |x|)·1e600): 1 for x > 0, 0 below, NaN for
- * NaN and for −Inf (where x + |x| is NaN).
- */
-@inline function step(x: v128): v128 {
-  return v128.bitselect(splat(NaN), ones(f32x4.gt(x, ZERO)), v128.or(f32x4.ne(x, x), f32x4.eq(x, NEG_INF)));
-}
-
-/** (x + |x|)/2 without overflowing float32: max(x, 0), which maps −0 to +0 and keeps NaN; −Inf gives NaN. */
-@inline function pos(x: v128): v128 {
-  return v128.or(f32x4.max(x, ZERO), f32x4.eq(x, NEG_INF));
-}
-
-@final class Relu {
-  // pmax(x, 0) = x < 0 ? 0 : x keeps NaN; adding +0 turns −0 into +0; −Inf becomes NaN (all bits set) as
-  // (x + |x|)/2 makes it.
-  @inline f(x: v128, a: v128, b: v128): v128 { return v128.or(f32x4.add(f32x4.pmax(x, ZERO), ZERO), f32x4.eq(x, NEG_INF)); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return step(x); }
-}
-@final class Relu6 {
-  // x > 6 ? 6 : (x + |x|)/2, and its derivative x >= 6 ? 0 : relu'(x).
-  @inline f(x: v128, a: v128, b: v128): v128 { return v128.bitselect(splat(6), pos(x), f32x4.gt(x, splat(6))); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return v128.andnot(step(x), f32x4.ge(x, splat(6))); }
-}
-@final class LeakyRelu {
-  // (x + |x|)/2 + a·(x − |x|)/2; the second half is min(x, 0) except at +Inf, where Inf − Inf makes it NaN.
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    const neg = v128.bitselect(splat(NaN), f32x4.min(x, ZERO), f32x4.eq(x, splat(Infinity)));
-    return f32x4.add(pos(x), f32x4.mul(a, neg));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const s = step(x);
-    return f32x4.add(s, f32x4.mul(a, f32x4.sub(ONE, s)));
-  }
-}
-@final class Elu {
-  @inline f(x: v128, a: v128, b: v128): v128 { return v128.bitselect(x, f32x4.mul(a, expm14(x)), f32x4.gt(x, ZERO)); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return v128.bitselect(ONE, f32x4.mul(a, exp4(x)), f32x4.gt(x, ZERO)); }
-}
-@final class Selu {
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    return v128.bitselect(f32x4.mul(splat(1.0507009873554805), x), f32x4.mul(splat(1.7580993408473766), expm14(x)), f32x4.gt(x, ZERO));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    return v128.bitselect(splat(1.0507009873554805), f32x4.mul(splat(1.7580993408473766), exp4(x)), f32x4.gt(x, ZERO));
-  }
-}
-@final class Celu {
-  @inline f(x: v128, a: v128, b: v128): v128 { return v128.bitselect(x, f32x4.mul(a, expm14(f32x4.div(x, a))), f32x4.gt(x, ZERO)); }
-  @inline df(x: v128, a: v128, b: v128): v128 { return v128.bitselect(ONE, exp4(f32x4.div(x, a)), f32x4.gt(x, ZERO)); }
-}
-
-/** ½·erfc(|x|/√2) by the Numerical Recipes erfc fit, as the activations' exact GELU computes it. */
-@inline function halfErfc(ax: v128): v128 {
-  const z = f32x4.mul(ax, splat(0.7071067811865476));
-  const t = f32x4.div(ONE, f32x4.add(ONE, f32x4.mul(splat(0.5), z)));
-  let p = splat(0.17087277);
-  p = f32x4.add(f32x4.mul(p, t), splat(-0.82215223));
-  p = f32x4.add(f32x4.mul(p, t), splat(1.48851587));
-  p = f32x4.add(f32x4.mul(p, t), splat(-1.13520398));
-  p = f32x4.add(f32x4.mul(p, t), splat(0.27886807));
-  p = f32x4.add(f32x4.mul(p, t), splat(-0.18628806));
-  p = f32x4.add(f32x4.mul(p, t), splat(0.09678418));
-  p = f32x4.add(f32x4.mul(p, t), splat(0.37409196));
-  p = f32x4.add(f32x4.mul(p, t), splat(1.00002368));
-  p = f32x4.add(f32x4.mul(p, t), splat(-1.26551223));
-  return f32x4.mul(f32x4.mul(splat(0.5), t), exp4(f32x4.sub(p, f32x4.mul(z, z))));
-}
-
-@final class Gelu {
-  // (x + |x|)/2 − |x|·½erfc(|x|/√2) = x·Φ(x); the sum is kept as written so ±Inf give NaN as in the definition.
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    const ax = f32x4.abs(x);
-    return f32x4.sub(f32x4.mul(f32x4.add(x, ax), splat(0.5)), f32x4.mul(ax, halfErfc(ax)));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const e = halfErfc(f32x4.abs(x));
-    const cdf = v128.bitselect(f32x4.sub(ONE, e), e, f32x4.ge(x, ZERO));
-    const pdf = f32x4.mul(splat(0.3989422804014327), exp4(f32x4.mul(splat(-0.5), f32x4.mul(x, x))));
-    return f32x4.add(cdf, f32x4.mul(x, pdf));
-  }
-}
-@final class GeluTanh {
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    const u = f32x4.mul(f32x4.mul(splat(-1.5957691216057308), x), f32x4.add(ONE, f32x4.mul(splat(0.044715), f32x4.mul(x, x))));
-    return f32x4.div(x, f32x4.add(ONE, exp4(u)));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const u = f32x4.mul(f32x4.mul(splat(-1.5957691216057308), x), f32x4.add(ONE, f32x4.mul(splat(0.044715), f32x4.mul(x, x))));
-    const s = f32x4.div(ONE, f32x4.add(ONE, exp4(u)));
-    const slope = f32x4.mul(splat(1.5957691216057308), f32x4.add(ONE, f32x4.mul(splat(0.134145), f32x4.mul(x, x))));
-    const term = f32x4.mul(f32x4.mul(x, f32x4.mul(s, f32x4.sub(ONE, s))), slope);
-    // Past |x| = 10 the term is below 1e-35, but x² overflows float32; finite x drop it, ±Inf keep the NaN.
-    const ax = f32x4.abs(x);
-    const negligible = v128.and(f32x4.gt(ax, splat(10)), f32x4.lt(ax, splat(Infinity)));
-    return f32x4.add(s, v128.andnot(term, negligible));
-  }
-}
-@final class Swish {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.div(x, f32x4.add(ONE, exp4(f32x4.neg(f32x4.mul(a, x))))); }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const s = f32x4.div(ONE, f32x4.add(ONE, exp4(f32x4.neg(f32x4.mul(a, x)))));
-    return f32x4.add(s, f32x4.mul(f32x4.mul(a, x), f32x4.mul(s, f32x4.sub(ONE, s))));
-  }
-}
-
-/** c = x > 30 ? 30 : x (NaN stays NaN), as mish caps its exponent. */
-@inline function mishCap(x: v128): v128 {
-  return v128.bitselect(splat(30), x, f32x4.gt(x, splat(30)));
-}
-@final class Mish {
-  // x·w/(w + 2) with n = e^c, w = n(n + 2): tanh(softplus(x)) without a tanh or a log.
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    const n = exp4(mishCap(x));
-    const w = f32x4.mul(n, f32x4.add(n, splat(2)));
-    return f32x4.mul(x, f32x4.div(w, f32x4.add(w, splat(2))));
-  }
-  // w/(w + 2) + c·4n(1 + n)/(w + 2)², the ratio taken first so float32 never forms c·4n(1 + n) (it would overflow).
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const c = mishCap(x);
-    const n = exp4(c);
-    const w = f32x4.mul(n, f32x4.add(n, splat(2)));
-    const w2 = f32x4.add(w, splat(2));
-    const ratio = f32x4.div(f32x4.mul(f32x4.mul(splat(4), n), f32x4.add(ONE, n)), f32x4.mul(w2, w2));
-    return f32x4.add(f32x4.div(w, w2), f32x4.mul(c, ratio));
-  }
-}
-@final class Softsign {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.div(x, f32x4.add(ONE, f32x4.abs(x))); }
-  @inline df(x: v128, a: v128, b: v128): v128 { const d = f32x4.add(ONE, f32x4.abs(x)); return f32x4.div(ONE, f32x4.mul(d, d)); }
-}
-@final class HardSigmoid {
-  @inline f(x: v128, a: v128, b: v128): v128 { return f32x4.div(f32x4.min(f32x4.max(f32x4.add(x, splat(3)), ZERO), splat(6)), splat(6)); }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const inside = v128.and(f32x4.gt(x, splat(-3)), f32x4.lt(x, splat(3)));
-    return v128.bitselect(x, v128.and(inside, splat(<f32>(1.0 / 6.0))), f32x4.ne(x, x));
-  }
-}
-@final class HardSwish {
-  @inline f(x: v128, a: v128, b: v128): v128 {
-    return f32x4.mul(x, f32x4.div(f32x4.min(f32x4.max(f32x4.add(x, splat(3)), ZERO), splat(6)), splat(6)));
-  }
-  @inline df(x: v128, a: v128, b: v128): v128 {
-    const mid = f32x4.add(f32x4.div(x, splat(3)), splat(0.5));
-    return v128.bitselect(ZERO, v128.bitselect(ONE, mid, f32x4.ge(x, splat(3))), f32x4.le(x, splat(-3)));
-  }
-}
-
-/** One op code per class above; `dispatch` below maps them. */
-@inline function mapF<T>(x: usize, out: usize, n: i32, a: f32, b: f32): void {
+/** The forward loop for one function class: four vectors per iteration, then a lane-wise tail. */
+function mapF<T>(x: usize, out: usize, n: i32, a: f32, b: f32): void {
   const op = changetype<T>(0);
-  const av = splat(a);
-  const bv = splat(b);
+  const av = V4.splat(a);
+  const bv = V4.splat(b);
   let i = 0;
-  for (; i + 4 <= n; i += 4) v128.store(at(out, i), op.f(v128.load(at(x, i)), av, bv));
-  for (; i < n; i++) store<f32>(at(out, i), f32x4.extract_lane(op.f(v128.load32_splat(at(x, i)), av, bv), 0));
+  // Four vectors per iteration: cheap functions (relu, neg) are otherwise bound by the loop's own overhead.
+  for (; i + 16 <= n; i += 16) {
+    const p = F32.at(x, i);
+    const q = F32.at(out, i);
+    v128.store(q, op.f(v128.load(p), av, bv));
+    v128.store(q, op.f(v128.load(p, 16), av, bv), 16);
+    v128.store(q, op.f(v128.load(p, 32), av, bv), 32);
+    v128.store(q, op.f(v128.load(p, 48), av, bv), 48);
+  }
+  for (; i + 4 <= n; i += 4) v128.store(F32.at(out, i), op.f(v128.load(F32.at(x, i)), av, bv));
+  for (; i < n; i++) store<f32>(F32.at(out, i), f32x4.extract_lane(op.f(v128.load32_splat(F32.at(x, i)), av, bv), 0));
 }
 
-@inline function mapDf<T>(x: usize, dy: usize, out: usize, n: i32, a: f32, b: f32): void {
+function mapDf<T>(x: usize, dy: usize, out: usize, n: i32, a: f32, b: f32): void {
   const op = changetype<T>(0);
-  const av = splat(a);
-  const bv = splat(b);
+  const av = V4.splat(a);
+  const bv = V4.splat(b);
   let i = 0;
-  for (; i + 4 <= n; i += 4) v128.store(at(out, i), f32x4.mul(v128.load(at(dy, i)), op.df(v128.load(at(x, i)), av, bv)));
+  for (; i + 8 <= n; i += 8) {
+    const p = F32.at(x, i);
+    const g = F32.at(dy, i);
+    const q = F32.at(out, i);
+    v128.store(q, f32x4.mul(v128.load(g), op.df(v128.load(p), av, bv)));
+    v128.store(q, f32x4.mul(v128.load(g, 16), op.df(v128.load(p, 16), av, bv)), 16);
+  }
+  for (; i + 4 <= n; i += 4) v128.store(F32.at(out, i), f32x4.mul(v128.load(F32.at(dy, i)), op.df(v128.load(F32.at(x, i)), av, bv)));
   for (; i < n; i++) {
-    const g = f32x4.mul(v128.load32_splat(at(dy, i)), op.df(v128.load32_splat(at(x, i)), av, bv));
-    store<f32>(at(out, i), f32x4.extract_lane(g, 0));
+    const g = f32x4.mul(v128.load32_splat(F32.at(dy, i)), op.df(v128.load32_splat(F32.at(x, i)), av, bv));
+    store<f32>(F32.at(out, i), f32x4.extract_lane(g, 0));
   }
 }
 
@@ -251,21 +51,26 @@ function run<T>(x: usize, dy: usize, out: usize, n: i32, a: f32, b: f32): void {
 }
 
 /**
- * Task: parameters op n x out a b dy. With dy = 0 computes out = f(x), otherwise out = dy·f'(x). Threads take
- * contiguous, 4-aligned slices.
+ * Task: parameters op n x out a b dy. With dy = 0 computes out = f(x), otherwise out = dy·f'(x). Threads claim
+ * CHUNK-element units.
  */
-export function unary(args: usize, tid: i32, nt: i32): void {
-  const code = argI(args, 0);
+export function unary(args: usize, _tid: i32, _nt: i32): void {
   const n = argI(args, 1);
-  const s = chunkStart(n, tid, nt, 16);
-  const e = chunkStart(n, tid + 1, nt, 16);
-  if (e <= s) return;
-  const x = at(<usize>argI(args, 2), s);
-  const out = at(<usize>argI(args, 3), s);
+  const units = (n + CHUNK - 1) / CHUNK;
+  for (let u = claim(args); u < units; u = claim(args)) {
+    const s = u * CHUNK;
+    unaryRange(args, s, min(n, s + CHUNK));
+  }
+}
+
+function unaryRange(args: usize, s: i32, e: i32): void {
+  const code = argI(args, 0);
+  const x = F32.at(<usize>argI(args, 2), s);
+  const out = F32.at(<usize>argI(args, 3), s);
   const a = argF(args, 4);
   const b = argF(args, 5);
   const dyBase = <usize>argI(args, 6);
-  const dy: usize = dyBase == 0 ? 0 : at(dyBase, s);
+  const dy: usize = dyBase == 0 ? 0 : F32.at(dyBase, s);
   const m = e - s;
   switch (code) {
     case 1: run<Neg>(x, dy, out, m, a, b); break;
@@ -303,33 +108,37 @@ export function unary(args: usize, tid: i32, nt: i32): void {
   }
 }
 
-@inline function biasRows<T>(x: usize, bias: usize, out: usize, cols: i32, r0: i32, r1: i32, a: f32, b: f32): void {
+function biasRows<T>(x: usize, bias: usize, out: usize, cols: i32, r0: i32, r1: i32, a: f32, b: f32): void {
   const op = changetype<T>(0);
-  const av = splat(a);
-  const bv = splat(b);
+  const av = V4.splat(a);
+  const bv = V4.splat(b);
   for (let r = r0; r < r1; r++) {
-    const xr = at(x, r * cols);
-    const orow = at(out, r * cols);
+    const xr = F32.at(x, r * cols);
+    const orow = F32.at(out, r * cols);
     let c = 0;
-    for (; c + 4 <= cols; c += 4) v128.store(at(orow, c), op.f(f32x4.add(v128.load(at(xr, c)), v128.load(at(bias, c))), av, bv));
+    for (; c + 4 <= cols; c += 4) v128.store(F32.at(orow, c), op.f(f32x4.add(v128.load(F32.at(xr, c)), v128.load(F32.at(bias, c))), av, bv));
     for (; c < cols; c++) {
-      const v = f32x4.add(v128.load32_splat(at(xr, c)), v128.load32_splat(at(bias, c)));
-      store<f32>(at(orow, c), f32x4.extract_lane(op.f(v, av, bv), 0));
+      const v = f32x4.add(v128.load32_splat(F32.at(xr, c)), v128.load32_splat(F32.at(bias, c)));
+      store<f32>(F32.at(orow, c), f32x4.extract_lane(op.f(v, av, bv), 0));
     }
   }
 }
 
 /**
  * Task: the fused dense-layer epilogue out = f(x + bias) over rows of `cols`. Parameters: op rows cols x bias out
- * a b. Op 0 is the identity (bias only).
+ * a b. Op 0 is the identity (bias only). Threads claim bands of rows.
  */
-export function biasUnary(args: usize, tid: i32, nt: i32): void {
-  const code = argI(args, 0);
+export function biasUnary(args: usize, _tid: i32, _nt: i32): void {
   const rows = argI(args, 1);
   const cols = argI(args, 2);
-  const r0 = <i32>((<i64>rows * tid) / nt);
-  const r1 = <i32>((<i64>rows * (tid + 1)) / nt);
-  if (r1 <= r0) return;
+  const per = max(1, CHUNK / max(1, cols));
+  const units = (rows + per - 1) / per;
+  for (let u = claim(args); u < units; u = claim(args)) biasRange(args, u * per, min(rows, (u + 1) * per));
+}
+
+function biasRange(args: usize, r0: i32, r1: i32): void {
+  const code = argI(args, 0);
+  const cols = argI(args, 2);
   const x = <usize>argI(args, 3);
   const bias = <usize>argI(args, 4);
   const out = <usize>argI(args, 5);
@@ -348,5 +157,3 @@ export function biasUnary(args: usize, tid: i32, nt: i32): void {
     default: unreachable();
   }
 }
-
-@final class Identity { @inline f(x: v128, a: v128, b: v128): v128 { return x; } @inline df(x: v128, a: v128, b: v128): v128 { return ONE; } }

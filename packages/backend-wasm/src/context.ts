@@ -6,10 +6,12 @@ import type { TaskName } from './threads/protocol.js';
 
 /** Words in the parameter block every task reads its arguments from. */
 const ARG_WORDS = 32;
+/** The word threads claim units of work from (assembly/common.ts COUNTER); zeroed before every task. */
+const COUNTER = 31;
 
 /**
  * What kernels share: the memory, the kernel exports, the parameter block and the threads. A kernel writes its
- * parameters with `arg`/`argF`, then calls `run`, which runs the task on one thread or on all of them.
+ * parameters with `args32`/`argF`, then calls `run`, which runs the task on one thread or on all of them.
  */
 export class Context {
   readonly args: number;
@@ -31,10 +33,6 @@ export class Context {
     this.args = heap.scratch(ARG_WORDS * 4);
   }
 
-  arg(i: number, v: number): void {
-    this.heap.i32[(this.args >> 2) + i] = v;
-  }
-
   argF(i: number, v: number): void {
     this.heap.f32[(this.args >> 2) + i] = v;
   }
@@ -48,6 +46,7 @@ export class Context {
 
   /** Runs `task` with the current parameters, on every thread when `parallel` and helpers are up. */
   run(task: TaskName, parallel: boolean): void {
+    this.heap.i32[(this.args >> 2) + COUNTER] = 0;
     if ((parallel || this.alwaysParallel) && this.pool && this.threads > 1) this.pool.run(this.exports, task, this.args, this.threads);
     else this.exports[task](this.args, 0, 1);
   }

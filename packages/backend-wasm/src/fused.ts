@@ -1,7 +1,7 @@
 import { BackendError, type TensorInfo, type UnaryFn, ShapeError, fmtShape, sizeOf } from '@rectify/tensor';
 import type { Context } from './context.js';
 import { PARALLEL_ELEMENTS } from './kernels/elementwise.js';
-import { BIAS_CODES, unaryCandidate } from './kernels/op-codes.js';
+import { BIAS_CODES, parallelFrom, unaryCandidate } from './kernels/op-codes.js';
 import type { Probe } from './kernels/probe.js';
 
 /** Adam's hyper-parameters for one step; `step` is t, counted from 1. */
@@ -44,7 +44,7 @@ export class FusedOps {
       ctx.args32([code, xd.length / Math.max(cols, 1), cols, xd.ptr, ctx.data(bias).ptr, out.ptr, 0, 0]);
       ctx.argF(6, a);
       ctx.argF(7, b);
-      ctx.run('biasUnary', xd.length >= PARALLEL_ELEMENTS);
+      ctx.run('biasUnary', xd.length >= parallelFrom(code || undefined));
     }
     return { dataId: out, shape: x.shape, dtype: 'float32' };
   }
@@ -71,7 +71,7 @@ export class FusedOps {
       const { learningRate, beta1, beta2, epsilon, step } = hyper;
       const alpha = (learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
       [alpha, epsilon, 1 - beta1, 1 - beta2].forEach((f, i) => ctx.argF(8 + i, f));
-      ctx.run('adam', n >= PARALLEL_ELEMENTS);
+      ctx.run('adam', n >= PARALLEL_ELEMENTS / 2);
     }
     const info = (d: typeof po): TensorInfo => ({ dataId: d, shape: p.shape, dtype: 'float32' });
     return { p: info(po), m: info(mo), v: info(vo) };

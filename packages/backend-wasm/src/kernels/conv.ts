@@ -1,7 +1,9 @@
 import type { Conv2DInfo, KernelSpecs, TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 import { gemm } from './matmul.js';
-import { PARALLEL_ELEMENTS } from './elementwise.js';
+
+/** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
+const PARALLEL_WORK = 1 << 16;
 
 /** The im2col buffer holds at most this many floats (16 MiB); larger batches are done a group of images at a time. */
 const COL_BUDGET = 1 << 22;
@@ -27,7 +29,7 @@ function colArgs(ctx: Context, task: 'im2col' | 'col2im', image: number, col: nu
     image, col, images, info.inH, info.inW, info.inC, info.outH, info.outW, info.kH, info.kW,
     info.strideH, info.strideW, info.dilationH, info.dilationW, info.padTop, info.padLeft,
   ]);
-  ctx.run(task, images * Math.max(info.outH * info.outW * info.kH * info.kW * info.inC, info.inH * info.inW * info.inC) >= PARALLEL_ELEMENTS);
+  ctx.run(task, images * Math.max(info.outH * info.outW * info.kH * info.kW * info.inC, info.inH * info.inW * info.inC) >= PARALLEL_WORK);
 }
 
 /** Runs `body(firstImage, images, col)` over groups of images sharing one im2col buffer. */

@@ -1,11 +1,14 @@
 import { type DType, type KernelSpecs, type TensorInfo, broadcastShapes, sizeOf, stridesOf } from '@rectify/tensor';
 import type { Context } from '../context.js';
 import { binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
-import { binaryCandidate, isComparison, unaryCandidate } from './op-codes.js';
+import { binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
 import type { Probe } from './probe.js';
 
-/** Elementwise work below this many elements stays on one thread: waking the others costs more. */
-export const PARALLEL_ELEMENTS = 1 << 16;
+/**
+ * Memory-bound work (copies, cheap elementwise ops, reductions) below this many elements stays on one thread: the data
+ * sit in the calling core's cache, and moving them to another core costs what the second core would save.
+ */
+export const PARALLEL_ELEMENTS = 1 << 19;
 
 const zeroDerivative = (): number => 0;
 
@@ -20,7 +23,7 @@ export function unary(ctx: Context, probe: Probe, [x]: KernelSpecs['unary']['inp
       ctx.args32([code, n, xd.ptr, out.ptr, 0, 0, 0]);
       ctx.argF(4, a);
       ctx.argF(5, b);
-      ctx.run('unary', n >= PARALLEL_ELEMENTS);
+      ctx.run('unary', n >= parallelFrom(code));
     } else {
       unaryLoop(fn)(fn.f, ctx.heap.view(xd), ctx.heap.view(out), n, a, b);
     }
@@ -39,7 +42,7 @@ export function unaryGrad(ctx: Context, probe: Probe, [x, dy]: KernelSpecs['unar
       ctx.args32([code, n, xd.ptr, out.ptr, 0, 0, dyd.ptr]);
       ctx.argF(4, a);
       ctx.argF(5, b);
-      ctx.run('unary', n >= PARALLEL_ELEMENTS);
+      ctx.run('unary', n >= parallelFrom(code));
     } else {
       gradLoop(fn)(fn.df ?? zeroDerivative, ctx.heap.view(xd), ctx.heap.view(dyd), ctx.heap.view(out), n, a, b);
     }

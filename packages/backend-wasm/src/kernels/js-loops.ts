@@ -3,15 +3,18 @@ import type { TypedArray } from '@rectify/tensor';
 /**
  * Plain JavaScript loops over views of the WebAssembly memory, for the functions no hand-written SIMD kernel
  * covers (user functions, int32 data). As in the cpu backend, each function gets its own copy of the loop so the
- * call inside stays monomorphic and V8 inlines it; where a Content-Security-Policy forbids `new Function` the
- * shared loop is used (correct, only slower).
+ * call inside stays monomorphic and V8 inlines it. Each copy's source is made unique, or V8's compilation cache
+ * would give all copies one shared set of call-site feedback. Where a Content-Security-Policy forbids
+ * `new Function` the shared loop is used (correct, only slower).
  */
 type Fn1 = (x: number, a: number, b: number) => number;
 type Fn2 = (x: number, y: number) => number;
 
+let copies = 0;
+
 function freshCopy<T extends (...args: never[]) => unknown>(template: T): T {
   try {
-    return new Function(`"use strict"; return (${template.toString()});`)() as T;
+    return new Function(`"use strict"; return (${template.toString()}); /* copy ${copies++} */`)() as T;
   } catch {
     return template;
   }

@@ -31,7 +31,7 @@ export function gemm(ctx: Context, g: Gemm): void {
   const [scratch, stride] = ctx.gemmScratch();
   ctx.args32([
     g.M, g.N, g.K, g.transA ? 1 : 0, g.transB ? 1 : 0, g.accumulate ? 1 : 0, g.a, g.b, g.c,
-    g.lda ?? (g.transA ? g.M : g.K), g.ldb ?? (g.transB ? g.K : g.N), g.ldc ?? g.N, batch, g.offsets ?? 0, scratch, stride, 0,
+    g.lda ?? (g.transA ? g.M : g.K), g.ldb ?? (g.transB ? g.K : g.N), g.ldc ?? g.N, batch, g.offsets ?? 0, scratch, stride,
   ]);
   ctx.run('gemm', g.M * g.N * Math.max(g.K, 1) * batch >= PARALLEL_MACS);
 }

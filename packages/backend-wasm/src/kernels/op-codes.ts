@@ -14,6 +14,17 @@ export const UNARY_CODES: Readonly<Record<string, number>> = {
   softsign: 29, hardSigmoid: 30, hardSwish: 31,
 };
 
+/**
+ * Functions that cost tens of instructions per element (an exponential or a logarithm inside): worth splitting across
+ * threads from 2¹⁷ elements. Cheap ones are bound by memory traffic, and a second core only helps once the data no
+ * longer fits the first core's cache (2¹⁹ elements): below that, shipping cache lines between cores eats the gain.
+ */
+const COSTLY: ReadonlySet<number> = new Set([4, 5, 12, 13, 14, 15, 16, 17, 18, 22, 23, 24, 25, 26, 27, 28]);
+
+export function parallelFrom(code: number | undefined): number {
+  return code !== undefined && COSTLY.has(code) ? 1 << 17 : 1 << 19;
+}
+
 /** Unary codes the fused bias + activation kernel (assembly/unary.ts biasUnary) supports. */
 export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19, 21, 22, 25, 26, 27]);
 

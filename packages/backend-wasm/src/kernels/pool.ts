@@ -1,7 +1,9 @@
 import type { KernelSpecs, Pool2DInfo, TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 import type { WasmData } from '../runtime/heap.js';
-import { PARALLEL_ELEMENTS } from './elementwise.js';
+
+/** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
+const PARALLEL_WORK = 1 << 16;
 
 const MAX = 1;
 const AVG = 2;
@@ -21,7 +23,7 @@ function forward(ctx: Context, op: number, x: TensorInfo, info: Pool2DInfo): Ten
   const out = ctx.out('float32', info.batch * info.outH * info.outW * info.channels);
   if (out.length > 0) {
     poolArgs(ctx, op, ctx.data(x).ptr, out.ptr, info);
-    ctx.run('pool', out.length * info.kH * info.kW >= PARALLEL_ELEMENTS);
+    ctx.run('pool', out.length * info.kH * info.kW >= PARALLEL_WORK);
   }
   return { dataId: out, shape: outShape(info), dtype: 'float32' };
 }
@@ -30,7 +32,7 @@ function backward(ctx: Context, op: number, dy: WasmData, info: Pool2DInfo, x: n
   const dx = ctx.out('float32', info.batch * info.inH * info.inW * info.channels);
   if (dx.length > 0) {
     poolArgs(ctx, op, dy.ptr, dx.ptr, info, x);
-    ctx.run('poolGrad', dx.length >= PARALLEL_ELEMENTS);
+    ctx.run('poolGrad', dx.length >= PARALLEL_WORK);
   }
   return { dataId: dx, shape: [info.batch, info.inH, info.inW, info.channels], dtype: 'float32' };
 }

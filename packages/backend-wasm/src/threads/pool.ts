@@ -51,23 +51,26 @@ export class ThreadPool {
     this.ready = Promise.all(started).then(() => undefined);
   }
 
+  /** Starts one worker; the promise settles when it reports ready or fails (a failed worker is never used). */
   private spawn(init: WorkerInit): Promise<void> {
-    const fail = () => Atomics.store(this.ctrl, init.slot * SLOT + STATE, FAILED);
-    if (nodeApi) {
-      const w = new nodeApi.Worker(WORKER_URL, { workerData: init });
-      w.unref();
-      this.handles.push(w);
-      return new Promise((resolve) => {
-        w.once('message', () => resolve());
-        w.once('error', () => (fail(), resolve()));
-        w.once('exit', () => (fail(), resolve()));
-      });
-    }
-    const w = new Worker(WORKER_URL, { type: 'module' });
-    this.handles.push(w);
     return new Promise((resolve) => {
+      const failed = () => {
+        Atomics.store(this.ctrl, init.slot * SLOT + STATE, FAILED);
+        resolve();
+      };
+      if (nodeApi) {
+        const w = new nodeApi.Worker(WORKER_URL, { workerData: init });
+        w.unref();
+        this.handles.push(w);
+        w.once('message', () => resolve());
+        w.once('error', failed);
+        w.once('exit', failed);
+        return;
+      }
+      const w = new Worker(WORKER_URL, { type: 'module' });
+      this.handles.push(w);
       w.onmessage = () => resolve();
-      w.onerror = () => (fail(), resolve());
+      w.onerror = failed;
       w.postMessage(init);
     });
   }
