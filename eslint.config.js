@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.wasm', 'test-output/**', 'runs/**', '**/build/**'] },
+  { ignores: ['**/.generated/**', '**/dist/**', '**/node_modules/**', '**/*.wasm', 'test-output/**', 'runs/**', '**/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

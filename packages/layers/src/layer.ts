@@ -53,7 +53,7 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   static readonly className: string = 'Layer';
 
   readonly name: string;
-  readonly dtype: 'float32' = 'float32';
+  readonly dtype = 'float32' as const;
   built = false;
   batchInputShape?: Shape;
   /** The shape `build` received, kept so a deserialized layer can be rebuilt before `setWeights`. */

@@ -4,7 +4,7 @@ import {
   Dense, Functional, InputLayer, type SymbolicTensor, add, batchNormalization, concatenate, dense, dropout, input,
   multiHeadAttention,
 } from '@rectify/layers';
-import { T, expectClose, values } from './helpers.js';
+import { expectClose, values } from './helpers.js';
 
 const S = (x: unknown) => x as SymbolicTensor;
 

@@ -9,6 +9,10 @@ import { type LayersModel, model as functionalModel, sequential } from '../src/m
 import { adam } from '../src/optimizers/index.js';
 import { fresh, linearData, values } from './helpers.js';
 
+// model.json is edited freely here to build corrupt files; `any` keeps those edits short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ModelJson = Record<string, any>;
+
 let root = '';
 beforeAll(async () => void (root = await mkdtemp(join(tmpdir(), 'rectify-io-'))));
 afterAll(async () => rm(root, { recursive: true, force: true }));
@@ -30,7 +34,7 @@ async function trainedSequential(withDropout = true): Promise<LayersModel> {
   return m;
 }
 
-async function savedModel(): Promise<{ dir: string; json: Record<string, any>; weightsPath: string }> {
+async function savedModel(): Promise<{ dir: string; json: ModelJson; weightsPath: string }> {
   const m = await trainedSequential();
   const dir = newDir();
   await m.save(dir);
@@ -129,7 +133,7 @@ describe('save → load', () => {
 });
 
 describe('loadModel validation', () => {
-  const patchJson = async (dir: string, f: (j: Record<string, any>) => void): Promise<void> => {
+  const patchJson = async (dir: string, f: (j: ModelJson) => void): Promise<void> => {
     const j = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
     f(j);
     await writeFile(join(dir, 'model.json'), JSON.stringify(j));
@@ -204,7 +208,7 @@ describe('loadModel validation', () => {
     const good = await readFile(join(dir, 'model.json'), 'utf8');
     await writeFile(join(dir, 'model.json'), good.slice(0, 50));
     await expect(loadModel(dir)).rejects.toThrow(/^loadModel: model\.json is not valid JSON \(/);
-    const cases: [(j: Record<string, any>) => void, string][] = [
+    const cases: [(j: ModelJson) => void, string][] = [
       [(j) => (j.format = 'keras'), `loadModel: model.json is not a Rectify model (format "keras", expected 'rectify-model')`],
       [(j) => (j.formatVersion = 2), 'loadModel: model.json has formatVersion 2; this version of rectify reads formatVersion 1 and older'],
       [(j) => (j.weightsManifest.weights[1].offset = 40), "loadModel: weightsManifest.weights[1] ('dense/bias') starts at byte 40, expected 48 (entries must be contiguous)"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError, type Tensor, mean, memory, mul, square, sub, tensor } from '@rectify/tensor';
-import { variable, variableGrads } from '@rectify/autograd';
+import { variable } from '@rectify/autograd';
 import { Adagrad, Adam, AdamW, RMSprop, SGD, getOptimizer, optimizerFactories, schedules, serializeOptimizer } from '../src/optimizers/index.js';
 
 const close = (a: ArrayLike<number>, b: readonly number[], tol = 1e-6): void => {
