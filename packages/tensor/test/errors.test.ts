@@ -139,3 +139,14 @@ describe('op errors name the op, what was received and what was expected', () =>
     throws(() => arange(3).item(), ShapeError, 'item: tensor must have exactly one element, shape is [3]');
   });
 });
+
+describe('error class names', () => {
+  it('are spelled out, so that `ShapeError: …` survives a minifier renaming the classes', () => {
+    for (const [Cls, name] of [[RectifyError, 'RectifyError'], [ShapeError, 'ShapeError'], [DTypeError, 'DTypeError'], [ValueError, 'ValueError'], [BackendError, 'BackendError']] as const) {
+      const e = new Cls('op: message');
+      expect(e.name).toBe(name);
+      expect(String(e)).toBe(`${name}: op: message`);
+      expect(e).toBeInstanceOf(RectifyError);
+    }
+  });
+});

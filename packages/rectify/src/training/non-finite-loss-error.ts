@@ -9,6 +9,8 @@ import { RectifyError } from '@rectify/tensor';
  * try { await model.fit(x, y); } catch (e) { if (e instanceof NonFiniteLossError) console.log(e.epoch, e.step); }
  */
 export class NonFiniteLossError extends RectifyError {
+  override name = 'NonFiniteLossError';
+
   constructor(
     message: string,
     readonly epoch: number,
