@@ -61,7 +61,7 @@ describe('training state', () => {
 
 describe('metrics files', () => {
   it('JSON lines and CSV with the union of columns', () => {
-    const h = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, val_loss: 0.3 }];
+    const h: Record<string, number>[] = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, val_loss: 0.3 }];
     expect(historyJsonl(h)).toBe('{"epoch":1,"loss":0.5}\n{"epoch":2,"loss":0.25,"val_loss":0.3}\n');
     expect(historyCsv(h)).toBe('epoch,loss,val_loss\n1,0.5,\n2,0.25,0.3\n');
   });

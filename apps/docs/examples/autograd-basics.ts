@@ -15,5 +15,9 @@ export async function run(ctx: ExampleContext) {
 
   const check = rf.checkGradients(f, [x]);
   ctx.print(`checkGradients: ok=${check.ok}, max error ${check.maxError.toExponential(2)}`);
-  return { grad: Array.from(grad.dataSync()), value: value.item(), check: { ok: check.ok, maxError: check.maxError } };
+  return {
+    grad: Array.from(grad.dataSync()),
+    value: value.item(),
+    check: { ok: check.ok, maxError: check.maxError },
+  };
 }

@@ -10,13 +10,16 @@ export async function run(ctx: ExampleContext) {
     rf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal', inputShape: [2] }),
     rf.layers.dense({ units: 1, activation: 'sigmoid' }),
   ]);
-  model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.05 }), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  const optimizer = rf.optimizers.adam({ learningRate: 0.05 });
+  model.compile({ optimizer, loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   const history = await model.fit(x, y, { epochs: 150, batchSize: 4, verbose: 0, seed: 1 });
 
   const loss = history.history['loss']!;
   const accuracy = history.history['accuracy']!.at(-1)!;
   ctx.print(`final loss ${loss.at(-1)!.toFixed(4)}, accuracy ${accuracy}`);
-  ctx.print('predictions', (model.predict(x) as rf.Tensor).dataSync().map((p) => Math.round(p * 100) / 100));
-  ctx.plot({ title: 'Training loss', xLabel: 'epoch', yLabel: 'loss', series: [{ name: 'loss', x: loss.map((_, i) => i), y: loss }] });
+  const predictions = Array.from((model.predict(x) as rf.Tensor).dataSync());
+  ctx.print('predictions', predictions.map((p) => p.toFixed(2)).join(' '));
+  const epochs = loss.map((_, i) => i);
+  ctx.plot({ title: 'Training loss', xLabel: 'epoch', series: [{ name: 'loss', x: epochs, y: loss }] });
   return { loss, accuracy };
 }

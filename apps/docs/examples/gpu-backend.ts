@@ -1,4 +1,5 @@
-// The GPU backend: the same computation on the backend chosen above and on the CPU backend, compared.
+// The GPU backend: the same computation on the backend chosen in the header and on
+// the CPU backend, compared.
 import * as rf from 'rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
@@ -14,7 +15,7 @@ export async function run(ctx: ExampleContext) {
   const onCpu = compute();
   rf.setBackend(chosen);
   const maxDiff = onChosen.reduce((m, v, i) => Math.max(m, Math.abs(v - onCpu[i]!)), 0);
-  ctx.print(`gelu(a · b), 64×48 · 48×32, on '${chosen}' (${JSON.stringify(rf.getBackend().info)})`);
+  ctx.print(`gelu(a · b), 64×48 · 48×32, on '${chosen}'`, rf.getBackend().info);
   ctx.print(`largest difference from the cpu backend: ${maxDiff.toExponential(2)}`);
   return { backend: chosen, maxDiff, size: onChosen.length };
 }

@@ -1,14 +1,18 @@
-// Layers: a small convolutional network, its summary, and a config round trip.
+// Layers: a small convolutional network, its summary, and its predictions.
 import * as rf from 'rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {
   rf.setSeed(2);
+  const he = 'heNormal';
   const model = rf.sequential([
-    rf.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', padding: 'same', inputShape: [8, 8, 1] }),
+    rf.layers.conv2d({
+      filters: 4, kernelSize: 3, activation: 'relu', padding: 'same', kernelInitializer: he,
+      inputShape: [8, 8, 1],
+    }),
     rf.layers.maxPooling2d({ poolSize: 2 }),
     rf.layers.flatten(),
-    rf.layers.dense({ units: 16, activation: 'gelu' }),
+    rf.layers.dense({ units: 16, activation: 'gelu', kernelInitializer: he }),
     rf.layers.dropout({ rate: 0.1 }),
     rf.layers.dense({ units: 3, activation: 'softmax' }),
   ]);

@@ -1,4 +1,5 @@
-// Tensors and backends: creation, broadcasting, a matrix product and reductions, on the backend chosen above.
+// Tensors and backends: creation, broadcasting, a matrix product and reductions,
+// on the backend chosen in the header.
 import * as rf from 'rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
@@ -14,5 +15,9 @@ export async function run(ctx: ExampleContext) {
 
   const rowMeans = rf.mean(a, 1);
   ctx.print('row means:', rowMeans);
-  return { sum: sum.arraySync(), product: product.arraySync(), rowMeans: Array.from(rowMeans.dataSync()) };
+  return {
+    sum: sum.arraySync(),
+    product: product.arraySync(),
+    rowMeans: Array.from(rowMeans.dataSync()),
+  };
 }

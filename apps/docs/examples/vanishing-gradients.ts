@@ -1,17 +1,20 @@
-// Activations: why ReLU replaced sigmoid in deep nets. The gradient reaching each layer of an 8-layer network at
-// initialisation: with sigmoid (derivative at most 1/4) it shrinks layer after layer; with ReLU and He init it does not.
+// Activations: why ReLU replaced sigmoid in deep nets. The gradient reaching each layer
+// of an 8-layer network at initialisation: with sigmoid (derivative at most 1/4) it
+// shrinks layer after layer on its way back; with ReLU and He init it does not.
 import * as rf from 'rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
-function gradNorms(activation: string, initializer: string): number[] {
+function gradNorms(activation: string, kernelInitializer: string): number[] {
   rf.setSeed(5);
-  const layers = Array.from({ length: 8 }, (_, i) =>
-    rf.layers.dense({ units: 32, activation, kernelInitializer: initializer, name: `layer${i + 1}`, ...(i === 0 && { inputShape: [16] }) }),
-  );
+  const layers = Array.from({ length: 8 }, (_, i) => rf.layers.dense({
+    units: 32, activation, kernelInitializer, name: `layer${i + 1}`,
+    ...(i === 0 && { inputShape: [16] }),
+  }));
   const model = rf.sequential([...layers, rf.layers.dense({ units: 1, name: 'head' })]);
   model.compile({ optimizer: 'sgd', loss: 'mse' });
   const x = rf.randomNormal([64, 16], 0, 1, 'float32', 6);
   const y = rf.randomNormal([64, 1], 0, 1, 'float32', 7);
+  // The ActivationMonitor callback measures on a probe batch; here once, before training.
   const monitor = new rf.callbacks.ActivationMonitor({ probe: { x, y } });
   monitor.setModel(model);
   const record = monitor.record(0);
@@ -22,10 +25,17 @@ export async function run(ctx: ExampleContext) {
   const sigmoid = gradNorms('sigmoid', 'glorotUniform');
   const relu = gradNorms('relu', 'heNormal');
   ctx.plot({
-    kind: 'bar', title: '‖∂loss/∂kernel‖ per layer at initialisation', xLabel: 'layer (input → output)', yScale: 'log',
+    kind: 'bar',
+    title: '‖∂loss/∂kernel‖ per layer at initialisation',
+    xLabel: 'layer (input → output)',
+    yScale: 'log',
     labels: sigmoid.map((_, i) => String(i + 1)),
-    series: [{ name: 'sigmoid + glorotUniform', values: sigmoid }, { name: 'relu + heNormal', values: relu }],
+    series: [
+      { name: 'sigmoid + glorotUniform', values: sigmoid },
+      { name: 'relu + heNormal', values: relu },
+    ],
   });
-  ctx.print(`first/last layer gradient ratio: sigmoid ${(sigmoid[0]! / sigmoid.at(-1)!).toExponential(2)}, relu ${(relu[0]! / relu.at(-1)!).toFixed(2)}`);
+  const ratio = (g: number[]) => (g[0]! / g.at(-1)!).toExponential(2);
+  ctx.print(`first/last layer gradient ratio: sigmoid ${ratio(sigmoid)}, relu ${ratio(relu)}`);
   return { sigmoid, relu };
 }

@@ -2,7 +2,7 @@
 // per package, named by its npm name; every exported symbol gets its own page. Type errors are tsc's job
 // (skipErrorChecking), so a type error in a package being worked on does not stop the docs; a TypeDoc failure does,
 // loudly, with a non-zero exit.
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, ReflectionKind } from 'typedoc';
@@ -26,23 +26,30 @@ function relinkSite(dir) {
   }
 }
 
-/** Entry point (relative to the repository) → package name. */
-export const API_PACKAGES = {
-  'packages/rectify/src/index.ts': 'rectify',
-  'packages/tensor/src/index.ts': '@rectify/tensor',
-  'packages/tensor/src/testing/index.ts': '@rectify/tensor/testing',
-  'packages/autograd/src/index.ts': '@rectify/autograd',
-  'packages/activations/src/index.ts': '@rectify/activations',
-  'packages/initializers/src/index.ts': '@rectify/initializers',
-  'packages/layers/src/index.ts': '@rectify/layers',
-  'packages/backend-gpu/src/index.ts': '@rectify/backend-gpu',
-  'packages/backend-wasm/src/index.ts': '@rectify/backend-wasm',
-};
+const repo = resolve(app, '../..');
+
+/**
+ * Entry point (relative to the repository) → package name, for every package with a src/index.ts (and its
+ * ./testing entry where it has one): a new package is documented without touching this file, a removed one
+ * cannot break the build.
+ */
+export function apiPackages() {
+  const entries = {};
+  for (const dir of readdirSync(join(repo, 'packages')).sort((a, b) => (a === 'rectify' ? -1 : b === 'rectify' ? 1 : a < b ? -1 : 1))) {
+    const pkg = join(repo, 'packages', dir);
+    if (!existsSync(join(pkg, 'src/index.ts')) || !existsSync(join(pkg, 'package.json'))) continue;
+    const name = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).name;
+    entries[`packages/${dir}/src/index.ts`] = name;
+    if (existsSync(join(pkg, 'src/testing/index.ts'))) entries[`packages/${dir}/src/testing/index.ts`] = `${name}/testing`;
+  }
+  return entries;
+}
 
 export async function generateApi() {
   const t0 = performance.now();
+  const packages = apiPackages();
   const td = await Application.bootstrapWithPlugins({
-    entryPoints: Object.keys(API_PACKAGES).map((p) => resolve(app, '../..', p)),
+    entryPoints: Object.keys(packages).map((p) => resolve(repo, p)),
     entryPointStrategy: 'resolve',
     tsconfig: `${app}tsconfig.typedoc.json`,
     out,
@@ -60,8 +67,10 @@ export async function generateApi() {
   const project = await td.convert();
   if (!project) throw new Error('api: TypeDoc could not convert the packages (see the errors above)');
   for (const mod of project.getChildrenByKind(ReflectionKind.Module)) {
-    const entry = Object.keys(API_PACKAGES).find((p) => mod.sources?.[0]?.fullFileName.endsWith(p) || p.startsWith(`packages/${mod.name}`));
-    if (entry) mod.name = API_PACKAGES[entry];
+    // TypeDoc names a module by its entry's path below the entries' common folder, without '/index'.
+    const name = packages[`packages/${mod.name}/index.ts`];
+    if (!name) throw new Error(`api: cannot tell which package the module '${mod.name}' belongs to`);
+    mod.name = name;
   }
   rmSync(out, { recursive: true, force: true });
   await td.generateDocs(project, out);

@@ -12,7 +12,10 @@ function storage(): Storage | null {
   }
 }
 
-/** The header's backend selector, restored from the last visit. */
+/**
+ * The header's backend selector, restored from the last visit.
+ * @example initBackendSelect(); // on page load
+ */
 export function initBackendSelect(): void {
   const select = document.querySelector<HTMLSelectElement>('#rf-backend-select');
   if (!select) return;
@@ -21,7 +24,10 @@ export function initBackendSelect(): void {
   select.addEventListener('change', () => storage()?.setItem(KEY, select.value));
 }
 
-/** The backend chosen in the header ('cpu' when the page has no selector). */
+/**
+ * The backend chosen in the header ('cpu' when the page has no selector).
+ * @example chosenBackend() // 'cpu'
+ */
 export function chosenBackend(): BackendChoice {
   const v = document.querySelector<HTMLSelectElement>('#rf-backend-select')?.value;
   return v === 'gpu' ? 'gpu' : 'cpu';
@@ -30,6 +36,7 @@ export function chosenBackend(): BackendChoice {
 /**
  * Makes `name` the active backend. The GPU backend (gpu.js, a large download) is imported only when first chosen;
  * importing it registers the 'gpu' backend.
+ * @example await activateBackend(rf, 'gpu') // 'gpu'
  */
 export async function activateBackend(rf: typeof Rectify, name: BackendChoice): Promise<string> {
   if (name === 'gpu') {

@@ -23,6 +23,7 @@ function describeError(err: unknown): string {
  * Replaces a static example block with the runner: an editor holding the example's source, Run and Reset, the
  * printed output, the plots it draws, and its error (if any) — shown in the page, never only in the console.
  * `data-state` on the block is idle, running, done or error.
+ * @example document.querySelectorAll<HTMLElement>('.rf-example').forEach(mountExample)
  */
 export function mountExample(block: HTMLElement): void {
   const name = block.dataset['example']!;

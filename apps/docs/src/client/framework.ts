@@ -3,7 +3,10 @@ export type FrameworkModules = Readonly<Record<string, Record<string, unknown>>>
 
 let loading: Promise<FrameworkModules> | undefined;
 
-/** Loads the framework once (a separate chunk: pages without examples never download it). */
+/**
+ * Loads the framework once (a separate chunk: pages without examples never download it).
+ * @example const rf = (await loadFramework())['rectify'];
+ */
 export function loadFramework(): Promise<FrameworkModules> {
   loading ??= Promise.all([
     import('rectify'),

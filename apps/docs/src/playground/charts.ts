@@ -3,9 +3,28 @@ import type { LabConfig, LabRecord } from './lab.js';
 
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Mean and spread of each layer's outputs: lines over the layers, or bars when there is a single layer. */
+function spreadPlot(latest: readonly { label: string; rec: LabRecord }[]): string {
+  const title = 'Output std and mean per layer';
+  if (latest[0]!.rec.layers.length === 1) {
+    const series = latest.map((r) => ({ name: r.label, values: [r.rec.layers[0]!.std, r.rec.layers[0]!.mean] }));
+    return renderPlot({ kind: 'bar', title, labels: ['std', 'mean'], series }, 420, 240);
+  }
+  const series = latest.flatMap((r, i) => {
+    const x = r.rec.layers.map((_, k) => k + 1);
+    const color = PALETTE[i % PALETTE.length]!;
+    return [
+      { name: `${r.label} std`, x, y: r.rec.layers.map((l) => l.std), color },
+      { name: `${r.label} mean`, x, y: r.rec.layers.map((l) => l.mean), color, dashed: true },
+    ];
+  });
+  return renderPlot({ title: `${title} (mean dashed)`, xLabel: 'layer', series }, 420, 240);
+}
+
 /**
  * The playground's charts for runs in progress: loss and dead units over the steps; for the latest record of each
  * run, the active fraction, gradient norm and output spread per layer; and a table of the latest numbers.
+ * @example grid.innerHTML = chartsFor([{ config, records }]).figures.join('')
  */
 export function chartsFor(runs: readonly { config: LabConfig; records: readonly LabRecord[] }[]): { figures: string[]; tableHtml: string } {
   const started = runs.filter((r) => r.records.length > 0);
@@ -21,17 +40,7 @@ export function chartsFor(runs: readonly { config: LabConfig; records: readonly 
     renderPlot({ title: 'Dead units (all layers)', xLabel: 'step', series: over((r) => r.layers.reduce((s, l) => s + l.deadUnits, 0)) }, 420, 240),
     renderPlot({ kind: 'bar', title: 'Fraction of units active, per layer', xLabel: 'layer', labels: layerLabels, series: perLayer((l) => l.fractionActive) }, 420, 240),
     renderPlot({ kind: 'bar', title: 'Gradient norm per layer (log)', xLabel: 'layer', yScale: 'log', labels: layerLabels, series: perLayer((l) => l.gradNorm) }, 420, 240),
-    renderPlot({
-      title: 'Output std (solid) and mean (dashed) per layer', xLabel: 'layer',
-      series: latest.flatMap((r, i) => {
-        const x = r.rec.layers.map((_, k) => k + 1);
-        const color = PALETTE[i % PALETTE.length]!;
-        return [
-          { name: `${r.label} std`, x, y: r.rec.layers.map((l) => l.std), color },
-          { name: `${r.label} mean`, x, y: r.rec.layers.map((l) => l.mean), color, dashed: true },
-        ];
-      }),
-    }, 420, 240),
+    spreadPlot(latest),
   ];
   const rows = latest.flatMap((r) =>
     r.rec.layers.map((l) =>

@@ -16,7 +16,7 @@ export const demos: readonly Demo[] = [
     id: 'vanishing',
     title: 'ReLU vs sigmoid in a deep net',
     explain:
-      'Ten hidden layers. Sigmoid\'s derivative is at most 1/4, so the gradient shrinks by that factor (or more) at every layer on its way back: look at the gradient norms of the first layers (log scale). ReLU passes the gradient through unchanged where units are active, and its loss falls while the sigmoid net barely moves.',
+      'Ten hidden layers. Sigmoid\'s derivative is at most 1/4, so the gradient shrinks by that factor (or more) at every layer on its way back: the sigmoid network\'s gradient norms (log scale) are orders of magnitude below ReLU\'s, and its loss stays at log 2 ≈ 0.693 — it learns nothing. ReLU passes the gradient through unchanged where units are active, and its loss falls.',
     configs: [
       { ...base, label: 'sigmoid + glorotUniform', activation: 'sigmoid', initializer: 'glorotUniform', depth: 10, width: 16, steps: 40 },
       { ...base, label: 'relu + heNormal', activation: 'relu', initializer: 'heNormal', depth: 10, width: 16, steps: 40 },
@@ -56,7 +56,7 @@ export const demos: readonly Demo[] = [
     id: 'transformer',
     title: 'ReLU vs GELU vs Swish on a small transformer',
     explain:
-      'One transformer encoder block learns whether the first of six tokens appears again later. Only the feed-forward activation differs. On tasks this small the three are close; GELU and Swish usually keep all feed-forward units alive, where a few ReLU units die.',
+      'One transformer encoder block learns whether the first of six tokens appears again later; only the feed-forward activation differs. On a task this small the three reach similar losses. A unit whose output is ≤ 0 for every example counts as dead: with GELU and Swish such a unit still gets gradient (their derivative is not 0 for negative inputs) and can come back, while a dead ReLU unit gets none.',
     configs: ['relu', 'gelu', 'swish'].map((activation) => ({
       ...base, label: activation, task: 'tokens' as const, activation, optimizer: 'adam' as const, learningRate: 0.01, steps: 60, recordEvery: 10,
     })),

@@ -62,6 +62,7 @@ const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * Trains one configuration and reports a record every `recordEvery` steps (and one before the first step),
  * yielding to the event loop between records so that a page stays responsive and can draw. `shouldStop` is asked
  * between steps. Everything is seeded: the same config gives the same records, in the page and in the tests.
+ * @example const records = await trainLab({ ...DEFAULT_CONFIG, learningRate: 0.7 }); // dead units rise
  */
 export async function trainLab(
   config: LabConfig,

@@ -19,7 +19,10 @@ function numberOptions(name: string): [string, NumberSpec][] {
   return Object.entries(def?.options ?? {}).filter((e): e is [string, NumberSpec] => e[1].kind === 'number');
 }
 
-/** Mounts the playground: activation curves with option sliders, and the network lab with its demonstrations. */
+/**
+ * Mounts the playground: activation curves with option sliders, and the network lab with its demonstrations.
+ * @example mountPlayground(document.querySelector('#rf-playground')!)
+ */
 export function mountPlayground(root: HTMLElement): void {
   const names = rf.activations.list().filter((n) => rf.activations.get(n).properties.elementwise);
   const values = new Map<string, Record<string, number>>(names.map((n) => [n, Object.fromEntries(numberOptions(n).map(([k, o]) => [k, o.default]))]));

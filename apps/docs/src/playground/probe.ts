@@ -19,6 +19,7 @@ export interface LayerProbe {
  * Measures `layers` on one batch: activationStats of each layer's pre-activations (captured during one forward
  * pass) and the gradient norm of each layer's kernel — the same figures as rf.callbacks.ActivationMonitor, plus
  * the mean and spread of the outputs that the SELU demonstration needs.
+ * @example probeLayers(() => model.apply(x) as Tensor, (p) => loss(y, p), hiddenLayers, model.trainableWeights)
  */
 export function probeLayers(
   forward: () => rf.Tensor,

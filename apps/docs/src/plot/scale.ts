@@ -4,7 +4,10 @@ export interface Scale {
   (v: number): number;
 }
 
-/** Up to about `count` round values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
+/**
+ * Up to about `count` round values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten.
+ * @example niceTicks(-5, 5) // [-4, -2, 0, 2, 4]
+ */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo];
   const raw = (hi - lo) / count;
@@ -15,7 +18,10 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
-/** The range of the finite values (positive ones for a log axis), padded so lines do not touch the frame. */
+/**
+ * The range of the finite values (positive ones for a log axis), padded so lines do not touch the frame.
+ * @example extent([1, NaN, 3], false) // [0.9, 3.1]
+ */
 export function extent(values: Iterable<number>, log: boolean): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
@@ -31,7 +37,10 @@ export function extent(values: Iterable<number>, log: boolean): [number, number]
   return [lo - pad, hi + pad];
 }
 
-/** Maps [lo, hi] onto [p0, p1] pixels. */
+/**
+ * Maps [lo, hi] onto [p0, p1] pixels.
+ * @example makeScale(0, 10, 0, 100)(5) // 50
+ */
 export function makeScale(lo: number, hi: number, p0: number, p1: number, log = false): Scale {
   if (log) {
     const a = Math.log10(lo);
@@ -46,7 +55,10 @@ export function makeScale(lo: number, hi: number, p0: number, p1: number, log = 
   return Object.assign(fn, { ticks: niceTicks(lo, hi) });
 }
 
-/** Short tick labels: 0.001 → '1e-3', 2500 → '2500', 0.25 → '0.25'. */
+/**
+ * Short tick labels: 0.001 → '1e-3', 2500 → '2500', 0.25 → '0.25'.
+ * @example formatTick(0.001) // '1e-3'
+ */
 export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);

@@ -29,24 +29,42 @@ function yAxis(f: Frame, y: Scale, label: string | undefined): string {
   return parts.join('');
 }
 
-function chrome(spec: PlotSpec, f: Frame, body: string, legend: string): string {
+interface LegendItem {
+  readonly name: string;
+  readonly color: string;
+  readonly dashed?: boolean;
+}
+
+/** Legend entries in rows under the plot, wrapped to its width, so they never hide data. */
+function legendOf(f: Frame, items: readonly LegendItem[]): { svg: string; height: number } {
+  if (items.length < 2 && !items[0]?.dashed) return { svg: '', height: 0 };
+  let x = f.left;
+  let row = 0;
+  const parts = items.map((it) => {
+    const w = 30 + 6.2 * it.name.length + 14;
+    if (x + w > f.w && x > f.left) {
+      x = f.left;
+      row++;
+    }
+    const y = f.h + 4 + row * 16;
+    const dash = it.dashed ? ' stroke-dasharray="5 3"' : '';
+    const g = `<g class="legend"><line x1="${px(x)}" x2="${px(x + 22)}" y1="${y}" y2="${y}" stroke="${esc(it.color)}" stroke-width="2"${dash}/><text x="${px(x + 26)}" y="${y}" dominant-baseline="middle">${esc(it.name)}</text></g>`;
+    x += w;
+    return g;
+  });
+  return { svg: parts.join(''), height: (row + 1) * 16 + 4 };
+}
+
+function chrome(spec: PlotSpec, f: Frame, body: string, items: readonly LegendItem[]): string {
+  const legend = legendOf(f, items);
+  const h = f.h + legend.height;
   const title = spec.title ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>` : '';
   const xl = spec.xLabel ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>` : '';
   const aria = esc(spec.title ?? spec.series.map((s) => s.name).join(', '));
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot" viewBox="0 0 ${f.w} ${f.h}" width="${f.w}" height="${f.h}" role="img" aria-label="${aria}">` +
-    `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot" viewBox="0 0 ${f.w} ${h}" width="${f.w}" height="${h}" role="img" aria-label="${aria}">` +
+    `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend.svg}</svg>`
   );
-}
-
-function legendOf(f: Frame, items: readonly { name: string; color: string; dashed?: boolean }[]): string {
-  return items
-    .map((it, i) => {
-      const y = f.top + 10 + i * 15;
-      const dash = it.dashed ? ' stroke-dasharray="5 3"' : '';
-      return `<g class="legend"><line x1="${f.left + 8}" x2="${f.left + 26}" y1="${y}" y2="${y}" stroke="${esc(it.color)}" stroke-width="2"${dash}/><text x="${f.left + 30}" y="${y}" dominant-baseline="middle">${esc(it.name)}</text></g>`;
-    })
-    .join('');
 }
 
 function renderLine(spec: LinePlot, w: number, h: number): string {
@@ -78,7 +96,7 @@ function renderLine(spec: LinePlot, w: number, h: number): string {
     const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
     return `<path class="rf-series" data-points="${points}" fill="none" stroke="${esc(items[i]!.color)}" stroke-width="2"${dash} d="${d}"/>`;
   });
-  return chrome(spec, f, yAxis(f, y, spec.yLabel) + xTicks + paths.join(''), legendOf(f, items));
+  return chrome(spec, f, yAxis(f, y, spec.yLabel) + xTicks + paths.join(''), items);
 }
 
 function renderBar(spec: BarPlot, w: number, h: number): string {
@@ -88,6 +106,8 @@ function renderBar(spec: BarPlot, w: number, h: number): string {
   let [y0, y1] = extent(log ? all : [0, ...all], log);
   if (!log) y0 = Math.min(0, y0);
   if (!log && y1 <= 0) y1 = 1;
+  // Bars grow from the bottom of a log axis: start a little below the smallest so that it still shows.
+  if (log) y0 = Math.min(y0, 10 ** (Math.floor(Math.log10(y0)) - 0.2));
   const y = makeScale(y0, y1, f.bottom, f.top, log);
   const group = (f.right - f.left) / spec.labels.length;
   const bar = (group * 0.8) / spec.series.length;
@@ -107,7 +127,7 @@ function renderBar(spec: BarPlot, w: number, h: number): string {
     .map((l, i) => `<text x="${px(f.left + (i + 0.5) * group)}" y="${f.bottom + 14}" text-anchor="middle">${esc(l)}</text>`)
     .join('');
   const items = spec.series.map((s, i) => ({ name: s.name, color: PALETTE[i % PALETTE.length]! }));
-  return chrome(spec, f, yAxis(f, y, spec.yLabel) + labels + rects.join(''), legendOf(f, items));
+  return chrome(spec, f, yAxis(f, y, spec.yLabel) + labels + rects.join(''), items);
 }
 
 /**

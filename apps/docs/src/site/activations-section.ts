@@ -7,14 +7,20 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 const fmtNum = (v: number): string => (v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(Number(v.toPrecision(6))));
 const fmtDefault = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
 
-/** f and f′ of one activation with its default options, sampled on [−5, 5]. */
+/**
+ * f and f′ of one activation with its default options, sampled on [−5, 5].
+ * @example curve('relu', 3) // { x: [-5, 0, 5], f: [0, 0, 5], df: [0, 0, 1] }
+ */
 export function curve(name: string, points = 201): { x: number[]; f: number[]; df: number[] } {
   const act = get(name);
   const x = Array.from({ length: points }, (_, i) => -5 + (10 * i) / (points - 1));
   return { x, f: x.map((v) => act.f(v)), df: x.map((v) => act.df(v)) };
 }
 
-/** The markdown of one activation's section: heading, plot, formula, derivative, properties, options, notes. */
+/**
+ * The markdown of one activation's section: heading, plot, formula, derivative, properties, options, notes.
+ * @example activationSection('gelu').startsWith('## gelu') // true
+ */
 export function activationSection(name: string): string {
   const def = (activations as Record<string, (typeof activations)[keyof typeof activations]>)[name];
   const act = get(name);
@@ -64,7 +70,10 @@ export function activationSection(name: string): string {
   ].join('\n');
 }
 
-/** Every registered activation, in registry order, with a short table of contents first. */
+/**
+ * Every registered activation, in registry order, with a short table of contents first.
+ * @example md.render(activationsMarkdown())
+ */
 export function activationsMarkdown(): string {
   const names = list();
   const index = names.map((n) => `[${n}](#${n.toLowerCase()})`).join(' · ');

@@ -20,7 +20,10 @@ function toc(entries: readonly TocEntry[]): string {
   return `<aside class="rf-toc" aria-label="On this page"><h2>On this page</h2><ul>${items}</ul></aside>`;
 }
 
-/** The whole HTML document of one page around its rendered markdown. */
+/**
+ * The whole HTML document of one page around its rendered markdown.
+ * @example layout(pages[0], '<h1>Rectify</h1>', [])
+ */
 export function layout(page: PageDef, body: string, entries: readonly TocEntry[]): string {
   const title = page.slug === 'index' ? 'Rectify — deep learning in TypeScript' : `${page.title} · Rectify`;
   return `<!doctype html>

@@ -8,7 +8,10 @@ export interface TocEntry {
   readonly text: string;
 }
 
-/** `'Tensors and backends'` → `'tensors-and-backends'`; a repeat gets `-2`, `-3` …, as GitHub does. */
+/**
+ * `'Tensors and backends'` → `'tensors-and-backends'`; a repeat gets `-2`, `-3` …, as GitHub does.
+ * @example slugify('Tensors and backends', new Map()) // 'tensors-and-backends'
+ */
 export function slugify(text: string, taken: Map<string, number>): string {
   const base = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-') || 'section';
   const n = taken.get(base) ?? 0;
@@ -19,11 +22,12 @@ export function slugify(text: string, taken: Map<string, number>): string {
 /**
  * markdown-it with what the docs need: raw HTML (the generated figures), ids on headings, and highlighted
  * TypeScript in fenced code blocks.
+ * @example createMarkdown().render('# Hi') // '<h1 id="hi">Hi</h1>\n'
  */
 export function createMarkdown(): MarkdownIt {
   const md: MarkdownIt = new MarkdownIt({
     html: true,
-    typographer: true,
+    typographer: false,
     highlight: (code, lang) => (/^(ts|typescript|js|javascript)$/.test(lang) ? highlightTs(code) : escapeHtml(code)),
   });
   md.core.ruler.push('heading_ids', (state) => {

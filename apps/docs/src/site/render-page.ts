@@ -12,7 +12,10 @@ export const CONTENT_DIR = `${APP}content/`;
 export const EXAMPLES_DIR = `${APP}examples/`;
 const REPO = `${APP}../../`;
 
-/** Names of the runnable examples: the .ts files in examples/. */
+/**
+ * Names of the runnable examples: the .ts files in examples/.
+ * @example exampleNames() // ['activation-curves', 'autograd-basics', …]
+ */
 export function exampleNames(): string[] {
   return readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
 }
@@ -21,11 +24,12 @@ function exampleBlock(page: string, name: string): string {
   const file = `${EXAMPLES_DIR}${name}.ts`;
   if (!existsSync(file)) throw new Error(`docs: page '${page}' embeds unknown example '${name}'; examples: ${exampleNames().join(', ')}`);
   const source = readFileSync(file, 'utf8');
-  // The static source is the page's content without JavaScript; the runner replaces it with the editor.
+  // The static source is the page's content without JavaScript; the runner replaces it with the editor. Newlines
+  // are written as &#10;: a blank line would end markdown-it's HTML block and let it reformat the code.
   return (
     `<div class="rf-example" data-example="${name}">` +
     `<div class="rf-example-title">examples/${name}.ts</div>` +
-    `<pre class="rf-example-source"><code>${highlightTs(source)}</code></pre></div>`
+    `<pre class="rf-example-source"><code>${highlightTs(source).replace(/\n/g, '&#10;')}</code></pre></div>`
   );
 }
 
@@ -33,6 +37,7 @@ function exampleBlock(page: string, name: string): string {
  * Expands the docs' block directives, each alone on a line:
  * `::: example NAME` (a runnable example), `::: activations` and `::: initializers` (sections generated from the
  * registries), `::: source PATH` (a repository file as a code block), `::: playground` (the playground's mount point).
+ * @example expandDirectives('cli', '::: source apps/cli/examples/iris-mlp.yaml')
  */
 export function expandDirectives(page: string, source: string): string {
   return source.replace(/^::: *(\w[\w-]*)(?: +([\w./-]+))? *$/gm, (_line, kind: string, arg?: string) => {
@@ -61,7 +66,10 @@ export function expandDirectives(page: string, source: string): string {
 
 const md = createMarkdown();
 
-/** The rendered body (without the layout) and its table of contents. */
+/**
+ * The rendered body (without the layout) and its table of contents.
+ * @example renderBody(pages[1]).toc[0] // { level: 2, id: 'install', text: 'Install' }
+ */
 export function renderBody(page: PageDef): { html: string; toc: TocEntry[] } {
   const file = `${CONTENT_DIR}${page.slug}.md`;
   if (!existsSync(file)) throw new Error(`docs: page '${page.slug}' has no content file ${file}`);
@@ -70,7 +78,10 @@ export function renderBody(page: PageDef): { html: string; toc: TocEntry[] } {
   return { html, toc: env.toc ?? [] };
 }
 
-/** The complete HTML document for a page slug. */
+/**
+ * The complete HTML document for a page slug.
+ * @example renderPage('activations') // '<!doctype html>…'
+ */
 export function renderPage(slug: string): string {
   const page = pages.find((p) => p.slug === slug);
   if (!page) throw new Error(`docs: no page '${slug}'; pages: ${pages.map((p) => p.slug).join(', ')}`);

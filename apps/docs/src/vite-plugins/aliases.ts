@@ -7,6 +7,7 @@ export const PACKAGES_DIR = fileURLToPath(new URL('../../../../packages/', impor
 /**
  * Workspace package names → their TypeScript sources, as the root vitest config resolves them: the site always
  * shows the framework as it is in the tree, never a stale build.
+ * @example defineConfig({ resolve: { alias: sourceAliases() } })
  */
 export function sourceAliases(): { find: RegExp; replacement: string }[] {
   return readdirSync(PACKAGES_DIR)

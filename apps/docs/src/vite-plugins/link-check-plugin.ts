@@ -1,11 +1,19 @@
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkLinks } from '../site/link-check.js';
 
-/** Fails `vite build` when any internal link of the finished site (API reference included) leads nowhere. */
-export function linkCheck(outDir: string): Plugin {
+/**
+ * Fails `vite build` when any internal link of the finished site (API reference included) leads nowhere.
+ * @example defineConfig({ plugins: [linkCheck()] })
+ */
+export function linkCheck(): Plugin {
+  let outDir = '';
   return {
     name: 'rectify-docs:link-check',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle: {
       order: 'post',
       handler() {

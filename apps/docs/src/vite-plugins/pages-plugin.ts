@@ -18,27 +18,29 @@ async function withRenderer<T>(server: ViteDevServer, fn: (r: Renderer) => T): P
  * Multi-page Vite: every page of src/site/pages.ts becomes `<slug>.html`, rendered from content/<slug>.md when
  * requested (dev) or as a build input (build). Each page loads /src/client/main.ts, which mounts examples and the
  * playground where the page has them.
+ * @example pagesPlugin({ root, slugs: pages.map((p) => p.slug), aliases: sourceAliases() })
  */
 export function pagesPlugin(options: { root: string; slugs: readonly string[]; aliases: unknown }): Plugin {
   const { root, slugs } = options;
   const ids = new Map(slugs.map((s) => [resolve(root, `${s}.html`), s]));
-  let loader: ViteDevServer | undefined;
+  // In build, one short-lived server for all pages (they render concurrently: share the promise, not the result).
+  let loader: Promise<ViteDevServer> | undefined;
   let owned = false;
 
   const render = async (slug: string): Promise<string> => {
     if (!loader) {
-      loader = await createServer({
+      owned = true;
+      loader = createServer({
         configFile: false,
         root,
         logLevel: 'warn',
         resolve: { alias: options.aliases as never },
-        server: { middlewareMode: true, hmr: false, ws: false },
+        server: { middlewareMode: true, hmr: false, ws: false, watch: null },
         appType: 'custom',
         optimizeDeps: { noDiscovery: true, include: [] },
       });
-      owned = true;
     }
-    return withRenderer(loader, (r) => r.renderPage(slug));
+    return withRenderer(await loader, (r) => r.renderPage(slug));
   };
 
   return {
@@ -50,11 +52,12 @@ export function pagesPlugin(options: { root: string; slugs: readonly string[]; a
       return slug === undefined ? null : render(slug);
     },
     async closeBundle() {
-      if (owned) await loader?.close();
+      if (owned) await (await loader)?.close();
       loader = undefined;
+      owned = false;
     },
     configureServer(server) {
-      loader = server;
+      loader = Promise.resolve(server);
       server.watcher.add(resolve(root, 'content'));
       server.watcher.on('change', (file) => {
         if (file.endsWith('.md')) server.ws.send({ type: 'full-reload' });
