@@ -7,7 +7,7 @@ import { mean, meanCurve, meanStd, std } from '../src/compare/stats.js';
 import { niceTicks, formatTick } from '../src/plot/svg.js';
 import { histogramCounts } from '../src/plot/histogram.js';
 import { combineLogs, extendPartial, FRESH_STATE } from '../src/train/state.js';
-import { historyCsv, historyJsonl } from '../src/run-dir/metrics-log.js';
+import { type EpochLog, historyCsv, historyJsonl } from '../src/run-dir/metrics-log.js';
 import { checkpointName, readLatestCheckpoint, writeCheckpoint } from '../src/run-dir/checkpoints.js';
 import { formatDuration } from '../src/output/format.js';
 import { table } from '../src/output/table.js';
@@ -61,7 +61,7 @@ describe('training state', () => {
 
 describe('metrics files', () => {
   it('JSON lines and CSV with the union of columns', () => {
-    const h: Record<string, number>[] = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, val_loss: 0.3 }];
+    const h: EpochLog[] = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, val_loss: 0.3 }];
     expect(historyJsonl(h)).toBe('{"epoch":1,"loss":0.5}\n{"epoch":2,"loss":0.25,"val_loss":0.3}\n');
     expect(historyCsv(h)).toBe('epoch,loss,val_loss\n1,0.5,\n2,0.25,0.3\n');
   });

@@ -31,13 +31,19 @@ function partialsOf(fn: BinaryFn): { dx?: BinaryFn; dy?: BinaryFn } {
   return p;
 }
 
-/** Arithmetic that is cheaper written with tensor ops than through the generic partials (keyed by identity). */
-const fastBinary = new Map<BinaryFn, (dy: Tensor, x: Tensor, y: Tensor) => [Tensor, Tensor]>([
-  [mathFns.addFn, (dy) => [dy, dy]],
-  [mathFns.subFn, (dy) => [dy, neg(dy)]],
-  [mathFns.mulFn, (dy, x, y) => [mul(dy, y), mul(dy, x)]],
-  [mathFns.divFn, (dy, x, y) => [div(dy, y), neg(div(mul(dy, x), square(y)))]],
+/**
+ * Arithmetic that is cheaper written with tensor ops than through the generic partials (keyed by identity): the
+ * gradient with respect to x, then y, each computed only when needed.
+ */
+const fastBinary = new Map<BinaryFn, readonly [dx: (dy: Tensor, x: Tensor, y: Tensor) => Tensor, dy: (dy: Tensor, x: Tensor, y: Tensor) => Tensor]>([
+  [mathFns.addFn, [(dy) => dy, (dy) => dy]],
+  [mathFns.subFn, [(dy) => dy, (dy) => neg(dy)]],
+  [mathFns.mulFn, [(dy, _x, y) => mul(dy, y), (dy, x) => mul(dy, x)]],
+  [mathFns.divFn, [(dy, _x, y) => div(dy, y), (dy, x, y) => neg(div(mul(dy, x), square(y)))]],
 ]);
+
+/** `f()` when the input needs a gradient, else null (what every rule returns for inputs nobody asked about). */
+const ifNeeded = (need: boolean | undefined, f: () => Tensor): Tensor | null => (need ? f() : null);
 
 function higherOrder(op: string): never {
   throw new RectifyError(`grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`);
@@ -45,27 +51,27 @@ function higherOrder(op: string): never {
 
 /**
  * The gradient of every op, keyed by op. Each rule is written with public tensor ops, so it runs on any backend.
- * @example gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y }) // [transpose(dy, [1, 0])]
+ * @example gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y, needs: [true] }) // [transpose(dy, [1, 0])]
  */
 export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],
   unaryGrad: () => higherOrder('unaryGrad'),
-  binary: (dy, { inputs: [x, y], attrs: { fn } }) => {
+  binary: (dy, { inputs: [x, y], attrs: { fn }, needs: [nx, ny] }) => {
     const fast = fastBinary.get(fn);
     let gx: Tensor | null;
     let gy: Tensor | null;
-    if (fast) [gx, gy] = fast(dy, x!, y!);
+    if (fast) [gx, gy] = [ifNeeded(nx, () => fast[0](dy, x!, y!)), ifNeeded(ny, () => fast[1](dy, x!, y!))];
     else {
       const p = partialsOf(fn);
-      gx = p.dx ? mul(dy, mapBinary(x!, y!, p.dx)) : null;
-      gy = p.dy ? mul(dy, mapBinary(x!, y!, p.dy)) : null;
+      gx = p.dx ? ifNeeded(nx, () => mul(dy, mapBinary(x!, y!, p.dx!))) : null;
+      gy = p.dy ? ifNeeded(ny, () => mul(dy, mapBinary(x!, y!, p.dy!))) : null;
     }
     return [gx && sumToShape(gx, x!.shape), gy && sumToShape(gy, y!.shape)];
   },
-  where: (dy, { inputs: [c, x, y] }) => [
+  where: (dy, { inputs: [c, x, y], needs: [, nx, ny] }) => [
     null,
-    sumToShape(where(c!, dy, 0), x!.shape),
-    sumToShape(where(c!, 0, dy), y!.shape),
+    ifNeeded(nx, () => sumToShape(where(c!, dy, 0), x!.shape)),
+    ifNeeded(ny, () => sumToShape(where(c!, 0, dy), y!.shape)),
   ],
   // Only a float → float cast carries a gradient; casting to int32 or bool rounds, which has none.
   cast: (dy, { inputs: [x], output }) => [x!.dtype === 'float32' && output.dtype === 'float32' ? cast(dy, 'float32') : null],
@@ -94,14 +100,13 @@ export const gradRules: GradRules = {
     }
   },
   argReduce: () => [null],
-  matmul: (dy, { inputs: [a, b], attrs: { transposeA: tA, transposeB: tB } }) => {
-    let da: Tensor;
-    let db: Tensor;
-    if (!tA && !tB) [da, db] = [matmul(dy, b!, false, true), matmul(a!, dy, true, false)];
-    else if (!tA && tB) [da, db] = [matmul(dy, b!, false, false), matmul(dy, a!, true, false)];
-    else if (tA && !tB) [da, db] = [matmul(b!, dy, false, true), matmul(a!, dy, false, false)];
-    else [da, db] = [matmul(b!, dy, true, true), matmul(dy, a!, true, true)];
-    return [sumToShape(da, a!.shape), sumToShape(db, b!.shape)];
+  matmul: (dy, { inputs: [a, b], attrs: { transposeA: tA, transposeB: tB }, needs: [na, nb] }) => {
+    // The first layer's x is data: skipping its gradient saves a third of that layer's backward work.
+    const da = ifNeeded(na, () =>
+      !tA ? matmul(dy, b!, false, !tB) : tB ? matmul(b!, dy, true, true) : matmul(b!, dy, false, true));
+    const db = ifNeeded(nb, () =>
+      !tB ? matmul(a!, dy, !tA, false) : tA ? matmul(dy, a!, true, true) : matmul(dy, a!, true, false));
+    return [da && sumToShape(da, a!.shape), db && sumToShape(db, b!.shape)];
   },
   transpose: (dy, { attrs: { perm } }) => {
     const inverse = new Array<number>(perm.length);
@@ -119,24 +124,26 @@ export const gradRules: GradRules = {
     const repAxes = x!.shape.map((_, i) => 2 * i);
     return [reshape(sum(reshape(dy, split2), repAxes), x!.shape)];
   },
-  gather: (dy, { inputs: [x, indices], attrs: { axis } }) => [
-    engine.runKernel('scatterAdd', [dy, indices!], { axis, shape: x!.shape }),
+  // Indices can be connected (an argMax of a connected tensor) while the gathered tensor is a constant.
+  gather: (dy, { inputs: [x, indices], attrs: { axis }, needs: [nx] }) => [
+    ifNeeded(nx, () => engine.runKernel('scatterAdd', [dy, indices!], { axis, shape: x!.shape })),
     null,
   ],
-  scatterAdd: (dy, { inputs: [, indices], attrs: { axis } }) => [gather(dy, indices!, axis), null],
-  conv2d: (dy, { inputs: [x, f], attrs: { info } }) => [
-    engine.runKernel('conv2dBackpropInput', [dy, f!], { info }),
-    engine.runKernel('conv2dBackpropFilter', [x!, dy], { info }),
+  scatterAdd: (dy, { inputs: [, indices], attrs: { axis }, needs: [nu] }) => [ifNeeded(nu, () => gather(dy, indices!, axis)), null],
+  // The first convolution's input is data: its input gradient is the larger half of that layer's backward pass.
+  conv2d: (dy, { inputs: [x, f], attrs: { info }, needs: [nx, nf] }) => [
+    ifNeeded(nx, () => engine.runKernel('conv2dBackpropInput', [dy, f!], { info })),
+    ifNeeded(nf, () => engine.runKernel('conv2dBackpropFilter', [x!, dy], { info })),
   ],
   // The two backprop kernels are linear in each argument; their adjoints are the other conv kernels, which is
   // also what a transposed convolution needs.
-  conv2dBackpropInput: (g, { inputs: [dy, f], attrs: { info } }) => [
-    engine.runKernel('conv2d', [g, f!], { info }),
-    engine.runKernel('conv2dBackpropFilter', [g, dy!], { info }),
+  conv2dBackpropInput: (g, { inputs: [dy, f], attrs: { info }, needs: [ndy, nf] }) => [
+    ifNeeded(ndy, () => engine.runKernel('conv2d', [g, f!], { info })),
+    ifNeeded(nf, () => engine.runKernel('conv2dBackpropFilter', [g, dy!], { info })),
   ],
-  conv2dBackpropFilter: (g, { inputs: [x, dy], attrs: { info } }) => [
-    engine.runKernel('conv2dBackpropInput', [dy!, g], { info }),
-    engine.runKernel('conv2d', [x!, g], { info }),
+  conv2dBackpropFilter: (g, { inputs: [x, dy], attrs: { info }, needs: [nx, ndy] }) => [
+    ifNeeded(nx, () => engine.runKernel('conv2dBackpropInput', [dy!, g], { info })),
+    ifNeeded(ndy, () => engine.runKernel('conv2d', [x!, g], { info })),
   ],
   maxPool: (dy, { inputs: [x], attrs: { info } }) => [engine.runKernel('maxPoolGrad', [dy, x!], { info })],
   maxPoolGrad: () => higherOrder('maxPoolGrad'),

@@ -30,7 +30,9 @@ export class Tape {
   }
 
   record(r: OpRecord): void {
-    if (!r.inputs.some((t) => this.connected.has(t.id))) return;
+    // An input's connection is settled before the op runs, so what is needed now is what backward will need.
+    const needs = r.inputs.map((t) => this.connected.has(t.id));
+    if (!needs.includes(true)) return;
     this.connected.add(r.output.id);
     const inputs = r.inputs.map((t) => this.hold(t));
     this.nodes.push({
@@ -38,7 +40,7 @@ export class Tape {
       attrs: r.attrs,
       inputIds: r.inputs.map((t) => t.id),
       outputId: r.output.id,
-      ctx: { inputs, attrs: r.attrs, output: this.hold(r.output) },
+      ctx: { inputs, attrs: r.attrs, output: this.hold(r.output), needs },
     });
   }
 

@@ -4,9 +4,10 @@ import { CHUNK, F32, argF, argI, claim } from './common';
 
 /**
  * Task: Adam in the bias-corrected step-size form Keras and rectify's Adam optimizer use:
- *   m ← m + (1−β₁)(g − m);  v ← v + (1−β₂)(g² − v);  w ← w − α·m/(√v + ε),  α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)
- * Parameters: n w g m v wOut mOut vOut α ε 1−β₁ 1−β₂ (the complements precomputed in float64: 1 − f32(0.999) is
- * 1.3e-5 off in relative terms). Outputs may alias inputs.
+ *   m ← m + (1−β₁)(g − m);  v ← v + (1−β₂)(g² − v);  w ← w·keep − α·m/(√v + ε),  α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)
+ * where keep = 1 − lr·weightDecay (AdamW's decoupled decay; exactly 1 for Adam, so w·keep is w).
+ * Parameters: n w g m v wOut mOut vOut α ε 1−β₁ 1−β₂ keep (the complements precomputed in float64: 1 − f32(0.999)
+ * is 1.3e-5 off in relative terms). Outputs may alias inputs.
  */
 export function adam(args: usize, _tid: i32, _nt: i32): void {
   const n = argI(args, 0);
@@ -17,8 +18,8 @@ export function adam(args: usize, _tid: i32, _nt: i32): void {
 function adamRange(args: usize, s: i32, e: i32): void {
   const w = <usize>argI(args, 1), g = <usize>argI(args, 2), m = <usize>argI(args, 3), v = <usize>argI(args, 4);
   const wOut = <usize>argI(args, 5), mOut = <usize>argI(args, 6), vOut = <usize>argI(args, 7);
-  const alpha = argF(args, 8), eps = argF(args, 9), o1 = argF(args, 10), o2 = argF(args, 11);
-  const av = f32x4.splat(alpha), ev = f32x4.splat(eps), o1v = f32x4.splat(o1), o2v = f32x4.splat(o2);
+  const alpha = argF(args, 8), eps = argF(args, 9), o1 = argF(args, 10), o2 = argF(args, 11), keep = argF(args, 12);
+  const av = f32x4.splat(alpha), ev = f32x4.splat(eps), o1v = f32x4.splat(o1), o2v = f32x4.splat(o2), kv = f32x4.splat(keep);
   let i = s;
   for (; i + 4 <= e; i += 4) {
     const gi = v128.load(F32.at(g, i));
@@ -27,7 +28,7 @@ function adamRange(args: usize, s: i32, e: i32): void {
     const mi = f32x4.add(m0, f32x4.mul(f32x4.sub(gi, m0), o1v));
     const vi = f32x4.add(v0, f32x4.mul(f32x4.sub(f32x4.mul(gi, gi), v0), o2v));
     const step = f32x4.div(f32x4.mul(mi, av), f32x4.add(f32x4.sqrt(vi), ev));
-    v128.store(F32.at(wOut, i), f32x4.sub(v128.load(F32.at(w, i)), step));
+    v128.store(F32.at(wOut, i), f32x4.sub(f32x4.mul(v128.load(F32.at(w, i)), kv), step));
     v128.store(F32.at(mOut, i), mi);
     v128.store(F32.at(vOut, i), vi);
   }
@@ -37,7 +38,7 @@ function adamRange(args: usize, s: i32, e: i32): void {
     const v0 = load<f32>(F32.at(v, i));
     const mi = m0 + (gi - m0) * o1;
     const vi = v0 + (gi * gi - v0) * o2;
-    store<f32>(F32.at(wOut, i), load<f32>(F32.at(w, i)) - (mi * alpha) / (sqrt<f32>(vi) + eps));
+    store<f32>(F32.at(wOut, i), load<f32>(F32.at(w, i)) * keep - (mi * alpha) / (sqrt<f32>(vi) + eps));
     store<f32>(F32.at(mOut, i), mi);
     store<f32>(F32.at(vOut, i), vi);
   }

@@ -1,24 +1,17 @@
-import { BackendError, type TensorInfo, type UnaryFn, ShapeError, fmtShape, sizeOf } from '@rectify/tensor';
+import {
+  type FusedKernelImpl, type FusedKernels, type TensorInfo, type UnaryFn, ShapeError, adamStepSize, fmtShape, sizeOf,
+} from '@rectify/tensor';
 import type { Context } from './context.js';
 import { PARALLEL_ELEMENTS } from './kernels/elementwise.js';
 import { BIAS_CODES, parallelFrom, unaryCandidate } from './kernels/op-codes.js';
 import type { Probe } from './kernels/probe.js';
 
-/** Adam's hyper-parameters for one step; `step` is t, counted from 1. */
-export interface AdamStep {
-  readonly learningRate: number;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly epsilon: number;
-  readonly step: number;
-}
-
 /**
- * Fused kernels the primitive kernel set has no slot for: the dense-layer epilogue and Adam's update, each one pass
- * over memory. They work on the backend's TensorInfos (what kernels take and return); the engine needs a small
- * addition before optimizers and layers can call them on Tensors (see the package README).
+ * Fused kernels, each one pass over memory: Adam's update (`adamUpdate`, one of the engine's `FusedKernels`, which
+ * rectify's Adam and AdamW reach through `engine.runFused`) and the dense-layer epilogue `biasActivation`, a
+ * backend-specific extra on TensorInfos that no layer calls yet.
  */
-export class FusedOps {
+export class FusedOps implements FusedKernels {
   constructor(
     private readonly ctx: Context,
     private readonly probe: Probe,
@@ -50,30 +43,26 @@ export class FusedOps {
   }
 
   /**
-   * One Adam step for one parameter in one pass, in the form rectify's Adam optimizer (and Keras) use:
-   * m ← m + (1−β₁)(g − m), v ← v + (1−β₂)(g² − v), p ← p − α·m/(√v + ε) with α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ).
-   * Returns new buffers, or overwrites p, m and v when `inPlace` (only safe when nothing else shares them).
-   * @example const next = backend.fused.adam(p, g, m, v, { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1 });
+   * One Adam/AdamW step for one parameter in one pass (`FusedKernelSpecs.adamUpdate`; the engine has validated the
+   * inputs): m ← m + (1−β₁)(g − m), v ← v + (1−β₂)(g² − v), p ← p·(1 − lr·weightDecay) − α·m/(√v + ε) with
+   * α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ). Overwrites p, m and v when `inPlace`, which the engine sets only when nothing else
+   * shares them.
+   * @example const r = engine.runFused('adamUpdate', [w, g, m, v], { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 });
    */
-  adam(p: TensorInfo, g: TensorInfo, m: TensorInfo, v: TensorInfo, hyper: AdamStep, inPlace = false): { p: TensorInfo; m: TensorInfo; v: TensorInfo } {
+  readonly adamUpdate: FusedKernelImpl<'adamUpdate'> = ([p, g, m, v], attrs) => {
     const n = sizeOf(p.shape);
-    for (const [name, t] of [['g', g], ['m', m], ['v', v]] as const) {
-      if (sizeOf(t.shape) !== n || t.dtype !== 'float32') {
-        throw new ShapeError(`adam: ${name} must be float32 with shape ${fmtShape(p.shape)}, received ${t.dtype} ${fmtShape(t.shape)}`);
-      }
-    }
-    if (!(hyper.step >= 1)) throw new BackendError(`adam: step must be >= 1, received ${hyper.step}`);
     const { ctx } = this;
     const [pd, gd, md, vd] = [ctx.data(p), ctx.data(g), ctx.data(m), ctx.data(v)];
-    const [po, mo, vo] = inPlace ? [pd, md, vd] : [ctx.out('float32', n), ctx.out('float32', n), ctx.out('float32', n)];
+    const [po, mo, vo] = attrs.inPlace ? [pd, md, vd] : [ctx.out('float32', n), ctx.out('float32', n), ctx.out('float32', n)];
     if (n > 0) {
+      const { learningRate, beta1, beta2, epsilon, step, weightDecay } = attrs;
       ctx.args32([n, pd.ptr, gd.ptr, md.ptr, vd.ptr, po.ptr, mo.ptr, vo.ptr]);
-      const { learningRate, beta1, beta2, epsilon, step } = hyper;
-      const alpha = (learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
-      [alpha, epsilon, 1 - beta1, 1 - beta2].forEach((f, i) => ctx.argF(8 + i, f));
+      // The complements are taken in float64: 1 − f32(0.999) is 1.3e-5 off in relative terms.
+      const floats = [adamStepSize(learningRate, beta1, beta2, step), epsilon, 1 - beta1, 1 - beta2, 1 - learningRate * weightDecay];
+      floats.forEach((f, i) => ctx.argF(8 + i, f));
       ctx.run('adam', n >= PARALLEL_ELEMENTS / 2);
     }
     const info = (d: typeof po): TensorInfo => ({ dataId: d, shape: p.shape, dtype: 'float32' });
-    return { p: info(po), m: info(mo), v: info(vo) };
-  }
+    return [info(po), info(mo), info(vo)];
+  };
 }

@@ -8,7 +8,7 @@ import { WasmBackend, type WasmBackendOptions } from './backend.js';
 import { isNode } from './runtime/platform.js';
 
 export { WasmBackend, type WasmBackendOptions } from './backend.js';
-export { FusedOps, type AdamStep } from './fused.js';
+export { FusedOps } from './fused.js';
 
 let options: WasmBackendOptions = {};
 let instance: WasmBackend | null = null;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type TensorInfo, tensor, unaryFn } from '@rectify/tensor';
+import {
+  type AdamUpdateAttrs, type Tensor, type TensorInfo, abs, add, div, engine, mul, reshape, sqrt, square, sub, tensor, unaryFn,
+} from '@rectify/tensor';
+import { onBackend } from '@rectify/tensor/testing';
 import * as act from '@rectify/activations';
-import { useWasm } from './helpers.js';
+import { normal, useWasm, withThreads } from './helpers.js';
 
 const info = (t: ReturnType<typeof tensor>): TensorInfo => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
 
@@ -30,37 +33,69 @@ describe('fused kernels', () => {
     );
   });
 
-  it('takes one Adam step in one pass, matching the update of rectify\'s Adam optimizer', () => {
-    const b = useWasm();
-    const p = [0.5, -1, 2, 0, 3];
-    const g = [0.1, -0.2, 0, 4, -1e-3];
-    const m = [0, 0.01, 0.02, 0, 0];
-    const v = [0, 1e-4, 0, 0, 1e-6];
-    const h = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 3 };
-    const out = b.fused.adam(info(tensor(p)), info(tensor(g)), info(tensor(m)), info(tensor(v)), h);
-    const m1 = m.map((mi, i) => mi + 0.1 * (g[i]! - mi));
-    const v1 = v.map((vi, i) => vi + 0.001 * (g[i]! ** 2 - vi));
-    const alpha = (0.01 * Math.sqrt(1 - 0.999 ** 3)) / (1 - 0.9 ** 3);
-    const p1 = p.map((pi, i) => pi - (alpha * m1[i]!) / (Math.sqrt(v1[i]!) + 1e-7));
-    // Index 2 has g = 0 and v = 0: its step is α·m/ε ≈ 2000, so the tolerance is relative.
-    const close = (t: TensorInfo, ref: number[]) =>
-      Array.from(b.readSync(t.dataId)).forEach((x, i) => expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref[i]!))));
-    close(out.p, p1);
-    close(out.m, m1);
-    close(out.v, v1);
+  const P = [0.5, -1, 2, 0, 3, -1e4, 1e-30, 7, -0.25];
+  const G = [0.1, -0.2, 0, 4, -1e-3, 50, 1e-20, NaN, 2];
+  const M = [0, 0.01, 0.02, 0, 0, -3, 0, 0.5, 0.1];
+  const V = [0, 1e-4, 0, 0, 1e-6, 2, 0, 1, 0.3];
+  const adamRef = (h: AdamUpdateAttrs) => {
+    const alpha = (h.learningRate * Math.sqrt(1 - h.beta2 ** h.step)) / (1 - h.beta1 ** h.step);
+    const m = M.map((mi, i) => mi + (1 - h.beta1) * (G[i]! - mi));
+    const v = V.map((vi, i) => vi + (1 - h.beta2) * (G[i]! ** 2 - vi));
+    const p = P.map((pi, i) => pi - h.learningRate * h.weightDecay * pi - (alpha * m[i]!) / (Math.sqrt(v[i]!) + h.epsilon));
+    return [p, m, v];
+  };
+  // Index 2 has g = 0 and v = 0: its step is α·m/ε ≈ 2000, so the tolerance is relative; index 7 is NaN.
+  const expectClose = (t: Tensor, ref: readonly number[]) =>
+    Array.from(t.dataSync()).forEach((x, i) => {
+      if (Number.isNaN(ref[i]!)) expect(x).toBeNaN();
+      else expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(ref[i]!)));
+    });
+
+  for (const [weightDecay, threads] of [[0, 1], [0.5, 1], [0.5, 2]] as const) {
+    it(`takes one Adam step in one pass through engine.runFused (weightDecay ${weightDecay}, ${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+      const h: AdamUpdateAttrs = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 3, weightDecay };
+      const ref = adamRef(h);
+      await withThreads(threads, () => {
+        const out = engine.runFused('adamUpdate', [tensor(P), tensor(G), tensor(M), tensor(V)], h)!;
+        out.forEach((t, i) => {
+          expect(t.backend.name).toBe('wasm');
+          expectClose(t, ref[i]!);
+        });
+        // The cpu backend's one-pass loop agrees.
+        const onCpu = onBackend('cpu', () => engine.runFused('adamUpdate', [tensor(P), tensor(G), tensor(M), tensor(V)], h)!.map((t) => Array.from(t.dataSync())));
+        out.forEach((t, i) => expectClose(t, onCpu[i]!));
+      });
+    });
+  }
+
+  it('matches the composed update over a large parameter split across threads', async () => {
+    const h: AdamUpdateAttrs = { learningRate: 1e-3, beta1: 0.9, beta2: 0.98, epsilon: 1e-7, step: 7, weightDecay: 0.01 };
+    await withThreads(2, () => {
+      const [p, g, m0] = [1, 2, 3].map((seed) => normal([300, 257], seed));
+      const v0 = abs(normal([300, 257], 4));
+      const out = engine.runFused('adamUpdate', [p!, g!, m0!, v0], h)!;
+      const alpha = (h.learningRate * Math.sqrt(1 - h.beta2 ** h.step)) / (1 - h.beta1 ** h.step);
+      const m = add(m0!, mul(sub(g!, m0!), 1 - h.beta1));
+      const v = add(v0, mul(sub(square(g!), v0), 1 - h.beta2));
+      const next = sub(sub(p!, div(mul(m, alpha), add(sqrt(v), h.epsilon))), mul(p!, h.learningRate * h.weightDecay));
+      [next, m, v].forEach((t, i) => expectClose(out[i]!, Array.from(t.dataSync())));
+    });
   });
 
-  it('updates in place when asked, and names a mismatched slot', () => {
-    const b = useWasm();
-    const p = tensor([1, 2]);
-    const h = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1 };
-    const out = b.fused.adam(info(p), info(tensor([1, -1])), info(tensor([0, 0])), info(tensor([0, 0])), h, true);
-    expect(out.p.dataId).toBe(p.dataId);
-    // First step: m = 0.1g, v = 0.001g², α = lr·√0.001/0.1, so each parameter moves by lr·sign(g) (up to ε).
-    Array.from(p.dataSync()).forEach((x, i) => expect(x).toBeCloseTo([0.9, 2.1][i]!, 6));
-    expect(() => b.fused.adam(info(p), info(tensor([1, 2, 3])), info(tensor([0, 0])), info(tensor([0, 0])), h)).toThrow(
-      'adam: g must be float32 with shape [2], received float32 [3]',
-    );
-    expect(() => b.fused.adam(info(p), info(p), info(p), info(p), { ...h, step: 0 })).toThrow('adam: step must be >= 1, received 0');
+  it('updates in place when the inputs are donated and exclusive', () => {
+    useWasm();
+    engine.tidy(() => {
+      const p = tensor([1, 2]);
+      const h: AdamUpdateAttrs = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 };
+      const out = engine.runFused('adamUpdate', [p, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, { donate: true })!;
+      expect(out[0].dataId).toBe(p.dataId);
+      // First step: m = 0.1g, v = 0.001g², α = lr·√0.001/0.1, so each parameter moves by lr·sign(g) (up to ε).
+      Array.from(p.dataSync()).forEach((x, i) => expect(x).toBeCloseTo([0.9, 2.1][i]!, 6));
+      const q = tensor([1, 2]);
+      const view = reshape(q, [2, 1]);
+      const copy = engine.runFused('adamUpdate', [q, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, { donate: true })!;
+      expect(copy[0].dataId).not.toBe(q.dataId);
+      expect(Array.from(view.dataSync())).toEqual([1, 2]);
+    });
   });
 });

@@ -45,7 +45,7 @@ describe('threads', () => {
 
   it('sums a long row on 2 threads from per-thread float64 partials', async () => {
     const x = normal([1_000_003], 45);
-    const ref = x.dataSync().reduce((s, v) => s + v, 0);
+    const ref = Array.from(x.dataSync()).reduce((s, v) => s + v, 0);
     expectClose(await withThreads(2, () => sum(x).dataSync()), [ref], { rtol: 1e-6, atol: 1e-4 });
   });
 

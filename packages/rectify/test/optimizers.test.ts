@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValueError, type Tensor, mean, memory, mul, square, sub, tensor } from '@rectify/tensor';
+import {
+  type Backend, CpuBackend, ValueError, type Tensor, engine, mean, memory, mul, registerBackend, setBackend, square, sub, tensor,
+} from '@rectify/tensor';
 import { variable } from '@rectify/autograd';
 import { Adagrad, Adam, AdamW, RMSprop, SGD, getOptimizer, optimizerFactories, schedules, serializeOptimizer } from '../src/optimizers/index.js';
 
@@ -72,6 +74,72 @@ describe('AdamW', () => {
     const plain = run(new Adam({ learningRate: 0.01 }), [2], [1], 1)[0]!;
     const decayed = run(new AdamW({ learningRate: 0.01, weightDecay: 0.1 }), [2], [1], 1)[0]!;
     expect(decayed - plain).toBeCloseTo(-0.01 * 0.1 * 2, 6);
+  });
+});
+
+describe('Adam and AdamW through the fused kernel', () => {
+  // The same CPU backend without fused kernels, so the composed update runs.
+  registerBackend('cpu-unfused', () => Object.assign(Object.create(new CpuBackend()) as Backend, { name: 'cpu-unfused', fused: undefined }), -5);
+  const gs = [[0.3, -1.2, 0], [2.5, 0.01, -4], [1e-3, 7, 0.5], [-0.2, 0, 3]];
+  function train(make: () => Adam, backend: string): number[][] {
+    setBackend(backend);
+    try {
+      const opt = make();
+      const w = variable(tensor([0.5, -2, 1e-3]), true, `fused_w_${backend}`);
+      return gs.map((g) => {
+        opt.applyGradients([{ variable: w, grad: tensor(g) }]);
+        return [...Array.from(w.dataSync()), ...opt.getWeights().slice(1).flatMap((n) => Array.from(n.tensor.dataSync()))];
+      });
+    } finally {
+      setBackend('cpu');
+    }
+  }
+
+  const makers: [string, () => Adam][] = [
+    ['Adam', () => new Adam({ learningRate: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1e-3 })],
+    ['AdamW', () => new AdamW({ learningRate: 0.05, beta2: 0.98, weightDecay: 0.3 })],
+  ];
+  for (const [name, make] of makers) {
+    it(`${name}: the one-pass update equals the composed one, weights and slots, step after step`, () => {
+      const composed = train(make, 'cpu-unfused');
+      train(make, 'cpu').forEach((row, t) => close(row, composed[t]!, 2e-6));
+    });
+  }
+
+  it('runs no elementwise op for the update when the backend has the kernel (amsgrad stays composed)', () => {
+    const opsOf = (opt: Adam): number => {
+      const w = variable(tensor([1, 2]), true, `ops_w_${opt.amsgrad}`);
+      const grad = tensor([0.5, -1]);
+      let ops = 0;
+      const stop = engine.addOpListener(() => ops++);
+      try {
+        opt.applyGradients([{ variable: w, grad }]);
+      } finally {
+        stop();
+      }
+      return ops;
+    };
+    expect(opsOf(new Adam())).toBe(0);
+    expect(opsOf(new Adam({ amsgrad: true }))).toBeGreaterThan(8);
+  });
+
+  it('updates weights in place once nothing else shares them, and never changes a shared buffer', () => {
+    const initial = tensor([1, 2]);
+    const w = variable(initial, true, 'in_place_w');
+    const opt = new Adam({ learningRate: 0.1 });
+    opt.applyGradients([{ variable: w, grad: tensor([1, -1]) }]);
+    expect(Array.from(initial.dataSync())).toEqual([1, 2]); // the variable shared it: updated out of place
+    const saved = opt.getWeights();
+    const mBefore = Array.from(saved[1]!.tensor.dataSync());
+    let buffer = w.dataId;
+    opt.applyGradients([{ variable: w, grad: tensor([1, -1]) }]);
+    expect(w.dataId).not.toBe(buffer); // the saved views share m and v: a fresh buffer for all three
+    expect(Array.from(saved[1]!.tensor.dataSync())).toEqual(mBefore);
+    saved.forEach((n) => n.tensor.dispose());
+    buffer = w.dataId;
+    opt.applyGradients([{ variable: w, grad: tensor([1, -1]) }]);
+    expect(w.dataId).toBe(buffer); // now exclusive: overwritten in place
+    close(w.dataSync(), [1 - 0.3, 2 + 0.3], 1e-5); // three steps of ≈ lr·sign(g) each
   });
 });
 

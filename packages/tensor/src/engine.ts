@@ -1,9 +1,12 @@
-import type { Backend, BackendKernelName, DataId, KernelSpecs, OpAttrs, OpName, TensorInfo } from './backend/kernels.js';
+import type {
+  Backend, BackendKernelName, DataId, FusedKernelImpl, FusedKernelName, FusedKernelSpecs, KernelSpecs, OpAttrs, OpName, TensorInfo,
+} from './backend/kernels.js';
 import { type DType, type TypedArray, bytesPerElement } from './dtype.js';
 import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
 import { type Shape, shapesEqual, sizeOf } from './shape.js';
 import { Tensor, type Variable } from './tensor.js';
 import { CpuBackend } from './cpu/cpu-backend.js';
+import { type FusedInputs, type FusedOutputs, fusedKernelDefs } from './fused.js';
 
 /** One op as it ran: what autograd records on its tape. */
 export interface OpRecord<K extends OpName = OpName> {
@@ -182,6 +185,44 @@ export class Engine {
     const output = this.wrap(kernel(infos, attrs), backend);
     this.notify({ op, inputs, attrs, output } as OpRecord);
     return output;
+  }
+
+  /**
+   * Runs the active backend's fused kernel `name` (see `FusedKernelSpecs`) and returns its outputs as tracked
+   * tensors, or null when the backend has no such kernel or declines the call: the caller then runs the composed
+   * ops. Inputs are validated first, whichever path runs. With `donate: true` the caller gives up the kernel's
+   * donated inputs, and they are overwritten in place when no other tensor shares their buffers.
+   *
+   * Fused kernels are not recorded: op listeners — autograd's tape — never hear of them, so they cannot be
+   * differentiated. They are meant for updates outside gradient functions (optimizer steps).
+   * @example const r = engine.runFused('adamUpdate', [w, g, m, v], { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 });
+   */
+  runFused<K extends FusedKernelName>(
+    name: K,
+    inputs: FusedInputs<K>,
+    attrs: FusedKernelSpecs[K]['attrs'],
+    options: { readonly donate?: boolean } = {},
+  ): FusedOutputs<K> | null {
+    const tensors = inputs as readonly Tensor[];
+    for (const t of tensors) t.assertAlive(name);
+    const def = fusedKernelDefs[name];
+    def.check(inputs, attrs);
+    const backend = this.getBackend();
+    const kernel = backend.fused?.[name] as FusedKernelImpl<K> | undefined;
+    if (!kernel) return null;
+    for (const t of tensors) this.ensureOnActive(t);
+    // Exclusive and passed once: the same tensor given as two inputs must not be written while it is read.
+    const inPlace = options.donate === true &&
+      def.donated.every((i) => this.isExclusive(tensors[i]!) && tensors.filter((t) => t.dataId === tensors[i]!.dataId).length === 1);
+    const infos = tensors.map((t) => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype }));
+    const outputs = kernel(infos as FusedKernelSpecs[K]['inputs'], { ...attrs, inPlace });
+    if (!outputs) return null;
+    return (outputs as readonly TensorInfo[]).map((info) => this.wrap(info, backend)) as unknown as FusedOutputs<K>;
+  }
+
+  /** Whether `t` is the only tensor holding its buffer (no view, variable or slot shares it). */
+  isExclusive(t: Tensor): boolean {
+    return !t.isDisposed && this.refCounts.get(t.dataId) === 1;
   }
 
   /** A new tensor sharing `x`'s buffer under another shape: reshape and identity cost no copy. */

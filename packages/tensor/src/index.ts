@@ -7,15 +7,16 @@ export {
 } from './engine.js';
 export type {
   Backend, BackendMemory, BackendKernelName, DataId, KernelImpl, Kernels, KernelSpecs, OpAttrs, OpName, OpSpecs,
-  ReduceOp, ArgReduceOp, TensorInfo,
+  ReduceOp, ArgReduceOp, TensorInfo, AdamUpdateAttrs, FusedKernelImpl, FusedKernelName, FusedKernels, FusedKernelSpecs,
 } from './backend/kernels.js';
+export { fusedKernelDefs, adamStepSize, type FusedInputs, type FusedOutputs } from './fused.js';
 export { CpuBackend } from './cpu/cpu-backend.js';
 export { type UnaryFn, type BinaryFn, unaryFn, binaryFn, isUnaryFn, isBinaryFn } from './scalar-fn.js';
 export * as mathFns from './math-fns.js';
 export { PRNGKey, setSeed, keyFor } from './prng.js';
 export { conv2dInfo, pool2dInfo, type Conv2DInfo, type Pool2DInfo, type PadMode } from './conv-geometry.js';
 export {
-  sizeOf, stridesOf, shapesEqual, broadcastShapes, broadcastedAxes, normalizeAxis, normalizeAxes, type Shape,
+  sizeOf, stridesOf, shapesEqual, broadcastShapes, broadcastStrides, broadcastedAxes, normalizeAxis, normalizeAxes, type Shape,
 } from './shape.js';
 export { formatTensor } from './format.js';
 

@@ -1,4 +1,4 @@
-import { type DType, type KernelSpecs, type TensorInfo, broadcastShapes, sizeOf, stridesOf } from '@rectify/tensor';
+import { type DType, type KernelSpecs, type TensorInfo, broadcastShapes, broadcastStrides, sizeOf } from '@rectify/tensor';
 import type { Context } from '../context.js';
 import { binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
 import { binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
@@ -48,13 +48,6 @@ export function unaryGrad(ctx: Context, probe: Probe, [x, dy]: KernelSpecs['unar
     }
   }
   return { dataId: out, shape: x.shape, dtype: 'float32' };
-}
-
-/** Strides for reading `shape` broadcast to `outShape`: 0 along broadcast axes. */
-function broadcastStrides(shape: readonly number[], outShape: readonly number[]): number[] {
-  const own = stridesOf(shape);
-  const offset = outShape.length - shape.length;
-  return outShape.map((_, i) => (i < offset || shape[i - offset] === 1 ? 0 : own[i - offset]!));
 }
 
 interface Axis {

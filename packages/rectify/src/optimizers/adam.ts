@@ -1,4 +1,4 @@
-import { type Tensor, type Variable, add, div, maximum, mul, sqrt, square, sub } from '@rectify/tensor';
+import { type Tensor, type Variable, add, div, engine, maximum, mul, sqrt, square, sub } from '@rectify/tensor';
 import { checkPositive, checkUnitInterval } from '../checks.js';
 import { Optimizer, type OptimizerOptions } from './optimizer.js';
 
@@ -38,9 +38,21 @@ export class Adam extends Optimizer {
   }
 
   protected update(w: Variable, g: Tensor, lr: number, step: number): Tensor {
-    const alpha = (lr * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
+    const weightDecay = this.decoupledWeightDecay();
     const m0 = this.slot(w, 'm');
     const v0 = this.slot(w, 'v');
+    if (!this.amsgrad) {
+      // One pass on backends with a fused Adam kernel; w, m and v are donated, so when nothing else shares their
+      // buffers (a saved-weights view, the tensor a variable was created from) they are updated in place.
+      const hyper = { learningRate: lr, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, step, weightDecay };
+      const fused = engine.runFused('adamUpdate', [w, g, m0, v0], hyper, { donate: true });
+      if (fused) {
+        this.setSlot(w, 'm', fused[1]);
+        this.setSlot(w, 'v', fused[2]);
+        return fused[0];
+      }
+    }
+    const alpha = (lr * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
     const m = add(m0, mul(sub(g, m0), 1 - this.beta1));
     let v = add(v0, mul(sub(square(g), v0), 1 - this.beta2));
     this.setSlot(w, 'm', m);
@@ -49,7 +61,15 @@ export class Adam extends Optimizer {
       v = maximum(this.slot(w, 'vHat'), v);
       this.setSlot(w, 'vHat', v);
     }
-    return sub(w, div(mul(m, alpha), add(sqrt(v), this.epsilon)));
+    const next = sub(w, div(mul(m, alpha), add(sqrt(v), this.epsilon)));
+    // The Adam step does not depend on w, so decaying first and stepping after equals stepping and then
+    // subtracting the decay computed from the old weights.
+    return weightDecay > 0 ? sub(next, mul(w, lr * weightDecay)) : next;
+  }
+
+  /** Decoupled weight decay per unit of learning rate: 0 here, AdamW's `weightDecay` there. */
+  protected decoupledWeightDecay(): number {
+    return 0;
   }
 
   protected ownConfig(): Record<string, unknown> {

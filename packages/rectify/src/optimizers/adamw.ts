@@ -1,4 +1,3 @@
-import { type Tensor, type Variable, mul, sub } from '@rectify/tensor';
 import { checkNonNegative } from '../checks.js';
 import { Adam, type AdamOptions } from './adam.js';
 
@@ -21,10 +20,9 @@ export class AdamW extends Adam {
     this.weightDecay = checkNonNegative('adamw', 'weightDecay', options.weightDecay ?? 0.004);
   }
 
-  protected override update(w: Variable, g: Tensor, lr: number, step: number): Tensor {
-    // The Adam step does not depend on w, so decaying first and stepping after equals stepping and then
-    // subtracting the decay computed from the old weights.
-    return sub(super.update(w, g, lr, step), mul(w, lr * this.weightDecay));
+  /** Shares Adam's update, fused or composed: w ← w − lr·weightDecay·w − α·m/(√v + ε). */
+  protected override decoupledWeightDecay(): number {
+    return this.weightDecay;
   }
 
   protected override ownConfig(): Record<string, unknown> {

@@ -77,6 +77,48 @@ export type KernelImpl<K extends BackendKernelName> = (
 
 export type Kernels = { readonly [K in BackendKernelName]: KernelImpl<K> };
 
+/**
+ * Adam's update for one parameter, in the bias-corrected step-size form rectify's Adam and AdamW (and Keras) use:
+ * m ← m + (1−β₁)(g − m), v ← v + (1−β₂)(g² − v), p ← p·(1 − lr·weightDecay) − α·m/(√v + ε),
+ * α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ).
+ */
+export interface AdamUpdateAttrs {
+  readonly learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  /** t, counted from 1. */
+  readonly step: number;
+  /** Decoupled weight decay per unit of learning rate (AdamW); 0 for plain Adam. */
+  readonly weightDecay: number;
+}
+
+/**
+ * Optional multi-op kernels, each one pass over memory where the composed ops take several. Unlike the primitive
+ * kernels a backend may leave any of them out (or decline a call by returning null): callers then run the composed
+ * ops, which stay the definition. The engine validates inputs before calling one and sets `inPlace` only when the
+ * caller gave the donated inputs up and no other tensor shares their buffers. Fused kernels are never recorded for
+ * autograd: they serve updates that run outside gradient functions, such as optimizer steps.
+ */
+export interface FusedKernelSpecs {
+  /** One Adam/AdamW step; `p`, `m` and `v` are donated (overwritten when `inPlace`). */
+  adamUpdate: {
+    inputs: [p: TensorInfo, g: TensorInfo, m: TensorInfo, v: TensorInfo];
+    attrs: AdamUpdateAttrs;
+    outputs: [p: TensorInfo, m: TensorInfo, v: TensorInfo];
+  };
+}
+
+export type FusedKernelName = keyof FusedKernelSpecs;
+
+/** Returns the outputs, or null to decline (e.g. a dtype it has no kernel for). */
+export type FusedKernelImpl<K extends FusedKernelName> = (
+  inputs: FusedKernelSpecs[K]['inputs'],
+  attrs: FusedKernelSpecs[K]['attrs'] & { readonly inPlace: boolean },
+) => FusedKernelSpecs[K]['outputs'] | null;
+
+export type FusedKernels = { readonly [K in FusedKernelName]?: FusedKernelImpl<K> };
+
 export interface BackendMemory {
   /** Buffers the backend holds. */
   readonly numDataBuffers: number;
@@ -92,6 +134,8 @@ export interface Backend {
   /** Free-form facts for users: the mode a GPU library runs in, thread counts, … */
   readonly info: Readonly<Record<string, unknown>>;
   readonly kernels: Kernels;
+  /** The fused kernels this backend implements, if any (see `FusedKernelSpecs`). */
+  readonly fused?: FusedKernels;
   /** Takes ownership of `values` (the caller does not touch them again). */
   write(values: TypedArray, shape: Shape, dtype: DType): TensorInfo;
   readSync(dataId: DataId): TypedArray;

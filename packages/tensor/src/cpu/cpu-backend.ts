@@ -1,8 +1,9 @@
-import type { Backend, BackendMemory, DataId, Kernels, TensorInfo } from '../backend/kernels.js';
+import type { Backend, BackendMemory, DataId, FusedKernels, Kernels, TensorInfo } from '../backend/kernels.js';
 import type { DType, TypedArray } from '../dtype.js';
 import type { Shape } from '../shape.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv.js';
 import { binary, cast, unary, unaryGrad, where } from './elementwise.js';
+import { cpuFusedKernels } from './fused.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matmul } from './matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './pool.js';
@@ -15,6 +16,7 @@ export class CpuBackend implements Backend {
   readonly info = Object.freeze({ kind: 'cpu', description: 'plain TypeScript over typed arrays, single-threaded' });
   private readonly store = new CpuStorage();
   readonly kernels: Kernels;
+  readonly fused: FusedKernels = cpuFusedKernels(this.store);
 
   constructor() {
     const s = this.store;
