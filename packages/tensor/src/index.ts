@@ -14,6 +14,7 @@ export { CpuBackend } from './cpu/cpu-backend.js';
 export { type UnaryFn, type BinaryFn, unaryFn, binaryFn, isUnaryFn, isBinaryFn } from './scalar-fn.js';
 export * as mathFns from './math-fns.js';
 export { PRNGKey, setSeed, keyFor } from './prng.js';
+export { matmulGeometry, type MatmulGeometry } from './matmul-geometry.js';
 export { conv2dInfo, pool2dInfo, type Conv2DInfo, type Pool2DInfo, type PadMode } from './conv-geometry.js';
 export {
   sizeOf, stridesOf, shapesEqual, broadcastShapes, broadcastStrides, broadcastedAxes, normalizeAxis, normalizeAxes, type Shape,

@@ -1,4 +1,4 @@
-import { type KernelSpecs, type TensorInfo, broadcastShapes, sizeOf } from '@rectify/tensor';
+import { type KernelSpecs, type TensorInfo, matmulGeometry, sizeOf } from '@rectify/tensor';
 import { axesKey, broadcastStrides, collapseAxes, stridedSource } from '../codegen/index-code.js';
 import { type GpuContext, filled, launch } from './launch.js';
 
@@ -8,15 +8,7 @@ import { type GpuContext, filled, launch } from './launch.js';
  * is a float32 running sum, as in the CPU backend's GEMM.
  */
 export function matmul(ctx: GpuContext, [a, b]: KernelSpecs['matmul']['inputs'], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): TensorInfo {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  const batchA = a.shape.slice(0, -2);
-  const batchB = b.shape.slice(0, -2);
-  const batch = broadcastShapes('matmul', batchA, batchB);
-  const outShape = [...batch, M, N];
+  const { M, K, N, batchA, batchB, batch, outShape } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
   if (sizeOf(outShape) > 0 && K === 0) return filled(ctx, outShape, 'float32', 0);
   // Element strides of a[m, k] and b[k, n] inside one matrix.
   const [sam, sak] = transposeA ? [1, M] : [K, 1];

@@ -1,4 +1,4 @@
-import { type KernelSpecs, type TensorInfo, broadcastShapes, sizeOf, stridesOf } from '@rectify/tensor';
+import { type KernelSpecs, type TensorInfo, matmulGeometry, sizeOf, stridesOf } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
 /** Products below this many multiply-adds run on one thread. */
@@ -37,15 +37,7 @@ export function gemm(ctx: Context, g: Gemm): void {
 }
 
 export function matmul(ctx: Context, [a, b]: KernelSpecs['matmul']['inputs'], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): TensorInfo {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  const batchA = a.shape.slice(0, -2);
-  const batchB = b.shape.slice(0, -2);
-  const batchShape = broadcastShapes('matmul', batchA, batchB);
-  const shape = [...batchShape, M, N];
+  const { M, K, N, batchA, batchB, batch: batchShape, outShape: shape } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
   const out = ctx.out('float32', sizeOf(shape));
   const result = { dataId: out, shape, dtype: 'float32' as const };
   const nBatch = sizeOf(batchShape);

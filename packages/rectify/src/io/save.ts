@@ -5,7 +5,7 @@ import type { Layer } from '@rectify/layers';
 import type { Compiled } from '../training/compiled.js';
 import { serializeOptimizer } from '../optimizers/registry.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@rectify/interop';
 import { FORMAT_VERSION, MODEL_FORMAT, MODEL_JSON, type ModelJson } from './format.js';
 import { fileInside } from './paths.js';
 import { modelDirectory } from './paths.js';

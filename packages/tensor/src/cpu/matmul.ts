@@ -1,18 +1,11 @@
 import type { KernelSpecs, TensorInfo } from '../backend/kernels.js';
-import { broadcastShapes, broadcastStrides, sizeOf } from '../shape.js';
+import { broadcastStrides, sizeOf } from '../shape.js';
+import { matmulGeometry } from '../matmul-geometry.js';
 import { gemm } from './gemm.js';
 import type { CpuStorage } from './storage.js';
 
 export function matmul(store: CpuStorage, [a, b]: KernelSpecs['matmul']['inputs'], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): TensorInfo {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  const batchA = a.shape.slice(0, -2);
-  const batchB = b.shape.slice(0, -2);
-  const batch = broadcastShapes('matmul', batchA, batchB);
-  const outShape = [...batch, M, N];
+  const { M, K, N, batchA, batchB, batch, outShape } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
   const out = new Float32Array(sizeOf(outShape));
   const A = store.get(a.dataId) as Float32Array;
   const B = store.get(b.dataId) as Float32Array;
