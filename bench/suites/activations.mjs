@@ -6,14 +6,8 @@
 // included). The machines are shared: when other jobs take the cores, wall-clock time of the same kernel swings by
 // 2-4x, while CPU time moves by ~10%. The ReLU check uses CPU time.
 //
-// Workaround, until @rectify/tensor's cpu/compile.ts is fixed: its `freshCopy` builds every elementwise loop with
-// `new Function` from the same source text, and V8's compilation cache then hands all those loops one shared
-// feedback vector. The call site inside turns megamorphic after the first few functions, and every later
-// activation runs 10-20x slower than its own loop would — so the table would rank activations by the order they
-// first ran. The suite turns the cache off while it runs, which gives each loop its own feedback as intended.
-// Set RECTIFY_BENCH_COMPILATION_CACHE=1 to measure with the cache on, as users get it today.
-const keepCache = process.env.RECTIFY_BENCH_COMPILATION_CACHE === '1';
-import v8 from 'node:v8';
+// Measured as users run it, V8's compilation cache on: @rectify/tensor gives every elementwise loop a unique
+// source text (cpu/compile.ts), so each loop keeps its own call-site feedback whatever order activations first ran.
 import * as A from '../../packages/activations/dist/index.js';
 import * as G from '../../packages/autograd/dist/index.js';
 import * as T from '../../packages/tensor/dist/index.js';
@@ -89,7 +83,6 @@ function measure(fn, { warmup = 2, minMs = 200, minRuns = 5 } = {}) {
 }
 
 export default async function ({ printTable, machine }) {
-  if (!keepCache) v8.setFlagsFromString('--no-compilation-cache');
   T.setBackend('cpu');
   const x = T.randomNormal([ROWS, COLS], 0, 1, 'float32', 42);
   const dy = T.randomNormal([ROWS, COLS], 0, 1, 'float32', 7);
@@ -152,13 +145,4 @@ export default async function ({ printTable, machine }) {
     if (ties.length) console.log(`  Within 10% of relu outside the family (memory-bound, like a copy): ${ties.map((r) => ns(r, key)).join(', ')}.`);
   }
   T.dispose([x, dy, alpha]);
-  if (keepCache) {
-    console.log('\n(Measured with V8\'s compilation cache on, as @rectify/tensor ships today.)');
-  } else {
-    console.log(
-      '\n(Measured with V8\'s compilation cache off: see the note at the top of bench/suites/activations.mjs. ' +
-        'With it on, as @rectify/tensor ships today, activations whose loops compile after the first few run 10-20x slower.)',
-    );
-    v8.setFlagsFromString('--compilation-cache');
-  }
 }

@@ -1,5 +1,5 @@
 // `pnpm bench cli`: one epoch of the MNIST MLP (784-256-128-10, ReLU, Adam, batch 128) on the 8,000 training images,
-// through the `rectify` CLI on the CPU backend, next to the same training written with TensorFlow.js (its cpu and
+// through the `rectify` CLI on the CPU (pure TypeScript) and WASM backends, next to the same training written with TensorFlow.js (its cpu and
 // wasm backends) — each in its own process, so that samples/s and peak memory are that run's alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,11 +18,11 @@ function node(args, options = {}) {
   return r.stdout;
 }
 
-function rectifyEpoch() {
+function rectifyEpoch(backend) {
   const out = mkdtempSync(join(tmpdir(), 'rectify-bench-'));
   try {
     const stdout = node([bin, 'train', '--dataset', 'mnist', '--model', 'mlp', '--hidden', '256,128', '--activation', 'relu', '--optimizer', 'adam', '--lr', '0.001',
-      '--batch-size', '128', '--epochs', '1', '--validation-split', '0', '--backend', 'cpu', '--seed', '1', '--json', '--out', join(out, 'run')]);
+      '--batch-size', '128', '--epochs', '1', '--validation-split', '0', '--backend', backend, '--seed', '1', '--json', '--out', join(out, 'run')]);
     const events = stdout.trim().split('\n').map((l) => JSON.parse(l));
     const epoch = events.find((e) => e.event === 'epoch');
     const done = events.find((e) => e.event === 'done');
@@ -68,7 +68,8 @@ function tfjsEpoch(backend) {
 export default async function ({ printTable, machine }) {
   if (!existsSync(bin)) throw new Error(`cli bench: ${bin} is missing; run pnpm build first`);
   const runs = [
-    ['rectify train (CLI, cpu backend)', rectifyEpoch],
+    ['rectify train (CLI, cpu backend)', () => rectifyEpoch('cpu')],
+    ['rectify train (CLI, wasm backend)', () => rectifyEpoch('wasm')],
     ['@tensorflow/tfjs, cpu backend', () => tfjsEpoch('cpu')],
     ['@tensorflow/tfjs, wasm backend', () => tfjsEpoch('wasm')],
   ];
