@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
+import { BIN, ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
 
 describe('bad input gets one clear line and the right exit code, never a stack trace', () => {
   const cwd = tempDir('bad');
@@ -18,6 +19,13 @@ describe('bad input gets one clear line and the right exit code, never a stack t
     expect(r.code).toBe(code);
     expect(hasStackTrace(r.stderr)).toBe(false);
   }
+
+  it('a reader that closes the pipe early (`rectify --help | head -1`) is not an error', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" --help | head -1; exit \${PIPESTATUS[0]}`], { cwd, encoding: 'utf8' });
+    expect(r.stdout).toBe('Usage: rectify [options] [command]\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
 
   it('unknown command and unknown option: usage error with the nearest valid name', () => {
     fails(['trian'], 2, "unknown command 'trian' (did you mean train?)");
