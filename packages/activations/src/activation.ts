@@ -2,7 +2,7 @@ import { grad } from '@rectify/autograd';
 import { type Tensor, type TensorLike, ValueError, scalar, tidy, toTensor } from '@rectify/tensor';
 import { applyKernel, derivativeOfKernel, propertiesOf } from './define.js';
 import type { OptionSpecs, OptionValues } from './options.js';
-import type { ActivationDefinition, ActivationKernel, ActivationProperties, InitializerName } from './types.js';
+import type { ActivationDefinition, ActivationKernel, ActivationProperties, InitializerName, UnaryKernel } from './types.js';
 
 /** `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations. */
 export interface ActivationConfig {
@@ -49,6 +49,16 @@ export class Activation {
     this.describe = init.describe;
     this.kernel = init.kernel;
     this.configName = init.configName;
+  }
+
+  /**
+   * The scalar function and its `a`, `b` when this activation is elementwise (`apply(x)` is then
+   * `mapUnary(x, fn, a, b)`), or undefined for composite ones (softmax, linear): lets a layer fuse it with its bias.
+   * @example get('relu').unaryKernel?.fn.name // 'relu'
+   */
+  get unaryKernel(): Readonly<Required<UnaryKernel>> | undefined {
+    const k = this.kernel;
+    return 'fn' in k ? { fn: k.fn, a: k.a ?? 0, b: k.b ?? 0 } : undefined;
   }
 
   /** The activation applied to a tensor (any shape; softmax-like ones act along their `axis`). */

@@ -1,6 +1,6 @@
 import {
   type BinaryFn, RectifyError, type Tensor,
-  binaryFn, broadcastTo, mathFns, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
+  add, binaryFn, broadcastTo, mathFns, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
   prod, reshape, shapesEqual, slice, split, square, sum, transpose, where,
 } from '@rectify/tensor';
 import type { GradRules } from './grad-rule.js';
@@ -56,6 +56,13 @@ function higherOrder(op: string): never {
 export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],
   unaryGrad: () => higherOrder('unaryGrad'),
+  // The pre-activation is recomputed rather than kept: one add costs less than holding a second activation-sized
+  // buffer per layer until backward.
+  biasActivation: (dy, { inputs: [z, bias], attrs: { fn, a, b }, needs: [nz, nb] }) => {
+    if (!fn.df || !(nz || nb)) return [null, null];
+    const dpre = mapUnaryGrad(add(z!, bias!), dy, fn, a, b);
+    return [nz ? dpre : null, nb ? sumToShape(dpre, bias!.shape) : null];
+  },
   binary: (dy, { inputs: [x, y], attrs: { fn }, needs: [nx, ny] }) => {
     const fast = fastBinary.get(fn);
     let gx: Tensor | null;

@@ -1,5 +1,5 @@
 import {
-  type Tensor, add, avgPool, binaryFn, broadcastTo, concat, conv2d, conv2dInfo, div, engine, expandDims, gather,
+  type Tensor, add, avgPool, biasActivation, binaryFn, broadcastTo, concat, conv2d, conv2dInfo, div, engine, expandDims, gather,
   isBinaryFn, isUnaryFn, logSoftmax, logSumExp, mapBinary, mapUnary, mathFns, matmul, max, maxPool, mean, min, moments,
   mul, pad, pool2dInfo, prod, reshape, slice, softmax, split, squeeze, stack, sum, tensor, tile, transpose, unstack,
   variance, where, clipByValue, greater, sigmoid, square, cast,
@@ -104,6 +104,10 @@ const convInfo = conv2dInfo([1, 5, 5, 2], [3, 3, 2, 2], 2, 'same');
 const poolInfo = pool2dInfo('avgPool', [1, 4, 4, 2], 2, 2, 'valid');
 
 export const nnCases: GradientCase[] = [
+  c('biasActivation tanh, z [3,4] and bias [4]', (z, b) => biasActivation(z!, b!, mathFns.tanhFn), () => [input([3, 4], 56), input([4], 57)]),
+  c('biasActivation sigmoid on rank 3, one unit', (z, b) => biasActivation(z!, b!, mathFns.sigmoidFn), () => [input([2, 3, 1], 58), input([1], 59)]),
+  c('biasActivation clip with parameters, away from the bounds', (z, b) => biasActivation(z!, b!, mathFns.clipFn, -1, 1),
+    () => [tensor([[-1.5, 0.2, 0.4], [2, -0.3, -0.1]]), tensor([0.1, -0.2, 0.3])]),
   c('conv2d valid, stride 1', (x, f) => conv2d(x!, f!, 1, 'valid'), () => [input([1, 4, 4, 2], 50), input([2, 2, 2, 3], 51)]),
   c('conv2d same, stride 2', (x, f) => conv2d(x!, f!, 2, 'same'), () => [input([1, 5, 5, 2], 52), input([3, 3, 2, 2], 53)]),
   c('conv2d same, dilation 2', (x, f) => conv2d(x!, f!, 1, 'same', 'NHWC', 2), () => [input([1, 5, 5, 1], 54), input([2, 2, 1, 2], 55)]),

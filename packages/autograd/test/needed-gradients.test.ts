@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type BackendKernelName, type Tensor, argMax, conv2d, engine, gather, getBackend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
+  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, getBackend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
   greater,
 } from '@rectify/tensor';
 import { input } from '@rectify/tensor/testing';
@@ -52,6 +52,26 @@ describe('gradients nobody needs are not computed', () => {
       conv2dBackpropInput: 1,
       conv2dBackpropFilter: 0,
     });
+  });
+
+  it('biasActivation: the bias gradient alone skips nothing it needs and sums dpre over the batch', () => {
+    const z = tensor([[-1, 2], [3, -4], [0.5, 0.25]]);
+    const bv = variable(tensor([0.5, -1]));
+    let g: Tensor | undefined;
+    const runs = countKernels(['unaryGrad', 'reduce'], () => {
+      g = engine.keep(variableGrads(() => sum(biasActivation(z, bv, mathFns.tanhFn)), [bv]).grads[bv.name]!);
+    });
+    expect(runs).toEqual({ unaryGrad: 1, reduce: 2 }); // the loss sum, then the bias gradient's sum over rows
+    const pre = [[-0.5, 1], [3.5, -5], [1, -0.75]];
+    const col = (j: number): number => pre.reduce((s, r) => s + 1 - Math.tanh(r[j]!) ** 2, 0);
+    const got = g!.dataSync();
+    expect(got[0]).toBeCloseTo(col(0), 5);
+    expect(got[1]).toBeCloseTo(col(1), 5);
+    const [rz, rb] = gradRules.biasActivation(tensor([[1, 1]]), {
+      inputs: [tensor([[0, 0]]), tensor([0, 0])], attrs: { fn: mathFns.tanhFn, a: 0, b: 0 }, output: tensor([[0, 0]]), needs: [true, false],
+    });
+    expect(rz!.arraySync()).toEqual([[1, 1]]);
+    expect(rb).toBeNull();
   });
 
   it('rules return null for unneeded inputs and the same gradient as before for needed ones', () => {

@@ -2,7 +2,7 @@ import { type Backend, type BackendMemory, BackendError, type DataId, type DType
 import { glRenderer } from './environment.js';
 import { type GpuInstance, type GpuJs, modeOf } from './gpujs.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
-import { binary, cast, unary, unaryGrad, where } from './kernels/elementwise.js';
+import { biasActivation, binary, cast, unary, unaryGrad, where } from './kernels/elementwise.js';
 import { gather, scatterAdd } from './kernels/gather.js';
 import type { GpuContext } from './kernels/launch.js';
 import { concat, pad, slice, tile, transpose } from './kernels/layout.js';
@@ -89,6 +89,7 @@ export class GpuBackend implements Backend {
     this.kernels = {
       unary: (i, a) => unary(c, i, a),
       unaryGrad: (i, a) => unaryGrad(c, i, a),
+      biasActivation: (i, a) => biasActivation(c, i, a),
       binary: (i, a) => binary(c, i, a),
       where: (i, a) => where(c, i, a),
       cast: (i, a) => cast(c, i, a),

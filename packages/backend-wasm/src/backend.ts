@@ -6,7 +6,7 @@ import { Context } from './context.js';
 import { FusedOps } from './fused.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { delegate } from './kernels/delegate.js';
-import { binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
+import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -89,6 +89,7 @@ export class WasmBackend implements Backend {
     this.kernels = {
       unary: (i, a) => unary(c, probe, i, a),
       unaryGrad: (i, a) => unaryGrad(c, probe, i, a),
+      biasActivation: (i, a) => biasActivation(c, probe, i, a),
       binary: (i, a) => binary(c, probe, i, a),
       where: (i, a) => delegate(c, 'where', i, a),
       cast: (i, a) => cast(c, i, a),

@@ -1,5 +1,5 @@
 import { noGrad } from '@rectify/autograd';
-import { ShapeError, Tensor, ValueError, type Variable, cast, keep } from '@rectify/tensor';
+import { ShapeError, Tensor, ValueError, type Variable, add, biasActivation, cast, keep } from '@rectify/tensor';
 import type { Activation, InitializerIdentifier } from './identifiers.js';
 import { type InputSpec, assertInputSpec } from './input-spec.js';
 import { toSnakeCase, uniqueName } from './naming.js';
@@ -239,6 +239,18 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   regularizationLosses(): Tensor[] {
     const own = this.ownWeights.filter((w) => w.regularizer && this.trainable).map((w) => w.regularizer!.apply(w.variable));
     return [...own, ...this.children.flatMap((l) => l.regularizationLosses())];
+  }
+
+  /**
+   * `activation(z + bias)`: one fused `biasActivation` kernel when the activation is elementwise and nobody
+   * captures the pre-activation (which the fused kernel never materialises); otherwise `add` then {@link activate}.
+   */
+  protected activateWithBias(z: Tensor, bias: Tensor | undefined): Tensor {
+    const unary = this.activation?.unaryKernel;
+    if (bias && unary && !this.capturePreActivation && z.dtype === 'float32' && bias.dtype === 'float32') {
+      return biasActivation(z, bias, unary.fn, unary.a, unary.b);
+    }
+    return this.activate(bias ? add(z, bias) : z);
   }
 
   /** Applies the layer's activation; with `capturePreActivation` on it first keeps a copy of `z`. */

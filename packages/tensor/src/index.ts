@@ -30,4 +30,5 @@ export * from './ops/shape.js';
 export * from './ops/join.js';
 export * from './ops/gather.js';
 export { matmul } from './ops/linalg.js';
+export { biasActivation } from './ops/bias-activation.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';

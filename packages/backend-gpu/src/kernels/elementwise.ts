@@ -29,6 +29,20 @@ export function unaryGrad(ctx: GpuContext, [x, dy]: KernelSpecs['unaryGrad']['in
   return launch(ctx, 'unaryGrad', `${sf.id} ${sizeOf(x.shape)}`, x.shape, 'float32', build, [x, dy], [a, b]);
 }
 
+/** `fn.f(z + bias)` with bias read at the last-axis index: the `unary` codegen over a broadcast iteration space. */
+export function biasActivation(
+  ctx: GpuContext, [z, bias]: KernelSpecs['biasActivation']['inputs'], { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
+): TensorInfo {
+  const axes = broadcastAxes(z.shape, [z.shape, bias.shape]);
+  const sf = ctx.runner.scalar(fn.f, 3, `'${fn.name}'.f`);
+  const build = () => ({
+    source: stridedSource(['z', 'bias', 'a', 'b'], ['iz', 'ib'], axes, 'return rfF(z[iz] + bias[ib], a, b);'),
+    functions: [sf],
+    helpers: sf.helpers,
+  });
+  return launch(ctx, 'biasActivation', `${sf.id} ${axesKey(axes)}`, z.shape, 'float32', build, [z, bias], [a, b]);
+}
+
 export function binary(ctx: GpuContext, [x, y]: KernelSpecs['binary']['inputs'], { fn, dtype }: KernelSpecs['binary']['attrs']): TensorInfo {
   const outShape = broadcastShapes(fn.name, x.shape, y.shape);
   const axes = broadcastAxes(outShape, [x.shape, y.shape]);

@@ -1,7 +1,7 @@
 import { type DType, type KernelSpecs, type TensorInfo, broadcastShapes, broadcastStrides, sizeOf } from '@rectify/tensor';
 import type { Context } from '../context.js';
-import { binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
-import { binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
+import { biasLoop, binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
+import { BIAS_CODES, binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
 import type { Probe } from './probe.js';
 
 /**
@@ -48,6 +48,32 @@ export function unaryGrad(ctx: Context, probe: Probe, [x, dy]: KernelSpecs['unar
     }
   }
   return { dataId: out, shape: x.shape, dtype: 'float32' };
+}
+
+/**
+ * `fn.f(z + bias)` along the last axis: the SIMD `biasUnary` task where `fn` has a fused kernel that passes the
+ * probe (the same check `unary` makes), otherwise a per-function JS loop over the heap.
+ */
+export function biasActivation(
+  ctx: Context, probe: Probe, [z, bias]: KernelSpecs['biasActivation']['inputs'], { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
+): TensorInfo {
+  const zd = ctx.data(z);
+  const n = zd.length;
+  const units = z.shape[z.shape.length - 1] ?? 1;
+  const out = ctx.out('float32', n);
+  if (n > 0) {
+    const bd = ctx.data(bias);
+    const code = unaryCandidate(fn);
+    if (code !== undefined && BIAS_CODES.has(code) && probe.unary(fn, code, a, b, false)) {
+      ctx.args32([code, n / units, units, zd.ptr, bd.ptr, out.ptr, 0, 0]);
+      ctx.argF(6, a);
+      ctx.argF(7, b);
+      ctx.run('biasUnary', n >= parallelFrom(code));
+    } else {
+      biasLoop(fn)(fn.f, ctx.heap.view(zd), ctx.heap.view(bd), ctx.heap.view(out), n / units, units, a, b);
+    }
+  }
+  return { dataId: out, shape: z.shape, dtype: 'float32' };
 }
 
 interface Axis {

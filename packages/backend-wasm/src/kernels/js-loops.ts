@@ -37,6 +37,14 @@ function gradTemplate(df: Fn1, x: TypedArray, dy: TypedArray, out: TypedArray, n
   for (let i = 0; i < n; i++) out[i] = dy[i]! * df(x[i]!, a, b);
 }
 
+function biasTemplate(f: Fn1, z: TypedArray, bias: TypedArray, out: TypedArray, rows: number, units: number, a: number, b: number): void {
+  let o = 0;
+  for (let r = 0; r < rows; r++) {
+    // Math.fround: the sum is rounded to float32 as the composed add stores it before fn sees it.
+    for (let j = 0; j < units; j++, o++) out[o] = f(Math.fround(z[o]! + bias[j]!), a, b);
+  }
+}
+
 /** Walks the output in order with per-operand strides (0 on broadcast axes); the innermost axis is a tight loop. */
 function binaryTemplate(
   f: Fn2, x: TypedArray, y: TypedArray, out: TypedArray, shape: readonly number[], sx: readonly number[], sy: readonly number[],
@@ -70,4 +78,5 @@ function binaryTemplate(
 
 export const unaryLoop = perFunction<object, typeof unaryTemplate>(unaryTemplate);
 export const gradLoop = perFunction<object, typeof gradTemplate>(gradTemplate);
+export const biasLoop = perFunction<object, typeof biasTemplate>(biasTemplate);
 export const binaryLoop = perFunction<object, typeof binaryTemplate>(binaryTemplate);

@@ -28,6 +28,11 @@ export interface KernelSpecs {
   binary: { inputs: [x: TensorInfo, y: TensorInfo]; attrs: { fn: BinaryFn; dtype: DType } };
   /** `dy * fn.df(x, a, b)` in one pass: the backward of every unary function, activations included. */
   unaryGrad: { inputs: [x: TensorInfo, dy: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
+  /**
+   * float32 `fn.f(z + bias[j], a, b)` where j is the last-axis index, in one pass: a dense layer's epilogue. `z` is
+   * float32 `[…, units]`, `bias` float32 `[units]`; the result has z's shape.
+   */
+  biasActivation: { inputs: [z: TensorInfo, bias: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
   /** `cond ? x : y` with broadcasting over all three; `cond` is bool, `x` and `y` both have dtype `dtype`. */
   where: { inputs: [cond: TensorInfo, x: TensorInfo, y: TensorInfo]; attrs: { dtype: DType } };
   cast: { inputs: [x: TensorInfo]; attrs: { dtype: DType } };

@@ -1,6 +1,7 @@
 import type { Backend, BackendMemory, DataId, FusedKernels, Kernels, TensorInfo } from '../backend/kernels.js';
 import type { DType, TypedArray } from '../dtype.js';
 import type { Shape } from '../shape.js';
+import { biasActivation } from './bias-activation.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv.js';
 import { binary, cast, unary, unaryGrad, where } from './elementwise.js';
 import { cpuFusedKernels } from './fused.js';
@@ -23,6 +24,7 @@ export class CpuBackend implements Backend {
     this.kernels = {
       unary: (i, a) => unary(s, i, a),
       unaryGrad: (i, a) => unaryGrad(s, i, a),
+      biasActivation: (i, a) => biasActivation(s, i, a),
       binary: (i, a) => binary(s, i, a),
       where: (i, a) => where(s, i, a),
       cast: (i, a) => cast(s, i, a),

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, type Variable, add, conv2d as conv2dOp } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, conv2d as conv2dOp } from '@rectify/tensor';
 import {
   type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
   type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
@@ -98,9 +98,8 @@ export class Conv2D extends Layer<Tensor> {
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
-    let y = conv2dOp(x, this.kernel!, this.strides, this.padding, 'NHWC', this.dilationRate);
-    if (this.bias) y = add(y, this.bias);
-    return this.activate(y);
+    const y = conv2dOp(x, this.kernel!, this.strides, this.padding, 'NHWC', this.dilationRate);
+    return this.activateWithBias(y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -1,4 +1,4 @@
-import { type Tensor, type Variable, add, matmul, reshape } from '@rectify/tensor';
+import { type Tensor, type Variable, matmul, reshape } from '@rectify/tensor';
 import {
   type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
   type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
@@ -78,9 +78,8 @@ export class Dense extends Layer<Tensor> {
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
-    let y = x.rank === 2 ? matmul(x, this.kernel!) : matmulLastAxis(x, this.kernel!);
-    if (this.bias) y = add(y, this.bias);
-    return this.activate(y);
+    const y = x.rank === 2 ? matmul(x, this.kernel!) : matmulLastAxis(x, this.kernel!);
+    return this.activateWithBias(y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

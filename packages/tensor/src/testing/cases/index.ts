@@ -1,5 +1,6 @@
 import type { UnaryFn } from '../../scalar-fn.js';
 import type { ConformanceCase, KernelCaseTable } from '../case.js';
+import { biasActivationCases } from './bias-activation-cases.js';
 import { compositeCases } from './composite-cases.js';
 import { convKernelCases } from './conv-cases.js';
 import { type UnaryCheck, elementwiseCases } from './elementwise-cases.js';
@@ -17,6 +18,7 @@ export function conformanceCases(extraUnary: ReadonlyArray<UnaryFn | UnaryCheck>
   const extra = extraUnary.map((u): UnaryCheck => ('fn' in u && typeof u.fn === 'object' ? u : { fn: u as UnaryFn }));
   const kernels: KernelCaseTable = {
     ...elementwiseCases(extra),
+    biasActivation: biasActivationCases(extra),
     ...reduceKernelCases(),
     matmul: matmulCases(),
     ...layoutCases(),
