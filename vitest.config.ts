@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const packageAliases = readdirSync(`${root}packages`)
   .filter((dir) => existsSync(`${root}packages/${dir}/src/index.ts`))
   .flatMap((dir) => {
-    const name = dir === 'rectify' ? 'rectify' : `@rectify/${dir}`;
+    const name = `@rectify/${dir}`;
     const escaped = name.replace(/[/@]/g, (c) => `\\${c}`);
     return [
       { find: new RegExp(`^${escaped}/testing$`), replacement: `${root}packages/${dir}/src/testing/index.ts` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 /** A smooth regression target from 8 features. */
 function data(n: number): { x: rf.Tensor; y: rf.Tensor } {

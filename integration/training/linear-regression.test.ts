@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 it('linear regression recovers its coefficients and intercept', async () => {
   rf.layers.resetDefaultNames();

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { twoMoons } from './datasets.js';
 
 it('the same seed gives the same weights and the same loss curve, twice in a row', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { accuracyOf, countingSequences } from './datasets.js';
 
 it('a tiny transformer encoder learns a counting comparison far above chance', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { accuracyOf, twoMoons } from './datasets.js';
 
 it('two moons: a small ReLU network exceeds 97% accuracy on held-out points', async () => {

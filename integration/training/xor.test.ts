@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 it('XOR: a 2-8-1 network reaches 100% accuracy', async () => {
   rf.layers.resetDefaultNames();

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type LayersModel, type Tensor, loadModel, randomNormal } from 'rectify';
+import { type LayersModel, type Tensor, loadModel, randomNormal } from '@rectify/rectify';
 import { EXAMPLES, ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
 
 /** ONNX Runtime's output for `x` fed to the model's single input 'input'. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from 'rectify';
+import { loadModel } from '@rectify/rectify';
 import { ensureBuilt, modelWeights, rectify, rectifyUntil, tempDir } from './helpers.js';
 
 /** Dropout makes the comparison meaningful: its masks must repeat exactly after a resume too. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from 'rectify';
+import { loadModel } from '@rectify/rectify';
 import { EXAMPLES, ensureBuilt, rectify, tempDir } from './helpers.js';
 
 describe('rectify train on iris, end to end', () => {

@@ -1,5 +1,5 @@
 // Activations: ReLU, GELU and Swish, each drawn with its exact derivative (dashed).
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

@@ -1,5 +1,5 @@
 // Autograd: grad, valueAndGrad and checkGradients against finite differences.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

@@ -1,6 +1,6 @@
 // Activations: activationStats counts units that never fire — dead ReLUs — and how
 // much gradient gets through.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

@@ -1,5 +1,5 @@
 // Getting started: a first model in ten lines — a small ReLU network learns XOR.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

@@ -1,6 +1,6 @@
 // The GPU backend: the same computation on the backend chosen in the header and on
 // the CPU backend, compared.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

@@ -1,7 +1,7 @@
 // Initializers: push a batch through 20 ReLU layers. He keeps the signal's scale; Glorot
 // lets it shrink by about √2 per layer (ReLU zeroes half of the units); with SELU, LeCun
 // keeps mean 0 and variance 1.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 function stdPerLayer(activation: string, init: string, depth: number, width: number) {

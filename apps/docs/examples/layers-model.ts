@@ -1,5 +1,5 @@
 // Layers: a small convolutional network, its summary, and its predictions.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

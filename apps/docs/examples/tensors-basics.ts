@@ -1,6 +1,6 @@
 // Tensors and backends: creation, broadcasting, a matrix product and reductions,
 // on the backend chosen in the header.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {

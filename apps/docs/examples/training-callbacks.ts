@@ -1,6 +1,6 @@
 // Training: compile and fit a classifier on two interleaved spirals, with early stopping
 // and the ActivationMonitor callback.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 /** Two spirals, one per class, from a small seeded generator: the same points every run. */

@@ -1,7 +1,7 @@
 // Activations: why ReLU replaced sigmoid in deep nets. The gradient reaching each layer
 // of an 8-layer network at initialisation: with sigmoid (derivative at most 1/4) it
 // shrinks layer after layer on its way back; with ReLU and He init it does not.
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import type { ExampleContext } from '../src/example-api.js';
 
 function gradNorms(activation: string, kernelInitializer: string): number[] {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { type ExampleContext, type RecordingContext, recordingContext } from '../src/example-api.js';
 import type { LinePlot } from '../src/plot/plot-spec.js';
 

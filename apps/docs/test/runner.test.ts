@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import * as tensor from '@rectify/tensor';
 import { formatArg, recordingContext } from '../src/example-api.js';
 import { evaluateExample } from '../src/client/transpile.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import '@rectify/backend-gpu';
 import { trainMlp } from './support/train-mlp.js';
 

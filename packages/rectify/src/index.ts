@@ -1,5 +1,5 @@
 /**
- * Rectify — one import for most users: `import * as rf from 'rectify'`.
+ * Rectify — one import for most users: `import * as rf from '@rectify/rectify'`.
  *
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as rf from '../src/index.js';
 
-describe("the umbrella: import * as rf from 'rectify'", () => {
+describe("the umbrella: import * as rf from '@rectify/rectify'", () => {
   it('re-exports tensor ops and autograd at the top level', () => {
     const dSquare = rf.grad((x) => rf.mul(x, x));
     expect(Array.from(dSquare(rf.tensor([3])).dataSync())).toEqual([6]);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type LayersModel, ValueError, exportOnnx } from 'rectify';
+import { type LayersModel, ValueError, exportOnnx } from '@rectify/rectify';
 import { CliError, UsageError } from '../errors.js';
 import type { Io } from '../main.js';
 import { INFO_FILE, type ModelInfo, openModelDir } from '../run-dir/model-dir.js';

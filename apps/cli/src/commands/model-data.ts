@@ -1,4 +1,4 @@
-import type { LayersModel } from 'rectify';
+import type { LayersModel } from '@rectify/rectify';
 import { validateConfig } from '../config/load.js';
 import { loadOptionsFor } from '../config/resolve.js';
 import { loadDataset } from '../datasets/registry.js';

@@ -1,4 +1,4 @@
-import { sequential, type LayersModel } from 'rectify';
+import { sequential, type LayersModel } from '@rectify/rectify';
 import { RectifyError, setSeed } from '@rectify/tensor';
 import type { Dataset } from '../datasets/types.js';
 import { UsageError } from '../errors.js';

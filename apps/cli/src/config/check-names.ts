@@ -1,4 +1,4 @@
-import { initializers, losses, metrics, optimizers } from 'rectify';
+import { initializers, losses, metrics, optimizers } from '@rectify/rectify';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { ResolvedConfig } from './resolve.js';

@@ -1,6 +1,6 @@
 import { activationStats } from '@rectify/activations';
 import type { Layer } from '@rectify/layers';
-import { sqrt, square, sum, tidy, variableGrads, type LayersModel, type Tensor } from 'rectify';
+import { sqrt, square, sum, tidy, variableGrads, type LayersModel, type Tensor } from '@rectify/rectify';
 import { histogramCounts } from '../plot/histogram.js';
 
 /** What `rectify inspect` reports for one layer with an activation, measured on one batch. */

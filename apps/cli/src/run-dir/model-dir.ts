@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel, type LayersModel } from 'rectify';
+import { loadModel, type LayersModel } from '@rectify/rectify';
 import type { Dataset, Task } from '../datasets/types.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';

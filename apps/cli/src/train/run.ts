@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel, type LayersModel } from 'rectify';
+import { loadModel, type LayersModel } from '@rectify/rectify';
 import { RectifyError, type Tensor } from '@rectify/tensor';
 import { diagnose } from '../inspect/diagnostics.js';
 import { useBackend } from '../backend.js';

@@ -1,4 +1,4 @@
-import type * as Rectify from 'rectify';
+import type * as Rectify from '@rectify/rectify';
 
 export type BackendChoice = 'cpu' | 'gpu';
 

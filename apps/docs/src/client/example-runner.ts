@@ -71,7 +71,7 @@ export function mountExample(block: HTMLElement): void {
     const t0 = performance.now();
     try {
       const modules = await loadFramework();
-      const rf = modules['rectify'] as unknown as typeof import('rectify');
+      const rf = modules['@rectify/rectify'] as unknown as typeof import('@rectify/rectify');
       const active = await activateBackend(rf, backend);
       const edited = editor.value !== original;
       const mod = edited || !load ? await evaluateExample(editor.value, modules) : await load();

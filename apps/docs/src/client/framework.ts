@@ -9,7 +9,7 @@ let loading: Promise<FrameworkModules> | undefined;
  */
 export function loadFramework(): Promise<FrameworkModules> {
   loading ??= Promise.all([
-    import('rectify'),
+    import('@rectify/rectify'),
     import('@rectify/tensor'),
     import('@rectify/autograd'),
     import('@rectify/activations'),

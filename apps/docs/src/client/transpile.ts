@@ -8,7 +8,7 @@ export interface ExampleModule {
 
 /**
  * Turns edited example source into a runnable module in the page: sucrase (loaded on first edit) strips the types
- * and rewrites `import … from 'rectify'` into lookups of the already loaded framework; `import type` lines vanish.
+ * and rewrites `import … from '@rectify/rectify'` into lookups of the already loaded framework; `import type` lines vanish.
  * Syntax errors come back as exceptions with a line and column, shown under the editor.
  * @example (await evaluateExample(editor.value, await loadFramework())).run(ctx)
  */

@@ -1,4 +1,4 @@
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 /** The playground's tasks: two 2-D classification problems and a token task for a one-block transformer. */
 export type TaskName = 'moons' | 'spirals' | 'tokens';

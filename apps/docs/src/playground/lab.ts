@@ -1,4 +1,4 @@
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { type TaskName, makeDataset } from './datasets.js';
 import { type LayerProbe, probeLayers } from './probe.js';
 

@@ -1,4 +1,4 @@
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 import { PALETTE, renderPlot } from '../plot/svg-plot.js';
 import { type Demo, demos } from './demos.js';
 import { DEFAULT_CONFIG, type LabConfig, type LabRecord, trainLab } from './lab.js';

@@ -1,4 +1,4 @@
-import * as rf from 'rectify';
+import * as rf from '@rectify/rectify';
 
 /** One watched layer's figures at one moment of training. */
 export interface LayerProbe {

@@ -13,7 +13,7 @@ export function sourceAliases(): { find: RegExp; replacement: string }[] {
   return readdirSync(PACKAGES_DIR)
     .filter((dir) => existsSync(`${PACKAGES_DIR}${dir}/src/index.ts`))
     .map((dir) => {
-      const name = dir === 'rectify' ? 'rectify' : `@rectify/${dir}`;
+      const name = `@rectify/${dir}`;
       return { find: new RegExp(`^${name.replace(/[/@]/g, (c) => `\\${c}`)}$`), replacement: `${PACKAGES_DIR}${dir}/src/index.ts` };
     });
 }

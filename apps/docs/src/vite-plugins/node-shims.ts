@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
 const PREFIX = '\0rf-node-shim:';
 
 /**
- * The `rectify` umbrella imports node:fs, node:path and node:crypto for `save`/`loadModel`. In the page those
+ * The `@rectify/rectify` umbrella imports node:fs, node:path and node:crypto for `save`/`loadModel`. In the page those
  * modules do not exist; this plugin gives each one a stand-in whose every export throws a clear error when called
  * (the examples never save to disk in the browser), instead of vite's empty stub that breaks named imports.
  * @example defineConfig({ plugins: [nodeShims()] })
