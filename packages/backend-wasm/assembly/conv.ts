@@ -183,3 +183,23 @@ export function convInputGrad(args: usize, tid: i32, _nt: i32): void {
     }
   }
 }
+
+/** Task (one thread): dst[0:n] = Σ over `chunks` consecutive blocks of n floats at src, in block order. */
+export function sumChunks(args: usize, _tid: i32, _nt: i32): void {
+  const dst = <usize>argI(args, 0);
+  const src = <usize>argI(args, 1);
+  const n = argI(args, 2);
+  const chunks = argI(args, 3);
+  const block = <usize>n << 2;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    let acc = v128.load(F32.at(src, i));
+    for (let c = 1; c < chunks; c++) acc = f32x4.add(acc, v128.load(F32.at(src, i) + <usize>c * block));
+    v128.store(F32.at(dst, i), acc);
+  }
+  for (; i < n; i++) {
+    let acc = load<f32>(F32.at(src, i));
+    for (let c = 1; c < chunks; c++) acc += load<f32>(F32.at(src, i) + <usize>c * block);
+    store<f32>(F32.at(dst, i), acc);
+  }
+}

@@ -104,13 +104,8 @@ export function conv2dBackpropFilter(ctx: Context, [x, dy]: KernelSpecs['conv2dB
   try {
     runTiled(ctx, 'convFilterGrad', info, p, { first: xp, filter: g, out: partials }, FILTER_CHUNKS);
     // In chunk order, whatever thread computed each: the same bits on 1 thread or many.
-    const f32 = ctx.heap.f32;
-    const sum = f32.subarray(dw.ptr >> 2, (dw.ptr >> 2) + partialFloats);
-    sum.set(f32.subarray(partials >> 2, (partials >> 2) + partialFloats));
-    for (let c = 1; c < FILTER_CHUNKS; c++) {
-      const base = (partials >> 2) + c * partialFloats;
-      for (let i = 0; i < partialFloats; i++) sum[i]! += f32[base + i]!;
-    }
+    ctx.args32([dw.ptr, partials, partialFloats, FILTER_CHUNKS]);
+    ctx.run('sumChunks', false);
   } finally {
     ctx.heap.freeScratch(partials, FILTER_CHUNKS * partialFloats * 4);
   }

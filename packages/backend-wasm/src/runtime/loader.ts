@@ -95,6 +95,7 @@ export interface KernelExports {
   readonly convForward: Task;
   readonly convFilterGrad: Task;
   readonly convInputGrad: Task;
+  readonly sumChunks: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;
