@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CliError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { fsTry } from '../fs-errors.js';
 import { didYouMean } from '../suggest.js';
 import { csvNumber, parseCsv, type CsvTable } from './csv-parse.js';
 import { finishDataset } from './finish.js';
@@ -8,13 +9,7 @@ import type { Dataset, LoadOptions, Task } from './types.js';
 
 /** Reads a file for a command, turning the operating system's error into one line that names the file. */
 export function readTextFile(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
-    throw new CliError(`cannot read ${what} ${path}: ${reason}`);
-  }
+  return fsTry(`read ${what}`, path, () => readFileSync(path, 'utf8'));
 }
 
 function classTargets(table: CsvTable, column: number): { y: Float32Array; classNames: string[] } {
