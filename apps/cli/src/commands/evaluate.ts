@@ -30,7 +30,7 @@ export function registerEvaluate(program: Command, io: Io): void {
     .option('--json', 'print one JSON object: loss, each metric, samples, dataset, split')
     .action(async (path: string, o: EvaluateOptions) => {
       await useBackend(o.backend);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const data = datasetForModel(model, info, dir, o);
       const split = chooseSplit(data, o.split);
       const { x, y } = splitTensors(split, data);

@@ -40,6 +40,16 @@ function toPredictions(out: Float32Array, n: number, info: ModelInfo | undefined
   });
 }
 
+/** A NaN prediction is a broken model, not an answer: refuse to print it as one (exit 1). */
+function checkFinite(out: Float32Array, n: number, dir: string): void {
+  const k = out.length / n;
+  const bad: number[] = [];
+  for (let i = 0; i < n; i++) if (out.subarray(i * k, (i + 1) * k).some((v) => !Number.isFinite(v))) bad.push(i + 1);
+  if (bad.length === 0) return;
+  const which = bad.length > 5 ? `${bad.slice(0, 5).join(', ')}, …` : bad.join(', ');
+  throw new CliError(`the model in ${dir} gave outputs that are not numbers (NaN or infinite) for ${bad.length} of ${n} samples (sample ${which}); its weights or the input are broken`);
+}
+
 const show = (s: string) => JSON.stringify(s).slice(1, -1);
 
 /** `rectify predict <model-dir> --input <file>`: the model's outputs for samples in a CSV, JSON or PNG file. */
@@ -54,17 +64,19 @@ export function registerPredict(program: Command, io: Io): void {
     .option('--json', 'print one JSON object: {"predictions": [...]}')
     .action(async (path: string, o: PredictOptions) => {
       await useBackend(o.backend);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const inputShape = modelInputShape(model) ?? info?.inputShape;
       if (inputShape === undefined) throw new CliError(`${dir}: the model has no known input shape`);
       const raw = readPredictInput(o.input, inputShape, info);
       const input = standardizeLike({ x: raw.x, y: new Float32Array(raw.n), n: raw.n }, info);
       const x = tensor(input.x, [input.n, ...inputShape], 'float32');
       const out = model.predict(x, { batchSize: 256 }) as Tensor;
-      const predictions = toPredictions(Float32Array.from(out.dataSync()), input.n, info, o.top);
+      const values = Float32Array.from(out.dataSync());
       x.dispose();
       out.dispose();
       model.dispose();
+      checkFinite(values, input.n, dir);
+      const predictions = toPredictions(values, input.n, info, o.top);
       if (o.json) {
         io.stdout.write(`${JSON.stringify({ predictions })}\n`);
         return;
