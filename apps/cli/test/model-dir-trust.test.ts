@@ -110,4 +110,38 @@ describe('a model directory is untrusted input', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
   });
+
+  it('predict CSV: columns by header name, --no-header said explicitly, duplicates refused, --delimiter and ; detection', () => {
+    const ok = rectify(['predict', 'run', '--input', 'flowers.csv', '--json'], cwd);
+    expect(ok.code).toBe(0);
+    const expected = (JSON.parse(ok.stdout) as { predictions: unknown[] }).predictions;
+    const same = (args: string[], stderr = ''): void => {
+      const r = rectify(['predict', 'run', ...args, '--json'], cwd);
+      expect(r.stderr).toBe(stderr);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { predictions: unknown[] }).predictions).toEqual(expected);
+    };
+    // The same samples with the columns shuffled, ';'-separated, a quoted header name, and an extra column.
+    writeFileSync(join(cwd, 'shuffled.csv'), 'petal_width;"sepal_length";species;sepal_width;petal_length\n0.2;5.1;"set\nosa";3.5;1.4\n2.3;6.7;x;3.0;5.2\n');
+    same(['--input', 'shuffled.csv'], 'rectify: note: shuffled.csv: ignoring column species (not a model input)\n');
+    writeFileSync(join(cwd, 'pipes.csv'), FLOWER.replace(/,/g, '|'));
+    same(['--input', 'pipes.csv', '--delimiter', '|']);
+    // Header-less: refused without --no-header (the first sample would be lost), read by position with it.
+    writeFileSync(join(cwd, 'bare.csv'), FLOWER.split('\n').slice(1).join('\n'));
+    const bare = rectify(['predict', 'run', '--input', 'bare.csv'], cwd);
+    expect(bare.stderr).toBe('rectify: bare.csv: the first row (5.1, 3.5, 1.4, 0.2) is all numbers, so it looks like data, not a header of column names; if the file has no header row, pass --no-header\n');
+    expect(bare.code).toBe(1);
+    same(['--input', 'bare.csv', '--no-header']);
+    writeFileSync(join(cwd, 'renamed.csv'), FLOWER.replace('petal_width', 'petal_w'));
+    const renamed = rectify(['predict', 'run', '--input', 'renamed.csv'], cwd);
+    expect(renamed.stderr).toBe("rectify: renamed.csv: missing column 'petal_width'; the model was trained on the columns sepal_length, sepal_width, petal_length, petal_width, and the file also has 'petal_w'\n");
+    expect(renamed.code).toBe(1);
+    writeFileSync(join(cwd, 'dup.csv'), FLOWER.replace('petal_width', 'sepal_length'));
+    const dup = rectify(['predict', 'run', '--input', 'dup.csv'], cwd);
+    expect(dup.stderr).toBe("rectify: dup.csv: the header names column 'sepal_length' twice (columns 1 and 4); column names must be distinct\n");
+    expect(dup.code).toBe(1);
+    const badDelimiter = rectify(['predict', 'run', '--input', 'pipes.csv', '--delimiter', ';;'], cwd);
+    expect(badDelimiter.stderr).toBe("rectify: option '--delimiter <char>' argument ';;' is invalid. expected one character such as ';' or ',', or 'tab'\n");
+    expect(badDelimiter.code).toBe(2);
+  });
 });

@@ -30,7 +30,7 @@ export function datasetForModel(
   model: LayersModel,
   info: ModelInfo | undefined,
   dir: string,
-  o: { dataset?: string; target?: string },
+  o: { dataset?: string; target?: string; delimiter?: string },
 ): Dataset {
   const name = o.dataset ?? info?.dataset;
   if (name === undefined) throw new UsageError(`--dataset is required: ${dir} has no rectify-cli.json that names the training dataset`);
@@ -40,7 +40,14 @@ export function datasetForModel(
   }
   let options = {};
   if (info !== undefined) options = loadOptionsFor({ ...info.config, dataset: { ...info.config.dataset, name } });
-  const data = loadDataset(name, { ...options, standardize: false, ...(o.target !== undefined && { target: o.target }) });
+  const data = loadDataset(name, {
+    ...options,
+    standardize: false,
+    ...(o.target !== undefined && { target: o.target }),
+    ...(o.delimiter !== undefined && { delimiter: o.delimiter }),
+    // The model's own columns, by name, when it was trained on a CSV file too.
+    ...(name.startsWith('csv:') && info?.dataset.startsWith('csv:') && info.featureNames !== undefined && { features: info.featureNames }),
+  });
   const expected = modelInputShape(model) ?? info?.inputShape;
   if (expected !== undefined && expected.join(',') !== data.inputShape.join(',')) {
     throw new CliError(`dataset '${name}' gives inputs of shape [${data.inputShape.join(',')}] but the model in ${dir} expects [${expected.join(',')}]`);

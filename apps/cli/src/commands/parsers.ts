@@ -54,3 +54,10 @@ export function choice<T extends string>(allowed: readonly T[]): (value: string)
     return value as T;
   };
 }
+
+/** A CSV field separator: one character, or `tab` / `\t` for a tab. */
+export function delimiter(value: string): string {
+  if (value === 'tab' || value === '\\t' || value === '\t') return '\t';
+  if ([...value].length !== 1 || /[\s"\r\n]/.test(value)) throw new InvalidArgumentError("expected one character such as ';' or ',', or 'tab'");
+  return value;
+}

@@ -6,10 +6,12 @@ import { readPredictInput } from '../predict/inputs.js';
 import { openModelDir, type ModelInfo } from '../run-dir/model-dir.js';
 import { CliError } from '../errors.js';
 import { modelInputShape, standardizeLike } from './model-data.js';
-import { choice, positiveInt } from './parsers.js';
+import { choice, delimiter, positiveInt } from './parsers.js';
 
 interface PredictOptions {
   input: string;
+  header: boolean;
+  delimiter?: string;
   top: number;
   backend: 'cpu' | 'gpu' | 'wasm';
   json?: boolean;
@@ -59,6 +61,8 @@ export function registerPredict(program: Command, io: Io): void {
     .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
     .description('predict with a saved model on samples from a CSV, JSON or PNG file')
     .requiredOption('--input <file>', '.csv (header + feature columns), .json (a sample, a list of samples or text) or .png (an image)')
+    .option('--no-header', 'the .csv file has no header row: its columns are the model inputs in training order')
+    .option('--delimiter <char>', "the .csv field separator, e.g. ';' or tab (default: detected from the first line)", delimiter)
     .option('--top <k>', 'classes to list per sample', positiveInt, 3)
     .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
     .option('--json', 'print one JSON object: {"predictions": [...]}')
@@ -67,7 +71,8 @@ export function registerPredict(program: Command, io: Io): void {
       const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const inputShape = modelInputShape(model) ?? info?.inputShape;
       if (inputShape === undefined) throw new CliError(`${dir}: the model has no known input shape`);
-      const raw = readPredictInput(o.input, inputShape, info);
+      const csv = { header: o.header, ...(o.delimiter !== undefined && { delimiter: o.delimiter }), note: (line: string) => io.stderr.write(`rectify: ${line}\n`) };
+      const raw = readPredictInput(o.input, inputShape, info, csv);
       const input = standardizeLike({ x: raw.x, y: new Float32Array(raw.n), n: raw.n }, info);
       const x = tensor(input.x, [input.n, ...inputShape], 'float32');
       const out = model.predict(x, { batchSize: 256 }) as Tensor;

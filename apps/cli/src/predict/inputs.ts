@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import pngjs from 'pngjs';
 import { readTextFile } from '../datasets/csv.js';
-import { csvNumber, parseCsv } from '../datasets/csv-parse.js';
+import { csvNumber, escapeName, parseCsv, selectColumns, type CsvOptions } from '../datasets/csv-parse.js';
 import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
 import { CliError, UsageError } from '../errors.js';
 import type { ModelInfo } from '../run-dir/model-dir.js';
@@ -17,21 +17,22 @@ function width(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** How to read a CSV `--input`: `--no-header`, `--delimiter`, and where to report columns that are not used. */
+export interface CsvInputOptions extends CsvOptions {
+  readonly note?: (line: string) => void;
+}
+
 /**
- * CSV with a header: the model's feature columns by name when the sidecar lists them (other columns, such as the
- * target, are ignored), otherwise every column.
+ * CSV: the model's feature columns matched by header name when the sidecar lists them, in any order (a missing
+ * one is an error; other columns, such as the target, are ignored with a note), otherwise every column by
+ * position. A file without a header row needs `header: false` (`--no-header`); its columns are taken by position.
  */
-export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
-  const table = parseCsv(readTextFile(path, 'input file'), path);
+export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined, options: CsvInputOptions = {}): PredictInput {
+  const table = parseCsv(readTextFile(path, 'input file'), path, options);
   const w = width(inputShape);
-  const names = info?.featureNames;
-  let columns: number[];
-  if (names !== undefined && names.every((f) => table.header.includes(f))) columns = names.map((f) => table.header.indexOf(f));
-  else if (table.header.length === w) columns = table.header.map((_, j) => j);
-  else {
-    const expected = names === undefined ? `${w} columns` : `the columns ${names.join(', ')}`;
-    throw new CliError(`${path}: the model expects ${expected}; the header has ${table.header.length}: ${table.header.join(', ')}`);
-  }
+  const target = info?.config.dataset.target;
+  const { columns, extra } = selectColumns(table, info?.featureNames, w, target === undefined ? [] : [target]);
+  if (extra.length > 0) options.note?.(`note: ${path}: ignoring column${extra.length > 1 ? 's' : ''} ${extra.map(escapeName).join(', ')} (not a model input)`);
   const x = new Float32Array(table.rows.length * w);
   table.rows.forEach((row, i) => columns.forEach((j, k) => (x[i * w + k] = csvNumber(row.fields[j]!, path, row.line, j + 1, table.header[j]!))));
   return { x, n: table.rows.length };
@@ -122,9 +123,9 @@ export function readPngInput(path: string, inputShape: readonly number[]): Predi
 }
 
 /** Reads `--input` by its extension: .csv, .json or .png. */
-export function readPredictInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
+export function readPredictInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined, csv: CsvInputOptions = {}): PredictInput {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return readCsvInput(path, inputShape, info);
+  if (ext === '.csv') return readCsvInput(path, inputShape, info, csv);
   if (ext === '.json') return readJsonInput(path, inputShape, info);
   if (ext === '.png') return readPngInput(path, inputShape);
   throw new UsageError(`--input ${path}: unsupported file type '${ext || '(none)'}'; expected .csv, .json or .png`);
