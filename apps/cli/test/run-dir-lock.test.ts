@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '@rectify/rectify';
@@ -85,5 +85,12 @@ describe('a run directory belongs to one rectify process at a time', () => {
       expect(r.code).toBe(1);
     }
     expect(readFileSync(join(cwd, 'a-file'), 'utf8')).toBe('not a directory');
+    // A file where the run writes its checkpoints, found only after training started: still one line.
+    mkdirSync(join(cwd, 'blocked'));
+    writeFileSync(join(cwd, 'blocked/checkpoints'), '');
+    const blocked = rectify([...QUICK, '--epochs', '1', '--out', 'blocked'], cwd);
+    expect(blocked.stderr).toBe('rectify: cannot create the directory blocked/checkpoints: a file (not a directory) is in the way\n');
+    expect(blocked.code).toBe(1);
+    expect(existsSync(join(cwd, 'blocked/.rectify.lock'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfig } from '../config/load.js';
+import { readTextFile } from '../datasets/csv.js';
 import type { ConfigInput } from '../config/schema.js';
 import { CliError } from '../errors.js';
 import { fsTry } from '../fs-errors.js';
@@ -37,9 +38,10 @@ export function readRunConfig(dir: string): ConfigInput {
   const path = join(dir, 'config.json');
   if (!existsSync(dir)) throw new CliError(`cannot resume: run directory ${dir} does not exist`);
   if (!existsSync(path)) throw new CliError(`cannot resume: ${dir} is not a run directory (config.json is missing)`);
+  const text = readTextFile(path, 'run config');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new CliError(`cannot resume: ${path} is not valid JSON (${(error as Error).message})`);
   }
