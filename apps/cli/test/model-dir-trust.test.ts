@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '@rectify/rectify';
 import { tensor } from '@rectify/tensor';
+import pngjs from 'pngjs';
 import { ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
 
 /** A model directory is untrusted input: its sidecar is validated like model.json, its weights are checked. */
@@ -143,5 +144,24 @@ describe('a model directory is untrusted input', () => {
     const badDelimiter = rectify(['predict', 'run', '--input', 'pipes.csv', '--delimiter', ';;'], cwd);
     expect(badDelimiter.stderr).toBe("rectify: option '--delimiter <char>' argument ';;' is invalid. expected one character such as ';' or ',', or 'tab'\n");
     expect(badDelimiter.code).toBe(2);
+  });
+
+  it('predict refuses a PNG whose header declares more pixels than the budget, before decoding it', () => {
+    // The iris model takes 4 inputs, which predict reads from a PNG as a 2 × 2 grey image.
+    const image = new pngjs.PNG({ width: 64, height: 64 });
+    image.data.fill(255);
+    const small = pngjs.PNG.sync.write(image);
+    writeFileSync(join(cwd, 'small.png'), small);
+    expect(rectify(['predict', 'run', '--input', 'small.png'], cwd).code).toBe(0);
+    const budget = rectify(['predict', 'run', '--input', 'small.png', '--max-pixels', '4095'], cwd);
+    expect(budget.stderr).toBe('rectify: small.png: the PNG image is 64 × 64 = 4,096 pixels, over the budget of 4,095; resize it, or raise the budget with --max-pixels\n');
+    expect(budget.code).toBe(1);
+    const bomb = Buffer.from(small);
+    bomb.writeUInt32BE(20000, 16);
+    bomb.writeUInt32BE(20000, 20);
+    writeFileSync(join(cwd, 'bomb.png'), bomb);
+    const r = rectify(['predict', 'run', '--input', 'bomb.png'], cwd);
+    expect(r.stderr).toBe('rectify: bomb.png: the PNG image is 20000 × 20000 = 400,000,000 pixels, over the budget of 16,777,216; resize it, or raise the budget with --max-pixels\n');
+    expect(r.code).toBe(1);
   });
 });

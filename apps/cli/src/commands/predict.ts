@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { tensor, type Tensor } from '@rectify/tensor';
 import { useBackend } from '../backend.js';
 import type { Io } from '../main.js';
+import { DEFAULT_MAX_PIXELS } from '../predict/image-header.js';
 import { readPredictInput } from '../predict/inputs.js';
 import { openModelDir, type ModelInfo } from '../run-dir/model-dir.js';
 import { CliError } from '../errors.js';
@@ -13,6 +14,7 @@ interface PredictOptions {
   header: boolean;
   delimiter?: string;
   top: number;
+  maxPixels: number;
   backend: 'cpu' | 'gpu' | 'wasm';
   json?: boolean;
 }
@@ -63,6 +65,7 @@ export function registerPredict(program: Command, io: Io): void {
     .requiredOption('--input <file>', '.csv (header + feature columns), .json (a sample, a list of samples or text) or .png (an image)')
     .option('--no-header', 'the .csv file has no header row: its columns are the model inputs in training order')
     .option('--delimiter <char>', "the .csv field separator, e.g. ';' or tab (default: detected from the first line)", delimiter)
+    .option('--max-pixels <n>', 'refuse a .png whose header declares more pixels than this, before decoding it', positiveInt, DEFAULT_MAX_PIXELS)
     .option('--top <k>', 'classes to list per sample', positiveInt, 3)
     .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
     .option('--json', 'print one JSON object: {"predictions": [...]}')
@@ -72,7 +75,7 @@ export function registerPredict(program: Command, io: Io): void {
       const inputShape = modelInputShape(model) ?? info?.inputShape;
       if (inputShape === undefined) throw new CliError(`${dir}: the model has no known input shape`);
       const csv = { header: o.header, ...(o.delimiter !== undefined && { delimiter: o.delimiter }), note: (line: string) => io.stderr.write(`rectify: ${line}\n`) };
-      const raw = readPredictInput(o.input, inputShape, info, csv);
+      const raw = readPredictInput(o.input, inputShape, info, { csv, maxPixels: o.maxPixels });
       const input = standardizeLike({ x: raw.x, y: new Float32Array(raw.n), n: raw.n }, info);
       const x = tensor(input.x, [input.n, ...inputShape], 'float32');
       const out = model.predict(x, { batchSize: 256 }) as Tensor;

@@ -5,6 +5,8 @@ import { readTextFile } from '../datasets/csv.js';
 import { csvNumber, escapeName, parseCsv, selectColumns, type CsvOptions } from '../datasets/csv-parse.js';
 import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
 import { CliError, UsageError } from '../errors.js';
+import { fsTry } from '../fs-errors.js';
+import { checkPixelBudget, DEFAULT_MAX_PIXELS } from './image-header.js';
 import type { ModelInfo } from '../run-dir/model-dir.js';
 
 /** Samples to predict on, flat: `n × width` numbers, in the model's input layout (before standardisation). */
@@ -88,17 +90,18 @@ export function readJsonInput(path: string, inputShape: readonly number[], info:
  * A PNG image as one sample for an image model: converted to grey in [0, 1], resized by area averaging to the
  * model's height × width, and inverted when the background is light (MNIST digits are light on dark).
  */
-export function readPngInput(path: string, inputShape: readonly number[]): PredictInput {
+export function readPngInput(path: string, inputShape: readonly number[], maxPixels = DEFAULT_MAX_PIXELS): PredictInput {
   const [h, w] = inputShape.length === 1 ? [Math.round(Math.sqrt(inputShape[0]!)), Math.round(Math.sqrt(inputShape[0]!))] : [inputShape[0]!, inputShape[1]!];
   if (h * w * (inputShape[2] ?? 1) !== width(inputShape) || (inputShape[2] ?? 1) !== 1) {
     throw new UsageError(`${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`);
   }
+  const bytes = fsTry('read input file', path, () => readFileSync(path));
+  // Checked on the header, before the decoder allocates width × height × 4 bytes.
+  checkPixelBudget(path, bytes, maxPixels);
   let png: pngjs.PNGWithMetadata;
   try {
-    png = pngjs.PNG.sync.read(readFileSync(path));
+    png = pngjs.PNG.sync.read(bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`cannot read input file ${path}: no such file`);
     throw new CliError(`${path}: not a readable PNG image (${(error as Error).message})`);
   }
   const grey = new Float32Array(png.width * png.height);
@@ -123,10 +126,15 @@ export function readPngInput(path: string, inputShape: readonly number[]): Predi
 }
 
 /** Reads `--input` by its extension: .csv, .json or .png. */
-export function readPredictInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined, csv: CsvInputOptions = {}): PredictInput {
+export function readPredictInput(
+  path: string,
+  inputShape: readonly number[],
+  info: ModelInfo | undefined,
+  options: { readonly csv?: CsvInputOptions; readonly maxPixels?: number } = {},
+): PredictInput {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return readCsvInput(path, inputShape, info, csv);
+  if (ext === '.csv') return readCsvInput(path, inputShape, info, options.csv);
   if (ext === '.json') return readJsonInput(path, inputShape, info);
-  if (ext === '.png') return readPngInput(path, inputShape);
+  if (ext === '.png') return readPngInput(path, inputShape, options.maxPixels);
   throw new UsageError(`--input ${path}: unsupported file type '${ext || '(none)'}'; expected .csv, .json or .png`);
 }
