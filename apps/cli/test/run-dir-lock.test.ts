@@ -92,5 +92,9 @@ describe('a run directory belongs to one rectify process at a time', () => {
     expect(blocked.stderr).toBe('rectify: cannot create the directory blocked/checkpoints: a file (not a directory) is in the way\n');
     expect(blocked.code).toBe(1);
     expect(existsSync(join(cwd, 'blocked/.rectify.lock'))).toBe(false);
+    // A run that fails before writing anything leaves no empty run directory behind.
+    const badLayer = rectify([...QUICK, '--epochs', '1', '--activation', 'nope', '--out', 'never'], cwd);
+    expect(badLayer.code).toBe(2);
+    expect(existsSync(join(cwd, 'never'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfig } from '../config/load.js';
 import { readTextFile } from '../datasets/csv.js';
@@ -23,14 +23,27 @@ export function defaultRunDir(now = new Date()): string {
 export function claimRunDir(dir: string, mode: 'fresh' | 'resume', note: (message: string) => void): RunLock {
   if (mode === 'resume') return lockRunDir(dir, `wait for it to finish before resuming ${dir}`, note);
   const advice = 'choose another --out';
+  const created = !existsSync(dir);
   fsTry('create the run directory', dir, () => mkdirSync(dir, { recursive: true }), advice);
   if (!statSync(dir).isDirectory()) throw new CliError(`cannot create the run directory ${dir}: it is not a directory; ${advice}`);
   const lock = lockRunDir(dir, advice, note);
-  if (existsSync(join(dir, 'config.json'))) {
+  const release = (): void => {
     lock.release();
+    // A run that failed before writing anything (a bad layer in the config) leaves no empty directory behind;
+    // rmdir removes only an empty one, so a run that wrote files, or another process's lock, stays.
+    if (created) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Not empty: the run's files (or a new owner's lock) stay.
+      }
+    }
+  };
+  if (existsSync(join(dir, 'config.json'))) {
+    release();
     throw new CliError(`${dir} already holds a run; continue it with --resume ${dir}, or choose another --out`);
   }
-  return lock;
+  return { path: lock.path, release };
 }
 
 /** The config a run was started with, read back for `--resume`. */
