@@ -26,8 +26,15 @@ describe('a model directory is untrusted input', () => {
     return name;
   }
 
-  function edit(change: (s: Record<string, any>) => void): string {
-    const copy = structuredClone(sidecar) as Record<string, any>;
+  /** The sidecar's JSON as a test edits it: any value may be replaced by one of the wrong type. */
+  interface SidecarJson {
+    [key: string]: unknown;
+    standardizer: { mean: unknown[]; std: unknown[] };
+    config: { dataset: Record<string, unknown> };
+  }
+
+  function edit(change: (s: SidecarJson) => void): string {
+    const copy = structuredClone(sidecar) as SidecarJson;
     change(copy);
     return JSON.stringify(copy);
   }
@@ -65,7 +72,7 @@ describe('a model directory is untrusted input', () => {
       s.numClasses = -3;
     }));
     usageError(['predict', types, '--input', 'flowers.csv'], 'types/rectify-cli.json: invalid sidecar: inputShape: expected array, received "4"; numClasses: expected number to be >0, received -3');
-    const extra = tampered('extra', edit((s) => (s.__proto__evil = 1)));
+    const extra = tampered('extra', edit((s) => (s['__proto__evil'] = 1)));
     usageError(['evaluate', extra], "extra/rectify-cli.json: invalid sidecar: __proto__evil: unknown key; allowed keys: version, dataset, task, inputShape, numClasses, classNames, featureNames, vocabulary, standardizer, config");
     const broken = tampered('broken', '{"version": 1,');
     const r = rectify(['evaluate', broken], cwd);
