@@ -1,9 +1,12 @@
-// Runs in Chromium: loads the built packages as plain ES modules (an import map resolves '@rectify/tensor'),
-// initialises the 'wasm' backend the browser way — `await ready('wasm')` — and runs the conformance suite on it with
-// a minimal test runner, then trains a few steps. The report lands on globalThis.rectifyReport.
+// Runs in Chromium: loads the built packages as plain ES modules (an import map resolves the bare names, as a CDN
+// would), initialises the 'wasm' backend the browser way — `await ready('wasm')` — with two threads asked for, checks
+// relu(matmul), runs the conformance suite with a minimal test runner and trains a few steps. The report lands on
+// globalThis.rectifyReport.
 import * as rt from '@rectify/tensor';
 import { runConformanceSuite } from '@rectify/tensor/testing';
-import '/backend-wasm/dist/index.js';
+import { relu } from '@rectify/activations';
+import { setWasmThreads } from '@rectify/backend-wasm';
+import { matmulRelu } from './matmul-relu.js';
 
 /** Just enough of a test framework for runConformanceSuite: hooks, tests, expect().toEqual(). */
 function miniRunner() {
@@ -39,8 +42,14 @@ function miniRunner() {
 }
 
 async function main() {
+  setWasmThreads(2);
   const backend = await rt.ready('wasm');
   await backend.threadsReady();
+  rt.setBackend('wasm');
+  // Every kernel split across the threads, however small: the product below really runs on both.
+  backend.setParallelism('always');
+  const product = matmulRelu(rt, relu);
+  backend.setParallelism('auto');
   const runner = miniRunner();
   runConformanceSuite('wasm', runner.api);
   const conformance = await runner.run();
@@ -56,7 +65,7 @@ async function main() {
     const grad = rt.mul(rt.matmul(x, err, true, false), 2 / 6);
     weights = rt.sub(weights, rt.mul(grad, 0.05));
   }
-  return { info: backend.info, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+  return { info: backend.info, matmulRelu: product, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
 }
 
 main().then(
