@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getBackend, setBackend } from '@rectify/tensor';
 import { useBackend } from '../src/backend.js';
 
 /**
@@ -42,6 +43,12 @@ describe('optional backend packages', () => {
     await expect(useBackend('wasm', failWith(nodeNotFoundError('@rectify/backend-wasm')))).rejects.toThrow(
       '--backend wasm needs @rectify/backend-wasm, which is not installed: install it with npm install @rectify/backend-wasm',
     );
+  });
+
+  it('loads @rectify/backend-gpu where it is installed (here, as the workspace dev dependency) and makes it active', async () => {
+    await useBackend('gpu');
+    expect(getBackend().name).toBe('gpu');
+    setBackend('cpu');
   });
 
   it('never loads a backend package for cpu', async () => {
