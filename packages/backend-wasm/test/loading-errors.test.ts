@@ -9,7 +9,7 @@ import { ASSET_HINT, fetchKernels, kernelUrl } from '../src/wasm/fetch-kernels.j
  */
 const wasmBytes = new Uint8Array(readFileSync(new URL('../dist/wasm/kernels-simd.wasm', import.meta.url)));
 const html = new TextEncoder().encode('<!doctype html><html><body>app</body></html>');
-const response = (body: Uint8Array, status = 200) => new Response(body, { status });
+const response = (body: Uint8Array<ArrayBuffer>, status = 200) => new Response(body, { status });
 
 afterEach(() => {
   vi.unstubAllGlobals();
