@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageLog, type StaticServer, launchChromium, runPage, skipBrowserTests } from '../../../integration/support/browser.js';
-import { type PageReport, servePackages } from './browser/harness.js';
+import { type PageLog, launchChromium, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type Mode, type PageReport, runIsolatedAndPlain, servePackages } from './browser/harness.js';
 
 /**
  * The built package in headless Chromium, loaded CDN-style (`<script type="module">`, an import map, no bundler):
@@ -14,21 +14,15 @@ const ENABLE_THREADS =
 
 describe.skipIf(skipBrowserTests())('wasm backend in headless Chromium, from <script type="module">', () => {
   let browser: Browser | undefined;
-  const servers: StaticServer[] = [];
-  const pages = {} as Record<'isolated' | 'plain', { report: PageReport; log: PageLog }>;
+  let pages: Record<Mode, { report: PageReport; log: PageLog }>;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    for (const mode of ['isolated', 'plain'] as const) {
-      const server = await servePackages(mode === 'isolated');
-      servers.push(server);
-      pages[mode] = await runPage<PageReport>(browser, server.url, 'rectifyReport');
-    }
+    pages = await runIsolatedAndPlain(browser, servePackages);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(servers.map((s) => s.close()));
   });
 
   it('runs on two worker threads over shared memory when the page is cross-origin isolated, silently', () => {

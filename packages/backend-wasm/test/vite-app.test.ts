@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageLog, type StaticServer, launchChromium, runPage, serveStatic, skipBrowserTests } from '../../../integration/support/browser.js';
-import type { PageReport } from './browser/harness.js';
+import { type PageLog, launchChromium, serveStatic, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type Mode, type PageReport, runIsolatedAndPlain } from './browser/harness.js';
 
 /**
  * A scratch Vite app outside the repository, importing the packages by name (linked into its node_modules as an
@@ -22,7 +22,7 @@ function scaffold(): string {
     symlinkSync(join(packages, name), join(app, 'node_modules/@rectify', name), 'dir');
   }
   for (const file of ['index.html', 'main.js']) copyFileSync(join(here, 'fixtures/vite-app', file), join(app, file));
-  copyFileSync(join(here, 'browser/matmul-relu.js'), join(app, 'matmul-relu.js'));
+  copyFileSync(join(here, 'browser/checks.js'), join(app, 'checks.js'));
   return app;
 }
 
@@ -30,8 +30,7 @@ describe.skipIf(skipBrowserTests())('a stock Vite app importing @rectify/backend
   let app = '';
   let assets: string[] = [];
   let browser: Browser | undefined;
-  const servers: StaticServer[] = [];
-  const pages = {} as Record<'isolated' | 'plain', { report: PageReport; log: PageLog }>;
+  let pages: Record<Mode, { report: PageReport; log: PageLog }>;
 
   beforeAll(async () => {
     app = scaffold();
@@ -39,16 +38,11 @@ describe.skipIf(skipBrowserTests())('a stock Vite app importing @rectify/backend
     await build({ root: app, configFile: false, logLevel: 'warn' });
     assets = readdirSync(join(app, 'dist/assets'));
     browser = await launchChromium();
-    for (const mode of ['isolated', 'plain'] as const) {
-      const server = await serveStatic({ root: join(app, 'dist'), isolated: mode === 'isolated' });
-      servers.push(server);
-      pages[mode] = await runPage<PageReport>(browser, server.url, 'rectifyReport');
-    }
+    pages = await runIsolatedAndPlain(browser, (isolated) => serveStatic({ root: join(app, 'dist'), isolated }));
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(servers.map((s) => s.close()));
     if (app) rmSync(app, { recursive: true, force: true });
   });
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type StaticServer, serveStatic } from '../../../../integration/support/browser.js';
+import type { Browser } from 'playwright-core';
+import { type PageLog, type StaticServer, runPage, serveStatic } from '../../../../integration/support/browser.js';
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -28,4 +29,26 @@ export interface PageReport {
   readonly matmulRelu?: { small: number[]; maxError: number };
   readonly crossOriginIsolated?: boolean;
   readonly error?: string;
+}
+
+export type Mode = 'isolated' | 'plain';
+
+/**
+ * Opens the page that `serve` serves twice — cross-origin isolated (COOP/COEP) and plain — and returns both reports
+ * with their console logs. Each server is closed once its page has reported.
+ */
+export async function runIsolatedAndPlain(
+  browser: Browser,
+  serve: (isolated: boolean) => Promise<StaticServer>,
+): Promise<Record<Mode, { report: PageReport; log: PageLog }>> {
+  const pages = {} as Record<Mode, { report: PageReport; log: PageLog }>;
+  for (const mode of ['isolated', 'plain'] as const) {
+    const server = await serve(mode === 'isolated');
+    try {
+      pages[mode] = await runPage<PageReport>(browser, server.url, 'rectifyReport');
+    } finally {
+      await server.close();
+    }
+  }
+  return pages;
 }

@@ -6,7 +6,7 @@ import * as rt from '@rectify/tensor';
 import { runConformanceSuite } from '@rectify/tensor/testing';
 import { relu } from '@rectify/activations';
 import { setWasmThreads } from '@rectify/backend-wasm';
-import { matmulRelu } from './matmul-relu.js';
+import { matmulRelu, publish, startWasm } from './checks.js';
 
 /** Just enough of a test framework for runConformanceSuite: hooks, tests, expect().toEqual(). */
 function miniRunner() {
@@ -42,12 +42,7 @@ function miniRunner() {
 }
 
 async function main() {
-  setWasmThreads(2);
-  const backend = await rt.ready('wasm');
-  await backend.threadsReady();
-  rt.setBackend('wasm');
-  // Every kernel split across the threads, however small: the product below really runs on both.
-  backend.setParallelism('always');
+  const backend = await startWasm(rt, setWasmThreads);
   const product = matmulRelu(rt, relu);
   backend.setParallelism('auto');
   const runner = miniRunner();
@@ -68,7 +63,4 @@ async function main() {
   return { info: backend.info, matmulRelu: product, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
 }
 
-main().then(
-  (r) => (globalThis.rectifyReport = r),
-  (e) => (globalThis.rectifyReport = { error: String(e && e.stack ? e.stack : e) }),
-);
+publish(main());

@@ -1,5 +1,29 @@
+// What the CDN-style page (page.js) and the scratch Vite app (fixtures/vite-app/main.js) both do in the browser.
+
+/**
+ * Starts the 'wasm' backend the browser way with two threads asked for, makes it active, and splits every kernel
+ * across the threads however small, so the checks below really run on both.
+ * @param rt the `@rectify/tensor` module; @param setWasmThreads from `@rectify/backend-wasm`
+ */
+export async function startWasm(rt, setWasmThreads) {
+  setWasmThreads(2);
+  const backend = await rt.ready('wasm');
+  await backend.threadsReady();
+  rt.setBackend('wasm');
+  backend.setParallelism('always');
+  return backend;
+}
+
+/** Puts what `run` resolves to (or its error) on globalThis.rectifyReport, where the test waits for it. */
+export function publish(run) {
+  run.then(
+    (r) => (globalThis.rectifyReport = r),
+    (e) => (globalThis.rectifyReport = { error: String(e && e.stack ? e.stack : e) }),
+  );
+}
+
 // relu(a·b) on the active backend, checked two ways: a 2×2 product worked out by hand and a 96×80·80×64 product
-// (split across the threads) against a float64 reference. Shared by page.js and the scratch Vite app.
+// against a float64 reference.
 
 /** @param rt the `@rectify/tensor` module; @param relu `@rectify/activations`' relu (the SIMD unary kernel here) */
 export function matmulRelu(rt, relu) {
