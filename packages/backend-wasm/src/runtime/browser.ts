@@ -1,6 +1,5 @@
 import { startBrowserWorker } from '../threads/start-browser-worker.js';
 import { fetchKernels } from '../wasm/fetch-kernels.js';
-import { hasRelaxedSimd } from './features.js';
 import type { Platform } from './platform.js';
 
 /** What a page must do to get threads; said once on the console and in `info.singleThreadReason`. */
