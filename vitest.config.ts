@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Tests import workspace packages by name; resolve those names to their TypeScript sources so that tests never
-// run against a stale build. Built output is still what the CLI tests and the published packages use.
+// run against a stale build. Built output is still what the CLI tests and the published packages use. Tests run in
+// Node, so a package with a Node entry (src/index.node.ts, the `node` export condition) resolves to that one.
 const packageAliases = readdirSync(`${root}packages`)
   .filter((dir) => existsSync(`${root}packages/${dir}/src/index.ts`))
   .flatMap((dir) => {
@@ -13,7 +14,10 @@ const packageAliases = readdirSync(`${root}packages`)
     const escaped = name.replace(/[/@]/g, (c) => `\\${c}`);
     return [
       { find: new RegExp(`^${escaped}/testing$`), replacement: `${root}packages/${dir}/src/testing/index.ts` },
-      { find: new RegExp(`^${escaped}$`), replacement: `${root}packages/${dir}/src/index.ts` },
+      {
+        find: new RegExp(`^${escaped}$`),
+        replacement: `${root}packages/${dir}/src/${existsSync(`${root}packages/${dir}/src/index.node.ts`) ? 'index.node.ts' : 'index.ts'}`,
+      },
     ];
   });
 
