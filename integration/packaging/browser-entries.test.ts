@@ -40,3 +40,22 @@ async function bundle(dir: string): Promise<void> {
   const nodeImports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.path.startsWith('node:') || x.external).map((x) => x.path));
   expect({ nodeInputs, nodeImports }).toEqual({ nodeInputs: [], nodeImports: [] });
 }
+
+it('in a browser bundle, path-taking functions say that they need Node and what to use instead', async () => {
+  const app = [
+    `import * as rf from ${JSON.stringify(browserEntry('rectify'))};`,
+    `const m = rf.sequential([rf.layers.dense({ units: 1, inputShape: [2] })]);`,
+    `const out = [];`,
+    `for (const f of [() => rf.exportOnnx(m, 'm.onnx'), () => m.save('./m'), () => rf.loadModel('file:///m'), () => m.saveWeights('w.safetensors')]) {`,
+    `  try { await f(); out.push('no error'); } catch (e) { out.push(e.name + ': ' + e.message); }`,
+    `}`,
+    `export default out;`,
+  ].join('\n');
+  const result = await build({ stdin: { contents: app, resolveDir: root, loader: 'js' }, bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent' });
+  const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString('base64')}`;
+  const messages = ((await import(/* @vite-ignore */ url)) as { default: string[] }).default;
+  expect(messages[0]).toBe('RectifyError: exportOnnx: file paths need Node (its entry point registers the file system); in a browser, call encodeOnnx(model) for the bytes (and offer them as a Blob download)');
+  expect(messages[1]).toMatch(/^ValueError: save: '\.\/m' is a file path, which needs Node .*; in a browser 'indexeddb:\/\/name', 'localstorage:\/\/name', 'downloads:\/\/name' \(save\)/);
+  expect(messages[2]).toMatch(/^ValueError: loadModel: 'file:\/\/\/m' is a file path, which needs Node/);
+  expect(messages[3]).toMatch(/^RectifyError: saveWeights: file paths need Node .*; in a browser, save the whole model with model\.save\('indexeddb:\/\/name'\)/);
+});

@@ -42,7 +42,7 @@ function route(fn: string, kind: 'save' | 'load', target: unknown, options: Tran
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1];
   const known = `use ${SCHEMES}, or under Node 'file://<directory>' or a plain directory path`;
   if (scheme && scheme.toLowerCase() !== 'file') throw new ValueError(`${fn}: unsupported scheme in '${target}'; ${known}`);
-  throw new ValueError(`${fn}: '${target}' is a file path, which needs Node (its entry registers the file system); in a browser ${known.slice(4)}`);
+  throw new ValueError(`${fn}: '${target}' is a file path, which needs Node (its entry point registers the file system); in a browser ${known.slice(4)}`);
 }
 
 /**
