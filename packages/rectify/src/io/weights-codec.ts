@@ -2,6 +2,9 @@ import { type Tensor, tensor } from '@rectify/tensor';
 import { sha256Hex } from '@rectify/interop';
 import type { WeightEntry } from './format.js';
 
+/** Whether this machine stores floats little-endian, as the files do: then bytes are copied, not converted one by one. */
+const LITTLE_ENDIAN = new Uint8Array(new Float32Array([1]).buffer)[3] === 0x3f;
+
 /** A tensor to store, with its manifest name and group. */
 export interface NamedWeight {
   readonly name: string;
@@ -30,11 +33,22 @@ export function encodeWeights(weights: readonly NamedWeight[], shardBytes: numbe
   const entries: WeightEntry[] = [];
   let offset = 0;
   for (const w of weights) {
-    const values = w.tensor.dataSync();
-    for (let i = 0; i < values.length; i++) {
-      const at = offset + 4 * i;
-      const s = Math.floor(at / shardBytes);
-      views[s]!.setFloat32(at - s * shardBytes, values[i]!, true);
+    const values = Float32Array.from(w.tensor.dataSync());
+    if (LITTLE_ENDIAN) {
+      const raw = new Uint8Array(values.buffer);
+      for (let done = 0; done < raw.byteLength; ) {
+        const at = offset + done;
+        const s = Math.floor(at / shardBytes);
+        const n = Math.min(raw.byteLength - done, shardBytes - (at - s * shardBytes));
+        shards[s]!.set(raw.subarray(done, done + n), at - s * shardBytes);
+        done += n;
+      }
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        const at = offset + 4 * i;
+        const s = Math.floor(at / shardBytes);
+        views[s]!.setFloat32(at - s * shardBytes, values[i]!, true);
+      }
     }
     entries.push({ name: w.name, shape: [...w.tensor.shape], dtype: 'float32', offset, group: w.group });
     offset += values.length * 4;
@@ -75,6 +89,7 @@ export class ShardedBytes {
 export function decodeWeight(bytes: ShardedBytes, entry: WeightEntry): Tensor {
   const n = entry.shape.reduce((a, b) => a * b, 1);
   const raw = bytes.slice(entry.offset, 4 * n);
+  if (LITTLE_ENDIAN) return tensor(new Float32Array(raw.buffer, raw.byteOffset, n), entry.shape, 'float32');
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const values = new Float32Array(n);
   for (let i = 0; i < n; i++) values[i] = view.getFloat32(4 * i, true);
