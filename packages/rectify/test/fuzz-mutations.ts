@@ -40,7 +40,8 @@ export function mutateJson(doc: unknown, m: Extract<Mutation, { kind: 'json' }>)
   if (key === undefined) return m.op === 'replace' ? m.value : root;
   const p = parent as Record<string | number, unknown>;
   if (m.op === 'replace') p[key] = m.value;
-  else if (m.op === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete p[key];
+  else if (m.op === 'delete' && Array.isArray(parent)) parent.splice(Number(key), 1);
+  else if (m.op === 'delete') delete p[key];
   else if (Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   else p[`${String(key)}_copy`] = structuredClone(p[key]);
   return root;

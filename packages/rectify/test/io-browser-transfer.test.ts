@@ -96,7 +96,7 @@ describe('browserFiles and downloads://', () => {
   it('checks sizes from File.size before reading, and the first file must be JSON', async () => {
     const m = await trainedClassifier();
     const a = rf.io.modelArtifacts(m as never, 'rectify');
-    const short = new File([a.files[0]!.data.subarray(8)], a.files[0]!.name);
+    const short = new File([a.files[0]!.data.slice(8) as Uint8Array<ArrayBuffer>], a.files[0]!.name);
     await expect(rf.loadModel(rf.io.browserFiles([new File([a.modelJson], 'model.json'), short]))).rejects.toThrow(
       `loadModel: weights file '${a.files[0]!.name}' is truncated: it has ${a.weightsBytes - 8} bytes, model.json lists ${a.weightsBytes}`,
     );

@@ -38,12 +38,12 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 async function mutatedFolder(original: Saved, mutations: Mutation[]): Promise<string> {
   let json: unknown = JSON.parse(original.modelJson);
   let text: Uint8Array | undefined;
-  const files = original.files.map((f) => f.data.slice());
+  const files: Uint8Array[] = original.files.map((f) => f.data.slice());
   for (const m of mutations) {
     if (m.kind === 'json' && text === undefined) json = mutateJson(json, m);
     else if (m.kind === 'bytes') {
       // Byte edits hit model.json's text too (file 0), which then stays as text.
-      const all = [text ?? new TextEncoder().encode(JSON.stringify(json)), ...files];
+      const all: Uint8Array[] = [text ?? new TextEncoder().encode(JSON.stringify(json)), ...files];
       mutateBytes(all, m);
       text = all[0]!;
       files.splice(0, files.length, ...all.slice(1));
@@ -97,7 +97,10 @@ describe(`fuzzing the loaders (seed ${seed})`, () => {
       fc.asyncProperty(mutations, async (ms) => {
         let json: unknown = headerJson;
         const bytes = [data.slice()];
-        for (const m of ms) (m.kind === 'json' ? (json = mutateJson(json, m)) : mutateBytes(bytes, m));
+        for (const m of ms) {
+          if (m.kind === 'json') json = mutateJson(json, m);
+          else mutateBytes(bytes, m);
+        }
         const head = new TextEncoder().encode(JSON.stringify(json) ?? '');
         const file = new Uint8Array(8 + head.length + bytes[0]!.length);
         new DataView(file.buffer).setBigUint64(0, BigInt(head.length), true);

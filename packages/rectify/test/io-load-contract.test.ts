@@ -12,6 +12,8 @@ beforeAll(async () => void (root = await mkdtemp(join(tmpdir(), 'rectify-load-co
 afterAll(async () => rm(root, { recursive: true, force: true }));
 let n = 0;
 
+// model.json is edited freely here to build hostile files; `any` keeps those edits short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function saved(format: 'rectify' | 'tfjs' = 'rectify'): Promise<{ dir: string; json: Record<string, any>; weights: string }> {
   const dir = join(root, `m${n++}`);
   await (await trainedClassifier()).save(dir, { format });
