@@ -112,5 +112,9 @@ export function removeLocalStorage(name: string): ModelInfo {
   const info = s.getItem(key(name, 'info'));
   if (info === null) throw new RectifyError(`removeModel: there is no model named '${name}' in localStorage`);
   for (const part of ['info', 'model_json', 'weights'] as const) s.removeItem(key(name, part));
-  return JSON.parse(info) as ModelInfo;
+  try {
+    return JSON.parse(info) as ModelInfo;
+  } catch {
+    throw new RectifyError(`removeModel: removed '${name}' from localStorage, but its info entry was not valid JSON (edited or corrupted)`);
+  }
 }
