@@ -13,7 +13,8 @@ function nodeEntry(dir: string): string {
 }
 
 // Tests import workspace packages by name; resolve those names to their TypeScript sources so that tests never
-// run against a stale build. Built output is still what the CLI tests and the published packages use.
+// run against a stale build. Built output is still what the CLI tests and the published packages use. Tests run in
+// Node, so a package with a Node entry (src/index.node.ts, the `node` export condition) resolves to that one.
 const packageAliases = readdirSync(`${root}packages`)
   .filter((dir) => existsSync(`${root}packages/${dir}/src/index.ts`))
   .flatMap((dir) => {
