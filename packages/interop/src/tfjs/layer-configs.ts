@@ -97,14 +97,14 @@ const layerNorm: LayerMapping = {
 const embedding: LayerMapping = {
   toKeras: (c, n) => ({
     inputDim: c['inputDim'], outputDim: c['outputDim'], embeddingsInitializer: toTfjsInitializer(n, c['embeddingsInitializer']),
-    embeddingsRegularizer: toTfjsRegularizer(c['embeddingsRegularizer']), activityRegularizer: null, embeddingsConstraint: null, maskZero: false,
+    embeddingsRegularizer: toTfjsRegularizer(c['embeddingsRegularizer']), activityRegularizer: null, embeddingsConstraint: null, maskZero: c['maskZero'] ?? false,
   }),
   fromKeras: (c, n) => ({
     inputDim: c['inputDim'], outputDim: c['outputDim'],
     embeddingsInitializer: fromTfjsInitializer(n, c['embeddingsInitializer'] ?? { className: 'RandomUniform', config: { minval: -0.05, maxval: 0.05 } }),
-    embeddingsRegularizer: fromTfjsRegularizer(n, c['embeddingsRegularizer']),
+    embeddingsRegularizer: fromTfjsRegularizer(n, c['embeddingsRegularizer']), maskZero: c['maskZero'] ?? false,
   }),
-  inert: { activityRegularizer: isNull, embeddingsConstraint: isNull, maskZero: (v) => isNull(v) || v === false },
+  inert: { activityRegularizer: isNull, embeddingsConstraint: isNull },
 };
 
 const prelu: LayerMapping = {

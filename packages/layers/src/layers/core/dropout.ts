@@ -1,4 +1,4 @@
-import { PRNGKey, type Tensor, ValueError, greaterEqual, mul, randomUniform, where } from '@rectify/tensor';
+import { PRNGKey, type Tensor, ValueError, greaterEqual, mul, randomUniform, tidy, where } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
 
@@ -24,6 +24,7 @@ export interface DropoutConfig extends LayerConfig {
  */
 export class Dropout extends Layer<Tensor> {
   static override readonly className: string = 'Dropout';
+  override supportsMasking = true;
   readonly rate: number;
   readonly seed: number | null;
   private key: PRNGKey | undefined;
@@ -40,14 +41,12 @@ export class Dropout extends Layer<Tensor> {
   call(inputs: Tensor | Tensor[], { training = false }: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     if (!training || this.rate === 0) return x;
-    const u = randomUniform(x.shape, 0, 1, 'float32', this.nextKey());
-    return mul(x, where(greaterEqual(u, this.rate), 1 / (1 - this.rate), 0));
+    return mul(x, dropoutMask(x.shape, this.rate, this.nextKey()));
   }
 
   /** The key for one call; advancing it keeps successive masks different but the sequence reproducible. */
   private nextKey(): PRNGKey | undefined {
-    if (!this.key) return undefined;
-    const [next, use] = this.key.split(2) as [PRNGKey, PRNGKey];
+    const [next, use] = splitKey(this.key);
     this.key = next;
     return use;
   }
@@ -55,6 +54,20 @@ export class Dropout extends Layer<Tensor> {
   override getConfig(): DropoutConfig {
     return { ...super.getConfig(), rate: this.rate, seed: this.seed };
   }
+}
+
+/**
+ * An inverted-dropout mask: 0 with probability `rate`, else 1/(1 − rate). Recurrent cells draw one per sequence.
+ * @example mul(x, dropoutMask(x.shape, 0.5, PRNGKey.fromSeed(1)));
+ */
+export function dropoutMask(shape: readonly number[], rate: number, key: PRNGKey | undefined): Tensor {
+  return tidy(() => where(greaterEqual(randomUniform(shape, 0, 1, 'float32', key), rate), 1 / (1 - rate), 0));
+}
+
+/** Splits a layer's own key for one call: the next key and the one to use (undefined: the global stream). */
+export function splitKey(key: PRNGKey | undefined): [PRNGKey | undefined, PRNGKey | undefined] {
+  if (!key) return [undefined, undefined];
+  return key.split(2) as [PRNGKey, PRNGKey];
 }
 
 /** Creates a {@link Dropout} layer. @example dropout({ rate: 0.1, seed: 42 }) */
