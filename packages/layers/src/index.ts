@@ -21,3 +21,8 @@ export { RNNCell } from './layers/recurrent/rnn-cell.js';
 export { DenseCell, type RNNCellArgs, type RNNCellConfig } from './layers/recurrent/dense-cell.js';
 export { GatedCell, type GatedCellArgs, type GatedCellConfig } from './layers/recurrent/gated-cell.js';
 export { runCell, type LoopOptions, type LoopResult } from './layers/recurrent/rnn-loop.js';
+export { BaseConv, Conv, type BaseConvArgs, type BaseConvConfig, type ConvArgs, type ConvConfig } from './layers/conv/base-conv.js';
+export { Pooling1D } from './layers/conv/pooling1d.js';
+export { GlobalPooling } from './layers/conv/global-pooling.js';
+export { ZeroPadding } from './layers/reshaping/zero-padding.js';
+export { Cropping } from './layers/reshaping/cropping.js';

@@ -1,10 +1,13 @@
 import { type Tensor, randomNormal, tensor } from '@rectify/tensor';
 import {
   type Layer, bidirectional, gru, gruCell, lstm, lstmCell, masking, rnn, simpleRNN, simpleRNNCell, stackedRNNCells,
-  timeDistributed, dense,
+  timeDistributed, dense, conv1d, conv2d, conv2dTranspose, depthwiseConv2d, separableConv2d, maxPooling1d, averagePooling1d,
+  globalMaxPooling1d, globalAveragePooling1d, globalMaxPooling2d, upSampling1d, upSampling2d, zeroPadding1d, zeroPadding2d,
+  cropping1d, cropping2d,
 } from '@rectify/layers';
 
 const seq = () => randomNormal([2, 3, 4], 0, 1, 'float32', 2);
+const img = () => randomNormal([2, 4, 4, 4], 0, 1, 'float32', 1);
 const step = () => randomNormal([2, 4], 0, 1, 'float32', 3);
 
 /** One configured instance of each layer class added for sequences and modern vision, with an input it accepts. */
@@ -20,4 +23,20 @@ export const newLayerCases: { make: () => Layer; x: () => Tensor | Tensor[] }[] 
   { make: () => bidirectional({ layer: lstm({ units: 2, returnSequences: true }), mergeMode: 'sum' }), x: seq },
   { make: () => timeDistributed({ layer: dense({ units: 2, activation: 'relu' }) }), x: seq },
   { make: () => masking({ maskValue: 0.5 }), x: () => tensor([[[0.5, 0.5], [1, 2]]]) },
+  { make: () => conv1d({ filters: 2, kernelSize: 2, padding: 'causal', dilationRate: 2, activation: 'relu' }), x: seq },
+  { make: () => conv2d({ filters: 2, kernelSize: 2, groups: 2, padding: 'same' }), x: img },
+  { make: () => conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelRegularizer: 'l1' }), x: img },
+  { make: () => depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, depthwiseInitializer: 'heNormal' }), x: img },
+  { make: () => separableConv2d({ filters: 3, kernelSize: 3, padding: 'same', pointwiseRegularizer: 'l2' }), x: img },
+  { make: () => maxPooling1d({ poolSize: 2, strides: 1 }), x: seq },
+  { make: () => averagePooling1d({ poolSize: 2, padding: 'same' }), x: seq },
+  { make: () => globalMaxPooling1d(), x: seq },
+  { make: () => globalAveragePooling1d(), x: seq },
+  { make: () => globalMaxPooling2d(), x: img },
+  { make: () => upSampling1d({ size: 3 }), x: seq },
+  { make: () => upSampling2d({ size: [2, 3], interpolation: 'bilinear' }), x: img },
+  { make: () => zeroPadding1d({ padding: [1, 2] }), x: seq },
+  { make: () => zeroPadding2d({ padding: [[1, 0], [2, 1]] }), x: img },
+  { make: () => cropping1d({ cropping: [1, 0] }), x: seq },
+  { make: () => cropping2d({ cropping: [1, 1] }), x: img },
 ];
