@@ -26,3 +26,5 @@ export { Pooling1D } from './layers/conv/pooling1d.js';
 export { GlobalPooling } from './layers/conv/global-pooling.js';
 export { ZeroPadding } from './layers/reshaping/zero-padding.js';
 export { Cropping } from './layers/reshaping/cropping.js';
+export { ElementwiseMerge } from './layers/merge/merge.js';
+export { SeededLayer, type SeededArgs, type SeededConfig } from './layers/noise/seeded-layer.js';

@@ -1,4 +1,4 @@
-import { grad, variableGrads } from '@rectify/autograd';
+import { grad, grads, variableGrads } from '@rectify/autograd';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as rf from '../src/index.js';
 import { maxAbsDiff, tf, tfjsReady, tfl } from './interop-helpers.js';
@@ -127,7 +127,70 @@ const cases: ParityCase[] = [
     ours: () => [rf.layers.upSampling2d({ size: [2, 1] })],
     theirs: () => [tfl.layers.upSampling2d({ size: [2, 1] })],
   },
+  {
+    name: 'RNN of stacked cells (LSTMCell, GRUCell), returnSequences', shape: [2, 4, 3],
+    ours: () => [rf.layers.rnn({ cell: [rf.layers.lstmCell({ units: 3 }), rf.layers.gruCell({ units: 2, resetAfter: false })], returnSequences: true })],
+    theirs: () => [tfl.layers.rnn({ cell: [tfl.layers.lstmCell({ units: 3, ...RNN_T }), tfl.layers.gruCell({ units: 2, ...RNN_T })], returnSequences: true })],
+  },
+  {
+    // tfjs' softmax supports only the last axis; other axes are checked by hand in layers.
+    name: 'Dense → RepeatVector → Permute → Softmax', shape: [2, 3],
+    ours: () => [rf.layers.dense({ units: 4 }), rf.layers.repeatVector({ n: 3 }), rf.layers.permute({ dims: [2, 1] }), rf.layers.softmax()],
+    theirs: () => [tfl.layers.dense({ units: 4 }), tfl.layers.repeatVector({ n: 3 }), tfl.layers.permute({ dims: [2, 1] }), tfl.layers.softmax({ axis: -1 })],
+  },
+  {
+    name: 'Rescaling → ThresholdedReLU → Dense', shape: [2, 5], noInputGradient: "tfjs has no gradient for the 'Greater' op its ThresholdedReLU uses",
+    ours: () => [rf.layers.rescaling({ scale: 2, offset: 0.1 }), rf.layers.thresholdedRelu({ theta: 0.3 }), rf.layers.dense({ units: 3 })],
+    theirs: () => [tfl.layers.rescaling({ scale: 2, offset: 0.1 }), tfl.layers.thresholdedReLU({ theta: 0.3 }), tfl.layers.dense({ units: 3 })],
+  },
+  {
+    name: 'SpatialDropout1D, GaussianNoise, GaussianDropout, AlphaDropout (inference: identity) → Conv1D', shape: [2, 5, 3],
+    ours: () => [rf.layers.spatialDropout1d({ rate: 0.5 }), rf.layers.gaussianNoise({ stddev: 1 }), rf.layers.gaussianDropout({ rate: 0.3 }), rf.layers.alphaDropout({ rate: 0.3 }), rf.layers.conv1d({ filters: 2, kernelSize: 2 })],
+    theirs: () => [tfl.layers.spatialDropout1d({ rate: 0.5 }), tfl.layers.gaussianNoise({ stddev: 1 }), tfl.layers.gaussianDropout({ rate: 0.3 }), tfl.layers.alphaDropout({ rate: 0.3 }), tfl.layers.conv1d({ filters: 2, kernelSize: 2 })],
+  },
 ];
+
+/**
+ * Merge layers, which take two inputs: ours and tfjs's on the same pair, outputs and input gradients compared.
+ */
+const merges: { name: string; shapes: [number[], number[]]; ours: () => rf.Layer; theirs: () => tfl.layers.Layer }[] = [
+  { name: 'Multiply', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.multiply(), theirs: () => tfl.layers.multiply() },
+  { name: 'Average', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.average(), theirs: () => tfl.layers.average() },
+  { name: 'Maximum', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.maximum(), theirs: () => tfl.layers.maximum() },
+  { name: 'Minimum', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.minimum(), theirs: () => tfl.layers.minimum() },
+  { name: 'Dot (rank 2)', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.dot({ axes: 1 }), theirs: () => tfl.layers.dot({ axes: 1 }) },
+  { name: 'Dot (rank 3, axes [2, 2], normalize)', shapes: [[2, 3, 4], [2, 5, 4]], ours: () => rf.layers.dot({ axes: [2, 2], normalize: true }), theirs: () => tfl.layers.dot({ axes: [2, 2], normalize: true }) },
+  { name: 'Dot (rank 3, axes [1, 1])', shapes: [[2, 3, 4], [2, 3, 2]], ours: () => rf.layers.dot({ axes: [1, 1] }), theirs: () => tfl.layers.dot({ axes: [1, 1] }) },
+];
+
+describe('merge layers against TensorFlow.js', () => {
+  for (const m of merges) {
+    it(m.name, () => {
+      const xs = m.shapes.map((s, i) => rf.randomNormal(s, 0, 1, 'float32', 10 + i));
+      const ts = xs.map((x) => tf.tensor(Array.from(x.dataSync()), [...x.shape]));
+      const layer = m.ours();
+      const theirs = m.theirs();
+      const y = layer.apply(xs) as rf.Tensor;
+      const yt = theirs.apply(ts) as tf.Tensor;
+      expect(yt.shape).toEqual(y.shape);
+      expect(maxAbsDiff(y.dataSync(), yt.dataSync())).toBeLessThan(TOL);
+      const r = rf.randomNormal(y.shape, 0, 1, 'float32', 3);
+      const rt = tf.tensor(Array.from(r.dataSync()), [...r.shape]);
+      const ours = grads((a: rf.Tensor, b: rf.Tensor) => rf.sum(rf.mul(layer.apply([a, b]) as rf.Tensor, r)))(xs);
+      const their = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(theirs.apply([a, b]) as tf.Tensor, rt)))(ts);
+      ours.forEach((g, i) => expect(maxAbsDiff(g.dataSync(), their[i]!.dataSync())).toBeLessThan(TOL));
+    });
+  }
+});
+
+describe('bilinear UpSampling2D against tf.image.resizeBilinear with half-pixel centres', () => {
+  it('matches within 1e-5 (tfjs-layers uses the legacy corner-aligned sampling; Keras 3 and tf.image.resize use half-pixel)', () => {
+    const x = rf.randomNormal([2, 3, 4, 2], 0, 1, 'float32', 5);
+    const y = rf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear' }).apply(x) as rf.Tensor;
+    const ref = tf.image.resizeBilinear(tf.tensor(Array.from(x.dataSync()), [2, 3, 4, 2]) as tf.Tensor4D, [6, 12], false, true);
+    expect(maxAbsDiff(y.dataSync(), ref.dataSync())).toBeLessThan(TOL);
+  });
+});
 
 /** The probe input, as both libraries' tensors. */
 function probe(c: ParityCase, seed: number): { ours: rf.Tensor; theirs: tf.Tensor } {

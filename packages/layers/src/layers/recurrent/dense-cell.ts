@@ -8,7 +8,7 @@ import { RNNCell } from './rnn-cell.js';
 import { optionalRegularizer, positiveInt, rate } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
 import { type Shape, isShapeList, knownDim } from '../../shape.js';
-import { dropoutMask, splitKey } from '../core/dropout.js';
+import { dropoutMask, splitKey } from '../noise/seeded-layer.js';
 
 /** The options every built-in cell shares (Keras names and defaults). */
 export interface RNNCellArgs extends LayerArgs {
