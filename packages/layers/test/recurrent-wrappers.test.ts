@@ -73,8 +73,8 @@ describe('Bidirectional', () => {
     }
     expectClose(y, expected, 1e-6);
     expect(layer.weights.map((w) => w.name)).toEqual([
-      'bi/forward_enc/lstm_cell/kernel', 'bi/forward_enc/lstm_cell/recurrent_kernel', 'bi/forward_enc/lstm_cell/bias',
-      'bi/backward_enc/lstm_cell/kernel', 'bi/backward_enc/lstm_cell/recurrent_kernel', 'bi/backward_enc/lstm_cell/bias',
+      'bi/forward_enc/kernel', 'bi/forward_enc/recurrent_kernel', 'bi/forward_enc/bias',
+      'bi/backward_enc/kernel', 'bi/backward_enc/recurrent_kernel', 'bi/backward_enc/bias',
     ]);
     expect(layer.getConfig().layer.config.name).toBe('enc');
   });

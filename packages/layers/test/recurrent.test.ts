@@ -166,9 +166,9 @@ describe('RNN options', () => {
     expect(new LSTM({ units: 2, name: 'enc' }).weights).toEqual([]);
   });
 
-  it('names weights after the layer and its cell, as Keras', () => {
+  it('names weights after the layer, as TensorFlow.js (which loads weights by name)', () => {
     const layer = lstm({ units: 2, name: 'enc' });
     layer.apply(seq(1, 2, 3));
-    expect(layer.weights.map((w) => w.name)).toEqual(['enc/lstm_cell/kernel', 'enc/lstm_cell/recurrent_kernel', 'enc/lstm_cell/bias']);
+    expect(layer.weights.map((w) => w.name)).toEqual(['enc/kernel', 'enc/recurrent_kernel', 'enc/bias']);
   });
 });

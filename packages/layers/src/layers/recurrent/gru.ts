@@ -19,7 +19,7 @@ export class GRU extends RNN {
   declare readonly cell: GRUCell;
 
   constructor(args: GRUArgs) {
-    const { layer, cell } = splitCellArgs(args, 'GRU', 'gru_cell');
+    const { layer, cell } = splitCellArgs(args, 'GRU');
     super({ ...layer, cell: new GRUCell(cell) });
   }
 

@@ -19,7 +19,7 @@ export class LSTM extends RNN {
   declare readonly cell: LSTMCell;
 
   constructor(args: LSTMArgs) {
-    const { layer, cell } = splitCellArgs(args, 'LSTM', 'lstm_cell');
+    const { layer, cell } = splitCellArgs(args, 'LSTM');
     super({ ...layer, cell: new LSTMCell(cell) });
   }
 

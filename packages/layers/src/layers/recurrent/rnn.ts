@@ -183,15 +183,15 @@ export class RNN extends Layer<Tensor | Tensor[]> {
 const LAYER_KEYS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'dtype', 'returnSequences', 'returnState', 'goBackwards', 'stateful'];
 
 /**
- * Splits a flat LSTM/GRU/SimpleRNN options object into the layer's options and its cell's, and names the cell
- * `${layer}/${cell}` (as Keras), so that weight names are unique per layer: `lstm/lstm_cell/kernel`.
- * @example const { layer, cell } = splitCellArgs(args, 'LSTM', 'lstm_cell');
+ * Splits a flat LSTM/GRU/SimpleRNN options object into the layer's options and its cell's. The cell takes the
+ * layer's name, so that weights are named `lstm/kernel` as TensorFlow.js names them (and loads them by name).
+ * @example const { layer, cell } = splitCellArgs(args, 'LSTM');
  */
-export function splitCellArgs<A extends RNNOptions>(args: A, className: string, cellKind: string): { layer: RNNOptions & { name: string }; cell: A & { name: string } } {
+export function splitCellArgs<A extends RNNOptions>(args: A, className: string): { layer: RNNOptions & { name: string }; cell: A & { name: string } } {
   const name = args.name ?? uniqueName(toSnakeCase(className));
   const layer = Object.fromEntries(Object.entries(args).filter(([k]) => LAYER_KEYS.includes(k)));
   const cell = Object.fromEntries(Object.entries(args).filter(([k]) => !LAYER_KEYS.includes(k) || k === 'trainable'));
-  return { layer: { ...layer, name }, cell: { ...(cell as A), name: `${name}/${cellKind}` } };
+  return { layer: { ...layer, name }, cell: { ...(cell as A), name } };
 }
 
 /** A cell's own options for a flat layer config (its name, trainable flag and dtype belong to the layer). */

@@ -20,7 +20,7 @@ export class SimpleRNN extends RNN {
   declare readonly cell: SimpleRNNCell;
 
   constructor(args: SimpleRNNArgs) {
-    const { layer, cell } = splitCellArgs(args, 'SimpleRNN', 'simple_rnn_cell');
+    const { layer, cell } = splitCellArgs(args, 'SimpleRNN');
     super({ ...layer, cell: new SimpleRNNCell(cell) });
   }
 
