@@ -28,3 +28,4 @@ export { ZeroPadding } from './layers/reshaping/zero-padding.js';
 export { Cropping } from './layers/reshaping/cropping.js';
 export { ElementwiseMerge } from './layers/merge/merge.js';
 export { SeededLayer, type SeededArgs, type SeededConfig } from './layers/noise/seeded-layer.js';
+export { CellRNN } from './layers/recurrent/rnn.js';

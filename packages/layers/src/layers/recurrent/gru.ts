@@ -1,5 +1,6 @@
-import { GRUCell, type GRUCellArgs, type GRUCellConfig } from './gru-cell.js';
-import { RNN, type RNNOptions, type RNNOptionsConfig, flatCellConfig, splitCellArgs } from './rnn.js';
+import { GRUCell } from './gru-cell.js';
+import type { GRUCellArgs, GRUCellConfig } from './gru-cell.js';
+import { CellRNN, type RNNOptions, type RNNOptionsConfig } from './rnn.js';
 
 export interface GRUArgs extends GRUCellArgs, RNNOptions {}
 
@@ -14,21 +15,11 @@ export type GRUConfig = RNNOptionsConfig & Omit<GRUCellConfig, 'name' | 'trainab
  *
  * @example gru({ units: 16 }).apply(ones([2, 10, 8])); // [2, 16]
  */
-export class GRU extends RNN {
+export class GRU extends CellRNN<GRUCell> {
   static override readonly className: string = 'GRU';
-  declare readonly cell: GRUCell;
 
   constructor(args: GRUArgs) {
-    const { layer, cell } = splitCellArgs(args, 'GRU');
-    super({ ...layer, cell: new GRUCell(cell) });
-  }
-
-  get units(): number {
-    return this.cell.units;
-  }
-
-  protected override cellConfig(): Record<string, unknown> {
-    return flatCellConfig(this.cell);
+    super(args, (cell: GRUCellArgs) => new GRUCell(cell));
   }
 
   override getConfig(): GRUConfig {

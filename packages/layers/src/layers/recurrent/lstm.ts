@@ -1,5 +1,6 @@
-import { LSTMCell, type LSTMCellArgs, type LSTMCellConfig } from './lstm-cell.js';
-import { RNN, type RNNOptions, type RNNOptionsConfig, flatCellConfig, splitCellArgs } from './rnn.js';
+import { LSTMCell } from './lstm-cell.js';
+import type { LSTMCellArgs, LSTMCellConfig } from './lstm-cell.js';
+import { CellRNN, type RNNOptions, type RNNOptionsConfig } from './rnn.js';
 
 export interface LSTMArgs extends LSTMCellArgs, RNNOptions {}
 
@@ -14,21 +15,11 @@ export type LSTMConfig = RNNOptionsConfig & Omit<LSTMCellConfig, 'name' | 'train
  *
  * @example lstm({ units: 16, returnSequences: true }).apply(ones([2, 10, 8])); // [2, 10, 16]
  */
-export class LSTM extends RNN {
+export class LSTM extends CellRNN<LSTMCell> {
   static override readonly className: string = 'LSTM';
-  declare readonly cell: LSTMCell;
 
   constructor(args: LSTMArgs) {
-    const { layer, cell } = splitCellArgs(args, 'LSTM');
-    super({ ...layer, cell: new LSTMCell(cell) });
-  }
-
-  get units(): number {
-    return this.cell.units;
-  }
-
-  protected override cellConfig(): Record<string, unknown> {
-    return flatCellConfig(this.cell);
+    super(args, (cell: LSTMCellArgs) => new LSTMCell(cell));
   }
 
   override getConfig(): LSTMConfig {

@@ -200,6 +200,28 @@ export function flatCellConfig(cell: RNNCell): Record<string, unknown> {
   return own;
 }
 
+/**
+ * A recurrent layer configured by one flat options object that builds its own cell (SimpleRNN, LSTM, GRU): the
+ * config holds the cell's options beside the loop's, as Keras writes them.
+ * @example class MyRNN extends CellRNN<MyCell> { static override readonly className: string = 'MyRNN'; constructor(a) { super(a, (c) => new MyCell(c)); } }
+ */
+export abstract class CellRNN<C extends RNNCell & { readonly units: number }> extends RNN {
+  declare readonly cell: C;
+
+  constructor(args: RNNOptions, makeCell: (cellArgs: never) => C) {
+    const { layer, cell } = splitCellArgs(args, (new.target as unknown as { className: string }).className);
+    super({ ...layer, cell: makeCell(cell as never) });
+  }
+
+  get units(): number {
+    return this.cell.units;
+  }
+
+  protected override cellConfig(): Record<string, unknown> {
+    return flatCellConfig(this.cell);
+  }
+}
+
 /** Creates an {@link RNN} layer around any cell. @example rnn({ cell: [gruCell({ units: 8 }), gruCell({ units: 8 })] }) */
 export function rnn(args: RNNArgs): RNN {
   return new RNN(args);
