@@ -110,7 +110,7 @@ describe('noise and dropout variants (identity in inference, seeded in training)
     const input = tensor([[1, -2]]);
     d.build([null, 2]);
     const { value, grads } = variableGrads(() => {
-      const y = T(reg.apply(T(d.apply(input))));
+      expect(values(reg.apply(T(d.apply(input))))).toEqual([-1, -1]);
       const penalties = reg.regularizationLosses();
       expect(penalties).toHaveLength(1);
       return penalties[0]!;

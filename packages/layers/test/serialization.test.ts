@@ -6,7 +6,7 @@ import {
   globalAveragePooling2d, input, layerClassNames, layerNormalization, leakyRelu, maxPooling2d, multiHeadAttention, prelu,
   reshape, serializeLayer, transformerEncoder,
 } from '@rectify/layers';
-import { T, values } from './helpers.js';
+import { values } from './helpers.js';
 import { newLayerCases } from './new-layer-cases.js';
 
 const img = () => randomNormal([2, 4, 4, 3], 0, 1, 'float32', 1);

@@ -1,6 +1,6 @@
 import { ValueError } from '@rectify/tensor';
 import { fromTfjsInitializer, fromTfjsRegularizer, toTfjsInitializer, toTfjsRegularizer } from './keras-objects.js';
-import { type Config, type LayerMapping, NO_CONSTRAINTS, channelsLast, dense, isNull, pair } from './mapping-helpers.js';
+import { type LayerMapping, NO_CONSTRAINTS, channelsLast, dense, isNull, pair } from './mapping-helpers.js';
 
 const one = (v: unknown): unknown => (typeof v === 'number' ? [v] : v);
 const none: LayerMapping = { toKeras: () => ({}), fromKeras: () => ({}) };
