@@ -25,9 +25,9 @@ function layerConfig(json: TfjsModelJson, i: number): Record<string, unknown> {
 
 describe('fromTfjsArtifacts: what Rectify cannot read is an error naming it', () => {
   it('a layer class Rectify does not have', async () => {
-    const { modelJson, weightData } = await saved([tfl.layers.dense({ units: 2, inputShape: [3] }), tfl.layers.repeatVector({ n: 2, name: 'rep' })]);
+    const { modelJson, weightData } = await saved([tfl.layers.dense({ units: 2, inputShape: [3] }), tfl.layers.reLU({ name: 'rep' })]);
     expect(() => fromTfjsArtifacts(modelJson, weightData)).toThrow(
-      `fromTfjs: layer 'rep' has class 'RepeatVector', which is not supported between Rectify and TensorFlow.js; supported: InputLayer, ${tfjsLayerClassNames().join(', ')}`,
+      `fromTfjs: layer 'rep' has class 'ReLU', which is not supported between Rectify and TensorFlow.js; supported: InputLayer, ${tfjsLayerClassNames().join(', ')}`,
     );
   });
 

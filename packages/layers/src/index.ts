@@ -1,4 +1,4 @@
-export { Layer, singleInput, type LayerArgs, type CallArgs, type LayerConfig, type AddWeightOptions } from './layer.js';
+export { Layer, getMask, singleInput, type LayerArgs, type CallArgs, type LayerConfig, type AddWeightOptions } from './layer.js';
 export { SymbolicTensor, type Node } from './symbolic-tensor.js';
 export { InputLayer, input, type InputArgs, type InputLayerArgs, type InputLayerConfig } from './input-layer.js';
 export { Functional, type FunctionalArgs, type FunctionalConfig } from './functional.js';
@@ -18,3 +18,15 @@ export { Merge } from './layers/merge/merge.js';
 export {
   scaledDotProductAttention, causalMask, splitHeads, mergeHeads, type AttentionResult,
 } from './layers/attention/attention-math.js';
+export { RNNCell } from './layers/recurrent/rnn-cell.js';
+export { DenseCell, type RNNCellArgs, type RNNCellConfig } from './layers/recurrent/dense-cell.js';
+export { GatedCell, type GatedCellArgs, type GatedCellConfig } from './layers/recurrent/gated-cell.js';
+export { runCell, type LoopOptions, type LoopResult } from './layers/recurrent/rnn-loop.js';
+export { BaseConv, Conv, type BaseConvArgs, type BaseConvConfig, type ConvArgs, type ConvConfig } from './layers/conv/base-conv.js';
+export { Pooling1D } from './layers/conv/pooling1d.js';
+export { GlobalPooling } from './layers/conv/global-pooling.js';
+export { ZeroPadding } from './layers/reshaping/zero-padding.js';
+export { Cropping } from './layers/reshaping/cropping.js';
+export { ElementwiseMerge } from './layers/merge/merge.js';
+export { SeededLayer, type SeededArgs, type SeededConfig } from './layers/noise/seeded-layer.js';
+export { CellRNN } from './layers/recurrent/rnn.js';

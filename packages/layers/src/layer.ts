@@ -35,6 +35,20 @@ export interface LayerConfig {
 }
 
 type Inputs = Tensor | readonly Tensor[];
+
+/**
+ * Masks attached to the tensors layers returned (Keras' `_keras_mask`): `[batch, time]`, 1 where a step is real and
+ * 0 where it is padding. A WeakMap, so a mask lives exactly as long as anyone can reach its tensor.
+ */
+const masks = new WeakMap<Tensor, Tensor>();
+
+/**
+ * The mask a layer attached to `t` (Embedding with `maskZero`, Masking, or a layer that passed one on), if any.
+ * @example getMask(embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(tensor([[1, 0]], undefined, 'int32'))); // [[true, false]]
+ */
+export function getMask(t: Tensor): Tensor | undefined {
+  return masks.get(t);
+}
 type SymbolicInputs = SymbolicTensor | readonly SymbolicTensor[];
 /** What a layer producing `Out` gives when applied to SymbolicTensors. */
 export type SymbolicOutput<Out> = Out extends Tensor[] ? SymbolicTensor[] : SymbolicTensor;
@@ -65,6 +79,10 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   lastPreActivation?: Tensor;
   /** Where this layer was applied to SymbolicTensors (functional API), in order. */
   readonly inboundNodes: Node[] = [];
+  /** Whether the input's mask passes through unchanged (elementwise layers; Keras `supports_masking`). */
+  supportsMasking = false;
+  /** Whether `call` reads the input's mask as `args.mask` (recurrent layers); others never see it. */
+  protected readonly receivesMask: boolean = false;
   /** Checked by `apply`: rank in the constructor, sizes once built. An array gives one spec per input. */
   protected inputSpec?: InputSpec | InputSpec[];
 
@@ -149,7 +167,20 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     this.maybeBuild(shapeArg);
     this.assertInputShapes(shapes);
     if (symbolic) return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), shapeArg, args) as SymbolicOutput<Out>;
-    return this.call(inputs as Tensor | Tensor[], args);
+    const real = inputs as Tensor | Tensor[];
+    const mask = masks.get(list[0] as Tensor);
+    const out = this.call(real, mask && this.receivesMask && args.mask === undefined ? { ...args, mask } : args);
+    const outMask = this.computeMask(real, mask);
+    if (outMask) for (const t of Array.isArray(out) ? out : [out]) masks.set(t, outMask);
+    return out;
+  }
+
+  /**
+   * The mask of the output for the input's mask (`[batch, time]`): the input's own when `supportsMasking`, none
+   * otherwise. Embedding and Masking create one; recurrent layers keep it only when they return sequences.
+   */
+  computeMask(_inputs: Tensor | Tensor[], mask: Tensor | undefined): Tensor | undefined {
+    return this.supportsMasking ? mask : undefined;
   }
 
   /** Validates against `inputSpec`; layers with several inputs or special rules override this. */

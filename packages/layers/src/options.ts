@@ -27,11 +27,17 @@ export function finite(layer: string, option: string, value: unknown, { positive
 
 /** A number or a pair of positive integers, as kernel sizes and strides are given: `3` → `[3, 3]`. */
 export function intPair(layer: string, option: string, value: unknown): [number, number] {
-  const pair = typeof value === 'number' ? [value, value] : value;
-  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((v) => Number.isInteger(v) && v >= 1)) {
-    throw new ValueError(`${layer}: ${option} must be a positive integer or a pair of them, received ${JSON.stringify(value)}`);
+  return intTuple(layer, option, value, 2) as [number, number];
+}
+
+/** A number or a list of `rank` positive integers: `3` → `[3]` (rank 1), `[3, 3]` (rank 2). */
+export function intTuple(layer: string, option: string, value: unknown, rank: number): number[] {
+  const list = typeof value === 'number' ? Array.from({ length: rank }, () => value) : value;
+  if (!Array.isArray(list) || list.length !== rank || !list.every((v) => Number.isInteger(v) && v >= 1)) {
+    const what = rank === 2 ? 'a pair of them' : `a list of ${rank}`;
+    throw new ValueError(`${layer}: ${option} must be a positive integer or ${what}, received ${JSON.stringify(value)}`);
   }
-  return [pair[0] as number, pair[1] as number];
+  return [...(list as number[])];
 }
 
 /** One of the allowed strings: `conv2d: padding must be 'valid' or 'same', received 'full'`. */

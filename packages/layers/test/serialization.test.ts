@@ -6,11 +6,15 @@ import {
   globalAveragePooling2d, input, layerClassNames, layerNormalization, leakyRelu, maxPooling2d, multiHeadAttention, prelu,
   reshape, serializeLayer, transformerEncoder,
 } from '@rectify/layers';
-import { T, values } from './helpers.js';
+import { values } from './helpers.js';
+import { newLayerCases } from './new-layer-cases.js';
 
 const img = () => randomNormal([2, 4, 4, 3], 0, 1, 'float32', 1);
 const seq = () => randomNormal([2, 3, 4], 0, 1, 'float32', 2);
 const flat = () => randomNormal([2, 5], 0, 1, 'float32', 3);
+
+/** A layer's outputs as a list (recurrent cells and layers with returnState return several). */
+const outputs = (y: Tensor | Tensor[]): Tensor[] => (Array.isArray(y) ? y : [y]);
 
 /** One configured instance of every layer class, with an input it accepts. */
 const cases: { make: () => Layer; x: () => Tensor | Tensor[] }[] = [
@@ -41,6 +45,7 @@ const cases: { make: () => Layer; x: () => Tensor | Tensor[] }[] = [
     },
     x: flat,
   },
+  ...newLayerCases,
 ];
 
 describe('serialization', () => {
@@ -67,21 +72,22 @@ describe('serialization', () => {
       copy.apply(x());
       copy.setWeights(layer.getWeights());
       const again = layer.apply(x());
-      expect(values(copy.apply(x()))).toEqual(values(again));
-      expect(T(again).shape).toEqual(T(y).shape);
+      expect(outputs(copy.apply(x())).map(values)).toEqual(outputs(again).map(values));
+      expect(outputs(again).map((t) => t.shape)).toEqual(outputs(y).map((t) => t.shape));
     });
 
     it(`${className}: computeOutputShape agrees with the real output, and with symbolic application`, () => {
       const layer = make();
       const inputs = x();
       const list = Array.isArray(inputs) ? inputs : [inputs];
-      const y = T(layer.apply(inputs));
+      const ys = outputs(layer.apply(inputs));
       const shapes = list.map((t) => [...t.shape]);
-      expect(layer.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]!)).toEqual(y.shape);
+      const expected = ys.map((t) => t.shape);
+      expect(layer.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]!)).toEqual(expected.length === 1 ? expected[0] : expected);
       if (layer instanceof InputLayer) return;
       const symbolic = list.map((t) => input({ shape: t.shape.slice(1), dtype: t.dtype }));
-      const out = layer.apply(Array.isArray(inputs) ? symbolic : symbolic[0]!) as SymbolicTensor;
-      expect(out.shape).toEqual([null, ...y.shape.slice(1)]);
+      const out = layer.apply(Array.isArray(inputs) ? symbolic : symbolic[0]!) as SymbolicTensor | SymbolicTensor[];
+      expect((Array.isArray(out) ? out : [out]).map((o) => o.shape)).toEqual(expected.map((s) => [null, ...s.slice(1)]));
     });
   }
 

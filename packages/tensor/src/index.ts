@@ -32,3 +32,4 @@ export * from './ops/gather.js';
 export { matmul } from './ops/linalg.js';
 export { biasActivation } from './ops/bias-activation.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';
+export { conv2dTranspose, depthwiseConv2d, groupedConv2d } from './ops/conv.js';

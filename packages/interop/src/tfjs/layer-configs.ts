@@ -3,47 +3,22 @@ import { toSnakeCase } from './keras-case.js';
 import {
   fromTfjsActivation, fromTfjsInitializer, fromTfjsRegularizer, toTfjsActivation, toTfjsInitializer, toTfjsRegularizer,
 } from './keras-objects.js';
-
-type Config = Record<string, unknown>;
-
-/** How one layer class's own options map between Rectify's config and tfjs's (camelCase) Keras config. */
-interface LayerMapping {
-  toKeras(c: Config, name: string): Config;
-  fromKeras(c: Config, name: string): Config;
-  /** Keras options Rectify lacks: accepted only at the value that changes nothing. */
-  readonly inert?: Readonly<Record<string, (v: unknown) => boolean>>;
-}
-
-const isNull = (v: unknown): boolean => v === null || v === undefined;
-const channelsLast = (v: unknown): boolean => isNull(v) || v === 'channelsLast';
-const pair = (v: unknown): unknown => (typeof v === 'number' ? [v, v] : v);
-const NO_CONSTRAINTS = { kernelConstraint: isNull, biasConstraint: isNull, activityRegularizer: isNull };
+import { type Config, type LayerMapping, NO_CONSTRAINTS, channelsLast, dense, isNull, pair } from './mapping-helpers.js';
+import { RECURRENT_MAPPINGS } from './recurrent-configs.js';
+import { MORE_MAPPINGS } from './more-configs.js';
 
 // Keras defaults where they differ from Rectify's or where a file may omit them: carried explicitly, so an omitted
 // option means Keras' default, never Rectify's.
 const KERAS = { leakyReluAlpha: 0.3, eluAlpha: 1, bnMomentum: 0.99, epsilon: 1e-3, preluInit: { className: 'Zeros', config: {} } };
 
-const dense: LayerMapping = {
-  toKeras: (c, n) => ({
-    units: c['units'], activation: toTfjsActivation(n, c['activation']), useBias: c['useBias'],
-    kernelInitializer: toTfjsInitializer(n, c['kernelInitializer']), biasInitializer: toTfjsInitializer(n, c['biasInitializer']),
-    kernelRegularizer: toTfjsRegularizer(c['kernelRegularizer']), biasRegularizer: toTfjsRegularizer(c['biasRegularizer']),
-    activityRegularizer: null, kernelConstraint: null, biasConstraint: null,
-  }),
-  fromKeras: (c, n) => ({
-    units: c['units'], activation: fromTfjsActivation(n, c['activation']), useBias: c['useBias'] ?? true,
-    kernelInitializer: fromTfjsInitializer(n, c['kernelInitializer'] ?? { className: 'GlorotUniform', config: {} }),
-    biasInitializer: fromTfjsInitializer(n, c['biasInitializer'] ?? { className: 'Zeros', config: {} }),
-    kernelRegularizer: fromTfjsRegularizer(n, c['kernelRegularizer']), biasRegularizer: fromTfjsRegularizer(n, c['biasRegularizer']),
-  }),
-  inert: NO_CONSTRAINTS,
-};
-
 const conv2d: LayerMapping = {
-  toKeras: (c, n) => ({
-    ...dense.toKeras({ ...c, units: undefined }, n), units: undefined,
-    filters: c['filters'], kernelSize: c['kernelSize'], strides: c['strides'], padding: c['padding'], dataFormat: 'channelsLast', dilationRate: c['dilationRate'],
-  }),
+  toKeras: (c, n) => {
+    if (typeof c['groups'] === 'number' && c['groups'] !== 1) throw new ValueError(`toTfjs: layer '${n}' (Conv2D) has groups ${c['groups']}; TensorFlow.js' Conv2D has no groups`);
+    return {
+      ...dense.toKeras({ ...c, units: undefined }, n), units: undefined,
+      filters: c['filters'], kernelSize: c['kernelSize'], strides: c['strides'], padding: c['padding'], dataFormat: 'channelsLast', dilationRate: c['dilationRate'],
+    };
+  },
   fromKeras: (c, n) => ({
     ...dense.fromKeras(c, n), units: undefined,
     filters: c['filters'], kernelSize: pair(c['kernelSize']), strides: pair(c['strides'] ?? 1), padding: c['padding'] ?? 'valid', dilationRate: pair(c['dilationRate'] ?? 1),
@@ -97,14 +72,14 @@ const layerNorm: LayerMapping = {
 const embedding: LayerMapping = {
   toKeras: (c, n) => ({
     inputDim: c['inputDim'], outputDim: c['outputDim'], embeddingsInitializer: toTfjsInitializer(n, c['embeddingsInitializer']),
-    embeddingsRegularizer: toTfjsRegularizer(c['embeddingsRegularizer']), activityRegularizer: null, embeddingsConstraint: null, maskZero: false,
+    embeddingsRegularizer: toTfjsRegularizer(c['embeddingsRegularizer']), activityRegularizer: null, embeddingsConstraint: null, maskZero: c['maskZero'] ?? false,
   }),
   fromKeras: (c, n) => ({
     inputDim: c['inputDim'], outputDim: c['outputDim'],
     embeddingsInitializer: fromTfjsInitializer(n, c['embeddingsInitializer'] ?? { className: 'RandomUniform', config: { minval: -0.05, maxval: 0.05 } }),
-    embeddingsRegularizer: fromTfjsRegularizer(n, c['embeddingsRegularizer']),
+    embeddingsRegularizer: fromTfjsRegularizer(n, c['embeddingsRegularizer']), maskZero: c['maskZero'] ?? false,
   }),
-  inert: { activityRegularizer: isNull, embeddingsConstraint: isNull, maskZero: (v) => isNull(v) || v === false },
+  inert: { activityRegularizer: isNull, embeddingsConstraint: isNull },
 };
 
 const prelu: LayerMapping = {
@@ -145,7 +120,19 @@ export const LAYER_MAPPINGS: Readonly<Record<string, LayerMapping>> = {
   Embedding: embedding,
   Add: none,
   Concatenate: { toKeras: (c) => ({ axis: c['axis'] }), fromKeras: (c) => ({ axis: c['axis'] ?? -1 }) },
+  ...RECURRENT_MAPPINGS,
+  ...MORE_MAPPINGS,
+  Bidirectional: {
+    toKeras: (c) => ({ layer: nested(c['layer'], layerToKeras), mergeMode: c['mergeMode'] }),
+    fromKeras: (c) => ({ layer: nested(c['layer'], layerFromKeras), mergeMode: c['mergeMode'] === undefined ? 'concat' : c['mergeMode'] }),
+  },
 };
+
+/** A wrapped layer's `{className, config}` with its config converted the same way as a top-level layer's. */
+function nested(v: unknown, convert: (className: string, c: Config) => Config): { className: string; config: Config } {
+  const inner = v as { className: string; config: Config };
+  return { className: inner.className, config: convert(inner.className, inner.config) };
+}
 
 /** The class names both Rectify and TensorFlow.js have (InputLayer aside). @example tfjsLayerClassNames().includes('Conv2D'); // true */
 export function tfjsLayerClassNames(): string[] {

@@ -1,6 +1,6 @@
 import { type Tensor, mean } from '@rectify/tensor';
-import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
-import { type Shape, singleShape } from '../../shape.js';
+import type { LayerArgs } from '../../layer.js';
+import { GlobalPooling } from './global-pooling.js';
 
 /**
  * Mean over the spatial axes of NHWC images: one value per channel.
@@ -9,21 +9,15 @@ import { type Shape, singleShape } from '../../shape.js';
  *
  * @example globalAveragePooling2d().apply(ones([2, 5, 5, 8])); // shape [2, 8]
  */
-export class GlobalAveragePooling2D extends Layer<Tensor> {
+export class GlobalAveragePooling2D extends GlobalPooling {
   static override readonly className: string = 'GlobalAveragePooling2D';
 
   constructor(args: LayerArgs = {}) {
-    super(args);
-    this.inputSpec = { ndim: 4 };
+    super(args, 4);
   }
 
-  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return mean(singleInput(this, inputs), [1, 2]);
-  }
-
-  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const s = singleShape(this.name, inputShape);
-    return [s[0] ?? null, s[3] ?? null];
+  protected reduce(x: Tensor, axes: number[]): Tensor {
+    return mean(x, axes);
   }
 }
 

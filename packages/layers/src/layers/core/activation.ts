@@ -20,6 +20,7 @@ export interface ActivationLayerConfig extends LayerConfig {
  */
 export class ActivationLayer extends Layer<Tensor> {
   static override readonly className: string = 'Activation';
+  override supportsMasking = true;
   override readonly activation: Activation | undefined;
 
   constructor(args: ActivationLayerArgs) {

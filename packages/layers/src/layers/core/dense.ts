@@ -46,6 +46,7 @@ export interface DenseConfig extends LayerConfig {
  */
 export class Dense extends Layer<Tensor> {
   static override readonly className: string = 'Dense';
+  override supportsMasking = true;
   readonly units: number;
   override readonly activation: Activation | undefined;
   readonly useBias: boolean;

@@ -1,17 +1,15 @@
-import { PRNGKey, type Tensor, ValueError, greaterEqual, mul, randomUniform, where } from '@rectify/tensor';
-import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
+import { type Tensor, mul } from '@rectify/tensor';
+import { type CallArgs, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
+import { type SeededArgs, type SeededConfig, SeededLayer, dropoutMask } from '../noise/seeded-layer.js';
 
-export interface DropoutArgs extends LayerArgs {
+export interface DropoutArgs extends SeededArgs {
   /** The fraction of inputs to zero, in [0, 1). */
   rate: number;
-  /** Makes the masks reproducible: the same seed gives the same sequence of masks. Default: the global stream. */
-  seed?: number | null;
 }
 
-export interface DropoutConfig extends LayerConfig {
+export interface DropoutConfig extends SeededConfig {
   rate: number;
-  seed: number | null;
 }
 
 /**
@@ -22,38 +20,29 @@ export interface DropoutConfig extends LayerConfig {
  *
  * @example dropout({ rate: 0.5, seed: 1 }).apply(ones([2, 4]), { training: true }); // zeros and 2s
  */
-export class Dropout extends Layer<Tensor> {
+export class Dropout extends SeededLayer {
   static override readonly className: string = 'Dropout';
+  override supportsMasking = true;
   readonly rate: number;
-  readonly seed: number | null;
-  private key: PRNGKey | undefined;
 
   constructor(args: DropoutArgs) {
     super(args);
     this.rate = checkRate(this.kind, 'rate', args.rate);
-    const seed = args.seed ?? null;
-    if (seed !== null && !Number.isInteger(seed)) throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
-    this.seed = seed;
-    this.key = seed === null ? undefined : PRNGKey.fromSeed(seed);
+  }
+
+  /** The shape of the mask: the input's; spatial dropout shares one value per channel across steps or pixels. */
+  protected noiseShape(x: Tensor): number[] {
+    return [...x.shape];
   }
 
   call(inputs: Tensor | Tensor[], { training = false }: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     if (!training || this.rate === 0) return x;
-    const u = randomUniform(x.shape, 0, 1, 'float32', this.nextKey());
-    return mul(x, where(greaterEqual(u, this.rate), 1 / (1 - this.rate), 0));
-  }
-
-  /** The key for one call; advancing it keeps successive masks different but the sequence reproducible. */
-  private nextKey(): PRNGKey | undefined {
-    if (!this.key) return undefined;
-    const [next, use] = this.key.split(2) as [PRNGKey, PRNGKey];
-    this.key = next;
-    return use;
+    return mul(x, dropoutMask(this.noiseShape(x), this.rate, this.nextKey()));
   }
 
   override getConfig(): DropoutConfig {
-    return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+    return { ...super.getConfig(), rate: this.rate };
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, type Variable, cast, gather } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, cast, gather, notEqual } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
@@ -13,6 +13,8 @@ export interface EmbeddingArgs extends LayerArgs {
   /** Default uniform in [-0.05, 0.05] (as Keras). */
   embeddingsInitializer?: InitializerIdentifier;
   embeddingsRegularizer?: RegularizerIdentifier | null;
+  /** Treat index 0 as padding: the output carries a mask (0 where the index is 0) that recurrent layers skip. */
+  maskZero?: boolean;
 }
 
 export interface EmbeddingConfig extends LayerConfig {
@@ -20,6 +22,7 @@ export interface EmbeddingConfig extends LayerConfig {
   outputDim: number;
   embeddingsInitializer: InitializerConfig;
   embeddingsRegularizer: RegularizerConfig | null;
+  maskZero: boolean;
 }
 
 /**
@@ -36,6 +39,7 @@ export class Embedding extends Layer<Tensor> {
   readonly outputDim: number;
   readonly embeddingsInitializer: Initializer;
   readonly embeddingsRegularizer: Regularizer | undefined;
+  readonly maskZero: boolean;
   embeddings?: Variable;
 
   constructor(args: EmbeddingArgs) {
@@ -44,6 +48,7 @@ export class Embedding extends Layer<Tensor> {
     this.outputDim = positiveInt(this.kind, 'outputDim', args.outputDim);
     this.embeddingsInitializer = resolveInitializer(args.embeddingsInitializer ?? { name: 'randomUniform', minval: -0.05, maxval: 0.05 });
     this.embeddingsRegularizer = optionalRegularizer(args.embeddingsRegularizer);
+    this.maskZero = args.maskZero ?? false;
   }
 
   override build(inputShape: Shape | Shape[]): void {
@@ -71,6 +76,10 @@ export class Embedding extends Layer<Tensor> {
     }
   }
 
+  override computeMask(inputs: Tensor | Tensor[], _mask: Tensor | undefined): Tensor | undefined {
+    return this.maskZero ? notEqual(singleInput(this, inputs), 0) : undefined;
+  }
+
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     return [...singleShape(this.name, inputShape), this.outputDim];
   }
@@ -82,6 +91,7 @@ export class Embedding extends Layer<Tensor> {
       outputDim: this.outputDim,
       embeddingsInitializer: this.embeddingsInitializer.getConfig(),
       embeddingsRegularizer: this.embeddingsRegularizer?.getConfig() ?? null,
+      maskZero: this.maskZero,
     };
   }
 }

@@ -1,7 +1,6 @@
-import { ShapeError, type Tensor, add as addTensors } from '@rectify/tensor';
-import type { CallArgs, LayerArgs } from '../../layer.js';
-import { type Shape, fmtShape } from '../../shape.js';
-import { Merge, dimsAgree } from './merge.js';
+import { type Tensor, add as addTensors } from '@rectify/tensor';
+import type { LayerArgs } from '../../layer.js';
+import { ElementwiseMerge } from './merge.js';
 
 /**
  * Elementwise sum of a list of same-shaped inputs (residual connections).
@@ -10,25 +9,11 @@ import { Merge, dimsAgree } from './merge.js';
  *
  * @example add().apply([ones([2, 3]), ones([2, 3])]); // all 2
  */
-export class Add extends Merge {
+export class Add extends ElementwiseMerge {
   static override readonly className: string = 'Add';
 
-  protected checkShapes(shapes: readonly Shape[]): void {
-    const first = shapes[0]!;
-    shapes.forEach((s, i) => {
-      if (s.length !== first.length || s.some((d, j) => !dimsAgree(d, first[j]))) {
-        throw new ShapeError(`${this.name}: expected inputs of equal shape, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`);
-      }
-    });
-  }
-
-  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return this.inputList(inputs).reduce((acc, x) => addTensors(acc, x));
-  }
-
-  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const shapes = this.shapeList(inputShape);
-    return shapes[0]!.map((d, j) => d ?? shapes.find((s) => s[j] !== null)?.[j] ?? null);
+  protected combine(a: Tensor, b: Tensor): Tensor {
+    return addTensors(a, b);
   }
 }
 

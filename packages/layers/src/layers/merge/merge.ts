@@ -28,6 +28,33 @@ export abstract class Merge extends Layer<Tensor> {
   abstract override call(inputs: Tensor | Tensor[], args: CallArgs): Tensor;
 }
 
+/**
+ * Merges of same-shaped inputs combined pairwise, left to right (Add, Multiply, Maximum, Minimum, Average).
+ * @example class Max extends ElementwiseMerge { protected combine(a, b) { return maximum(a, b); } }
+ */
+export abstract class ElementwiseMerge extends Merge {
+  protected checkShapes(shapes: readonly Shape[]): void {
+    const first = shapes[0]!;
+    shapes.forEach((s, i) => {
+      if (s.length !== first.length || s.some((d, j) => !dimsAgree(d, first[j]))) {
+        throw new ShapeError(`${this.name}: expected inputs of equal shape, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`);
+      }
+    });
+  }
+
+  /** Combines two inputs; the merge folds it over the list. */
+  protected abstract combine(a: Tensor, b: Tensor): Tensor;
+
+  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
+    return this.inputList(inputs).reduce((acc, x) => this.combine(acc, x));
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const shapes = this.shapeList(inputShape);
+    return shapes[0]!.map((d, j) => d ?? shapes.find((s) => s[j] !== null)?.[j] ?? null);
+  }
+}
+
 /** Two dimensions agree unless both are known and differ. */
 export function dimsAgree(a: number | null | undefined, b: number | null | undefined): boolean {
   return a === null || b === null || a === b;

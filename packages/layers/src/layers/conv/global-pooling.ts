@@ -1,0 +1,80 @@
+import { type Tensor, max, mean } from '@rectify/tensor';
+import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
+import { type Shape, singleShape } from '../../shape.js';
+
+/**
+ * Reduces every spatial axis (all but the batch and the channels) of a rank-`rank` input to one value per channel.
+ * @example class GlobalMinPooling1D extends GlobalPooling { constructor(a) { super(a, 3); } protected reduce(x, axes) { return min(x, axes); } }
+ */
+export abstract class GlobalPooling extends Layer<Tensor> {
+  constructor(args: LayerArgs, rank: number) {
+    super(args);
+    this.inputSpec = { ndim: rank };
+  }
+
+  protected abstract reduce(x: Tensor, axes: number[]): Tensor;
+
+  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
+    const x = singleInput(this, inputs);
+    return this.reduce(x, Array.from({ length: x.rank - 2 }, (_, i) => i + 1));
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const s = singleShape(this.name, inputShape);
+    return [s[0] ?? null, s.at(-1) ?? null];
+  }
+}
+
+/** Mean over the steps: `[b, steps, c]` → `[b, c]`. Reference: Keras `GlobalAveragePooling1D`. @example globalAveragePooling1d().apply(ones([2, 5, 3])); // [2, 3] */
+export class GlobalAveragePooling1D extends GlobalPooling {
+  static override readonly className: string = 'GlobalAveragePooling1D';
+
+  constructor(args: LayerArgs = {}) {
+    super(args, 3);
+  }
+
+  protected reduce(x: Tensor, axes: number[]): Tensor {
+    return mean(x, axes);
+  }
+}
+
+/** Max over the steps: `[b, steps, c]` → `[b, c]`. Reference: Keras `GlobalMaxPooling1D`. @example globalMaxPooling1d().apply(ones([2, 5, 3])); // [2, 3] */
+export class GlobalMaxPooling1D extends GlobalPooling {
+  static override readonly className: string = 'GlobalMaxPooling1D';
+
+  constructor(args: LayerArgs = {}) {
+    super(args, 3);
+  }
+
+  protected reduce(x: Tensor, axes: number[]): Tensor {
+    return max(x, axes);
+  }
+}
+
+/** Max over height and width: `[b, h, w, c]` → `[b, c]`. Reference: Keras `GlobalMaxPooling2D`. @example globalMaxPooling2d().apply(ones([2, 4, 4, 3])); // [2, 3] */
+export class GlobalMaxPooling2D extends GlobalPooling {
+  static override readonly className: string = 'GlobalMaxPooling2D';
+
+  constructor(args: LayerArgs = {}) {
+    super(args, 4);
+  }
+
+  protected reduce(x: Tensor, axes: number[]): Tensor {
+    return max(x, axes);
+  }
+}
+
+/** Creates a {@link GlobalAveragePooling1D} layer. @example globalAveragePooling1d() */
+export function globalAveragePooling1d(args: LayerArgs = {}): GlobalAveragePooling1D {
+  return new GlobalAveragePooling1D(args);
+}
+
+/** Creates a {@link GlobalMaxPooling1D} layer. @example globalMaxPooling1d() */
+export function globalMaxPooling1d(args: LayerArgs = {}): GlobalMaxPooling1D {
+  return new GlobalMaxPooling1D(args);
+}
+
+/** Creates a {@link GlobalMaxPooling2D} layer. @example globalMaxPooling2d() */
+export function globalMaxPooling2d(args: LayerArgs = {}): GlobalMaxPooling2D {
+  return new GlobalMaxPooling2D(args);
+}

@@ -1,0 +1,39 @@
+import type { Tensor } from '@rectify/tensor';
+import { type Activation, type ActivationConfig, type ActivationIdentifier, activationConfig, resolveActivation } from '../../identifiers.js';
+import { DenseCell, type RNNCellArgs, type RNNCellConfig } from './dense-cell.js';
+
+export interface GatedCellArgs extends RNNCellArgs {
+  /** The gates' activation; default sigmoid (Keras 3; Keras 2 used hardSigmoid). */
+  recurrentActivation?: ActivationIdentifier | 'linear' | null;
+}
+
+export interface GatedCellConfig extends RNNCellConfig {
+  recurrentActivation: ActivationConfig | 'linear';
+}
+
+/**
+ * The shared part of LSTM and GRU cells: a second activation for the gates.
+ * @example class MyCell extends GatedCell { … step(p, [h]) { const g = this.gate(p); … } }
+ */
+export abstract class GatedCell extends DenseCell {
+  readonly recurrentActivation: Activation | undefined;
+
+  constructor(args: GatedCellArgs) {
+    super(args);
+    this.recurrentActivation = resolveActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+  }
+
+  /** The gate activation of `z`. */
+  protected gate(z: Tensor): Tensor {
+    return this.recurrentActivation ? this.recurrentActivation.apply(z) : z;
+  }
+
+  /** The candidate (cell input / output) activation of `z`. */
+  protected act(z: Tensor): Tensor {
+    return this.activation ? this.activation.apply(z) : z;
+  }
+
+  override getConfig(): GatedCellConfig {
+    return { ...super.getConfig(), recurrentActivation: activationConfig(this.recurrentActivation) };
+  }
+}

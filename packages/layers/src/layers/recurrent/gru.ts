@@ -1,0 +1,33 @@
+import { GRUCell } from './gru-cell.js';
+import type { GRUCellArgs, GRUCellConfig } from './gru-cell.js';
+import { CellRNN, type RNNOptions, type RNNOptionsConfig } from './rnn.js';
+
+export interface GRUArgs extends GRUCellArgs, RNNOptions {}
+
+export type GRUConfig = RNNOptionsConfig & Omit<GRUCellConfig, 'name' | 'trainable' | 'dtype' | 'batchInputShape'>;
+
+/**
+ * Gated recurrent unit layer: an {@link RNN} of {@link GRUCell}s configured in one flat options object.
+ *
+ * Options: the cell's (see {@link GRUCellArgs}) and the loop's (see {@link RNNOptions}).
+ * Shape: `[batch, time, features]` → `[batch, units]`, or `[batch, time, units]` with `returnSequences`.
+ * Reference: Keras `GRU`.
+ *
+ * @example gru({ units: 16 }).apply(ones([2, 10, 8])); // [2, 16]
+ */
+export class GRU extends CellRNN<GRUCell> {
+  static override readonly className: string = 'GRU';
+
+  constructor(args: GRUArgs) {
+    super(args, (cell: GRUCellArgs) => new GRUCell(cell));
+  }
+
+  override getConfig(): GRUConfig {
+    return super.getConfig() as GRUConfig;
+  }
+}
+
+/** Creates an {@link GRU} layer. @example gru({ units: 32, resetAfter: false }) */
+export function gru(args: GRUArgs): GRU {
+  return new GRU(args);
+}

@@ -1,0 +1,67 @@
+import { type Tensor, add, cast, mul, reshape, slice, stack, sub, tidy, zeros } from '@rectify/tensor';
+import type { RNNCell } from './rnn-cell.js';
+
+export interface LoopOptions {
+  /** `[batch, time]`, nonzero where a step is real; masked steps carry the previous output and states on. */
+  mask?: Tensor;
+  goBackwards: boolean;
+  returnSequences: boolean;
+  training: boolean;
+}
+
+export interface LoopResult {
+  /** `[batch, time, units]` with `returnSequences`, else the last output `[batch, units]`. */
+  output: Tensor;
+  states: Tensor[];
+}
+
+/**
+ * Runs `cell` over `x` (`[batch, time, features]`), recorded op by op so that the tape backpropagates through
+ * time. The input projection of every step is one matrix product over `[batch·time, features]`; each step runs in
+ * its own `tidy`, so only the carried states (and, with `returnSequences`, the outputs) outlive it.
+ *
+ * @example const { output, states } = runCell(lstmCell({ units: 4 }), x, cell.zeroStates(2), { goBackwards: false, returnSequences: true, training: false });
+ */
+export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], opts: LoopOptions): LoopResult {
+  const [batch, time, features] = x.shape as [number, number, number];
+  cell.beginSequence(batch, features, opts.training);
+  const projected = tidy(() => {
+    const p = cell.project(reshape(cell.dropInputs(x), [batch * time, features]));
+    return reshape(p, [batch, time, p.shape[1]!]);
+  });
+  const mask = opts.mask && tidy(() => reshape(cast(opts.mask!, 'float32'), [batch, time]));
+  const width = projected.shape[2]!;
+  const pinned = new Set<Tensor>(initial);
+  const outputs: Tensor[] = [];
+  let states = [...initial];
+  let last: Tensor | undefined = mask ? zeros([batch, cell.outputSize]) : undefined;
+  try {
+    for (let i = 0; i < time; i++) {
+      const t = opts.goBackwards ? time - 1 - i : i;
+      const prev = { last, states };
+      const next = tidy(() => {
+        const xt = reshape(slice(projected, [0, t, 0], [batch, 1, width]), [batch, width]);
+        const res = cell.step(xt, prev.states);
+        if (!mask) return res;
+        const m = reshape(slice(mask, [0, t], [batch, 1]), [batch, 1]);
+        // p + m·(n − p): the new value on real steps, the carried one on padding.
+        const carry = (n: Tensor, p: Tensor): Tensor => add(p, mul(m, sub(n, p)));
+        return [carry(res[0]!, prev.last!), ...res.slice(1).map((s, j) => carry(s, prev.states[j]!))];
+      });
+      [last] = next;
+      states = next.slice(1);
+      if (opts.returnSequences) outputs.push(last!);
+      const alive = new Set([...next, ...outputs, ...pinned]);
+      for (const old of new Set([prev.last, ...prev.states])) if (old && !alive.has(old)) old.dispose();
+    }
+  } finally {
+    cell.endSequence();
+    projected.dispose();
+    mask?.dispose();
+  }
+  if (!opts.returnSequences) return { output: last ?? zeros([batch, cell.outputSize]), states };
+  const output = stack(outputs, 1);
+  const keepers = new Set(states);
+  for (const o of new Set(outputs)) if (!keepers.has(o)) o.dispose();
+  return { output, states };
+}

@@ -1,0 +1,29 @@
+import { type Tensor, add, matmul } from '@rectify/tensor';
+import { DenseCell, type RNNCellArgs } from './dense-cell.js';
+
+/**
+ * The Elman cell: `h_t = activation(x_t·W + b + h_{t−1}·U)`; its output is its state.
+ *
+ * Parameters: see {@link RNNCellArgs}. Shape: `[batch, features]`, state `[batch, units]` → `[batch, units]`;
+ * kernel `[features, units]`, recurrent kernel `[units, units]`, bias `[units]`. Reference: Keras `SimpleRNNCell`.
+ *
+ * @example simpleRNNCell({ units: 8 }).apply([ones([2, 3]), zeros([2, 8])]); // [h, h], each [2, 8]
+ */
+export class SimpleRNNCell extends DenseCell {
+  static override readonly className: string = 'SimpleRNNCell';
+
+  protected get gates(): number {
+    return 1;
+  }
+
+  step(projected: Tensor, [h]: readonly Tensor[]): Tensor[] {
+    const z = add(projected, matmul(this.dropState(h!), this.recurrentKernel!));
+    const next = this.activation ? this.activation.apply(z) : z;
+    return [next, next];
+  }
+}
+
+/** Creates a {@link SimpleRNNCell}. @example rnn({ cell: simpleRNNCell({ units: 4 }) }) */
+export function simpleRNNCell(args: RNNCellArgs): SimpleRNNCell {
+  return new SimpleRNNCell(args);
+}
