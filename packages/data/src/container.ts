@@ -8,9 +8,16 @@ export type Element = unknown;
 
 /** Every tensor inside `value` (arrays and plain objects are searched, nothing else). */
 export function tensorsIn(value: unknown, out: Set<Tensor> = new Set()): Set<Tensor> {
+  if (typeof value !== 'object' || value === null) return out; // the bulk of a CSV row: numbers, strings
   if (value instanceof Tensor) out.add(value);
-  else if (Array.isArray(value)) for (const v of value) tensorsIn(v, out);
-  else if (isPlainObject(value)) for (const v of Object.values(value)) tensorsIn(v, out);
+  else if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === 'object' && v !== null) tensorsIn(v, out);
+  } else if (isPlainObject(value)) {
+    for (const k in value) {
+      const v = value[k];
+      if (typeof v === 'object' && v !== null) tensorsIn(v, out);
+    }
+  }
   return out;
 }
 

@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
-import pngjs from 'pngjs';
 import { readTextFile } from '../datasets/csv.js';
 import { csvNumber, parseCsv } from '../datasets/csv-parse.js';
 import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
 import { CliError, UsageError } from '../errors.js';
 import type { ModelInfo } from '../run-dir/model-dir.js';
+import { type Rgba, decodeImage, plane, resizeArea } from './image-pixels.js';
 
 /** Samples to predict on, flat: `n × width` numbers, in the model's input layout (before standardisation). */
 export interface PredictInput {
@@ -92,30 +92,15 @@ export function readPngInput(path: string, inputShape: readonly number[]): Predi
   if (h * w * (inputShape[2] ?? 1) !== width(inputShape) || (inputShape[2] ?? 1) !== 1) {
     throw new UsageError(`${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`);
   }
-  let png: pngjs.PNGWithMetadata;
+  let img: Rgba;
   try {
-    png = pngjs.PNG.sync.read(readFileSync(path));
+    img = decodeImage(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`cannot read input file ${path}: no such file`);
     throw new CliError(`${path}: not a readable PNG image (${(error as Error).message})`);
   }
-  const grey = new Float32Array(png.width * png.height);
-  for (let i = 0; i < grey.length; i++) {
-    const [r, g, b, a] = [png.data[4 * i]!, png.data[4 * i + 1]!, png.data[4 * i + 2]!, png.data[4 * i + 3]! / 255];
-    // Transparent pixels count as background (white), as they show on a page.
-    grey[i] = ((0.299 * r + 0.587 * g + 0.114 * b) / 255) * a + (1 - a);
-  }
-  const out = new Float32Array(h * w);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const [y0, y1] = [Math.floor((y * png.height) / h), Math.max(Math.floor((y * png.height) / h) + 1, Math.floor(((y + 1) * png.height) / h))];
-      const [x0, x1] = [Math.floor((x * png.width) / w), Math.max(Math.floor((x * png.width) / w) + 1, Math.floor(((x + 1) * png.width) / w))];
-      let sum = 0;
-      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += grey[yy * png.width + xx]!;
-      out[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
-    }
-  }
+  const out = resizeArea(plane(img), img.width, img.height, w, h);
   const mean = out.reduce((a, b) => a + b, 0) / out.length;
   if (mean > 0.5) for (let i = 0; i < out.length; i++) out[i] = 1 - out[i]!;
   return { x: out, n: 1 };

@@ -26,6 +26,8 @@ import { createRunDir, defaultRunDir, readRunConfig } from './run-dir-setup.js';
 import { validationSeed } from './seeds.js';
 import { FRESH_STATE, type TrainState } from './state.js';
 import { runEpochs } from './trainer.js';
+import { isStreamed } from '../datasets/streamed/open.js';
+import { trainStreamed } from './stream-run.js';
 import { splitTensors } from './tensors.js';
 
 export interface TrainRequest {
@@ -87,6 +89,7 @@ function activity(model: LayersModel, x: Tensor, y: Tensor): Record<string, unkn
  */
 export async function train(req: TrainRequest): Promise<TrainResult> {
   const { config: input, runDir } = startConfig(req);
+  if (isStreamed(input.dataset.name)) return { runDir, ...(await trainStreamed(input, runDir, req.resume !== undefined, req.reporter)) };
   await useBackend(input.backend ?? 'cpu');
   const dataset = loadDataset(input.dataset.name, loadOptionsFor(input));
   const config = resolveConfig(input, dataset);

@@ -29,6 +29,21 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
 }
 
+/** Rows of flat number arrays (the common case: CSV features) copied straight into one float32 buffer. */
+function flatRows(rows: readonly number[][], where: string): Tensor {
+  const width = rows[0]!.length;
+  const out = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => {
+    if (r.length !== width) throw new ValueError(`batch: ${where} has ${width} entries in row 0 but ${r.length} in row ${i}`);
+    for (let j = 0; j < width; j++) {
+      const v = r[j];
+      if (typeof v !== 'number') throw new ValueError(`batch: ${where} holds ${describe(v)} in row ${i}, expected numbers`);
+      out[i * width + j] = v;
+    }
+  });
+  return tensor(out, [rows.length, width]);
+}
+
 /** Joins the same place (`path`) of every row into one tensor, or recurses into arrays and objects. */
 function join(rows: readonly unknown[], path: string): unknown {
   const first = rows[0];
@@ -45,6 +60,7 @@ function join(rows: readonly unknown[], path: string): unknown {
         throw new ValueError(`batch: ${where} is ${describe(first)} in row 0 but ${describe(r)} in row ${i}; every row must have the same structure`);
       }
     });
+    if (Array.isArray(first) && typeof first[0] === 'number') return flatRows(rows as number[][], where);
     return tensor(rows as number[], undefined, typeof first === 'boolean' ? 'bool' : 'float32');
   }
   if (Array.isArray(first)) {
