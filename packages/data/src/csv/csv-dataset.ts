@@ -101,9 +101,10 @@ async function* rows(source: CsvSource, config: ReturnType<typeof checkConfig>):
     }
     const xs: Record<string, CsvValue> = {};
     const ys: Record<string, CsvValue> = {};
-    columns.forEach((name, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i]!;
       const c = configs[name];
-      if (config.configuredColumnsOnly && c === undefined) return;
+      if (config.configuredColumnsOnly && c === undefined) continue;
       let value: CsvValue;
       try {
         value = fieldValue(fields[i]!, name, c);
@@ -111,7 +112,7 @@ async function* rows(source: CsvSource, config: ReturnType<typeof checkConfig>):
         throw new DatasetError(`csv: row ${index}: ${(error as Error).message}: ${fields.join(config.delimiter)}`, 'csv', index, { cause: error });
       }
       (c?.isLabel ? ys : xs)[name] = value;
-    });
+    }
     index++;
     yield labelled ? { xs, ys } : xs;
   }
