@@ -78,7 +78,7 @@ describe('streamed datasets', () => {
       const labels = b.ys.dataSync();
       expect(b.xs.shape.slice(1)).toEqual([3, 4, 1]);
       labels.forEach((label, i) => {
-        const mean = px.slice(i * 12, (i + 1) * 12).reduce((x, y) => x + y, 0) / 12;
+        const mean = Array.from(px.slice(i * 12, (i + 1) * 12)).reduce((x, y) => x + y, 0) / 12;
         expect(mean).toBeCloseTo(label, 1); // black → 0, white → 1 (JPEG is lossy, hence 1 decimal)
       });
     }

@@ -54,7 +54,10 @@ describe('csv', () => {
 
   it('streams rows into batches: the tfjs tutorial pipeline runs unchanged', async () => {
     const ds = csv(file('p.csv', 'x1,x2,y\n1,2,3\n4,5,6\n7,8,9\n'), { columnConfigs: { y: { isLabel: true } } })
-      .map(({ xs, ys }: any) => ({ xs: Object.values(xs), ys: Object.values(ys) }))
+      .map((e) => {
+        const { xs, ys } = e as { xs: Record<string, number>; ys: Record<string, number> };
+        return { xs: Object.values(xs), ys: Object.values(ys) };
+      })
       .batch(2);
     const batches = (await ds.toArray()).map(plain);
     expect(batches[0]).toEqual({ xs: { shape: [2, 2], dtype: 'float32', values: [1, 2, 4, 5] }, ys: { shape: [2, 1], dtype: 'float32', values: [3, 6] } });

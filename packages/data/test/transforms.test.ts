@@ -151,7 +151,7 @@ describe('forEachAsync and for await', () => {
   it('visits every element and frees its tensors afterwards', async () => {
     const before = memory().numTensors;
     const sums: number[] = [];
-    await range(4).map((x) => tensor([x, 1])).forEachAsync(async (t) => void sums.push(t.dataSync().reduce((a, b) => a + b, 0)));
+    await range(4).map((x) => tensor([x, 1])).forEachAsync(async (t) => void sums.push(Array.from(t.dataSync()).reduce((a, b) => a + b, 0)));
     expect(sums).toEqual([1, 2, 3, 4]);
     expect(memory().numTensors).toBe(before);
     const seen: number[] = [];

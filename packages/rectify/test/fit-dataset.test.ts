@@ -7,7 +7,7 @@ import { NonFiniteLossError, permutation } from '../src/training/index.js';
 import { adam, sgd } from '../src/optimizers/index.js';
 import { fresh, linearData, values } from './helpers.js';
 
-function mlp(opt = () => adam({ learningRate: 0.05 })) {
+function mlp(opt: () => ReturnType<typeof adam> | ReturnType<typeof sgd> = () => adam({ learningRate: 0.05 })) {
   fresh(11);
   const m = sequential([dense({ units: 4, inputShape: [2], activation: 'tanh' }), dropout({ rate: 0.2 }), dense({ units: 1 })]);
   m.compile({ optimizer: opt(), loss: 'mse', metrics: ['mae'] });
