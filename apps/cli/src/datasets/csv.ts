@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import { csvNumber, parseCsv, type CsvTable } from './csv-parse.js';
+import { csvInfo } from './csv-info.js';
 import { finishDataset } from './finish.js';
 import { SPLIT_SEED, TEST_FRACTION } from './package-files.js';
 import type { Dataset, LoadOptions, Task } from './types.js';
@@ -59,15 +60,7 @@ export function loadCsv(path: string, options: LoadOptions & { task?: Task }): D
     y = Float32Array.from(table.rows, (r) => csvNumber(r.fields[column]!, path, r.line, column + 1, options.target!));
   }
   return finishDataset(
-    {
-      name: `csv:${path}`,
-      task,
-      inputShape: [features.length],
-      targetShape: [],
-      numClasses: classNames?.length ?? 1,
-      featureNames: features,
-      ...(classNames === undefined ? {} : { classNames }),
-    },
+    csvInfo(path, task, features, classNames),
     { all: { x, y, n: table.rows.length }, testFraction: TEST_FRACTION, splitSeed: SPLIT_SEED },
     options,
   );

@@ -4,6 +4,7 @@ import { data } from '@rectify/rectify';
 import { RectifyError, cast } from '@rectify/tensor';
 import { CliError, UsageError } from '../../errors.js';
 import { didYouMean } from '../../suggest.js';
+import { csvInfo } from '../csv-info.js';
 import type { LoadOptions, Task } from '../types.js';
 import { rowPart } from './row-split.js';
 import type { Batch, Part, StreamedData } from './types.js';
@@ -118,13 +119,7 @@ export async function openCsvStream(path: string, options: LoadOptions & { task?
   const empty = { x: new Float32Array(0), y: new Float32Array(0), n: 0 };
   return {
     info: {
-      name: `csv:${path}`,
-      task,
-      inputShape: [features.length],
-      targetShape: [],
-      numClasses: classNames?.length ?? 1,
-      featureNames: features,
-      ...(classNames && { classNames }),
+      ...csvInfo(path, task, features, classNames),
       ...(standardize && { standardizer: { mean: s.mean, std: s.std } }),
       train: empty,
       test: empty,
