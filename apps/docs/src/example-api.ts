@@ -13,6 +13,18 @@ export interface ExampleContext {
   plot(spec: PlotSpec): void;
   /** The backend the example runs on: 'cpu' in the tests, 'cpu' or 'gpu' as chosen on the page. */
   readonly backend: string;
+  /**
+   * A file for the example to read: on the page, the one the reader chose in the file input this call adds to
+   * the example (run again after choosing); until then, and in the tests, `request.sample()`.
+   */
+  file(request: FileRequest): Promise<File>;
+}
+
+/** What `ctx.file` asks for: the accepted types, a label for the input, and the sample used until one is chosen. */
+export interface FileRequest {
+  readonly accept: string;
+  readonly label: string;
+  readonly sample: () => File;
 }
 
 /** Every file in examples/ exports this: it runs, prints, plots, and returns what the tests check. */
@@ -51,7 +63,10 @@ export interface RecordingContext extends ExampleContext {
  * ctx.print('loss', 0.25);
  * ctx.lines; // ['loss 0.25']
  */
-export function recordingContext(backend = 'cpu', sinks: { line?: (s: string) => void; plot?: (p: PlotSpec) => void } = {}): RecordingContext {
+export function recordingContext(
+  backend = 'cpu',
+  sinks: { line?: (s: string) => void; plot?: (p: PlotSpec) => void; file?: (request: FileRequest) => File | null } = {},
+): RecordingContext {
   const lines: string[] = [];
   const plots: PlotSpec[] = [];
   return {
@@ -68,5 +83,6 @@ export function recordingContext(backend = 'cpu', sinks: { line?: (s: string) =>
       plots.push(checked);
       sinks.plot?.(checked);
     },
+    file: async (request: FileRequest) => sinks.file?.(request) ?? request.sample(),
   };
 }

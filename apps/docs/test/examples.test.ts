@@ -75,6 +75,13 @@ const checks: Record<string, Check> = {
     r.rowSums.forEach((s: number) => expect(s).toBeCloseTo(1, 5));
     expect(ctx.lines[0]).toMatch(/Total params: 1,?131\b/);
   }),
+  'stream-csv': check<typeof import('../examples/stream-csv.js')>((r, ctx) => {
+    expect(r.count).toBe(600);
+    expect(r.classes).toEqual(['inner', 'outer']);
+    expect(r.accuracy).toBeGreaterThan(0.95);
+    expect(r.loss.at(-1)).toBeLessThan(r.loss[0]! / 3);
+    expect(ctx.lines[0]).toBe('rings.csv: 600 rows, 2 features, classes inner, outer');
+  }),
   'training-callbacks': check<typeof import('../examples/training-callbacks.js')>((r) => {
     expect(r.epochs).toBeGreaterThan(5);
     expect(r.loss.at(-1)).toBeLessThan(r.loss[0]!);
@@ -107,4 +114,18 @@ describe('docs examples (Node, cpu backend)', () => {
       checks[name]?.(result, ctx);
     });
   }
+
+  it('stream-csv streams the file the reader chose (here a File made from a string)', async () => {
+    const mod = await import('../examples/stream-csv.js');
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const [a, b] = [Math.sin(i * 1.7), Math.cos(i * 2.3)];
+      return `${a.toFixed(3)},${b.toFixed(3)},${(a * b).toFixed(3)},${a > 0 ? (b > 0 ? 'north' : 'south') : 'west'}`;
+    });
+    const mine = new File([`a,b,ab,quadrant\n${rows.join('\n')}\n`], 'mine.csv');
+    const ctx = recordingContext('cpu', { file: () => mine });
+    const r = await mod.run(ctx);
+    expect(ctx.lines[0]).toBe('mine.csv: 300 rows, 3 features, classes north, south, west');
+    expect(r.count).toBe(300);
+    expect(r.accuracy).toBeGreaterThan(0.85);
+  });
 });

@@ -20,6 +20,7 @@ const expected: Record<string, { text: RegExp; plots: boolean }> = {
   'dead-units': { text: /relu: 3 of 8 units dead/, plots: true },
   'init-variance': { text: /after 20 layers: He 0\.\d+/, plots: true },
   'layers-model': { text: /Total params: 1,131/, plots: false },
+  'stream-csv': { text: /rings\.csv: 600 rows[\s\S]*streamed 600 rows per epoch/, plots: true },
   'training-callbacks': { text: /hidden1: \d+% active[\s\S]*accuracy on all points/, plots: true },
   'vanishing-gradients': { text: /first\/last layer gradient ratio: sigmoid/, plots: true },
   'gpu-backend': { text: /largest difference from the cpu backend: 0\.00e\+0/, plots: false },

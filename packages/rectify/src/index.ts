@@ -4,7 +4,8 @@
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
  * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
- * rf.losses, rf.metrics, rf.callbacks, rf.interop, rf.io (IO handlers and routers).
+ * rf.losses, rf.metrics, rf.callbacks, rf.data (streaming datasets, tf.data's API), rf.interop,
+ * rf.io (IO handlers and routers).
  *
  * This is the browser entry: no `node:` module is reachable from it. Under Node the package's `node` export
  * condition picks `index.node.ts` instead, which adds the `file://` handler and the file system.
@@ -27,6 +28,7 @@ export * as optimizers from './optimizers/index.js';
 export * as losses from './losses/index.js';
 export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
+export * as data from '@rectify/data';
 
 export { Sequential, sequential, Model, model, LayersModel, type SequentialArgs, type ModelArgs, type SummaryOptions } from './models/index.js';
 export {
@@ -41,7 +43,7 @@ export {
   type TfjsImport, type SafetensorsContent,
 } from '@rectify/interop';
 export * as interop from '@rectify/interop';
-export { NonFiniteLossError, type FitOptions, type CompileArgs, type Data } from './training/index.js';
+export { NonFiniteLossError, type FitOptions, type FitDatasetOptions, type CompileArgs, type Data } from './training/index.js';
 export type { Logs } from './callbacks/callback.js';
 export { History } from './callbacks/history.js';
 export { VERSION } from './version.js';

@@ -6,7 +6,7 @@ import { choice, fraction, intList, nameList, nonNegativeInt, positiveInt, posit
  */
 export function addConfigOptions(cmd: Command): Command {
   return cmd
-    .option('--dataset <name>', 'dataset: a built-in name (see `rectify datasets`) or csv:<path>')
+    .option('--dataset <name>', 'dataset: a built-in name (see `rectify datasets`), csv:<path>, or images:<dir>[@WxH[x3]] (one sub-folder per class, streamed)')
     .option('--target <column>', 'csv datasets: the target column')
     .option('--task <task>', 'csv datasets: classification or regression (default: from the target values)', choice(['classification', 'regression'] as const))
     .option('--standardize', 'standardise each feature with training-split mean and std')

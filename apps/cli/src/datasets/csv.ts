@@ -4,6 +4,7 @@ import { fsTry } from '../fs-errors.js';
 import { parseDecimal } from '../numbers.js';
 import { didYouMean } from '../suggest.js';
 import { csvNumber, escapeName, parseCsv, selectColumns, type CsvTable } from './csv-parse.js';
+import { csvInfo } from './csv-info.js';
 import { finishDataset } from './finish.js';
 import { SPLIT_SEED, TEST_FRACTION } from './package-files.js';
 import type { Dataset, LoadOptions, Task } from './types.js';
@@ -62,15 +63,7 @@ export function loadCsv(path: string, options: LoadOptions & { task?: Task }): D
     y = Float32Array.from(table.rows, (r) => csvNumber(r.fields[column]!, path, r.line, column + 1, options.target!));
   }
   return finishDataset(
-    {
-      name: `csv:${path}`,
-      task,
-      inputShape: [features.length],
-      targetShape: [],
-      numClasses: classNames?.length ?? 1,
-      featureNames: features,
-      ...(classNames === undefined ? {} : { classNames }),
-    },
+    csvInfo(path, task, features, classNames),
     { all: { x, y, n: table.rows.length }, testFraction: TEST_FRACTION, splitSeed: SPLIT_SEED },
     options,
   );

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
-import pngjs from 'pngjs';
 import { readTextFile } from '../datasets/csv.js';
 import { csvNumber, escapeName, parseCsv, selectColumns, type CsvOptions } from '../datasets/csv-parse.js';
 import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
@@ -8,6 +7,7 @@ import { CliError, UsageError } from '../errors.js';
 import { fsTry } from '../fs-errors.js';
 import { checkPixelBudget, DEFAULT_MAX_PIXELS } from './image-header.js';
 import type { ModelInfo } from '../run-dir/model-dir.js';
+import { type Rgba, decodeImage, plane, resizeArea } from './image-pixels.js';
 
 /** Samples to predict on, flat: `n × width` numbers, in the model's input layout (before standardisation). */
 export interface PredictInput {
@@ -98,28 +98,13 @@ export function readPngInput(path: string, inputShape: readonly number[], maxPix
   const bytes = fsTry('read input file', path, () => readFileSync(path));
   // Checked on the header, before the decoder allocates width × height × 4 bytes.
   checkPixelBudget(path, bytes, maxPixels);
-  let png: pngjs.PNGWithMetadata;
+  let img: Rgba;
   try {
-    png = pngjs.PNG.sync.read(bytes);
+    img = decodeImage(bytes);
   } catch (error) {
     throw new CliError(`${path}: not a readable PNG image (${(error as Error).message})`);
   }
-  const grey = new Float32Array(png.width * png.height);
-  for (let i = 0; i < grey.length; i++) {
-    const [r, g, b, a] = [png.data[4 * i]!, png.data[4 * i + 1]!, png.data[4 * i + 2]!, png.data[4 * i + 3]! / 255];
-    // Transparent pixels count as background (white), as they show on a page.
-    grey[i] = ((0.299 * r + 0.587 * g + 0.114 * b) / 255) * a + (1 - a);
-  }
-  const out = new Float32Array(h * w);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const [y0, y1] = [Math.floor((y * png.height) / h), Math.max(Math.floor((y * png.height) / h) + 1, Math.floor(((y + 1) * png.height) / h))];
-      const [x0, x1] = [Math.floor((x * png.width) / w), Math.max(Math.floor((x * png.width) / w) + 1, Math.floor(((x + 1) * png.width) / w))];
-      let sum = 0;
-      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += grey[yy * png.width + xx]!;
-      out[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
-    }
-  }
+  const out = resizeArea(plane(img), img.width, img.height, w, h);
   const mean = out.reduce((a, b) => a + b, 0) / out.length;
   if (mean > 0.5) for (let i = 0; i < out.length; i++) out[i] = 1 - out[i]!;
   return { x: out, n: 1 };

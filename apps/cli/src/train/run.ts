@@ -26,6 +26,8 @@ import { claimRunDir, defaultRunDir, readRunConfig } from './run-dir-setup.js';
 import { validationSeed } from './seeds.js';
 import { FRESH_STATE, type TrainState } from './state.js';
 import { runEpochs } from './trainer.js';
+import { isStreamed } from '../datasets/streamed/open.js';
+import { trainStreamed } from './stream-run.js';
 import { splitTensors } from './tensors.js';
 
 export interface TrainRequest {
@@ -97,6 +99,7 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
 }
 
 async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof validateConfig>, runDir: string): Promise<TrainResult> {
+  if (isStreamed(input.dataset.name)) return { runDir, ...(await trainStreamed(input, runDir, req.resume !== undefined, req.reporter)) };
   await useBackend(input.backend ?? 'cpu');
   const dataset = loadDataset(input.dataset.name, loadOptionsFor(input));
   const config = resolveConfig(input, dataset);

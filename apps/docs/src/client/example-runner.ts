@@ -1,4 +1,4 @@
-import { recordingContext } from '../example-api.js';
+import { type FileRequest, recordingContext } from '../example-api.js';
 import { renderPlot } from '@rectify/plot';
 import { activateBackend, chosenBackend } from './backend.js';
 import { loadFramework } from './framework.js';
@@ -52,6 +52,20 @@ export function mountExample(block: HTMLElement): void {
   block.replaceChildren(bar, editor, output, plots, error);
   block.dataset['state'] = 'idle';
 
+  // Added the first time the example asks for a file (ctx.file); what the reader picks is used from the next run.
+  let picker: HTMLInputElement | undefined;
+  const chosenFile = (request: FileRequest): File | null => {
+    if (!picker) {
+      const label = el('label', 'rf-file', `${request.label} `);
+      picker = el('input', 'rf-file-input');
+      picker.type = 'file';
+      picker.accept = request.accept;
+      label.append(picker);
+      bar.append(label);
+    }
+    return picker.files?.[0] ?? null;
+  };
+
   editor.addEventListener('keydown', (e) => {
     if (e.key !== 'Tab' || e.shiftKey) return;
     e.preventDefault();
@@ -82,6 +96,7 @@ export function mountExample(block: HTMLElement): void {
           fig.innerHTML = renderPlot(spec);
           plots.append(fig);
         },
+        file: chosenFile,
       });
       await mod.run(ctx);
       status.textContent = `done in ${Math.round(performance.now() - t0)} ms on ${active}${edited ? ' (edited)' : ''}`;

@@ -8,10 +8,12 @@ export type Logs = Record<string, number>;
 export interface TrainingParams {
   readonly epochs: number;
   readonly initialEpoch: number;
-  /** Batches per epoch. */
-  readonly steps: number;
-  readonly samples: number;
-  readonly batchSize: number;
+  /** Batches per epoch; null when a dataset does not say (fitDataset without batchesPerEpoch, as tf.js). */
+  readonly steps: number | null;
+  /** Training examples per epoch; null for datasets. */
+  readonly samples: number | null;
+  /** Null for datasets, whose batches are made before training sees them. */
+  readonly batchSize: number | null;
   readonly verbose: number;
   /** The log keys an epoch produces, validation ones included. */
   readonly metrics: readonly string[];

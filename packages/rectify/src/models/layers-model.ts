@@ -7,6 +7,8 @@ import { type CompileArgs, type Compiled, resolveCompile } from '../training/com
 import { type Data, converted, exampleCount, toTensorList, unwrap } from '../training/data.js';
 import { evaluateLoop, predictLoop } from '../training/evaluate.js';
 import { fitLoop } from '../training/fit.js';
+import { type FitDatasetOptions, evaluateDatasetLoop, fitDatasetLoop } from '../training/fit-dataset.js';
+import type { Dataset } from '@rectify/data';
 import type { FitOptions } from '../training/fit-options.js';
 import { NonFiniteLossError } from '../training/non-finite-loss-error.js';
 import { trainStep } from '../training/train-step.js';
@@ -65,6 +67,27 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    */
   fit(x: Data, y: Data, options: FitOptions = {}): Promise<History> {
     return fitLoop(this, x, y, options);
+  }
+
+  /**
+   * Trains on a dataset of `{ xs, ys }` batches (rf.data) — larger than memory, streamed, or endless with
+   * `batchesPerEpoch` — with the same callbacks, progress and NaN guard as `fit`. Each batch is freed after its
+   * step, so memory holds only what the dataset prefetches.
+   * @example
+   * const ds = rf.data.csv('train.csv', { columnConfigs: { y: { isLabel: true } } })
+   *   .map(({ xs, ys }) => ({ xs: Object.values(xs), ys: Object.values(ys) })).batch(32).prefetch(2);
+   * await model.fitDataset(ds, { epochs: 5 });
+   */
+  fitDataset(dataset: Dataset<unknown>, options: FitDatasetOptions = {}): Promise<History> {
+    return fitDatasetLoop(this, dataset, options);
+  }
+
+  /**
+   * Loss and metrics over a dataset of `{ xs, ys }` batches (at most `batches` of them), in inference mode.
+   * @example const { loss } = await model.evaluateDataset(testDs, { batches: 10 });
+   */
+  evaluateDataset(dataset: Dataset<unknown>, { batches }: { batches?: number } = {}): Promise<Logs> {
+    return evaluateDatasetLoop(this, dataset, batches);
   }
 
   /**

@@ -3,21 +3,12 @@ import type { CallbackHooks } from '../callbacks/callback.js';
 import { checkNonNegativeInt, checkPositiveInt } from '../checks.js';
 import type { Data } from './data.js';
 
-export interface FitOptions {
+/** The options `fit` and `fitDataset` share. */
+export interface LoopOptionsInput {
   /** Passes over the training data (default 1). */
   epochs?: number;
-  /** Examples per step (default 32). */
-  batchSize?: number;
   /** 0 silent, 1 or 2: one line per epoch (default 1). */
   verbose?: 0 | 1 | 2;
-  /** Holds out the LAST fraction of the examples, before shuffling, for validation (Keras). */
-  validationSplit?: number;
-  /** Validation examples given explicitly: [x, y]. Takes precedence over validationSplit. */
-  validationData?: readonly [Data, Data];
-  /** Batch size for validation (default batchSize). */
-  validationBatchSize?: number;
-  /** Reshuffle the training examples every epoch (default true). */
-  shuffle?: boolean;
   /**
    * Makes the run reproducible: the shuffles derive from it, and the global random stream is reset to it, so
    * dropout masks and the weights of a model built lazily by this call repeat too.
@@ -32,13 +23,22 @@ export interface FitOptions {
   printFn?: (line: string) => void;
 }
 
-export interface ResolvedFitOptions {
+export interface FitOptions extends LoopOptionsInput {
+  /** Examples per step (default 32). */
+  batchSize?: number;
+  /** Holds out the LAST fraction of the examples, before shuffling, for validation (Keras). */
+  validationSplit?: number;
+  /** Validation examples given explicitly: [x, y]. Takes precedence over validationSplit. */
+  validationData?: readonly [Data, Data];
+  /** Batch size for validation (default batchSize). */
+  validationBatchSize?: number;
+  /** Reshuffle the training examples every epoch (default true). */
+  shuffle?: boolean;
+}
+
+export interface LoopOptions {
   epochs: number;
-  batchSize: number;
   verbose: 0 | 1 | 2;
-  validationSplit: number;
-  validationBatchSize: number;
-  shuffle: boolean;
   seed: number | undefined;
   callbacks: CallbackHooks[];
   initialEpoch: number;
@@ -46,41 +46,59 @@ export interface ResolvedFitOptions {
   printFn: (line: string) => void;
 }
 
-const known = new Set([
+export interface ResolvedFitOptions extends LoopOptions {
+  batchSize: number;
+  validationSplit: number;
+  validationBatchSize: number;
+  shuffle: boolean;
+}
+
+/** The names every loop accepts, for the `allowed` lists of each. */
+export const loopKeys = ['epochs', 'verbose', 'seed', 'callbacks', 'initialEpoch', 'terminateOnNaN', 'printFn'] as const;
+const fitKeys = [
   'epochs', 'batchSize', 'verbose', 'validationSplit', 'validationData', 'validationBatchSize', 'shuffle', 'seed', 'callbacks',
   'initialEpoch', 'terminateOnNaN', 'printFn',
-]);
+];
+
+/**
+ * Validates the options every training loop shares; `allowed` lists the names `fn` accepts, so that a misspelt
+ * 'batch_size' is an error rather than ignored.
+ */
+export function resolveLoopOptions(fn: string, o: LoopOptionsInput, allowed: readonly string[]): LoopOptions {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new ValueError(`${fn}: unknown option '${k}'; allowed options: ${allowed.join(', ')}`);
+  }
+  const verbose = o.verbose ?? 1;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ValueError(`${fn}: verbose must be 0, 1 or 2, received ${String(verbose)}`);
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new ValueError(`${fn}: seed must be an integer, received ${String(o.seed)}`);
+  const callbacks = o.callbacks === undefined ? [] : Array.isArray(o.callbacks) ? [...o.callbacks] : [o.callbacks as CallbackHooks];
+  callbacks.forEach((c, i) => {
+    if (typeof c !== 'object' || c === null) throw new ValueError(`${fn}: callbacks[${i}] must be an object with hooks such as onEpochEnd, received ${String(c)}`);
+  });
+  return {
+    epochs: checkNonNegativeInt(fn, 'epochs', o.epochs ?? 1),
+    verbose,
+    seed: o.seed,
+    callbacks,
+    initialEpoch: checkNonNegativeInt(fn, 'initialEpoch', o.initialEpoch ?? 0),
+    terminateOnNaN: o.terminateOnNaN ?? true,
+    printFn: o.printFn ?? ((line) => console.log(line)),
+  };
+}
 
 /** Validates fit's options (unknown names included: a misspelt 'batch_size' would otherwise be ignored). */
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) throw new ValueError(`fit: unknown option '${k}'; allowed options: ${[...known].join(', ')}`);
-  }
+  const loop = resolveLoopOptions('fit', o, fitKeys);
   const batchSize = checkPositiveInt('fit', 'batchSize', o.batchSize ?? 32);
   const validationSplit = o.validationSplit ?? 0;
   if (typeof validationSplit !== 'number' || !(validationSplit >= 0 && validationSplit < 1)) {
     throw new ValueError(`fit: validationSplit must be in [0, 1), received ${String(validationSplit)}`);
   }
-  const verbose = o.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ValueError(`fit: verbose must be 0, 1 or 2, received ${String(verbose)}`);
-  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new ValueError(`fit: seed must be an integer, received ${String(o.seed)}`);
-  const callbacks = o.callbacks === undefined ? [] : Array.isArray(o.callbacks) ? [...o.callbacks] : [o.callbacks as CallbackHooks];
-  callbacks.forEach((c, i) => {
-    if (typeof c !== 'object' || c === null) throw new ValueError(`fit: callbacks[${i}] must be an object with hooks such as onEpochEnd, received ${String(c)}`);
-  });
-  const epochs = checkNonNegativeInt('fit', 'epochs', o.epochs ?? 1);
-  const initialEpoch = checkNonNegativeInt('fit', 'initialEpoch', o.initialEpoch ?? 0);
   return {
-    epochs,
+    ...loop,
     batchSize,
-    verbose,
     validationSplit,
     validationBatchSize: checkPositiveInt('fit', 'validationBatchSize', o.validationBatchSize ?? batchSize),
     shuffle: o.shuffle ?? true,
-    seed: o.seed,
-    callbacks,
-    initialEpoch,
-    terminateOnNaN: o.terminateOnNaN ?? true,
-    printFn: o.printFn ?? ((line) => console.log(line)),
   };
 }

@@ -1,13 +1,11 @@
-import { PRNGKey, type Tensor, ValueError, dispose, keyFor, setSeed, tensor, tidy } from '@rectify/tensor';
-import { CallbackList, type Logs, type TrainingParams } from '../callbacks/callback.js';
-import { History } from '../callbacks/history.js';
-import { ProgressLogger } from '../callbacks/progress-logger.js';
-import { type Data, converted, exampleCount, gatherRows, sliceRows, toTensorList } from './data.js';
+import { PRNGKey, type Tensor, ValueError, dispose, keyFor, setSeed, tensor } from '@rectify/tensor';
+import type { TrainingParams } from '../callbacks/callback.js';
+import type { History } from '../callbacks/history.js';
+import { type Data, converted, exampleCount, gatherRows, sliceRows, toTensorList, unwrap } from './data.js';
+import { type TrainBatch, metricKeys, runEpochs } from './epoch-loop.js';
 import { evaluateLoop } from './evaluate.js';
 import { type FitOptions, resolveFitOptions } from './fit-options.js';
-import { NonFiniteLossError } from './non-finite-loss-error.js';
 import { permutation } from './shuffle.js';
-import { trainStep } from './train-step.js';
 import { requireCompiled, type TrainableModel } from './trainable.js';
 
 interface Split {
@@ -39,9 +37,24 @@ function splitData(x: Data, y: Data, options: FitOptions, validationSplit: numbe
   return { train: { xs: parts[0], ys: parts[1] }, val: { xs: parts[2], ys: parts[3] }, owned };
 }
 
+/** One epoch of `fit`: batches of rows, shuffled by `order` (null: in order), gathered inside the step's tidy. */
+function* rowBatches(data: Split['train'], n: number, batchSize: number, order: Int32Array | null): Generator<TrainBatch> {
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(start + batchSize, n);
+    yield {
+      size: end - start,
+      tensors: () => {
+        if (!order) return { xs: sliceRows(data.xs, start, end), ys: sliceRows(data.ys, start, end) };
+        const idx = tensor(order.subarray(start, end), [end - start], 'int32');
+        return { xs: gatherRows(data.xs, idx), ys: gatherRows(data.ys, idx) };
+      },
+    };
+  }
+}
+
 /**
- * The training loop behind `model.fit`: epochs of shuffled batches, one `trainStep` each, validation at the end
- * of every epoch, callbacks around everything. Resolves to the History.
+ * The training loop behind `model.fit`: epochs of shuffled batches of rows, validation at the end of every epoch
+ * (the epochs themselves, shared with `fitDataset`, are `runEpochs`). Resolves to the History.
  */
 export async function fitLoop(model: TrainableModel, x: Data, y: Data, options: FitOptions = {}): Promise<History> {
   const o = resolveFitOptions(options);
@@ -52,9 +65,7 @@ export async function fitLoop(model: TrainableModel, x: Data, y: Data, options: 
   const shuffleKey = o.seed !== undefined ? PRNGKey.fromSeed(o.seed).fold(0x5f1e) : keyFor(undefined);
   const steps = Math.ceil(n / o.batchSize);
   const probeBatch = { xs: sliceRows(data.train.xs, 0, Math.min(o.batchSize, n)), ys: sliceRows(data.train.ys, 0, Math.min(o.batchSize, n)) };
-  const history = new History();
-  const list = new CallbackList([...o.callbacks, history, ...(o.verbose > 0 ? [new ProgressLogger(o.printFn)] : [])]);
-  const metricKeys = ['loss', ...(compiled.losses.length > 1 ? model.outputNames.map((nm) => `${nm}_loss`) : []), ...compiled.metrics.map((m) => m.key)];
+  const keys = metricKeys(model, compiled);
   const params: TrainingParams = {
     epochs: o.epochs,
     initialEpoch: o.initialEpoch,
@@ -62,65 +73,18 @@ export async function fitLoop(model: TrainableModel, x: Data, y: Data, options: 
     samples: n,
     batchSize: o.batchSize,
     verbose: o.verbose,
-    metrics: [...metricKeys, ...(data.val ? metricKeys.map((k) => `val_${k}`) : [])],
+    metrics: [...keys, ...(data.val ? keys.map((k) => `val_${k}`) : [])],
     doValidation: data.val !== null,
-    probeBatch: { x: probeBatch.xs.length === 1 ? probeBatch.xs[0]! : probeBatch.xs, y: probeBatch.ys.length === 1 ? probeBatch.ys[0]! : probeBatch.ys },
+    probeBatch: { x: unwrap(probeBatch.xs), y: unwrap(probeBatch.ys) },
   };
-  model.stopTraining = false;
-  list.setModel(model);
-  list.setParams(params);
+  const val = data.val;
   try {
-    await list.trainBegin({});
-    let logs: Logs = {};
-    for (let epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining; epoch++) {
-      for (const m of compiled.metrics) m.metric.reset();
-      await list.epochBegin(epoch, {});
-      const order = o.shuffle ? permutation(n, shuffleKey.fold(epoch)) : null;
-      let seen = 0;
-      let lossSum = 0;
-      const outputSums = new Array<number>(compiled.losses.length).fill(0);
-      for (let step = 0; step < steps && !model.stopTraining; step++) {
-        const start = step * o.batchSize;
-        const end = Math.min(start + o.batchSize, n);
-        await list.batchBegin(step, { batch: step, size: end - start });
-        const result = tidy(() => {
-          const idx = order ? tensor(order.subarray(start, end), [end - start], 'int32') : null;
-          const xb = idx ? gatherRows(data.train.xs, idx) : sliceRows(data.train.xs, start, end);
-          const yb = idx ? gatherRows(data.train.ys, idx) : sliceRows(data.train.ys, start, end);
-          return trainStep(model, xb, yb, o.terminateOnNaN);
-        });
-        if (result.nonFinite) throw nonFiniteError(result.nonFinite, result.loss, epoch, step, o.epochs, steps, compiled.optimizer.learningRate, history);
-        seen += end - start;
-        lossSum += result.loss * (end - start);
-        result.outputLosses.forEach((l, i) => (outputSums[i]! += l * (end - start)));
-        logs = { loss: lossSum / seen };
-        if (compiled.losses.length > 1) model.outputNames.forEach((nm, i) => (logs[`${nm}_loss`] = outputSums[i]! / seen));
-        for (const m of compiled.metrics) logs[m.key] = m.metric.result();
-        await list.batchEnd(step, { batch: step, size: end - start, ...logs });
-      }
-      if (data.val) {
-        const v = evaluateLoop(model, data.val.xs, data.val.ys, o.validationBatchSize, 'fit');
-        for (const [k, val] of Object.entries(v)) logs[`val_${k}`] = val;
-      }
-      await list.epochEnd(epoch, logs);
-    }
-    await list.trainEnd(logs);
-    return history;
+    return await runEpochs('fit', model, compiled, o, params, {
+      steps,
+      batches: (epoch) => rowBatches(data.train, n, o.batchSize, o.shuffle ? permutation(n, shuffleKey.fold(epoch)) : null),
+      validate: val ? () => evaluateLoop(model, val.xs, val.ys, o.validationBatchSize, 'fit') : null,
+    });
   } finally {
     dispose([...data.owned, ...probeBatch.xs, ...probeBatch.ys]);
   }
-}
-
-function nonFiniteError(
-  what: 'loss' | 'gradient', value: number, epoch: number, step: number, epochs: number, steps: number, lr: number, history: History,
-): NonFiniteLossError {
-  const subject = what === 'loss' ? `the loss became ${value}` : 'a gradient became NaN or Infinity';
-  return new NonFiniteLossError(
-    `fit: ${subject} at epoch ${epoch + 1}/${epochs}, step ${step + 1}/${steps}; training stopped and the weights from before this step were kept. ` +
-      `Try a lower learning rate (now ${lr}) or gradient clipping (e.g. adam({ clipNorm: 1 }))`,
-    epoch,
-    step,
-    value,
-    history,
-  );
 }

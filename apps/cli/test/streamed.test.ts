@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import pngjs from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCsvStream } from '../src/datasets/streamed/csv.js';
+import { openImageFolder, parseImagesName } from '../src/datasets/streamed/images.js';
+import { rowPart } from '../src/datasets/streamed/row-split.js';
+import { ensureBuilt, rectify, tempDir } from './helpers.js';
+
+const dir = tempDir('streamed');
+
+/** A w × h image of one grey level, as PNG or JPEG bytes. */
+function image(kind: 'png' | 'jpg', level: number, w = 16, h = 12): Buffer {
+  const data = Buffer.alloc(w * h * 4);
+  for (let i = 0; i < w * h; i++) data.set([level, level, level, 255], 4 * i);
+  if (kind === 'jpg') return Buffer.from(jpeg.encode({ data, width: w, height: h }, 100).data);
+  const png = new pngjs.PNG({ width: w, height: h });
+  data.copy(png.data);
+  return pngjs.PNG.sync.write(png);
+}
+
+const csvPath = join(dir, 'rows.csv');
+const imagesDir = join(dir, 'images');
+
+beforeAll(() => {
+  const rows = Array.from({ length: 400 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 === 0 ? 'even' : 'odd'}`);
+  writeFileSync(csvPath, `a,b,parity\n${rows.join('\n')}\n`);
+  for (const [cls, level] of [['black', 0], ['white', 255]] as const) {
+    mkdirSync(join(imagesDir, cls), { recursive: true });
+    for (let i = 0; i < 10; i++) writeFileSync(join(imagesDir, cls, `${i}.${i % 3 === 0 ? 'jpg' : 'png'}`), image(i % 3 === 0 ? 'jpg' : 'png', level));
+  }
+  writeFileSync(join(imagesDir, 'white', 'notes.txt'), 'not an image');
+});
+
+describe('streamed datasets', () => {
+  it('rowPart: a fixed choice per row, about 20 % test and the asked share of the rest for validation', () => {
+    const parts = Array.from({ length: 10_000 }, (_, i) => rowPart(i, 0.25));
+    expect(Array.from({ length: 10_000 }, (_, i) => rowPart(i, 0.25))).toEqual(parts);
+    const share = (p: string) => parts.filter((x) => x === p).length / parts.length;
+    expect(share('test')).toBeCloseTo(0.2, 1);
+    expect(share('validation')).toBeCloseTo(0.2, 1); // 0.25 of the remaining 0.8
+    expect(rowPart(5, 0)).not.toBe('validation');
+  });
+
+  it('csv: counts, classes, standardisation from the scan, batches as the in-memory trainer makes them', async () => {
+    const s = await openCsvStream(csvPath, { target: 'parity', standardize: true, limit: 100 }, 0.1);
+    expect(s.counts.train).toBe(100);
+    expect(s.counts.train + s.counts.validation + s.counts.test).toBeLessThanOrEqual(400);
+    expect(s.info).toMatchObject({ task: 'classification', inputShape: [2], numClasses: 2, classNames: ['even', 'odd'], featureNames: ['a', 'b'] });
+    const batches = await s.batches('train', 32, 1).toArray();
+    expect(batches.map((b) => b.xs.shape)).toEqual([[32, 2], [32, 2], [32, 2], [4, 2]]);
+    expect(batches[0]!.ys.dtype).toBe('int32');
+    // Standardised with the scan's statistics: the training features have mean 0 and variance 1.
+    const a = batches.flatMap((b) => Array.from(b.xs.dataSync()).filter((_, i) => i % 2 === 0));
+    expect(a.reduce((x, y) => x + y, 0) / a.length).toBeCloseTo(0, 5);
+    expect(a.reduce((x, y) => x + y * y, 0) / a.length).toBeCloseTo(1, 4);
+    // Another pass reads the same rows in another order.
+    const again = (await s.batches('train', 32, 1).toArray()).flatMap((b) => Array.from(b.xs.dataSync()));
+    expect(again.sort()).toEqual(batches.flatMap((b) => Array.from(b.xs.dataSync())).sort());
+  });
+
+  it('csv: names a missing target column and a non-numeric feature', async () => {
+    await expect(openCsvStream(csvPath, { target: 'parrity' }, 0.1)).rejects.toThrow("target column 'parrity' does not exist (did you mean 'parity'?)");
+    writeFileSync(join(dir, 'bad.csv'), 'a,y\n1,0\nx,1\n');
+    await expect(openCsvStream(join(dir, 'bad.csv'), { target: 'y' }, 0)).rejects.toThrow("bad.csv: row 2, column 'a': \"x\" is not a number");
+  });
+
+  it('images: one class per folder, PNG and JPEG decoded and resized to the asked size', async () => {
+    expect(parseImagesName('photos@32x24x3')).toEqual({ dir: 'photos', width: 32, height: 24, channels: 3 });
+    expect(parseImagesName('photos')).toEqual({ dir: 'photos', width: 28, height: 28, channels: 1 });
+    const s = await openImageFolder(`${imagesDir}@4x3`, {}, 0);
+    expect(s.info).toMatchObject({ inputShape: [3, 4, 1], numClasses: 2, classNames: ['black', 'white'] });
+    expect(s.counts.train + s.counts.test).toBe(20);
+    const all = [...(await s.batches('train', 64, 0).toArray()), ...(await s.batches('test', 64, 0).toArray())];
+    for (const b of all) {
+      const px = b.xs.dataSync();
+      const labels = b.ys.dataSync();
+      expect(b.xs.shape.slice(1)).toEqual([3, 4, 1]);
+      labels.forEach((label, i) => {
+        const mean = Array.from(px.slice(i * 12, (i + 1) * 12)).reduce((x, y) => x + y, 0) / 12;
+        expect(mean).toBeCloseTo(label, 1); // black → 0, white → 1 (JPEG is lossy, hence 1 decimal)
+      });
+    }
+  });
+
+  it('images: a folder without class sub-folders is a usage error', async () => {
+    await expect(openImageFolder(join(imagesDir, 'white'), {}, 0)).rejects.toThrow('expected one sub-folder per class (at least two), found 0');
+  });
+});
+
+describe('rectify train on streamed data', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('images:<dir> trains through fitDataset and writes the run directory', () => {
+    const out = join(dir, 'run-images');
+    const r = rectify(['train', '--dataset', `images:${imagesDir}@6x6`, '--epochs', '2', '--batch-size', '4', '--json', '--out', out], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.event === 'epoch')).toHaveLength(2);
+    expect(lines.at(-1)).toMatchObject({ event: 'done', streamed: true, epochs: 2 });
+  });
+
+  it('csv:<path> streams when asked (RECTIFY_STREAM=1) and --limit cuts the stream', () => {
+    process.env['RECTIFY_STREAM'] = '1';
+    try {
+      const r = rectify(['train', '--dataset', `csv:${csvPath}`, '--target', 'parity', '--epochs', '1', '--limit', '50', '--out', join(dir, 'run-csv')], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/dataset: csv:.*rows\.csv \(streamed\) — 50 train \/ \d+ validation \/ \d+ test samples/);
+      const resumed = rectify(['train', '--resume', join(dir, 'run-csv')], dir);
+      expect(resumed.code).not.toBe(0);
+      expect(resumed.stderr).toContain('resuming a streamed run is not supported');
+    } finally {
+      delete process.env['RECTIFY_STREAM'];
+    }
+  });
+});
