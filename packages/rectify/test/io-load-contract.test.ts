@@ -138,7 +138,7 @@ describe('malformed files are typed errors', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const back = await rf.loadModel(dir);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith("loadModel: weight 'dense/kernel' hold NaN or Infinity values; the model loads, but its predictions will be NaN");
+    expect(warn).toHaveBeenCalledWith("loadModel: weight 'dense/kernel' holds NaN or Infinity values; the model loads, but its predictions will be NaN");
     expect(Number.isNaN(back.getWeights()[0]!.dataSync()[0])).toBe(true);
     warn.mockRestore();
   });

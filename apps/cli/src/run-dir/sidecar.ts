@@ -14,14 +14,14 @@ const label = z.string().max(1000);
 
 /**
  * `rectify-cli.json`, the CLI's file next to a saved model: as strict as model.json, since a model directory is
- * untrusted input. Datasets are built-in names or `csv:<path>` (a path that is only ever shown, never opened — the
- * user must name the file again), and every number is finite and consistent with the model's shape.
+ * untrusted input. Datasets are built-in names, `csv:<path>` or `images:<dir>` (paths that are only ever shown, never
+ * opened — the user must name them again), and every number is finite and consistent with the model's shape.
  */
 export const sidecarSchema = z
   .strictObject({
     version: z.literal(1),
-    dataset: z.string().refine((n) => datasetNames.includes(n) || /^csv:./.test(n), {
-      message: `expected a built-in dataset (${datasetNames.join(', ')}) or csv:<path>`,
+    dataset: z.string().refine((n) => datasetNames.includes(n) || /^(csv|images):./.test(n), {
+      message: `expected a built-in dataset (${datasetNames.join(', ')}), csv:<path> or images:<dir>`,
     }),
     task: z.enum(['classification', 'regression', 'sequence']),
     inputShape: z.array(z.number().int().positive().max(1 << 24)).min(1).max(4),
