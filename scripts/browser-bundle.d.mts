@@ -1,0 +1,12 @@
+import type { BuildResult } from 'esbuild';
+
+export interface BrowserBundleOptions {
+  readonly source?: string;
+  readonly entry?: string;
+  readonly resolveDir?: string;
+  readonly outdir: string;
+  readonly minify?: boolean;
+  readonly write?: boolean;
+}
+
+export declare function bundleForBrowser(options: BrowserBundleOptions): Promise<BuildResult>;
