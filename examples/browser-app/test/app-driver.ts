@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { type PageLog, recordConsole } from '../../../integration/support/browser.js';
+import { type PageLog, type StaticServerOptions, recordConsole, serveStatic } from '../../../integration/support/browser.js';
 
 export const BACKENDS = ['cpu', 'wasm', 'gpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -70,4 +70,23 @@ export async function driveApp(browser: Browser, url: string): Promise<AppRun> {
   } finally {
     await context.close();
   }
+}
+
+export type Isolation = 'isolated' | 'plain';
+
+/**
+ * Serves the same files twice — cross-origin isolated (COOP/COEP headers) and plain — and visits each in turn.
+ * @example const runs = await withAndWithoutIsolation({ root: dist }, (url) => driveApp(browser, url));
+ */
+export async function withAndWithoutIsolation<T>(options: Omit<StaticServerOptions, 'isolated'>, visit: (url: string) => Promise<T>): Promise<Record<Isolation, T>> {
+  const runs: Partial<Record<Isolation, T>> = {};
+  for (const [key, isolated] of [['isolated', true], ['plain', false]] as const) {
+    const server = await serveStatic({ ...options, isolated });
+    try {
+      runs[key] = await visit(server.url);
+    } finally {
+      await server.close();
+    }
+  }
+  return runs as Record<Isolation, T>;
 }

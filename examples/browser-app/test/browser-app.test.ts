@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, skipBrowserTests } from '../../../integration/support/browser.js';
-import { type AppRun, BACKENDS, driveApp } from './app-driver.js';
+import { launchChromium, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type AppRun, BACKENDS, type Isolation, driveApp, withAndWithoutIsolation } from './app-driver.js';
 import { APP_ROOT, missingFeatures } from './features.js';
 
 /**
@@ -21,7 +21,7 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
   let dist = '';
   let buildLog = '';
   let browser: Browser | undefined;
-  const runs: Record<'isolated' | 'plain', AppRun> = {} as never;
+  let runs: Record<Isolation, AppRun>;
 
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'rectify-browser-app-'));
@@ -29,14 +29,7 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [vite, 'build', '--outDir', dist, '--emptyOutDir'], { cwd: APP_ROOT });
     buildLog = stdout + stderr;
     browser = await launchChromium();
-    for (const [key, isolated] of [['isolated', true], ['plain', false]] as const) {
-      const server = await serveStatic({ root: dist, isolated });
-      try {
-        runs[key] = await driveApp(browser, server.url);
-      } finally {
-        await server.close();
-      }
-    }
+    runs = await withAndWithoutIsolation({ root: dist }, (url) => driveApp(browser!, url));
   }, 600_000);
 
   afterAll(async () => {

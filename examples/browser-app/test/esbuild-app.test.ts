@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageLog, launchChromium, runPage, serveStatic, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type PageLog, launchChromium, runPage, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type Isolation, withAndWithoutIsolation } from './app-driver.js';
 import { bundleForBrowser } from '../../../scripts/browser-bundle.mjs';
 import { missingFeatures } from './features.js';
 
@@ -27,21 +28,14 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('a tiny app bundled wi
   let outdir = '';
   let browser: Browser | undefined;
   let emitted: string[] = [];
-  const runs: Partial<Record<'isolated' | 'plain', { report: Report; log: PageLog }>> = {};
+  let runs: Record<Isolation, { report: Report; log: PageLog }>;
 
   beforeAll(async () => {
     outdir = await mkdtemp(join(tmpdir(), 'rectify-esbuild-app-'));
     await bundleForBrowser({ entry: fileURLToPath(new URL('./esbuild-app/main.js', import.meta.url)), outdir });
     emitted = await readdir(outdir);
     browser = await launchChromium();
-    for (const [key, isolated] of [['isolated', true], ['plain', false]] as const) {
-      const server = await serveStatic({ root: outdir, isolated, files: { '/': HTML } });
-      try {
-        runs[key] = await runPage<Report>(browser, server.url, 'rectifyReport', 120_000);
-      } finally {
-        await server.close();
-      }
-    }
+    runs = await withAndWithoutIsolation({ root: outdir, files: { '/': HTML } }, (url) => runPage<Report>(browser!, url, 'rectifyReport', 120_000));
   }, 300_000);
 
   afterAll(async () => {
@@ -56,7 +50,7 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('a tiny app bundled wi
 
   for (const key of ['isolated', 'plain'] as const) {
     it(`trains on the wasm backend (${key === 'isolated' ? 'cross-origin isolated' : 'not isolated'}): the loss falls, no console error`, () => {
-      const { report, log } = runs[key]!;
+      const { report, log } = runs[key];
       expect(report.error).toBeUndefined();
       expect(report.backend).toBe('wasm');
       expect(report.losses!.at(-1)!).toBeLessThan(report.losses![0]! / 2);
