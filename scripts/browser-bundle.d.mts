@@ -1,4 +1,4 @@
-import type { BuildResult } from 'esbuild';
+import type { BuildResult, Plugin } from 'esbuild';
 
 export interface BrowserBundleOptions {
   readonly source?: string;
@@ -7,6 +7,7 @@ export interface BrowserBundleOptions {
   readonly outdir: string;
   readonly minify?: boolean;
   readonly write?: boolean;
+  readonly plugins?: Plugin[];
 }
 
 export declare function bundleForBrowser(options: BrowserBundleOptions): Promise<BuildResult>;

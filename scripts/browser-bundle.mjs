@@ -4,13 +4,13 @@
 import { build } from 'esbuild';
 
 /**
- * Bundles `source` (code resolved from `resolveDir`) or the file `entry` into `outdir`.
+ * Bundles `source` (code resolved from `resolveDir`) or the file `entry` into `outdir`; `plugins` are added as given.
  * @example const result = await bundleForBrowser({ source: "export * from '@rectify/rectify';", resolveDir: appDir, outdir });
  */
-export function bundleForBrowser({ source, entry, resolveDir, outdir, minify = false, write = true }) {
+export function bundleForBrowser({ source, entry, resolveDir, outdir, minify = false, write = true, plugins = [] }) {
   return build({
     ...(entry ? { entryPoints: [entry] } : { stdin: { contents: source, resolveDir, loader: 'js' } }),
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify,
-    loader: { '.wasm': 'file' }, outdir, write, logLevel: 'silent',
+    loader: { '.wasm': 'file' }, outdir, write, plugins, logLevel: 'silent',
   });
 }

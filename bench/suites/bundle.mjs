@@ -15,8 +15,8 @@ const RECTIFY_APP = join(WORKSPACE_ROOT, 'examples/browser-app');
 
 const BUNDLES = [
   { name: '@rectify/rectify (cpu backend)', dir: RECTIFY_APP, source: "export * from '@rectify/rectify';" },
-  { name: '  + @rectify/backend-wasm', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm';" },
-  { name: '  + @rectify/backend-gpu', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm'; export * as gpu from '@rectify/backend-gpu';" },
+  { name: '  + @rectify/backend-wasm', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm';", wasmFiles: 'packages/backend-wasm/dist/wasm' },
+  { name: '  + @rectify/backend-gpu', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm'; export * as gpu from '@rectify/backend-gpu';", wasmFiles: 'packages/backend-wasm/dist/wasm' },
   { name: '@tensorflow/tfjs 4.22 (cpu + webgl)', dir: WORKSPACE_ROOT, source: "export * from '@tensorflow/tfjs';" },
   { name: '  + @tensorflow/tfjs-backend-wasm', dir: WORKSPACE_ROOT, source: "export * from '@tensorflow/tfjs'; export * as wasm from '@tensorflow/tfjs-backend-wasm';", wasmFiles: 'node_modules/@tensorflow/tfjs-backend-wasm/dist' },
 ];
@@ -30,12 +30,10 @@ async function measure({ dir, source, wasmFiles }) {
   try {
     const result = await bundleForBrowser({ source, resolveDir: dir, outdir, minify: true, write: false });
     const js = result.outputFiles.filter((f) => f.path.endsWith('.js'));
-    let wasm = result.outputFiles.filter((f) => f.path.endsWith('.wasm')).map((f) => f.contents);
-    // TensorFlow.js fetches its .wasm at run time from a path the app sets, so esbuild never sees it: count its files.
-    if (wasmFiles) {
-      const folder = join(WORKSPACE_ROOT, wasmFiles);
-      wasm = readdirSync(folder).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(folder, f)));
-    }
+    // Both backends fetch their .wasm at run time (TensorFlow.js from a path the app sets, Rectify through
+    // new URL(…, import.meta.url), which stock esbuild leaves as written): measure the files each package ships.
+    const folder = wasmFiles ? join(WORKSPACE_ROOT, wasmFiles) : null;
+    const wasm = folder ? readdirSync(folder).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(folder, f))) : [];
     return {
       min: js.reduce((s, f) => s + f.contents.length, 0),
       gzip: js.reduce((s, f) => s + gz(f.contents), 0),
