@@ -2,6 +2,8 @@
 // the umbrella's browser bundle — stock esbuild, platform 'browser', minified, gzip -9 — alone (cpu backend), with
 // @rectify/backend-wasm and with @rectify/backend-gpu, next to TensorFlow.js bundled the same way in the same run.
 // Sizes, not speed: nothing is timed, and nothing here is a test (integration/packaging checks the tarballs).
+// The JavaScript column is the page's bundle; the wasm backend's worker script (fetched only on cross-origin isolated
+// pages, for threads) and the .wasm binaries are separate downloads, the latter in their own column.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
