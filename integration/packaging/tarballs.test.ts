@@ -17,7 +17,7 @@ const TSC = join(WORKSPACE_ROOT, 'node_modules/typescript/bin/tsc');
 let root = '';
 let app = '';
 let packed: PackedPackage[] = [];
-const installedManifest = new Map<string, { exports?: Record<string, Record<string, string>> }>();
+const installedManifest = new Map<string, { exports?: Record<string, Conditions> }>();
 
 /** Runs a command in the scratch project; resolves to its exit code and output instead of throwing. */
 async function inApp(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
@@ -36,8 +36,15 @@ function specifiers(p: PackedPackage): string[] {
 }
 
 /** The `exports` map of a package as npm installed it. */
-function exportsOf(p: PackedPackage): [string, Record<string, string>][] {
+function exportsOf(p: PackedPackage): [string, Conditions][] {
   return Object.entries(installedManifest.get(p.name)?.exports ?? {});
+}
+
+type Conditions = string | { [condition: string]: Conditions };
+
+/** Every file an export entry can resolve to, through nested conditions. */
+function targetsOf(entry: Conditions): string[] {
+  return typeof entry === 'string' ? [entry] : Object.values(entry).flatMap(targetsOf);
 }
 
 beforeAll(async () => {
@@ -69,7 +76,7 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
       '@rectify/initializers', '@rectify/interop', '@rectify/layers', '@rectify/rectify', '@rectify/tensor',
     ]));
     for (const p of packed) {
-      const targets = exportsOf(p).flatMap(([, conditions]) => Object.values(conditions)).map((t) => t.replace(/^\.\//, ''));
+      const targets = exportsOf(p).flatMap(([, conditions]) => targetsOf(conditions)).map((t) => t.replace(/^\.\//, ''));
       expect({ name: p.name, missing: targets.filter((t) => !p.files.includes(t)) }).toEqual({ name: p.name, missing: [] });
       expect({ name: p.name, readme: p.files.includes('README.md') }).toEqual({ name: p.name, readme: true });
       expect({ name: p.name, leftovers: p.files.filter((f) => /\.tsbuildinfo$|\.test\.|^src\//.test(f)) }).toEqual({ name: p.name, leftovers: [] });
