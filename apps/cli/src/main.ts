@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { RectifyError } from '@rectify/tensor';
 import { CliError, EXIT, UsageError } from './errors.js';
+import { fsErrorMessage, isFsError } from './fs-errors.js';
 import { registerCommands } from './commands/index.js';
 
 /** Streams a command writes to; tests and the programmatic API pass their own. */
@@ -13,6 +14,21 @@ export interface Io {
 export interface RunState {
   exitCode: number;
 }
+
+/** What a failed system call was doing, for the one-line message. */
+const SYSCALL_ACTIONS: Readonly<Record<string, string>> = {
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  mkdir: 'create the directory',
+  rename: 'replace',
+  unlink: 'remove',
+  rmdir: 'remove',
+  scandir: 'list',
+  stat: 'read',
+  lstat: 'read',
+  fsync: 'write',
+};
 
 /** Commander's messages start with "error: " and put the suggestion on a second line; make them one line. */
 function oneLine(message: string): string {
@@ -81,6 +97,12 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     // Errors from the framework on bad input (a layer option out of range) are the user's to fix, not bugs.
     if (error instanceof RectifyError) {
       io.stderr.write(`rectify: ${error.message}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return EXIT.failure;
+    }
+    // A file operation no command anticipated (a disk that fills up mid-run): still one line naming the path.
+    if (isFsError(error) && error.path !== undefined) {
+      io.stderr.write(`rectify: ${fsErrorMessage(error, SYSCALL_ACTIONS[error.syscall!] ?? error.syscall!, error.path)}\n`);
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT.failure;
     }

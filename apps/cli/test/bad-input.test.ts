@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
+import { BIN, billionLaughs, ensureBuilt, hasStackTrace, rectify, tempDir } from './helpers.js';
 
 describe('bad input gets one clear line and the right exit code, never a stack trace', () => {
   const cwd = tempDir('bad');
@@ -52,6 +52,12 @@ describe('bad input gets one clear line and the right exit code, never a stack t
     const act = rectify(['train', '--dataset', 'iris', '--activation', 'rleu'], cwd);
     expect(act.code).toBe(2);
     expect(act.stderr).toMatch(/^rectify: model\.activation: unknown activation 'rleu' \(did you mean 'relu'\?\); known activations: .*gelu.*\n$/);
+  });
+
+  it('numbers on the command line are plain decimals; a YAML "billion laughs" config is bad input', () => {
+    fails(['train', '--dataset', 'iris', '--lr', '0x10'], 2, "option '--lr <rate>' argument '0x10' is invalid. expected a positive decimal number such as 0.01 or 1e-3");
+    writeFileSync(join(cwd, 'laughs.yaml'), `${billionLaughs()}dataset: { name: iris }\n`);
+    fails(['train', 'laughs.yaml'], 2, 'laughs.yaml: not a usable config: its YAML aliases (*name) expand too much (over 32 alias uses, as in a "billion laughs" file); write the values out instead');
   });
 
   it('a missing or unreadable file is a failure naming the file', () => {

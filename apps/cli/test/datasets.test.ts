@@ -75,7 +75,7 @@ describe('datasets', () => {
   });
 
   it('parses quoted CSV fields with commas and doubled quotes', () => {
-    const t = parseCsv('name,"x, y"\n"a ""b""",2\r\n\n', 'q.csv');
+    const t = parseCsv('name,"x, y"\n"a ""b""",2\n\n', 'q.csv');
     expect(t.header).toEqual(['name', 'x, y']);
     expect(t.rows).toEqual([{ line: 2, fields: ['a "b"', '2'] }]);
     expect(() => parseCsv('a,b\n"1,2\n', 'q.csv')).toThrow('q.csv:2: unterminated quoted field');

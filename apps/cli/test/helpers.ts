@@ -67,3 +67,13 @@ export function modelWeights(modelDir: string): Map<string, Buffer> {
 export function hasStackTrace(stderr: string): boolean {
   return /^\s+at /m.test(stderr);
 }
+
+/** A YAML "billion laughs": nine levels of aliases, each nine times the one before (9^9 strings once expanded). */
+export function billionLaughs(): string {
+  const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let level = 1; level < 9; level++) {
+    const [name, prev] = [String.fromCharCode(97 + level), String.fromCharCode(96 + level)];
+    lines.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${prev}`).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

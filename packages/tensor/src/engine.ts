@@ -3,6 +3,7 @@ import type {
 } from './backend/kernels.js';
 import type { DType, TypedArray } from './dtype.js';
 import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
+import { checkKernelCall } from './backend/kernel-checks.js';
 import { type Shape, shapesEqual, sizeOf } from './shape.js';
 import { Tensor, type Variable } from './tensor.js';
 import { CpuBackend } from './cpu/cpu-backend.js';
@@ -173,8 +174,14 @@ export class Engine {
     v.backend = value.backend;
   }
 
-  /** Runs a primitive kernel on the active backend and records it for listeners. */
+  /**
+   * Runs a primitive kernel on the active backend and records it for listeners. The call is checked first
+   * (`checkKernelCall`: input count, shapes against each other and the attrs), so a malformed direct call is a
+   * `ShapeError` naming the kernel and the shapes, not a garbage result; the check allocates nothing when it passes.
+   * @example engine.runKernel('matmul', [a, b], { transposeA: false, transposeB: false });
+   */
   runKernel<K extends BackendKernelName>(op: K, inputs: readonly Tensor[], attrs: KernelSpecs[K]['attrs']): Tensor {
+    checkKernelCall(op, inputs, attrs);
     const backend = this.getBackend();
     for (const t of inputs) {
       t.assertAlive(op);

@@ -5,11 +5,12 @@ import { formatLogs } from '../output/format.js';
 import { openModelDir } from '../run-dir/model-dir.js';
 import { splitTensors } from '../train/tensors.js';
 import { chooseSplit, datasetForModel } from './model-data.js';
-import { choice, positiveInt } from './parsers.js';
+import { choice, delimiter, positiveInt } from './parsers.js';
 
 interface EvaluateOptions {
   dataset?: string;
   target?: string;
+  delimiter?: string;
   split: 'test' | 'train' | 'all';
   batchSize: number;
   backend: 'cpu' | 'gpu' | 'wasm';
@@ -24,13 +25,14 @@ export function registerEvaluate(program: Command, io: Io): void {
     .description('loss and metrics of a saved model on a dataset (default: the held-out test split of its own dataset)')
     .option('--dataset <name>', 'dataset to evaluate on (default: the one the model was trained on); csv:<path> for your own')
     .option('--target <column>', 'csv datasets: the target column')
+    .option('--delimiter <char>', "csv datasets: the field separator, e.g. ';' or tab (default: detected from the header line)", delimiter)
     .option('--split <split>', 'test, train or all', choice(['test', 'train', 'all'] as const), 'test')
     .option('--batch-size <n>', 'samples per forward pass', positiveInt, 256)
     .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
     .option('--json', 'print one JSON object: loss, each metric, samples, dataset, split')
     .action(async (path: string, o: EvaluateOptions) => {
       await useBackend(o.backend);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const data = datasetForModel(model, info, dir, o);
       const split = chooseSplit(data, o.split);
       const { x, y } = splitTensors(split, data);

@@ -74,7 +74,7 @@ export function registerExport(program: Command, io: Io): void {
     .addHelpText('after', '\nThe exported model takes the inputs the model does: features standardized as in training, token ids for text.\nA layer or activation the target format cannot express is an error naming it, never a different model.')
     .action(async (path: string, o: ExportOptions) => {
       if (o.opset !== undefined && o.format !== 'onnx') throw new UsageError(`--opset applies to --format onnx only, not --format ${o.format}`);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       try {
         const written = o.format === 'onnx' ? await writeOnnx(model, dir, o) : await writeTfjs(model, dir, o);
         const what = o.format === 'onnx' ? `ONNX, opset ${o.opset ?? 17}` : 'TensorFlow.js layers format';

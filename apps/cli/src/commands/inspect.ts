@@ -39,7 +39,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--json', 'print one JSON object with the summary text and the diagnostics')
     .action(async (path: string, o: InspectOptions) => {
       await useBackend(o.backend);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const data = datasetForModel(model, info, dir, o);
       const split = chooseSplit(data, o.split);
       const batch = take(split, Array.from({ length: Math.min(o.samples, split.n) }, (_, i) => i));

@@ -1,5 +1,4 @@
 import type { LayersModel } from '@rectify/rectify';
-import { validateConfig } from '../config/load.js';
 import { loadOptionsFor } from '../config/resolve.js';
 import { loadDataset } from '../datasets/registry.js';
 import { applyStandardizer } from '../datasets/standardize.js';
@@ -31,16 +30,24 @@ export function datasetForModel(
   model: LayersModel,
   info: ModelInfo | undefined,
   dir: string,
-  o: { dataset?: string; target?: string },
+  o: { dataset?: string; target?: string; delimiter?: string },
 ): Dataset {
   const name = o.dataset ?? info?.dataset;
   if (name === undefined) throw new UsageError(`--dataset is required: ${dir} has no rectify-cli.json that names the training dataset`);
-  let options = {};
-  if (info?.config !== undefined) {
-    const trained = validateConfig(info.config, `${dir}/rectify-cli.json`);
-    options = loadOptionsFor({ ...trained, dataset: { ...trained.dataset, name } });
+  // A model directory is untrusted: a file named in it is never opened unless the user names it again.
+  if (o.dataset === undefined && name.startsWith('csv:')) {
+    throw new UsageError(`the model in ${dir} was trained on ${name}; pass --dataset csv:<path> (and --target <column>) to say which file to read`);
   }
-  const data = loadDataset(name, { ...options, standardize: false, ...(o.target !== undefined && { target: o.target }) });
+  let options = {};
+  if (info !== undefined) options = loadOptionsFor({ ...info.config, dataset: { ...info.config.dataset, name } });
+  const data = loadDataset(name, {
+    ...options,
+    standardize: false,
+    ...(o.target !== undefined && { target: o.target }),
+    ...(o.delimiter !== undefined && { delimiter: o.delimiter }),
+    // The model's own columns, by name, when it was trained on a CSV file too.
+    ...(name.startsWith('csv:') && info?.dataset.startsWith('csv:') && info.featureNames !== undefined && { features: info.featureNames }),
+  });
   const expected = modelInputShape(model) ?? info?.inputShape;
   if (expected !== undefined && expected.join(',') !== data.inputShape.join(',')) {
     throw new CliError(`dataset '${name}' gives inputs of shape [${data.inputShape.join(',')}] but the model in ${dir} expects [${expected.join(',')}]`);

@@ -1,8 +1,10 @@
 import { InvalidArgumentError } from 'commander';
+import { parseDecimal } from '../numbers.js';
 
 /**
  * Option-value parsers for commander. Each throws `InvalidArgumentError`, which commander turns into
- * "option '--epochs <n>' argument 'abc' is invalid. expected a positive integer" (a usage error, exit 2).
+ * "option '--epochs <n>' argument 'abc' is invalid. expected a positive integer" (a usage error, exit 2). Numbers
+ * are plain decimals: `0x10`, `1e` or `Infinity` are refused, not read as 16, NaN or infinity.
  */
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -17,15 +19,15 @@ export function nonNegativeInt(value: string): number {
 }
 
 export function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  const n = parseDecimal(value);
+  if (n === undefined || n <= 0) throw new InvalidArgumentError('expected a positive decimal number such as 0.01 or 1e-3');
   return n;
 }
 
 /** A fraction in [0, 1), as validation splits are. */
 export function fraction(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError('expected a number in [0, 1)');
+  const n = parseDecimal(value);
+  if (n === undefined || n < 0 || n >= 1) throw new InvalidArgumentError('expected a decimal number in [0, 1)');
   return n;
 }
 
@@ -53,4 +55,11 @@ export function choice<T extends string>(allowed: readonly T[]): (value: string)
     if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
     return value as T;
   };
+}
+
+/** A CSV field separator: one character, or `tab` / `\t` for a tab. */
+export function delimiter(value: string): string {
+  if (value === 'tab' || value === '\\t' || value === '\t') return '\t';
+  if ([...value].length !== 1 || /[\s"\r\n]/.test(value)) throw new InvalidArgumentError("expected one character such as ';' or ',', or 'tab'");
+  return value;
 }

@@ -2,15 +2,19 @@ import type { Command } from 'commander';
 import { tensor, type Tensor } from '@rectify/tensor';
 import { useBackend } from '../backend.js';
 import type { Io } from '../main.js';
+import { DEFAULT_MAX_PIXELS } from '../predict/image-header.js';
 import { readPredictInput } from '../predict/inputs.js';
 import { openModelDir, type ModelInfo } from '../run-dir/model-dir.js';
 import { CliError } from '../errors.js';
 import { modelInputShape, standardizeLike } from './model-data.js';
-import { choice, positiveInt } from './parsers.js';
+import { choice, delimiter, positiveInt } from './parsers.js';
 
 interface PredictOptions {
   input: string;
+  header: boolean;
+  delimiter?: string;
   top: number;
+  maxPixels: number;
   backend: 'cpu' | 'gpu' | 'wasm';
   json?: boolean;
 }
@@ -40,6 +44,16 @@ function toPredictions(out: Float32Array, n: number, info: ModelInfo | undefined
   });
 }
 
+/** A NaN prediction is a broken model, not an answer: refuse to print it as one (exit 1). */
+function checkFinite(out: Float32Array, n: number, dir: string): void {
+  const k = out.length / n;
+  const bad: number[] = [];
+  for (let i = 0; i < n; i++) if (out.subarray(i * k, (i + 1) * k).some((v) => !Number.isFinite(v))) bad.push(i + 1);
+  if (bad.length === 0) return;
+  const which = bad.length > 5 ? `${bad.slice(0, 5).join(', ')}, …` : bad.join(', ');
+  throw new CliError(`the model in ${dir} gave outputs that are not numbers (NaN or infinite) for ${bad.length} of ${n} samples (sample ${which}); its weights or the input are broken`);
+}
+
 const show = (s: string) => JSON.stringify(s).slice(1, -1);
 
 /** `rectify predict <model-dir> --input <file>`: the model's outputs for samples in a CSV, JSON or PNG file. */
@@ -49,22 +63,28 @@ export function registerPredict(program: Command, io: Io): void {
     .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
     .description('predict with a saved model on samples from a CSV, JSON or PNG file')
     .requiredOption('--input <file>', '.csv (header + feature columns), .json (a sample, a list of samples or text) or .png (an image)')
+    .option('--no-header', 'the .csv file has no header row: its columns are the model inputs in training order')
+    .option('--delimiter <char>', "the .csv field separator, e.g. ';' or tab (default: detected from the first line)", delimiter)
+    .option('--max-pixels <n>', 'refuse a .png whose header declares more pixels than this, before decoding it', positiveInt, DEFAULT_MAX_PIXELS)
     .option('--top <k>', 'classes to list per sample', positiveInt, 3)
     .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
     .option('--json', 'print one JSON object: {"predictions": [...]}')
     .action(async (path: string, o: PredictOptions) => {
       await useBackend(o.backend);
-      const { dir, model, info } = await openModelDir(path);
+      const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const inputShape = modelInputShape(model) ?? info?.inputShape;
       if (inputShape === undefined) throw new CliError(`${dir}: the model has no known input shape`);
-      const raw = readPredictInput(o.input, inputShape, info);
+      const csv = { header: o.header, ...(o.delimiter !== undefined && { delimiter: o.delimiter }), note: (line: string) => io.stderr.write(`rectify: ${line}\n`) };
+      const raw = readPredictInput(o.input, inputShape, info, { csv, maxPixels: o.maxPixels });
       const input = standardizeLike({ x: raw.x, y: new Float32Array(raw.n), n: raw.n }, info);
       const x = tensor(input.x, [input.n, ...inputShape], 'float32');
       const out = model.predict(x, { batchSize: 256 }) as Tensor;
-      const predictions = toPredictions(Float32Array.from(out.dataSync()), input.n, info, o.top);
+      const values = Float32Array.from(out.dataSync());
       x.dispose();
       out.dispose();
       model.dispose();
+      checkFinite(values, input.n, dir);
+      const predictions = toPredictions(values, input.n, info, o.top);
       if (o.json) {
         io.stdout.write(`${JSON.stringify({ predictions })}\n`);
         return;

@@ -34,6 +34,7 @@ function objectKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): stri
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // JSON would say null
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -55,7 +56,8 @@ export function formatIssues(schema: z.ZodType, input: unknown, issues: readonly
       );
     }
     const received = valueAt(input, issue.path);
-    const message = issue.message.replace(/^Invalid input: |^Invalid option: |^Too (small|big): /, '');
+    // zod's type errors end in ", received <type>"; the value itself is shown instead.
+    const message = issue.message.replace(/^Invalid input: |^Invalid option: |^Too (small|big): /, '').replace(/, received \w+$/, '');
     return [`${formatPath(issue.path)}: ${message}, received ${show(received)}`];
   });
 }

@@ -5,6 +5,9 @@ import { UsageError } from '../errors.js';
 import { formatIssues } from './format-issues.js';
 import { configSchema, type ConfigInput } from './schema.js';
 
+/** A training config needs few aliases, if any; the limit stops a small file from expanding to gigabytes. */
+const MAX_YAML_ALIASES = 32;
+
 /**
  * Parses config text as JSON (`.json`) or YAML (anything else; YAML is a superset of JSON), reporting syntax errors
  * with the file and line.
@@ -21,8 +24,12 @@ export function parseConfigText(text: string, file: string): unknown {
     }
   }
   try {
-    return parseYaml(text, { prettyErrors: true }) as unknown;
+    return parseYaml(text, { prettyErrors: true, maxAliasCount: MAX_YAML_ALIASES }) as unknown;
   } catch (error) {
+    // The yaml library's guard against exponential alias expansion throws a plain ReferenceError.
+    if (error instanceof ReferenceError && /alias count/i.test(error.message)) {
+      throw new UsageError(`${file}: not a usable config: its YAML aliases (*name) expand too much (over ${MAX_YAML_ALIASES} alias uses, as in a "billion laughs" file); write the values out instead`);
+    }
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
       const where = at === undefined ? '' : `:${at.line}:${at.col}`;

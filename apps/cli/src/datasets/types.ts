@@ -43,6 +43,10 @@ export interface LoadOptions {
   readonly seqLen?: number;
   /** `csv:` datasets: the target column. */
   readonly target?: string;
+  /** `csv:` datasets: the field separator (default: detected from the header line). */
+  readonly delimiter?: string;
+  /** `csv:` datasets: read exactly these feature columns, by name (a saved model's training columns). */
+  readonly features?: readonly string[];
   /** Generated datasets: number of samples. */
   readonly samples?: number;
   /** Generated datasets: Gaussian noise added to each coordinate. */

@@ -21,6 +21,8 @@ export interface Reporter {
   readonly mode: OutputMode;
   /** A human message (not printed with --quiet or --json). */
   info(line: string): void;
+  /** A note or warning the user must see in every mode (--quiet and --json too); goes to stderr. */
+  warn(line: string): void;
   epochStart(epoch: number, epochs: number, steps: number): void;
   step(info: StepInfo): void;
   epochEnd(log: EpochLog, epochs: number, seconds: number, samplesPerSecond: number): void;
@@ -55,6 +57,9 @@ export function createReporter(mode: OutputMode, out: NodeJS.WritableStream = pr
     mode,
     info(line) {
       if (mode === 'progress' || mode === 'plain') print(line);
+    },
+    warn(line) {
+      err.write(`rectify: ${line}\n`);
     },
     epochStart(epoch, epochs, steps) {
       if (mode !== 'progress') return;

@@ -2,9 +2,11 @@ import { extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import pngjs from 'pngjs';
 import { readTextFile } from '../datasets/csv.js';
-import { csvNumber, parseCsv } from '../datasets/csv-parse.js';
+import { csvNumber, escapeName, parseCsv, selectColumns, type CsvOptions } from '../datasets/csv-parse.js';
 import { encodeText, MOBY_VOCABULARY, normalizeText } from '../datasets/moby-dick.js';
 import { CliError, UsageError } from '../errors.js';
+import { fsTry } from '../fs-errors.js';
+import { checkPixelBudget, DEFAULT_MAX_PIXELS } from './image-header.js';
 import type { ModelInfo } from '../run-dir/model-dir.js';
 
 /** Samples to predict on, flat: `n × width` numbers, in the model's input layout (before standardisation). */
@@ -17,21 +19,22 @@ function width(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** How to read a CSV `--input`: `--no-header`, `--delimiter`, and where to report columns that are not used. */
+export interface CsvInputOptions extends CsvOptions {
+  readonly note?: (line: string) => void;
+}
+
 /**
- * CSV with a header: the model's feature columns by name when the sidecar lists them (other columns, such as the
- * target, are ignored), otherwise every column.
+ * CSV: the model's feature columns matched by header name when the sidecar lists them, in any order (a missing
+ * one is an error; other columns, such as the target, are ignored with a note), otherwise every column by
+ * position. A file without a header row needs `header: false` (`--no-header`); its columns are taken by position.
  */
-export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
-  const table = parseCsv(readTextFile(path, 'input file'), path);
+export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined, options: CsvInputOptions = {}): PredictInput {
+  const table = parseCsv(readTextFile(path, 'input file'), path, options);
   const w = width(inputShape);
-  const names = info?.featureNames;
-  let columns: number[];
-  if (names !== undefined && names.every((f) => table.header.includes(f))) columns = names.map((f) => table.header.indexOf(f));
-  else if (table.header.length === w) columns = table.header.map((_, j) => j);
-  else {
-    const expected = names === undefined ? `${w} columns` : `the columns ${names.join(', ')}`;
-    throw new CliError(`${path}: the model expects ${expected}; the header has ${table.header.length}: ${table.header.join(', ')}`);
-  }
+  const target = info?.config.dataset.target;
+  const { columns, extra } = selectColumns(table, info?.featureNames, w, target === undefined ? [] : [target]);
+  if (extra.length > 0) options.note?.(`note: ${path}: ignoring column${extra.length > 1 ? 's' : ''} ${extra.map(escapeName).join(', ')} (not a model input)`);
   const x = new Float32Array(table.rows.length * w);
   table.rows.forEach((row, i) => columns.forEach((j, k) => (x[i * w + k] = csvNumber(row.fields[j]!, path, row.line, j + 1, table.header[j]!))));
   return { x, n: table.rows.length };
@@ -87,17 +90,18 @@ export function readJsonInput(path: string, inputShape: readonly number[], info:
  * A PNG image as one sample for an image model: converted to grey in [0, 1], resized by area averaging to the
  * model's height × width, and inverted when the background is light (MNIST digits are light on dark).
  */
-export function readPngInput(path: string, inputShape: readonly number[]): PredictInput {
+export function readPngInput(path: string, inputShape: readonly number[], maxPixels = DEFAULT_MAX_PIXELS): PredictInput {
   const [h, w] = inputShape.length === 1 ? [Math.round(Math.sqrt(inputShape[0]!)), Math.round(Math.sqrt(inputShape[0]!))] : [inputShape[0]!, inputShape[1]!];
   if (h * w * (inputShape[2] ?? 1) !== width(inputShape) || (inputShape[2] ?? 1) !== 1) {
     throw new UsageError(`${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`);
   }
+  const bytes = fsTry('read input file', path, () => readFileSync(path));
+  // Checked on the header, before the decoder allocates width × height × 4 bytes.
+  checkPixelBudget(path, bytes, maxPixels);
   let png: pngjs.PNGWithMetadata;
   try {
-    png = pngjs.PNG.sync.read(readFileSync(path));
+    png = pngjs.PNG.sync.read(bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`cannot read input file ${path}: no such file`);
     throw new CliError(`${path}: not a readable PNG image (${(error as Error).message})`);
   }
   const grey = new Float32Array(png.width * png.height);
@@ -122,10 +126,15 @@ export function readPngInput(path: string, inputShape: readonly number[]): Predi
 }
 
 /** Reads `--input` by its extension: .csv, .json or .png. */
-export function readPredictInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined): PredictInput {
+export function readPredictInput(
+  path: string,
+  inputShape: readonly number[],
+  info: ModelInfo | undefined,
+  options: { readonly csv?: CsvInputOptions; readonly maxPixels?: number } = {},
+): PredictInput {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return readCsvInput(path, inputShape, info);
+  if (ext === '.csv') return readCsvInput(path, inputShape, info, options.csv);
   if (ext === '.json') return readJsonInput(path, inputShape, info);
-  if (ext === '.png') return readPngInput(path, inputShape);
+  if (ext === '.png') return readPngInput(path, inputShape, options.maxPixels);
   throw new UsageError(`--input ${path}: unsupported file type '${ext || '(none)'}'; expected .csv, .json or .png`);
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readTextFile } from '../datasets/csv.js';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import type { TrainState } from '../train/state.js';
@@ -62,7 +63,7 @@ export function readLatestCheckpoint(runDir: string): { dir: string; state: Trai
   if (!existsSync(pointer)) throw new CliError(`cannot resume: ${runDir} has no checkpoint (${pointer} is missing)`);
   let name: unknown;
   try {
-    name = (JSON.parse(readFileSync(pointer, 'utf8')) as { checkpoint?: unknown }).checkpoint;
+    name = (JSON.parse(readTextFile(pointer, 'checkpoint pointer')) as { checkpoint?: unknown }).checkpoint;
   } catch (error) {
     throw new CliError(`cannot resume: ${pointer} is not valid JSON (${(error as Error).message})`);
   }
@@ -72,7 +73,7 @@ export function readLatestCheckpoint(runDir: string): { dir: string; state: Trai
   if (!existsSync(stateFile)) throw new CliError(`cannot resume: checkpoint ${dir} is incomplete (state.json is missing)`);
   let state: TrainState;
   try {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as TrainState;
+    state = JSON.parse(readTextFile(stateFile, 'training state')) as TrainState;
   } catch (error) {
     throw new CliError(`cannot resume: ${stateFile} is not valid JSON (${(error as Error).message})`);
   }

@@ -1,41 +1,33 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel, type LayersModel } from '@rectify/rectify';
-import type { Dataset, Task } from '../datasets/types.js';
+import type { Dataset } from '../datasets/types.js';
 import { CliError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { type ModelInfo, readSidecar, sidecarSchema } from './sidecar.js';
+import { captureWarnings, nonFiniteWeightWarnings } from './weight-health.js';
 
-/** What the CLI stores next to a saved model so that `evaluate` and `predict` prepare data the same way. */
-export interface ModelInfo {
-  readonly version: 1;
-  readonly dataset: string;
-  readonly task: Task;
-  readonly inputShape: readonly number[];
-  readonly numClasses: number;
-  readonly classNames?: readonly string[];
-  readonly featureNames?: readonly string[];
-  readonly vocabulary?: readonly string[];
-  readonly standardizer?: { readonly mean: readonly number[]; readonly std: readonly number[] };
-  /** The resolved config the model was trained with (dataset options included). */
-  readonly config: unknown;
-}
+export type { ModelInfo } from './sidecar.js';
 
 export const INFO_FILE = 'rectify-cli.json';
 
-/** The sidecar for a model trained on `dataset` with `config`. */
+/**
+ * The sidecar for a model trained on `dataset` with `config` (the resolved config, dataset options included),
+ * checked against the schema `evaluate` and `predict` read it with, so a sidecar the CLI writes always reads back.
+ */
 export function modelInfo(dataset: Dataset, config: unknown): ModelInfo {
-  return {
+  return sidecarSchema.parse({
     version: 1,
     dataset: dataset.name,
     task: dataset.task,
-    inputShape: dataset.inputShape,
+    inputShape: [...dataset.inputShape],
     numClasses: dataset.numClasses,
-    ...(dataset.classNames && { classNames: dataset.classNames }),
-    ...(dataset.featureNames && { featureNames: dataset.featureNames }),
-    ...(dataset.vocabulary && { vocabulary: dataset.vocabulary }),
-    ...(dataset.standardizer && { standardizer: dataset.standardizer }),
+    ...(dataset.classNames && { classNames: [...dataset.classNames] }),
+    ...(dataset.featureNames && { featureNames: [...dataset.featureNames] }),
+    ...(dataset.vocabulary && { vocabulary: [...dataset.vocabulary] }),
+    ...(dataset.standardizer && { standardizer: { mean: [...dataset.standardizer.mean], std: [...dataset.standardizer.std] } }),
     config,
-  };
+  });
 }
 
 /**
@@ -49,6 +41,14 @@ export async function saveModelDir(model: LayersModel, dir: string, info: ModelI
   writeFileAtomic(join(dir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
 }
 
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A run directory holds its final model in `model/`; accept either. */
 export function resolveModelDir(path: string): string {
   if (!existsSync(path)) throw new CliError(`model directory ${path} does not exist`);
@@ -60,27 +60,27 @@ export function resolveModelDir(path: string): string {
 
 /**
  * Loads a saved model and its sidecar. A corrupt directory (bad JSON, truncated or altered weights) is a
- * `CliError` that names the directory and the problem.
+ * `CliError` that names the directory and the problem; weights holding NaN or Infinity load, with a warning per
+ * weight passed to `warn` (once, whether the library or the CLI noticed).
  *
  * @example
- * const { model, info } = await openModelDir('runs/x');
+ * const { model, info } = await openModelDir('runs/x', (line) => process.stderr.write(`rectify: ${line}\n`));
  */
-export async function openModelDir(path: string): Promise<{ dir: string; model: LayersModel; info: ModelInfo | undefined }> {
+export async function openModelDir(
+  path: string,
+  warn: (line: string) => void,
+): Promise<{ dir: string; model: LayersModel; info: ModelInfo | undefined }> {
   const dir = resolveModelDir(path);
-  let model: LayersModel;
+  const infoPath = join(dir, INFO_FILE);
+  // lstat, not exists: a dangling symlink named like the sidecar is a tampered directory, not a missing sidecar.
+  const info = lstatOrUndefined(infoPath) === undefined ? undefined : readSidecar(infoPath);
+  let loaded: { value: LayersModel; warnings: string[] };
   try {
-    model = await loadModel(dir);
+    loaded = await captureWarnings(() => loadModel(dir));
   } catch (error) {
     throw new CliError(`cannot load the model in ${dir}: ${(error as Error).message.replace(/^loadModel: /, '')}`);
   }
-  const infoPath = join(dir, INFO_FILE);
-  let info: ModelInfo | undefined;
-  if (existsSync(infoPath)) {
-    try {
-      info = JSON.parse(readFileSync(infoPath, 'utf8')) as ModelInfo;
-    } catch (error) {
-      throw new CliError(`${infoPath} is corrupt: ${(error as Error).message}`);
-    }
-  }
+  const model = loaded.value;
+  for (const line of [...loaded.warnings, ...nonFiniteWeightWarnings(model, dir, loaded.warnings)]) warn(`warning: ${line}`);
   return { dir, model, info };
 }

@@ -22,7 +22,7 @@ import { readLatestCheckpoint, writeCheckpoint } from '../run-dir/checkpoints.js
 import { writeMetrics } from '../run-dir/metrics-log.js';
 import { modelInfo, saveModelDir } from '../run-dir/model-dir.js';
 import { watchInterrupt } from './interrupt.js';
-import { createRunDir, defaultRunDir, readRunConfig } from './run-dir-setup.js';
+import { claimRunDir, defaultRunDir, readRunConfig } from './run-dir-setup.js';
 import { validationSeed } from './seeds.js';
 import { FRESH_STATE, type TrainState } from './state.js';
 import { runEpochs } from './trainer.js';
@@ -87,6 +87,16 @@ function activity(model: LayersModel, x: Tensor, y: Tensor): Record<string, unkn
  */
 export async function train(req: TrainRequest): Promise<TrainResult> {
   const { config: input, runDir } = startConfig(req);
+  // Claimed before anything is loaded or written, so that the loser of two racing runs touches nothing.
+  const lock = claimRunDir(runDir, req.resume === undefined ? 'fresh' : 'resume', (m) => req.reporter.warn(m));
+  try {
+    return await trainInClaimedDir(req, input, runDir);
+  } finally {
+    lock.release();
+  }
+}
+
+async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof validateConfig>, runDir: string): Promise<TrainResult> {
   await useBackend(input.backend ?? 'cpu');
   const dataset = loadDataset(input.dataset.name, loadOptionsFor(input));
   const config = resolveConfig(input, dataset);
@@ -108,7 +118,6 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
     }
   } else {
     model = buildModel(config, dataset);
-    createRunDir(runDir);
   }
   writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 

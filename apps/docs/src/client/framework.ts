@@ -5,7 +5,7 @@ let loading: Promise<FrameworkModules> | undefined;
 
 /**
  * Loads the framework once (a separate chunk: pages without examples never download it).
- * @example const rf = (await loadFramework())['rectify'];
+ * @example const rf = (await loadFramework())['@rectify/rectify'];
  */
 export function loadFramework(): Promise<FrameworkModules> {
   loading ??= Promise.all([
@@ -16,7 +16,7 @@ export function loadFramework(): Promise<FrameworkModules> {
     import('@rectify/initializers'),
     import('@rectify/layers'),
   ]).then(([rectify, tensor, autograd, activations, initializers, layers]) => ({
-    rectify,
+    '@rectify/rectify': rectify,
     '@rectify/tensor': tensor,
     '@rectify/autograd': autograd,
     '@rectify/activations': activations,
