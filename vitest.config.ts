@@ -1,11 +1,20 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** The source of a package's main entry as Node resolves it: its `node` export condition where it has one. */
+function nodeEntry(dir: string): string {
+  const exports = JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')).exports?.['.'];
+  const node = exports?.node;
+  const built: string = typeof node === 'string' ? node : (node?.import ?? node?.default ?? './dist/index.js');
+  return `${root}packages/${dir}/${built.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`;
+}
+
 // Tests import workspace packages by name; resolve those names to their TypeScript sources so that tests never
-// run against a stale build. Built output is still what the CLI tests and the published packages use.
+// run against a stale build. Built output is still what the CLI tests and the published packages use. Tests run in
+// Node, so a package with a Node entry (src/index.node.ts, the `node` export condition) resolves to that one.
 const packageAliases = readdirSync(`${root}packages`)
   .filter((dir) => existsSync(`${root}packages/${dir}/src/index.ts`))
   .flatMap((dir) => {
@@ -13,7 +22,7 @@ const packageAliases = readdirSync(`${root}packages`)
     const escaped = name.replace(/[/@]/g, (c) => `\\${c}`);
     return [
       { find: new RegExp(`^${escaped}/testing$`), replacement: `${root}packages/${dir}/src/testing/index.ts` },
-      { find: new RegExp(`^${escaped}$`), replacement: `${root}packages/${dir}/src/index.ts` },
+      { find: new RegExp(`^${escaped}$`), replacement: nodeEntry(dir) },
     ];
   });
 

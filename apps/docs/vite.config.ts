@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { sourceAliases } from './src/vite-plugins/aliases.js';
 import { linkCheck } from './src/vite-plugins/link-check-plugin.js';
-import { nodeShims } from './src/vite-plugins/node-shims.js';
 import { pagesPlugin } from './src/vite-plugins/pages-plugin.js';
 import { pages } from './src/site/pages.js';
 
@@ -16,7 +15,7 @@ export default defineConfig({
   // TypeDoc writes the API reference here (scripts/api.mjs); vite serves it in dev and copies it into dist.
   publicDir: '.generated/public',
   resolve: { alias },
-  plugins: [nodeShims(), pagesPlugin({ root, slugs: pages.map((p) => p.slug), aliases: alias }), linkCheck()],
+  plugins: [pagesPlugin({ root, slugs: pages.map((p) => p.slug), aliases: alias }), linkCheck()],
   // @rectify/backend-gpu awaits gpu.js at the top level of its module.
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   // Pre-bundled at start-up: found later (they are imported lazily), they would make vite reload the page.

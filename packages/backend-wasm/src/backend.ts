@@ -12,10 +12,10 @@ import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
 import { reduce } from './kernels/reduce.js';
 import { binaryCandidate, unaryCandidate } from './kernels/op-codes.js';
-import { type KernelBuild, instantiate, instantiateAsync, loadKernels, loadKernelsSync } from './runtime/loader.js';
+import { type KernelBuild, instantiate, instantiateAsync } from './runtime/loader.js';
 import { Heap, WasmData } from './runtime/heap.js';
 import { createMemory } from './runtime/memory.js';
-import { coreCount, sharedMemorySupport } from './runtime/platform.js';
+import { type Platform, platform } from './runtime/platform.js';
 import { shutdownOnExit } from './threads/exit-hook.js';
 import { ThreadPool } from './threads/pool.js';
 
@@ -52,11 +52,15 @@ export class WasmBackend implements Backend {
    * @example const backend = WasmBackend.createSync({ threads: 2 });
    */
   static createSync(options: WasmBackendOptions = {}): WasmBackend {
-    const threads = checkThreads(options.threads ?? coreCount());
-    const shared = sharedMemorySupport();
-    const build = loadKernelsSync({ relaxedSimd: options.relaxedSimd, sharedMemory: shared.ok });
+    const p = platform();
+    if (!p.loadKernelsSync) {
+      throw new BackendError("wasm backend: synchronous loading needs Node; in a browser use 'await WasmBackend.create()' or 'await ready(\"wasm\")'");
+    }
+    const threads = checkThreads(options.threads ?? p.cores());
+    const shared = p.sharedMemory();
+    const build = p.loadKernelsSync({ relaxedSimd: options.relaxedSimd, sharedMemory: shared.ok });
     const { memory, maxBytes } = createMemory(shared.ok);
-    return new WasmBackend(build, memory, maxBytes, instantiate(build.module, memory), threads, shared.ok ? null : shared.reason);
+    return new WasmBackend(p, build, memory, maxBytes, instantiate(build.module, memory), threads, shared.ok ? null : shared.reason);
   }
 
   /**
@@ -64,15 +68,17 @@ export class WasmBackend implements Backend {
    * @example registerBackend('wasm4', () => WasmBackend.create({ threads: 4 })); await ready('wasm4');
    */
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-    const threads = checkThreads(options.threads ?? coreCount());
-    const shared = sharedMemorySupport();
-    const build = await loadKernels({ relaxedSimd: options.relaxedSimd, sharedMemory: shared.ok });
+    const p = platform();
+    const threads = checkThreads(options.threads ?? p.cores());
+    const shared = p.sharedMemory();
+    const build = await p.loadKernels({ relaxedSimd: options.relaxedSimd, sharedMemory: shared.ok });
     const { memory, maxBytes } = createMemory(shared.ok);
     const exports = await instantiateAsync(build.module, memory);
-    return new WasmBackend(build, memory, maxBytes, exports, threads, shared.ok ? null : shared.reason);
+    return new WasmBackend(p, build, memory, maxBytes, exports, threads, shared.ok ? null : shared.reason);
   }
 
   private constructor(
+    private readonly platform: Platform,
     private readonly build: KernelBuild,
     memory: WebAssembly.Memory,
     maxBytes: number,
@@ -81,6 +87,7 @@ export class WasmBackend implements Backend {
     singleThreadReason: string | null,
   ) {
     this.singleThreadReason = singleThreadReason;
+    if (singleThreadReason) platform.noteSingleThread(singleThreadReason);
     this.ctx = new Context(new Heap(memory, exports.heapBase(), maxBytes), exports);
     const probe = (this.probe = new Probe(this.ctx));
     this.fused = new FusedOps(this.ctx, probe);
@@ -113,12 +120,17 @@ export class WasmBackend implements Backend {
     };
   }
 
-  /** What runs: the SIMD flavour, thread counts, whether memory is shared and, if not, why. */
+  /**
+   * What runs: the platform, the SIMD flavour (`relaxedSimd`: fused multiply-add), thread counts, whether memory is
+   * shared and, if not, why (`singleThreadReason` says what to do about it).
+   */
   get info(): Readonly<Record<string, unknown>> {
     const running = 1 + (this.pool?.readyHelpers() ?? 0);
     return {
       kind: 'wasm',
+      platform: this.platform.name,
       simd: this.build.relaxedSimd ? 'relaxed-simd (fused multiply-add)' : 'simd128',
+      relaxedSimd: this.build.relaxedSimd,
       threads: this.ctx.threads,
       threadsRunning: Math.min(this.ctx.threads, running),
       sharedMemory: this.build.sharedMemory,
@@ -142,8 +154,8 @@ export class WasmBackend implements Backend {
     const helpers = threads - 1;
     if (helpers > (this.pool?.helpers ?? 0)) {
       this.shutdown();
-      this.pool = new ThreadPool(this.build.module, this.ctx.heap.memory, helpers);
-      this.forgetPool = shutdownOnExit(this.pool);
+      this.pool = new ThreadPool(this.build.module, this.ctx.heap.memory, helpers, this.platform);
+      this.forgetPool = shutdownOnExit(this.pool, this.platform.onExit);
       this.ctx.pool = this.pool;
     }
     this.ctx.threads = threads;

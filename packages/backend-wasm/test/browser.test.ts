@@ -1,59 +1,67 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, type PageReport, launchChromium, runPage, serve } from './browser/harness.js';
+import { type PageLog, launchChromium, skipBrowserTests } from '../../../integration/support/browser.js';
+import { type Mode, type PageReport, runIsolatedAndPlain, servePackages } from './browser/harness.js';
 
 /**
- * The built package in headless Chromium, loaded as published (ES modules + .wasm over HTTP): once from a
- * cross-origin isolated page (shared memory, worker threads) and once from a plain page (one thread, and info says
- * why). Each page runs the whole conformance suite against the cpu backend and a few training steps.
+ * The built package in headless Chromium, loaded CDN-style (`<script type="module">`, an import map, no bundler):
+ * once from a cross-origin isolated page (COOP/COEP: shared memory, two worker threads) and once from a plain page
+ * (one thread, one console note saying how to get threads). Each page checks relu(matmul), runs the whole
+ * conformance suite against the cpu backend and trains a few steps.
  */
-const missing = !existsSync(CHROMIUM);
-const skip = missing && !process.env.CI;
-if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium); under CI it is required`);
+const ENABLE_THREADS =
+  'serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp to enable threads';
 
-describe.skipIf(skip)('wasm backend in headless Chromium', () => {
+describe.skipIf(skipBrowserTests())('wasm backend in headless Chromium, from <script type="module">', () => {
   let browser: Browser | undefined;
-  const servers: Server[] = [];
-  const reports: Record<'isolated' | 'plain', { report: PageReport; errors: string[] }> = {} as never;
+  let pages: Record<Mode, { report: PageReport; log: PageLog }>;
 
   beforeAll(async () => {
-    if (missing) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
     browser = await launchChromium();
-    for (const mode of ['isolated', 'plain'] as const) {
-      const { url, server } = await serve(mode === 'isolated');
-      servers.push(server);
-      reports[mode] = await runPage(browser, url);
-    }
-  }, 180_000);
+    pages = await runIsolatedAndPlain(browser, servePackages);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    for (const s of servers) s.close();
   });
 
-  it('loads with await ready("wasm") and runs on worker threads over shared memory when cross-origin isolated', () => {
-    const { report, errors } = reports.isolated;
-    expect({ error: report.error, errors }).toEqual({ error: undefined, errors: [] });
+  it('runs on two worker threads over shared memory when the page is cross-origin isolated, silently', () => {
+    const { report, log } = pages.isolated;
+    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({ error: undefined, errors: [], warnings: [] });
     expect(report.crossOriginIsolated).toBe(true);
-    expect(report.info).toMatchObject({ kind: 'wasm', sharedMemory: true, threadsRunning: report.info!.threads });
-    expect(report.info!.threads as number).toBeGreaterThanOrEqual(1);
+    expect(report.info).toMatchObject({ kind: 'wasm', platform: 'browser', sharedMemory: true, threads: 2, threadsRunning: 2 });
+    expect(report.info!.singleThreadReason).toBeUndefined();
+    expect(log.infos.filter((m) => m.startsWith('wasm backend'))).toEqual([]);
   });
 
-  it('falls back to one thread on a page that is not cross-origin isolated, and says so in info', () => {
-    const { report, errors } = reports.plain;
-    expect({ error: report.error, errors }).toEqual({ error: undefined, errors: [] });
+  it('runs on one thread on a plain page, says once on the console how to enable threads, and info says why', () => {
+    const { report, log } = pages.plain;
+    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({ error: undefined, errors: [], warnings: [] });
     expect(report.crossOriginIsolated).toBe(false);
-    expect(report.info).toMatchObject({ kind: 'wasm', sharedMemory: false, threads: 1, threadsRunning: 1 });
-    expect(report.info!.singleThreadReason).toBe(
-      'one thread only: the page is not cross-origin isolated (serve it with COOP: same-origin and COEP: require-corp)',
-    );
+    expect(report.info).toMatchObject({ kind: 'wasm', platform: 'browser', sharedMemory: false, threads: 1, threadsRunning: 1 });
+    expect(report.info!.singleThreadReason).toBe(`one thread only: the page is not cross-origin isolated: ${ENABLE_THREADS}`);
+    expect(log.infos.filter((m) => m.startsWith('wasm backend'))).toEqual([
+      `wasm backend: running on one thread because the page is not cross-origin isolated: ${ENABLE_THREADS}.`,
+    ]);
+  });
+
+  it('reports the SIMD flavour: Chromium has relaxed SIMD, so the fused multiply-add build runs', () => {
+    for (const mode of ['isolated', 'plain'] as const) {
+      expect(pages[mode].report.info).toMatchObject({ simd: 'relaxed-simd (fused multiply-add)', relaxedSimd: true });
+    }
+  });
+
+  it('computes relu(matmul) correctly on both pages', () => {
+    for (const mode of ['isolated', 'plain'] as const) {
+      const { small, maxError } = pages[mode].report.matmulRelu!;
+      expect({ mode, small }).toEqual({ mode, small: [3, 0, 0, 4] });
+      expect(maxError).toBeLessThan(1e-4);
+    }
   });
 
   it('passes the conformance suite in both pages', () => {
     for (const mode of ['isolated', 'plain'] as const) {
-      const c = reports[mode].report.conformance!;
+      const c = pages[mode].report.conformance!;
       expect(c.count).toBeGreaterThan(300);
       expect({ mode, failures: c.failures }).toEqual({ mode, failures: [] });
     }
@@ -61,7 +69,7 @@ describe.skipIf(skip)('wasm backend in headless Chromium', () => {
 
   it('trains: the loss falls step after step', () => {
     for (const mode of ['isolated', 'plain'] as const) {
-      const losses = reports[mode].report.losses!;
+      const losses = pages[mode].report.losses!;
       expect(losses).toHaveLength(5);
       losses.slice(1).forEach((l, i) => expect(l).toBeLessThan(losses[i]!));
     }

@@ -80,6 +80,9 @@ describe('safetensors codec', () => {
     ['bad shape', file({ a: { dtype: 'F32', shape: [1.5], data_offsets: [0, 4] } }, f32(1)), "decodeSafetensors: tensor 'a' shape must be non-negative integers, received [1.5]"],
     ['unknown field', file({ a: { dtype: 'F32', shape: [1], data_offsets: [0, 4], code: 'x' } }, f32(1)), "decodeSafetensors: tensor 'a' has an unknown field 'code'"],
     ['non-string metadata', file({ __metadata__: { epochs: 3 } }, []), 'decodeSafetensors: __metadata__ must map strings to strings'],
+    ['a tensor named twice (JSON.parse would keep the last)', file('{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}', f32(1, 2)),
+      "decodeSafetensors: the header names tensor 'a' twice"],
+    ['a header nested 100000 deep', file(`{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, []), /^decodeSafetensors: the \d+-byte header is not a JSON object \(it nests 100001 levels deep\)$/],
     ['a BOOL byte that is not 0 or 1', file({ a: { dtype: 'BOOL', shape: [2], data_offsets: [0, 2] } }, [1, 2]), "decodeSafetensors: tensor 'a' (BOOL) holds byte 2 at element 1; booleans are 0 or 1"],
   ];
   for (const [what, bytes, message] of cases) {
@@ -132,7 +135,7 @@ describe('safetensors model weights', () => {
       await saveSafetensors(join(dir, 't.safetensors'), { x: tensor([1, 2]) });
       expect(arr((await loadSafetensors(join(dir, 't.safetensors'))).tensors.get('x'))).toEqual([1, 2]);
       expect((await readdir(dir)).sort()).toEqual(['t.safetensors', 'w.safetensors']);
-      await expect(loadSafetensors(join(dir, 'none.safetensors'))).rejects.toThrow(/^loadSafetensors: cannot read '.*none\.safetensors': ENOENT/);
+      await expect(loadSafetensors(join(dir, 'none.safetensors'))).rejects.toThrow(/^loadSafetensors: no file at '.*none\.safetensors'$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

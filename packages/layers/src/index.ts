@@ -7,6 +7,7 @@ export { serializeLayer, deserializeLayer, layerClassNames, type LayerClass, typ
 export type { InputSpec } from './input-spec.js';
 export { type Shape, fmtShape } from './shape.js';
 export { resetDefaultNames } from './naming.js';
+export { withWeightSource, type WeightSource } from './weight-source.js';
 export type { Activation, ActivationIdentifier, Initializer, InitializerIdentifier } from './identifiers.js';
 export * as regularizers from './regularizers.js';
 export type { Regularizer, RegularizerConfig, RegularizerIdentifier, RegularizerName } from './regularizers.js';

@@ -1,6 +1,7 @@
 import { noGrad, variable } from '@rectify/autograd';
 import { ShapeError, Tensor, ValueError, type Variable, cast, fmtShape, shapesEqual } from '@rectify/tensor';
 import { type InitializerIdentifier, resolveInitializer } from './identifiers.js';
+import { activeWeightSource } from './weight-source.js';
 import { type Regularizer, type RegularizerIdentifier, get as getRegularizer } from './regularizers.js';
 
 export interface AddWeightOptions {
@@ -21,10 +22,11 @@ export interface WeightRecord {
 export function createWeight(
   layer: string, name: string, shape: readonly number[], initializer: InitializerIdentifier, options: AddWeightOptions, layerTrainable: boolean,
 ): WeightRecord {
-  const initial = resolveInitializer(initializer).apply(shape, { dtype: options.dtype ?? 'float32' });
+  const source = activeWeightSource();
+  const initial = source ? source(`${layer}/${name}`, shape) : resolveInitializer(initializer).apply(shape, { dtype: options.dtype ?? 'float32' });
   if (!shapesEqual(initial.shape, shape)) {
     initial.dispose();
-    throw new ShapeError(`${layer}: initializer for '${name}' returned shape ${fmtShape(initial.shape)}, expected ${fmtShape(shape)}`);
+    throw new ShapeError(`${layer}: ${source ? 'the weight source' : 'initializer'} for '${name}' returned shape ${fmtShape(initial.shape)}, expected ${fmtShape(shape)}`);
   }
   const trainable = options.trainable ?? true;
   const v = variable(initial, trainable && layerTrainable, `${layer}/${name}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type PlotSpec, checkPlotSpec, extent, formatTick, histogramCounts, makeScale, niceTicks, plotGrid, renderPlot } from '@rectify/plot';
+import { type LinePlot, type PlotSpec, checkPlotSpec, extent, formatTick, histogramCounts, makeScale, niceTicks, plotGrid, renderPlot } from '@rectify/plot';
 
 const points = (svg: string): number[] => [...svg.matchAll(/data-points="(\d+)"/g)].map((m) => Number(m[1]));
 
 describe('checkPlotSpec', () => {
   it('copies typed arrays into plain arrays', () => {
-    const spec = checkPlotSpec({ series: [{ name: 'a', x: Float32Array.of(0, 1), y: [2, 3] }] } as never);
+    const spec = checkPlotSpec({ series: [{ name: 'a', x: Float32Array.of(0, 1), y: [2, 3] }] } as never) as LinePlot;
     expect(spec.series[0]).toEqual({ name: 'a', x: [0, 1], y: [2, 3] });
   });
 

@@ -4,7 +4,10 @@
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
  * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
- * rf.losses, rf.metrics, rf.callbacks, rf.interop.
+ * rf.losses, rf.metrics, rf.callbacks, rf.interop, rf.io (IO handlers and routers).
+ *
+ * This is the browser entry: no `node:` module is reachable from it. Under Node the package's `node` export
+ * condition picks `index.node.ts` instead, which adds the `file://` handler and the file system.
  */
 export * from '@rectify/tensor';
 export * from '@rectify/autograd';
@@ -27,7 +30,8 @@ export * as callbacks from './callbacks/index.js';
 
 export { Sequential, sequential, Model, model, LayersModel, type SequentialArgs, type ModelArgs, type SummaryOptions } from './models/index.js';
 export {
-  loadModel, type LoadOptions, type SaveOptions, type SaveResult, type SaveFormat, type WeightsOptions, type WeightsFormat,
+  loadModel, io, type LoadOptions, type SaveOptions, type SaveResult, type SaveFormat, type WeightsOptions, type WeightsFormat, type IOHandler,
+  type ModelArtifacts,
 } from './io/index.js';
 
 // Leaving and entering Rectify (@rectify/interop): the everyday functions at the top level, all of it as rf.interop.

@@ -7,6 +7,7 @@ import { dense, flatten, transformerEncoder } from '@rectify/layers';
 import {
   ActivationMonitor, type CallbackModel, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau,
 } from '../src/callbacks/index.js';
+import '../src/index.node.js'; // ModelCheckpoint saves to folders: the file:// handler, as importing @rectify/rectify under Node registers it
 import { sequential } from '../src/models/index.js';
 import { SGD, schedules, sgd } from '../src/optimizers/index.js';
 import { fresh, linearData, values } from './helpers.js';

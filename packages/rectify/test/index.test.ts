@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as rf from '../src/index.js';
+import * as rf from '../src/index.node.js';
 
 describe("the umbrella: import * as rf from '@rectify/rectify'", () => {
   it('re-exports tensor ops and autograd at the top level', () => {

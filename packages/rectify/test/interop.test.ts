@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as rf from '../src/index.js';
+import * as rf from '../src/index.node.js';
 import { fresh, values } from './helpers.js';
 import { loadDirInTfjs, maxAbsDiff, runOnnxFile, tfjsFiles, tfjsPredict, tfjsReady, tfl } from './interop-helpers.js';
 
@@ -97,12 +97,14 @@ describe("model.save(dir, {format: 'tfjs'}) and rf.loadModel", () => {
     const m = await trainedMlp();
     const dir = newPath('tfjs');
     const result = await m.save(`file://${dir}`, { format: 'tfjs' });
+    const shard = (await readdir(dir)).find((f) => f !== 'model.json')!;
+    expect(shard).toMatch(/^group1-shard1of1\.[0-9a-f]{16}\.bin$/);
     expect(result).toEqual({
-      format: 'tfjs', directory: dir, modelJson: join(dir, 'model.json'), weightsFile: join(dir, 'group1-shard1of1.bin'),
+      format: 'tfjs', url: `file://${dir}`, directory: dir, modelJson: join(dir, 'model.json'), weightsFile: join(dir, shard), weightsFiles: [join(dir, shard)],
       // dense 4·12+12, batch norm 4·12 (gamma, beta, moving mean, moving variance), dense 12·3+3, float32
       weightsBytes: 4 * (60 + 48 + 39),
     });
-    expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    expect((await readdir(dir)).sort()).toEqual([shard, 'model.json']);
     const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
     expect(json.format).toBe('layers-model');
     expect(json.modelTopology.class_name).toBe('Sequential');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RectifyError, ShapeError, ValueError, memory, tensor } from '@rectify/tensor';
 import { add, batchNormalization, dense, dropout, input } from '@rectify/layers';
+import '../src/index.node.js'; // registers the file:// handler, as importing @rectify/rectify under Node does
 import { loadModel } from '../src/io/index.js';
 import { type LayersModel, model as functionalModel, sequential } from '../src/models/index.js';
 import { adam } from '../src/optimizers/index.js';
@@ -126,8 +127,8 @@ describe('save → load', () => {
     await expect(sequential([dense({ units: 1 })]).save(newDir())).rejects.toThrow(
       new RectifyError("save: model 'sequential' is not built yet; build it (or fit it) before saving"),
     );
-    await expect((await trainedSequential()).save('indexeddb://m')).rejects.toThrow(
-      "save: unsupported scheme in 'indexeddb://m'; use 'file://<directory>' or a plain directory path",
+    await expect((await trainedSequential()).save('ftp://m')).rejects.toThrow(
+      "save: unsupported scheme in 'ftp://m'; use 'indexeddb://name', 'localstorage://name', 'downloads://name' (save), 'http(s)://…/model.json' (load), or under Node 'file://<directory>' or a plain directory path",
     );
   });
 });
@@ -210,7 +211,7 @@ describe('loadModel validation', () => {
     await expect(loadModel(dir)).rejects.toThrow(/^loadModel: model\.json is not valid JSON \(/);
     const cases: [(j: ModelJson) => void, string][] = [
       [(j) => (j.format = 'keras'), `loadModel: model.json is not a Rectify model (format "keras", expected 'rectify-model')`],
-      [(j) => (j.formatVersion = 2), 'loadModel: model.json has formatVersion 2; this version of rectify reads formatVersion 1 and older'],
+      [(j) => (j.formatVersion = 3), 'loadModel: model.json has formatVersion 3; this version of rectify reads formatVersion 2 and older'],
       [(j) => (j.weightsManifest.weights[1].offset = 40), "loadModel: weightsManifest.weights[1] ('dense/bias') starts at byte 40, expected 48 (entries must be contiguous)"],
       [(j) => (j.weightsManifest.weights[0].dtype = 'float64'), `loadModel: weightsManifest.weights[0] ('dense/kernel') dtype must be 'float32', received "float64"`],
       [(j) => (j.weightsManifest.byteLength += 4), /^loadModel: weightsManifest lists \d+ bytes of weights but byteLength is \d+$/ as unknown as string],

@@ -3,15 +3,8 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's chromium, installed by .ci/run; tests never download a browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from '../../../../integration/support/browser.js';
 
 const packages = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -47,8 +40,4 @@ export async function servePage(script: string): Promise<{ url: string; server: 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

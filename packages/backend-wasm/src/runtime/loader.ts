@@ -1,5 +1,5 @@
 import { BackendError } from '@rectify/tensor';
-import { isNode, nodeApi } from './platform.js';
+import { hasSimd, isWasmBinary } from './features.js';
 
 /** Which compiled kernel build runs: SIMD128 or relaxed SIMD (fused multiply-add), private or shared memory. */
 export interface KernelBuild {
@@ -9,75 +9,37 @@ export interface KernelBuild {
 }
 
 export interface LoadOptions {
-  /** Use the relaxed-SIMD build where the engine supports it (Node 20 needs a V8 flag, set here). Default true. */
+  /** Use the relaxed-SIMD build where the engine supports it. Default true. */
   readonly relaxedSimd?: boolean;
   readonly sharedMemory: boolean;
 }
 
-/** The .wasm files live in dist/wasm; this path resolves to it from both src/runtime and dist/runtime. */
-function wasmUrl(relaxed: boolean, shared: boolean): URL {
-  return new URL(`../../dist/wasm/kernels-${relaxed ? 'relaxed' : 'simd'}${shared ? '-mt' : ''}.wasm`, import.meta.url);
+/** The build to load: relaxed SIMD where wanted and supported, shared memory where threads can run. */
+export function chooseBuild(options: LoadOptions, relaxedSupported: () => boolean): { relaxed: boolean; shared: boolean } {
+  return { relaxed: options.relaxedSimd !== false && relaxedSupported(), shared: options.sharedMemory };
 }
 
-const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
+export const NO_SIMD =
+  'wasm backend: this JavaScript engine does not support WebAssembly SIMD128 (fixed-width SIMD), which the kernels are ' +
+  "compiled for (Chrome/Edge 91+, Firefox 89+, Safari 16.4+, Node 16.4+ have it); use the 'cpu' backend here: setBackend('cpu')";
 
-/** Node 20 validates relaxed SIMD only behind a V8 flag; later engines need none. */
-function relaxedUsable(bytes: Uint8Array<ArrayBuffer>): boolean {
-  if (WebAssembly.validate(bytes)) return true;
-  if (!nodeApi) return false;
-  nodeApi.setV8Flags(RELAXED_FLAG);
-  return WebAssembly.validate(bytes);
-}
-
-function missing(url: URL, err: unknown): BackendError {
-  return new BackendError(
-    `wasm backend: cannot load ${url.href} (${(err as Error).message}); build the package first: pnpm --filter @rectify/backend-wasm build`,
-  );
-}
-
-function readNode(url: URL): Uint8Array<ArrayBuffer> {
-  try {
-    return nodeApi!.readFileSync(url);
-  } catch (err) {
-    throw missing(url, err);
+/**
+ * Checks the bytes of a kernel build before compiling, so that the error names the real cause: something that is not
+ * WebAssembly at all (a 404 page, a dev server's index.html), an engine without SIMD128, or an invalid file.
+ * `hint` says what the user can do about a wrong file where it came from.
+ */
+export function checkKernelBytes(source: string, bytes: Uint8Array<ArrayBuffer>, hint: string): void {
+  if (!isWasmBinary(bytes)) {
+    const head = new TextDecoder().decode(bytes.subarray(0, 32)).replace(/\s+/g, ' ');
+    throw new BackendError(`wasm backend: ${source} is not a WebAssembly file (${bytes.length} bytes, starting ${JSON.stringify(head)}). ${hint}`);
   }
-}
-
-/** Node only: reads and compiles the kernels synchronously, so the backend can be the default without `ready()`. */
-export function loadKernelsSync(options: LoadOptions): KernelBuild {
-  if (!isNode) throw new BackendError("wasm backend: synchronous loading needs Node; in a browser call 'await ready(\"wasm\")' first");
-  const shared = options.sharedMemory;
-  if (options.relaxedSimd !== false) {
-    const bytes = readNode(wasmUrl(true, shared));
-    if (relaxedUsable(bytes)) return { module: new WebAssembly.Module(bytes), relaxedSimd: true, sharedMemory: shared };
+  if (!hasSimd()) throw new BackendError(NO_SIMD);
+  if (!WebAssembly.validate(bytes)) {
+    throw new BackendError(
+      `wasm backend: ${source} does not validate in this engine, which does support SIMD128 (a truncated file, or one from ` +
+        `another version of @rectify/backend-wasm? shared-memory builds also need WebAssembly threads). ${hint}`,
+    );
   }
-  const bytes = readNode(wasmUrl(false, shared));
-  if (!WebAssembly.validate(bytes)) throw new BackendError('wasm backend: this engine does not support WebAssembly SIMD128');
-  return { module: new WebAssembly.Module(bytes), relaxedSimd: false, sharedMemory: shared };
-}
-
-async function fetchBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
-  if (isNode) return readNode(url);
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (err) {
-    throw missing(url, err);
-  }
-  if (!response.ok) throw missing(url, new Error(`HTTP ${response.status}`));
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Anywhere: fetches (browser) or reads (Node) the best build and compiles it off the main thread. */
-export async function loadKernels(options: LoadOptions): Promise<KernelBuild> {
-  const shared = options.sharedMemory;
-  if (options.relaxedSimd !== false) {
-    const bytes = await fetchBytes(wasmUrl(true, shared));
-    if (relaxedUsable(bytes)) return { module: await WebAssembly.compile(bytes), relaxedSimd: true, sharedMemory: shared };
-  }
-  const bytes = await fetchBytes(wasmUrl(false, shared));
-  if (!WebAssembly.validate(bytes)) throw new BackendError('wasm backend: this engine does not support WebAssembly SIMD128');
-  return { module: await WebAssembly.compile(bytes), relaxedSimd: false, sharedMemory: shared };
 }
 
 /** The kernel exports, as the instance gives them. Tasks take (args, tid, nt). */

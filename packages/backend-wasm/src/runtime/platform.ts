@@ -1,46 +1,43 @@
-import type { Worker as NodeWorker, WorkerOptions as NodeWorkerOptions } from 'node:worker_threads';
+import type { WorkerInit } from '../threads/protocol.js';
+import type { KernelBuild, LoadOptions } from './loader.js';
 
-/**
- * What differs between Node and the browser, in one place. Node's built-in modules are loaded with a top-level
- * dynamic import, so this module still loads in a browser (where that branch never runs).
- */
-export const isNode: boolean = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-
-export interface NodeApi {
-  readonly readFileSync: (url: URL) => Uint8Array<ArrayBuffer>;
-  readonly Worker: new (url: URL, options: NodeWorkerOptions) => NodeWorker;
-  readonly cores: () => number;
-  readonly setV8Flags: (flags: string) => void;
-}
-
-async function loadNode(): Promise<NodeApi> {
-  const [fs, wt, os, v8] = await Promise.all([import('node:fs'), import('node:worker_threads'), import('node:os'), import('node:v8')]);
-  return {
-    readFileSync: (url) => new Uint8Array(fs.readFileSync(url)),
-    Worker: wt.Worker,
-    cores: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
-    setV8Flags: (flags) => v8.setFlagsFromString(flags),
-  };
-}
-
-export const nodeApi: NodeApi | null = isNode ? await loadNode() : null;
-
-/** Logical cores: the default thread count. */
-export function coreCount(): number {
-  if (nodeApi) return Math.max(1, nodeApi.cores());
-  const hc = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
-  return typeof hc === 'number' && hc > 0 ? hc : 1;
+/** A started worker thread, as the pool needs it. */
+export interface WorkerHandle {
+  terminate(): unknown;
 }
 
 /**
- * Whether worker threads can share the kernels' memory, and if not, why: a browser page must be cross-origin
- * isolated (COOP/COEP headers) to get SharedArrayBuffer.
+ * What differs between Node and the browser, in one place. Each package entry installs its own: `index.ts` the
+ * browser one (fetch, module Web Workers), `node.ts` — chosen by the `node` export condition — the Node one
+ * (file reads, worker_threads). So the browser entry never reaches a `node:` module.
  */
-export function sharedMemorySupport(): { ok: true } | { ok: false; reason: string } {
-  if (!isNode && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== true) {
-    return { ok: false, reason: 'the page is not cross-origin isolated (serve it with COOP: same-origin and COEP: require-corp)' };
-  }
-  if (typeof SharedArrayBuffer !== 'function') return { ok: false, reason: 'SharedArrayBuffer is unavailable' };
-  if (!isNode && typeof Worker !== 'function') return { ok: false, reason: 'Web Workers are unavailable' };
-  return { ok: true };
+export interface Platform {
+  readonly name: 'node' | 'browser';
+  /** Logical cores: the default thread count. */
+  cores(): number;
+  /** Whether worker threads can share the kernels' memory, and if not, what the user can do about it. */
+  sharedMemory(): { ok: true } | { ok: false; reason: string };
+  /** Called for each backend that runs on one thread for `reason` (the browser says so on the console, once). */
+  noteSingleThread(reason: string): void;
+  /** Fetches (browser) or reads (Node) and compiles one kernel build. */
+  loadKernels(options: LoadOptions): Promise<KernelBuild>;
+  /** Synchronous loading, where the platform can (Node). */
+  readonly loadKernelsSync?: (options: LoadOptions) => KernelBuild;
+  /** Starts a kernel worker; `ready` or `failed` is called once. */
+  startWorker(init: WorkerInit, ready: () => void, failed: (reason: string) => void): WorkerHandle;
+  /** Runs `fn` when the process exits (Node); browsers tear workers down with the page. */
+  onExit(fn: () => void): void;
+}
+
+let current: Platform | null = null;
+
+/** Installs the platform of the entry that was imported. */
+export function setPlatform(p: Platform): void {
+  current = p;
+}
+
+/** The installed platform. */
+export function platform(): Platform {
+  if (!current) throw new Error('wasm backend: no platform installed (import @rectify/backend-wasm, not its internal files)');
+  return current;
 }

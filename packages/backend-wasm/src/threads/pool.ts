@@ -1,22 +1,15 @@
 import { BackendError } from '@rectify/tensor';
 import type { KernelExports } from '../runtime/loader.js';
-import { isNode, nodeApi } from '../runtime/platform.js';
+import type { Platform, WorkerHandle } from '../runtime/platform.js';
 import {
   ARGS, CANCELLED, DONE, ERROR, FAILED, IDLE, JOB, NT, POSTED, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID,
   type TaskName, type WorkerInit,
 } from './protocol.js';
 
-interface Handle {
-  terminate(): unknown;
-}
-
 /** Iterations the main thread polls for a worker's result before it waits (Node; browsers only poll). */
 const SPIN = 4000;
 /** How long an idle worker polls for the next task before sleeping. */
 const WORKER_SPIN_MS = Number(globalThis.process?.env?.RECTIFY_WASM_SPIN_MS ?? 0.05);
-
-/** Resolves to dist/threads/worker.js from both src/threads and dist/threads. */
-const WORKER_URL = new URL('../../dist/threads/worker.js', import.meta.url);
 
 /**
  * Worker threads that run kernel tasks on the shared WebAssembly memory. The main thread posts a task to each
@@ -28,7 +21,7 @@ const WORKER_URL = new URL('../../dist/threads/worker.js', import.meta.url);
  */
 export class ThreadPool {
   private readonly ctrl: Int32Array;
-  private readonly handles: Handle[] = [];
+  private readonly handles: WorkerHandle[] = [];
   private readonly seqs: number[] = [];
   private readonly mainCanWait: boolean;
   private stopped = false;
@@ -39,6 +32,7 @@ export class ThreadPool {
     module: WebAssembly.Module,
     memory: WebAssembly.Memory,
     readonly helpers: number,
+    private readonly platform: Platform,
   ) {
     this.ctrl = new Int32Array(new SharedArrayBuffer(Math.max(1, helpers) * SLOT * 4));
     this.mainCanWait = canBlock(this.ctrl);
@@ -58,20 +52,7 @@ export class ThreadPool {
         Atomics.store(this.ctrl, init.slot * SLOT + STATE, FAILED);
         resolve();
       };
-      if (nodeApi) {
-        const w = new nodeApi.Worker(WORKER_URL, { workerData: init });
-        w.unref();
-        this.handles.push(w);
-        w.once('message', () => resolve());
-        w.once('error', failed);
-        w.once('exit', failed);
-        return;
-      }
-      const w = new Worker(WORKER_URL, { type: 'module' });
-      this.handles.push(w);
-      w.onmessage = () => resolve();
-      w.onerror = failed;
-      w.postMessage(init);
+      this.handles.push(this.platform.startWorker(init, resolve, failed));
     });
   }
 
@@ -153,7 +134,6 @@ export class ThreadPool {
 
 /** Browsers forbid Atomics.wait on the main thread; there the pool only polls. */
 function canBlock(ctrl: Int32Array): boolean {
-  if (isNode) return true;
   try {
     Atomics.wait(ctrl, 0, 1, 0);
     return true;

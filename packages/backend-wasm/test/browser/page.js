@@ -1,9 +1,12 @@
-// Runs in Chromium: loads the built packages as plain ES modules (an import map resolves '@rectify/tensor'),
-// initialises the 'wasm' backend the browser way — `await ready('wasm')` — and runs the conformance suite on it with
-// a minimal test runner, then trains a few steps. The report lands on globalThis.rectifyReport.
+// Runs in Chromium: loads the built packages as plain ES modules (an import map resolves the bare names, as a CDN
+// would), initialises the 'wasm' backend the browser way — `await ready('wasm')` — with two threads asked for, checks
+// relu(matmul), runs the conformance suite with a minimal test runner and trains a few steps. The report lands on
+// globalThis.rectifyReport.
 import * as rt from '@rectify/tensor';
 import { runConformanceSuite } from '@rectify/tensor/testing';
-import '/backend-wasm/dist/index.js';
+import { relu } from '@rectify/activations';
+import { setWasmThreads } from '@rectify/backend-wasm';
+import { matmulRelu, publish, startWasm } from './checks.js';
 
 /** Just enough of a test framework for runConformanceSuite: hooks, tests, expect().toEqual(). */
 function miniRunner() {
@@ -39,8 +42,9 @@ function miniRunner() {
 }
 
 async function main() {
-  const backend = await rt.ready('wasm');
-  await backend.threadsReady();
+  const backend = await startWasm(rt, setWasmThreads);
+  const product = matmulRelu(rt, relu);
+  backend.setParallelism('auto');
   const runner = miniRunner();
   runConformanceSuite('wasm', runner.api);
   const conformance = await runner.run();
@@ -56,10 +60,7 @@ async function main() {
     const grad = rt.mul(rt.matmul(x, err, true, false), 2 / 6);
     weights = rt.sub(weights, rt.mul(grad, 0.05));
   }
-  return { info: backend.info, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+  return { info: backend.info, matmulRelu: product, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
 }
 
-main().then(
-  (r) => (globalThis.rectifyReport = r),
-  (e) => (globalThis.rectifyReport = { error: String(e && e.stack ? e.stack : e) }),
-);
+publish(main());

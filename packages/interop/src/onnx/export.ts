@@ -1,6 +1,6 @@
 import { ValueError } from '@rectify/tensor';
 import type { Layer, Shape } from '@rectify/layers';
-import { writeFileAtomic } from '../atomic-write.js';
+import { filePort } from '../files/file-port.js';
 import { type ExportableModel, type GraphValue, toLayerGraph } from '../model-graph.js';
 import { VERSION } from '../version.js';
 import { attentionConverters } from './convert-attention.js';
@@ -73,15 +73,16 @@ export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = 
 }
 
 /**
- * Exports the model to ONNX: returns the file's bytes and, given a path, writes them there atomically (a temporary
- * file renamed into place). See {@link encodeOnnx} for what is exported.
+ * Exports the model to ONNX: returns the file's bytes and, given a path (Node), writes them there atomically (a
+ * temporary file renamed into place), creating the folder. See {@link encodeOnnx} for what is exported.
  * @example await exportOnnx(model, './model.onnx');
  */
 export async function exportOnnx(model: ExportableModel, path?: string, options: OnnxExportOptions = {}): Promise<Uint8Array> {
   const bytes = encodeOnnx(model, options);
   if (path !== undefined) {
     if (typeof path !== 'string' || path.length === 0) throw new ValueError(`exportOnnx: path must be a non-empty string, received ${JSON.stringify(path)}`);
-    await writeFileAtomic(path, bytes);
+    const port = filePort('exportOnnx', 'call encodeOnnx(model) for the bytes (and offer them as a Blob download)');
+    await port.writeFile('exportOnnx', port.resolve('exportOnnx', path), bytes);
   }
   return bytes;
 }

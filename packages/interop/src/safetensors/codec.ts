@@ -1,4 +1,5 @@
 import { DTypeError, type Tensor, ValueError, sizeOf, tensor } from '@rectify/tensor';
+import { MAX_JSON_DEPTH, scanJson } from '../json-guard.js';
 
 /** The safetensors dtypes Rectify stores, and the Rectify dtype of each. */
 const DTYPES = { F32: 'float32', I32: 'int32', BOOL: 'bool' } as const;
@@ -88,8 +89,13 @@ function parseHeader(bytes: Uint8Array): { entries: Entry[]; metadata: Record<st
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + length));
     if (!text.startsWith('{')) throw new Error('it does not start with {');
+    const { depth, duplicateKey } = scanJson(text);
+    if (depth > MAX_JSON_DEPTH) throw new Error(`it nests ${depth} levels deep`);
+    // JSON.parse keeps the last of two equal keys; a file naming one tensor twice is ambiguous, never silently resolved.
+    if (duplicateKey !== undefined) throw new ValueError(`${fn}: the header names tensor '${duplicateKey}' twice`);
     header = JSON.parse(text);
   } catch (err) {
+    if (err instanceof ValueError) throw err;
     throw new ValueError(`${fn}: the ${length}-byte header is not a JSON object (${(err as Error).message})`);
   }
   if (!isObject(header)) throw new ValueError(`${fn}: the header must be a JSON object`);

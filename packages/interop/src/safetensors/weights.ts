@@ -1,27 +1,32 @@
-import { readFile } from 'node:fs/promises';
 import { DTypeError, RectifyError, ShapeError, type Tensor, ValueError, dispose, fmtShape, shapesEqual } from '@rectify/tensor';
 import type { Layer } from '@rectify/layers';
-import { writeFileAtomic } from '../atomic-write.js';
+import { filePort } from '../files/file-port.js';
+import { DEFAULT_MAX_WEIGHT_BYTES } from '../files/model-source.js';
 import { type SafetensorsContent, decodeSafetensors, encodeSafetensors } from './codec.js';
 
-async function readBytes(fn: string, path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    throw new RectifyError(`${fn}: cannot read '${path}': ${(err as Error).message}`);
-  }
+const IN_BROWSER = 'use encodeSafetensors / decodeSafetensors on bytes';
+
+/** A regular file's bytes, at most `maxBytes` (default 4 GiB) — a link to /dev/zero is refused, not read forever. */
+async function readBytes(fn: string, path: string, maxBytes = DEFAULT_MAX_WEIGHT_BYTES): Promise<Uint8Array> {
+  const port = filePort(fn, IN_BROWSER);
+  return port.readFile(fn, port.resolve(fn, path), maxBytes);
+}
+
+async function writeBytes(fn: string, path: string, bytes: Uint8Array): Promise<void> {
+  const port = filePort(fn, IN_BROWSER);
+  await port.writeFile(fn, port.resolve(fn, path), bytes);
 }
 
 /**
- * Writes named tensors to a safetensors file, atomically (temporary file + rename).
+ * Writes named tensors to a safetensors file, atomically (temporary file + rename), creating the folder. Node only.
  * @example await saveSafetensors('./weights.safetensors', { w: ones([2, 2]) });
  */
 export async function saveSafetensors(path: string, tensors: Map<string, Tensor> | Record<string, Tensor>, metadata: Record<string, string> = {}): Promise<void> {
-  await writeFileAtomic(path, encodeSafetensors(tensors, metadata));
+  await writeBytes('saveSafetensors', path, encodeSafetensors(tensors, metadata));
 }
 
 /**
- * Reads and validates a safetensors file (see {@link decodeSafetensors}). The caller owns (and disposes) the tensors.
+ * Reads and validates a safetensors file (see {@link decodeSafetensors}); it must be a regular file of at most 4 GiB. Node only. The caller owns (and disposes) the tensors.
  * @example const { tensors } = await loadSafetensors('./weights.safetensors');
  */
 export async function loadSafetensors(path: string): Promise<SafetensorsContent> {
@@ -70,7 +75,7 @@ export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void 
 
 /** Saves a model's weights as safetensors, atomically. @example await saveWeightsSafetensors(model, './model.safetensors'); */
 export async function saveWeightsSafetensors(model: Layer, path: string, metadata: Record<string, string> = {}): Promise<void> {
-  await writeFileAtomic(path, encodeWeightsSafetensors(model, metadata));
+  await writeBytes('saveWeights', path, encodeWeightsSafetensors(model, metadata));
 }
 
 /** Loads a model's weights from a safetensors file. @example await loadWeightsSafetensors(model, './model.safetensors'); */

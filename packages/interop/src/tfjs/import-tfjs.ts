@@ -1,5 +1,6 @@
-import { ShapeError, type Tensor, ValueError, type Variable, dispose, fmtShape, shapesEqual, tensor } from '@rectify/tensor';
-import { Functional, type Layer, type Shape, deserializeLayer } from '@rectify/layers';
+import { RectifyError, ShapeError, type Tensor, ValueError, type Variable, dispose, fmtShape, shapesEqual, tensor } from '@rectify/tensor';
+import { Functional, type Layer, type Shape, deserializeLayer, withWeightSource } from '@rectify/layers';
+import { checkDepth } from '../json-guard.js';
 import { fromPythonic } from './keras-case.js';
 import { layerFromKeras } from './layer-configs.js';
 
@@ -27,7 +28,10 @@ function rectifyLayer(className: string, c: Obj): { className: string; config: O
 function sequential(name: string, config: unknown): TfjsImport {
   const list = Array.isArray(config) ? config : isObject(config) ? config['layers'] : undefined;
   if (!Array.isArray(list) || list.length === 0) throw new ValueError(`${fn}: Sequential model '${name}' has no layers`);
-  const specs = list.map((l: Obj) => rectifyLayer(String(l['className']), isObject(l['config']) ? l['config'] : {}));
+  const specs = list.map((l: unknown, i) => {
+    if (!isObject(l)) throw new ValueError(`${fn}: layer ${i} of Sequential model '${name}' must be {class_name, config}, received ${JSON.stringify(l)}`);
+    return rectifyLayer(String(l['className']), isObject(l['config']) ? l['config'] : {});
+  });
   if (specs[0]!.className === 'InputLayer') {
     const input = specs.shift()!;
     if (specs[0]) specs[0].config['batchInputShape'] = input.config['batchInputShape'];
@@ -45,21 +49,26 @@ function sequential(name: string, config: unknown): TfjsImport {
 
 function functional(name: string, config: unknown): TfjsImport {
   if (!isObject(config) || !Array.isArray(config['layers'])) throw new ValueError(`${fn}: functional model '${name}' has no layers list`);
-  const layers = (config['layers'] as Obj[]).map((l) => {
+  const layers = (config['layers'] as unknown[]).map((l, i) => {
+    if (!isObject(l)) throw new ValueError(`${fn}: layer ${i} of functional model '${name}' must be {class_name, config, inbound_nodes}, received ${JSON.stringify(l)}`);
     const { className, config: c } = rectifyLayer(String(l['className']), isObject(l['config']) ? l['config'] : {});
     const nodes = Array.isArray(l['inboundNodes']) ? l['inboundNodes'] : [];
     const inboundNodes = nodes.map((node: unknown) => {
       if (!Array.isArray(node)) throw new ValueError(`${fn}: layer '${String(c['name'])}' uses the Keras 3 node format, which TensorFlow.js and Rectify do not read`);
       return {
-        inputs: node.map((ref: unknown[]) => [ref[0], ref[1], ref[2]]),
+        inputs: node.map((ref: unknown) => {
+          if (!Array.isArray(ref)) throw new ValueError(`${fn}: layer '${String(c['name'])}' has an inbound node entry ${JSON.stringify(ref)}; expected [layer, node, tensor, kwargs]`);
+          return [ref[0], ref[1], ref[2]];
+        }),
         listInput: node.length > 1,
         args: isObject(node[0]?.[3]) ? node[0][3] : {},
       };
     });
     return { className, config: c, inboundNodes };
   });
-  const inputLayers = config['inputLayers'] as unknown[];
-  const outputLayers = config['outputLayers'] as unknown[];
+  const inputLayers = config['inputLayers'];
+  const outputLayers = config['outputLayers'];
+  if (!Array.isArray(inputLayers) || !Array.isArray(outputLayers)) throw new ValueError(`${fn}: functional model '${name}' needs input_layers and output_layers lists`);
   const graph = { name, trainable: true, dtype: 'float32', layers, inputLayers, outputLayers, listInput: inputLayers.length > 1, listOutput: outputLayers.length > 1 };
   return { className: 'Model', name, model: Functional.fromConfig(graph as never) as Functional };
 }
@@ -87,6 +96,8 @@ const BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, bool: 1 
 function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> {
   if (!Array.isArray(manifest)) throw new ValueError(`${fn}: weightsManifest must be an array of {paths, weights}`);
   const specs = manifest.flatMap((g: Obj) => (Array.isArray(g?.['weights']) ? (g['weights'] as Obj[]) : []));
+  const bad = specs.find((s) => !isObject(s));
+  if (bad !== undefined) throw new ValueError(`${fn}: weight spec ${JSON.stringify(bad)} must be {name, shape, dtype}`);
   const isOptimizer = (s: Obj) => s['group'] === 'optimizer';
   const count = (s: Obj) => (s['shape'] as number[]).reduce((a, b) => a * b, 1);
   const size = (s: Obj) => count(s) * (BYTES[s['dtype'] as string] ?? 4);
@@ -118,6 +129,19 @@ function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> 
   return out;
 }
 
+/**
+ * Gives each layer its weight from the file as it is built, after checking the name and shape — so a topology that
+ * declares a kernel far larger than the file holds fails before allocating it, and nothing is randomly initialised.
+ */
+function checkedSource(owner: string, weights: Map<string, Tensor>) {
+  return (name: string, shape: readonly number[]): Tensor => {
+    const t = weights.get(name);
+    if (!t) throw new ValueError(`${fn}: weight '${name}' of the model is missing from the weights manifest`);
+    if (!shapesEqual(t.shape, shape)) throw new ShapeError(`${fn}: weight '${name}' has shape ${fmtShape(t.shape)} in the file, but ${owner} expects ${fmtShape(shape)}`);
+    return tensor(t.dataSync(), t.shape, 'float32');
+  };
+}
+
 function assign(owner: string, variables: readonly Variable[], weights: Map<string, Tensor>, set: (values: Tensor[]) => void): void {
   for (const v of variables) {
     const t = weights.get(v.name);
@@ -137,6 +161,17 @@ function assign(owner: string, variables: readonly Variable[], weights: Map<stri
  * @example const imported = fromTfjsArtifacts(JSON.parse(text), await readFile('group1-shard1of1.bin'));
  */
 export function fromTfjsArtifacts(modelJson: unknown, weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[]): TfjsImport {
+  checkDepth(fn, modelJson, 'model.json');
+  try {
+    return importArtifacts(modelJson, weightData);
+  } catch (err) {
+    // Validation above covers what a real file gets wrong; anything a mangled one still trips over is its fault too.
+    if (err instanceof RectifyError) throw err;
+    throw new ValueError(`${fn}: model.json is malformed (${(err as Error).message})`);
+  }
+}
+
+function importArtifacts(modelJson: unknown, weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[]): TfjsImport {
   if (!isObject(modelJson) || !isObject(modelJson['modelTopology'])) throw new ValueError(`${fn}: model.json must be an object with a modelTopology`);
   const raw = modelJson['modelTopology'];
   const topology = fromPythonic(isObject(raw['model_config']) ? raw['model_config'] : raw) as Obj;
@@ -146,8 +181,9 @@ export function fromTfjsArtifacts(modelJson: unknown, weightData: Uint8Array | A
   const weights = readWeights(modelJson['weightsManifest'], joinShards(weightData));
   let result: TfjsImport | undefined;
   try {
-    if (className === 'Sequential') result = sequential(name, config);
-    else if (className === 'Model' || className === 'Functional') result = functional(name, config);
+    const source = checkedSource(`model '${name}'`, weights);
+    if (className === 'Sequential') result = withWeightSource(source, () => sequential(name, config));
+    else if (className === 'Model' || className === 'Functional') result = withWeightSource(source, () => functional(name, config));
     else throw new ValueError(`${fn}: modelTopology class_name ${JSON.stringify(className)} is not a model; expected Sequential, Model or Functional`);
     if (result.className === 'Sequential') {
       const layers = result.layers;

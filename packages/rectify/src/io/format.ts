@@ -1,8 +1,14 @@
-/** The on-disk format of a saved model: a directory with model.json and one little-endian float32 weights file. */
+/**
+ * The format of a saved model: model.json and little-endian float32 weights in one file (formatVersion 1, written
+ * when the weights fit one 4 MB shard, so older readers still read small models) or in shards (formatVersion 2).
+ * Every transport — a folder, IndexedDB, localStorage, a URL — stores exactly these files.
+ */
 
 export const MODEL_FORMAT = 'rectify-model';
 /** Bumped when a change would make older readers misread a file; readers refuse newer versions. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Weight files Rectify writes: named by the content's hash, with the shard number when there are several. */
+export const WEIGHTS_FILE_PATTERN = /^weights\.[0-9a-f]{16}(\.\d+of\d+)?\.bin$/;
 export const MODEL_JSON = 'model.json';
 
 /** One tensor in the weights file. */
@@ -17,11 +23,21 @@ export interface WeightEntry {
   group: 'model' | 'optimizer';
 }
 
-export interface WeightsManifest {
-  /** File name relative to the model directory; never a path outside it. */
+/** One file of the weights: a plain file name beside model.json, and its exact size. */
+export interface WeightsShard {
   path: string;
   byteLength: number;
-  /** Hex SHA-256 of the weights file: detects corruption that keeps the length. */
+}
+
+/**
+ * The weights as a reader sees them: the shards, concatenated in order, hold the entries at their offsets. On disk,
+ * formatVersion 1 writes `{path, byteLength, sha256, weights}` (one shard), formatVersion 2
+ * `{shards, byteLength, sha256, weights}`; the validator turns both into this.
+ */
+export interface WeightsManifest {
+  shards: WeightsShard[];
+  byteLength: number;
+  /** Hex SHA-256 of all the weights bytes: detects corruption that keeps the length. */
   sha256: string;
   weights: WeightEntry[];
 }

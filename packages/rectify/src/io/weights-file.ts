@@ -1,8 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { RectifyError, type Tensor, ValueError, dispose, shapesEqual } from '@rectify/tensor';
 import type { Layer } from '@rectify/layers';
-import { assignWeightsSafetensors, decodeSafetensors, saveWeightsSafetensors } from '@rectify/interop';
+import { DEFAULT_MAX_WEIGHT_BYTES, assignWeightsSafetensors, decodeSafetensors, encodeWeightsSafetensors, filePort } from '@rectify/interop';
+import { warnNonFinite } from './non-finite.js';
 import { checkOneOf } from '../checks.js';
 import { checkOptionsObject } from './save-formats.js';
 
@@ -22,11 +21,7 @@ export interface WeightsOptions {
 function weightsPath(fn: string, url: unknown, options: unknown): string {
   checkOneOf(fn, 'format', checkOptionsObject(fn, options, "{ format: 'safetensors' }")['format'] ?? 'safetensors', WEIGHTS_FORMATS);
   if (typeof url !== 'string' || url.length === 0) throw new ValueError(`${fn}: path must be a non-empty string, received ${JSON.stringify(url) ?? String(url)}`);
-  const p = url.startsWith('file://') ? url.slice('file://'.length) : url;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.length === 0) {
-    throw new ValueError(`${fn}: unsupported path '${url}'; use 'file://<file>' or a plain file path`);
-  }
-  return resolve(p);
+  return filePort(fn, 'save the whole model with model.save(\'indexeddb://name\'), or use rf.encodeWeightsSafetensors(model) for the bytes').resolve(fn, url);
 }
 
 /**
@@ -35,9 +30,10 @@ function weightsPath(fn: string, url: unknown, options: unknown): string {
  * @example await saveWeightsFile(model, './weights.safetensors');
  */
 export async function saveWeightsFile(model: Layer, url: string, options: WeightsOptions = {}): Promise<string> {
-  const path = weightsPath('saveWeights', url, options);
-  await mkdir(dirname(path), { recursive: true });
-  await saveWeightsSafetensors(model, path);
+  const fn = 'saveWeights';
+  const path = weightsPath(fn, url, options);
+  const bytes = encodeWeightsSafetensors(model);
+  await filePort(fn, '').writeFile(fn, path, bytes);
   return path;
 }
 
@@ -53,14 +49,9 @@ export async function loadWeightsFile(model: Layer, url: string, options: Weight
   const fn = 'loadWeights';
   const path = weightsPath(fn, url, options);
   if (!model.built) throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new RectifyError(code === 'ENOENT' ? `${fn}: no weights file at '${path}'` : `${fn}: cannot read '${path}': ${(err as Error).message}`);
-  }
+  const bytes = await filePort(fn, '').readFile(fn, path, DEFAULT_MAX_WEIGHT_BYTES, 'weights file');
   if (!assignByPosition(model, bytes)) assignWeightsSafetensors(model, bytes);
+  warnNonFinite(fn, model.weights);
 }
 
 /** Assigns by position when the rules above allow it; false leaves the by-name path (and its errors) to the caller. */

@@ -14,7 +14,8 @@ import type { TrainableModel } from '../training/trainable.js';
 import { checkPositiveInt } from '../checks.js';
 import { type SummaryOptions, summarize } from './summary.js';
 import { saveModel } from '../io/save.js';
-import { type SaveOptions, type SaveResult, saveFormat, saveTfjsModel } from '../io/save-formats.js';
+import type { SaveOptions } from '../io/save-formats.js';
+import type { IOHandler, SaveResult } from '../io/artifacts.js';
 import { type WeightsOptions, loadWeightsFile, saveWeightsFile } from '../io/weights-file.js';
 
 /** One row of `summary()`: a layer with its output shape as this model wires it. */
@@ -148,14 +149,15 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   }
 
   /**
-   * Saves the model to a directory ('file://dir' or a plain path), each file written atomically. The default format,
-   * `'rectify'`, writes model.json and weights.<hash>.bin with topology, weights and optimizer state; `'tfjs'` writes
-   * the TensorFlow.js layers format (model.json + group1-shard1of1.bin: topology and weights) that
-   * `tf.loadLayersModel` reads. `loadModel` restores either.
-   * @example await model.save('file://./my-model'); // or model.save('./for-tfjs', { format: 'tfjs' })
+   * Saves the model, as in TensorFlow.js: `'indexeddb://name'`, `'localstorage://name'`, `'downloads://name'` in a
+   * browser; under Node `'file://dir'` or a plain folder path (files written to temp names and renamed, model.json
+   * last); or any IO handler. The default format, `'rectify'`, stores model.json and content-named weight shards
+   * with topology, weights and optimizer state; `'tfjs'` the TensorFlow.js layers format (topology and weights)
+   * that `tf.loadLayersModel` reads. `loadModel` restores either.
+   * @example await model.save('indexeddb://my-model'); // or model.save('./for-tfjs', { format: 'tfjs' }) under Node
    */
-  async save(path: string, options: SaveOptions = {}): Promise<SaveResult> {
-    return saveFormat(options) === 'tfjs' ? saveTfjsModel(this, path) : saveModel(this, path);
+  async save(target: string | IOHandler, options: SaveOptions = {}): Promise<SaveResult> {
+    return saveModel(this, target, options);
   }
 
   /**
