@@ -38,9 +38,11 @@ describe('package entries', () => {
     expect([...externalImports('threads/node-worker.ts')]).toEqual(['node:worker_threads']);
   });
 
-  it("package.json sends Node to dist/node.js and everything else (bundlers, browsers) to dist/index.js", () => {
+  it("package.json sends Node to dist/node.js and everything else (bundlers, browsers) to dist/index.js; require() to the ESM-only message", () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', node: './dist/node.js', import: './dist/index.js' });
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', require: './dist/esm-only.cjs', node: './dist/node.js', import: './dist/index.js' });
+    // Conditions match in key order: `require` must come before `node`, or require() in Node would load dist/node.js.
+    expect(Object.keys(pkg.exports['.'])).toEqual(['types', 'require', 'node', 'import']);
     expect(pkg.sideEffects).toEqual(['./dist/index.js', './dist/node.js']);
   });
 });
