@@ -1,4 +1,6 @@
 export { Tensor, Variable, type NestedArray } from './tensor.js';
+export { tensorMethods } from './tensor-methods.js';
+export { extendTensor, type MethodTable, type MethodsOf } from './extend-tensor.js';
 export type { DType, TypedArray } from './dtype.js';
 export { RectifyError, ShapeError, DTypeError, ValueError, BackendError, fmtShape } from './errors.js';
 export {
@@ -29,6 +31,18 @@ export * from './ops/reduce.js';
 export * from './ops/shape.js';
 export * from './ops/join.js';
 export * from './ops/gather.js';
-export { matmul } from './ops/linalg.js';
+export { matmul, matMul, dot } from './ops/linalg.js';
+export { tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, fill, range } from './ops/creation-tfjs.js';
+export * from './ops/special.js';
+export { norm, euclideanNorm, type NormOrder } from './ops/norm.js';
+export { cumsum, cumprod } from './ops/scan.js';
+export { reverse } from './ops/reverse.js';
+export { topk } from './ops/topk.js';
+export { stridedSlice } from './ops/strided-slice.js';
+export { einsum } from './ops/einsum.js';
+export { nextFrame } from './browser/next-frame.js';
+export * as util from './util/index.js';
+export * as browser from './browser/index.js';
+export * as image from './image/index.js';
 export { biasActivation } from './ops/bias-activation.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';

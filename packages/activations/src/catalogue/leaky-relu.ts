@@ -44,12 +44,13 @@ export const leakyReluDefinition = defineActivation({
  * Formula: f(x) = x for x > 0, α·x otherwise. Derivative: f'(x) = 1 for x > 0, α otherwise (α at x = 0, as
  * PyTorch and TensorFlow).
  * @param x - any tensor.
- * @param options.alpha - the negative slope; default 0.01 as in PyTorch. Keras's LeakyReLU layer defaults to 0.3
+ * @param options.alpha - (or the alpha itself as a number, TensorFlow.js's positional form) the negative slope; default 0.01 as in PyTorch. Keras's LeakyReLU layer defaults to 0.3
  *   and `keras.activations.leaky_relu` to 0.2 (TensorFlow.js too): set it explicitly when porting a model.
  * @returns float32, same shape as x.
  * Reference: Maas et al. (2013); PyTorch `LeakyReLU`, Keras `leaky_relu`.
  * @example leakyRelu(tensor([-10, 2]), { alpha: 0.2 }) // [-2, 2]
+ * @example leakyRelu(tensor([-10, 2]), 0.2) // [-2, 2] (TensorFlow.js's positional alpha)
  */
-export function leakyRelu(x: TensorLike, options?: LeakyReluOptions): Tensor {
-  return callActivation(leakyReluDefinition, x, options);
+export function leakyRelu(x: TensorLike, options?: LeakyReluOptions | number): Tensor {
+  return callActivation(leakyReluDefinition, x, typeof options === 'number' ? { alpha: options } : options);
 }
