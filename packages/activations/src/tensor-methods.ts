@@ -12,5 +12,5 @@ extendTensor(activationMethods);
 
 declare module '@rectify/tensor' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Tensor extends MethodsOf<typeof activationMethods> {}
+  interface TensorExtensions extends MethodsOf<typeof activationMethods> {}
 }

@@ -8,7 +8,7 @@ import { checkGradients, grads, gradRules, variable, variableGrads } from '@rect
 
 /** Counts the runs of the active backend's kernels `names` while `fn` runs (forward and backward both). */
 function countKernels<T>(names: readonly BackendKernelName[], fn: () => T): Record<string, number> {
-  const kernels = getBackend().kernels as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const kernels = backend().kernels as unknown as Record<string, (...a: unknown[]) => unknown>;
   const spies = names.map((n) => [n, vi.spyOn(kernels, n)] as const);
   try {
     engine.tidy(() => {

@@ -1,10 +1,19 @@
 export { Tensor, Variable, type NestedArray } from './tensor.js';
 export { tensorMethods } from './tensor-methods.js';
 export { extendTensor, type MethodTable, type MethodsOf } from './extend-tensor.js';
+
+/**
+ * The Tensor methods other packages add with `extendTensor`. Declared here, in the entry module, so that a
+ * package's `declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof table> {} }`
+ * merges into it (augmenting the re-exported class directly would not reach its instance type); Tensor extends it.
+ * @example declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof activationMethods> {} }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TensorExtensions {}
 export type { DType, TypedArray } from './dtype.js';
 export { RectifyError, ShapeError, DTypeError, ValueError, BackendError, fmtShape } from './errors.js';
 export {
-  engine, Engine, registerBackend, setBackend, getBackend, ready, tidy, keep, dispose, memory,
+  engine, Engine, registerBackend, setBackend, getBackend, backend, ready, tidy, keep, dispose, memory,
   type OpRecord, type OpListener, type MemoryInfo, type BackendFactory, type TensorContainer,
 } from './engine.js';
 export type {

@@ -9,6 +9,7 @@ import { engine } from './engine.js';
 import { ShapeError, ValueError, fmtShape } from './errors.js';
 import { type MethodsOf, extendTensor } from './extend-tensor.js';
 import type { Tensor } from './tensor.js';
+import type { TensorExtensions } from './index.js';
 import type { TensorLike } from './ops/convert.js';
 import { zerosLike, onesLike } from './ops/creation.js';
 import * as el from './ops/elementwise.js';
@@ -90,5 +91,5 @@ extendTensor(tensorMethods);
 declare module './tensor.js' {
   // Declaration merging: Tensor gets one method per table entry, typed from the op.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Tensor extends MethodsOf<typeof tensorMethods> {}
+  interface Tensor extends MethodsOf<typeof tensorMethods>, TensorExtensions {}
 }

@@ -8,7 +8,7 @@ const renamed = (name: string) => (): Backend => Object.assign(Object.create(new
 
 describe('backend registry', () => {
   it('defaults to cpu', () => {
-    expect(getBackend().name).toBe('cpu');
+    expect(backend().name).toBe('cpu');
     expect(engine.backendName).toBe('cpu');
   });
 
@@ -17,7 +17,7 @@ describe('backend registry', () => {
     const a = tensor([1, 2, 3]);
     setBackend('cpu-b');
     try {
-      expect(getBackend().name).toBe('cpu-b');
+      expect(backend().name).toBe('cpu-b');
       const b = add(a, 10);
       expect(b.backend.name).toBe('cpu-b');
       expect(a.backend.name).toBe('cpu-b');
