@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  BackendError, ShapeError, Tensor, add, argMax, extendTensor, mean, mul, relu6Placeholder, tensor, tensorMethods,
+} from './methods-fixture.js';
+import { tf, tfjsReady } from './tfjs-reference.js';
+
+beforeAll(tfjsReady);
+
+describe('chainable Tensor methods', () => {
+  it('are their ops with the tensor first: x.op(...args) = op(x, ...args)', () => {
+    const x = tensor([[1, -2], [3, 4]]);
+    expect(x.add(1).arraySync()).toEqual(add(x, 1).arraySync());
+    expect(x.mul([10, 100]).square().sum(1).arraySync()).toEqual([100 + 40000, 900 + 160000]);
+    expect(x.argMax(-1).arraySync()).toEqual(argMax(x, -1).arraySync());
+    expect(x.mean(0, true).arraySync()).toEqual(mean(x, 0, true).arraySync());
+    expect(x.matMul(x, false, true).arraySync()).toEqual([[5, -5], [-5, 25]]);
+    expect(mul(x, 2).abs().max().item()).toBe(8);
+  });
+
+  it('include the TensorFlow.js conveniences: asType, as1D … as5D, reshapeAs, flatten, clone, concat, stack, where', () => {
+    const x = tensor([1, 2, 3, 4, 5, 6]);
+    expect(x.as2D(2, 3).shape).toEqual([2, 3]);
+    expect(x.as3D(1, 2, 3).as4D(1, 1, 2, 3).as5D(1, 1, 1, 2, 3).as1D().shape).toEqual([6]);
+    expect(x.asType('int32').dtype).toBe('int32');
+    expect(x.toInt().toFloat().toBool().dtype).toBe('bool');
+    expect(x.reshapeAs(tensor([[0, 0, 0], [0, 0, 0]])).shape).toEqual([2, 3]);
+    expect(x.reshape([3, 2]).flatten().shape).toEqual([6]);
+    expect(tensor([7]).asScalar().shape).toEqual([]);
+    expect(() => x.asScalar()).toThrow(ShapeError);
+    expect(() => x.as2D(4, 2)).toThrow(/cannot reshape/);
+    const c = x.clone();
+    expect(c).not.toBe(x);
+    expect(c.arraySync()).toEqual(x.arraySync());
+    expect(tensor([1]).concat([tensor([2]), tensor([3])]).arraySync()).toEqual([1, 2, 3]);
+    expect(tensor([1]).concat(tensor([2])).arraySync()).toEqual([1, 2]);
+    expect(tensor([1, 2]).stack(tensor([3, 4]), 1).arraySync()).toEqual([[1, 3], [2, 4]]);
+    expect(tensor([1, 2]).where(tensor([true, false]), tensor([9, 9])).arraySync()).toEqual([1, 9]);
+  });
+
+  it('chain like TensorFlow.js code: x.add(y).relu().mean(0)', () => {
+    const x = [[-1, 2], [3, -4]];
+    const ours = tensor(x).sub(1).relu().mean(0).dataSync();
+    const theirs = tf.tensor(x).sub(1).relu().mean(0).dataSync();
+    expect(Array.from(ours)).toEqual(Array.from(theirs));
+    expect(tensor(x).leakyRelu(0.2).arraySync()).toEqual(tf.tensor(x).leakyRelu(0.2).arraySync());
+    expect(tensor([1, 2, 3]).softmax().sum().item()).toBeCloseTo(1, 6);
+    expect(tensor(x).variable(false, 'chained').trainable).toBe(false);
+  });
+
+  it('cover every TensorFlow.js Tensor method for which Rectify has the op', () => {
+    // The tfjs methods Rectify has no op for (FFTs, special convolutions, space/batch reshuffles, …).
+    const absent = new Set([
+      'batchNorm', 'batchToSpaceND', 'conv1d', 'conv2dTranspose', 'depthToSpace', 'depthwiseConv2d', 'dilation2d', 'fft', 'ifft',
+      'irfft', 'rfft', 'localResponseNormalization', 'mirrorPad', 'pool', 'separableConv2d', 'spaceToBatchND', 'unique',
+      'unsortedSegmentSum', 'buffer', 'bufferSync', 'bytes', 'dataToGPU', 'throwIfDisposed',
+    ]);
+    const theirs = new Set<string>();
+    for (let p = Object.getPrototypeOf(tf.tensor([1])); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      for (const name of Object.getOwnPropertyNames(p)) {
+        if (typeof Object.getOwnPropertyDescriptor(p, name)?.value === 'function' && name !== 'constructor') theirs.add(name);
+      }
+    }
+    const missing = [...theirs].filter((m) => !absent.has(m) && typeof (Tensor.prototype as unknown as Record<string, unknown>)[m] !== 'function');
+    expect(missing).toEqual([]);
+    expect(Object.keys(tensorMethods).length).toBeGreaterThan(100);
+  });
+
+  it('keep the types of the ops', () => {
+    const x = tensor([1, 2]);
+    expectTypeOf(x.add).parameters.toEqualTypeOf<Parameters<typeof add> extends [unknown, ...infer R] ? R : never>();
+    expectTypeOf(x.topk(1)).toEqualTypeOf<{ values: Tensor; indices: Tensor }>();
+    expectTypeOf(x.split(2)).toEqualTypeOf<Tensor[]>();
+    expectTypeOf(x.relu()).toEqualTypeOf<Tensor>();
+    void relu6Placeholder;
+  });
+
+  it('extendTensor refuses to replace a member', () => {
+    expect(() => extendTensor({ add: (x: Tensor) => x })).toThrow(BackendError);
+    expect(() => extendTensor({ dataSync: (x: Tensor) => x })).toThrow(/Tensor already has a member named 'dataSync'/);
+  });
+});
