@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, getBackend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
+  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, backend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
   greater,
 } from '@rectify/tensor';
 import { input } from '@rectify/tensor/testing';
