@@ -68,7 +68,7 @@ function checkCase(backendName: string, c: ConformanceCase, t: TestApi, toleranc
     const label = `${c.id}: output ${i} ${sh(e.shape)}`;
     t.expect({ output: i, shape: a.shape, dtype: a.dtype }).toEqual({ output: i, shape: e.shape, dtype: e.dtype });
     const tol = e.dtype === 'float32' ? tolerance * (c.tolScale ?? 1) : 0;
-    expectClose(a.values, e.values, tol, label);
+    expectClose(a.values, e.values, c.relative ? { rtol: tol, atol: 0 } : tol, label);
   });
   if (checkLeaks && leaked !== 0) {
     throw new Error(`${c.id}: backend '${backendName}' holds ${leaked} more data buffers after the case's tensors were disposed`);
