@@ -9,7 +9,10 @@ import { leakyReluFn } from './leaky-relu.js';
  */
 export const preluFn = binaryFn({
   name: 'prelu',
-  f: (x, a) => (Math.abs(x) > 3.4e38 ? (x > 0 ? x : a * x) : (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5)),
+  f: (x, a) => {
+    const r = (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5);
+    return r === r ? r : x > 0 ? x : a * x;
+  },
   dfdx: (x, a) => {
     const s = x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
