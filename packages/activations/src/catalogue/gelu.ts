@@ -18,7 +18,7 @@ export const geluFn = unaryFn({
     const t = 1 / (1 + 0.5 * z);
     const e = 0.5 * t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
       t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return (x < -3.4e38 ? 0 : (x + Math.abs(x)) * 0.5) - (Math.abs(x) < 40 ? Math.abs(x) * e : 0);
+    return (x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5) - (Math.abs(x) < 40 ? Math.abs(x) * e : 0);
   },
   // Φ(x) + x·φ(x), with φ the standard normal density; x·φ(x) is dropped past |x| = 40 (below 1e−340), as in f.
   df: (x) => {

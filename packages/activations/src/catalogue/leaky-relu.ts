@@ -12,7 +12,7 @@ import { numberOption } from '../options.js';
 export const leakyReluFn = unaryFn({
   name: 'leakyRelu',
   f: (x, a) => {
-    const r = (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5);
+    const r = x * 0.5 + Math.abs(x) * 0.5 + a * (x * 0.5 - Math.abs(x) * 0.5);
     return r === r ? r : x > 0 ? x : a * x;
   },
   df: (x, a) => {

@@ -10,14 +10,14 @@ import { leakyReluFn } from './leaky-relu.js';
 export const preluFn = binaryFn({
   name: 'prelu',
   f: (x, a) => {
-    const r = (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5);
+    const r = x * 0.5 + Math.abs(x) * 0.5 + a * (x * 0.5 - Math.abs(x) * 0.5);
     return r === r ? r : x > 0 ? x : a * x;
   },
   dfdx: (x, a) => {
     const s = x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
   },
-  dfdy: (x) => (x > 3.4e38 ? 0 : (x - Math.abs(x)) * 0.5),
+  dfdy: (x) => (x > 3.4e38 ? 0 : (x * 0.5 - Math.abs(x) * 0.5)),
   out: 'float32',
 });
 

@@ -4,8 +4,9 @@ import { callActivation, defineActivation } from '../define.js';
 /**
  * Branch-free but for one branch that is (almost) never taken. `x > 0 ? x : 0` mispredicts on random signs and runs
  * ~5–15× slower on the CPU (PERF-NOTES); `Math.max` is as slow because of its NaN and −0 rules.
- * - f: (x + |x|) / 2 is exact (x + |x| is 2x or 0), maps −0 to +0 and NaN to NaN. At −∞ alone it would give NaN
- *   (−∞ + ∞): the guard `x < −3.4e38` — true only for −∞ among float32 values, and harmless for any x that low —
+ * - f: x/2 + |x|/2 is exact (halving is exact; the sum is x or 0), maps −0 to +0 and NaN to NaN, and — unlike
+ *   (x + |x|)/2 — cannot overflow where a backend computes in float32 (relu(3e38) = 3e38 on a GPU too). At −∞ it
+ *   gives NaN (−∞ + ∞): the guard `x < −3.4e38` — true only for −∞ among float32 values, and harmless for any x that low —
  *   returns 0 there, as max(x, 0) does. Being predictable it costs little: on 1M random-sign floats through the CPU
  *   backend ~690 → ~565 M elements/s (a bare loop: ~950 → ~700), where `x > 0 ? x : 0` and Math.max run at 40–130.
  *   No all-arithmetic form can do without it: any sum of x and |x| meets ∞ − ∞, any product of a 0/1 step and x
@@ -16,7 +17,7 @@ import { callActivation, defineActivation } from '../define.js';
  */
 export const reluFn = unaryFn({
   name: 'relu',
-  f: (x) => (x < -3.4e38 ? 0 : (x + Math.abs(x)) * 0.5),
+  f: (x) => (x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5),
   df: (x) => (x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
 });
 

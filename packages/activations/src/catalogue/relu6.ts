@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  */
 export const relu6Fn = unaryFn({
   name: 'relu6',
-  f: (x) => (x > 6 ? 6 : x < -3.4e38 ? 0 : (x + Math.abs(x)) * 0.5),
+  f: (x) => (x > 6 ? 6 : x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5),
   df: (x) => (x >= 6 || x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
 });
 
