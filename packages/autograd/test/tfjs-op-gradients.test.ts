@@ -82,6 +82,8 @@ describe("autograd's functions have TensorFlow.js's signatures", () => {
   it('grad, grads, valueAndGrad, variableGrads', () => {
     expect(Array.from(grad((a: Tensor) => a.square())([3]).dataSync())).toEqual([6]);
     expect(Array.from(grad((a: Tensor) => a.square())(tensor([3]), tensor([2])).dataSync())).toEqual([12]);
+    expect(Array.from(grad((a: Tensor) => a.square())([3], [2]).dataSync())).toEqual([12]); // dy as a plain array, as tfjs
+    expect(grads((a: Tensor, b: Tensor) => a.mul(b))([[2], [5]], [3]).map((g) => g.dataSync()[0])).toEqual([15, 6]);
     const { value, grad: g } = valueAndGrad((a: Tensor) => a.square().sum())(tensor([1, 2]));
     expect([value.item(), ...g.dataSync()]).toEqual([5, 2, 4]);
     const w = variable(tensor([2]), true, 'tfjs-sig-w');
