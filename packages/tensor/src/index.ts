@@ -7,6 +7,7 @@ export { extendTensor, type MethodTable, type MethodsOf } from './extend-tensor.
  * package's `declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof table> {} }`
  * merges into it (augmenting the re-exported class directly would not reach its instance type); Tensor extends it.
  * @example declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof activationMethods> {} }
+ * @hidden Its members are documented on Tensor; as a page of its own it would only split Tensor's class hierarchy.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TensorExtensions {}
