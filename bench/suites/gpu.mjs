@@ -11,7 +11,7 @@ const BACKENDS = ['cpu', 'gpu'];
 
 /** What runs the kernels: gpu.js's mode for the gpu backend. Call with `name` active. */
 function modeOf(name) {
-  return name === 'cpu' ? 'typed arrays' : String(rt.getBackend().info.mode);
+  return name === 'cpu' ? 'typed arrays' : String(rt.backend().info.mode);
 }
 
 async function matmulRows(timeit) {
@@ -77,7 +77,7 @@ export default async function ({ timeit, printTable, machine }) {
     const m = mlp(backend);
     const ms = await timeit(m.step, { warmup: 2, minRuns: 5, minMs: 1500 });
     // Compiles happen in the warm-up step only: the count stays put however many steps run.
-    const compiled = backend === 'gpu' ? String(rt.getBackend().info.compiledKernels) : '—';
+    const compiled = backend === 'gpu' ? String(rt.backend().info.compiledKernels) : '—';
     rows.push([backend, modeOf(backend), ms, (m.batch * 1000) / ms, compiled]);
     m.dispose();
   }

@@ -256,7 +256,7 @@ const fmtRatio = (r) => (Number.isFinite(r) ? `${r.toFixed(r >= 10 ? 0 : 1)}×` 
 export default async function wasmSuite({ timeit, printTable }) {
   const { rt, wasm, act } = await loadRectify();
   rt.setBackend('wasm');
-  const backend = rt.getBackend();
+  const backend = rt.backend();
   await wasm.getWasmBackend().threadsReady();
   const threads = backend.info.threads;
   const cpus = os.cpus();

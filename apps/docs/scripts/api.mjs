@@ -66,6 +66,13 @@ export async function generateApi() {
   });
   const project = await td.convert();
   if (!project) throw new Error('api: TypeDoc could not convert the packages (see the errors above)');
+  // Tensor's chainable methods come from `extends MethodsOf<typeof table>` (a mapped type, not a page of its own).
+  // TypeDoc's hierarchy page starts only from documented types, so a class extending such a type would drop out of
+  // it while its own page still links there: keep only the parents that are documented classes or interfaces.
+  for (const r of project.getReflectionsByKind(ReflectionKind.ClassOrInterface)) {
+    if (r.extendedTypes) r.extendedTypes = r.extendedTypes.filter((t) => t.type === 'reference' && t.reflection?.kindOf(ReflectionKind.ClassOrInterface));
+    if (r.extendedTypes?.length === 0) delete r.extendedTypes;
+  }
   for (const mod of project.getChildrenByKind(ReflectionKind.Module)) {
     // TypeDoc names a module by its entry's path below the entries' common folder, without '/index'.
     const name = packages[`packages/${mod.name}/index.ts`];

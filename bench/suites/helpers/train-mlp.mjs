@@ -62,7 +62,7 @@ async function rectify({ x, y }) {
   ]);
   model.compile({ optimizer: rf.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
   const r = await timeSteps((i) => model.trainOnBatch(xs[i % BATCHES], ys[i % BATCHES]).loss);
-  return { backend: rf.getBackend().name, ...r };
+  return { backend: rf.backend().name, ...r };
 }
 
 async function tfjs({ x, y }, backend) {

@@ -52,7 +52,7 @@ async function train(): Promise<string> {
     plotLoss($<SVGSVGElement>('#loss-plot'), losses);
   });
   $('#predictions-trained').textContent = JSON.stringify(probePredictions(model));
-  return `Trained ${EPOCHS} epochs on ${rf.getBackend().name} in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+  return `Trained ${EPOCHS} epochs on ${rf.getBackend()} in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
 }
 
 async function save(): Promise<string> {
@@ -63,7 +63,7 @@ async function save(): Promise<string> {
 async function load(): Promise<string> {
   const loaded = await rf.loadModel(MODEL_URL);
   $('#predictions-loaded').textContent = JSON.stringify(probePredictions(loaded));
-  return `Loaded ${MODEL_URL} on ${rf.getBackend().name}.`;
+  return `Loaded ${MODEL_URL} on ${rf.getBackend()}.`;
 }
 
 backendSelect.addEventListener('change', () => void act('Starting the backend…', 'ready', () => useBackend(backendSelect.value)));

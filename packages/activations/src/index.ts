@@ -13,4 +13,5 @@ export {
 export type {
   ActivationDefinition, ActivationKernel, ActivationProperties, ActivationSpec, CompositeKernel, InitializerName, UnaryKernel,
 } from './types.js';
+export { activationMethods } from './tensor-methods.js';
 export { activationStats, type ActivationStats, type ActivationStatsOptions } from './diagnostics/activation-stats.js';

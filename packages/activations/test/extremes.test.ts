@@ -60,10 +60,11 @@ describe('signed zeros, NaN and infinities', () => {
     expect(values(grad((x) => relu(x))(tensor([0, -0, 1e-30, -1e-30])))).toEqual([0, 0, 1, 0]);
   });
 
-  it('relu(-Infinity) and relu6(-Infinity) are NaN: the documented cost of the branch-free kernel', () => {
-    expect(values(relu(tensor([-Infinity])))[0]).toBeNaN();
-    expect(values(relu6(tensor([-Infinity, Infinity])))).toEqual([NaN, 6]);
-    expect(values(grad((x) => relu6(x))(tensor([Infinity, 6, 5.99, 0, -0])))).toEqual([0, 0, 1, 0, 0]);
+  it('relu(-Infinity) and relu6(-Infinity) are 0, as max(x, 0)', () => {
+    expect(values(relu(tensor([-Infinity])))[0]).toBe(0);
+    expect(values(relu6(tensor([-Infinity, Infinity])))).toEqual([0, 6]);
+    expect(values(grad((x) => relu6(x))(tensor([Infinity, 6, 5.99, 0, -0, -Infinity])))).toEqual([0, 0, 1, 0, 0, 0]);
+    expect(values(grad((x) => relu(x))(tensor([Infinity, -Infinity])))).toEqual([1, 0]);
   });
 
   it('bounded activations reach their limits at ±Infinity', () => {

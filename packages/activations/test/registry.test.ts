@@ -136,7 +136,8 @@ describe('errors', () => {
     expect(() => leakyRelu(tensor([1]), { alpha: 'big' as unknown as number })).toThrow(
       new ValueError("leakyRelu: option 'alpha' must be a finite number, received 'big'"),
     );
-    expect(() => leakyRelu(tensor([1]), 0.2 as never)).toThrow(new ValueError('leakyRelu: options must be an object such as { alpha: … }, received 0.2'));
+    expect(() => gelu(tensor([1]), 0.2 as never)).toThrow(new ValueError('gelu: options must be an object such as { approximate: … }, received 0.2'));
+    expect(leakyRelu(tensor([-1]), 0.2).dataSync()[0]).toBeCloseTo(-0.2, 7); // TensorFlow.js's positional alpha
     expect(() => gelu(tensor([1]), { approximate: 'fast' as 'tanh' })).toThrow(
       new ValueError("gelu: option 'approximate' must be one of 'none', 'tanh', received 'fast'"),
     );

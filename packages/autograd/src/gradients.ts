@@ -5,10 +5,14 @@ import { computeGradients } from './compute-gradients.js';
 import { describeValue, liveVariables } from './variable.js';
 
 /** Converts the arguments; remembers which ones were created here, so they can be freed afterwards. */
-function sources(op: string, xs: readonly TensorLike[]): { srcs: Tensor[]; owned: Tensor[] } {
+function sources(op: string, xs: readonly TensorLike[], dy?: TensorLike): { srcs: Tensor[]; owned: Tensor[]; dyT?: Tensor } {
   if (!Array.isArray(xs)) throw new ValueError(`${op}: xs must be an array of tensors, received ${describeValue(xs)}`);
   const srcs = xs.map((x, i) => toTensor(x, `xs[${i}]`, op));
-  return { srcs, owned: srcs.filter((s, i) => s !== xs[i]) };
+  const owned = srcs.filter((s, i) => s !== xs[i]);
+  // dy may be a plain array too, as in TensorFlow.js.
+  const dyT = dy === undefined ? undefined : toTensor(dy, 'dy', op);
+  if (dyT !== undefined && dyT !== dy) owned.push(dyT);
+  return dyT === undefined ? { srcs, owned } : { srcs, owned, dyT };
 }
 
 function assertFunction(op: string, f: unknown): void {
@@ -28,12 +32,12 @@ function cleanUp(value: Tensor | null, mark: number, owned: readonly Tensor[], k
  * const dSquare = grad((x) => mul(x, x));
  * dSquare(tensor([3])).dataSync(); // [6]
  */
-export function grad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Tensor) => Tensor {
+export function grad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: TensorLike) => Tensor {
   assertFunction('grad', f);
   return (x, dy) => {
-    const { srcs, owned } = sources('grad', [x]);
+    const { srcs, owned, dyT } = sources('grad', [x], dy);
     const mark = Tensor.nextId;
-    const { value, grads: gs } = computeGradients('grad', () => f(srcs[0]!), srcs, dy);
+    const { value, grads: gs } = computeGradients('grad', () => f(srcs[0]!), srcs, dyT);
     cleanUp(value, mark, owned);
     return gs[0]!;
   };
@@ -43,12 +47,12 @@ export function grad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Tensor) => 
  * Gradients with respect to every argument of `f`.
  * @example const [da, db] = grads((a, b) => mul(a, b))([tensor([2]), tensor([3])]); // [3], [2]
  */
-export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: Tensor) => Tensor[] {
+export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: TensorLike) => Tensor[] {
   assertFunction('grads', f);
   return (xs, dy) => {
-    const { srcs, owned } = sources('grads', xs);
+    const { srcs, owned, dyT } = sources('grads', xs, dy);
     const mark = Tensor.nextId;
-    const { value, grads: gs } = computeGradients('grads', () => f(...srcs), srcs, dy);
+    const { value, grads: gs } = computeGradients('grads', () => f(...srcs), srcs, dyT);
     cleanUp(value, mark, owned);
     return gs;
   };
@@ -58,11 +62,11 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[
  * Like {@link grad}, also returning f(x) — one forward pass for both.
  * @example const { value, grad: g } = valueAndGrad((x) => sum(square(x)))(tensor([1, 2])); // 5, [2, 4]
  */
-export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: TensorLike) => { value: Tensor; grad: Tensor } {
   assertFunction('valueAndGrad', f);
   return (x, dy) => {
-    const { srcs, owned } = sources('valueAndGrad', [x]);
-    const { value, grads: gs } = computeGradients('valueAndGrad', () => f(srcs[0]!), srcs, dy);
+    const { srcs, owned, dyT } = sources('valueAndGrad', [x], dy);
+    const { value, grads: gs } = computeGradients('valueAndGrad', () => f(srcs[0]!), srcs, dyT);
     cleanUp(null, 0, owned, value);
     return { value, grad: gs[0]! };
   };
@@ -72,11 +76,11 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Ten
  * Like {@link grads}, also returning the value.
  * @example const { value, grads: [da, db] } = valueAndGrads((a, b) => mul(a, b))([tensor([2]), tensor([3])]);
  */
-export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: Tensor) => { value: Tensor; grads: Tensor[] } {
+export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: TensorLike) => { value: Tensor; grads: Tensor[] } {
   assertFunction('valueAndGrads', f);
   return (xs, dy) => {
-    const { srcs, owned } = sources('valueAndGrads', xs);
-    const result = computeGradients('valueAndGrads', () => f(...srcs), srcs, dy);
+    const { srcs, owned, dyT } = sources('valueAndGrads', xs, dy);
+    const result = computeGradients('valueAndGrads', () => f(...srcs), srcs, dyT);
     cleanUp(null, 0, owned, result.value);
     return result;
   };

@@ -175,4 +175,9 @@ export const gradRules: GradRules = {
   avgPoolGrad: (g, { attrs: { info } }) => [engine.runKernel('avgPool', [g], { info })],
   reshape: (dy, { inputs: [x] }) => [reshape(dy, x!.shape)],
   identity: (dy) => [dy],
+  customGrad: (dy, { inputs, attrs: { gradFunc, numInputs }, needs }) => {
+    const gs = gradFunc(dy, inputs.slice(numInputs));
+    // The saved tensors ride along as inputs only to be kept alive: they get no gradient.
+    return inputs.map((_, i) => (i < numInputs && needs[i] ? gs[i]! : null));
+  },
 };

@@ -5,6 +5,7 @@ import {
   variance, where, clipByValue, greater, sigmoid, square, cast,
 } from '@rectify/tensor';
 import { type InputKind, indices, input } from '@rectify/tensor/testing';
+import { type GradSaveFunc, customGrad } from '@rectify/autograd';
 
 export interface GradientCase {
   readonly name: string;
@@ -22,13 +23,18 @@ const UNARY_DOMAIN: Record<string, InputKind> = {
   log: 'positive', log1p: 'positive', sqrt: 'positive', rsqrt: 'positive', reciprocal: 'nonzero', abs: 'nonzero',
 };
 const UNARY_PARAMS: Record<string, [number, number]> = { clip: [-0.5, 0.5] };
+/** Inputs given outright: clip's away from its bounds, the inverse trigonometric functions' inside their domains. */
+const UNIT = [[-0.6, -0.2, 0.1], [0.3, 0.5, -0.45]];
+const UNARY_INPUT: Record<string, number[][]> = {
+  clip: [[-1.2, -0.3, 0.1], [0.45, 0.8, -0.49]], asin: UNIT, acos: UNIT, atanh: UNIT, acosh: [[1.5, 2, 3], [1.2, 4, 2.5]],
+};
 
 export const unaryCases: GradientCase[] = Object.values(mathFns)
   .filter(isUnaryFn)
   .filter((fn) => fn.df)
   .map((fn, i) =>
     c(`unary ${fn.name}`, (x) => mapUnary(x, fn, ...(UNARY_PARAMS[fn.name] ?? [0, 0])), () =>
-      fn.name === 'clip' ? [tensor([[-1.2, -0.3, 0.1], [0.45, 0.8, -0.49]])] : [input([2, 3], 40 + i, UNARY_DOMAIN[fn.name] ?? 'normal')]),
+      UNARY_INPUT[fn.name] ? [tensor(UNARY_INPUT[fn.name]!)] : [input([2, 3], 40 + i, UNARY_DOMAIN[fn.name] ?? 'normal')]),
   );
 
 const BINARY_DOMAIN: Record<string, [InputKind, InputKind]> = { pow: ['positive', 'normal'], div: ['normal', 'nonzero'], mod: ['normal', 'nonzero'] };
@@ -128,4 +134,8 @@ export const nnCases: GradientCase[] = [
   c('a cross-entropy loss', (logits) => mul(sum(mul(logSoftmax(logits!), tensor([[0, 1, 0], [1, 0, 0]]))), -0.5), () => [input([2, 3], 70)]),
   c('a dense layer: |x·W + b|', (x, w, b) => mapUnary(add(matmul(x!, w!), b!), mathFns.absFn), () => [input([3, 4], 71), input([4, 2], 72), input([2], 73)]),
   c('division by a tensor through a composite', (x) => div(sum(x!), add(sum(square(x!)), 1)), () => [input([4], 74)]),
+  c('customGrad with the true gradient, two inputs and a saved tensor', (x, y) => customGrad((a: Tensor, b: Tensor, save: GradSaveFunc) => {
+    save([a]);
+    return { value: mul(square(a), b), gradFunc: (dy: Tensor, [sa]: Tensor[]) => [mul(dy, mul(mul(sa!, 2), b)), mul(dy, square(sa!))] };
+  })(x!, y!), () => [input([2, 3], 76), input([2, 3], 77)]),
 ];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, getBackend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
+  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, backend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
   greater,
 } from '@rectify/tensor';
 import { input } from '@rectify/tensor/testing';
@@ -8,7 +8,7 @@ import { checkGradients, grads, gradRules, variable, variableGrads } from '@rect
 
 /** Counts the runs of the active backend's kernels `names` while `fn` runs (forward and backward both). */
 function countKernels<T>(names: readonly BackendKernelName[], fn: () => T): Record<string, number> {
-  const kernels = getBackend().kernels as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const kernels = backend().kernels as unknown as Record<string, (...a: unknown[]) => unknown>;
   const spies = names.map((n) => [n, vi.spyOn(kernels, n)] as const);
   try {
     engine.tidy(() => {

@@ -13,7 +13,7 @@ import { checkMode, type GpuMode } from './options.js';
 import { KernelRunner } from './runner.js';
 import { GpuStorage } from './storage.js';
 
-/** What `getBackend().info` says about a gpu backend (a type alias, so it fits Backend's record type). */
+/** What `backend().info` says about a gpu backend (a type alias, so it fits Backend's record type). */
 export type GpuBackendInfo = {
   readonly kind: 'gpu';
   /** The gpu.js backend kernels run in: 'webgl2', 'webgl', 'headlessgl', 'webasm' (WebAssembly) or 'cpu'. */

@@ -6,7 +6,7 @@
  * import * as rf from '@rectify/tensor';
  * import '@rectify/backend-gpu';
  * rf.setBackend('gpu');
- * rf.getBackend().info.mode; // 'webgl2' in a browser, 'webasm' in Node
+ * rf.backend().info.mode; // 'webgl2' in a browser, 'webasm' in Node
  */
 import { BackendError, registerBackend } from '@rectify/tensor';
 import { glRenderer, isSoftwareRenderer } from './environment.js';

@@ -13,13 +13,13 @@ afterEach(() => rf.setBackend('cpu'));
 describe('registration', () => {
   it('importing the package registers gpu below cpu in Node, so cpu stays the default', () => {
     expect(rf.engine.backendNames()).toEqual(['cpu', 'gpu']);
-    expect(rf.getBackend().name).toBe('cpu');
+    expect(rf.backend().name).toBe('cpu');
     expect(gpuJsStatus()).toEqual({ loaded: true, error: null });
   });
 
   it('setBackend and ready activate it; info says which gpu.js mode runs (WebAssembly here: no GL in Node)', async () => {
     rf.setBackend('gpu');
-    expect(rf.getBackend().name).toBe('gpu');
+    expect(rf.backend().name).toBe('gpu');
     expect((await rf.ready('gpu')).name).toBe('gpu');
     expect(info()).toMatchObject({ kind: 'gpu', mode: 'webasm', requestedMode: 'gpu', precision: 'single', renderer: null, fallbacks: [] });
   });
@@ -67,7 +67,7 @@ describe('registration', () => {
   it("gpu.js's cpu mode can be registered under its own name and runs the same kernels", () => {
     rf.registerBackend('gpu-js-cpu', () => createGpuBackend({ mode: 'cpu', name: 'gpu-js-cpu' }), -2);
     rf.setBackend('gpu-js-cpu');
-    expect(rf.getBackend().info).toMatchObject({ mode: 'cpu', requestedMode: 'cpu' });
+    expect(rf.backend().info).toMatchObject({ mode: 'cpu', requestedMode: 'cpu' });
     expect(rf.tidy(() => rf.matmul(rf.tensor([[1, 2]]), rf.tensor([[3], [4]])).arraySync())).toEqual([[11]]);
   });
 });

@@ -12,7 +12,8 @@ import { activationChecks } from './support/activation-fns.js';
 const api = { describe, it, expect, beforeAll, afterAll };
 const unaryFns = activationChecks();
 
-runConformanceSuite('gpu', api, { tolerance: 1e-4, unaryFns });
+// Shaders compute in float32 throughout: an exponent near −70 (gelu's tail) holds only ~2e−6 of the value there.
+runConformanceSuite('gpu', api, { tolerance: 1e-4, tailTolerance: 2e-5, unaryFns });
 
 registerBackend('gpu-js-cpu', () => createGpuBackend({ mode: 'cpu', name: 'gpu-js-cpu' }), -2);
 // gpu.js's cpu mode computes in float64 JavaScript: nothing to skip.

@@ -18,7 +18,7 @@ describe('when gpu.js cannot be loaded at all', () => {
     );
     await expect(rf.ready('gpu')).rejects.toThrow(/^gpu: gpu\.js could not be loaded/);
     // The default backend skips it.
-    expect(rf.getBackend().name).toBe('cpu');
+    expect(rf.backend().name).toBe('cpu');
     expect(rf.tidy(() => rf.add(rf.tensor([1]), 1).arraySync())).toEqual([2]);
   });
 });

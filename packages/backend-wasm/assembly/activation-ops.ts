@@ -1,27 +1,31 @@
 // The activations of @rectify/activations as four-lane kernels, written to match each scalar definition exactly —
-// including its choices at the edges (relu(−Inf) is NaN because (x + |x|)/2 is). The backend checks each against the
+// including its choices at the edges (relu(−Inf) = 0, gelu(±Inf) = ±Inf …). The backend checks each against the
 // definition before using it, so a definition that changes falls back to JavaScript rather than giving other values.
 import { F32 } from './common';
-import { NEG_INF, ONE, V4, ZERO } from './math';
+import { ONE, V4, ZERO } from './math';
 
 /** Pieces several activations share. */
 class Act {
-  /**
-   * The ReLU derivative as the activations define it, 1 − 1/(1 + (x + |x|)·1e600): 1 for x > 0, 0 below, NaN for
-   * NaN and for −Inf (where x + |x| is NaN).
-   */
+  /** The ReLU derivative as the activations define it: 1 for x > 0, 0 below (−Inf included), NaN for NaN. */
   @inline static step(x: v128): v128 {
-    return v128.bitselect(V4.splat(NaN), V4.ones(f32x4.gt(x, ZERO)), v128.or(f32x4.ne(x, x), f32x4.eq(x, NEG_INF)));
+    return v128.bitselect(V4.splat(NaN), V4.ones(f32x4.gt(x, ZERO)), f32x4.ne(x, x));
   }
 
-  /** (x + |x|)/2 without overflowing float32: max(x, 0), which maps −0 to +0 and keeps NaN; −Inf gives NaN. */
+  /** relu as defined, without (x + |x|) overflowing float32: max(x, 0) maps −0 to +0, −Inf to 0 and keeps NaN. */
   @inline static pos(x: v128): v128 {
-    return v128.or(f32x4.max(x, ZERO), f32x4.eq(x, NEG_INF));
+    return f32x4.max(x, ZERO);
   }
 
-  /** ½·erfc(|x|/√2) by the Numerical Recipes erfc fit, as the activations' exact GELU computes it. */
+  /**
+   * ½·erfc(|x|/√2) by the Numerical Recipes erfc fit, as the activations' exact GELU computes it, accurate in
+   * relative terms far into the tail. There e^(p − z²) has an exponent near −60 (x ≈ −11), where a float32 holds it
+   * only to ±2e−6 — 2e−6 relative error in the result. So z² = x²/2 is carried as an exact pair (Dekker's product),
+   * the rounding δ of p − z² is recovered (Knuth's two-sum), and e^(p − z²) = e^(rounded) · (1 + δ + low part).
+   * |x| is capped at 20 first (½erfc(20/√2) underflows float32 anyway), so Dekker's split never overflows.
+   */
   @inline static halfErfc(ax: v128): v128 {
-    const z = f32x4.mul(ax, V4.splat(0.7071067811865476));
+    const xc = f32x4.min(ax, V4.splat(20));
+    const z = f32x4.mul(xc, V4.splat(0.7071067811865476));
     const t = f32x4.div(ONE, f32x4.add(ONE, f32x4.mul(V4.splat(0.5), z)));
     let p = V4.splat(0.17087277);
     p = F32.fma4(p, t, V4.splat(-0.82215223));
@@ -33,7 +37,17 @@ class Act {
     p = F32.fma4(p, t, V4.splat(0.37409196));
     p = F32.fma4(p, t, V4.splat(1.00002368));
     p = F32.fma4(p, t, V4.splat(-1.26551223));
-    return f32x4.mul(f32x4.mul(V4.splat(0.5), t), V4.exp4(f32x4.sub(p, f32x4.mul(z, z))));
+    const s = f32x4.mul(xc, xc);
+    const c = f32x4.mul(xc, V4.splat(4097));
+    const xh = f32x4.sub(c, f32x4.sub(c, xc));
+    const xl = f32x4.sub(xc, xh);
+    const err = f32x4.add(f32x4.add(f32x4.sub(f32x4.mul(xh, xh), s), f32x4.mul(f32x4.add(xh, xh), xl)), f32x4.mul(xl, xl));
+    const hi = f32x4.mul(s, V4.splat(-0.5));
+    const a = f32x4.add(p, hi);
+    const bb = f32x4.sub(a, p);
+    const delta = f32x4.add(f32x4.sub(p, f32x4.sub(a, bb)), f32x4.sub(hi, bb));
+    const corr = f32x4.add(ONE, f32x4.sub(delta, f32x4.mul(err, V4.splat(0.5))));
+    return f32x4.mul(f32x4.mul(f32x4.mul(V4.splat(0.5), t), V4.exp4(a)), corr);
   }
 
   /** c = x > 30 ? 30 : x (NaN stays NaN), as mish caps its exponent. */
@@ -43,9 +57,8 @@ class Act {
 }
 
 @final export class Relu {
-  // pmax(x, 0) = x < 0 ? 0 : x keeps NaN; adding +0 turns −0 into +0; −Inf becomes NaN (all bits set) as
-  // (x + |x|)/2 makes it.
-  @inline f(x: v128, _a: v128, _b: v128): v128 { return v128.or(f32x4.add(f32x4.pmax(x, ZERO), ZERO), f32x4.eq(x, NEG_INF)); }
+  // pmax(x, 0) = x < 0 ? 0 : x keeps NaN and maps −Inf to 0; adding +0 turns −0 into +0.
+  @inline f(x: v128, _a: v128, _b: v128): v128 { return f32x4.add(f32x4.pmax(x, ZERO), ZERO); }
   @inline df(x: v128, _a: v128, _b: v128): v128 { return Act.step(x); }
 }
 @final export class Relu6 {
@@ -54,10 +67,9 @@ class Act {
   @inline df(x: v128, _a: v128, _b: v128): v128 { return v128.andnot(Act.step(x), f32x4.ge(x, V4.splat(6))); }
 }
 @final export class LeakyRelu {
-  // (x + |x|)/2 + a·(x − |x|)/2; the second half is min(x, 0) except at +Inf, where Inf − Inf makes it NaN.
+  // max(x, 0) + a·min(x, 0): +Inf gives +Inf, −Inf gives a·(−Inf), as the guarded definition.
   @inline f(x: v128, a: v128, _b: v128): v128 {
-    const neg = v128.bitselect(V4.splat(NaN), f32x4.min(x, ZERO), f32x4.eq(x, V4.splat(Infinity)));
-    return f32x4.add(Act.pos(x), f32x4.mul(a, neg));
+    return f32x4.add(Act.pos(x), f32x4.mul(a, f32x4.min(x, ZERO)));
   }
   @inline df(x: v128, a: v128, _b: v128): v128 {
     const s = Act.step(x);
@@ -82,16 +94,19 @@ class Act {
 }
 
 @final export class Gelu {
-  // (x + |x|)/2 − |x|·½erfc(|x|/√2) = x·Φ(x); the sum is kept as written so ±Inf give NaN as in the definition.
+  // max(x, 0) − |x|·½erfc(|x|/√2) = x·Φ(x). max(x, 0) cannot overflow (gelu(3e38) = 3e38); the tail term is dropped
+  // from |x| = 20 on, where it is below float32's range anyway, which keeps ±Inf from making Inf·0.
   @inline f(x: v128, _a: v128, _b: v128): v128 {
     const ax = f32x4.abs(x);
-    return f32x4.sub(f32x4.mul(f32x4.add(x, ax), V4.splat(0.5)), f32x4.mul(ax, Act.halfErfc(ax)));
+    const tail = v128.and(f32x4.mul(ax, Act.halfErfc(ax)), f32x4.lt(ax, V4.splat(20)));
+    return f32x4.sub(Act.pos(x), tail);
   }
   @inline df(x: v128, _a: v128, _b: v128): v128 {
     const e = Act.halfErfc(f32x4.abs(x));
     const cdf = v128.bitselect(f32x4.sub(ONE, e), e, f32x4.ge(x, ZERO));
     const pdf = f32x4.mul(V4.splat(0.3989422804014327), V4.exp4(f32x4.mul(V4.splat(-0.5), f32x4.mul(x, x))));
-    return f32x4.add(cdf, f32x4.mul(x, pdf));
+    // x·φ(x) is dropped from |x| = 40 on, as in the definition: it keeps ±Inf and huge x from making Inf·0 or x·2⁻¹⁵⁰.
+    return f32x4.add(cdf, v128.and(f32x4.mul(x, pdf), f32x4.lt(f32x4.abs(x), V4.splat(40))));
   }
 }
 @final export class GeluTanh {

@@ -79,7 +79,8 @@ export class V4 {
   @inline static log1p4(x: v128): v128 {
     const u = f32x4.add(x, V4.splat(1.0));
     const d = f32x4.sub(u, V4.splat(1.0));
-    let r = f32x4.div(f32x4.mul(V4.log4(u), x), d);
+    // log(u)·(x/d), not log(u)·x/d: the product overflows float32 for x near its maximum (log1p(3e38) is 88.6).
+    let r = f32x4.mul(V4.log4(u), f32x4.div(x, d));
     r = v128.bitselect(x, r, f32x4.eq(d, V4.splat(0)));
     return v128.bitselect(x, r, f32x4.eq(x, V4.splat(Infinity)));
   }

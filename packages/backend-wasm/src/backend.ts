@@ -143,7 +143,7 @@ export class WasmBackend implements Backend {
 
   /**
    * Sets how many threads share large kernels (the calling thread included). Without shared memory it stays 1.
-   * @example (getBackend() as WasmBackend).setThreads(1);
+   * @example (backend() as WasmBackend).setThreads(1);
    */
   setThreads(threads: number): void {
     checkThreads(threads);
@@ -180,7 +180,7 @@ export class WasmBackend implements Backend {
   /**
    * 'auto' (default) keeps small kernels on the calling thread, where waking workers would cost more than it saves;
    * 'always' splits every kernel across the threads — slower, but it exercises every work partition (for tests).
-   * @example (getBackend() as WasmBackend).setParallelism('always');
+   * @example (backend() as WasmBackend).setParallelism('always');
    */
   setParallelism(mode: 'auto' | 'always'): void {
     if (mode !== 'auto' && mode !== 'always') throw new ValueError(`wasm backend: parallelism must be 'auto' or 'always', received ${String(mode)}`);
@@ -189,7 +189,7 @@ export class WasmBackend implements Backend {
 
   /**
    * Resolves once every worker thread has started; before that, kernels run on the threads already up.
-   * @example await (getBackend() as WasmBackend).threadsReady();
+   * @example await (backend() as WasmBackend).threadsReady();
    */
   threadsReady(): Promise<void> {
     return this.pool?.ready ?? Promise.resolve();
@@ -198,7 +198,7 @@ export class WasmBackend implements Backend {
   /**
    * Terminates the worker threads; kernels keep working on the calling thread alone. Never needed for a Node
    * process to exit (workers do not keep it alive), but frees them early.
-   * @example (getBackend() as WasmBackend).shutdown();
+   * @example (backend() as WasmBackend).shutdown();
    */
   shutdown(): void {
     this.pool?.shutdown();

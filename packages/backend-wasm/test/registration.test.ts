@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CpuBackend, engine, getBackend, setBackend, tensor } from '@rectify/tensor';
+import { CpuBackend, engine, backend, setBackend, tensor } from '@rectify/tensor';
 import { WasmBackend } from '@rectify/backend-wasm';
 
 describe('registration', () => {
   it("makes 'wasm' the default backend in Node, ahead of cpu", () => {
     expect(engine.backendNames().slice(0, 2)).toEqual(['wasm', 'cpu']);
-    expect(getBackend()).toBeInstanceOf(WasmBackend);
+    expect(backend()).toBeInstanceOf(WasmBackend);
     expect(tensor([1, 2]).backend.name).toBe('wasm');
   });
 
   it("still selects the TypeScript reference with setBackend('cpu')", () => {
     setBackend('cpu');
-    expect(getBackend()).toBeInstanceOf(CpuBackend);
+    expect(backend()).toBeInstanceOf(CpuBackend);
     setBackend('wasm');
-    expect(getBackend().name).toBe('wasm');
+    expect(backend().name).toBe('wasm');
   });
 
   it('creates further instances asynchronously with their own options', async () => {

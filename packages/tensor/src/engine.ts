@@ -26,6 +26,8 @@ export interface MemoryInfo {
   readonly numTensors: number;
   readonly numBytes: number;
   readonly numDataBuffers: number;
+  /** TensorFlow.js's flag for counts that may be off; Rectify counts every buffer exactly, so always false. */
+  readonly unreliable: boolean;
   readonly backends: Readonly<Record<string, { numTensors: number; numBytes: number; numDataBuffers: number }>>;
 }
 
@@ -241,6 +243,15 @@ export class Engine {
     return output;
   }
 
+  /**
+   * Tells the listeners that `op` produced `output` from `inputs`, for ops that ran as something else: a
+   * `customGrad` function's forward pass runs unrecorded, then is recorded once as one op with its own gradient.
+   */
+  record<K extends 'customGrad'>(op: K, inputs: readonly Tensor[], attrs: OpAttrs<K>, output: Tensor): Tensor {
+    this.notify({ op, inputs, attrs, output } as OpRecord);
+    return output;
+  }
+
   /** Moves a tensor created under another backend onto the active one, so ops can mix them. */
   private ensureOnActive(t: Tensor): void {
     const backend = this.getBackend();
@@ -343,6 +354,7 @@ export class Engine {
       numTensors: this.live.size,
       numBytes,
       numDataBuffers: Object.values(per).reduce((n, e) => n + e.numDataBuffers, 0),
+      unreliable: false,
       backends: per,
     };
   }
@@ -367,8 +379,13 @@ export const registerBackend = (name: string, factory: BackendFactory, priority?
   engine.registerBackend(name, factory, priority);
 /** Activates a registered backend whose factory is synchronous (or that `ready` already initialised). @example setBackend('cpu'); */
 export const setBackend = (name: string): void => engine.setBackend(name);
-/** The active backend, initialising the default on first use. @example getBackend().name // 'cpu' */
-export const getBackend = (): Backend => engine.getBackend();
+/**
+ * The name of the active backend, initialising the default on first use (TensorFlow.js's `getBackend`).
+ * @example getBackend() // 'cpu'
+ */
+export const getBackend = (): string => engine.backendName;
+/** The active backend object itself (TensorFlow.js's `backend()`). @example backend().info */
+export const backend = (): Backend => engine.getBackend();
 /** Initialises and activates `name`, or the best backend that loads. @example await ready('wasm'); */
 export const ready = (name?: string): Promise<Backend> => engine.ready(name);
 /**

@@ -1,8 +1,20 @@
 export { Tensor, Variable, type NestedArray } from './tensor.js';
+export { tensorMethods } from './tensor-methods.js';
+export { extendTensor, type MethodTable, type MethodsOf } from './extend-tensor.js';
+
+/**
+ * The Tensor methods other packages add with `extendTensor`. Declared here, in the entry module, so that a
+ * package's `declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof table> {} }`
+ * merges into it (augmenting the re-exported class directly would not reach its instance type); Tensor extends it.
+ * @example declare module '@rectify/tensor' { interface TensorExtensions extends MethodsOf<typeof activationMethods> {} }
+ * @hidden Its members are documented on Tensor; as a page of its own it would only split Tensor's class hierarchy.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TensorExtensions {}
 export type { DType, TypedArray } from './dtype.js';
 export { RectifyError, ShapeError, DTypeError, ValueError, BackendError, fmtShape } from './errors.js';
 export {
-  engine, Engine, registerBackend, setBackend, getBackend, ready, tidy, keep, dispose, memory,
+  engine, Engine, registerBackend, setBackend, getBackend, backend, ready, tidy, keep, dispose, memory,
   type OpRecord, type OpListener, type MemoryInfo, type BackendFactory, type TensorContainer,
 } from './engine.js';
 export type {
@@ -29,7 +41,19 @@ export * from './ops/reduce.js';
 export * from './ops/shape.js';
 export * from './ops/join.js';
 export * from './ops/gather.js';
-export { matmul } from './ops/linalg.js';
+export { matmul, matMul, dot } from './ops/linalg.js';
+export { tensor1d, tensor2d, tensor3d, tensor4d, tensor5d, tensor6d, fill, range } from './ops/creation-tfjs.js';
+export * from './ops/special.js';
+export { norm, euclideanNorm, type NormOrder } from './ops/norm.js';
+export { cumsum, cumprod } from './ops/scan.js';
+export { reverse } from './ops/reverse.js';
+export { topk } from './ops/topk.js';
+export { stridedSlice } from './ops/strided-slice.js';
+export { einsum } from './ops/einsum.js';
+export { nextFrame } from './browser/next-frame.js';
+export * as util from './util/index.js';
+export * as browser from './browser/index.js';
+export * as image from './image/index.js';
 export { biasActivation } from './ops/bias-activation.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';
 export { conv2dTranspose, depthwiseConv2d, groupedConv2d } from './ops/conv.js';

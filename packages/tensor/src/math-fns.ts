@@ -5,6 +5,8 @@
  */
 import { binaryFn, unaryFn } from './scalar-fn.js';
 
+export * from './special-fns.js';
+
 // Unary math. Each derivative is exact and written beside its function.
 export const negFn = unaryFn({ name: 'neg', f: (x) => -x, df: () => -1, out: 'same' });
 export const absFn = unaryFn({ name: 'abs', f: (x) => Math.abs(x), df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), out: 'same' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Backend, BackendError, CpuBackend, add, engine, getBackend, memory, ready, registerBackend, setBackend, tensor,
+  type Backend, BackendError, CpuBackend, add, engine, backend, getBackend, memory, ready, registerBackend, setBackend, tensor,
 } from '@rectify/tensor';
 
 /** A CPU backend under another name: enough to exercise the registry and cross-backend moves. */
@@ -8,7 +8,8 @@ const renamed = (name: string) => (): Backend => Object.assign(Object.create(new
 
 describe('backend registry', () => {
   it('defaults to cpu', () => {
-    expect(getBackend().name).toBe('cpu');
+    expect(backend().name).toBe('cpu');
+    expect(getBackend()).toBe('cpu'); // the name, as TensorFlow.js's getBackend
     expect(engine.backendName).toBe('cpu');
   });
 
@@ -17,7 +18,8 @@ describe('backend registry', () => {
     const a = tensor([1, 2, 3]);
     setBackend('cpu-b');
     try {
-      expect(getBackend().name).toBe('cpu-b');
+      expect(backend().name).toBe('cpu-b');
+      expect(getBackend()).toBe('cpu-b');
       const b = add(a, 10);
       expect(b.backend.name).toBe('cpu-b');
       expect(a.backend.name).toBe('cpu-b');

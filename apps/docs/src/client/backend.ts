@@ -45,5 +45,5 @@ export async function activateBackend(rf: typeof Rectify, name: BackendChoice): 
   } else {
     rf.setBackend('cpu');
   }
-  return rf.getBackend().name;
+  return rf.backend().name;
 }

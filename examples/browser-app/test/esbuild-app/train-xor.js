@@ -11,7 +11,7 @@ export async function trainXor(name) {
     const y = rf.tensor([[0], [1], [1], [0]]);
     const losses = [];
     for (let i = 0; i < 30; i++) losses.push((await model.trainOnBatch(x, y)).loss);
-    globalThis.rectifyReport = { backend: rf.getBackend().name, info: backend.info, losses, cores: globalThis.navigator.hardwareConcurrency };
+    globalThis.rectifyReport = { backend: rf.getBackend(), info: backend.info, losses, cores: globalThis.navigator.hardwareConcurrency };
   } catch (e) {
     console.error(e);
     globalThis.rectifyReport = { error: String(e?.stack ?? e) };

@@ -7,7 +7,9 @@ import { choiceOption } from '../options.js';
  * its *relative* error is below 1.1e−7 for every z ≥ 0, so the negative tail, where gelu is tiny, stays as
  * accurate as the rest. (Abramowitz–Stegun 7.1.26 is only accurate in absolute terms: 38% off in that tail.)
  * With e = ½·erfc(|x|/√2): Φ(x) = e for x < 0 and 1 − e for x ≥ 0, so
- * x·Φ(x) = relu(x) − |x|·e, which needs no branch. f(−50) = −0, f(50) = 50.
+ * x·Φ(x) = relu(x) − |x|·e. Past |x| = 40 the term |x|·e is below 1e−300 and is dropped, which keeps ±∞ from
+ * making ∞·0: gelu(+∞) = +∞, gelu(−∞) = 0 (relu's guard), and huge finite inputs stay exact (gelu(3e38) = 3e38).
+ * f(−50) = 0, f(50) = 50. Both guards are predictable branches; the exponential dominates the cost.
  */
 export const geluFn = unaryFn({
   name: 'gelu',
@@ -16,15 +18,15 @@ export const geluFn = unaryFn({
     const t = 1 / (1 + 0.5 * z);
     const e = 0.5 * t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
       t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return (x + Math.abs(x)) * 0.5 - Math.abs(x) * e;
+    return (x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5) - (Math.abs(x) < 40 ? Math.abs(x) * e : 0);
   },
-  // Φ(x) + x·φ(x), with φ the standard normal density.
+  // Φ(x) + x·φ(x), with φ the standard normal density; x·φ(x) is dropped past |x| = 40 (below 1e−340), as in f.
   df: (x) => {
     const z = Math.abs(x) * 0.7071067811865476;
     const t = 1 / (1 + 0.5 * z);
     const e = 0.5 * t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
       t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return (x >= 0 ? 1 - e : e) + x * 0.3989422804014327 * Math.exp(-0.5 * x * x);
+    return (x >= 0 ? 1 - e : e) + (Math.abs(x) < 40 ? x * 0.3989422804014327 * Math.exp(-0.5 * x * x) : 0);
   },
 });
 
@@ -76,7 +78,7 @@ export const geluDefinition = defineActivation({
  * @param options.approximate - `'none'` (default) or `'tanh'`.
  * @returns float32, same shape as x.
  * Reference: Hendrycks & Gimpel (2016); PyTorch `GELU(approximate)`, Keras `gelu(approximate)`.
- * @example gelu(tensor([-50, 0, 1])) // [-0, 0, 0.8413447]
+ * @example gelu(tensor([-50, 0, 1])) // [0, 0, 0.8413447]
  */
 export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
   return callActivation(geluDefinition, x, options);

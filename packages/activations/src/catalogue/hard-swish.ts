@@ -5,7 +5,8 @@ import { callActivation, defineActivation } from '../define.js';
 // x·hardSigmoid(x) gives in TensorFlow; PyTorch uses −0.5 and 1.5 there). NaN falls through to NaN.
 export const hardSwishFn = unaryFn({
   name: 'hardSwish',
-  f: (x) => (x * Math.min(Math.max(x + 3, 0), 6)) / 6,
+  // x·(relu6(x + 3)/6), not (x·relu6(x + 3))/6: the product would overflow float32 (a GPU) for x above 5.7e37.
+  f: (x) => x * (Math.min(Math.max(x + 3, 0), 6) / 6),
   df: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : x / 3 + 0.5),
 });
 

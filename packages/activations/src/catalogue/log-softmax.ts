@@ -45,11 +45,12 @@ export const logSoftmaxDefinition = defineActivation({
  * Formula: x_i − log Σ_j e^(x_j), with the max subtracted first: finite for logits of ±1e4 and beyond.
  * Derivative: ∂y_i/∂x_j = δ_ij − softmax(x)_j; autograd differentiates it through its primitive ops.
  * @param x - logits, any rank ≥ 1.
- * @param options.axis - default −1.
+ * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32, same shape as x, all ≤ 0.
  * Reference: PyTorch `LogSoftmax(dim)`, Keras `log_softmax(axis)`.
  * @example logSoftmax(tensor([1e4, 0])) // [0, -10000]
+ * @example logSoftmax(tensor([[1, 2], [3, 4]]), -1) // TensorFlow.js's positional axis
  */
-export function logSoftmax(x: TensorLike, options?: LogSoftmaxOptions): Tensor {
-  return callActivation(logSoftmaxDefinition, x, options);
+export function logSoftmax(x: TensorLike, options?: LogSoftmaxOptions | number): Tensor {
+  return callActivation(logSoftmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);
 }

@@ -4,17 +4,20 @@ import { numberOption } from '../options.js';
 import { leakyReluFn } from './leaky-relu.js';
 
 /**
- * f(x, α) = relu(x) + α·min(x, 0), branch-free and exact as in leakyRelu. ∂f/∂x = 1 or α; ∂f/∂α = min(x, 0).
+ * f(x, α) = relu(x) + α·min(x, 0), exact and guarded at ±∞ as in leakyRelu. ∂f/∂x = 1 or α; ∂f/∂α = min(x, 0).
  * Autograd sums ∂f/∂α over the axes α was broadcast along, which gives the shared and per-channel slope gradients.
  */
 export const preluFn = binaryFn({
   name: 'prelu',
-  f: (x, a) => (x + Math.abs(x)) * 0.5 + a * ((x - Math.abs(x)) * 0.5),
+  f: (x, a) => {
+    const r = x * 0.5 + Math.abs(x) * 0.5 + a * (x * 0.5 - Math.abs(x) * 0.5);
+    return r === r ? r : x > 0 ? x : a * x;
+  },
   dfdx: (x, a) => {
-    const s = 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
+    const s = x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
   },
-  dfdy: (x) => (x - Math.abs(x)) * 0.5,
+  dfdy: (x) => (x > 3.4e38 ? 0 : (x * 0.5 - Math.abs(x) * 0.5)),
   out: 'float32',
 });
 

@@ -5,12 +5,12 @@ import { callActivation, defineActivation } from '../define.js';
  * relu's branch-free kernel behind one branch that is almost never taken (x ≥ 6), so it stays predictable on
  * random signs; `Math.max(x, 0)` mispredicts there (V8 compiles its NaN and −0 rules to branches) and ran ~5× slower.
  * (The all-arithmetic (|x| − |x − 6| + 6)/2 is wrong: it loses the 6 next to |x| > 2⁵³ and gives 3.)
- * +∞ gives 6, NaN gives NaN; −∞ gives NaN, as relu. The derivative is relu's exact step below 6, 0 from 6 on.
+ * +∞ gives 6, −∞ gives 0 (relu's guard), NaN gives NaN. The derivative is relu's exact step below 6, 0 from 6 on.
  */
 export const relu6Fn = unaryFn({
   name: 'relu6',
-  f: (x) => (x > 6 ? 6 : (x + Math.abs(x)) * 0.5),
-  df: (x) => (x >= 6 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
+  f: (x) => (x > 6 ? 6 : x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5),
+  df: (x) => (x >= 6 || x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
 });
 
 export const relu6Definition = defineActivation({
@@ -33,7 +33,7 @@ export const relu6Definition = defineActivation({
  * ReLU capped at 6, robust in low precision (MobileNet).
  *
  * Formula: f(x) = min(max(x, 0), 6). Derivative: f'(x) = 1 for 0 < x < 6, else 0 (0 at both kinks, as
- * TensorFlow and PyTorch). NaN gives NaN; +∞ gives 6, −∞ gives NaN (the branch-free relu inside).
+ * TensorFlow and PyTorch). NaN gives NaN; +∞ gives 6, −∞ gives 0.
  * @param x - any tensor.
  * @returns float32, same shape as x, in [0, 6].
  * Reference: Krizhevsky (2010); Keras `relu6`, PyTorch `ReLU6`.

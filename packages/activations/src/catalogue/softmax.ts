@@ -50,11 +50,12 @@ export const softmaxDefinition = defineActivation({
  * of [1e4, 0] is exactly [1, 0]. Derivative: ∂s_i/∂x_j = s_i(δ_ij − s_j); autograd differentiates it through
  * its primitive ops.
  * @param x - logits, any rank ≥ 1.
- * @param options.axis - default −1.
+ * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32 probabilities, same shape as x, summing to 1 along `axis`.
  * Reference: PyTorch `Softmax(dim)`, Keras `softmax(axis)`.
  * @example softmax(tensor([1e4, 0])) // [1, 0]
+ * @example softmax(tensor([[1, 2], [3, 4]]), 0) // along axis 0 (TensorFlow.js's positional axis)
  */
-export function softmax(x: TensorLike, options?: SoftmaxOptions): Tensor {
-  return callActivation(softmaxDefinition, x, options);
+export function softmax(x: TensorLike, options?: SoftmaxOptions | number): Tensor {
+  return callActivation(softmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);
 }

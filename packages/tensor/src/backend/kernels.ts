@@ -1,3 +1,4 @@
+import type { Tensor } from '../tensor.js';
 import type { DType, TypedArray } from '../dtype.js';
 import type { BinaryFn, UnaryFn } from '../scalar-fn.js';
 import type { Shape } from '../shape.js';
@@ -69,6 +70,15 @@ export type BackendKernelName = keyof KernelSpecs;
 export interface ViewSpecs {
   reshape: { inputs: [x: TensorInfo]; attrs: { shape: Shape } };
   identity: { inputs: [x: TensorInfo]; attrs: Record<string, never> };
+  /**
+   * A function with a user-written gradient (autograd's `customGrad`): its forward ops run unrecorded and the
+   * record carries the gradient function. The inputs are the function's arguments (the first `numInputs`) and
+   * then the tensors it saved for its gradient, which the tape keeps alive that way.
+   */
+  customGrad: {
+    inputs: TensorInfo[];
+    attrs: { gradFunc: (dy: Tensor, saved: readonly Tensor[]) => ReadonlyArray<Tensor>; numInputs: number };
+  };
 }
 
 export type OpSpecs = KernelSpecs & ViewSpecs;

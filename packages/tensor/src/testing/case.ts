@@ -15,6 +15,8 @@ export interface ConformanceCase {
   readonly run: () => Tensor | readonly Tensor[];
   /** Multiplies the suite tolerance, for long float32 accumulations. */
   readonly tolScale?: number;
+  /** Compares in relative terms only (no absolute part): for tiny results such as an activation's far tail. */
+  readonly relative?: boolean;
 }
 
 /** Every primitive kernel has cases: a kernel missing from the table is a compile error. */

@@ -18,8 +18,17 @@ const POSITIVE_DOMAIN = new Set(['log', 'log1p', 'sqrt', 'rsqrt']);
 const NONZERO_DOMAIN = new Set(['reciprocal']);
 const PARAMS: Readonly<Record<string, readonly [number, number]>> = { clip: [-0.5, 0.5] };
 
-/** Zeros of both signs, tiny and huge values, overflow thresholds, halves (rounding) and the non-finite values. */
-const SPECIAL = [0, -0, 1e-30, -1e-30, 1e30, -1e30, 88, -88, 100, -100, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity];
+/**
+ * Zeros of both signs, tiny and huge values (3e38, where x + |x| overflows float32), overflow thresholds, halves
+ * (rounding) and the non-finite values.
+ */
+const SPECIAL = [0, -0, 1e-30, -1e-30, 1e30, -1e30, 3e38, -3e38, 88, -88, 100, -100, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity];
+/**
+ * The tails, compared in relative terms only (see ConformanceOptions.tailTolerance): there results such as
+ * gelu(−12) ≈ 2e−32 are far below any absolute tolerance, so only a relative check sees a kernel that is off by
+ * 1e−5 of the value (a float32 exponent near −70 holds only ~2e−6 of it unless the kernel compensates).
+ */
+const TAILS = [-12, -11, -9.5, -8, -6.5, -5, -3, 3, 5, 8, 11, 12];
 
 const builtinUnary: readonly UnaryCheck[] = Object.values(mathFns)
   .filter(isUnaryFn)
@@ -50,6 +59,7 @@ function unaryCases(checks: readonly UnaryCheck[]): ConformanceCase[] {
       kase(`${name} float32 ${UNARY_SHAPES.map(sh).join(' ')}`, () => unaryRun(c, unaryDomain(c.fn, false), 100 + 10 * k)),
       kase(`${name} int32 input`, () => unaryRun(c, unaryDomain(c.fn, true), 500 + 10 * k)),
       kase(`${name} special values`, () => engine.runKernel('unary', [tensor(SPECIAL)], { fn: c.fn, ...ab })),
+      { ...kase(`${name} tails (relative)`, () => engine.runKernel('unary', [tensor(TAILS)], { fn: c.fn, ...ab })), relative: true },
     ];
   });
 }

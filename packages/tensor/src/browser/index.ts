@@ -1,0 +1,5 @@
+/**
+ * TensorFlow.js's `tf.browser`: image pixels in and out, as `rf.browser`.
+ * @example const img = rf.browser.fromPixels(canvas); // int32 [h, w, 3]
+ */
+export { fromPixels, toPixels, type PixelData } from './pixels.js';
