@@ -201,7 +201,7 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
   it('serves the API reference with a page per symbol', async () => {
     const page = await open('index');
     await page.goto(`${url}api/index.html`);
-    expect(await page.locator('a[href="modules/rectify.html"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href="modules/_rectify_rectify.html"]').count()).toBeGreaterThan(0);
     await page.goto(`${url}api/functions/_rectify_activations.get.html`);
     expect(await page.locator('h1').first().textContent()).toMatch(/get/);
     await page.screenshot({ path: `${SHOTS}api.png` });
