@@ -23,6 +23,7 @@ export function glNativeFunctions(mode: string): ReadonlyArray<{ name: string; s
 export const GL_MATH_REPLACEMENTS: Readonly<Record<string, string>> = {
   sin: 'rfSin', cos: 'rfCos', tanh: 'rfTanh', exp: 'rfExp', expm1: 'rfExpm1', log: 'rfLog', log1p: 'rfLog1p',
   log2: 'rfLog2', log10: 'rfLog10', pow: 'rfPow', sqrt: 'rfSqrt', max: 'rfMax', min: 'rfMin',
+  tan: 'rfTan', sinh: 'rfSinh', cosh: 'rfCosh', asinh: 'rfAsinh', acosh: 'rfAcosh', atanh: 'rfAtanh',
 };
 
 // Cody–Waite reduction by π/2 (three float32 parts, exact products for |k| < 2¹⁶) and Cephes' sinf/cosf
@@ -158,6 +159,67 @@ export const GL_HELPERS: Readonly<Record<string, { readonly source: string; read
     source: `function rfMin(a, b) {
   if (a !== a || b !== b) return rfNaN();
   return Math.min(a, b);
+}`,
+  },
+  // GLSL's tan has sin/cos's coarse reduction; its hyperbolic built-ins are undefined outside their domains (acosh
+  // below 1, atanh beyond ±1: drivers return garbage, not NaN) and overflow in x² or eˣ long before the result does.
+  rfTan: { uses: ['rfSin', 'rfCos'], source: `function rfTan(x) {\n  return rfSin(x) / rfCos(x);\n}` },
+  rfSinh: {
+    uses: ['rfExp', 'rfInf'],
+    source: `function rfSinh(x) {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  if (ax > 89.5) return x > 0 ? rfInf() : -rfInf();
+  if (ax < 0.125) {
+    const z = x * x;
+    return x * (1 + z * (0.16666666666666666 + z * (0.008333333333333333 + z * 0.0001984126984126984)));
+  }
+  const e = rfExp(ax);
+  const r = 0.5 * (e - 1 / e);
+  return x > 0 ? r : -r;
+}`,
+  },
+  rfCosh: {
+    uses: ['rfExp', 'rfInf'],
+    source: `function rfCosh(x) {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  if (ax > 89.5) return rfInf();
+  const e = rfExp(ax);
+  return 0.5 * (e + 1 / e);
+}`,
+  },
+  // asinh(x) = log1p(|x| + x²/(1 + √(1 + x²))), which keeps its digits near 0; log(2|x|) once x² would overflow.
+  rfAsinh: {
+    uses: ['rfLog', 'rfLog1p'],
+    source: `function rfAsinh(x) {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  let r = 0;
+  if (ax > 1e18) {
+    r = rfLog(ax) + 0.6931471805599453;
+  } else {
+    r = rfLog1p(ax + (ax * ax) / (1 + Math.sqrt(1 + ax * ax)));
+  }
+  return x < 0 ? -r : r;
+}`,
+  },
+  rfAcosh: {
+    uses: ['rfLog', 'rfLog1p', 'rfNaN'],
+    source: `function rfAcosh(x) {
+  if (!(x >= 1)) return rfNaN();
+  if (x > 1e18) return rfLog(x) + 0.6931471805599453;
+  const t = x - 1;
+  return rfLog1p(t + Math.sqrt(t * (x + 1)));
+}`,
+  },
+  rfAtanh: {
+    uses: ['rfLog1p', 'rfInf', 'rfNaN'],
+    source: `function rfAtanh(x) {
+  if (!(Math.abs(x) <= 1)) return rfNaN();
+  if (x === 1) return rfInf();
+  if (x === -1) return -rfInf();
+  return 0.5 * rfLog1p((2 * x) / (1 - x));
 }`,
   },
   rfSqrt: {
