@@ -1,15 +1,16 @@
-import { type Tensor, ValueError, type Variable, conv2d as conv2dOp } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, conv2d as conv2dOp, optionNames } from '@rectify/tensor';
 import {
   type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
   type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
 } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { intPair, oneOf, optionalRegularizer, positiveInt } from '../../options.js';
+import type { DataFormatArgs } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { convOutputLength } from './conv-utils.js';
 
-export interface Conv2DArgs extends LayerArgs {
+export interface Conv2DArgs extends LayerArgs, DataFormatArgs {
   /** Number of output channels. */
   filters: number;
   /** Window height and width (one number for both). */
@@ -54,6 +55,7 @@ export interface Conv2DConfig extends LayerConfig {
  */
 export class Conv2D extends Layer<Tensor> {
   static override readonly className: string = 'Conv2D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
   readonly filters: number;
   readonly kernelSize: [number, number];
   readonly strides: [number, number];

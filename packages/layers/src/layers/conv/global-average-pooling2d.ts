@@ -1,5 +1,6 @@
-import { type Tensor, mean } from '@rectify/tensor';
+import { type Tensor, mean, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
+import type { DataFormatArgs } from '../../options.js';
 import { type Shape, singleShape } from '../../shape.js';
 
 /**
@@ -11,8 +12,9 @@ import { type Shape, singleShape } from '../../shape.js';
  */
 export class GlobalAveragePooling2D extends Layer<Tensor> {
   static override readonly className: string = 'GlobalAveragePooling2D';
+  static override readonly argNames: readonly string[] = optionNames<DataFormatArgs>()({ dataFormat: true });
 
-  constructor(args: LayerArgs = {}) {
+  constructor(args: LayerArgs & DataFormatArgs = {}) {
     super(args);
     this.inputSpec = { ndim: 4 };
   }
@@ -28,6 +30,6 @@ export class GlobalAveragePooling2D extends Layer<Tensor> {
 }
 
 /** Creates a {@link GlobalAveragePooling2D} layer. @example globalAveragePooling2d() */
-export function globalAveragePooling2d(args: LayerArgs = {}): GlobalAveragePooling2D {
+export function globalAveragePooling2d(args: LayerArgs & DataFormatArgs = {}): GlobalAveragePooling2D {
   return new GlobalAveragePooling2D(args);
 }

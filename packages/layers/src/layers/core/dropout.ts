@@ -1,4 +1,4 @@
-import { PRNGKey, type Tensor, ValueError, greaterEqual, mul, randomUniform, where } from '@rectify/tensor';
+import { PRNGKey, type Tensor, ValueError, greaterEqual, mul, randomUniform, where, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
 
@@ -24,6 +24,7 @@ export interface DropoutConfig extends LayerConfig {
  */
 export class Dropout extends Layer<Tensor> {
   static override readonly className: string = 'Dropout';
+  static override readonly argNames: readonly string[] = optionNames<Omit<DropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
   readonly rate: number;
   readonly seed: number | null;
   private key: PRNGKey | undefined;

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, type Variable, cast, gather } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, cast, gather, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
@@ -13,6 +13,8 @@ export interface EmbeddingArgs extends LayerArgs {
   /** Default uniform in [-0.05, 0.05] (as Keras). */
   embeddingsInitializer?: InitializerIdentifier;
   embeddingsRegularizer?: RegularizerIdentifier | null;
+  /** TensorFlow.js spelling of `inputShape: [inputLength]`: the length of the index sequences. */
+  inputLength?: number;
 }
 
 export interface EmbeddingConfig extends LayerConfig {
@@ -32,6 +34,9 @@ export interface EmbeddingConfig extends LayerConfig {
  */
 export class Embedding extends Layer<Tensor> {
   static override readonly className: string = 'Embedding';
+  static override readonly argNames: readonly string[] = optionNames<Omit<EmbeddingArgs, Exclude<keyof LayerArgs, 'inputDim'>>>()({
+    inputDim: true, outputDim: true, embeddingsInitializer: true, embeddingsRegularizer: true, inputLength: true,
+  });
   readonly inputDim: number;
   readonly outputDim: number;
   readonly embeddingsInitializer: Initializer;
@@ -39,7 +44,7 @@ export class Embedding extends Layer<Tensor> {
   embeddings?: Variable;
 
   constructor(args: EmbeddingArgs) {
-    super(args);
+    super(args.inputLength !== undefined && !args.inputShape && !args.batchInputShape ? { ...args, inputShape: [args.inputLength] } : args);
     this.inputDim = positiveInt(this.kind, 'inputDim', args.inputDim);
     this.outputDim = positiveInt(this.kind, 'outputDim', args.outputDim);
     this.embeddingsInitializer = resolveInitializer(args.embeddingsInitializer ?? { name: 'randomUniform', minval: -0.05, maxval: 0.05 });
