@@ -21,6 +21,7 @@ export * as layers from '@rectify/layers';
 export { regularizers, input, Layer, SymbolicTensor, InputLayer, Functional } from '@rectify/layers';
 
 export * as optimizers from './optimizers/index.js';
+export * as train from './optimizers/train.js';
 export * as losses from './losses/index.js';
 export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
