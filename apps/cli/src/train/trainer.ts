@@ -112,7 +112,7 @@ export async function runEpochs(start: TrainState, o: TrainerOptions): Promise<{
       return { state, interrupted: true };
     }
     const trainLogs = combineLogs(partial, lastLogs, samples);
-    const valLogs = o.validation ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256) }) : {};
+    const valLogs = o.validation ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256), returnDict: true }) : {};
     const epochSeconds = seconds + (partial?.seconds ?? 0);
     const log: EpochLog = {
       epoch: epoch + 1,

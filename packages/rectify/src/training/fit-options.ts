@@ -1,4 +1,4 @@
-import { ValueError } from '@rectify/tensor';
+import { ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import type { CallbackHooks } from '../callbacks/callback.js';
 import { checkNonNegativeInt, checkPositiveInt } from '../checks.js';
 import type { Data } from './data.js';
@@ -46,16 +46,14 @@ export interface ResolvedFitOptions {
   printFn: (line: string) => void;
 }
 
-const known = new Set([
-  'epochs', 'batchSize', 'verbose', 'validationSplit', 'validationData', 'validationBatchSize', 'shuffle', 'seed', 'callbacks',
-  'initialEpoch', 'terminateOnNaN', 'printFn',
-]);
+const known = optionNames<FitOptions>()({
+  epochs: true, batchSize: true, verbose: true, validationSplit: true, validationData: true, validationBatchSize: true, shuffle: true,
+  seed: true, callbacks: true, initialEpoch: true, terminateOnNaN: true, printFn: true,
+});
 
 /** Validates fit's options (unknown names included: a misspelt 'batch_size' would otherwise be ignored). */
 export function resolveFitOptions(o: FitOptions = {}): ResolvedFitOptions {
-  for (const k of Object.keys(o)) {
-    if (!known.has(k)) throw new ValueError(`fit: unknown option '${k}'; allowed options: ${[...known].join(', ')}`);
-  }
+  checkOptions('fit', o, known);
   const batchSize = checkPositiveInt('fit', 'batchSize', o.batchSize ?? 32);
   const validationSplit = o.validationSplit ?? 0;
   if (typeof validationSplit !== 'number' || !(validationSplit >= 0 && validationSplit < 1)) {
