@@ -37,7 +37,7 @@ describe('rectify train on iris, end to end', () => {
     expect(Number(csv[40]!.split(',')[1])).toBe(rows[39]!['loss']);
     const config = JSON.parse(readFileSync(join(run, 'config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ epochs: 40, batchSize: 16, seed: 42, loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    expect(readFileSync(join(run, 'curves.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<polyline[\s\S]*<\/svg>\n$/);
+    expect(readFileSync(join(run, 'curves.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<path class="rf-series"[\s\S]*<\/svg>\n$/);
   });
 
   it('reaches at least 0.9 test accuracy, and the saved model loads with rf.loadModel', async () => {

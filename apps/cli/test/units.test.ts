@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editDistance, nearest } from '../src/suggest.js';
 import { mean, meanCurve, meanStd, std } from '../src/compare/stats.js';
-import { niceTicks, formatTick } from '../src/plot/svg.js';
-import { histogramCounts } from '../src/plot/histogram.js';
 import { combineLogs, extendPartial, FRESH_STATE } from '../src/train/state.js';
 import { type EpochLog, historyCsv, historyJsonl } from '../src/run-dir/metrics-log.js';
 import { checkpointName, readLatestCheckpoint, writeCheckpoint } from '../src/run-dir/checkpoints.js';
@@ -31,16 +29,6 @@ describe('statistics for compare', () => {
     expect(std([0.5])).toBe(0);
     expect(meanStd([0.9, 0.92, 0.94])).toBe('0.9200 ± 0.0200');
     expect(meanCurve([[1, 2, 3], [3, 4]])).toEqual([2, 3]);
-  });
-});
-
-describe('plot helpers', () => {
-  it('round tick values', () => {
-    expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(0.93, 0.97, 4)).toEqual([0.93, 0.94, 0.95, 0.96, 0.97]);
-    expect(niceTicks(1, 1)).toEqual([1]);
-    expect(formatTick(0.000123)).toBe('1.23e-4');
-    expect(histogramCounts([0, 0.1, 0.5, 0.99, 1, NaN, -5], 2, 0, 1)).toEqual([3, 3]);
   });
 });
 

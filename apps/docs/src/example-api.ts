@@ -1,6 +1,6 @@
-import { type PlotSpec, checkPlotSpec } from './plot/plot-spec.js';
+import { type PlotSpec, checkPlotSpec } from '@rectify/plot';
 
-export type { PlotSpec, LinePlot, BarPlot, LineSeries } from './plot/plot-spec.js';
+export type { PlotSpec, LinePlot, BarPlot, LineSeries } from '@rectify/plot';
 
 /**
  * What every example's `run` receives. The docs page wires it to the output panel and the plot area; the tests

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as rf from '@rectify/rectify';
 import { type ExampleContext, type RecordingContext, recordingContext } from '../src/example-api.js';
-import type { LinePlot } from '../src/plot/plot-spec.js';
+import type { LinePlot } from '@rectify/plot';
 
 const dir = fileURLToPath(new URL('../examples/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();

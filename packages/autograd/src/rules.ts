@@ -49,8 +49,24 @@ function higherOrder(op: string): never {
   throw new RectifyError(`grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`);
 }
 
+/** One matmul of a gradient: left operand, right operand, and whether each is transposed. */
+type MatmulProduct = readonly ['dy' | 'a' | 'b', 'dy' | 'a' | 'b', boolean, boolean];
+
 /**
- * The gradient of every op, keyed by op. Each rule is written with public tensor ops, so it runs on any backend.
+ * The gradients of C = op(A)·op(B) for each pair of transposes (N: as stored, T: transposed), written so that no
+ * transpose is ever materialised: e.g. for C = Aᵀ·B, dA = (dC·Bᵀ)ᵀ = B·dCᵀ.
+ */
+const MATMUL_GRADS: Readonly<Record<'NN' | 'NT' | 'TN' | 'TT', { da: MatmulProduct; db: MatmulProduct }>> = {
+  NN: { da: ['dy', 'b', false, true], db: ['a', 'dy', true, false] },
+  NT: { da: ['dy', 'b', false, false], db: ['dy', 'a', true, false] },
+  TN: { da: ['b', 'dy', false, true], db: ['a', 'dy', false, false] },
+  TT: { da: ['b', 'dy', true, true], db: ['dy', 'a', true, true] },
+};
+
+/**
+ * The gradient of every op, keyed by op. Rules are written with public tensor ops where one exists, so they run on any
+ * backend; the kernels that are themselves gradients (scatterAdd, the conv and pool backprops) have no public op and
+ * are called through `engine.runKernel`.
  * @example gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y, needs: [true] }) // [transpose(dy, [1, 0])]
  */
 export const gradRules: GradRules = {
@@ -108,11 +124,12 @@ export const gradRules: GradRules = {
   },
   argReduce: () => [null],
   matmul: (dy, { inputs: [a, b], attrs: { transposeA: tA, transposeB: tB }, needs: [na, nb] }) => {
+    const rule = MATMUL_GRADS[`${tA ? 'T' : 'N'}${tB ? 'T' : 'N'}`];
+    const operands = { dy, a: a!, b: b! };
+    const product = ([l, r, tl, tr]: MatmulProduct) => matmul(operands[l], operands[r], tl, tr);
     // The first layer's x is data: skipping its gradient saves a third of that layer's backward work.
-    const da = ifNeeded(na, () =>
-      !tA ? matmul(dy, b!, false, !tB) : tB ? matmul(b!, dy, true, true) : matmul(b!, dy, false, true));
-    const db = ifNeeded(nb, () =>
-      !tB ? matmul(a!, dy, !tA, false) : tA ? matmul(dy, a!, true, true) : matmul(dy, a!, true, false));
+    const da = ifNeeded(na, () => product(rule.da));
+    const db = ifNeeded(nb, () => product(rule.db));
     return [da && sumToShape(da, a!.shape), db && sumToShape(db, b!.shape)];
   },
   transpose: (dy, { attrs: { perm } }) => {

@@ -39,7 +39,7 @@ function checkThreads(n: number): number {
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly kernels: Kernels;
-  /** Fused kernels beyond the primitive set (bias + activation, Adam). */
+  /** Optional fused kernels outside the primitive set: the Adam update (reached through `engine.runFused`), bias + activation. */
   readonly fused: FusedOps;
   private readonly ctx: Context;
   private readonly probe: Probe;

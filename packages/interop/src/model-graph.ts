@@ -51,11 +51,6 @@ function graphOf(m: unknown): Functional | undefined {
   return g instanceof Functional ? g : undefined;
 }
 
-/** Whether a layer is itself a model that gets inlined rather than converted. */
-export function isNestedModel(layer: Layer): boolean {
-  return graphOf(layer) !== undefined || (layer.className === 'Sequential' && isStack(layer));
-}
-
 /**
  * The model as a flat list of layer applications.
  * @example toLayerGraph('exportOnnx', { layers: [dense({ units: 2, inputShape: [3] })] }).steps.length; // 1

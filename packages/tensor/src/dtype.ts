@@ -1,4 +1,3 @@
-import { DTypeError } from './errors.js';
 
 export type DType = 'float32' | 'int32' | 'bool';
 export type TypedArray = Float32Array | Int32Array | Uint8Array;
@@ -29,21 +28,4 @@ export function upcast(a: DType, b: DType): DType {
   if (a === 'float32' || b === 'float32') return 'float32';
   if (a === 'int32' || b === 'int32') return 'int32';
   return 'int32';
-}
-
-export function assertDType(op: string, arg: string, dtype: DType, allowed: readonly DType[]): void {
-  if (!allowed.includes(dtype)) {
-    throw new DTypeError(`${op}: '${arg}' must have dtype ${allowed.join(' or ')}, received ${dtype}`);
-  }
-}
-
-/** Converts values into the typed array a dtype is stored in (bool → 0/1, int32 → truncated). */
-export function toTypedArray(values: ArrayLike<number | boolean>, dtype: DType): TypedArray {
-  const out = allocate(dtype, values.length);
-  if (dtype === 'bool') {
-    for (let i = 0; i < values.length; i++) out[i] = values[i] ? 1 : 0;
-  } else {
-    for (let i = 0; i < values.length; i++) out[i] = Number(values[i]);
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import type {
   Backend, BackendKernelName, DataId, FusedKernelImpl, FusedKernelName, FusedKernelSpecs, KernelSpecs, OpAttrs, OpName, TensorInfo,
 } from './backend/kernels.js';
-import { type DType, type TypedArray, bytesPerElement } from './dtype.js';
+import type { DType, TypedArray } from './dtype.js';
 import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
 import { type Shape, shapesEqual, sizeOf } from './shape.js';
 import { Tensor, type Variable } from './tensor.js';
@@ -347,11 +347,6 @@ function collectTensors(c: unknown, out: Set<Tensor>): void {
   else if (c !== null && typeof c === 'object' && Object.getPrototypeOf(c) === Object.prototype) {
     for (const x of Object.values(c)) collectTensors(x, out);
   }
-}
-
-/** Bytes a tensor of this shape and dtype occupies. @example byteSize([2, 3], 'float32') // 24 */
-export function byteSize(shape: Shape, dtype: DType): number {
-  return sizeOf(shape) * bytesPerElement(dtype);
 }
 
 /** The process-wide engine. Exported for sibling packages (autograd, backends); users call the functions below. */

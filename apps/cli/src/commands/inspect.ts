@@ -5,7 +5,7 @@ import { take } from '../datasets/split.js';
 import { diagnose } from '../inspect/diagnostics.js';
 import type { Io } from '../main.js';
 import { table } from '../output/table.js';
-import { histogramGrid } from '../plot/histogram.js';
+import { plotGrid } from '@rectify/plot';
 import { writeFileAtomic } from '../run-dir/atomic.js';
 import { openModelDir } from '../run-dir/model-dir.js';
 import { splitTensors } from '../train/tensors.js';
@@ -53,7 +53,10 @@ export function registerInspect(program: Command, io: Io): void {
       const plot = o.plot ?? join(dir.endsWith('model') ? dirname(dir) : dir, 'inspect.svg');
       writeFileAtomic(
         plot,
-        histogramGrid(rows.map((r) => ({ title: `${r.layer} (${r.activation})`, xLabel: 'output value', counts: r.histogram.counts, min: r.histogram.min, max: r.histogram.max }))),
+        plotGrid(
+          rows.map((r) => ({ kind: 'histogram', title: `${r.layer} (${r.activation})`, xLabel: 'output value', ...r.histogram })),
+          { columns: 3, width: 400, height: 260 },
+        ),
       );
       if (o.json) {
         io.stdout.write(`${JSON.stringify({ summary, samples: batch.n, dataset: data.name, layers: rows, plot })}\n`);

@@ -1,4 +1,4 @@
-import { chartGrid, type LineChartOptions } from '../plot/line-chart.js';
+import { type LinePlot, plotGrid } from '@rectify/plot';
 import { mean, meanCurve, meanStd } from './stats.js';
 import type { TrialResult } from './trial.js';
 
@@ -74,11 +74,14 @@ export function compareHeader(metricName: string, seeds: number): string[] {
 export function compareSvg(trials: readonly TrialResult[], metricName: string): string {
   const activations = [...new Set(trials.map((t) => t.activation))];
   const curve = (a: string, key: string) => meanCurve(trials.filter((t) => t.activation === a).map((t) => t.history.map((h) => h[key] ?? NaN)));
-  const chart = (key: string): LineChartOptions => ({
+  const chart = (key: string): LinePlot => ({
     title: `${key} (mean over seeds)`,
     xLabel: 'epoch',
     yLabel: key,
-    series: activations.map((a, i) => ({ name: a, points: curve(a, key).map((v, e) => [e + 1, v] as const), color: i })),
+    series: activations.map((a) => {
+      const y = curve(a, key);
+      return { name: a, x: y.map((_, e) => e + 1), y };
+    }),
   });
-  return chartGrid([chart(metricName), chart('loss')]);
+  return plotGrid([chart(metricName), chart('loss')]);
 }

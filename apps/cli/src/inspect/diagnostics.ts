@@ -1,7 +1,7 @@
 import { activationStats } from '@rectify/activations';
 import type { Layer } from '@rectify/layers';
 import { sqrt, square, sum, tidy, variableGrads, type LayersModel, type Tensor } from '@rectify/rectify';
-import { histogramCounts } from '../plot/histogram.js';
+import { histogramCounts } from '@rectify/plot';
 
 /** What `rectify inspect` reports for one layer with an activation, measured on one batch. */
 export interface LayerDiagnostics {

@@ -1,9 +1,9 @@
+import { type LinePlot, plotGrid } from '@rectify/plot';
 import type { EpochLog } from '../run-dir/metrics-log.js';
-import { chartGrid, type LineChartOptions } from './line-chart.js';
 
 /**
  * The training curves of one run: one chart per quantity (loss, then each metric), training solid and
- * validation dashed in the same colour.
+ * validation dashed.
  *
  * @example
  * writeFileSync('curves.svg', curvesSvg([{ epoch: 1, loss: 0.9, val_loss: 1 }, { epoch: 2, loss: 0.5, val_loss: 0.7 }]));
@@ -12,16 +12,17 @@ export function curvesSvg(history: readonly EpochLog[]): string {
   const names = [...new Set(history.flatMap((h) => Object.keys(h)))].filter(
     (k) => k !== 'epoch' && !k.startsWith('val_') && k !== 'epoch_seconds',
   );
-  const charts: LineChartOptions[] = names.map((name) => ({
+  const epochs = history.map((h) => h.epoch);
+  const charts: LinePlot[] = names.map((name) => ({
     title: name,
     xLabel: 'epoch',
     yLabel: name,
     series: [
-      { name, points: history.map((h) => [h.epoch, h[name] ?? NaN] as const), color: 0 },
+      { name, x: epochs, y: history.map((h) => h[name] ?? NaN) },
       ...(history.some((h) => h[`val_${name}`] !== undefined)
-        ? [{ name: `val_${name}`, points: history.map((h) => [h.epoch, h[`val_${name}`] ?? NaN] as const), dashed: true, color: 1 }]
+        ? [{ name: `val_${name}`, x: epochs, y: history.map((h) => h[`val_${name}`] ?? NaN), dashed: true }]
         : []),
     ],
   }));
-  return chartGrid(charts);
+  return plotGrid(charts);
 }

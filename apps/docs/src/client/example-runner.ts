@@ -1,5 +1,5 @@
 import { recordingContext } from '../example-api.js';
-import { renderPlot } from '../plot/svg-plot.js';
+import { renderPlot } from '@rectify/plot';
 import { activateBackend, chosenBackend } from './backend.js';
 import { loadFramework } from './framework.js';
 import { type ExampleModule, evaluateExample } from './transpile.js';

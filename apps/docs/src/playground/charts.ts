@@ -1,4 +1,4 @@
-import { PALETTE, renderPlot } from '../plot/svg-plot.js';
+import { PALETTE, renderPlot } from '@rectify/plot';
 import type { LabConfig, LabRecord } from './lab.js';
 
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,5 +1,5 @@
 import * as rf from '@rectify/rectify';
-import { PALETTE, renderPlot } from '../plot/svg-plot.js';
+import { PALETTE, renderPlot } from '@rectify/plot';
 import { type Demo, demos } from './demos.js';
 import { DEFAULT_CONFIG, type LabConfig, type LabRecord, trainLab } from './lab.js';
 import { chartsFor } from './charts.js';

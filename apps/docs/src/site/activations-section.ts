@@ -1,5 +1,5 @@
 import { activations, get, list } from '@rectify/activations';
-import { renderPlot } from '../plot/svg-plot.js';
+import { renderPlot } from '@rectify/plot';
 import { activationDoc } from './doc-comments.js';
 import { activationNotes } from './activation-notes.js';
 

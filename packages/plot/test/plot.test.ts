@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlotSpec } from '../src/plot/plot-spec.js';
-import { extent, formatTick, makeScale, niceTicks } from '../src/plot/scale.js';
-import { renderPlot } from '../src/plot/svg-plot.js';
-import type { PlotSpec } from '../src/plot/plot-spec.js';
+import { type PlotSpec, checkPlotSpec, extent, formatTick, histogramCounts, makeScale, niceTicks, plotGrid, renderPlot } from '@rectify/plot';
 
 const points = (svg: string): number[] => [...svg.matchAll(/data-points="(\d+)"/g)].map((m) => Number(m[1]));
 
@@ -21,14 +18,15 @@ describe('checkPlotSpec', () => {
     expect(() => checkPlotSpec({ kind: 'bar', labels: ['a', 'b'], series: [{ name: 'g', values: [1] }] })).toThrow(
       "plot: series[0] ('g') has 1 values for 2 labels",
     );
-    expect(() => checkPlotSpec({ kind: 'pie', series: [{ name: 'a', x: [], y: [] }] } as never)).toThrow("plot: kind must be 'line' or 'bar', received 'pie'");
+    expect(() => checkPlotSpec({ kind: 'pie', series: [{ name: 'a', x: [], y: [] }] } as never)).toThrow("plot: kind must be 'line', 'bar' or 'histogram', received 'pie'");
     expect(() => checkPlotSpec(null as never)).toThrow('plot: expected a plot spec object, received null');
   });
 });
 
 describe('scales', () => {
   it('picks round ticks of 1, 2 or 5 times a power of ten', () => {
-    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6000000000000001, 0.8, 1]);
+    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(0.93, 0.97, 4)).toEqual([0.93, 0.94, 0.95, 0.96, 0.97]);
     expect(niceTicks(-5, 5)).toEqual([-4, -2, 0, 2, 4]);
     expect(niceTicks(3, 3)).toEqual([3]);
   });
@@ -47,7 +45,7 @@ describe('scales', () => {
   });
 
   it('formats ticks briefly', () => {
-    expect([0, 0.25, 2500, 1e-3, 2e5].map(formatTick)).toEqual(['0', '0.25', '2500', '1e-3', '2e5']);
+    expect([0, 0.25, 2500, 1e-3, 2e5, 0.000123, -1.5e-3].map(formatTick)).toEqual(['0', '0.25', '2500', '1e-3', '2e5', '1.23e-4', '-1.5e-3']);
   });
 });
 
@@ -75,5 +73,35 @@ describe('renderPlot', () => {
     const svg = renderPlot({ series: [{ name: 'a', x: [0, 1], y: [0, 1] }, { name: 'b', x: [0, 1], y: [1, 0] }] }, 400, 200);
     expect(svg).toMatch(/viewBox="0 0 400 22\d"/);
     expect(svg).toContain('class="legend"');
+  });
+});
+
+describe('histograms', () => {
+  it('counts values per bin, ignoring NaN and clamping values outside the range', () => {
+    expect(histogramCounts([0, 0.1, 0.5, 0.99, 1, NaN, -5], 2, 0, 1)).toEqual([3, 3]);
+    expect(histogramCounts([], 3, 0, 1)).toEqual([0, 0, 0]);
+  });
+
+  it('draws one bar per bin and checks its spec', () => {
+    const svg = renderPlot({ kind: 'histogram', title: 'dense_1', counts: [1, 4, 2], min: -1, max: 2 });
+    expect([...svg.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1]))).toEqual([1, 4, 2]);
+    expect(() => checkPlotSpec({ kind: 'histogram', counts: [], min: 0, max: 1 })).toThrow(
+      'plot: a histogram needs at least one bin, received an empty counts array',
+    );
+    expect(() => checkPlotSpec({ kind: 'histogram', counts: [1], min: 2, max: 1 })).toThrow('plot: a histogram needs finite min <= max, received min=2, max=1');
+  });
+});
+
+describe('plotGrid', () => {
+  it('lays plots out in rows of `columns`, each row as tall as its tallest plot', () => {
+    const line = { series: [{ name: 'a', x: [0, 1], y: [0, 1] }, { name: 'b', x: [0, 1], y: [1, 0] }] };
+    const hist: PlotSpec = { kind: 'histogram', counts: [1, 2], min: 0, max: 1 };
+    const svg = plotGrid([line, hist, hist], { columns: 2, width: 400, height: 200 });
+    const nested = [...svg.matchAll(/<svg [^>]*class="rf-plot" x="(\d+)" y="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const legendRow = Number(/viewBox="0 0 400 (\d+)"/.exec(svg)![1]); // the line plot grows by its legend
+    expect(legendRow).toBeGreaterThan(200);
+    expect(nested).toEqual([[0, 0], [400, 0], [0, legendRow]]);
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 800 ${legendRow + 200}"`));
+    expect(svg).toContain('fill="white"');
   });
 });

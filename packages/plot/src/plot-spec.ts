@@ -32,8 +32,19 @@ export interface BarPlot {
   readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
 }
 
-/** What an example passes to `ctx.plot`; the page draws it as SVG, the tests read its numbers. */
-export type PlotSpec = LinePlot | BarPlot;
+/** Counts of samples in equal-width bins: `counts[i]` fell in [min + i·w, min + (i+1)·w), w = (max − min) / bins. */
+export interface HistogramPlot {
+  readonly kind: 'histogram';
+  readonly title?: string;
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  readonly counts: readonly number[];
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A plot to draw: what a docs example passes to `ctx.plot`, what the CLI writes; the tests read its numbers. */
+export type PlotSpec = LinePlot | BarPlot | HistogramPlot;
 
 const where = 'plot';
 
@@ -54,6 +65,7 @@ function checkNumbers(label: string, values: unknown): readonly number[] {
  */
 export function checkPlotSpec(spec: PlotSpec): PlotSpec {
   if (typeof spec !== 'object' || spec === null) throw new ValueError(`${where}: expected a plot spec object, received ${spec === null ? 'null' : typeof spec}`);
+  if (spec.kind === 'histogram') return checkHistogram(spec);
   if (!Array.isArray(spec.series) || spec.series.length === 0) {
     throw new ValueError(`${where}: series must be a non-empty array, received ${Array.isArray(spec.series) ? 'an empty array' : typeof spec.series}`);
   }
@@ -69,7 +81,9 @@ export function checkPlotSpec(spec: PlotSpec): PlotSpec {
     });
     return { ...spec, labels: labels.map(String), series };
   }
-  if (spec.kind !== undefined && spec.kind !== 'line') throw new ValueError(`${where}: kind must be 'line' or 'bar', received '${String(spec.kind)}'`);
+  if (spec.kind !== undefined && spec.kind !== 'line') {
+    throw new ValueError(`${where}: kind must be 'line', 'bar' or 'histogram', received '${String((spec as { kind: unknown }).kind)}'`);
+  }
   const series = spec.series.map((s, i) => {
     const x = checkNumbers(`series[${i}].x`, s.x);
     const y = checkNumbers(`series[${i}].y`, s.y);
@@ -78,4 +92,30 @@ export function checkPlotSpec(spec: PlotSpec): PlotSpec {
     return { name: String(s.name), x, y, ...(s.dashed && { dashed: true }), ...(s.color && { color: s.color }) };
   });
   return { ...spec, series };
+}
+
+function checkHistogram(spec: HistogramPlot): HistogramPlot {
+  const counts = checkNumbers('counts', spec.counts);
+  if (counts.length === 0) throw new ValueError(`${where}: a histogram needs at least one bin, received an empty counts array`);
+  if (!Number.isFinite(spec.min) || !Number.isFinite(spec.max) || !(spec.max >= spec.min)) {
+    throw new ValueError(`${where}: a histogram needs finite min <= max, received min=${spec.min}, max=${spec.max}`);
+  }
+  return { ...spec, counts };
+}
+
+/**
+ * Counts of `values` in `bins` equal-width bins over [min, max]; NaN is ignored, values outside are clamped into
+ * the first or last bin.
+ * @example histogramCounts([0, 0.1, 0.5, 0.99, 1, NaN, -5], 2, 0, 1) // [3, 3]
+ */
+export function histogramCounts(values: ArrayLike<number>, bins: number, min: number, max: number): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  const width = (max - min) / bins || 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((v - min) / width)));
+    counts[b]!++;
+  }
+  return counts;
 }

@@ -1,4 +1,4 @@
-import type { BarPlot, LinePlot, PlotSpec } from './plot-spec.js';
+import type { BarPlot, HistogramPlot, LinePlot, PlotSpec } from './plot-spec.js';
 import { type Scale, extent, formatTick, makeScale } from './scale.js';
 
 /** Colour-blind-safe palette (Okabe–Ito), cycled per series. */
@@ -55,19 +55,24 @@ function legendOf(f: Frame, items: readonly LegendItem[]): { svg: string; height
   return { svg: parts.join(''), height: (row + 1) * 16 + 4 };
 }
 
-function chrome(spec: PlotSpec, f: Frame, body: string, items: readonly LegendItem[]): string {
-  const legend = legendOf(f, items);
-  const h = f.h + legend.height;
-  const title = spec.title ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>` : '';
-  const xl = spec.xLabel ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>` : '';
-  const aria = esc(spec.title ?? spec.series.map((s) => s.name).join(', '));
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot" viewBox="0 0 ${f.w} ${h}" width="${f.w}" height="${h}" role="img" aria-label="${aria}">` +
-    `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend.svg}</svg>`
-  );
+/** A drawn plot before it becomes a document: its size (legend included) and its SVG content. */
+interface Drawn {
+  readonly width: number;
+  readonly height: number;
+  readonly aria: string;
+  readonly content: string;
 }
 
-function renderLine(spec: LinePlot, w: number, h: number): string {
+function chrome(spec: PlotSpec, f: Frame, body: string, items: readonly LegendItem[]): Drawn {
+  const legend = legendOf(f, items);
+  const title = spec.title ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>` : '';
+  const xl = spec.xLabel ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>` : '';
+  const aria = esc(spec.title ?? (spec.kind === 'histogram' ? 'histogram' : spec.series.map((s) => s.name).join(', ')));
+  const content = `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend.svg}`;
+  return { width: f.w, height: f.h + legend.height, aria, content };
+}
+
+function drawLine(spec: LinePlot, w: number, h: number): Drawn {
   const f = frameFor(spec, w, h);
   const log = spec.yScale === 'log';
   const [x0, x1] = extent(spec.series.flatMap((s) => s.x), false);
@@ -99,7 +104,7 @@ function renderLine(spec: LinePlot, w: number, h: number): string {
   return chrome(spec, f, yAxis(f, y, spec.yLabel) + xTicks + paths.join(''), items);
 }
 
-function renderBar(spec: BarPlot, w: number, h: number): string {
+function drawBar(spec: BarPlot, w: number, h: number): Drawn {
   const f = frameFor(spec, w, h);
   const log = spec.yScale === 'log';
   const all = spec.series.flatMap((s) => s.values);
@@ -130,11 +135,62 @@ function renderBar(spec: BarPlot, w: number, h: number): string {
   return chrome(spec, f, yAxis(f, y, spec.yLabel) + labels + rects.join(''), items);
 }
 
+function drawHistogram(spec: HistogramPlot, w: number, h: number): Drawn {
+  const f = frameFor(spec, w, h);
+  const top = Math.max(1, ...spec.counts);
+  const [lo, hi] = spec.min === spec.max ? [spec.min - 0.5, spec.max + 0.5] : [spec.min, spec.max];
+  const x = makeScale(lo, hi, f.left, f.right);
+  const y = makeScale(0, top * 1.05, f.bottom, f.top);
+  const binWidth = (hi - lo) / spec.counts.length;
+  const bars = spec.counts.map((c, i) => {
+    const x0 = x(lo + i * binWidth);
+    const x1 = x(lo + (i + 1) * binWidth);
+    return `<rect class="rf-bar" data-value="${c}" x="${px(x0)}" y="${px(y(c))}" width="${px(Math.max(0.5, x1 - x0 - 0.5))}" height="${px(f.bottom - y(c))}" fill="${PALETTE[0]}"><title>${c}</title></rect>`;
+  });
+  const xTicks = x.ticks.map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`).join('');
+  return chrome(spec, f, yAxis(f, y, spec.yLabel ?? 'count') + xTicks + bars.join(''), []);
+}
+
+function draw(spec: PlotSpec, width: number, height: number): Drawn {
+  if (spec.kind === 'bar') return drawBar(spec, width, height);
+  if (spec.kind === 'histogram') return drawHistogram(spec, width, height);
+  return drawLine(spec, width, height);
+}
+
+const svgOpen = (d: Drawn, extra = ''): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot"${extra} viewBox="0 0 ${d.width} ${d.height}" width="${d.width}" height="${d.height}" role="img" aria-label="${d.aria}">`;
+
 /**
  * Draws a checked plot spec as a self-contained SVG string — the same function at build time (the activation
- * plots are static) and in the page (example output, the playground).
+ * plots are static), in the page (example output, the playground) and in the CLI (curves.svg).
  * @example renderPlot({ series: [{ name: 'x²', x: [0, 1, 2], y: [0, 1, 4] }] }).startsWith('<svg') // true
  */
 export function renderPlot(spec: PlotSpec, width = 560, height = 300): string {
-  return spec.kind === 'bar' ? renderBar(spec, width, height) : renderLine(spec, width, height);
+  const d = draw(spec, width, height);
+  return `${svgOpen(d)}${d.content}</svg>`;
+}
+
+/**
+ * Several plots in one SVG document, `columns` to a row, each in a `cell` of the given size (a row is as tall as
+ * its tallest plot, legends included), on a white background so that the file reads well in any viewer.
+ * @example plotGrid([lossPlot, accuracyPlot], { columns: 2 }).startsWith('<svg') // true
+ */
+export function plotGrid(specs: readonly PlotSpec[], options: { columns?: number; width?: number; height?: number } = {}): string {
+  const { columns = 2, width = 520, height = 320 } = options;
+  const cols = Math.max(1, Math.min(columns, specs.length));
+  const drawn = specs.map((s) => draw(s, width, height));
+  const rows: Drawn[][] = [];
+  for (let i = 0; i < drawn.length; i += cols) rows.push(drawn.slice(i, i + cols));
+  let y = 0;
+  const parts: string[] = [];
+  for (const row of rows) {
+    row.forEach((d, c) => parts.push(`${svgOpen(d, ` x="${c * width}" y="${y}"`)}${d.content}</svg>`));
+    y += Math.max(...row.map((d) => d.height));
+  }
+  const total = { width: cols * width, height: Math.max(y, 1) };
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="rf-plot-grid" viewBox="0 0 ${total.width} ${total.height}" width="${total.width}" height="${total.height}" font-family="sans-serif" font-size="12">` +
+    `<style>.rf-plot .frame{fill:none;stroke:#333}.rf-plot .grid{stroke:#e5e5e5}.rf-plot .title{font-size:14px}</style>` +
+    `<rect width="${total.width}" height="${total.height}" fill="white"/>${parts.join('')}</svg>\n`
+  );
 }
