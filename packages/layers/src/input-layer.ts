@@ -96,3 +96,25 @@ export function input(args: InputArgs): SymbolicTensor {
   if (dtype !== 'float32' && dtype !== 'int32') throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
   return new InputLayer({ batchInputShape: [batchSize, ...shape], name, inputDType: dtype }).output;
 }
+
+/** TensorFlow.js' `tf.layers.inputLayer` arguments. */
+export interface TfjsInputLayerArgs {
+  inputShape?: readonly (number | null)[];
+  batchInputShape?: Shape;
+  batchSize?: number;
+  dtype?: 'float32' | 'int32';
+  name?: string;
+}
+
+/**
+ * TensorFlow.js' `layers.inputLayer({ inputShape | batchInputShape, batchSize?, dtype?, name? })`: an {@link InputLayer}.
+ * @example const layer = inputLayer({ inputShape: [4] }); // batchInputShape [null, 4]
+ */
+export function inputLayer(args: TfjsInputLayerArgs): InputLayer {
+  checkOptions('inputLayer', args, optionNames<TfjsInputLayerArgs>()({ inputShape: true, batchInputShape: true, batchSize: true, dtype: true, name: true }));
+  if ((args.inputShape === undefined) === (args.batchInputShape === undefined)) {
+    throw new ValueError('inputLayer: give exactly one of inputShape and batchInputShape');
+  }
+  const batchInputShape = args.batchInputShape ?? [args.batchSize ?? null, ...args.inputShape!];
+  return new InputLayer({ batchInputShape, name: args.name, inputDType: args.dtype });
+}

@@ -42,3 +42,5 @@ export { NonFiniteLossError, type FitOptions, type CompileArgs, type Data } from
 export type { Logs } from './callbacks/callback.js';
 export { History } from './callbacks/history.js';
 export { VERSION } from './version.js';
+// TensorFlow.js keeps the loss reduction enum at the top level (tf.Reduction) as well.
+export { Reduction } from './losses/tfjs/reduction.js';

@@ -9,7 +9,7 @@ import { combineLogs, extendPartial, type TrainState } from './state.js';
 export interface FitModel {
   stopTraining: boolean;
   fit(x: Tensor, y: Tensor, options: FitCallOptions): Promise<unknown>;
-  evaluate(x: Tensor, y: Tensor, options: { batchSize?: number }): Record<string, number>;
+  evaluate(x: Tensor, y: Tensor, options: { batchSize?: number; returnDict: true }): Record<string, number>;
 }
 
 interface FitCallOptions {

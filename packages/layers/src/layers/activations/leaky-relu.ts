@@ -49,3 +49,6 @@ export class LeakyReLU extends Layer<Tensor> {
 export function leakyRelu(args: LeakyReLUArgs = {}): LeakyReLU {
   return new LeakyReLU(args);
 }
+
+/** TensorFlow.js' spelling of {@link leakyRelu}. @example leakyReLU({ alpha: 0.1 }) */
+export const leakyReLU = leakyRelu;

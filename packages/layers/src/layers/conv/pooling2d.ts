@@ -92,3 +92,10 @@ export function maxPooling2d(args: Pooling2DArgs = {}): MaxPooling2D {
 export function averagePooling2d(args: Pooling2DArgs = {}): AveragePooling2D {
   return new AveragePooling2D(args);
 }
+
+/** TensorFlow.js' other spellings of {@link maxPooling2d} and {@link averagePooling2d}. @example maxPool2d({ poolSize: 2 }) */
+export const maxPool2d = maxPooling2d;
+/** @example avgPool2d({ poolSize: 2 }) */
+export const avgPool2d = averagePooling2d;
+/** @example avgPooling2d({ poolSize: 2 }) */
+export const avgPooling2d = averagePooling2d;
