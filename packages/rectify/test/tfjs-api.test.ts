@@ -112,3 +112,21 @@ describe('tfjs loss functions in compile', () => {
     expect(() => rf.losses.computeWeightedLoss(tensor([1]), null, 7 as never)).toThrow(ValueError);
   });
 });
+
+describe("tfjs' 'acc' spelling of accuracy in logs", () => {
+  it("logs.acc / val_acc read 'accuracy' / 'val_accuracy' but are not keys of the logs or the history", async () => {
+    const { model, x, y } = classifier(['accuracy']);
+    const seen: { acc: number; accuracy: number; valAcc: number; valAccuracy: number; keys: string[] }[] = [];
+    const history = await model.fit(x, y, {
+      epochs: 2, verbose: 0, validationData: [x, y],
+      callbacks: { onEpochEnd: (_e, logs) => void seen.push({ acc: logs['acc']!, accuracy: logs['accuracy']!, valAcc: logs['val_acc']!, valAccuracy: logs['val_accuracy']!, keys: Object.keys(logs) }) },
+    });
+    for (const s of seen) {
+      expect(s.acc).toBe(s.accuracy);
+      expect(s.valAcc).toBe(s.valAccuracy);
+      expect(s.keys).not.toContain('acc');
+    }
+    expect(history.history['acc']).toBe(history.history['accuracy']);
+    expect(Object.keys(history.history)).not.toContain('acc');
+  });
+});

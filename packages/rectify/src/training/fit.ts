@@ -8,6 +8,7 @@ import { type FitOptions, resolveFitOptions } from './fit-options.js';
 import { NonFiniteLossError } from './non-finite-loss-error.js';
 import { permutation } from './shuffle.js';
 import { trainStep } from './train-step.js';
+import { withTfjsAliases } from './tfjs-log-aliases.js';
 import { requireCompiled, type TrainableModel } from './trainable.js';
 
 interface Split {
@@ -96,13 +97,13 @@ export async function fitLoop(model: TrainableModel, x: Data, y: Data, options: 
         logs = { loss: lossSum / seen };
         if (compiled.losses.length > 1) model.outputNames.forEach((nm, i) => (logs[`${nm}_loss`] = outputSums[i]! / seen));
         for (const m of compiled.metrics) logs[m.key] = m.metric.result();
-        await list.batchEnd(step, { batch: step, size: end - start, ...logs });
+        await list.batchEnd(step, withTfjsAliases({ batch: step, size: end - start, ...logs }));
       }
       if (data.val) {
         const v = evaluateLoop(model, data.val.xs, data.val.ys, o.validationBatchSize, 'fit');
         for (const [k, val] of Object.entries(v)) logs[`val_${k}`] = val;
       }
-      await list.epochEnd(epoch, logs);
+      await list.epochEnd(epoch, withTfjsAliases(logs));
     }
     await list.trainEnd(logs);
     return history;
