@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as rf from '@rectify/rectify';
 
@@ -25,6 +26,10 @@ const needs = {
 };
 const quiet = () => {};
 
+/** A port's module: plain JavaScript, so typed here by what the tests call. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const port = (path: string): Promise<any> => import(fileURLToPath(new URL(`../../examples/tfjs/${path}`, import.meta.url)));
+
 /** The convnets train on the WebAssembly backend, as the originals use tfjs-node's native one for speed. */
 async function useWasm(): Promise<void> {
   await import('@rectify/backend-wasm');
@@ -36,7 +41,7 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
   describe.skipIf(missing(needs.iris).length > 0)('iris', () => {
     it('trains the two-layer classifier to ≥ 90% test accuracy', async () => {
       rf.setSeed(1);
-      const { iris } = await import('../../examples/tfjs/iris/index.js');
+      const { iris } = await port('iris/index.js');
       const { yTrue, yPred } = await iris({ epochs: 40, learningRate: 0.05 });
       expect(accuracy(yPred, yTrue)).toBeGreaterThanOrEqual(0.9);
     });
@@ -45,7 +50,7 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
   describe.skipIf(missing(needs.bostonHousing).length > 0)('boston-housing', () => {
     it('the linear and MLP regressions beat the mean-price baseline on the test set', async () => {
       rf.setSeed(1);
-      const boston = await import('../../examples/tfjs/boston-housing/index.js');
+      const boston = await port('boston-housing/index.js');
       const baseline = await boston.setup(quiet);
       const linear = await boston.run(boston.linearRegressionModel(), 'linear', true, quiet);
       const mlp = await boston.run(boston.multiLayerPerceptronRegressionModel1Hidden(), 'oneHidden', false, quiet);
@@ -59,7 +64,7 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
     it('100 SGD steps of the core-API convnet lower the loss and classify most test digits', async () => {
       await useWasm();
       rf.setSeed(1);
-      const { mnist } = await import('../../examples/tfjs/mnist-core/index.js');
+      const { mnist } = await port('mnist-core/index.js');
       const losses: number[] = [];
       const { predictions, labels } = await mnist((line: string) => losses.push(Number(line.split(': ')[1])));
       expect(losses).toHaveLength(100);
@@ -72,7 +77,7 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
     it('three epochs of the layers-API convnet reach ≥ 90% test accuracy', async () => {
       await useWasm();
       rf.setSeed(1);
-      const { main } = await import('../../examples/tfjs/mnist-node/main.js');
+      const { main } = await port('mnist-node/main.js');
       const lines: string[] = [];
       const [loss, acc] = await main(3, 32, undefined, (line: string) => lines.push(line));
       expect(lines.some((l) => /^Loss: \d\.\d{3} \(train\), \d\.\d{3} \(val\); Accuracy: \d\.\d{3}/.test(l))).toBe(true);

@@ -1,7 +1,8 @@
+import type { Optimizer } from '@tensorflow/tfjs-core';
 import type { CompatCase, Tf } from '../harness.js';
 
 /** Five minimize steps of a least-squares fit with optimizer `make(lib)`; returns the weights. */
-function minimizeSteps(make: (lib: Tf) => ReturnType<Tf['train']['sgd']>) {
+function minimizeSteps(make: (lib: Tf) => Optimizer) {
   return (lib: Tf) => {
     const x = lib.tensor([[1, 2], [3, -1], [0.5, 0.25]]);
     const y = lib.tensor([1, -2, 0.5]);
