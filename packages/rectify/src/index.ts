@@ -4,7 +4,7 @@
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
  * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
- * rf.losses, rf.metrics, rf.callbacks, rf.interop.
+ * rf.train (TensorFlow.js' optimizer constructors), rf.losses, rf.metrics, rf.callbacks, rf.interop.
  */
 export * from '@rectify/tensor';
 export * from '@rectify/autograd';
