@@ -95,7 +95,7 @@ function micro(
 }
 
 /** C[i0:i1, j0:j1] of one product: the whole blocked loop nest. `scratch` is this thread's own. */
-function gemmRect(
+export function gemmRect(
   K: i32, A: usize, lda: i32, transA: bool, B: usize, ldb: i32, transB: bool, C: usize, ldc: i32,
   accumulate: bool, i0: i32, i1: i32, j0: i32, j1: i32, scratch: usize,
 ): void {

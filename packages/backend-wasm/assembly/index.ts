@@ -4,7 +4,7 @@ export { gemm } from './gemm';
 export { unary, biasUnary } from './unary';
 export { binary } from './binary';
 export { reduce } from './reduce';
-export { im2col, col2im } from './conv';
+export { convForward, convFilterGrad, convInputGrad, sumChunks } from './conv';
 export { pool, poolGrad } from './pool';
 export { adam } from './optim';
 

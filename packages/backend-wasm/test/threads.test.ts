@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { conv2d, conv2dInfo, engine, maxPool, sum } from '@rectify/tensor';
+import { conv2d, conv2dInfo, engine, maxPool, setBackend, sum } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 import { setWasmThreads } from '@rectify/backend-wasm';
 import { normal, useWasm, withThreads } from './helpers.js';
@@ -41,6 +41,28 @@ describe('threads', () => {
     const one = await withThreads(1, run);
     const two = await withThreads(2, run);
     one.forEach((v, i) => expect(Array.from(two[i]!)).toEqual(Array.from(v)));
+  });
+
+  it('computes tiled convolutions and their gradients as the CPU backend does, across many tiles and chunks', async () => {
+    // 600 floats per column row: tiles of 52 rows, so a batch of 6 (2,400 rows) spans 47 tiles and all 8 chunks of
+    // the filter gradient; stride 2 and dilation 2 exercise the window arithmetic at the tile edges.
+    for (const [strides, pad, dilations] of [[1, 'same', 1], [2, 'valid', 1], [1, 'same', 2]] as const) {
+      const x = normal([6, 20, 20, 24], 51);
+      const f = normal([5, 5, 24, 8], 52);
+      const info = conv2dInfo(x.shape, f.shape, strides, pad, dilations);
+      const run = () => {
+        const y = conv2d(x, f, strides, pad, 'NHWC', dilations);
+        const dy = normal([...y.shape], 53);
+        return [y, engine.runKernel('conv2dBackpropInput', [dy, f], { info }), engine.runKernel('conv2dBackpropFilter', [x, dy], { info })].map((t) =>
+          Array.from(t.dataSync()),
+        );
+      };
+      const wasm = await withThreads(2, run);
+      setBackend('cpu');
+      const cpu = engine.tidy(run);
+      useWasm();
+      wasm.forEach((v, i) => expectClose(v, cpu[i]!, { rtol: 1e-4, atol: 1e-3 }));
+    }
   });
 
   it('sums a long row on 2 threads from per-thread float64 partials', async () => {

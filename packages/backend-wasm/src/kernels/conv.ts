@@ -5,15 +5,11 @@ import { gemm } from './matmul.js';
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
 const PARALLEL_WORK = 1 << 16;
 
-/** The im2col buffer holds at most this many floats (16 MiB); larger batches are done a group of images at a time. */
-const COL_BUDGET = 1 << 22;
-
 interface Plan {
   readonly P: number;
   readonly KK: number;
   /** 1×1, stride 1, no padding: x already is the column matrix. */
   readonly pointwise: boolean;
-  readonly group: number;
   readonly inImage: number;
 }
 
@@ -21,26 +17,36 @@ function plan(info: Conv2DInfo): Plan {
   const P = info.outH * info.outW;
   const KK = info.kH * info.kW * info.inC;
   const pointwise = info.kH === 1 && info.kW === 1 && info.strideH === 1 && info.strideW === 1 && info.padTop === 0 && info.padLeft === 0;
-  return { P, KK, pointwise, group: Math.max(1, Math.floor(COL_BUDGET / Math.max(1, P * KK))), inImage: info.inH * info.inW * info.inC };
+  return { P, KK, pointwise, inImage: info.inH * info.inW * info.inC };
 }
 
-function colArgs(ctx: Context, task: 'im2col' | 'col2im', image: number, col: number, images: number, info: Conv2DInfo): void {
-  ctx.args32([
-    image, col, images, info.inH, info.inW, info.inC, info.outH, info.outW, info.kH, info.kW,
-    info.strideH, info.strideW, info.dilationH, info.dilationW, info.padTop, info.padLeft,
-  ]);
-  ctx.run(task, images * Math.max(info.outH * info.outW * info.kH * info.kW * info.inC, info.inH * info.inW * info.inC) >= PARALLEL_WORK);
-}
+/** Bytes of column tile per thread: a tile of rows × kH·kW·inC stays in a core's L2 beside the GEMM's packed blocks. */
+const TILE_BYTES = 128 * 1024;
 
-/** Runs `body(firstImage, images, col)` over groups of images sharing one im2col buffer. */
-function inGroups(ctx: Context, info: Conv2DInfo, p: Plan, body: (b0: number, n: number, col: number) => void): void {
-  const groupSize = Math.min(p.group, info.batch);
-  const bytes = groupSize * p.P * p.KK * 4;
-  const col = ctx.heap.scratch(bytes);
+/** Filter-gradient partial sums: a fixed count, so the result does not depend on how many threads share the work. */
+const FILTER_CHUNKS = 8;
+
+/**
+ * Runs one of the tiled convolution tasks (assembly/conv.ts): every thread gets GEMM packing scratch and a column
+ * tile of `tile` rows, a multiple of the micro-kernel's four.
+ */
+function runTiled(
+  ctx: Context, task: 'convForward' | 'convFilterGrad' | 'convInputGrad', info: Conv2DInfo, p: Plan,
+  ptrs: { first: number; filter: number; out: number }, chunks = 0,
+): void {
+  const tile = Math.max(4, Math.min(1024, Math.floor(TILE_BYTES / (4 * p.KK)) & ~3));
+  const perThread = ctx.exports.gemmScratchBytes() + tile * p.KK * 4;
+  const threads = Math.max(1, ctx.threads);
+  const scratch = ctx.heap.scratch(perThread * threads);
   try {
-    for (let b0 = 0; b0 < info.batch; b0 += groupSize) body(b0, Math.min(groupSize, info.batch - b0), col);
+    ctx.args32([
+      ptrs.first, ptrs.filter, info.batch, info.inH, info.inW, info.inC, info.outH, info.outW, info.kH, info.kW,
+      info.strideH, info.strideW, info.dilationH, info.dilationW, info.padTop, info.padLeft,
+      info.outC, ptrs.out, scratch, perThread, tile, chunks,
+    ]);
+    ctx.run(task, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
   } finally {
-    ctx.heap.freeScratch(col, bytes);
+    ctx.heap.freeScratch(scratch, perThread * threads);
   }
 }
 
@@ -55,10 +61,7 @@ export function conv2d(ctx: Context, [x, filter]: KernelSpecs['conv2d']['inputs'
     gemm(ctx, { M: info.batch * p.P, N: info.outC, K: p.KK, a: xp, transA: false, b: w, transB: false, c: out.ptr });
     return result;
   }
-  inGroups(ctx, info, p, (b0, n, col) => {
-    colArgs(ctx, 'im2col', xp + b0 * p.inImage * 4, col, n, info);
-    gemm(ctx, { M: n * p.P, N: info.outC, K: p.KK, a: col, transA: false, b: w, transB: false, c: out.ptr + b0 * p.P * info.outC * 4 });
-  });
+  runTiled(ctx, 'convForward', info, p, { first: xp, filter: w, out: out.ptr });
   return result;
 }
 
@@ -77,10 +80,7 @@ export function conv2dBackpropInput(ctx: Context, [dy, filter]: KernelSpecs['con
     ctx.heap.view(dx).fill(0);
     return result;
   }
-  inGroups(ctx, info, p, (b0, n, col) => {
-    gemm(ctx, { M: n * p.P, N: p.KK, K: info.outC, a: g + b0 * p.P * info.outC * 4, transA: false, b: w, transB: true, c: col });
-    colArgs(ctx, 'col2im', dx.ptr + b0 * p.inImage * 4, col, n, info);
-  });
+  runTiled(ctx, 'convInputGrad', info, p, { first: dx.ptr, filter: w, out: g });
   return result;
 }
 
@@ -99,10 +99,15 @@ export function conv2dBackpropFilter(ctx: Context, [x, dy]: KernelSpecs['conv2dB
     gemm(ctx, { M: p.KK, N: info.outC, K: info.batch * p.P, a: xp, transA: true, b: g, transB: false, c: dw.ptr });
     return result;
   }
-  inGroups(ctx, info, p, (b0, n, col) => {
-    colArgs(ctx, 'im2col', xp + b0 * p.inImage * 4, col, n, info);
-    const dyOff = g + b0 * p.P * info.outC * 4;
-    gemm(ctx, { M: p.KK, N: info.outC, K: n * p.P, a: col, transA: true, b: dyOff, transB: false, c: dw.ptr, accumulate: b0 > 0 });
-  });
+  const partialFloats = p.KK * info.outC;
+  const partials = ctx.heap.scratch(FILTER_CHUNKS * partialFloats * 4);
+  try {
+    runTiled(ctx, 'convFilterGrad', info, p, { first: xp, filter: g, out: partials }, FILTER_CHUNKS);
+    // In chunk order, whatever thread computed each: the same bits on 1 thread or many.
+    ctx.args32([dw.ptr, partials, partialFloats, FILTER_CHUNKS]);
+    ctx.run('sumChunks', false);
+  } finally {
+    ctx.heap.freeScratch(partials, FILTER_CHUNKS * partialFloats * 4);
+  }
   return result;
 }

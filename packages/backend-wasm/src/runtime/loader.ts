@@ -89,11 +89,13 @@ export interface KernelExports {
   readonly biasUnary: Task;
   readonly binary: Task;
   readonly reduce: Task;
-  readonly im2col: Task;
-  readonly col2im: Task;
   readonly pool: Task;
   readonly poolGrad: Task;
   readonly adam: Task;
+  readonly convForward: Task;
+  readonly convFilterGrad: Task;
+  readonly convInputGrad: Task;
+  readonly sumChunks: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

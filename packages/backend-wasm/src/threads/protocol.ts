@@ -28,7 +28,10 @@ export const RUNNING = 2;
 export const CANCELLED = 3;
 
 /** Task names in a fixed order: a worker is told which task to run by its index here. */
-export const TASKS = ['gemm', 'unary', 'biasUnary', 'binary', 'reduce', 'im2col', 'col2im', 'pool', 'poolGrad', 'adam'] as const;
+export const TASKS = [
+  'gemm', 'unary', 'biasUnary', 'binary', 'reduce', 'pool', 'poolGrad', 'adam', 'convForward', 'convFilterGrad', 'convInputGrad',
+  'sumChunks',
+] as const;
 export type TaskName = (typeof TASKS)[number];
 
 /** What a worker receives when it starts. */
