@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as rf from '../src/index.js';
+import * as rf from '../src/index.node.js';
 import { fresh } from './helpers.js';
 
 const dirs: string[] = [];
