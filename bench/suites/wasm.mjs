@@ -131,7 +131,7 @@ async function rectifyStep(task, threads) {
   const update = opt ? null : handAdam(rt, params);
   const step = () =>
     rt.tidy(() => {
-      if (opt) return opt.minimize(loss, params);
+      if (opt) return opt.minimize(loss, true, params).dataSync()[0];
       const { value, grads } = ag.variableGrads(loss, params);
       update(grads);
       return value.dataSync()[0];

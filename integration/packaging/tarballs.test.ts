@@ -118,9 +118,9 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
       model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.05 }), loss: 'mse' });
       const x = rf.tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
       const y = rf.tensor([[0], [1], [1], [0]]);
-      const before = model.evaluate(x, y).loss;
+      const before = model.evaluate(x, y, { returnDict: true }).loss;
       for (let i = 0; i < 5; i++) await model.trainOnBatch(x, y);
-      console.log(JSON.stringify({ counts, before, after: model.evaluate(x, y).loss }));`;
+      console.log(JSON.stringify({ counts, before, after: model.evaluate(x, y, { returnDict: true }).loss }));`;
     await writeFile(join(app, 'esm.mjs'), script);
     const { code, out } = await inApp('node', ['esm.mjs']);
     expect({ code, out: code === 0 ? '' : out }).toEqual({ code: 0, out: '' });

@@ -25,7 +25,7 @@ it('save → load → predict is bit-identical for a trained CNN; a damaged weig
   await model.save(`file://${dir}`);
   const loaded = await rf.loadModel(`file://${dir}`);
   expect(Array.from((loaded.predict(x) as rf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as rf.Tensor).dataSync()));
-  expect(loaded.evaluate(x, y)).toEqual(model.evaluate(x, y));
+  expect(loaded.evaluate(x, y, { returnDict: true })).toEqual(model.evaluate(x, y, { returnDict: true }));
 
   const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
   const weights = join(dir, json.weightsManifest.path);

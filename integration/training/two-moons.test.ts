@@ -21,5 +21,5 @@ it('two moons: a small ReLU network exceeds 97% accuracy on held-out points', as
   const acc = accuracyOf(model.predict(test.x) as rf.Tensor, test.y, 0);
   expect(acc).toBeGreaterThan(0.97);
   // 'accuracy' with a from-logits binary loss thresholds at 0, so evaluate agrees with the direct count.
-  expect(model.evaluate(test.x, test.y)['accuracy']).toBeCloseTo(acc, 6);
+  expect(model.evaluate(test.x, test.y, { returnDict: true })['accuracy']).toBeCloseTo(acc, 6);
 });

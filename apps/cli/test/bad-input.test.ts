@@ -48,7 +48,7 @@ describe('bad input gets one clear line and the right exit code, never a stack t
     const y = rectify(['train', 'bad-yaml.yaml'], cwd);
     expect(y.code).toBe(2);
     expect(y.stderr).toMatch(/^rectify: bad-yaml\.yaml:\d+:\d+: not valid YAML: .+\n$/);
-    fails(['train', '--dataset', 'iris', '--optimizer', 'adma'], 2, "optimizer.name: unknown optimizer 'adma' (did you mean 'adam'?); known optimizers: sgd, adam, adamw, rmsprop, adagrad");
+    fails(['train', '--dataset', 'iris', '--optimizer', 'adma'], 2, "optimizer.name: unknown optimizer 'adma' (did you mean 'adam'?); known optimizers: sgd, adam, adamw, rmsprop, adagrad, adamax, adadelta");
     const act = rectify(['train', '--dataset', 'iris', '--activation', 'rleu'], cwd);
     expect(act.code).toBe(2);
     expect(act.stderr).toMatch(/^rectify: model\.activation: unknown activation 'rleu' \(did you mean 'relu'\?\); known activations: .*gelu.*\n$/);

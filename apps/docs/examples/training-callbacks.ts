@@ -59,7 +59,7 @@ export async function run(ctx: ExampleContext) {
     const norm = l.gradNorm.toExponential(2);
     ctx.print(`${name}: ${active}% active, ${l.deadUnits}/${l.units} dead, grad norm ${norm}`);
   }
-  const accuracy = model.evaluate(x, y)['accuracy']!;
+  const accuracy = model.evaluate(x, y, { returnDict: true })['accuracy']!;
   ctx.print(`trained ${epochs.length} epochs; accuracy on all points ${(100 * accuracy).toFixed(1)}%`);
   return { epochs: epochs.length, loss: loss!, accuracy, monitored: Object.keys(last.layers) };
 }

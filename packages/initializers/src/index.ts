@@ -11,7 +11,7 @@ export {
   varianceScaling, type VarianceScalingOptions, type FanMode, type Distribution,
 } from './variance-scaling.js';
 export {
-  heNormal, heUniform, glorotNormal, glorotUniform, lecunNormal, lecunUniform, type SeedOptions,
+  heNormal, heUniform, glorotNormal, glorotUniform, lecunNormal, lecunUniform, leCunNormal, leCunUniform, type SeedOptions,
 } from './presets.js';
 export { orthogonal, type OrthogonalOptions } from './orthogonal.js';
 export { identity, type IdentityOptions } from './identity.js';

@@ -1,4 +1,4 @@
-import { DTypeError, type DType, type Seed, type Tensor, ValueError, fmtShape } from '@rectify/tensor';
+import { DTypeError, type DType, type Seed, type Tensor, ValueError, checkOptions, fmtShape } from '@rectify/tensor';
 import { fmtValue, seedOption } from './options.js';
 
 /** Per-call options of {@link Initializer.apply}. */
@@ -82,7 +82,7 @@ export function defineInitializer<O extends object, C extends object>(
 ): InitializerFactory<O> {
   const { name } = spec;
   const make = (options?: O): Initializer => {
-    checkOptionNames(name, options, spec.options);
+    checkOptions(name, options, spec.options);
     const config = spec.configure((options ?? {}) as O);
     return Object.freeze({
       name,
@@ -106,19 +106,6 @@ export function defineInitializer<O extends object, C extends object>(
   const factory = Object.assign(make, { initializerName: name, optionNames: Object.freeze([...spec.options]) });
   factories.add(factory);
   return factory;
-}
-
-function checkOptionNames(op: string, options: unknown, allowed: readonly string[]): void {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ValueError(`${op}: options must be an object, received ${fmtValue(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      const list = allowed.length > 0 ? allowed.join(', ') : '(none)';
-      throw new ValueError(`${op}: unknown option '${key}'; allowed options: ${list}`);
-    }
-  }
 }
 
 function checkShape(op: string, shape: unknown): asserts shape is readonly number[] {

@@ -75,3 +75,15 @@ export const lecunNormal = preset('lecunNormal', 1, 'fanIn', 'truncatedNormal');
  * @example lecunUniform({ seed: 42 }).apply([256, 256])
  */
 export const lecunUniform = preset('lecunUniform', 1, 'fanIn', 'uniform');
+
+/**
+ * TensorFlow.js' spelling of {@link lecunNormal} (the same factory).
+ * @example leCunNormal({ seed: 1 }).apply([4, 4])
+ */
+export const leCunNormal = lecunNormal;
+
+/**
+ * TensorFlow.js' spelling of {@link lecunUniform} (the same factory).
+ * @example leCunUniform({ seed: 1 }).apply([4, 4])
+ */
+export const leCunUniform = lecunUniform;

@@ -44,10 +44,15 @@ function add(op: string, factory: InitializerFactory): void {
   lookup.set(snakeCase(name), factory);
 }
 
+/** TensorFlow.js' spellings of built-in names, accepted by `get` (`tf.initializers.leCunNormal`). */
+const tfjsNames: Readonly<Record<string, string>> = { leCunNormal: 'lecunNormal', leCunUniform: 'lecunUniform' };
+
 // Sorted by name: module-namespace key order differs between bundlers and native ESM.
-const builtIns = Object.values(definitions).filter(isInitializerFactory);
+// A Set: the tfjs spellings (leCunNormal) are the same factory objects as the names they alias.
+const builtIns = [...new Set(Object.values(definitions).filter(isInitializerFactory))];
 builtIns.sort((a, b) => (a.initializerName < b.initializerName ? -1 : 1));
 for (const factory of builtIns) add('initializers', factory);
+for (const [alias, name] of Object.entries(tfjsNames)) lookup.set(alias, lookup.get(name)!);
 
 function factoryFor(name: string): InitializerFactory {
   const factory = lookup.get(name);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValueError, full } from '@rectify/tensor';
 import * as initializers from '@rectify/initializers';
 import {
-  defineInitializer, get, heNormal, isInitializerFactory, list, orthogonal, randomNormal, register, varianceScaling,
+  defineInitializer, get, heNormal, isInitializerFactory, leCunNormal, leCunUniform, lecunNormal, lecunUniform, list, orthogonal, randomNormal, register, varianceScaling,
   type Initializer, type InitializerName,
 } from '@rectify/initializers';
 
@@ -26,9 +26,11 @@ describe('registry', () => {
   });
 
   it('is derived from the exported factories: each registers under its own export name', () => {
-    const exported = Object.entries(initializers).filter(([, v]) => isInitializerFactory(v));
+    const tfjsSpellings: Record<string, string> = { leCunNormal: 'lecunNormal', leCunUniform: 'lecunUniform' };
+    const exported = Object.entries(initializers).filter(([k, v]) => isInitializerFactory(v) && !(k in tfjsSpellings));
     expect(exported.map(([k]) => k).sort()).toEqual(BUILT_INS);
     for (const [key, factory] of exported) expect((factory as { initializerName: string }).initializerName).toBe(key);
+    for (const [alias, name] of Object.entries(tfjsSpellings)) expect((initializers as Record<string, unknown>)[alias]).toBe((initializers as Record<string, unknown>)[name]);
     const typed: InitializerName[] = ['heNormal', 'zeros'];
     expect(typed.every((n) => list().includes(n))).toBe(true);
   });
@@ -83,11 +85,18 @@ describe('registry', () => {
   });
 
   it('names an unknown option and the allowed ones', () => {
-    expect(() => get({ name: 'heNormal', sead: 1 })).toThrow("heNormal: unknown option 'sead'; allowed options: seed");
+    expect(() => get({ name: 'heNormal', sead: 1 })).toThrow("heNormal: unknown option 'sead'; did you mean 'seed'?");
     expect(() => get({ name: 'varianceScaling', fan: 'fanIn' })).toThrow(
-      "varianceScaling: unknown option 'fan'; allowed options: scale, mode, distribution, seed",
+      "varianceScaling: unknown option 'fan'; known options: scale, mode, distribution, seed",
     );
-    expect(() => get({ name: 'zeros', value: 1 })).toThrow("zeros: unknown option 'value'; allowed options: (none)");
+    expect(() => get({ name: 'zeros', value: 1 })).toThrow("zeros: unknown option 'value'; known options: (none)");
+  });
+
+  it("accepts TensorFlow.js' spellings of the LeCun initializers as names and factories", () => {
+    expect(get('leCunNormal').getConfig().name).toBe('lecunNormal');
+    expect(get({ name: 'leCunUniform', seed: 2 }).getConfig()).toEqual({ name: 'lecunUniform', seed: 2 });
+    expect(leCunNormal).toBe(lecunNormal);
+    expect(leCunUniform).toBe(lecunUniform);
   });
 
   it('rejects configs without a name and identifiers of other types', () => {

@@ -1,6 +1,6 @@
 export { Layer, getMask, singleInput, type LayerArgs, type CallArgs, type LayerConfig, type AddWeightOptions } from './layer.js';
 export { SymbolicTensor, type Node } from './symbolic-tensor.js';
-export { InputLayer, input, type InputArgs, type InputLayerArgs, type InputLayerConfig } from './input-layer.js';
+export { InputLayer, input, inputLayer, type TfjsInputLayerArgs, type InputArgs, type InputLayerArgs, type InputLayerConfig } from './input-layer.js';
 export { Functional, type FunctionalArgs, type FunctionalConfig } from './functional.js';
 export type { GraphConfig, GraphLayerConfig, NodeConfig, TensorRef } from './graph-config.js';
 export { serializeLayer, deserializeLayer, layerClassNames, type LayerClass, type SerializedLayer } from './registry.js';

@@ -1,4 +1,4 @@
-import { type DType, ShapeError, type Tensor, ValueError } from '@rectify/tensor';
+import { type DType, ShapeError, type Tensor, ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerConfig, singleInput } from './layer.js';
 import { type Shape, fmtShape } from './shape.js';
 import { SymbolicTensor } from './symbolic-tensor.js';
@@ -68,12 +68,16 @@ export class InputLayer extends Layer<Tensor> {
 
 export interface InputArgs {
   /** The shape of one sample, without the batch dimension. */
-  shape: readonly (number | null)[];
+  shape?: readonly (number | null)[];
   /** A fixed batch size; default unknown (null). */
   batchSize?: number | null;
   name?: string;
   dtype?: DType;
+  /** TensorFlow.js spelling: the full shape, batch dimension first (instead of `shape` and `batchSize`). */
+  batchShape?: readonly (number | null)[];
 }
+
+const inputArgNames = optionNames<InputArgs>()({ shape: true, batchSize: true, name: true, dtype: true, batchShape: true });
 
 /**
  * Starts a functional graph: a SymbolicTensor of shape `[null, ...shape]`.
@@ -82,8 +86,35 @@ export interface InputArgs {
  * const y = dense({ units: 10 }).apply(x);
  * const model = new Functional({ inputs: x, outputs: y });
  */
-export function input({ shape, batchSize = null, name, dtype = 'float32' }: InputArgs): SymbolicTensor {
+export function input(args: InputArgs): SymbolicTensor {
+  checkOptions('input', args, inputArgNames);
+  if (args.batchShape !== undefined && (args.shape !== undefined || args.batchSize !== undefined)) {
+    throw new ValueError('input: give batchShape, or shape (and batchSize), not both');
+  }
+  const { shape = args.batchShape?.slice(1), batchSize = args.batchShape?.[0] ?? null, name, dtype = 'float32' } = args;
   if (!Array.isArray(shape)) throw new ValueError(`input: shape must be an array, received ${JSON.stringify(shape)}`);
   if (dtype !== 'float32' && dtype !== 'int32') throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
   return new InputLayer({ batchInputShape: [batchSize, ...shape], name, inputDType: dtype }).output;
+}
+
+/** TensorFlow.js' `tf.layers.inputLayer` arguments. */
+export interface TfjsInputLayerArgs {
+  inputShape?: readonly (number | null)[];
+  batchInputShape?: Shape;
+  batchSize?: number;
+  dtype?: 'float32' | 'int32';
+  name?: string;
+}
+
+/**
+ * TensorFlow.js' `layers.inputLayer({ inputShape | batchInputShape, batchSize?, dtype?, name? })`: an {@link InputLayer}.
+ * @example const layer = inputLayer({ inputShape: [4] }); // batchInputShape [null, 4]
+ */
+export function inputLayer(args: TfjsInputLayerArgs): InputLayer {
+  checkOptions('inputLayer', args, optionNames<TfjsInputLayerArgs>()({ inputShape: true, batchInputShape: true, batchSize: true, dtype: true, name: true }));
+  if ((args.inputShape === undefined) === (args.batchInputShape === undefined)) {
+    throw new ValueError('inputLayer: give exactly one of inputShape and batchInputShape');
+  }
+  const batchInputShape = args.batchInputShape ?? [args.batchSize ?? null, ...args.inputShape!];
+  return new InputLayer({ batchInputShape, name: args.name, inputDType: args.dtype });
 }

@@ -1,5 +1,5 @@
 import { noGrad } from '@rectify/autograd';
-import { ShapeError, Tensor, ValueError, type Variable, add, biasActivation, cast, keep } from '@rectify/tensor';
+import { ShapeError, Tensor, ValueError, type Variable, add, biasActivation, cast, checkOptions, keep, optionNames } from '@rectify/tensor';
 import type { Activation, InitializerIdentifier } from './identifiers.js';
 import { type InputSpec, assertInputSpec } from './input-spec.js';
 import { toSnakeCase, uniqueName } from './naming.js';
@@ -17,7 +17,28 @@ export interface LayerArgs {
   /** The input shape with the batch dimension (`null` when unknown). */
   batchInputShape?: Shape;
   dtype?: 'float32';
+  /** TensorFlow.js spelling: a fixed batch size, with `inputShape` (batchInputShape = [batchSize, ...inputShape]). */
+  batchSize?: number;
+  /** TensorFlow.js spelling of `inputShape: [inputDim]` (except on Embedding, where it is the vocabulary size). */
+  inputDim?: number;
+  /** TensorFlow.js' dtype of the first layer's input; layers take the dtype they are fed, so only a check. */
+  inputDType?: 'float32' | 'int32';
 }
+
+/** Every layer's common option names (the keys of LayerArgs). */
+export const layerArgNames = optionNames<LayerArgs>()({
+  name: true, trainable: true, inputShape: true, batchInputShape: true, dtype: true, batchSize: true, inputDim: true, inputDType: true,
+});
+
+/** TensorFlow.js layer options Rectify has no equivalent for: an error that says so, rather than "unknown". */
+export const tfjsOnly: Readonly<Record<string, string>> = Object.fromEntries(
+  ['kernelConstraint', 'biasConstraint', 'betaConstraint', 'gammaConstraint', 'alphaConstraint', 'embeddingsConstraint'].map(
+    (k) => [k, 'weight constraints are a TensorFlow.js feature Rectify does not implement'],
+  ).concat([
+    ['activityRegularizer', 'activity regularizers are a TensorFlow.js feature Rectify does not implement'],
+    ['weights', "set initial weights with layer.setWeights(...) after the layer is built"],
+  ]),
+);
 
 export interface CallArgs {
   /** Training mode: dropout drops, batch normalization uses and updates batch statistics. Default false. */
@@ -65,6 +86,11 @@ export type SymbolicOutput<Out> = Out extends Tensor[] ? SymbolicTensor[] : Symb
 export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   /** The serialization name of the class (`'Dense'`); each subclass sets its own. */
   static readonly className: string = 'Layer';
+  /**
+   * The constructor options this class adds to {@link LayerArgs}; when set (every built-in layer sets it), any other
+   * key is an error with a "did you mean" hint. A custom layer may set it to get the same check.
+   */
+  static readonly argNames?: readonly string[];
 
   readonly name: string;
   readonly dtype = 'float32' as const;
@@ -91,6 +117,8 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   private trainableFlag: boolean;
 
   constructor(args: LayerArgs = {}) {
+    const own = (this.constructor as typeof Layer).argNames;
+    if (own) checkOptions(this.kind, args, [...layerArgNames, ...own], tfjsOnly);
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name.length === 0)) {
       throw new ValueError(`${this.kind}: name must be a non-empty string, received ${JSON.stringify(args.name)}`);
     }
@@ -99,8 +127,22 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     if (args.dtype !== undefined && args.dtype !== 'float32') {
       throw new ValueError(`${this.kind}: dtype must be 'float32', received ${JSON.stringify(args.dtype)}`);
     }
+    const dataFormat = (args as { dataFormat?: unknown }).dataFormat;
+    if (dataFormat !== undefined && dataFormat !== 'channelsLast') {
+      throw new ValueError(`${this.kind}: dataFormat must be 'channelsLast' (NHWC, the only layout Rectify implements), received ${JSON.stringify(dataFormat)}`);
+    }
+    if (args.inputDType !== undefined && args.inputDType !== 'float32' && args.inputDType !== 'int32') {
+      throw new ValueError(`${this.kind}: inputDType must be 'float32' or 'int32', received ${JSON.stringify(args.inputDType)}`);
+    }
+    const inputShape = args.inputShape ?? (args.inputDim !== undefined && !own?.includes('inputDim') ? [args.inputDim] : undefined);
+    if (args.inputDim !== undefined && args.inputShape !== undefined && !own?.includes('inputDim')) {
+      throw new ValueError(`${this.kind}: give inputShape or inputDim, not both (received ${JSON.stringify(args.inputShape)} and ${args.inputDim})`);
+    }
+    if (args.batchSize !== undefined && (!Number.isInteger(args.batchSize) || args.batchSize < 1)) {
+      throw new ValueError(`${this.kind}: batchSize must be a positive integer, received ${String(args.batchSize)}`);
+    }
     if (args.batchInputShape) this.batchInputShape = [...args.batchInputShape];
-    else if (args.inputShape) this.batchInputShape = [null, ...args.inputShape];
+    else if (inputShape) this.batchInputShape = [args.batchSize ?? null, ...inputShape];
   }
 
   get className(): string {

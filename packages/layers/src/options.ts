@@ -53,3 +53,9 @@ export function oneOf<T extends string>(layer: string, option: string, value: un
 export function optionalRegularizer(id: RegularizerIdentifier | null | undefined): Regularizer | undefined {
   return id === null || id === undefined ? undefined : getRegularizer(id);
 }
+
+/** TensorFlow.js' image-layout option, accepted for its default only: Rectify's image layers are NHWC. */
+export interface DataFormatArgs {
+  /** Only 'channelsLast' (NHWC, TensorFlow.js' default) exists here. */
+  dataFormat?: 'channelsLast';
+}

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, abs, add, mul, square, sum, tidy } from '@rectify/tensor';
+import { type Tensor, ValueError, abs, add, checkOptions, mul, square, sum, tidy } from '@rectify/tensor';
 
 /** A penalty on a weight, added to the training loss: `apply(w)` is a scalar tensor. */
 export interface Regularizer {
@@ -23,7 +23,9 @@ function coefficient(fn: string, option: string, value: number): number {
  * L1 penalty: `l1 · Σ|w|` (Keras `L1`), which drives weights to exactly zero.
  * @example l1({ l1: 0.01 }).apply(tensor([1, -2])); // 0.03
  */
-export function l1({ l1: c = 0.01 }: { l1?: number } = {}): Regularizer {
+export function l1(options: { l1?: number } = {}): Regularizer {
+  checkOptions('l1', options, ['l1']);
+  const c = options.l1 ?? 0.01;
   const k = coefficient('l1', 'l1', c);
   return { name: 'l1', apply: (x) => tidy(() => mul(sum(abs(x)), k)), getConfig: () => ({ name: 'l1', l1: k }) };
 }
@@ -32,7 +34,9 @@ export function l1({ l1: c = 0.01 }: { l1?: number } = {}): Regularizer {
  * L2 penalty (weight decay): `l2 · Σw²` (Keras `L2`; no ½ factor).
  * @example l2({ l2: 0.01 }).apply(tensor([1, -2])); // 0.05
  */
-export function l2({ l2: c = 0.01 }: { l2?: number } = {}): Regularizer {
+export function l2(options: { l2?: number } = {}): Regularizer {
+  checkOptions('l2', options, ['l2']);
+  const c = options.l2 ?? 0.01;
   const k = coefficient('l2', 'l2', c);
   return { name: 'l2', apply: (x) => tidy(() => mul(sum(square(x)), k)), getConfig: () => ({ name: 'l2', l2: k }) };
 }
@@ -41,7 +45,9 @@ export function l2({ l2: c = 0.01 }: { l2?: number } = {}): Regularizer {
  * Both penalties: `l1 · Σ|w| + l2 · Σw²` (Keras `L1L2`, tfjs `l1l2` defaults).
  * @example l1l2({ l1: 0.1, l2: 0.01 }).apply(tensor([1, -2])); // 0.35
  */
-export function l1l2({ l1: c1 = 0.01, l2: c2 = 0.01 }: { l1?: number; l2?: number } = {}): Regularizer {
+export function l1l2(options: { l1?: number; l2?: number } = {}): Regularizer {
+  checkOptions('l1l2', options, ['l1', 'l2']);
+  const { l1: c1 = 0.01, l2: c2 = 0.01 } = options;
   const k1 = coefficient('l1l2', 'l1', c1);
   const k2 = coefficient('l1l2', 'l2', c2);
   return {

@@ -4,7 +4,7 @@
  * Top level: every tensor op and autograd function (rf.tensor, rf.matmul, rf.grad, rf.tidy …), each activation as a
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
  * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
- * rf.losses, rf.metrics, rf.callbacks, rf.data (streaming datasets, tf.data's API), rf.interop,
+ * rf.train (TensorFlow.js' optimizer constructors), rf.losses, rf.metrics, rf.callbacks, rf.data (streaming datasets, tf.data's API), rf.interop,
  * rf.io (IO handlers and routers).
  *
  * This is the browser entry: no `node:` module is reachable from it. Under Node the package's `node` export
@@ -25,6 +25,7 @@ export * as layers from '@rectify/layers';
 export { regularizers, input, Layer, SymbolicTensor, InputLayer, Functional } from '@rectify/layers';
 
 export * as optimizers from './optimizers/index.js';
+export * as train from './optimizers/train.js';
 export * as losses from './losses/index.js';
 export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
@@ -47,3 +48,5 @@ export { NonFiniteLossError, type FitOptions, type FitDatasetOptions, type Compi
 export type { Logs } from './callbacks/callback.js';
 export { History } from './callbacks/history.js';
 export { VERSION } from './version.js';
+// TensorFlow.js keeps the loss reduction enum at the top level (tf.Reduction) as well.
+export { Reduction } from './losses/tfjs/reduction.js';

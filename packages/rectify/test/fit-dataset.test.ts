@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PRNGKey, type Tensor, memory, slice, tensor } from '@rectify/tensor';
+import { PRNGKey, type Tensor, dispose, memory, slice, tensor } from '@rectify/tensor';
 import { dense, dropout } from '@rectify/layers';
 import * as data from '@rectify/data';
 import { sequential } from '../src/models/index.js';
@@ -91,13 +91,19 @@ describe('fitDataset', () => {
     const h = await m.fitDataset(data.array(rows(x, y)).batch(4), { epochs: 1, verbose: 0, validationData: val });
     const h2 = await m.fitDataset(data.array(rows(x, y)).batch(4), { epochs: 1, verbose: 0, validationData: [x, y], validationBatchSize: 5 });
     expect(h.history['val_loss']).toHaveLength(1);
-    const now = m.evaluate(x, y, { batchSize: 5 });
+    const now = m.evaluate(x, y, { batchSize: 5, returnDict: true });
     expect(h2.history['val_loss']![0]).toBeCloseTo(now['loss']!, 6);
-    const viaDataset = await m.evaluateDataset(val);
+    const viaDataset = await m.evaluateDataset(val, { returnDict: true });
     expect(viaDataset['loss']).toBeCloseTo(now['loss']!, 6);
     expect(viaDataset['mae']).toBeCloseTo(now['mae']!, 6);
-    const firstBatch = m.evaluate(slice(x, [0, 0], [5, 2]), slice(y, [0, 0], [5, 1]));
-    expect((await m.evaluateDataset(val, { batches: 1 }))['loss']).toBeCloseTo(firstBatch['loss']!, 6);
+    const firstBatch = m.evaluate(slice(x, [0, 0], [5, 2]), slice(y, [0, 0], [5, 1]), { returnDict: true });
+    expect((await m.evaluateDataset(val, { batches: 1, returnDict: true }))['loss']).toBeCloseTo(firstBatch['loss']!, 6);
+    // Without returnDict, TensorFlow.js' convention: [loss, ...metrics] as Scalars.
+    const scalars = (await m.evaluateDataset(val)) as Tensor[];
+    expect(scalars).toHaveLength(2);
+    expect(scalars[0]!.item()).toBeCloseTo(viaDataset['loss']!, 5);
+    expect(scalars[1]!.item()).toBeCloseTo(viaDataset['mae']!, 5);
+    dispose(scalars);
   });
 
   it('an error thrown inside map reaches fitDataset as a DatasetError naming the element', async () => {
@@ -137,7 +143,9 @@ describe('fitDataset', () => {
       "fitDataset: a dataset element's xs must be a tensor, an array of tensors, or an object of tensors by input name; received an array of 2. Batch the dataset",
     );
     await expect(m.fitDataset([1, 2] as never)).rejects.toThrow('fitDataset: expected an rf.data Dataset of { xs, ys } batches, received object');
-    await expect(m.fitDataset(data.array([]), { batchSize: 3 } as never)).rejects.toThrow("fitDataset: unknown option 'batchSize'; allowed options: epochs, verbose");
+    await expect(m.fitDataset(data.array([]), { batchSize: 3 } as never)).rejects.toThrow("fitDataset: unknown option 'batchSize'; known options: epochs, verbose");
+    await expect(m.fitDataset(data.array([]), { batches_per_epoch: 2 } as never)).rejects.toThrow("fitDataset: unknown option 'batches_per_epoch'; did you mean 'batchesPerEpoch'?");
+    await expect(m.evaluateDataset(data.array([]), { batch: 2 } as never)).rejects.toThrow("evaluateDataset: unknown option 'batch'; did you mean 'batches'?");
     await expect(m.fitDataset(data.array([]), { batchesPerEpoch: 0 })).rejects.toThrow('fitDataset: batchesPerEpoch must be a positive integer, received 0');
     await expect(m.evaluateDataset(data.array([]))).rejects.toThrow('evaluateDataset: no examples to evaluate (the data is empty)');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RectifyError, ValueError, abs, mean, memory, sqrt, sub, tensor } from '@rectify/tensor';
+import { RectifyError, type Tensor, ValueError, abs, dispose, mean, memory, sqrt, sub, tensor } from '@rectify/tensor';
 import { batchNormalization, dense } from '@rectify/layers';
 import { sequential } from '../src/models/index.js';
 import { NonFiniteLossError } from '../src/training/index.js';
@@ -39,7 +39,7 @@ describe('fit', () => {
     // 15 training targets (shuffled), then the 5 validation targets in order.
     expect([...seen.slice(0, 15)].sort()).toEqual(yv.slice(0, 15).sort());
     expect(seen.slice(15)).toEqual(yv.slice(15));
-    const tail = m.evaluate(sliceTail(x, 15), sliceTail(y, 15));
+    const tail = m.evaluate(sliceTail(x, 15), sliceTail(y, 15), { returnDict: true });
     expect(h.history['val_loss']![0]).toBeCloseTo(tail['loss']!, 6);
   });
 
@@ -78,7 +78,7 @@ describe('fit', () => {
     const { x, y } = linearData(4);
     const m = linearModel();
     await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow(ValueError);
-    await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow("fit: unknown option 'batch_size'; allowed options: epochs, batchSize");
+    await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow("fit: unknown option 'batch_size'; did you mean 'batchSize'?");
     await expect(m.fit(x, y, { batchSize: 0 })).rejects.toThrow('fit: batchSize must be a positive integer, received 0');
     await expect(m.fit(x, y, { validationSplit: 1 })).rejects.toThrow('fit: validationSplit must be in [0, 1), received 1');
     await expect(m.fit(tensor([[1, 2]]), tensor([[1]]), { validationSplit: 0.5, verbose: 0 })).rejects.toThrow(
@@ -105,7 +105,9 @@ describe('memory', () => {
     await m.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 }); // creates the optimizer's slots once
     const before = memory().numTensors;
     await m.fit(x, y, { epochs: 2, batchSize: 5, validationSplit: 0.25, verbose: 0 });
-    m.evaluate(x, y, { batchSize: 7 });
+    const scalars = m.evaluate(x, y, { batchSize: 7 }) as Tensor[];
+    expect(scalars.length).toBe(2); // [loss, mae]: the caller owns them
+    dispose(scalars);
     m.trainOnBatch(x, y);
     const p = m.predict(x, { batchSize: 7 }) as never as { dispose(): void };
     p.dispose();

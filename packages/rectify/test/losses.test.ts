@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, tensor } from '@rectify/tensor';
 import { checkGradients, grad } from '@rectify/autograd';
 import {
-  binaryCrossentropy, categoricalCrossentropy, getLoss, huber, lossFactories, meanAbsoluteError, meanSquaredError,
+  binaryCrossentropy, categoricalCrossentropy, getLoss, huber, lossFactories, meanAbsoluteError,
   sparseCategoricalCrossentropy,
 } from '../src/losses/index.js';
+
+/** Keras' mean squared error object (the bare name `meanSquaredError` is tfjs' function). */
+const meanSquaredError = lossFactories.meanSquaredError;
 
 // float64 references, written from the definitions.
 const softplus = (x: number): number => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RectifyError, ShapeError, ValueError, tensor } from '@rectify/tensor';
+import { RectifyError, ShapeError, type Tensor, ValueError, tensor } from '@rectify/tensor';
 import { type SymbolicTensor, add, concatenate, dense, input } from '@rectify/layers';
 import { Model, Sequential, model as functionalModel, sequential } from '../src/models/index.js';
 import { sgd } from '../src/optimizers/index.js';
@@ -58,9 +58,9 @@ describe('functional Model', () => {
     const m = functionalModel({ inputs: x, outputs: y });
     m.compile({ optimizer: sgd({ learningRate: 0.05 }), loss: 'mse' });
     const data = linearData(64);
-    const h0 = m.evaluate(data.x, data.y)['loss']!;
+    const h0 = (m.evaluate(data.x, data.y) as Tensor).item();
     await m.fit(data.x, data.y, { epochs: 20, batchSize: 16, verbose: 0, seed: 1 });
-    expect(m.evaluate(data.x, data.y)['loss']!).toBeLessThan(h0 / 10);
+    expect((m.evaluate(data.x, data.y) as Tensor).item()).toBeLessThan(h0 / 10);
     expect(m.layers.map((l) => l.className)).toEqual(['InputLayer', 'Dense', 'Concatenate', 'Dense']);
   });
 
@@ -78,7 +78,7 @@ describe('functional Model', () => {
     });
     const xs = tensor([[1, 2], [0, 1], [2, 0]]);
     const ys = [tensor([[1], [0], [2]]), tensor([0, 2, 1])];
-    const before = m.evaluate(xs, ys);
+    const before = m.evaluate(xs, ys, { returnDict: true });
     expect(Object.keys(before)).toEqual(['loss', 'regression_loss', 'classes_loss', 'regression_mae', 'classes_accuracy']);
     expect(before['loss']).toBeCloseTo(before['regression_loss']! + 0.5 * before['classes_loss']!, 5);
     const h = await m.fit(xs, ys, { epochs: 2, verbose: 0 });
@@ -111,7 +111,7 @@ describe('evaluate, predict, trainOnBatch, compile errors', () => {
     const a = values(m.predict(x, { batchSize: 5 }) as never);
     const b = values(m.predict(x, { batchSize: 64 }) as never);
     a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 5));
-    const r = m.evaluate(x, y, { batchSize: 8 });
+    const r = m.evaluate(x, y, { batchSize: 8, returnDict: true });
     expect(Object.keys(r)).toEqual(['loss', 'mae', 'mse']);
     expect(r['loss']).toBeCloseTo(r['mse']!, 5);
     const err = b.reduce((s, p, i) => s + (p - values(y)[i]!) ** 2, 0) / 37;

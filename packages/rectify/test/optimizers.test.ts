@@ -194,9 +194,12 @@ describe('Optimizer base', () => {
     const y = tensor([2, 4, 6]);
     const opt = new SGD({ learningRate: 0.05 });
     const loss = () => mean(square(sub(mul(x, w), y)));
-    expect(opt.minimize(loss, [w])).toBeCloseTo((4 + 16 + 36) / 3, 5);
-    for (let i = 0; i < 100; i++) opt.minimize(loss, [w]);
+    const cost = opt.minimize(loss, true, [w])!;
+    expect(cost.item()).toBeCloseTo((4 + 16 + 36) / 3, 5);
+    cost.dispose();
+    for (let i = 0; i < 100; i++) expect(opt.minimize(loss, false, [w])).toBeNull();
     expect(w.item()).toBeCloseTo(2, 4);
+    expect(() => opt.minimize(loss, [w] as never)).toThrow('sgd.minimize: the second argument is returnCost (a boolean), received an array');
   });
   it('does not leak tensors per step', () => {
     const w = variable(tensor([1, 2, 3]), true, 'leak_w');
@@ -239,12 +242,12 @@ describe('optimizer state and registry', () => {
     expect(Array.from(wb.dataSync())).toEqual(Array.from(wa.dataSync()));
   });
   it('looks optimizers up by name, alias case or config, deriving names from the factories', () => {
-    expect(Object.keys(optimizerFactories)).toEqual(['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad']);
+    expect(Object.keys(optimizerFactories)).toEqual(['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adamax', 'adadelta']);
     expect(getOptimizer('Adam')).toBeInstanceOf(Adam);
     expect(getOptimizer('RMSProp')).toBeInstanceOf(RMSprop);
     expect(getOptimizer('adam').learningRate).toBe(0.001);
     expect(getOptimizer('sgd').learningRate).toBe(0.01);
-    expect(() => getOptimizer('adamax')).toThrow('getOptimizer: unknown optimizer "adamax"; known optimizers: sgd, adam, adamw, rmsprop, adagrad');
+    expect(() => getOptimizer('lion')).toThrow('getOptimizer: unknown optimizer "lion"; known optimizers: sgd, adam, adamw, rmsprop, adagrad');
   });
   it('round-trips config, schedules included', () => {
     const lr = schedules.warmup({ warmupSteps: 10, after: schedules.cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }) });

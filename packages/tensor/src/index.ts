@@ -32,6 +32,7 @@ export {
   sizeOf, stridesOf, shapesEqual, broadcastShapes, broadcastStrides, broadcastedAxes, normalizeAxis, normalizeAxes, type Shape,
 } from './shape.js';
 export { formatTensor } from './format.js';
+export { checkOptions, closestName, optionNames, type UnsupportedOptions } from './options.js';
 
 export { tensor, toTensor, type TensorLike } from './ops/convert.js';
 export { scalar, full, zeros, ones, zerosLike, onesLike, arange, linspace, eye } from './ops/creation.js';

@@ -28,7 +28,8 @@ import { stridedSlice } from './ops/strided-slice.js';
 import { resizeBilinear, resizeNearestNeighbor } from './image/resize.js';
 
 function reshapeTo(op: string, x: Tensor, shape: readonly number[]): Tensor {
-  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new ValueError(`${op}: dimensions must be non-negative integers, received [${shape.join(',')}]`);
+  // -1 (one dimension inferred) as reshape takes it: tfjs programs write x.as4D(-1, 28, 28, 1).
+  if (shape.some((d) => !Number.isInteger(d) || d < -1)) throw new ValueError(`${op}: dimensions must be non-negative integers or -1, received [${shape.join(',')}]`);
   return sh.reshape(x, shape);
 }
 

@@ -15,11 +15,13 @@ describe('tensor()', () => {
     expect(t).toBeInstanceOf(Tensor);
   });
 
-  it('infers bool from booleans and the dtype of typed arrays', () => {
+  it('infers bool from booleans and the dtype of typed arrays (bytes are int32, as in TensorFlow.js)', () => {
     expect(tensor([true, false]).dtype).toBe('bool');
     expect(tensor([true, false]).arraySync()).toEqual([true, false]);
     expect(tensor(Int32Array.of(1, 2)).dtype).toBe('int32');
-    expect(tensor(Uint8Array.of(1, 0)).dtype).toBe('bool');
+    expect(tensor(Uint8Array.of(1, 0, 255)).dtype).toBe('int32');
+    expect(tensor(Uint8Array.of(1, 0, 255)).arraySync()).toEqual([1, 0, 255]);
+    expect(tensor(Uint8Array.of(1, 0), undefined, 'bool').arraySync()).toEqual([true, false]);
     expect(tensor(Float32Array.of(1.5)).dtype).toBe('float32');
   });
 

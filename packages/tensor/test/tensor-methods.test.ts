@@ -16,6 +16,8 @@ describe('chainable Tensor methods', () => {
     const x = tensor([1, 2, 3, 4, 5, 6]);
     expect(x.as2D(2, 3).shape).toEqual([2, 3]);
     expect(x.as3D(1, 2, 3).as4D(1, 1, 2, 3).as5D(1, 1, 1, 2, 3).as1D().shape).toEqual([6]);
+    expect(x.as4D(-1, 1, 3, 1).shape).toEqual([2, 1, 3, 1]);
+    expect(() => x.as2D(-2, 3)).toThrow('as2D: dimensions must be non-negative integers or -1, received [-2,3]');
     expect(x.asType('int32').dtype).toBe('int32');
     expect(x.toInt().toFloat().toBool().dtype).toBe('bool');
     expect(x.reshapeAs(tensor([[0, 0, 0], [0, 0, 0]])).shape).toEqual([2, 3]);

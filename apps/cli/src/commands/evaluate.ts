@@ -36,7 +36,7 @@ export function registerEvaluate(program: Command, io: Io): void {
       const data = datasetForModel(model, info, dir, o);
       const split = chooseSplit(data, o.split);
       const { x, y } = splitTensors(split, data);
-      const logs = model.evaluate(x, y, { batchSize: o.batchSize });
+      const logs = model.evaluate(x, y, { batchSize: o.batchSize, returnDict: true });
       x.dispose();
       y.dispose();
       model.dispose();

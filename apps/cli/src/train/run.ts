@@ -185,7 +185,7 @@ async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof val
   const modelDir = join(runDir, 'model');
   await saveModelDir(model, modelDir, modelInfo(dataset, config));
   const testT = splitTensors(dataset.test, dataset);
-  const test = model.evaluate(testT.x, testT.y, { batchSize: 256 });
+  const test = model.evaluate(testT.x, testT.y, { batchSize: 256, returnDict: true });
   const probeN = Math.min(256, dataset.test.n);
   const probe = splitTensors({ x: dataset.test.x.subarray(0, probeN * (dataset.test.x.length / dataset.test.n)), y: dataset.test.y.subarray(0, probeN), n: probeN }, dataset);
   const layers = activity(model, probe.x, probe.y);

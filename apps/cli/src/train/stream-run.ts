@@ -91,7 +91,7 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
 
   const modelDir = join(runDir, 'model');
   await saveModelDir(model, modelDir, modelInfo(stream.info, config));
-  const test = counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed)) : {};
+  const test = counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
   writeFileAtomic(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const summary = {
     event: interrupt.requested ? 'interrupted' : 'done',

@@ -9,7 +9,7 @@ import { combineLogs, extendPartial, type TrainState } from './state.js';
 export interface FitModel {
   stopTraining: boolean;
   fit(x: Tensor, y: Tensor, options: FitCallOptions): Promise<unknown>;
-  evaluate(x: Tensor, y: Tensor, options: { batchSize?: number }): Record<string, number>;
+  evaluate(x: Tensor, y: Tensor, options: { batchSize?: number; returnDict: true }): Record<string, number>;
 }
 
 interface FitCallOptions {
@@ -112,7 +112,7 @@ export async function runEpochs(start: TrainState, o: TrainerOptions): Promise<{
       return { state, interrupted: true };
     }
     const trainLogs = combineLogs(partial, lastLogs, samples);
-    const valLogs = o.validation ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256) }) : {};
+    const valLogs = o.validation ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256), returnDict: true }) : {};
     const epochSeconds = seconds + (partial?.seconds ?? 0);
     const log: EpochLog = {
       epoch: epoch + 1,

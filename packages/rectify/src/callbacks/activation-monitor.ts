@@ -1,4 +1,4 @@
-import { RectifyError, type Tensor, tidy } from '@rectify/tensor';
+import { RectifyError, type Tensor, checkOptions, optionNames, tidy } from '@rectify/tensor';
 import { variableGrads } from '@rectify/autograd';
 import { activationStats } from '@rectify/activations';
 import type { Layer } from '@rectify/layers';
@@ -56,6 +56,7 @@ export class ActivationMonitor extends Callback {
 
   constructor(private readonly options: ActivationMonitorOptions = {}) {
     super();
+    checkOptions('ActivationMonitor', options, optionNames<ActivationMonitorOptions>()({ probe: true, layers: true, printFn: true }));
   }
 
   override setModel(model: CallbackModel): void {

@@ -1,4 +1,4 @@
-import { type Tensor, dispose, keep } from '@rectify/tensor';
+import { type Tensor, checkOptions, dispose, keep, optionNames } from '@rectify/tensor';
 import { checkNonNegative, checkNonNegativeInt } from '../checks.js';
 import { Callback, type Logs } from './callback.js';
 import { type MonitorMode, maximises, warnMissing } from './monitor-mode.js';
@@ -18,7 +18,16 @@ export interface EarlyStoppingOptions {
   restoreBestWeights?: boolean;
   /** Epochs to wait before watching at all (a warm-up; default 0). */
   startFromEpoch?: number;
+  /** 1: print a line when training stops early (default 0). */
+  verbose?: number;
+  /** Where the verbose line goes (default console.log). */
+  printFn?: (line: string) => void;
 }
+
+const earlyStoppingOptions = optionNames<EarlyStoppingOptions>()({
+  monitor: true, minDelta: true, patience: true, mode: true, baseline: true, restoreBestWeights: true, startFromEpoch: true, verbose: true,
+  printFn: true,
+});
 
 /**
  * Stops training when `monitor` has not improved by `minDelta` for `patience` epochs (Keras `EarlyStopping`).
@@ -31,6 +40,8 @@ export class EarlyStopping extends Callback {
   readonly baseline: number | undefined;
   readonly restoreBestWeights: boolean;
   readonly startFromEpoch: number;
+  readonly verbose: number;
+  private readonly printFn: (line: string) => void;
   private readonly max: boolean;
   private readonly warned = new Set<string>();
   wait = 0;
@@ -42,7 +53,10 @@ export class EarlyStopping extends Callback {
 
   constructor(options: EarlyStoppingOptions = {}) {
     super();
+    checkOptions('EarlyStopping', options, earlyStoppingOptions);
     this.monitor = options.monitor ?? 'val_loss';
+    this.verbose = checkNonNegativeInt('EarlyStopping', 'verbose', options.verbose ?? 0);
+    this.printFn = options.printFn ?? ((line) => console.log(line));
     this.minDelta = Math.abs(checkNonNegative('EarlyStopping', 'minDelta', options.minDelta ?? 0));
     this.patience = checkNonNegativeInt('EarlyStopping', 'patience', options.patience ?? 0);
     this.baseline = options.baseline;
@@ -83,6 +97,7 @@ export class EarlyStopping extends Callback {
       this.stoppedEpoch = epoch;
       model.stopTraining = true;
       if (this.restoreBestWeights && this.bestWeights) model.setWeights(this.bestWeights);
+      if (this.verbose > 0) this.printFn(`Epoch ${epoch + 1}: early stopping`);
     }
   }
 
@@ -94,4 +109,12 @@ export class EarlyStopping extends Callback {
     if (this.bestWeights) dispose(this.bestWeights);
     this.bestWeights = ws ? ws.map((w) => keep(w)) : null;
   }
+}
+
+/**
+ * TensorFlow.js' factory (`tf.callbacks.earlyStopping`): stops training when `monitor` stops improving.
+ * @example await model.fit(x, y, { validationSplit: 0.2, callbacks: rf.callbacks.earlyStopping({ monitor: 'val_acc', patience: 3 }) });
+ */
+export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
+  return new EarlyStopping(options);
 }

@@ -1,3 +1,4 @@
+import { withTfjsAliases } from '../training/tfjs-log-aliases.js';
 import { Callback, type Logs } from './callback.js';
 
 /**
@@ -11,5 +12,6 @@ export class History extends Callback {
   onEpochEnd(epoch: number, logs: Logs): void {
     this.epoch.push(epoch);
     for (const [k, v] of Object.entries(logs)) (this.history[k] ??= []).push(v);
+    withTfjsAliases(this.history);
   }
 }

@@ -1,3 +1,4 @@
+import { checkOptions, optionNames } from '@rectify/tensor';
 import type { CallbackHooks } from './callback.js';
 
 type Hooks = Omit<CallbackHooks, 'setModel' | 'setParams'>;
@@ -16,6 +17,9 @@ export class LambdaCallback implements CallbackHooks {
   readonly onBatchEnd?: Hooks['onBatchEnd'];
 
   constructor(hooks: Hooks) {
+    checkOptions('LambdaCallback', hooks, optionNames<Hooks>()({
+      onTrainBegin: true, onTrainEnd: true, onEpochBegin: true, onEpochEnd: true, onBatchBegin: true, onBatchEnd: true,
+    }));
     Object.assign(this, hooks);
   }
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '@rectify/tensor';
+import { ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import { Callback, type Logs } from './callback.js';
 import { type MonitorMode, maximises, warnMissing } from './monitor-mode.js';
 
@@ -28,6 +28,7 @@ export class ModelCheckpoint extends Callback {
 
   constructor(options: ModelCheckpointOptions) {
     super();
+    checkOptions('ModelCheckpoint', options, optionNames<ModelCheckpointOptions>()({ filepath: true, monitor: true, saveBestOnly: true, mode: true }));
     this.filepath = checkPath(options?.filepath);
     this.monitor = options.monitor ?? 'val_loss';
     this.saveBestOnly = options.saveBestOnly ?? false;

@@ -1,4 +1,4 @@
-import { RectifyError, ValueError } from '@rectify/tensor';
+import { RectifyError, ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import { checkNonNegative, checkNonNegativeInt, checkPositive } from '../checks.js';
 import { Callback, type Logs } from './callback.js';
 import { type MonitorMode, maximises, warnMissing } from './monitor-mode.js';
@@ -18,6 +18,10 @@ export interface ReduceLROnPlateauOptions {
   /** The rate never goes below this (default 0). */
   minLr?: number;
 }
+
+const reduceOptions = optionNames<ReduceLROnPlateauOptions>()({
+  monitor: true, factor: true, patience: true, mode: true, minDelta: true, cooldown: true, minLr: true,
+});
 
 /**
  * Divides the learning rate when `monitor` stops improving (Keras `ReduceLROnPlateau`); adds `learningRate` to
@@ -39,6 +43,7 @@ export class ReduceLROnPlateau extends Callback {
 
   constructor(options: ReduceLROnPlateauOptions = {}) {
     super();
+    checkOptions('ReduceLROnPlateau', options, reduceOptions);
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = checkPositive('ReduceLROnPlateau', 'factor', options.factor ?? 0.1);
     if (this.factor >= 1) throw new ValueError(`ReduceLROnPlateau: factor must be below 1, received ${this.factor}`);

@@ -1,4 +1,4 @@
-import { add, clipByValue, log, mul, neg, softplus, sub } from '@rectify/tensor';
+import { add, clipByValue, log, mul, neg, softplus, sub, checkOptions, optionNames } from '@rectify/tensor';
 import { checkUnitInterval } from '../checks.js';
 import { type Loss, makeLoss } from './loss.js';
 
@@ -22,6 +22,7 @@ export const PROBABILITY_EPSILON = 1e-7;
  * @example binaryCrossentropy({ fromLogits: true })(tensor([[1]]), tensor([[0]])).item(); // log 2
  */
 export function binaryCrossentropy(options: BinaryCrossentropyOptions = {}): Loss {
+  checkOptions('binaryCrossentropy', options, optionNames<BinaryCrossentropyOptions>()({ fromLogits: true, labelSmoothing: true }));
   const fromLogits = options.fromLogits ?? false;
   const labelSmoothing = checkUnitInterval('binaryCrossentropy', 'labelSmoothing', options.labelSmoothing ?? 0);
   return makeLoss('binaryCrossentropy', { fromLogits, labelSmoothing }, (t, p) => {

@@ -1,4 +1,4 @@
-import { abs, add, minimum, mul, square, sub } from '@rectify/tensor';
+import { abs, add, minimum, mul, square, sub, checkOptions, optionNames } from '@rectify/tensor';
 import { checkPositive } from '../checks.js';
 import { type Loss, makeLoss } from './loss.js';
 
@@ -16,6 +16,7 @@ export interface HuberOptions {
  * @example huber({ delta: 1 })(tensor([0, 0]), tensor([0.5, 3])).item(); // (0.125 + 2.5) / 2
  */
 export function huber(options: HuberOptions = {}): Loss {
+  checkOptions('huber', options, optionNames<HuberOptions>()({ delta: true }));
   const delta = checkPositive('huber', 'delta', options.delta ?? 1);
   return makeLoss('huber', { delta }, (t, p) => {
     const e = abs(sub(t, p));

@@ -7,6 +7,7 @@ import { type Loss, type LossFunction, batchMean } from './loss.js';
 import { meanAbsoluteError } from './mean-absolute-error.js';
 import { meanSquaredError } from './mean-squared-error.js';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
+import { absoluteDifference, meanSquaredError as tfjsMeanSquaredError } from './tfjs/tfjs-losses.js';
 
 /**
  * Every loss factory, keyed by its canonical name. Lookups and deserialization derive from this object.
@@ -20,6 +21,18 @@ export type LossName = keyof typeof lossFactories;
 
 /** Short names Keras accepts that are not spellings of a canonical name. */
 const shortNames: Readonly<Record<string, LossName>> = { mse: 'meanSquaredError', mae: 'meanAbsoluteError', huberloss: 'huber' };
+
+/** tfjs loss functions that equal a registered loss when given (yTrue, yPred): compile stores them by name. */
+const tfjsEquivalents = new Map<unknown, LossName>([[tfjsMeanSquaredError, 'meanSquaredError'], [absoluteDifference, 'meanAbsoluteError']]);
+
+/**
+ * Whether `fn` is a user-written loss function (not a Loss object, nor a tfjs function with a registered equal),
+ * which model files cannot store.
+ * @example isCustomLossFunction((t, p) => sum(p)); // true
+ */
+export function isCustomLossFunction(fn: unknown): boolean {
+  return typeof fn === 'function' && !('perSample' in fn) && !tfjsEquivalents.has(fn);
+}
 
 /** A loss as model.json stores it. */
 export interface SerializedLoss {
@@ -47,7 +60,11 @@ export function lossNameOf(name: string): LossName | undefined {
  * @example getLoss('categorical_crossentropy').name; // 'categoricalCrossentropy'
  */
 export function getLoss(identifier: LossIdentifier): Loss {
-  if (typeof identifier === 'function') return 'perSample' in identifier ? (identifier as Loss) : customLoss(identifier);
+  if (typeof identifier === 'function') {
+    const equivalent = tfjsEquivalents.get(identifier);
+    if (equivalent) return lossFactories[equivalent]();
+    return 'perSample' in identifier ? (identifier as Loss) : customLoss(identifier);
+  }
   const raw = typeof identifier === 'string' ? identifier : identifier?.className;
   const name = typeof raw === 'string' ? lossNameOf(raw) : undefined;
   if (!name) {

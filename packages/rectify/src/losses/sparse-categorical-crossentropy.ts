@@ -1,4 +1,4 @@
-import { type Tensor, ShapeError, ValueError, cast, fmtShape, mul, neg, oneHot, shapesEqual, squeeze, sum } from '@rectify/tensor';
+import { type Tensor, ShapeError, ValueError, cast, fmtShape, mul, neg, oneHot, shapesEqual, squeeze, sum, checkOptions, optionNames } from '@rectify/tensor';
 import { classLogProbabilities } from './categorical-crossentropy.js';
 import { type Loss, makeLoss } from './loss.js';
 
@@ -38,6 +38,7 @@ export function classLabels(name: string, yTrue: Tensor, yPred: Tensor): Tensor 
  * @example sparseCategoricalCrossentropy({ fromLogits: true })(tensor([1]), tensor([[0, 0]])).item(); // log 2
  */
 export function sparseCategoricalCrossentropy(options: SparseCategoricalCrossentropyOptions = {}): Loss {
+  checkOptions('sparseCategoricalCrossentropy', options, optionNames<SparseCategoricalCrossentropyOptions>()({ fromLogits: true }));
   const fromLogits = options.fromLogits ?? false;
   const name = 'sparseCategoricalCrossentropy';
   return makeLoss(

@@ -1,4 +1,4 @@
-import { type Tensor, dispose } from '@rectify/tensor';
+import { type Tensor, ValueError, checkOptions, dispose, optionNames, scalar } from '@rectify/tensor';
 import { Layer, type Shape } from '@rectify/layers';
 import type { Logs } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
@@ -19,6 +19,39 @@ import { saveModel } from '../io/save.js';
 import type { SaveOptions } from '../io/save-formats.js';
 import type { IOHandler, SaveResult } from '../io/artifacts.js';
 import { type WeightsOptions, loadWeightsFile, saveWeightsFile } from '../io/weights-file.js';
+
+export interface EvaluateOptions {
+  /** Examples per batch (default 32). */
+  batchSize?: number;
+  /** 1: print the results in one line (default 0). */
+  verbose?: 0 | 1;
+  /** Return `{loss, accuracy, …}` numbers instead of TensorFlow.js' Scalars (default false). */
+  returnDict?: boolean;
+  /** Where the verbose line goes (default console.log). */
+  printFn?: (line: string) => void;
+}
+
+const evaluateOptions = optionNames<EvaluateOptions>()({ batchSize: true, verbose: true, returnDict: true, printFn: true });
+
+export interface EvaluateDatasetOptions extends Omit<EvaluateOptions, 'batchSize'> {
+  /** Evaluate at most this many batches (default: the whole dataset). */
+  batches?: number;
+}
+
+const evaluateDatasetOptions = optionNames<EvaluateDatasetOptions>()({ batches: true, verbose: true, returnDict: true, printFn: true });
+
+function checkVerbose(fn: string, verbose: unknown = 0): 0 | 1 {
+  if (verbose !== 0 && verbose !== 1) throw new ValueError(`${fn}: verbose must be 0 or 1, received ${String(verbose)}`);
+  return verbose;
+}
+
+/** evaluate's return convention: optionally prints one line, then numbers by key or TensorFlow.js' Scalars. */
+function evaluationResult(logs: Logs, verbose: 0 | 1, options: Pick<EvaluateOptions, 'returnDict' | 'printFn'>): Logs | Tensor | Tensor[] {
+  if (verbose === 1) (options.printFn ?? ((s: string) => console.log(s)))(Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`).join(' - '));
+  if (options.returnDict) return logs;
+  const values = Object.values(logs).map((v) => scalar(v));
+  return values.length === 1 ? values[0]! : values;
+}
 
 /** One row of `summary()`: a layer with its output shape as this model wires it. */
 export interface SummaryRow {
@@ -83,27 +116,44 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   }
 
   /**
-   * Loss and metrics over a dataset of `{ xs, ys }` batches (at most `batches` of them), in inference mode.
-   * @example const { loss } = await model.evaluateDataset(testDs, { batches: 10 });
+   * Loss and metrics over a dataset of `{ xs, ys }` batches (at most `batches` of them), in inference mode,
+   * returned as `evaluate` returns them: Scalars as in TensorFlow.js, or numbers by key with `returnDict: true`.
+   * @example const { loss } = await model.evaluateDataset(testDs, { batches: 10, returnDict: true });
    */
-  evaluateDataset(dataset: Dataset<unknown>, { batches }: { batches?: number } = {}): Promise<Logs> {
-    return evaluateDatasetLoop(this, dataset, batches);
+  evaluateDataset(dataset: Dataset<unknown>, options: EvaluateDatasetOptions & { returnDict: true }): Promise<Logs>;
+  evaluateDataset(dataset: Dataset<unknown>, options?: EvaluateDatasetOptions & { returnDict?: false }): Promise<Tensor | Tensor[]>;
+  async evaluateDataset(dataset: Dataset<unknown>, options: EvaluateDatasetOptions = {}): Promise<Logs | Tensor | Tensor[]> {
+    checkOptions('evaluateDataset', options, evaluateDatasetOptions);
+    const verbose = checkVerbose('evaluateDataset', options.verbose);
+    const logs = await evaluateDatasetLoop(this, dataset, options.batches);
+    return evaluationResult(logs, verbose, options);
   }
 
   /**
-   * Loss and metrics on (x, y) in inference mode, batched: `{loss, accuracy, …}`.
-   * @example const { loss, accuracy } = model.evaluate(xTest, yTest);
+   * Loss and metrics on (x, y) in inference mode, batched. As in TensorFlow.js: a Scalar when the model has only
+   * a loss, else `[loss, ...outputLosses, ...metrics]` in compile's order (the caller disposes them). With
+   * `returnDict: true`, plain numbers by log key: `{loss, accuracy, …}`.
+   * @example
+   * const [loss, acc] = model.evaluate(xTest, yTest) as Tensor[];
+   * const { accuracy } = model.evaluate(xTest, yTest, { returnDict: true });
    */
-  evaluate(x: Data, y: Data, { batchSize = 32 }: { batchSize?: number } = {}): Logs {
+  evaluate(x: Data, y: Data, options: EvaluateOptions & { returnDict: true }): Logs;
+  evaluate(x: Data, y: Data, options?: EvaluateOptions & { returnDict?: false }): Tensor | Tensor[];
+  evaluate(x: Data, y: Data, options: EvaluateOptions = {}): Logs | Tensor | Tensor[] {
+    checkOptions('evaluate', options, evaluateOptions);
+    const { batchSize = 32, verbose = 0, returnDict = false } = options;
     checkPositiveInt('evaluate', 'batchSize', batchSize);
+    checkVerbose('evaluate', verbose);
     const xs = toTensorList('evaluate', 'x', x);
     const ys = toTensorList('evaluate', 'y', y);
+    let logs: Logs;
     try {
       exampleCount('evaluate', [['x', xs], ['y', ys]]);
-      return evaluateLoop(this, xs, ys, batchSize);
+      logs = evaluateLoop(this, xs, ys, batchSize);
     } finally {
       dispose([...converted(xs, x), ...converted(ys, y)]);
     }
+    return evaluationResult(logs, verbose, { ...options, returnDict });
   }
 
   /**

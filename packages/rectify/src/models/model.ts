@@ -1,4 +1,4 @@
-import { type Tensor, ValueError } from '@rectify/tensor';
+import { type Tensor, ValueError, checkOptions } from '@rectify/tensor';
 import {
   type CallArgs, Functional, type FunctionalConfig, InputLayer, type Layer, type LayerClass, type LayerConfig, type Shape,
   type SymbolicTensor,
@@ -29,10 +29,11 @@ export class Model extends LayersModel {
   readonly graph: Functional;
 
   constructor(args: ModelArgs) {
-    super({ name: args.name, trainable: args.trainable });
     if (args === null || typeof args !== 'object' || !args.inputs || !args.outputs) {
       throw new ValueError('model: expected {inputs, outputs} from input() and layer.apply(...)');
     }
+    checkOptions('model', args, ['inputs', 'outputs', 'name', 'trainable'] satisfies (keyof ModelArgs)[]);
+    super({ name: args.name, trainable: args.trainable });
     this.graph = this.trackLayer(new Functional({ inputs: args.inputs, outputs: args.outputs }));
     this.built = true;
   }

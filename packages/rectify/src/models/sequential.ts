@@ -1,4 +1,4 @@
-import { type Tensor, ValueError } from '@rectify/tensor';
+import { type Tensor, ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import {
   type CallArgs, InputLayer, Layer, type LayerClass, type LayerConfig, type SerializedLayer, type Shape, SymbolicTensor,
   deserializeLayer, serializeLayer,
@@ -10,6 +10,8 @@ export interface SequentialArgs {
   layers?: readonly (Layer | SymbolicTensor)[];
   name?: string;
 }
+
+const sequentialOptions = optionNames<SequentialArgs>()({ layers: true, name: true });
 
 export interface SequentialConfig extends LayerConfig {
   layers: SerializedLayer[];
@@ -28,6 +30,7 @@ export class Sequential extends LayersModel {
   private readonly stack: Layer[] = [];
 
   constructor(args: SequentialArgs = {}) {
+    checkOptions('sequential', args, sequentialOptions);
     super({ name: args.name });
     const items = [...(args.layers ?? [])];
     if (items[0] instanceof SymbolicTensor) {
@@ -118,9 +121,15 @@ export class Sequential extends LayersModel {
 }
 
 /**
- * A {@link Sequential} model from a list of layers.
- * @example const model = sequential([dense({ units: 8, activation: 'relu', inputShape: [2] }), dense({ units: 1, activation: 'sigmoid' })]);
+ * A {@link Sequential} model from a list of layers, or from TensorFlow.js' `{ layers, name }`.
+ * @example
+ * const model = sequential([dense({ units: 8, activation: 'relu', inputShape: [2] }), dense({ units: 1, activation: 'sigmoid' })]);
+ * const same = sequential({ layers: [dense({ units: 1, inputShape: [2] })] }); // tfjs' form
  */
-export function sequential(layers: readonly (Layer | SymbolicTensor)[] = [], options: { name?: string } = {}): Sequential {
-  return new Sequential({ layers, ...options });
+export function sequential(layers?: readonly (Layer | SymbolicTensor)[] | SequentialArgs, options: { name?: string } = {}): Sequential {
+  if (layers === undefined || Array.isArray(layers)) {
+    checkOptions('sequential', options, ['name']);
+    return new Sequential({ layers: (layers ?? []) as readonly (Layer | SymbolicTensor)[], ...options });
+  }
+  return new Sequential(layers as SequentialArgs);
 }

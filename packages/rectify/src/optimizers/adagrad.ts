@@ -1,6 +1,6 @@
-import { type Tensor, type Variable, add, div, mul, sqrt, square, sub } from '@rectify/tensor';
+import { type Tensor, type Variable, add, div, mul, sqrt, square, sub, optionNames } from '@rectify/tensor';
 import { checkNonNegative, checkPositive } from '../checks.js';
-import { Optimizer, type OptimizerOptions } from './optimizer.js';
+import { Optimizer, type OptimizerOptions, asOptions } from './optimizer.js';
 
 export interface AdagradOptions extends OptimizerOptions {
   /** Starting value of the accumulator (default 0.1, as Keras). */
@@ -8,6 +8,8 @@ export interface AdagradOptions extends OptimizerOptions {
   /** Inside the square root (default 1e-7). */
   epsilon?: number;
 }
+
+const ownOptions = optionNames<Omit<AdagradOptions, keyof OptimizerOptions>>()({ initialAccumulatorValue: true, epsilon: true });
 
 /**
  * Adagrad (Duchi et al., 2011): per-parameter rates that shrink with the sum of past squared gradients.
@@ -22,10 +24,11 @@ export class Adagrad extends Optimizer {
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
-  constructor(options: AdagradOptions = {}) {
-    super('adagrad', options, 0.001);
-    this.initialAccumulatorValue = checkNonNegative('adagrad', 'initialAccumulatorValue', options.initialAccumulatorValue ?? 0.1);
-    this.epsilon = checkPositive('adagrad', 'epsilon', options.epsilon ?? 1e-7);
+  constructor(options: AdagradOptions | number = {}) {
+    const o = asOptions(options);
+    super('adagrad', o, 0.001, ownOptions);
+    this.initialAccumulatorValue = checkNonNegative('adagrad', 'initialAccumulatorValue', o.initialAccumulatorValue ?? 0.1);
+    this.epsilon = checkPositive('adagrad', 'epsilon', o.epsilon ?? 1e-7);
   }
 
   protected update(w: Variable, g: Tensor, lr: number): Tensor {
@@ -40,6 +43,6 @@ export class Adagrad extends Optimizer {
 }
 
 /** @example const opt = adagrad({ learningRate: 0.01 }); */
-export function adagrad(options: AdagradOptions = {}): Adagrad {
+export function adagrad(options: AdagradOptions | number = {}): Adagrad {
   return new Adagrad(options);
 }

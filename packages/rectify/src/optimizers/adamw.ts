@@ -1,5 +1,6 @@
 import { checkNonNegative } from '../checks.js';
-import { Adam, type AdamOptions } from './adam.js';
+import { Adam, type AdamOptions, adamOptionNames } from './adam.js';
+import { asOptions } from './optimizer.js';
 
 export interface AdamWOptions extends AdamOptions {
   /** Decoupled weight decay per unit of learning rate (default 0.004, as Keras). */
@@ -15,9 +16,10 @@ export class AdamW extends Adam {
   override readonly className = 'AdamW';
   readonly weightDecay: number;
 
-  constructor(options: AdamWOptions = {}) {
-    super(options, 'adamw');
-    this.weightDecay = checkNonNegative('adamw', 'weightDecay', options.weightDecay ?? 0.004);
+  constructor(options: AdamWOptions | number = {}) {
+    const o = asOptions(options);
+    super(o, 'adamw', [...adamOptionNames, 'weightDecay']);
+    this.weightDecay = checkNonNegative('adamw', 'weightDecay', o.weightDecay ?? 0.004);
   }
 
   /** Shares Adam's update, fused or composed: w ← w − lr·weightDecay·w − α·m/(√v + ε). */
@@ -31,6 +33,6 @@ export class AdamW extends Adam {
 }
 
 /** @example const opt = adamw({ learningRate: 1e-3, weightDecay: 0.01 }); */
-export function adamw(options: AdamWOptions = {}): AdamW {
+export function adamw(options: AdamWOptions | number = {}): AdamW {
   return new AdamW(options);
 }

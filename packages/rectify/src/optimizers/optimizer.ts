@@ -1,7 +1,8 @@
 import {
-  type Tensor, ValueError, Variable, cast, dispose, fmtShape, full, keep, scalar, shapesEqual, tensor as tensorOf, tidy, zerosLike,
+  type Tensor, ValueError, Variable, cast, checkOptions, dispose, fmtShape, full, keep, optionNames, scalar, shapesEqual,
+  tensor as tensorOf, tidy, zerosLike,
 } from '@rectify/tensor';
-import { variableGrads } from '@rectify/autograd';
+import { liveVariables, variableGrads } from '@rectify/autograd';
 import { checkPositive } from '../checks.js';
 import { type ClipOptions, clipGradients } from './clipping.js';
 import { type LearningRateSchedule, type SerializedSchedule, isSchedule } from './schedules/schedule.js';
@@ -10,6 +11,19 @@ import { serializeSchedule } from './schedules/registry.js';
 export interface OptimizerOptions extends ClipOptions {
   /** A fixed rate or a schedule evaluated before every update. */
   learningRate?: number | LearningRateSchedule;
+}
+
+/** The option names every optimizer accepts (its own come on top). */
+const baseOptionNames = optionNames<OptimizerOptions>()({ learningRate: true, clipNorm: true, globalClipNorm: true, clipValue: true });
+
+/**
+ * An optimizer factory's argument: options, or a bare number, which is the learning rate (`adam(0.01)`, as
+ * Keras' positional `Adam(0.01)` and tfjs' `tf.train.adam(0.01)` mean it).
+ * @example asOptions<AdamOptions>(0.01); // { learningRate: 0.01 }
+ */
+export function asOptions<O extends OptimizerOptions>(options: O | number | undefined): O {
+  if (typeof options === 'number') return { learningRate: options } as O;
+  return options ?? ({} as O);
 }
 
 /** Gradients keyed by variable name (what `variableGrads` returns), or explicit pairs. */
@@ -49,7 +63,11 @@ export abstract class Optimizer {
   private readonly slots = new Map<string, Map<string, Tensor>>();
   private readonly known = new Map<string, Variable>();
 
-  protected constructor(protected readonly fnName: string, options: OptimizerOptions, defaultLearningRate: number) {
+  /**
+   * @param ownOptions the option names the subclass adds; any other key of `options` is an error ("did you mean").
+   */
+  protected constructor(protected readonly fnName: string, options: OptimizerOptions, defaultLearningRate: number, ownOptions: readonly string[] = []) {
+    checkOptions(fnName, options, [...baseOptionNames, ...ownOptions]);
     this.rate = checkRate(fnName, options.learningRate ?? defaultLearningRate);
     const { clipNorm, globalClipNorm, clipValue } = options;
     if (clipNorm !== undefined) checkPositive(fnName, 'clipNorm', clipNorm);
@@ -100,17 +118,27 @@ export abstract class Optimizer {
   }
 
   /**
-   * Computes the gradients of `f` with respect to `varList`, applies them and returns the loss before the update.
-   * @example const loss = opt.minimize(() => mean(square(sub(mul(x, w), y))), [w]);
+   * TensorFlow.js' `minimize`: computes the gradients of the scalar `f()` with respect to `varList` (default: every
+   * trainable variable), applies them, and returns the loss from before the update as a Scalar when `returnCost`
+   * is true (the caller disposes it), else null.
+   * @example const loss = opt.minimize(() => mean(square(sub(mul(x, w), y))), true, [w])!.item();
    */
-  minimize(f: () => Tensor, varList: readonly Variable[]): number {
-    return tidy(() => {
-      const { value, grads } = variableGrads(f, varList);
-      const loss = value.item();
-      this.applyGradients(varList.map((v) => ({ variable: v, grad: grads[v.name]! })));
-      return loss;
-    });
+  minimize(f: () => Tensor, returnCost = false, varList?: readonly Variable[]): Tensor | null {
+    if (typeof returnCost !== 'boolean') {
+      throw new ValueError(`${this.fnName}.minimize: the second argument is returnCost (a boolean), received ${Array.isArray(returnCost) ? 'an array' : typeof returnCost}; pass the variables third: minimize(f, returnCost, varList)`);
+    }
+    const vars = varList ?? [...liveVariables()].filter((v) => v.trainable && v.dtype === 'float32');
+    const { value, grads } = variableGrads(f, vars);
+    try {
+      this.applyGradients(vars.map((variable) => ({ variable, grad: grads[variable.name]! })));
+    } finally {
+      dispose(Object.values(grads));
+    }
+    if (returnCost) return value;
+    value.dispose();
+    return null;
   }
+
 
   private resolve(grads: GradientList): { variable: Variable; grad: Tensor }[] {
     const pairs = Array.isArray(grads)

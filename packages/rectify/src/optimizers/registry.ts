@@ -1,7 +1,9 @@
 import { ValueError } from '@rectify/tensor';
 import { normalizeName } from '../checks.js';
+import { adadelta } from './adadelta.js';
 import { adagrad } from './adagrad.js';
 import { adam } from './adam.js';
+import { adamax } from './adamax.js';
 import { adamw } from './adamw.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { rmsprop } from './rmsprop.js';
@@ -11,9 +13,9 @@ import { sgd } from './sgd.js';
 
 /**
  * Every optimizer factory; names, lookups and deserialization all derive from this one object.
- * @example Object.keys(optimizerFactories); // ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad']
+ * @example Object.keys(optimizerFactories); // ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adamax', 'adadelta']
  */
-export const optimizerFactories = { sgd, adam, adamw, rmsprop, adagrad } as const;
+export const optimizerFactories = { sgd, adam, adamw, rmsprop, adagrad, adamax, adadelta } as const;
 
 export type OptimizerName = keyof typeof optimizerFactories;
 

@@ -1,6 +1,6 @@
-import { type Tensor, type Variable, add, div, mul, sqrt, square, sub } from '@rectify/tensor';
+import { type Tensor, type Variable, add, div, mul, sqrt, square, sub, optionNames } from '@rectify/tensor';
 import { checkPositive, checkUnitInterval } from '../checks.js';
-import { Optimizer, type OptimizerOptions } from './optimizer.js';
+import { Optimizer, type OptimizerOptions, asOptions } from './optimizer.js';
 
 export interface RMSpropOptions extends OptimizerOptions {
   /** Decay of the running mean of g² (default 0.9). */
@@ -12,6 +12,8 @@ export interface RMSpropOptions extends OptimizerOptions {
   /** Divide by an estimate of the variance instead of the second moment (default false). */
   centered?: boolean;
 }
+
+const ownOptions = optionNames<Omit<RMSpropOptions, keyof OptimizerOptions>>()({ rho: true, momentum: true, epsilon: true, centered: true });
 
 /**
  * RMSprop (Hinton, 2012), Keras' formulation:
@@ -29,12 +31,13 @@ export class RMSprop extends Optimizer {
   readonly epsilon: number;
   readonly centered: boolean;
 
-  constructor(options: RMSpropOptions = {}) {
-    super('rmsprop', options, 0.001);
-    this.rho = checkUnitInterval('rmsprop', 'rho', options.rho ?? 0.9);
-    this.momentum = checkUnitInterval('rmsprop', 'momentum', options.momentum ?? 0);
-    this.epsilon = checkPositive('rmsprop', 'epsilon', options.epsilon ?? 1e-7);
-    this.centered = options.centered ?? false;
+  constructor(options: RMSpropOptions | number = {}) {
+    const o = asOptions(options);
+    super('rmsprop', o, 0.001, ownOptions);
+    this.rho = checkUnitInterval('rmsprop', 'rho', o.rho ?? 0.9);
+    this.momentum = checkUnitInterval('rmsprop', 'momentum', o.momentum ?? 0);
+    this.epsilon = checkPositive('rmsprop', 'epsilon', o.epsilon ?? 1e-7);
+    this.centered = o.centered ?? false;
   }
 
   protected update(w: Variable, g: Tensor, lr: number): Tensor {
@@ -59,6 +62,6 @@ export class RMSprop extends Optimizer {
 }
 
 /** @example const opt = rmsprop({ learningRate: 1e-3, rho: 0.9 }); */
-export function rmsprop(options: RMSpropOptions = {}): RMSprop {
+export function rmsprop(options: RMSpropOptions | number = {}): RMSprop {
   return new RMSprop(options);
 }

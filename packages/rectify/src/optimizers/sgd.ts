@@ -1,6 +1,6 @@
-import { type Tensor, type Variable, add, mul, sub } from '@rectify/tensor';
+import { type Tensor, type Variable, add, mul, sub, optionNames } from '@rectify/tensor';
 import { checkUnitInterval } from '../checks.js';
-import { Optimizer, type OptimizerOptions } from './optimizer.js';
+import { Optimizer, type OptimizerOptions, asOptions } from './optimizer.js';
 
 export interface SGDOptions extends OptimizerOptions {
   /** Velocity decay, in [0, 1) (default 0: plain gradient descent). */
@@ -8,6 +8,8 @@ export interface SGDOptions extends OptimizerOptions {
   /** Nesterov's look-ahead form of momentum (default false). */
   nesterov?: boolean;
 }
+
+const ownOptions = optionNames<Omit<SGDOptions, keyof OptimizerOptions>>()({ momentum: true, nesterov: true });
 
 /**
  * Stochastic gradient descent with optional (Nesterov) momentum, in Keras' formulation:
@@ -22,10 +24,11 @@ export class SGD extends Optimizer {
   readonly momentum: number;
   readonly nesterov: boolean;
 
-  constructor(options: SGDOptions = {}) {
-    super('sgd', options, 0.01);
-    this.momentum = checkUnitInterval('sgd', 'momentum', options.momentum ?? 0);
-    this.nesterov = options.nesterov ?? false;
+  constructor(options: SGDOptions | number = {}) {
+    const o = asOptions(options);
+    super('sgd', o, 0.01, ownOptions);
+    this.momentum = checkUnitInterval('sgd', 'momentum', o.momentum ?? 0);
+    this.nesterov = o.nesterov ?? false;
   }
 
   protected update(w: Variable, g: Tensor, lr: number): Tensor {
@@ -41,6 +44,6 @@ export class SGD extends Optimizer {
 }
 
 /** @example const opt = sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }); */
-export function sgd(options: SGDOptions = {}): SGD {
+export function sgd(options: SGDOptions | number = {}): SGD {
   return new SGD(options);
 }

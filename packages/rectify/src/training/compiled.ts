@@ -1,5 +1,5 @@
-import { ValueError } from '@rectify/tensor';
-import { type LossIdentifier, getLoss } from '../losses/registry.js';
+import { ValueError, checkOptions, optionNames } from '@rectify/tensor';
+import { type LossIdentifier, getLoss, isCustomLossFunction } from '../losses/registry.js';
 import type { Loss } from '../losses/loss.js';
 import { type MetricIdentifier, getMetric } from '../metrics/registry.js';
 import type { Metric } from '../metrics/metric.js';
@@ -16,6 +16,8 @@ export interface CompileArgs {
   /** Weights of each output's loss in the total (default 1 each). */
   lossWeights?: readonly number[];
 }
+
+const compileOptions = optionNames<CompileArgs>()({ optimizer: true, loss: true, metrics: true, lossWeights: true });
 
 /** One metric on one output, with its log key ('accuracy', or 'out_accuracy' for a multi-output model). */
 export interface CompiledMetric {
@@ -46,6 +48,7 @@ export interface Compiled {
  */
 export function resolveCompile(fn: string, args: CompileArgs, outputNames: readonly string[]): Compiled {
   if (args === null || typeof args !== 'object') throw new ValueError(`${fn}: expected {optimizer, loss, metrics}, received ${String(args)}`);
+  checkOptions(fn, args, compileOptions);
   if (args.optimizer === undefined) throw new ValueError(`${fn}: optimizer is required (e.g. 'adam')`);
   if (args.loss === undefined) throw new ValueError(`${fn}: loss is required (e.g. 'sparseCategoricalCrossentropy')`);
   const n = outputNames.length;
@@ -76,7 +79,7 @@ export function resolveCompile(fn: string, args: CompileArgs, outputNames: reado
     lossWeights,
     metrics,
     trainingConfig: {
-      loss: lossIds.map((id, i) => (typeof id === 'function' && !('perSample' in id) ? null : storable(losses[i]!, getLoss))),
+      loss: lossIds.map((id, i) => (isCustomLossFunction(id) ? null : storable(losses[i]!, getLoss))),
       metrics: perOutput.map((ids, o) =>
         ids.map((id, j) => (typeof id === 'string' ? id : typeof id === 'function' ? null : storable(metrics.filter((m) => m.output === o)[j]!.metric, getMetric))),
       ),

@@ -6,6 +6,7 @@ import type { Compiled } from './compiled.js';
 import type { LoopOptions } from './fit-options.js';
 import { NonFiniteLossError } from './non-finite-loss-error.js';
 import { trainStep } from './train-step.js';
+import { withTfjsAliases } from './tfjs-log-aliases.js';
 import type { TrainableModel } from './trainable.js';
 
 /** One training batch as the loop sees it, wherever it comes from (rows of a tensor, a dataset element). */
@@ -85,7 +86,7 @@ export async function runEpochs(
         logs = { loss: lossSum / seen };
         if (compiled.losses.length > 1) model.outputNames.forEach((nm, i) => (logs[`${nm}_loss`] = outputSums[i]! / seen));
         for (const m of compiled.metrics) logs[m.key] = m.metric.result();
-        await list.batchEnd(step, { batch: step, size: batch.size, ...logs });
+        await list.batchEnd(step, withTfjsAliases({ batch: step, size: batch.size, ...logs }));
       }
     } finally {
       if (!finished) await batches.return?.();
@@ -94,7 +95,7 @@ export async function runEpochs(
       const v = await plan.validate();
       for (const [k, val] of Object.entries(v)) logs[`val_${k}`] = val;
     }
-    await list.epochEnd(epoch, logs);
+    await list.epochEnd(epoch, withTfjsAliases(logs));
   }
   await list.trainEnd(logs);
   return history;

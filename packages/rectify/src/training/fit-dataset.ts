@@ -1,4 +1,4 @@
-import { ValueError, dispose, setSeed } from '@rectify/tensor';
+import { ValueError, dispose, optionNames, setSeed } from '@rectify/tensor';
 import { Dataset } from '@rectify/data';
 import type { Logs, TrainingParams } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
@@ -21,7 +21,10 @@ export interface FitDatasetOptions extends LoopOptionsInput {
   validationBatchSize?: number;
 }
 
-const allowed = [...loopKeys, 'batchesPerEpoch', 'validationData', 'validationBatches', 'validationBatchSize'];
+const allowed = [
+  ...loopKeys,
+  ...optionNames<Omit<FitDatasetOptions, keyof LoopOptionsInput>>()({ batchesPerEpoch: true, validationData: true, validationBatches: true, validationBatchSize: true }),
+];
 
 /**
  * `{loss, …metrics}` over a dataset of `{ xs, ys }` batches, in inference mode, at most `batches` of them; each

@@ -1,4 +1,4 @@
-import { ValueError } from '@rectify/tensor';
+import { ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import type { CallbackHooks } from '../callbacks/callback.js';
 import { checkNonNegativeInt, checkPositiveInt } from '../checks.js';
 import type { Data } from './data.js';
@@ -54,20 +54,22 @@ export interface ResolvedFitOptions extends LoopOptions {
 }
 
 /** The names every loop accepts, for the `allowed` lists of each. */
-export const loopKeys = ['epochs', 'verbose', 'seed', 'callbacks', 'initialEpoch', 'terminateOnNaN', 'printFn'] as const;
+export const loopKeys = optionNames<LoopOptionsInput>()({
+  epochs: true, verbose: true, seed: true, callbacks: true, initialEpoch: true, terminateOnNaN: true, printFn: true,
+});
 const fitKeys = [
-  'epochs', 'batchSize', 'verbose', 'validationSplit', 'validationData', 'validationBatchSize', 'shuffle', 'seed', 'callbacks',
-  'initialEpoch', 'terminateOnNaN', 'printFn',
+  ...loopKeys,
+  ...optionNames<Omit<FitOptions, keyof LoopOptionsInput>>()({
+    batchSize: true, validationSplit: true, validationData: true, validationBatchSize: true, shuffle: true,
+  }),
 ];
 
 /**
  * Validates the options every training loop shares; `allowed` lists the names `fn` accepts, so that a misspelt
- * 'batch_size' is an error rather than ignored.
+ * 'batch_size' is an error (with a "did you mean" hint) rather than ignored.
  */
 export function resolveLoopOptions(fn: string, o: LoopOptionsInput, allowed: readonly string[]): LoopOptions {
-  for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw new ValueError(`${fn}: unknown option '${k}'; allowed options: ${allowed.join(', ')}`);
-  }
+  checkOptions(fn, o, allowed);
   const verbose = o.verbose ?? 1;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ValueError(`${fn}: verbose must be 0, 1 or 2, received ${String(verbose)}`);
   if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new ValueError(`${fn}: seed must be an integer, received ${String(o.seed)}`);

@@ -32,8 +32,8 @@ function flatten(values: NestedArray, shape: readonly number[], out: (number | b
 }
 
 function inferDType(values: TypedArray | NestedArray): DType {
-  if (values instanceof Int32Array) return 'int32';
-  if (values instanceof Uint8Array) return 'bool';
+  // As TensorFlow.js: bytes (image pixels, MNIST labels) are integers, not booleans; only JS booleans infer bool.
+  if (values instanceof Int32Array || values instanceof Uint8Array) return 'int32';
   if (values instanceof Float32Array) return 'float32';
   let v: NestedArray = values as NestedArray;
   while (Array.isArray(v)) v = v[0] as NestedArray;

@@ -1,3 +1,4 @@
+import { optionNames } from '@rectify/tensor';
 import type { Tensor } from '@rectify/tensor';
 import { type Activation, resolveActivation } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
@@ -21,6 +22,7 @@ export interface ELUConfig extends LayerConfig {
  */
 export class ELU extends Layer<Tensor> {
   static override readonly className: string = 'ELU';
+  static override readonly argNames: readonly string[] = optionNames<Omit<ELUArgs, keyof LayerArgs>>()({ alpha: true });
   readonly alpha: number;
   override readonly activation: Activation | undefined;
 

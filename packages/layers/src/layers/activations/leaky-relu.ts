@@ -1,3 +1,4 @@
+import { optionNames } from '@rectify/tensor';
 import type { Tensor } from '@rectify/tensor';
 import { type Activation, resolveActivation } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
@@ -21,6 +22,7 @@ export interface LeakyReLUConfig extends LayerConfig {
  */
 export class LeakyReLU extends Layer<Tensor> {
   static override readonly className: string = 'LeakyReLU';
+  static override readonly argNames: readonly string[] = optionNames<Omit<LeakyReLUArgs, keyof LayerArgs>>()({ alpha: true });
 
   protected override get kind(): string {
     return 'leaky_relu';
@@ -47,3 +49,6 @@ export class LeakyReLU extends Layer<Tensor> {
 export function leakyRelu(args: LeakyReLUArgs = {}): LeakyReLU {
   return new LeakyReLU(args);
 }
+
+/** TensorFlow.js' spelling of {@link leakyRelu}. @example leakyReLU({ alpha: 0.1 }) */
+export const leakyReLU = leakyRelu;

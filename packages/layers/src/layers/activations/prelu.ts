@@ -1,5 +1,5 @@
 import * as activations from '@rectify/activations';
-import { type Tensor, ValueError, type Variable } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer } from '../../options.js';
@@ -34,6 +34,7 @@ export interface PReLUConfig extends LayerConfig {
  */
 export class PReLU extends Layer<Tensor> {
   static override readonly className: string = 'PReLU';
+  static override readonly argNames: readonly string[] = optionNames<Omit<PReLUArgs, keyof LayerArgs>>()({ alphaInitializer: true, alphaRegularizer: true, sharedAxes: true });
 
   protected override get kind(): string {
     return 'prelu';

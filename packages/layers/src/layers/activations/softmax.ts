@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, softmax as softmaxOp } from '@rectify/tensor';
+import { type Tensor, ValueError, softmax as softmaxOp, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 
 export interface SoftmaxArgs extends LayerArgs {
@@ -17,6 +17,7 @@ export interface SoftmaxConfig extends LayerConfig {
  */
 export class Softmax extends Layer<Tensor> {
   static override readonly className: string = 'Softmax';
+  static override readonly argNames: readonly string[] = optionNames<Omit<SoftmaxArgs, keyof LayerArgs>>()({ axis: true });
   override supportsMasking = true;
   readonly axis: number;
 

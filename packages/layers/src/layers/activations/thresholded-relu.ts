@@ -1,4 +1,4 @@
-import { type Tensor, greater, mul, cast } from '@rectify/tensor';
+import { type Tensor, greater, mul, cast, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -17,6 +17,7 @@ export interface ThresholdedReLUConfig extends LayerConfig {
  */
 export class ThresholdedReLU extends Layer<Tensor> {
   static override readonly className: string = 'ThresholdedReLU';
+  static override readonly argNames: readonly string[] = optionNames<Omit<ThresholdedReLUArgs, keyof LayerArgs>>()({ theta: true });
   override supportsMasking = true;
   readonly theta: number;
 

@@ -1,4 +1,4 @@
-import { ShapeError, type Tensor, ValueError } from '@rectify/tensor';
+import { ShapeError, type Tensor, ValueError, optionNames } from '@rectify/tensor';
 import { type InitializerConfig, type InitializerIdentifier, offsetSeed, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
 import { positiveInt, rate } from '../../options.js';
@@ -56,6 +56,7 @@ export interface AttentionCallArgs extends CallArgs {
  */
 export class MultiHeadAttention extends Layer<Tensor> {
   static override readonly className: string = 'MultiHeadAttention';
+  static override readonly argNames: readonly string[] = optionNames<Omit<MultiHeadAttentionArgs, keyof LayerArgs>>()({ numHeads: true, keyDim: true, valueDim: true, dropout: true, seed: true, useBias: true, outputDim: true, kernelInitializer: true, biasInitializer: true });
   readonly numHeads: number;
   readonly keyDim: number;
   readonly valueDim: number;

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, add } from '@rectify/tensor';
+import { type Tensor, ValueError, add, optionNames } from '@rectify/tensor';
 import {
   type Activation, type ActivationConfig, type ActivationIdentifier, type InitializerConfig, type InitializerIdentifier, activationConfig,
   offsetSeed, resolveActivation, resolveInitializer,
@@ -65,6 +65,7 @@ interface Sublayers {
  */
 export class TransformerEncoder extends Layer<Tensor> {
   static override readonly className: string = 'TransformerEncoder';
+  static override readonly argNames: readonly string[] = optionNames<Omit<TransformerEncoderArgs, keyof LayerArgs>>()({ numHeads: true, intermediateDim: true, keyDim: true, activation: true, dropout: true, seed: true, normFirst: true, epsilon: true, kernelInitializer: true, biasInitializer: true });
   readonly numHeads: number;
   readonly intermediateDim: number;
   readonly keyDim: number | null;

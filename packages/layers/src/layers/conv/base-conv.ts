@@ -4,13 +4,13 @@ import {
   type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
 } from '../../identifiers.js';
 import { Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
-import { intTuple, oneOf, optionalRegularizer, positiveInt } from '../../options.js';
+import { type DataFormatArgs, intTuple, oneOf, optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
 import type { Shape } from '../../shape.js';
 import { convOutputLength } from './conv-utils.js';
 
 /** The options every convolution shares: its window, the bias and the activation (Keras names and defaults). */
-export interface BaseConvArgs extends LayerArgs {
+export interface BaseConvArgs extends LayerArgs, DataFormatArgs {
   /** Window size per spatial axis (one number for all). */
   kernelSize: number | readonly number[];
   /** Default 1. */

@@ -1,7 +1,8 @@
-import { type Tensor, conv2d as conv2dOp, pad, reshape } from '@rectify/tensor';
+import { type Tensor, conv2d as conv2dOp, pad, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Conv, type ConvArgs, type ConvConfig } from './base-conv.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface Conv1DArgs extends ConvArgs {
   kernelSize: number | readonly [number];
@@ -26,6 +27,7 @@ export interface Conv1DConfig extends ConvConfig {
  */
 export class Conv1D extends Conv {
   static override readonly className: string = 'Conv1D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv1DArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
   declare readonly padding: 'valid' | 'same' | 'causal';
 
   constructor(args: Conv1DArgs) {

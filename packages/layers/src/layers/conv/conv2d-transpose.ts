@@ -1,7 +1,8 @@
-import { type Tensor, ValueError, conv2dTranspose as conv2dTransposeOp } from '@rectify/tensor';
+import { type Tensor, ValueError, conv2dTranspose as conv2dTransposeOp, optionNames } from '@rectify/tensor';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Conv, type ConvArgs, type ConvConfig } from './base-conv.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface Conv2DTransposeArgs extends ConvArgs {
   kernelSize: number | readonly [number, number];
@@ -23,6 +24,7 @@ export type Conv2DTransposeConfig = ConvConfig;
  */
 export class Conv2DTranspose extends Conv {
   static override readonly className: string = 'Conv2DTranspose';
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DTransposeArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
 
   constructor(args: Conv2DTransposeArgs) {
     super(args, 2);

@@ -1,5 +1,5 @@
-import { type Tensor, ValueError, groupedConv2d } from '@rectify/tensor';
-import { type CallArgs, singleInput } from '../../layer.js';
+import { type Tensor, ValueError, groupedConv2d, optionNames } from '@rectify/tensor';
+import { type CallArgs, type LayerArgs, singleInput } from '../../layer.js';
 import { positiveInt } from '../../options.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Conv, type ConvArgs, type ConvConfig } from './base-conv.js';
@@ -39,6 +39,7 @@ export class Conv2D extends Conv {
   declare readonly padding: 'valid' | 'same';
   declare readonly dilationRate: [number, number];
   readonly groups: number;
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, groups: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
 
   constructor(args: Conv2DArgs) {
     super(args, 2);

@@ -1,10 +1,11 @@
-import { type Tensor, type Variable, depthwiseConv2d as depthwiseOp } from '@rectify/tensor';
+import { type Tensor, type Variable, depthwiseConv2d as depthwiseOp, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { BaseConv, type BaseConvArgs, type BaseConvConfig } from './base-conv.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface DepthwiseConv2DArgs extends BaseConvArgs {
   kernelSize: number | readonly [number, number];
@@ -35,6 +36,7 @@ export interface DepthwiseConv2DConfig extends BaseConvConfig {
  */
 export class DepthwiseConv2D extends BaseConv {
   static override readonly className: string = 'DepthwiseConv2D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<DepthwiseConv2DArgs, keyof LayerArgs>>()({ kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, biasInitializer: true, biasRegularizer: true, dataFormat: true, depthMultiplier: true, depthwiseInitializer: true, depthwiseRegularizer: true });
   readonly depthMultiplier: number;
   readonly depthwiseInitializer: Initializer;
   readonly depthwiseRegularizer: Regularizer | undefined;

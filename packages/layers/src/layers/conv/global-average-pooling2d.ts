@@ -1,5 +1,6 @@
-import { type Tensor, mean } from '@rectify/tensor';
+import { type Tensor, mean, optionNames } from '@rectify/tensor';
 import type { LayerArgs } from '../../layer.js';
+import type { DataFormatArgs } from '../../options.js';
 import { GlobalPooling } from './global-pooling.js';
 
 /**
@@ -11,8 +12,9 @@ import { GlobalPooling } from './global-pooling.js';
  */
 export class GlobalAveragePooling2D extends GlobalPooling {
   static override readonly className: string = 'GlobalAveragePooling2D';
+  static override readonly argNames: readonly string[] = optionNames<DataFormatArgs>()({ dataFormat: true });
 
-  constructor(args: LayerArgs = {}) {
+  constructor(args: LayerArgs & DataFormatArgs = {}) {
     super(args, 4);
   }
 
@@ -22,6 +24,6 @@ export class GlobalAveragePooling2D extends GlobalPooling {
 }
 
 /** Creates a {@link GlobalAveragePooling2D} layer. @example globalAveragePooling2d() */
-export function globalAveragePooling2d(args: LayerArgs = {}): GlobalAveragePooling2D {
+export function globalAveragePooling2d(args: LayerArgs & DataFormatArgs = {}): GlobalAveragePooling2D {
   return new GlobalAveragePooling2D(args);
 }

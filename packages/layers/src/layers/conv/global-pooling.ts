@@ -1,12 +1,14 @@
-import { type Tensor, max, mean } from '@rectify/tensor';
+import { type Tensor, max, mean, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
 import { type Shape, singleShape } from '../../shape.js';
+import type { DataFormatArgs } from '../../options.js';
 
 /**
  * Reduces every spatial axis (all but the batch and the channels) of a rank-`rank` input to one value per channel.
  * @example class GlobalMinPooling1D extends GlobalPooling { constructor(a) { super(a, 3); } protected reduce(x, axes) { return min(x, axes); } }
  */
 export abstract class GlobalPooling extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = [];
   constructor(args: LayerArgs, rank: number) {
     super(args);
     this.inputSpec = { ndim: rank };
@@ -54,8 +56,9 @@ export class GlobalMaxPooling1D extends GlobalPooling {
 /** Max over height and width: `[b, h, w, c]` → `[b, c]`. Reference: Keras `GlobalMaxPooling2D`. @example globalMaxPooling2d().apply(ones([2, 4, 4, 3])); // [2, 3] */
 export class GlobalMaxPooling2D extends GlobalPooling {
   static override readonly className: string = 'GlobalMaxPooling2D';
+  static override readonly argNames: readonly string[] = optionNames<DataFormatArgs>()({ dataFormat: true });
 
-  constructor(args: LayerArgs = {}) {
+  constructor(args: LayerArgs & DataFormatArgs = {}) {
     super(args, 4);
   }
 

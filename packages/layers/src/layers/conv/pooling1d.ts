@@ -1,4 +1,4 @@
-import { type Tensor, avgPool, maxPool, reshape } from '@rectify/tensor';
+import { type Tensor, avgPool, maxPool, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { intTuple, oneOf } from '../../options.js';
 import { type Shape, singleShape } from '../../shape.js';
@@ -25,6 +25,7 @@ export interface Pooling1DConfig extends LayerConfig {
  * @example class MinPooling1D extends Pooling1D { static override readonly className: string = 'MinPooling1D'; protected pool2d(x, p, s, pad) { return neg(maxPool(neg(x), p, s, pad)); } }
  */
 export abstract class Pooling1D extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling1DArgs, keyof LayerArgs>>()({ poolSize: true, strides: true, padding: true });
   readonly poolSize: [number];
   readonly strides: [number];
   readonly padding: 'valid' | 'same';

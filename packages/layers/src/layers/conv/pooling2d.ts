@@ -1,10 +1,11 @@
-import { type Tensor, avgPool, maxPool } from '@rectify/tensor';
+import { type Tensor, avgPool, maxPool, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { intPair, oneOf } from '../../options.js';
+import type { DataFormatArgs } from '../../options.js';
 import { type Shape, singleShape } from '../../shape.js';
 import { convOutputLength } from './conv-utils.js';
 
-export interface Pooling2DArgs extends LayerArgs {
+export interface Pooling2DArgs extends LayerArgs, DataFormatArgs {
   /** Window height and width; default 2. */
   poolSize?: number | readonly [number, number];
   /** Default: the pool size (non-overlapping windows). */
@@ -24,6 +25,7 @@ export interface Pooling2DConfig extends LayerConfig {
  * @example class MinPooling2D extends Pooling2D { static override readonly className: string = 'MinPooling2D'; protected pool(x) { return neg(maxPool(neg(x), this.poolSize, this.strides, this.padding)); } }
  */
 export abstract class Pooling2D extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling2DArgs, keyof LayerArgs>>()({ poolSize: true, strides: true, padding: true, dataFormat: true });
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';
@@ -90,3 +92,10 @@ export function maxPooling2d(args: Pooling2DArgs = {}): MaxPooling2D {
 export function averagePooling2d(args: Pooling2DArgs = {}): AveragePooling2D {
   return new AveragePooling2D(args);
 }
+
+/** TensorFlow.js' other spellings of {@link maxPooling2d} and {@link averagePooling2d}. @example maxPool2d({ poolSize: 2 }) */
+export const maxPool2d = maxPooling2d;
+/** @example avgPool2d({ poolSize: 2 }) */
+export const avgPool2d = averagePooling2d;
+/** @example avgPooling2d({ poolSize: 2 }) */
+export const avgPooling2d = averagePooling2d;

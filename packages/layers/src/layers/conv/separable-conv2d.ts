@@ -1,10 +1,11 @@
-import { type Tensor, type Variable, conv2d as conv2dOp } from '@rectify/tensor';
+import { type Tensor, type Variable, conv2d as conv2dOp, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
 import { type Shape, singleShape } from '../../shape.js';
 import { DepthwiseConv2D, type DepthwiseConv2DArgs, type DepthwiseConv2DConfig } from './depthwise-conv2d.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface SeparableConv2DArgs extends DepthwiseConv2DArgs {
   /** Number of output channels of the pointwise (1×1) step. */
@@ -31,6 +32,7 @@ export interface SeparableConv2DConfig extends DepthwiseConv2DConfig {
  */
 export class SeparableConv2D extends DepthwiseConv2D {
   static override readonly className: string = 'SeparableConv2D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<SeparableConv2DArgs, keyof LayerArgs>>()({ kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, biasInitializer: true, biasRegularizer: true, dataFormat: true, depthMultiplier: true, depthwiseInitializer: true, depthwiseRegularizer: true, filters: true, pointwiseInitializer: true, pointwiseRegularizer: true });
   readonly filters: number;
   readonly pointwiseInitializer: Initializer;
   readonly pointwiseRegularizer: Regularizer | undefined;

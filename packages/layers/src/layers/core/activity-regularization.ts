@@ -1,4 +1,4 @@
-import { type Tensor, abs, add, mul, sum } from '@rectify/tensor';
+import { type Tensor, abs, add, mul, sum, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -24,6 +24,7 @@ export interface ActivityRegularizationConfig extends LayerConfig {
  */
 export class ActivityRegularization extends Layer<Tensor> {
   static override readonly className: string = 'ActivityRegularization';
+  static override readonly argNames: readonly string[] = optionNames<Omit<ActivityRegularizationArgs, keyof LayerArgs>>()({ l1: true, l2: true });
   override supportsMasking = true;
   readonly l1: number;
   readonly l2: number;

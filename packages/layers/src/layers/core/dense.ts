@@ -1,4 +1,4 @@
-import { type Tensor, type Variable, matmul, reshape } from '@rectify/tensor';
+import { type Tensor, type Variable, matmul, reshape, optionNames } from '@rectify/tensor';
 import {
   type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
   type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
@@ -47,6 +47,7 @@ export interface DenseConfig extends LayerConfig {
 export class Dense extends Layer<Tensor> {
   static override readonly className: string = 'Dense';
   override supportsMasking = true;
+  static override readonly argNames: readonly string[] = optionNames<Omit<DenseArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true });
   readonly units: number;
   override readonly activation: Activation | undefined;
   readonly useBias: boolean;

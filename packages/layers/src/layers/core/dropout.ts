@@ -1,5 +1,5 @@
-import { type Tensor, mul } from '@rectify/tensor';
-import { type CallArgs, singleInput } from '../../layer.js';
+import { type Tensor, mul, optionNames } from '@rectify/tensor';
+import { type CallArgs, type LayerArgs, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
 import { type SeededArgs, type SeededConfig, SeededLayer, dropoutMask } from '../noise/seeded-layer.js';
 
@@ -23,6 +23,7 @@ export interface DropoutConfig extends SeededConfig {
 export class Dropout extends SeededLayer {
   static override readonly className: string = 'Dropout';
   override supportsMasking = true;
+  static override readonly argNames: readonly string[] = optionNames<Omit<DropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
   readonly rate: number;
 
   constructor(args: DropoutArgs) {

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, type Variable, cast, gather, notEqual } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, cast, gather, notEqual, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
@@ -15,6 +15,8 @@ export interface EmbeddingArgs extends LayerArgs {
   embeddingsRegularizer?: RegularizerIdentifier | null;
   /** Treat index 0 as padding: the output carries a mask (0 where the index is 0) that recurrent layers skip. */
   maskZero?: boolean;
+  /** TensorFlow.js spelling of `inputShape: [inputLength]`: the length of the index sequences. */
+  inputLength?: number;
 }
 
 export interface EmbeddingConfig extends LayerConfig {
@@ -35,6 +37,9 @@ export interface EmbeddingConfig extends LayerConfig {
  */
 export class Embedding extends Layer<Tensor> {
   static override readonly className: string = 'Embedding';
+  static override readonly argNames: readonly string[] = optionNames<Omit<EmbeddingArgs, Exclude<keyof LayerArgs, 'inputDim'>>>()({
+    inputDim: true, outputDim: true, embeddingsInitializer: true, embeddingsRegularizer: true, maskZero: true, inputLength: true,
+  });
   readonly inputDim: number;
   readonly outputDim: number;
   readonly embeddingsInitializer: Initializer;
@@ -43,7 +48,7 @@ export class Embedding extends Layer<Tensor> {
   embeddings?: Variable;
 
   constructor(args: EmbeddingArgs) {
-    super(args);
+    super(args.inputLength !== undefined && !args.inputShape && !args.batchInputShape ? { ...args, inputShape: [args.inputLength] } : args);
     this.inputDim = positiveInt(this.kind, 'inputDim', args.inputDim);
     this.outputDim = positiveInt(this.kind, 'outputDim', args.outputDim);
     this.embeddingsInitializer = resolveInitializer(args.embeddingsInitializer ?? { name: 'randomUniform', minval: -0.05, maxval: 0.05 });

@@ -1,5 +1,6 @@
-import { type Tensor, reshape } from '@rectify/tensor';
+import { type Tensor, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
+import type { DataFormatArgs } from '../../options.js';
 import { type Shape, singleShape, sizeOrNull } from '../../shape.js';
 
 /**
@@ -11,8 +12,9 @@ import { type Shape, singleShape, sizeOrNull } from '../../shape.js';
  */
 export class Flatten extends Layer<Tensor> {
   static override readonly className: string = 'Flatten';
+  static override readonly argNames: readonly string[] = optionNames<DataFormatArgs>()({ dataFormat: true });
 
-  constructor(args: LayerArgs = {}) {
+  constructor(args: LayerArgs & DataFormatArgs = {}) {
     super(args);
     this.inputSpec = { minNdim: 1 };
   }
@@ -29,6 +31,6 @@ export class Flatten extends Layer<Tensor> {
 }
 
 /** Creates a {@link Flatten} layer. @example flatten() */
-export function flatten(args: LayerArgs = {}): Flatten {
+export function flatten(args: LayerArgs & DataFormatArgs = {}): Flatten {
   return new Flatten(args);
 }

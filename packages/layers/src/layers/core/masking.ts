@@ -1,4 +1,4 @@
-import { type Tensor, any, cast, mul, notEqual, reshape } from '@rectify/tensor';
+import { type Tensor, any, cast, mul, notEqual, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -21,6 +21,7 @@ export interface MaskingConfig extends LayerConfig {
  */
 export class Masking extends Layer<Tensor> {
   static override readonly className: string = 'Masking';
+  static override readonly argNames: readonly string[] = optionNames<Omit<MaskingArgs, keyof LayerArgs>>()({ maskValue: true });
   readonly maskValue: number;
 
   constructor(args: MaskingArgs = {}) {

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, transpose } from '@rectify/tensor';
+import { type Tensor, ValueError, transpose, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { type Shape, singleShape } from '../../shape.js';
 
@@ -17,6 +17,7 @@ export interface PermuteConfig extends LayerConfig {
  */
 export class Permute extends Layer<Tensor> {
   static override readonly className: string = 'Permute';
+  static override readonly argNames: readonly string[] = optionNames<Omit<PermuteArgs, keyof LayerArgs>>()({ dims: true });
   readonly dims: number[];
 
   constructor(args: PermuteArgs) {

@@ -1,4 +1,4 @@
-import { type Tensor, expandDims, tile } from '@rectify/tensor';
+import { type Tensor, expandDims, tile, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { positiveInt } from '../../options.js';
 import { type Shape, singleShape } from '../../shape.js';
@@ -19,6 +19,7 @@ export interface RepeatVectorConfig extends LayerConfig {
  */
 export class RepeatVector extends Layer<Tensor> {
   static override readonly className: string = 'RepeatVector';
+  static override readonly argNames: readonly string[] = optionNames<Omit<RepeatVectorArgs, keyof LayerArgs>>()({ n: true });
   readonly n: number;
 
   constructor(args: RepeatVectorArgs) {

@@ -1,4 +1,4 @@
-import { type Tensor, add, mul } from '@rectify/tensor';
+import { type Tensor, add, mul, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -20,6 +20,7 @@ export interface RescalingConfig extends LayerConfig {
  */
 export class Rescaling extends Layer<Tensor> {
   static override readonly className: string = 'Rescaling';
+  static override readonly argNames: readonly string[] = optionNames<Omit<RescalingArgs, keyof LayerArgs>>()({ scale: true, offset: true });
   override supportsMasking = true;
   readonly scale: number;
   readonly offset: number;

@@ -1,4 +1,4 @@
-import { ShapeError, type Tensor, ValueError, reshape as reshapeTensor } from '@rectify/tensor';
+import { ShapeError, type Tensor, ValueError, reshape as reshapeTensor, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { type Shape, fmtShape, singleShape, sizeOrNull } from '../../shape.js';
 
@@ -20,6 +20,7 @@ export interface ReshapeConfig extends LayerConfig {
  */
 export class Reshape extends Layer<Tensor> {
   static override readonly className: string = 'Reshape';
+  static override readonly argNames: readonly string[] = optionNames<Omit<ReshapeArgs, keyof LayerArgs>>()({ targetShape: true });
   readonly targetShape: readonly number[];
 
   constructor(args: ReshapeArgs) {

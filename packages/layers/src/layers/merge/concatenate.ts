@@ -1,4 +1,4 @@
-import { ShapeError, type Tensor, ValueError, concat, normalizeAxis } from '@rectify/tensor';
+import { ShapeError, type Tensor, ValueError, concat, normalizeAxis, optionNames } from '@rectify/tensor';
 import type { CallArgs, LayerArgs, LayerConfig } from '../../layer.js';
 import { type Shape, fmtShape } from '../../shape.js';
 import { Merge, dimsAgree } from './merge.js';
@@ -21,6 +21,7 @@ export interface ConcatenateConfig extends LayerConfig {
  */
 export class Concatenate extends Merge {
   static override readonly className: string = 'Concatenate';
+  static override readonly argNames: readonly string[] = optionNames<Omit<ConcatenateArgs, keyof LayerArgs>>()({ axis: true });
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {

@@ -1,4 +1,4 @@
-import { ShapeError, type Tensor, ValueError, matmul, maximum, mul, rsqrt, sum, transpose } from '@rectify/tensor';
+import { ShapeError, type Tensor, ValueError, matmul, maximum, mul, rsqrt, sum, transpose, optionNames } from '@rectify/tensor';
 import type { CallArgs, LayerArgs, LayerConfig } from '../../layer.js';
 import { type Shape, fmtShape } from '../../shape.js';
 import { Merge } from './merge.js';
@@ -24,6 +24,7 @@ export interface DotConfig extends LayerConfig {
  */
 export class Dot extends Merge {
   static override readonly className: string = 'Dot';
+  static override readonly argNames: readonly string[] = optionNames<Omit<DotArgs, keyof LayerArgs>>()({ axes: true, normalize: true });
   readonly axes: [number, number];
   readonly normalize: boolean;
 

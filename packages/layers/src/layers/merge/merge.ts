@@ -7,6 +7,7 @@ import { type Shape, fmtShape, isShapeList } from '../../shape.js';
  * @example class Multiply extends Merge { … checkShapes(shapes) { … } call(inputs) { return this.inputList(inputs).reduce((a, b) => mul(a, b)); } }
  */
 export abstract class Merge extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = [];
   protected override assertInputShapes(shapes: readonly Shape[]): void {
     if (shapes.length < 2) throw new ShapeError(`${this.name}: expected a list of at least 2 inputs, received ${shapes.length}`);
     this.checkShapes(shapes);

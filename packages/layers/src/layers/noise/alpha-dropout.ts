@@ -1,7 +1,8 @@
-import { type Tensor, add, greaterEqual, mul, randomUniform, where } from '@rectify/tensor';
+import { type Tensor, add, greaterEqual, mul, randomUniform, where, optionNames } from '@rectify/tensor';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
 import { type SeededArgs, type SeededConfig, SeededLayer } from './seeded-layer.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface AlphaDropoutArgs extends SeededArgs {
   /** Drop probability, in [0, 1). */
@@ -24,6 +25,7 @@ const SELU_SCALE = 1.0507009873554805;
  */
 export class AlphaDropout extends SeededLayer {
   static override readonly className: string = 'AlphaDropout';
+  static override readonly argNames: readonly string[] = optionNames<Omit<AlphaDropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
   override supportsMasking = true;
   readonly rate: number;
 

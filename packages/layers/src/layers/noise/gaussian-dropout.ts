@@ -1,7 +1,8 @@
-import { type Tensor, mul, randomNormal } from '@rectify/tensor';
+import { type Tensor, mul, randomNormal, optionNames } from '@rectify/tensor';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { rate as checkRate } from '../../options.js';
 import { type SeededArgs, type SeededConfig, SeededLayer } from './seeded-layer.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface GaussianDropoutArgs extends SeededArgs {
   /** Drop probability of the equivalent dropout, in [0, 1): the noise has stddev √(rate / (1 − rate)). */
@@ -19,6 +20,7 @@ export interface GaussianDropoutConfig extends SeededConfig {
  */
 export class GaussianDropout extends SeededLayer {
   static override readonly className: string = 'GaussianDropout';
+  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianDropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
   override supportsMasking = true;
   readonly rate: number;
 

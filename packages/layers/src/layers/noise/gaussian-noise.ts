@@ -1,7 +1,8 @@
-import { type Tensor, add, randomNormal } from '@rectify/tensor';
+import { type Tensor, add, randomNormal, optionNames } from '@rectify/tensor';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 import { type SeededArgs, type SeededConfig, SeededLayer } from './seeded-layer.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface GaussianNoiseArgs extends SeededArgs {
   /** Standard deviation of the added noise, > 0. */
@@ -19,6 +20,7 @@ export interface GaussianNoiseConfig extends SeededConfig {
  */
 export class GaussianNoise extends SeededLayer {
   static override readonly className: string = 'GaussianNoise';
+  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianNoiseArgs, keyof LayerArgs>>()({ stddev: true, seed: true });
   override supportsMasking = true;
   readonly stddev: number;
 

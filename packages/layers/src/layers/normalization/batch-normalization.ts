@@ -1,5 +1,5 @@
 import { noGrad } from '@rectify/autograd';
-import { type Tensor, ValueError, type Variable, add, moments, mul, normalizeAxis, reshape, tidy } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, add, moments, mul, normalizeAxis, reshape, tidy, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite, optionalRegularizer } from '../../options.js';
@@ -53,6 +53,7 @@ export interface BatchNormalizationConfig extends LayerConfig {
  */
 export class BatchNormalization extends Layer<Tensor> {
   static override readonly className: string = 'BatchNormalization';
+  static override readonly argNames: readonly string[] = optionNames<Omit<BatchNormalizationArgs, keyof LayerArgs>>()({ axis: true, momentum: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, movingMeanInitializer: true, movingVarianceInitializer: true, betaRegularizer: true, gammaRegularizer: true });
   readonly axis: number;
   readonly momentum: number;
   readonly epsilon: number;

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, type Variable, moments, normalizeAxes, reshape } from '@rectify/tensor';
+import { type Tensor, ValueError, type Variable, moments, normalizeAxes, reshape, optionNames } from '@rectify/tensor';
 import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite, optionalRegularizer } from '../../options.js';
@@ -41,6 +41,7 @@ export interface LayerNormalizationConfig extends LayerConfig {
  */
 export class LayerNormalization extends Layer<Tensor> {
   static override readonly className: string = 'LayerNormalization';
+  static override readonly argNames: readonly string[] = optionNames<Omit<LayerNormalizationArgs, keyof LayerArgs>>()({ axis: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, betaRegularizer: true, gammaRegularizer: true });
   readonly axis: readonly number[];
   readonly epsilon: number;
   readonly center: boolean;

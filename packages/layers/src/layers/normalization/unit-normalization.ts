@@ -1,5 +1,5 @@
 import type { Tensor } from '@rectify/tensor';
-import { ValueError } from '@rectify/tensor';
+import { ValueError, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { l2Normalize } from '../merge/dot.js';
 
@@ -18,6 +18,7 @@ export interface UnitNormalizationConfig extends LayerConfig {
  */
 export class UnitNormalization extends Layer<Tensor> {
   static override readonly className: string = 'UnitNormalization';
+  static override readonly argNames: readonly string[] = optionNames<Omit<UnitNormalizationArgs, keyof LayerArgs>>()({ axis: true });
   override supportsMasking = true;
   readonly axis: number | number[];
 

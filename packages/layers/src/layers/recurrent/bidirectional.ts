@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, add, arange, cast, concat, gather, mul } from '@rectify/tensor';
+import { type Tensor, ValueError, add, arange, cast, concat, gather, mul, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
 import { oneOf } from '../../options.js';
 import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
@@ -30,6 +30,7 @@ export interface BidirectionalConfig extends LayerConfig {
  */
 export class Bidirectional extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'Bidirectional';
+  static override readonly argNames: readonly string[] = optionNames<Omit<BidirectionalArgs, keyof LayerArgs>>()({ layer: true, mergeMode: true });
   protected override readonly receivesMask = true;
   readonly forwardLayer: RNN;
   readonly backwardLayer: RNN;

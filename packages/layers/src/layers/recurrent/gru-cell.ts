@@ -1,6 +1,7 @@
-import { type Tensor, add, matmul, mul, reshape, slice, split, sub } from '@rectify/tensor';
+import { type Tensor, add, matmul, mul, reshape, slice, split, sub, optionNames } from '@rectify/tensor';
 import type { InitializerIdentifier } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface GRUCellArgs extends GatedCellArgs {
   /** Apply the reset gate after the recurrent product (Keras 3 and cuDNN's convention). Default true. */
@@ -24,6 +25,7 @@ export interface GRUCellConfig extends GatedCellConfig {
  */
 export class GRUCell extends GatedCell {
   static override readonly className: string = 'GRUCell';
+  static override readonly argNames: readonly string[] = optionNames<Omit<GRUCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, resetAfter: true });
   readonly resetAfter: boolean;
 
   constructor(args: GRUCellArgs) {

@@ -1,6 +1,7 @@
-import { type Tensor, add, concat, matmul, mul, ones, split, tidy } from '@rectify/tensor';
+import { type Tensor, add, concat, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
 import { type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface LSTMCellArgs extends GatedCellArgs {
   /** Start the forget gate's bias at 1 (Jozefowicz et al. 2015), the rest from `biasInitializer`. Default true. */
@@ -22,6 +23,7 @@ export interface LSTMCellConfig extends GatedCellConfig {
  */
 export class LSTMCell extends GatedCell {
   static override readonly className: string = 'LSTMCell';
+  static override readonly argNames: readonly string[] = optionNames<Omit<LSTMCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, unitForgetBias: true });
   readonly unitForgetBias: boolean;
 
   constructor(args: LSTMCellArgs) {

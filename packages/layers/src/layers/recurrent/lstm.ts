@@ -1,6 +1,8 @@
+import { optionNames } from '@rectify/tensor';
 import { LSTMCell } from './lstm-cell.js';
 import type { LSTMCellArgs, LSTMCellConfig } from './lstm-cell.js';
 import { CellRNN, type RNNOptions, type RNNOptionsConfig } from './rnn.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface LSTMArgs extends LSTMCellArgs, RNNOptions {}
 
@@ -17,6 +19,7 @@ export type LSTMConfig = RNNOptionsConfig & Omit<LSTMCellConfig, 'name' | 'train
  */
 export class LSTM extends CellRNN<LSTMCell> {
   static override readonly className: string = 'LSTM';
+  static override readonly argNames: readonly string[] = [...optionNames<Omit<LSTMArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, unitForgetBias: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true }), 'cell'];
 
   constructor(args: LSTMArgs) {
     super(args, (cell: LSTMCellArgs) => new LSTMCell(cell));

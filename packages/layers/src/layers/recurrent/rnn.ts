@@ -1,6 +1,6 @@
 import { noGrad } from '@rectify/autograd';
-import { ShapeError, type Tensor, ValueError, cast, dispose, keep } from '@rectify/tensor';
-import { type CallArgs, Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
+import { ShapeError, type Tensor, ValueError, cast, checkOptions, dispose, keep, optionNames } from '@rectify/tensor';
+import { type CallArgs, Layer, type LayerArgs, type LayerConfig, layerArgNames, tfjsOnly } from '../../layer.js';
 import { toSnakeCase, uniqueName } from '../../naming.js';
 import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
 import { type InputSpec, assertInputSpec } from '../../input-spec.js';
@@ -49,6 +49,7 @@ export interface RNNConfig extends RNNOptionsConfig {
  */
 export class RNN extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'RNN';
+  static override readonly argNames: readonly string[] = optionNames<Omit<RNNArgs, keyof LayerArgs>>()({ cell: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true });
   protected override readonly receivesMask = true;
   readonly cell: RNNCell;
   readonly returnSequences: boolean;
@@ -180,7 +181,7 @@ export class RNN extends Layer<Tensor | Tensor[]> {
   }
 }
 
-const LAYER_KEYS = ['name', 'trainable', 'inputShape', 'batchInputShape', 'dtype', 'returnSequences', 'returnState', 'goBackwards', 'stateful'];
+const LAYER_KEYS: readonly string[] = [...layerArgNames, 'returnSequences', 'returnState', 'goBackwards', 'stateful'];
 
 /**
  * Splits a flat LSTM/GRU/SimpleRNN options object into the layer's options and its cell's. The cell takes the
@@ -209,7 +210,11 @@ export abstract class CellRNN<C extends RNNCell & { readonly units: number }> ex
   declare readonly cell: C;
 
   constructor(args: RNNOptions, makeCell: (cellArgs: never) => C) {
-    const { layer, cell } = splitCellArgs(args, (new.target as unknown as { className: string }).className);
+    const cls = new.target as unknown as typeof Layer;
+    // The flat options are checked against the layer's whole list before they are split, so that a misspelt option
+    // is reported by the layer ('lstm: … did you mean') rather than by its cell, which knows only half of them.
+    if (cls.argNames) checkOptions(toSnakeCase(cls.className), args, [...layerArgNames, ...cls.argNames.filter((k) => k !== 'cell')], tfjsOnly);
+    const { layer, cell } = splitCellArgs(args, cls.className);
     super({ ...layer, cell: makeCell(cell as never) });
   }
 

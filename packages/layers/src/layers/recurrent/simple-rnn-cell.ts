@@ -1,5 +1,6 @@
-import { type Tensor, add, matmul } from '@rectify/tensor';
+import { type Tensor, add, matmul, optionNames } from '@rectify/tensor';
 import { DenseCell, type RNNCellArgs } from './dense-cell.js';
+import type { LayerArgs } from '../../layer.js';
 
 /**
  * The Elman cell: `h_t = activation(x_t·W + b + h_{t−1}·U)`; its output is its state.
@@ -11,6 +12,7 @@ import { DenseCell, type RNNCellArgs } from './dense-cell.js';
  */
 export class SimpleRNNCell extends DenseCell {
   static override readonly className: string = 'SimpleRNNCell';
+  static override readonly argNames: readonly string[] = optionNames<Omit<RNNCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true });
 
   protected get gates(): number {
     return 1;

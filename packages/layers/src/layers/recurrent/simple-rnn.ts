@@ -1,6 +1,8 @@
+import { optionNames } from '@rectify/tensor';
 import { SimpleRNNCell } from './simple-rnn-cell.js';
 import type { RNNCellArgs, RNNCellConfig } from './dense-cell.js';
 import { CellRNN, type RNNOptions, type RNNOptionsConfig } from './rnn.js';
+import type { LayerArgs } from '../../layer.js';
 
 export interface SimpleRNNArgs extends RNNCellArgs, RNNOptions {}
 
@@ -17,6 +19,7 @@ export type SimpleRNNConfig = RNNOptionsConfig & Omit<RNNCellConfig, 'name' | 't
  */
 export class SimpleRNN extends CellRNN<SimpleRNNCell> {
   static override readonly className: string = 'SimpleRNN';
+  static override readonly argNames: readonly string[] = [...optionNames<Omit<SimpleRNNArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true }), 'cell'];
 
   constructor(args: SimpleRNNArgs) {
     super(args, (cell: RNNCellArgs) => new SimpleRNNCell(cell));

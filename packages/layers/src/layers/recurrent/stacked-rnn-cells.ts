@@ -1,4 +1,4 @@
-import { type Tensor, ValueError } from '@rectify/tensor';
+import { type Tensor, ValueError, optionNames } from '@rectify/tensor';
 import type { LayerArgs, LayerConfig } from '../../layer.js';
 import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
 import { type Shape, isShapeList } from '../../shape.js';
@@ -23,6 +23,7 @@ export interface StackedRNNCellsConfig extends LayerConfig {
  */
 export class StackedRNNCells extends RNNCell {
   static override readonly className: string = 'StackedRNNCells';
+  static override readonly argNames: readonly string[] = optionNames<Omit<StackedRNNCellsArgs, keyof LayerArgs>>()({ cells: true });
   readonly cells: readonly RNNCell[];
 
   constructor(args: StackedRNNCellsArgs) {

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, reshape } from '@rectify/tensor';
+import { type Tensor, ValueError, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
 import { type Shape, isShapeList, singleShape } from '../../shape.js';
@@ -22,6 +22,7 @@ export interface TimeDistributedConfig extends LayerConfig {
  */
 export class TimeDistributed extends Layer<Tensor> {
   static override readonly className: string = 'TimeDistributed';
+  static override readonly argNames: readonly string[] = optionNames<Omit<TimeDistributedArgs, keyof LayerArgs>>()({ layer: true });
   override supportsMasking = true;
   readonly layer: Layer;
 

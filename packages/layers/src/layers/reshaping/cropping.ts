@@ -1,9 +1,10 @@
-import { ShapeError, type Tensor, slice } from '@rectify/tensor';
+import { ShapeError, type Tensor, slice, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { type Shape, fmtShape, singleShape } from '../../shape.js';
 import { sideConfig, sidePairs } from './padding-spec.js';
+import type { DataFormatArgs } from '../../options.js';
 
-export interface CroppingArgs extends LayerArgs {
+export interface CroppingArgs extends LayerArgs, DataFormatArgs {
   /** Per spatial axis: one number, one per axis, or `[before, after]` pairs (1-D: `[left, right]`). Default 1. */
   cropping?: number | readonly number[] | readonly (readonly [number, number])[];
 }
@@ -17,6 +18,7 @@ export interface CroppingConfig extends LayerConfig {
  * @example class Cropping3D extends Cropping { static override readonly className: string = 'Cropping3D'; constructor(a) { super(a, 3); } }
  */
 export abstract class Cropping extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = optionNames<Omit<CroppingArgs, keyof LayerArgs>>()({ cropping: true, dataFormat: true });
   readonly cropping: [number, number][];
 
   constructor(args: CroppingArgs, axes: number) {

@@ -1,7 +1,8 @@
-import { type Tensor, add, cast, gather, mul, reshape, tensor, tile } from '@rectify/tensor';
+import { type Tensor, add, cast, gather, mul, reshape, tensor, tile, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { intTuple, oneOf } from '../../options.js';
 import { type Shape, singleShape } from '../../shape.js';
+import type { DataFormatArgs } from '../../options.js';
 
 /** Each step (or pixel) repeated `size` times along `axis`, by a reshape and a tile. */
 function repeatAlong(x: Tensor, axis: number, size: number): Tensor {
@@ -50,6 +51,7 @@ export interface UpSampling1DConfig extends LayerConfig {
  */
 export class UpSampling1D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling1D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling1DArgs, keyof LayerArgs>>()({ size: true });
   readonly size: number;
 
   constructor(args: UpSampling1DArgs = {}) {
@@ -72,7 +74,7 @@ export class UpSampling1D extends Layer<Tensor> {
   }
 }
 
-export interface UpSampling2DArgs extends LayerArgs {
+export interface UpSampling2DArgs extends LayerArgs, DataFormatArgs {
   /** Factors for height and width; default 2. */
   size?: number | readonly [number, number];
   /** 'nearest' (default: repeat pixels) or 'bilinear' (half-pixel centres, as Keras 3). */
@@ -90,6 +92,7 @@ export interface UpSampling2DConfig extends LayerConfig {
  */
 export class UpSampling2D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling2D';
+  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling2DArgs, keyof LayerArgs>>()({ size: true, interpolation: true, dataFormat: true });
   readonly size: [number, number];
   readonly interpolation: 'nearest' | 'bilinear';
 

@@ -1,9 +1,10 @@
-import { type Tensor, pad } from '@rectify/tensor';
+import { type Tensor, pad, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { type Shape, singleShape } from '../../shape.js';
 import { sideConfig, sidePairs } from './padding-spec.js';
+import type { DataFormatArgs } from '../../options.js';
 
-export interface ZeroPaddingArgs extends LayerArgs {
+export interface ZeroPaddingArgs extends LayerArgs, DataFormatArgs {
   /** Per spatial axis: one number, one per axis, or `[before, after]` pairs (1-D: `[left, right]`). Default 1. */
   padding?: number | readonly number[] | readonly (readonly [number, number])[];
 }
@@ -17,6 +18,7 @@ export interface ZeroPaddingConfig extends LayerConfig {
  * @example class ZeroPadding3D extends ZeroPadding { static override readonly className: string = 'ZeroPadding3D'; constructor(a) { super(a, 3); } }
  */
 export abstract class ZeroPadding extends Layer<Tensor> {
+  static override readonly argNames: readonly string[] = optionNames<Omit<ZeroPaddingArgs, keyof LayerArgs>>()({ padding: true, dataFormat: true });
   readonly padding: [number, number][];
 
   constructor(args: ZeroPaddingArgs, axes: number) {
