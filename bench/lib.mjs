@@ -1,4 +1,5 @@
 // Shared helpers for `pnpm bench` suites: timing, machine description, tables. Benchmarks only — never tests.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** A one-line description of the machine, printed above every table so numbers are never read without it. */
@@ -46,4 +47,15 @@ export function printTable(title, columns, rows) {
   console.log(line(columns));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|')}|`);
   for (const r of cells) console.log(line(r));
+}
+
+/**
+ * The file URL of a workspace package's built entry as Node resolves it — its `node` export condition where it
+ * has one (`@rectify/backend-wasm`'s worker threads and `@rectify/rectify`'s file:// handler live there).
+ * @example await import(packageEntry('backend-wasm').href)
+ */
+export function packageEntry(dir) {
+  const base = new URL(`../packages/${dir}/`, import.meta.url);
+  const dot = JSON.parse(readFileSync(new URL('package.json', base), 'utf8')).exports?.['.'] ?? {};
+  return new URL(dot.node ?? dot.import ?? './dist/index.js', base);
 }

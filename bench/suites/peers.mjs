@@ -43,10 +43,10 @@ function runOnce(task, framework, steps) {
 const fmtRatio = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
 
 async function gemmTable(lib, ceiling, torchError) {
-  const rf = await import('../../packages/rectify/dist/index.js');
-  const wasm = await import('../../packages/backend-wasm/dist/index.js');
+  const rf = await import(lib.packageEntry('rectify').href);
+  const wasm = await import(lib.packageEntry('backend-wasm').href);
   rf.setBackend('wasm');
-  const backend = typeof rf.backend === 'function' ? rf.backend() : rf.getBackend();
+  const backend = rf.backend();
   const threads = backend.info.threads;
   const build = backend.info.simd?.includes?.('relaxed') ? 'relaxed' : 'plain';
   const peak = ceiling[build]?.[threads];
@@ -67,10 +67,9 @@ async function gemmTable(lib, ceiling, torchError) {
     const N = tb ? sb[0] : sb[1];
     const a = rf.randomNormal(sa);
     const b = rf.randomNormal(sb);
-    const matMul = rf.matMul ?? rf.matmul;
     const gflops = async (t) => {
       wasm.setWasmThreads(t);
-      const ms = await lib.timeit(() => matMul(a, b, ta, tb).dispose(), { warmup: 3, minMs: 400 });
+      const ms = await lib.timeit(() => rf.matMul(a, b, ta, tb).dispose(), { warmup: 3, minMs: 400 });
       return (2 * M * N * K) / (ms * 1e6);
     };
     const gAll = await gflops(threads);

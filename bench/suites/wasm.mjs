@@ -7,9 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packageEntry } from '../lib.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const pkg = (name) => new URL(`../../packages/${name}/dist/index.js`, import.meta.url);
+const pkg = packageEntry;
 
 async function loadRectify() {
   const rt = await import(pkg('tensor').href);

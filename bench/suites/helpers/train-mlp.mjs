@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { packageEntry } from '../../lib.mjs';
 
 
 const BATCH = 128;
@@ -50,7 +51,7 @@ async function timeSteps(step) {
 }
 
 async function rectify({ x, y }) {
-  const rf = await import('../../../packages/rectify/dist/index.js');
+  const rf = await import(packageEntry('rectify').href);
   rf.setBackend('cpu');
   rf.setSeed(0);
   const xs = Array.from({ length: BATCHES }, (_, b) => rf.tensor(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]));

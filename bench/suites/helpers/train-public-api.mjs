@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { packageEntry } from '../../lib.mjs';
 
 const [task, framework, stepsArg = '30'] = process.argv.slice(2);
 const STEPS = Number(stepsArg);
@@ -15,8 +16,8 @@ const peakRssMiB = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/sel
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function loadRectify() {
-  const rf = await import('../../../packages/rectify/dist/index.js');
-  await import('../../../packages/backend-wasm/dist/index.js');
+  const rf = await import(packageEntry('rectify').href);
+  await import(packageEntry('backend-wasm').href);
   rf.setBackend('wasm');
   await rf.ready?.();
   return rf;
@@ -51,7 +52,7 @@ function buildModel(lib, kind) {
         L.flatten(),
         L.dense({ units: 10, activation: 'softmax' }),
       ];
-  const model = lib.sequential(framework === 'tfjs-wasm' ? { layers } : layers);
+  const model = lib.sequential({ layers });
   const optimizer = framework === 'tfjs-wasm' ? lib.train.adam(1e-3) : lib.optimizers.adam({ learningRate: 1e-3 });
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
   return model;
@@ -92,8 +93,7 @@ const out = console.log;
 try {
   const lib = framework === 'tfjs-wasm' ? await loadTfjs() : await loadRectify();
   const { ms, batch } = await (task === 'mlp' ? mlp(lib) : cnn(lib));
-  // tfjs spells the backend object backend() and its name getBackend(); Rectify follows that once it has backend().
-  const info = framework === 'tfjs-wasm' ? null : (typeof lib.backend === 'function' ? lib.backend() : lib.getBackend()).info;
+  const info = framework === 'tfjs-wasm' ? null : lib.backend().info;
   const backend = info ? `wasm ${info.threads}T` : 'wasm';
   out(JSON.stringify({ ms, samplesPerSec: (batch * 1000) / ms, peakRssMiB: peakRssMiB(), backend }));
 } catch (err) {
