@@ -107,7 +107,7 @@ function col2imRows(args: usize, img: usize, src: usize, p0: i32, n: i32): void 
 // 16 outC, 17 the output, 18 scratch, 19 scratch bytes per thread, 20 tile rows, 21 chunks (filter gradient).
 // A thread's scratch holds its GEMM packing buffers, then its column tile.
 
-@inline function colTile(args: usize, tid: i32): usize {
+function colTile(args: usize, tid: i32): usize {
   return <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19) + <usize>GEMM_SCRATCH;
 }
 

@@ -91,6 +91,5 @@ extendTensor(tensorMethods);
 
 declare module './tensor.js' {
   // Declaration merging: Tensor gets one method per table entry, typed from the op.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Tensor extends MethodsOf<typeof tensorMethods>, TensorExtensions {}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { BackendError, ShapeError, Tensor, add, argMax, extendTensor, mean, mul, tensor, tensorMethods } from '@rectify/tensor';
+import { BackendError, ShapeError, Tensor, add, argMax, extendTensor, mean, mul, tensor } from '@rectify/tensor';
 
 describe('chainable Tensor methods', () => {
   it('are their ops with the tensor first: x.op(...args) = op(x, ...args)', () => {

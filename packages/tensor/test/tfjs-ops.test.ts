@@ -9,7 +9,6 @@ beforeAll(tfjsReady);
 
 const A = [[1, -2, 3], [4, 5, -6]];
 const B = [[1, 2], [3, 4], [5, 6]];
-const V = [0.5, -1.5, 2, -3];
 
 describe('elementwise ops added for TensorFlow.js', () => {
   it('match tfjs on ordinary values', () => {
