@@ -39,7 +39,14 @@ export async function peakRssMiB() {
 
 /** Prints a table: `columns` are header strings, `rows` arrays of cells (numbers are formatted). */
 export function printTable(title, columns, rows) {
-  const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3)) : String(v));
+  const fmt = (v) =>
+    typeof v === 'number'
+      ? Math.abs(v) >= 100
+        ? v.toFixed(0)
+        : Math.abs(v) >= 1
+          ? v.toFixed(2)
+          : v.toPrecision(3)
+      : String(v);
   const cells = rows.map((r) => r.map(fmt));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]?.length ?? 0)));
   const line = (r) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;

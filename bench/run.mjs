@@ -6,7 +6,9 @@ import * as lib from './lib.mjs';
 
 const dir = fileURLToPath(new URL('./suites/', import.meta.url));
 const filter = process.argv[2] ?? '';
-const suites = readdirSync(dir).filter((f) => f.endsWith('.mjs') && f.includes(filter)).sort();
+const suites = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && f.includes(filter))
+  .sort();
 console.log(`# Rectify benchmarks — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${lib.machine()}`);
 for (const file of suites) {
   const suite = await import(pathToFileURL(dir + file).href);

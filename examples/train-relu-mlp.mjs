@@ -1,8 +1,24 @@
 // The end-to-end check that the foundation works: a two-layer ReLU network, written with nothing but tensor ops
 // and autograd, learns the two-moons problem. Run with `pnpm main` (after `pnpm build`).
 import {
-  add, argMax, cast, equal, logSoftmax, matmul, maximum, mean, mul, neg, oneHot, randomNormal, setSeed, sub, sum,
-  tensor, tidy, zeros,
+  add,
+  argMax,
+  cast,
+  equal,
+  logSoftmax,
+  matmul,
+  maximum,
+  mean,
+  mul,
+  neg,
+  oneHot,
+  randomNormal,
+  setSeed,
+  sub,
+  sum,
+  tensor,
+  tidy,
+  zeros,
 } from '../packages/tensor/dist/index.js';
 import { variable, variableGrads } from '../packages/autograd/dist/index.js';
 
@@ -11,7 +27,7 @@ setSeed(42);
 /** Two interleaving half-moons with Gaussian noise, labels 0/1 — a classic non-linear toy problem. */
 function twoMoons(n, noise, seed) {
   let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const xs = [];
   const ys = [];
@@ -45,7 +61,9 @@ for (let epoch = 0; epoch <= 300; epoch++) {
     for (const p of params) p.assign(sub(p, mul(grads[p.name], lr)));
     if (epoch % 50 === 0) {
       const acc = mean(cast(equal(argMax(forward(x), 1), y), 'float32')).item();
-      console.log(`epoch ${String(epoch).padStart(3)}  loss ${value.item().toFixed(4)}  accuracy ${(acc * 100).toFixed(1)}%`);
+      console.log(
+        `epoch ${String(epoch).padStart(3)}  loss ${value.item().toFixed(4)}  accuracy ${(acc * 100).toFixed(1)}%`,
+      );
     }
   });
 }

@@ -87,7 +87,8 @@ describe('(a) He initialisation keeps the signal through 20 Dense+ReLU layers; a
       outRatios.push(post[DEPTH - 1]!.meanSquare / inputVariance);
     }
   });
-  const geometricMean = (xs: readonly number[]): number => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+  const geometricMean = (xs: readonly number[]): number =>
+    Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
   const expectWithinFactor = (x: number, factor: number): void => {
     expect(x).toBeGreaterThan(1 / factor);
     expect(x).toBeLessThan(factor);

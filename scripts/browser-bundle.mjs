@@ -10,7 +10,15 @@ import { build } from 'esbuild';
 export function bundleForBrowser({ source, entry, resolveDir, outdir, minify = false, write = true, plugins = [] }) {
   return build({
     ...(entry ? { entryPoints: [entry] } : { stdin: { contents: source, resolveDir, loader: 'js' } }),
-    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify,
-    loader: { '.wasm': 'file' }, outdir, write, plugins, logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    loader: { '.wasm': 'file' },
+    outdir,
+    write,
+    plugins,
+    logLevel: 'silent',
   });
 }

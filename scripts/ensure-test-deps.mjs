@@ -9,7 +9,9 @@ if (existsSync(CHROMIUM)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (!isRoot || !hasApt) {
-  console.warn(`ensure-test-deps: ${CHROMIUM} is missing and cannot be installed here (needs root and apt-get); browser tests will be skipped outside CI.`);
+  console.warn(
+    `ensure-test-deps: ${CHROMIUM} is missing and cannot be installed here (needs root and apt-get); browser tests will be skipped outside CI.`,
+  );
   process.exit(0);
 }
 
@@ -29,10 +31,16 @@ function aptGet(args) {
     const locked = LOCK_ERROR.exec(stderr);
     if (!locked || Date.now() > deadline) {
       process.stderr.write(stderr);
-      const why = locked ? `the apt/dpkg lock was still held after ${LOCK_WAIT_MS / 60_000} minutes` : `exit code ${r.status}`;
+      const why = locked
+        ? `the apt/dpkg lock was still held after ${LOCK_WAIT_MS / 60_000} minutes`
+        : `exit code ${r.status}`;
       throw new Error(`ensure-test-deps: apt-get ${args.join(' ')} failed (${why})`);
     }
-    const holder = stderr.split('\n').find((l) => LOCK_ERROR.test(l))?.trim() ?? locked[0];
+    const holder =
+      stderr
+        .split('\n')
+        .find((l) => LOCK_ERROR.test(l))
+        ?.trim() ?? locked[0];
     console.log(`ensure-test-deps: apt is busy (${holder}); retrying in ${RETRY_MS / 1000} s…`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
   }

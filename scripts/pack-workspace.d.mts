@@ -3,7 +3,12 @@ export declare const WORKSPACE_ROOT: string;
 export interface WorkspacePackage {
   readonly dir: string;
   readonly name: string;
-  readonly manifest: { name: string; private?: boolean; exports?: Record<string, Record<string, string>>; dependencies?: Record<string, string> };
+  readonly manifest: {
+    name: string;
+    private?: boolean;
+    exports?: Record<string, Record<string, string>>;
+    dependencies?: Record<string, string>;
+  };
 }
 
 export interface PackedPackage {

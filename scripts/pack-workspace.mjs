@@ -31,10 +31,20 @@ export async function packWorkspace(destination) {
   // One at a time: pnpm pack is quick, and the machines running this are small.
   for (const { dir, name, manifest } of publishablePackages()) {
     const main = manifest.exports?.['.']?.import;
-    if (main && !existsSync(`${dir}/${main}`)) throw new Error(`pack-workspace: ${name} is not built (${main} is missing); run \`pnpm build\` first`);
-    const { stdout } = await run('pnpm', ['pack', '--pack-destination', destination, '--json'], { cwd: dir, maxBuffer: 64 * 2 ** 20 });
+    if (main && !existsSync(`${dir}/${main}`))
+      throw new Error(`pack-workspace: ${name} is not built (${main} is missing); run \`pnpm build\` first`);
+    const { stdout } = await run('pnpm', ['pack', '--pack-destination', destination, '--json'], {
+      cwd: dir,
+      maxBuffer: 64 * 2 ** 20,
+    });
     const report = JSON.parse(stdout);
-    packed.push({ name, dir, tarball: report.filename, bytes: statSync(report.filename).size, files: report.files.map((f) => f.path) });
+    packed.push({
+      name,
+      dir,
+      tarball: report.filename,
+      bytes: statSync(report.filename).size,
+      files: report.files.map((f) => f.path),
+    });
   }
   return packed;
 }

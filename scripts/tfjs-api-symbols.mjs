@@ -11,14 +11,28 @@ import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Namespaces whose members are listed one by one (`train.sgd`); other namespaces are one symbol each. */
-export const EXPANDED_NAMESPACES = ['train', 'losses', 'layers', 'util', 'callbacks', 'initializers', 'regularizers', 'image', 'browser'];
+export const EXPANDED_NAMESPACES = [
+  'train',
+  'losses',
+  'layers',
+  'util',
+  'callbacks',
+  'initializers',
+  'regularizers',
+  'image',
+  'browser',
+];
 
 /** Where the tfjs umbrella in devDependencies finds its own tfjs-core and tfjs-layers. */
 function tfjsPackages() {
   const umbrella = realpathSync(join(root, 'node_modules/@tensorflow/tfjs/package.json'));
   const req = createRequire(umbrella);
   const dirOf = (name) => dirname(req.resolve(`${name}/package.json`));
-  return { version: req(umbrella).version, core: dirOf('@tensorflow/tfjs-core'), layers: dirOf('@tensorflow/tfjs-layers') };
+  return {
+    version: req(umbrella).version,
+    core: dirOf('@tensorflow/tfjs-core'),
+    layers: dirOf('@tensorflow/tfjs-layers'),
+  };
 }
 
 const isValue = (s) => (s.flags & ts.SymbolFlags.Value) !== 0;
@@ -27,10 +41,17 @@ const isValue = (s) => (s.flags & ts.SymbolFlags.Value) !== 0;
 function membersOf(checker, symbol, location) {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   if (target.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
-    return checker.getExportsOfModule(target).filter(isValue).map((s) => s.name);
+    return checker
+      .getExportsOfModule(target)
+      .filter(isValue)
+      .map((s) => s.name);
   }
   // A class used as a namespace (tfjs' `train` is OptimizerConstructors): its statics, not `prototype`.
-  return checker.getTypeOfSymbolAtLocation(target, location).getProperties().map((s) => s.name).filter((n) => n !== 'prototype');
+  return checker
+    .getTypeOfSymbolAtLocation(target, location)
+    .getProperties()
+    .map((s) => s.name)
+    .filter((n) => n !== 'prototype');
 }
 
 /**
@@ -67,18 +88,25 @@ export function listSymbols() {
     if (p.name.startsWith('_') || p.name.startsWith('__')) continue;
     const decl = p.declarations?.[0];
     const isMethod = decl && (ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl));
-    const modifiers = decl && ts.canHaveModifiers(decl) ? ts.getModifiers(decl) ?? [] : [];
-    if (modifiers.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword)) continue;
+    const modifiers = decl && ts.canHaveModifiers(decl) ? (ts.getModifiers(decl) ?? []) : [];
+    if (modifiers.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword))
+      continue;
     add(`Tensor#${p.name}`, isMethod ? 'tensor-method' : 'tensor-property');
   }
-  return { version: pkgs.version, symbols: [...symbols.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  return {
+    version: pkgs.version,
+    symbols: [...symbols.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { version, symbols } = listSymbols();
   const out = join(root, 'docs/tfjs-api-symbols.json');
   const tmp = `${out}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ tfjs: version, generatedBy: 'scripts/tfjs-api-symbols.mjs', symbols }, null, 1)}\n`);
+  writeFileSync(
+    tmp,
+    `${JSON.stringify({ tfjs: version, generatedBy: 'scripts/tfjs-api-symbols.mjs', symbols }, null, 1)}\n`,
+  );
   renameSync(tmp, out);
   const byKind = symbols.reduce((acc, s) => ({ ...acc, [s.kind]: (acc[s.kind] ?? 0) + 1 }), {});
   console.log(`tfjs ${version}: ${symbols.length} symbols ${JSON.stringify(byKind)} → docs/tfjs-api-symbols.json`);

@@ -19,7 +19,10 @@ export default defineConfig({
   // @rectify/backend-gpu awaits gpu.js at the top level of its module.
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   // Pre-bundled at start-up: found later (they are imported lazily), they would make vite reload the page.
-  optimizeDeps: { include: ['sucrase', '@rectify/backend-gpu > gpu.js', '@rectify/backend-gpu > acorn'], esbuildOptions: { target: 'es2022' } },
+  optimizeDeps: {
+    include: ['sucrase', '@rectify/backend-gpu > gpu.js', '@rectify/backend-gpu > acorn'],
+    esbuildOptions: { target: 'es2022' },
+  },
   // keepNames: Rectify's errors take their `name` from their class (`new.target.name`); minified class names would
   // turn 'ShapeError: matmul: …' into 'a: matmul: …' in the page.
   esbuild: { target: 'es2022', keepNames: true },

@@ -88,7 +88,9 @@ export default async function ({ printTable, machine }) {
   const dy = T.randomNormal([ROWS, COLS], 0, 1, 'float32', 7);
   const alpha = T.full([COLS], 0.25);
   const rows = cases(alpha);
-  const best = new Map(rows.map((r) => [r.label, { forward: Infinity, both: Infinity, forwardWall: Infinity, bothWall: Infinity }]));
+  const best = new Map(
+    rows.map((r) => [r.label, { forward: Infinity, both: Infinity, forwardWall: Infinity, bothWall: Infinity }]),
+  );
   // Rounds interleave the rows so that a burst of load on this shared machine hits all of them, not one; each
   // row keeps its best median.
   for (let round = 0; round < ROUNDS; round++) {
@@ -124,7 +126,10 @@ export default async function ({ printTable, machine }) {
   const family = rows.filter((r) => r.activation && r.label !== 'relu' && A.get(r.activation).properties.reluFamily);
   const others = rows.filter((r) => r.activation && !family.includes(r) && r.label !== 'relu');
   const ns = (r, key) => `${r.label} ${nsPerElement(best.get(r.label)[key]).toFixed(2)}`;
-  for (const [phase, key] of [['forward', 'forward'], ['forward+backward', 'both']]) {
+  for (const [phase, key] of [
+    ['forward', 'forward'],
+    ['forward+backward', 'both'],
+  ]) {
     const cheaper = family.filter((r) => best.get(r.label)[key] < relu[key] * (1 - NOISE));
     if (cheaper.length) {
       console.log(
@@ -142,7 +147,10 @@ export default async function ({ printTable, machine }) {
     // Outside the family, branch-free algebraic activations (softsign) sit at the same memory-bound floor as relu
     // and a plain copy; say so rather than hide it.
     const ties = others.filter((r) => best.get(r.label)[key] < relu[key] * 1.1);
-    if (ties.length) console.log(`  Within 10% of relu outside the family (memory-bound, like a copy): ${ties.map((r) => ns(r, key)).join(', ')}.`);
+    if (ties.length)
+      console.log(
+        `  Within 10% of relu outside the family (memory-bound, like a copy): ${ties.map((r) => ns(r, key)).join(', ')}.`,
+      );
   }
   T.dispose([x, dy, alpha]);
 }

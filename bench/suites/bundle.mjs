@@ -17,10 +17,26 @@ const RECTIFY_APP = join(WORKSPACE_ROOT, 'examples/browser-app');
 
 const BUNDLES = [
   { name: '@rectify/rectify (cpu backend)', dir: RECTIFY_APP, source: "export * from '@rectify/rectify';" },
-  { name: '  + @rectify/backend-wasm', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm';", wasmFiles: 'packages/backend-wasm/dist/wasm' },
-  { name: '  + @rectify/backend-gpu', dir: RECTIFY_APP, source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm'; export * as gpu from '@rectify/backend-gpu';", wasmFiles: 'packages/backend-wasm/dist/wasm' },
+  {
+    name: '  + @rectify/backend-wasm',
+    dir: RECTIFY_APP,
+    source: "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm';",
+    wasmFiles: 'packages/backend-wasm/dist/wasm',
+  },
+  {
+    name: '  + @rectify/backend-gpu',
+    dir: RECTIFY_APP,
+    source:
+      "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm'; export * as gpu from '@rectify/backend-gpu';",
+    wasmFiles: 'packages/backend-wasm/dist/wasm',
+  },
   { name: '@tensorflow/tfjs 4.22 (cpu + webgl)', dir: WORKSPACE_ROOT, source: "export * from '@tensorflow/tfjs';" },
-  { name: '  + @tensorflow/tfjs-backend-wasm', dir: WORKSPACE_ROOT, source: "export * from '@tensorflow/tfjs'; export * as wasm from '@tensorflow/tfjs-backend-wasm';", wasmFiles: 'node_modules/@tensorflow/tfjs-backend-wasm/dist' },
+  {
+    name: '  + @tensorflow/tfjs-backend-wasm',
+    dir: WORKSPACE_ROOT,
+    source: "export * from '@tensorflow/tfjs'; export * as wasm from '@tensorflow/tfjs-backend-wasm';",
+    wasmFiles: 'node_modules/@tensorflow/tfjs-backend-wasm/dist',
+  },
 ];
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -35,7 +51,11 @@ async function measure({ dir, source, wasmFiles }) {
     // Both backends fetch their .wasm at run time (TensorFlow.js from a path the app sets, Rectify through
     // new URL(…, import.meta.url), which stock esbuild leaves as written): measure the files each package ships.
     const folder = wasmFiles ? join(WORKSPACE_ROOT, wasmFiles) : null;
-    const wasm = folder ? readdirSync(folder).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(folder, f))) : [];
+    const wasm = folder
+      ? readdirSync(folder)
+          .filter((f) => f.endsWith('.wasm'))
+          .map((f) => readFileSync(join(folder, f)))
+      : [];
     return {
       min: js.reduce((s, f) => s + f.contents.length, 0),
       gzip: js.reduce((s, f) => s + gz(f.contents), 0),
@@ -45,7 +65,9 @@ async function measure({ dir, source, wasmFiles }) {
     };
   } catch (e) {
     const first = e.errors?.[0];
-    return { error: first ? `${first.text}${first.location ? ` (${first.location.file})` : ''}` : String(e.message ?? e) };
+    return {
+      error: first ? `${first.text}${first.location ? ` (${first.location.file})` : ''}` : String(e.message ?? e),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -55,8 +77,11 @@ export default async function bundle({ printTable }) {
   const dest = mkdtempSync(join(tmpdir(), 'rectify-pack-'));
   try {
     const packed = await packWorkspace(dest);
-    printTable('Packed packages (pnpm pack: what npm downloads per package)', ['package', 'tarball KiB', 'files'],
-      packed.map((p) => [p.name, kib(p.bytes), String(p.files.length)]));
+    printTable(
+      'Packed packages (pnpm pack: what npm downloads per package)',
+      ['package', 'tarball KiB', 'files'],
+      packed.map((p) => [p.name, kib(p.bytes), String(p.files.length)]),
+    );
     const total = packed.filter((p) => p.name !== '@rectify/cli').reduce((s, p) => s + p.bytes, 0);
     console.log(`\nAll library packages together: ${kib(total).toFixed(0)} KiB packed.`);
   } finally {
@@ -66,9 +91,21 @@ export default async function bundle({ printTable }) {
   const rows = [];
   for (const b of BUNDLES) {
     const r = await measure(b);
-    rows.push(r.error
-      ? [b.name, 'fails', '', '', r.error.slice(0, 100)]
-      : [b.name, kib(r.min), kib(r.gzip), r.wasmCount ? `${kib(r.wasmGzip).toFixed(0)} (1 of ${r.wasmCount})` : '–', '']);
+    rows.push(
+      r.error
+        ? [b.name, 'fails', '', '', r.error.slice(0, 100)]
+        : [
+            b.name,
+            kib(r.min),
+            kib(r.gzip),
+            r.wasmCount ? `${kib(r.wasmGzip).toFixed(0)} (1 of ${r.wasmCount})` : '–',
+            '',
+          ],
+    );
   }
-  printTable('Browser bundle (esbuild, platform browser, minified; gzip -9)', ['bundle', 'min KiB', 'min+gzip KiB', '.wasm gzip KiB', 'note'], rows);
+  printTable(
+    'Browser bundle (esbuild, platform browser, minified; gzip -9)',
+    ['bundle', 'min KiB', 'min+gzip KiB', '.wasm gzip KiB', 'note'],
+    rows,
+  );
 }

@@ -14,16 +14,53 @@ const registry = join(root, 'apps/cli/dist/datasets/registry.js');
 /** Runs node with `args`; returns stdout, or throws with stderr. */
 function node(args, options = {}) {
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...options });
-  if (r.status !== 0) throw new Error(`exited ${r.status}: ${r.stderr.trim().split('\n').filter((l) => !/^\s+at /.test(l)).pop()}`);
+  if (r.status !== 0)
+    throw new Error(
+      `exited ${r.status}: ${r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !/^\s+at /.test(l))
+        .pop()}`,
+    );
   return r.stdout;
 }
 
 function rectifyEpoch(backend) {
   const out = mkdtempSync(join(tmpdir(), 'rectify-bench-'));
   try {
-    const stdout = node([bin, 'train', '--dataset', 'mnist', '--model', 'mlp', '--hidden', '256,128', '--activation', 'relu', '--optimizer', 'adam', '--lr', '0.001',
-      '--batch-size', '128', '--epochs', '1', '--validation-split', '0', '--backend', backend, '--seed', '1', '--json', '--out', join(out, 'run')]);
-    const events = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const stdout = node([
+      bin,
+      'train',
+      '--dataset',
+      'mnist',
+      '--model',
+      'mlp',
+      '--hidden',
+      '256,128',
+      '--activation',
+      'relu',
+      '--optimizer',
+      'adam',
+      '--lr',
+      '0.001',
+      '--batch-size',
+      '128',
+      '--epochs',
+      '1',
+      '--validation-split',
+      '0',
+      '--backend',
+      backend,
+      '--seed',
+      '1',
+      '--json',
+      '--out',
+      join(out, 'run'),
+    ]);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const epoch = events.find((e) => e.event === 'epoch');
     const done = events.find((e) => e.event === 'done');
     return { samplesPerSecond: epoch.samples_per_second, peak: done.peak_rss_mib, accuracy: done.test.accuracy };
@@ -62,7 +99,12 @@ console.log(JSON.stringify({ samplesPerSecond: data.train.n / seconds, peak, acc
 `;
 
 function tfjsEpoch(backend) {
-  return JSON.parse(node(['--input-type=module', '-e', tfjsScript(backend)]).trim().split('\n').pop());
+  return JSON.parse(
+    node(['--input-type=module', '-e', tfjsScript(backend)])
+      .trim()
+      .split('\n')
+      .pop(),
+  );
 }
 
 export default async function ({ printTable, machine }) {
@@ -82,5 +124,9 @@ export default async function ({ printTable, machine }) {
       rows.push([name, 'failed', String(error.message).slice(0, 60), '']);
     }
   }
-  printTable(`MNIST MLP 784-256-128-10, one epoch of 8,000 images, batch 128 (${machine()})`, ['run', 'samples/s', 'peak RSS MiB', 'test accuracy after 1 epoch'], rows);
+  printTable(
+    `MNIST MLP 784-256-128-10, one epoch of 8,000 images, batch 128 (${machine()})`,
+    ['run', 'samples/s', 'peak RSS MiB', 'test accuracy after 1 epoch'],
+    rows,
+  );
 }

@@ -22,9 +22,17 @@ async function matmulRows(timeit) {
       const a = rt.randomNormal([n, n], 0, 1, 'float32', 1);
       const b = rt.randomNormal([n, n], 0, 1, 'float32', 2);
       const cells = [];
-      for (const [ta, tb] of [[false, false], [true, false], [false, true]]) {
+      for (const [ta, tb] of [
+        [false, false],
+        [true, false],
+        [false, true],
+      ]) {
         // The first call compiles the gpu kernel for this shape: warm-up, not timed.
-        const ms = await timeit(() => rt.tidy(() => rt.matmul(a, b, ta, tb).dataSync()), { warmup: 1, minRuns: 3, minMs: n >= 1024 ? 1500 : 400 });
+        const ms = await timeit(() => rt.tidy(() => rt.matmul(a, b, ta, tb).dataSync()), {
+          warmup: 1,
+          minRuns: 3,
+          minMs: n >= 1024 ? 1500 : 400,
+        });
         cells.push((2 * n ** 3) / (ms * 1e6));
       }
       rows.push([`${n}×${n}`, backend, modeOf(backend), ...cells]);
@@ -41,7 +49,13 @@ function mlp(backend) {
   const params = rt.tidy(() => {
     const ps = [];
     for (let i = 0; i < 3; i++) {
-      ps.push(ag.variable(rt.randomNormal([sizes[i], sizes[i + 1]], 0, Math.sqrt(2 / sizes[i]), 'float32', 10 + i), true, `${backend}-w${i}`));
+      ps.push(
+        ag.variable(
+          rt.randomNormal([sizes[i], sizes[i + 1]], 0, Math.sqrt(2 / sizes[i]), 'float32', 10 + i),
+          true,
+          `${backend}-w${i}`,
+        ),
+      );
       ps.push(ag.variable(rt.zeros([sizes[i + 1]]), true, `${backend}-b${i}`));
     }
     return ps;

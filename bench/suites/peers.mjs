@@ -21,7 +21,11 @@ function torchAvailable() {
 }
 
 function parseLast(stdout, fallback) {
-  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const line = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   try {
     return line ? JSON.parse(line) : { error: fallback };
   } catch {
@@ -34,9 +38,14 @@ function runOnce(task, framework, steps) {
   const torch = framework === 'pytorch';
   const r = torch
     ? spawnSync(PYTHON, [here('./helpers/torch_train.py'), task, String(steps)], {
-        encoding: 'utf8', timeout: 600_000, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
+        encoding: 'utf8',
+        timeout: 600_000,
+        env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
       })
-    : spawnSync(process.execPath, [here('./helpers/train-public-api.mjs'), task, framework, String(steps)], { encoding: 'utf8', timeout: 600_000 });
+    : spawnSync(process.execPath, [here('./helpers/train-public-api.mjs'), task, framework, String(steps)], {
+        encoding: 'utf8',
+        timeout: 600_000,
+      });
   return parseLast(r.stdout ?? '', (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').at(-1));
 }
 
@@ -90,10 +99,19 @@ export default async function peers(lib) {
   const load0 = os.loadavg()[0];
   console.log(`\n## Rectify vs PyTorch and TensorFlow.js-wasm (${new Date().toISOString().slice(0, 10)})\n`);
   const torchError = torchAvailable();
-  console.log(torchError ? `PyTorch: not measured — ${torchError}.` : 'PyTorch: torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1 (its best setting on 2 cores).');
+  console.log(
+    torchError
+      ? `PyTorch: not measured — ${torchError}.`
+      : 'PyTorch: torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1 (its best setting on 2 cores).',
+  );
   const ceiling = await simdCeiling();
-  const fmtC = (c) => (c.error ? `unavailable (${c.error})` : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${c[ceiling.threads].toFixed(1)} on ${ceiling.threads}`);
-  console.log(`SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`);
+  const fmtC = (c) =>
+    c.error
+      ? `unavailable (${c.error})`
+      : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${c[ceiling.threads].toFixed(1)} on ${ceiling.threads}`;
+  console.log(
+    `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
+  );
   await gemmTable(lib, ceiling, torchError);
 
   const frameworks = ['rectify-wasm', 'tfjs-wasm', ...(torchError ? [] : ['pytorch'])];
@@ -110,13 +128,22 @@ export default async function peers(lib) {
     const rows = frameworks.map((fw) => {
       const r = best.get(fw);
       if (r.error) return [fw, '—', `cannot run: ${r.error}`, '—', '—'];
-      return [fw, r.ms, r.samplesPerSec, r.peakRssMiB ?? '—', ours.error ? '—' : fmtRatio(ours.samplesPerSec / r.samplesPerSec)];
+      return [
+        fw,
+        r.ms,
+        r.samplesPerSec,
+        r.peakRssMiB ?? '—',
+        ours.error ? '—' : fmtRatio(ours.samplesPerSec / r.samplesPerSec),
+      ];
     });
-    const title = task === 'mlp'
-      ? `MLP 784-256-128-10 ReLU, Adam, batch 128, through model.fit — best of ${ROUNDS} alternating rounds (target: ≥ ${TARGETS.mlp}× PyTorch)`
-      : `CNN conv5×5×16-pool-conv5×5×32-pool-dense10, Adam, batch 64, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.cnn}× PyTorch)`;
+    const title =
+      task === 'mlp'
+        ? `MLP 784-256-128-10 ReLU, Adam, batch 128, through model.fit — best of ${ROUNDS} alternating rounds (target: ≥ ${TARGETS.mlp}× PyTorch)`
+        : `CNN conv5×5×16-pool-conv5×5×32-pool-dense10, Adam, batch 64, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.cnn}× PyTorch)`;
     lib.printTable(title, ['framework', 'ms/step', 'samples/s', 'peak RSS MiB', 'rectify ÷ this'], rows);
   }
   const load1 = os.loadavg()[0];
-  console.log(`\nLoad average (1 min) before/after: ${load0.toFixed(1)} / ${load1.toFixed(1)} on ${os.cpus().length} cores${Math.max(load0, load1) > os.cpus().length ? ' — the machine was busy: these ratios are noisier than usual' : ''}.`);
+  console.log(
+    `\nLoad average (1 min) before/after: ${load0.toFixed(1)} / ${load1.toFixed(1)} on ${os.cpus().length} cores${Math.max(load0, load1) > os.cpus().length ? ' — the machine was busy: these ratios are noisier than usual' : ''}.`,
+  );
 }

@@ -27,7 +27,13 @@ export default async function ({ timeit, printTable }) {
   const sizes = [784, 256, 128, 10];
   const params = [];
   for (let i = 0; i < 3; i++) {
-    params.push(ag.variable(rt.randomNormal([sizes[i], sizes[i + 1]], 0, Math.sqrt(2 / sizes[i]), 'float32', 10 + i), true, `w${i}`));
+    params.push(
+      ag.variable(
+        rt.randomNormal([sizes[i], sizes[i + 1]], 0, Math.sqrt(2 / sizes[i]), 'float32', 10 + i),
+        true,
+        `w${i}`,
+      ),
+    );
     params.push(ag.variable(rt.zeros([sizes[i + 1]]), true, `b${i}`));
   }
   const x = rt.randomNormal([batch, 784], 0, 1, 'float32', 3);

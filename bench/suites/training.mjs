@@ -16,7 +16,11 @@ function runOnce(framework) {
     timeout: 180_000,
     maxBuffer: 1 << 20,
   });
-  const line = child.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const line = child.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   if (!line) {
     const why = child.error?.message ?? child.stderr.trim().split('\n').at(-1) ?? `exit code ${child.status}`;
     return { framework, error: why };
@@ -48,5 +52,7 @@ export default async function training(lib) {
     ['framework', 'backend', 'samples/s', 'ms/step (median)', 'peak RSS MiB', 'rectify ÷ this'],
     rows,
   );
-  console.log('\nsamples/s from the median step time after 5 warm-up steps; peak RSS is each child process\'s VmHWM (Node itself ≈ 40 MiB).');
+  console.log(
+    "\nsamples/s from the median step time after 5 warm-up steps; peak RSS is each child process's VmHWM (Node itself ≈ 40 MiB).",
+  );
 }

@@ -17,7 +17,9 @@ async function loadRectify() {
   const wasm = await import(pkg('backend-wasm').href);
   const ag = await import(pkg('autograd').href);
   const act = existsSync(fileURLToPath(pkg('activations'))) ? await import(pkg('activations').href) : null;
-  const umbrella = existsSync(fileURLToPath(pkg('rectify'))) ? await import(pkg('rectify').href).catch(() => null) : null;
+  const umbrella = existsSync(fileURLToPath(pkg('rectify')))
+    ? await import(pkg('rectify').href).catch(() => null)
+    : null;
   return { rt, wasm, ag, act, adam: umbrella?.optimizers?.adam ?? null };
 }
 
@@ -28,7 +30,9 @@ async function loadTf(backend) {
   try {
     const tf = await import('@tensorflow/tfjs');
     const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
-    const dir = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm').replace(/[^/]+$/, '');
+    const dir = createRequire(import.meta.url)
+      .resolve('@tensorflow/tfjs-backend-wasm')
+      .replace(/[^/]+$/, '');
     tfWasm.setWasmPaths(dir);
     await tf.setBackend(backend);
     await tf.ready();
@@ -91,9 +95,11 @@ async function rectifyStep(task, threads) {
   rt.setBackend('wasm');
   wasm.setWasmThreads(threads);
   await wasm.getWasmBackend().threadsReady();
-  const relu = act?.reluFn ?? rt.unaryFn({ name: 'relu', f: (x) => (x + Math.abs(x)) * 0.5, df: (x) => (x > 0 ? 1 : 0) });
+  const relu =
+    act?.reluFn ?? rt.unaryFn({ name: 'relu', f: (x) => (x + Math.abs(x)) * 0.5, df: (x) => (x > 0 ? 1 : 0) });
   const params = [];
-  const weight = (shape, fanIn, name) => params.push(ag.variable(rt.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', params.length + 1), true, name));
+  const weight = (shape, fanIn, name) =>
+    params.push(ag.variable(rt.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', params.length + 1), true, name));
   const bias = (n, name) => params.push(ag.variable(rt.zeros([n]), true, name));
   let x;
   let forward;
@@ -153,7 +159,13 @@ function wasmConv2d(tf) {
       gradFunc: (dy, [xs, ws]) => [
         tf.conv2dTranspose(dy, ws, xs.shape, 1, 'same'),
         tf.reshape(
-          tf.engine().runKernel('Conv3DBackpropFilterV2', { x: tf.expandDims(xs, 1), dy: tf.expandDims(dy, 1) }, { strides: [1, 1, 1], pad: 'same', filterShape: [1, ...ws.shape] }),
+          tf
+            .engine()
+            .runKernel(
+              'Conv3DBackpropFilterV2',
+              { x: tf.expandDims(xs, 1), dy: tf.expandDims(dy, 1) },
+              { strides: [1, 1, 1], pad: 'same', filterShape: [1, ...ws.shape] },
+            ),
           ws.shape,
         ),
       ],
@@ -165,7 +177,8 @@ async function tfStep(task, backend) {
   const tf = await loadTf(backend);
   const { batch } = task === 'mlp' ? MLP : CNN;
   const vars = [];
-  const weight = (shape, fanIn) => vars.push(tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', vars.length + 1)));
+  const weight = (shape, fanIn) =>
+    vars.push(tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', vars.length + 1)));
   const bias = (n) => vars.push(tf.variable(tf.zeros([n])));
   let x;
   let forward;
@@ -264,10 +277,16 @@ export default async function wasmSuite({ timeit, printTable }) {
   const ghz = clockGHz();
   const simdPeak = ghz ? threads * ghz * 16 : NaN;
   console.log(`\n## wasm backend vs TensorFlow.js 4.22\n`);
-  console.log(`Machine: ${cpus[0]?.model} × ${cpus.length} cores at ${ghz ? `${ghz.toFixed(2)} GHz` : 'an unknown clock'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`Rectify wasm: ${backend.info.simd}, ${threads} threads (${backend.info.threadsRunning} running), shared memory ${backend.info.sharedMemory}`);
+  console.log(
+    `Machine: ${cpus[0]?.model} × ${cpus.length} cores at ${ghz ? `${ghz.toFixed(2)} GHz` : 'an unknown clock'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    `Rectify wasm: ${backend.info.simd}, ${threads} threads (${backend.info.threadsRunning} running), shared memory ${backend.info.sharedMemory}`,
+  );
   if (ghz) {
-    console.log(`Peak fp32 on ${threads} cores at that clock: WebAssembly SIMD128 ${simdPeak.toFixed(0)} GFLOPS (2 FMA × 4 lanes × 2 flop per cycle per core), AVX2 ${(2 * simdPeak).toFixed(0)}; boost clocks can exceed it.`);
+    console.log(
+      `Peak fp32 on ${threads} cores at that clock: WebAssembly SIMD128 ${simdPeak.toFixed(0)} GFLOPS (2 FMA × 4 lanes × 2 flop per cycle per core), AVX2 ${(2 * simdPeak).toFixed(0)}; boost clocks can exceed it.`,
+    );
   }
   const tfw = await loadTf('wasm');
   const tf = tfw;
@@ -305,7 +324,11 @@ export default async function wasmSuite({ timeit, printTable }) {
     const ofPeak = Number.isFinite(simdPeak) ? `${((100 * gflops(rMs)) / simdPeak).toFixed(0)}%` : '—';
     rows.push([label, gflops(rMs), gflops(r1Ms), gflops(tMs), fmtRatio(tMs / rMs), ofPeak]);
   }
-  printTable(`Matmul GFLOPS (median): rectify wasm on ${threads} threads and on 1, TensorFlow.js-wasm`, ['product', `rectify ${threads}T`, 'rectify 1T', 'tfjs-wasm', 'ratio', 'of SIMD peak'], rows);
+  printTable(
+    `Matmul GFLOPS (median): rectify wasm on ${threads} threads and on 1, TensorFlow.js-wasm`,
+    ['product', `rectify ${threads}T`, 'rectify 1T', 'tfjs-wasm', 'ratio', 'of SIMD peak'],
+    rows,
+  );
 
   // Elementwise: every activation, forward and forward + backward, on 1M floats.
   const n = 1 << 20;
@@ -314,12 +337,20 @@ export default async function wasmSuite({ timeit, printTable }) {
   const xt = tf.randomNormal([n], 0, 2);
   const dyt = tf.randomNormal([n], 0, 1);
   const tfOps = {
-    relu: tf.relu, relu6: tf.relu6, leakyRelu: (x) => tf.leakyRelu(x, 0.01), elu: tf.elu, selu: tf.selu, sigmoid: tf.sigmoid,
-    tanh: tf.tanh, softplus: tf.softplus,
+    relu: tf.relu,
+    relu6: tf.relu6,
+    leakyRelu: (x) => tf.leakyRelu(x, 0.01),
+    elu: tf.elu,
+    selu: tf.selu,
+    sigmoid: tf.sigmoid,
+    tanh: tf.tanh,
+    softplus: tf.softplus,
   };
   const params = { leakyRelu: 0.01, elu: 1, celu: 1, swish: 1 };
   const fns = act
-    ? Object.entries(act).filter(([k, v]) => k.endsWith('Fn') && rt.isUnaryFn(v)).map(([, v]) => v)
+    ? Object.entries(act)
+        .filter(([k, v]) => k.endsWith('Fn') && rt.isUnaryFn(v))
+        .map(([, v]) => v)
     : [rt.mathFns.sigmoidFn, rt.mathFns.tanhFn, rt.mathFns.softplusFn, rt.mathFns.expFn];
   const mps = (ms) => n / (ms * 1e3);
   const erows = [];
@@ -336,7 +367,15 @@ export default async function wasmSuite({ timeit, printTable }) {
       tBoth = await measure(timeit, () => g(xt, dyt).dispose());
     }
     const simd = backend.vectorized(fn, a).forward ? 'SIMD' : 'JS loop';
-    erows.push([`${fn.name} (${simd})`, mps(fwd), op ? mps(tFwd) : '—', fmtRatio(tFwd / fwd), mps(fwd + bwd), op ? mps(tBoth) : '—', fmtRatio(tBoth / (fwd + bwd))]);
+    erows.push([
+      `${fn.name} (${simd})`,
+      mps(fwd),
+      op ? mps(tFwd) : '—',
+      fmtRatio(tFwd / fwd),
+      mps(fwd + bwd),
+      op ? mps(tBoth) : '—',
+      fmtRatio(tBoth / (fwd + bwd)),
+    ]);
   }
   printTable(
     `Activations on 1M floats, million elements/s (median; forward + backward = f then dy·f'; tfjs: tf.grad)`,
@@ -351,35 +390,51 @@ export default async function wasmSuite({ timeit, printTable }) {
   const [p, g, m, v] = [5, 6, 7, 8].map((seed) => rt.abs(rt.randomNormal([784, 256], 0, 1, 'float32', seed)));
   const hyper = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 10, weightDecay: 0 };
   const composedAdam = await measure(timeit, () =>
-    rt.tidy(() => {
-      const m1 = rt.add(m, rt.mul(rt.sub(g, m), 0.1));
-      const v1 = rt.add(v, rt.mul(rt.sub(rt.square(g), v), 0.001));
-      return rt.sub(p, rt.div(rt.mul(m1, 0.01), rt.add(rt.sqrt(v1), 1e-7)));
-    }).dispose(),
+    rt
+      .tidy(() => {
+        const m1 = rt.add(m, rt.mul(rt.sub(g, m), 0.1));
+        const v1 = rt.add(v, rt.mul(rt.sub(rt.square(g), v), 0.001));
+        return rt.sub(p, rt.div(rt.mul(m1, 0.01), rt.add(rt.sqrt(v1), 1e-7)));
+      })
+      .dispose(),
   );
   const fusedAdam = await measure(timeit, () => rt.dispose(rt.engine.runFused('adamUpdate', [p, g, m, v], hyper)));
   const h = rt.randomNormal([128, 256], 0, 1, 'float32', 9);
   const bias = rt.randomNormal([256], 0, 1, 'float32', 10);
   const relu = act?.reluFn ?? rt.mathFns.absFn;
   const composedBias = await measure(timeit, () => rt.tidy(() => rt.mapUnary(rt.add(h, bias), relu)).dispose());
-  const fusedBias = await measure(timeit, () => backend.disposeData(backend.fused.biasActivation(info(h), info(bias), relu).dataId));
-  printTable('Fused kernels: µs per call, median (Adam through engine.runFused, as optimizers.adam runs it; bias + activation on backend.fused; layers use the biasActivation primitive kernel)', ['update', 'composed ops', 'fused', 'saving'], [
-    ['Adam step, 784×256 parameters', composedAdam * 1e3, fusedAdam * 1e3, fmtRatio(composedAdam / fusedAdam)],
-    [`bias + ${relu.name}, [128,256]`, composedBias * 1e3, fusedBias * 1e3, fmtRatio(composedBias / fusedBias)],
-  ]);
+  const fusedBias = await measure(timeit, () =>
+    backend.disposeData(backend.fused.biasActivation(info(h), info(bias), relu).dataId),
+  );
+  printTable(
+    'Fused kernels: µs per call, median (Adam through engine.runFused, as optimizers.adam runs it; bias + activation on backend.fused; layers use the biasActivation primitive kernel)',
+    ['update', 'composed ops', 'fused', 'saving'],
+    [
+      ['Adam step, 784×256 parameters', composedAdam * 1e3, fusedAdam * 1e3, fmtRatio(composedAdam / fusedAdam)],
+      [`bias + ${relu.name}, [128,256]`, composedBias * 1e3, fusedBias * 1e3, fmtRatio(composedBias / fusedBias)],
+    ],
+  );
   rt.dispose([p, g, m, v, h, bias]);
 
   // Training steps, one child process per framework.
   for (const task of ['mlp', 'cnn']) {
-    const frameworks = [[`rectify wasm ${threads}T`, `rectify:${threads}`], ['rectify wasm 1T', 'rectify:1'], ['tfjs-wasm', 'tfjs:wasm'], ['tfjs-cpu', 'tfjs:cpu']];
+    const frameworks = [
+      [`rectify wasm ${threads}T`, `rectify:${threads}`],
+      ['rectify wasm 1T', 'rectify:1'],
+      ['tfjs-wasm', 'tfjs:wasm'],
+      ['tfjs-cpu', 'tfjs:cpu'],
+    ];
     const results = frameworks.map(([label, fw]) => [label, runChild(task, fw)]);
     const base = results.find(([l]) => l === 'tfjs-wasm')[1];
     const trows = results.map(([label, r]) =>
-      r.error ? [label, 'error', r.error, '', '', ''] : [label, r.ms, r.samplesPerSec, fmtRatio(r.samplesPerSec / base.samplesPerSec), r.peakRssMiB, r.optimizer],
+      r.error
+        ? [label, 'error', r.error, '', '', '']
+        : [label, r.ms, r.samplesPerSec, fmtRatio(r.samplesPerSec / base.samplesPerSec), r.peakRssMiB, r.optimizer],
     );
-    const title = task === 'mlp'
-      ? `MLP 784-256-128-10 ReLU, Adam, batch ${MLP.batch}: one training step (median of ${MLP.steps})`
-      : `CNN conv5×5×16-pool-conv5×5×32-pool-dense10 on 28×28×1, ReLU, Adam, batch ${CNN.batch}: one training step (median of ${CNN.steps})`;
+    const title =
+      task === 'mlp'
+        ? `MLP 784-256-128-10 ReLU, Adam, batch ${MLP.batch}: one training step (median of ${MLP.steps})`
+        : `CNN conv5×5×16-pool-conv5×5×32-pool-dense10 on 28×28×1, ReLU, Adam, batch ${CNN.batch}: one training step (median of ${CNN.steps})`;
     printTable(title, ['framework', 'ms/step', 'samples/s', 'vs tfjs-wasm', 'peak RSS MiB', 'optimizer'], trows);
   }
 }

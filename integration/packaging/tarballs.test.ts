@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PackedPackage, WORKSPACE_ROOT, packWorkspace, publishablePackages } from '../../scripts/pack-workspace.mjs';
+import {
+  type PackedPackage,
+  WORKSPACE_ROOT,
+  packWorkspace,
+  publishablePackages,
+} from '../../scripts/pack-workspace.mjs';
 
 /**
  * Packaging truth: every publishable package is packed with `pnpm pack` and the tarballs are installed with npm
@@ -22,7 +27,11 @@ const installedManifest = new Map<string, { exports?: Record<string, Conditions>
 /** Runs a command in the scratch project; resolves to its exit code and output instead of throwing. */
 async function inApp(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(cmd, args, { cwd: app, maxBuffer: 16 * 2 ** 20, env: { ...process.env, NODE_OPTIONS: '' } });
+    const { stdout, stderr } = await run(cmd, args, {
+      cwd: app,
+      maxBuffer: 16 * 2 ** 20,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -56,11 +65,25 @@ beforeAll(async () => {
   // Every package is a direct dependency, so npm satisfies the packages' own ^0.1.0 ranges on each other with these
   // tarballs instead of asking the registry; third-party dependencies come from the registry (or npm's cache).
   const dependencies = Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`]));
-  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module', dependencies }, null, 2));
+  await writeFile(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'scratch-app', private: true, type: 'module', dependencies }, null, 2),
+  );
   // --ignore-scripts: gpu.js's optional native `gl` build would only fail slowly on a machine without a compiler.
-  const install = await inApp('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+  const install = await inApp('npm', [
+    'install',
+    '--prefer-offline',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+  ]);
   if (install.code !== 0) throw new Error(`npm install of the tarballs failed:\n${install.out}`);
-  for (const p of packed) installedManifest.set(p.name, JSON.parse(await readFile(join(app, 'node_modules', p.name, 'package.json'), 'utf8')));
+  for (const p of packed)
+    installedManifest.set(
+      p.name,
+      JSON.parse(await readFile(join(app, 'node_modules', p.name, 'package.json'), 'utf8')),
+    );
 }, 300_000);
 
 afterAll(async () => {
@@ -70,16 +93,38 @@ afterAll(async () => {
 describe('the packed tarballs, installed with npm outside the workspace', () => {
   it('packs every publishable package; each holds its export targets and README, and no build leftovers', () => {
     const names = packed.map((p) => p.name).sort();
-    expect(names).toEqual(publishablePackages().map((p) => p.name).sort());
-    expect(names).toEqual(expect.arrayContaining([
-      '@rectify/activations', '@rectify/autograd', '@rectify/backend-gpu', '@rectify/backend-wasm', '@rectify/cli',
-      '@rectify/initializers', '@rectify/interop', '@rectify/layers', '@rectify/rectify', '@rectify/tensor',
-    ]));
+    expect(names).toEqual(
+      publishablePackages()
+        .map((p) => p.name)
+        .sort(),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '@rectify/activations',
+        '@rectify/autograd',
+        '@rectify/backend-gpu',
+        '@rectify/backend-wasm',
+        '@rectify/cli',
+        '@rectify/initializers',
+        '@rectify/interop',
+        '@rectify/layers',
+        '@rectify/rectify',
+        '@rectify/tensor',
+      ]),
+    );
     for (const p of packed) {
-      const targets = exportsOf(p).flatMap(([, conditions]) => targetsOf(conditions)).map((t) => t.replace(/^\.\//, ''));
-      expect({ name: p.name, missing: targets.filter((t) => !p.files.includes(t)) }).toEqual({ name: p.name, missing: [] });
+      const targets = exportsOf(p)
+        .flatMap(([, conditions]) => targetsOf(conditions))
+        .map((t) => t.replace(/^\.\//, ''));
+      expect({ name: p.name, missing: targets.filter((t) => !p.files.includes(t)) }).toEqual({
+        name: p.name,
+        missing: [],
+      });
       expect({ name: p.name, readme: p.files.includes('README.md') }).toEqual({ name: p.name, readme: true });
-      expect({ name: p.name, leftovers: p.files.filter((f) => /\.tsbuildinfo$|\.test\.|^src\//.test(f)) }).toEqual({ name: p.name, leftovers: [] });
+      expect({ name: p.name, leftovers: p.files.filter((f) => /\.tsbuildinfo$|\.test\.|^src\//.test(f)) }).toEqual({
+        name: p.name,
+        leftovers: [],
+      });
     }
     console.log(`packed: ${packed.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
   });
@@ -87,7 +132,9 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
   it('installed the workspace packages from the tarballs, once each (no registry copy, no nested duplicate)', async () => {
     const { code, out } = await inApp('npm', ['ls', '--all', '--json']);
     expect(code).toBe(0);
-    const tree = JSON.parse(out) as { dependencies: Record<string, { resolved?: string; dependencies?: Record<string, unknown> }> };
+    const tree = JSON.parse(out) as {
+      dependencies: Record<string, { resolved?: string; dependencies?: Record<string, unknown> }>;
+    };
     for (const p of packed) expect(tree.dependencies[p.name]?.resolved).toBe(`file:${p.tarball}`);
     const nested = out.match(/"resolved": "https:\/\/registry[^"]*@rectify[^"]*"/g) ?? [];
     expect(nested).toEqual([]);
@@ -96,11 +143,21 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
   it('source maps carry their sources (sourcesContent), and no declaration map points at missing .ts files', async () => {
     let maps = 0;
     for (const p of packed) {
-      expect({ name: p.name, declarationMaps: p.files.filter((f) => f.endsWith('.d.ts.map')) }).toEqual({ name: p.name, declarationMaps: [] });
+      expect({ name: p.name, declarationMaps: p.files.filter((f) => f.endsWith('.d.ts.map')) }).toEqual({
+        name: p.name,
+        declarationMaps: [],
+      });
       for (const file of p.files.filter((f) => f.endsWith('.js.map'))) {
-        const map = JSON.parse(await readFile(join(app, 'node_modules', p.name, file), 'utf8')) as { sources: string[]; sourcesContent?: unknown[] };
+        const map = JSON.parse(await readFile(join(app, 'node_modules', p.name, file), 'utf8')) as {
+          sources: string[];
+          sourcesContent?: unknown[];
+        };
         const embedded = map.sourcesContent?.filter((s) => typeof s === 'string' && s.length > 0).length ?? 0;
-        expect({ file: `${p.name}/${file}`, sources: map.sources.length, embedded }).toEqual({ file: `${p.name}/${file}`, sources: map.sources.length, embedded: map.sources.length });
+        expect({ file: `${p.name}/${file}`, sources: map.sources.length, embedded }).toEqual({
+          file: `${p.name}/${file}`,
+          sources: map.sources.length,
+          embedded: map.sources.length,
+        });
         maps++;
       }
     }
@@ -148,12 +205,29 @@ export const used = [t, params, ${libraries.map((_, i) => `m${i}`).join(', ')}];
 `;
     await writeFile(join(app, 'check.ts'), source);
     const configs = { nodenext: 'nodenext', bundler: 'esnext' } as const;
-    const results = await Promise.all(Object.entries(configs).map(async ([resolution, module]) => {
-      const compilerOptions = { target: 'ES2022', lib: ['ES2022', 'DOM'], module, moduleResolution: resolution, strict: true, noEmit: true, skipLibCheck: false, types: [] };
-      await writeFile(join(app, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions, files: ['check.ts'] }));
-      return { resolution, ...(await inApp('node', [TSC, '-p', `tsconfig.${resolution}.json`])) };
-    }));
-    expect(results).toEqual([{ resolution: 'nodenext', code: 0, out: '' }, { resolution: 'bundler', code: 0, out: '' }]);
+    const results = await Promise.all(
+      Object.entries(configs).map(async ([resolution, module]) => {
+        const compilerOptions = {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          module,
+          moduleResolution: resolution,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        };
+        await writeFile(
+          join(app, `tsconfig.${resolution}.json`),
+          JSON.stringify({ compilerOptions, files: ['check.ts'] }),
+        );
+        return { resolution, ...(await inApp('node', [TSC, '-p', `tsconfig.${resolution}.json`])) };
+      }),
+    );
+    expect(results).toEqual([
+      { resolution: 'nodenext', code: 0, out: '' },
+      { resolution: 'bundler', code: 0, out: '' },
+    ]);
   });
 
   it('require() of every package and subpath fails, saying the packages are ESM-only and showing the import line', async () => {
@@ -170,8 +244,12 @@ console.log(JSON.stringify(out));`;
     for (const s of all) {
       const name = s.split('/').slice(0, 2).join('/');
       const r = results[s]!;
-      expect({ s, code: r.code, esmOnly: r.message.includes(`${name} is ESM-only`), importLine: new RegExp(`import \\* as \\w+ from '${name}';`).test(r.message) })
-        .toEqual({ s, code: 'ERR_REQUIRE_ESM', esmOnly: true, importLine: true });
+      expect({
+        s,
+        code: r.code,
+        esmOnly: r.message.includes(`${name} is ESM-only`),
+        importLine: new RegExp(`import \\* as \\w+ from '${name}';`).test(r.message),
+      }).toEqual({ s, code: 'ERR_REQUIRE_ESM', esmOnly: true, importLine: true });
     }
     expect(results['@rectify/rectify']!.message).toContain("import * as rf from '@rectify/rectify';");
   });

@@ -11,20 +11,29 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
 ];
 
 /** Whether browser tests must be skipped here: no Chromium outside CI (under CI a missing Chromium is a failure). */
 export function skipBrowserTests(): boolean {
   const skip = !existsSync(CHROMIUM) && !process.env.CI;
-  if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium); under CI it is required`);
+  if (skip)
+    console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium); under CI it is required`);
   return skip;
 }
 
 /** Launches headless Chromium; throws a clear error where it is missing. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
@@ -35,9 +44,17 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.json': 'application/json', '.map': 'application/json', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 export interface StaticServerOptions {
@@ -81,7 +98,11 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
     if (inMemory !== undefined) return send(200, TYPES[extname(pathname)] ?? TYPES['.html']!, inMemory);
     if (pathname === '/favicon.ico') return send(204, 'text/plain', '');
     fileFor(root, pathname)
-      .then((file) => (file ? readFile(file).then((body) => send(200, TYPES[extname(file)] ?? 'application/octet-stream', body)) : send(404, 'text/plain', 'not found')))
+      .then((file) =>
+        file
+          ? readFile(file).then((body) => send(200, TYPES[extname(file)] ?? 'application/octet-stream', body))
+          : send(404, 'text/plain', 'not found'),
+      )
       .catch(() => send(500, 'text/plain', 'server error'));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -116,7 +137,12 @@ export function recordConsole(page: Page): PageLog {
  * Opens `url` in a new tab and waits until the page sets `globalThis[key]`, then returns it with the console log.
  * @example const { report, log } = await runPage(browser, url, 'rectifyReport');
  */
-export async function runPage<T>(browser: Browser, url: string, key: string, timeoutMs = 60_000): Promise<{ report: T; log: PageLog }> {
+export async function runPage<T>(
+  browser: Browser,
+  url: string,
+  key: string,
+  timeoutMs = 60_000,
+): Promise<{ report: T; log: PageLog }> {
   const page = await browser.newPage();
   const log = recordConsole(page);
   try {

@@ -21,14 +21,28 @@ const chain = (...methods: string[]) => methods.map((m) => `Tensor#${m}`);
 const needs = {
   iris: ['util.shuffle', 'tensor1d', 'tensor2d', ...chain('toInt', 'slice', 'argMax')],
   bostonHousing: ['util.assert', 'tensor2d', ...chain('mean', 'sub', 'div', 'sqrt', 'square', 'data')],
-  mnistCore: ['util.createShuffledIndices', 'tensor2d', 'nextFrame', ...chain('as4D', 'as2D', 'conv2d', 'relu', 'maxPool', 'matMul', 'add', 'argMax', 'mean')],
-  mnistNode: ['util.assert', 'util.sizeFromShape', 'util.now', 'nextFrame', 'tensor1d', 'tensor4d', ...chain('toFloat')],
+  mnistCore: [
+    'util.createShuffledIndices',
+    'tensor2d',
+    'nextFrame',
+    ...chain('as4D', 'as2D', 'conv2d', 'relu', 'maxPool', 'matMul', 'add', 'argMax', 'mean'),
+  ],
+  mnistNode: [
+    'util.assert',
+    'util.sizeFromShape',
+    'util.now',
+    'nextFrame',
+    'tensor1d',
+    'tensor4d',
+    ...chain('toFloat'),
+  ],
 };
 const quiet = () => {};
 
 /** A port's module: plain JavaScript, so typed here by what the tests call. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const port = (path: string): Promise<any> => import(fileURLToPath(new URL(`../../examples/tfjs/${path}`, import.meta.url)));
+const port = (path: string): Promise<any> =>
+  import(fileURLToPath(new URL(`../../examples/tfjs/${path}`, import.meta.url)));
 
 /** The convnets train on the WebAssembly backend, as the originals use tfjs-node's native one for speed. */
 async function useWasm(): Promise<void> {
@@ -68,7 +82,9 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
       const losses: number[] = [];
       const { predictions, labels } = await mnist((line: string) => losses.push(Number(line.split(': ')[1])));
       expect(losses).toHaveLength(100);
-      expect(losses.slice(-10).reduce((a, b) => a + b) / 10).toBeLessThan(losses.slice(0, 10).reduce((a, b) => a + b) / 10);
+      expect(losses.slice(-10).reduce((a, b) => a + b) / 10).toBeLessThan(
+        losses.slice(0, 10).reduce((a, b) => a + b) / 10,
+      );
       expect(accuracy(predictions, labels)).toBeGreaterThanOrEqual(0.6);
     });
   });
@@ -80,7 +96,9 @@ describe('examples/tfjs: tfjs-examples programs with one changed import line', (
       const { main } = await port('mnist-node/main.js');
       const lines: string[] = [];
       const [loss, acc] = await main(3, 32, undefined, (line: string) => lines.push(line));
-      expect(lines.some((l) => /^Loss: \d\.\d{3} \(train\), \d\.\d{3} \(val\); Accuracy: \d\.\d{3}/.test(l))).toBe(true);
+      expect(lines.some((l) => /^Loss: \d\.\d{3} \(train\), \d\.\d{3} \(val\); Accuracy: \d\.\d{3}/.test(l))).toBe(
+        true,
+      );
       expect(loss).toBeLessThan(0.5);
       expect(acc).toBeGreaterThanOrEqual(0.9);
     });

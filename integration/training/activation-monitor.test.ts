@@ -26,7 +26,8 @@ describe('ActivationMonitor', () => {
   it('shows ReLU units dying when the learning rate is far too high', async () => {
     const high = await reluRun(1);
     const sane = await reluRun(0.001);
-    const dead = (r: typeof high, epoch: number) => r.monitor.history.find((h) => h.epoch === epoch)!.layers['dense_1']!.deadFraction;
+    const dead = (r: typeof high, epoch: number) =>
+      r.monitor.history.find((h) => h.epoch === epoch)!.layers['dense_1']!.deadFraction;
     expect(high.monitor.history.map((h) => h.epoch)).toEqual([-1, 0, 1, 2, 3]);
     expect(dead(high, -1)).toBeLessThan(0.1);
     expect(dead(high, 3)).toBeGreaterThan(0.5);

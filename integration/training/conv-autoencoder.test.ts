@@ -15,7 +15,14 @@ it('a tiny Conv2DTranspose autoencoder reconstructs held-out MNIST digits with M
   rf.setSeed(41);
   const { train, test } = mnistImages(400, 200);
   const model = rf.sequential([
-    rf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
+    rf.layers.conv2d({
+      filters: 8,
+      kernelSize: 3,
+      strides: 2,
+      padding: 'same',
+      activation: 'relu',
+      inputShape: [28, 28, 1],
+    }),
     rf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }),
     rf.layers.conv2dTranspose({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }),
     rf.layers.conv2dTranspose({ filters: 1, kernelSize: 3, strides: 2, padding: 'same', activation: 'sigmoid' }),
@@ -24,7 +31,9 @@ it('a tiny Conv2DTranspose autoencoder reconstructs held-out MNIST digits with M
   const start = performance.now();
   await model.fit(train, train, { epochs: 6, batchSize: 32, verbose: 0, seed: 42 });
   const err = errors(model, test, rf.mean(train, 0, true));
-  console.log(`conv autoencoder: held-out MSE ${err.model.toFixed(4)} vs mean image ${err.baseline.toFixed(4)} (training ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  console.log(
+    `conv autoencoder: held-out MSE ${err.model.toFixed(4)} vs mean image ${err.baseline.toFixed(4)} (training ${((performance.now() - start) / 1000).toFixed(1)} s)`,
+  );
   expect(err.model).toBeLessThan(0.02); // measured 0.0097 (mean image: 0.067)
   expect(err.model).toBeLessThan(0.5 * err.baseline);
 });

@@ -35,7 +35,8 @@ export function lineImages(n: number, seed: number): { x: rf.Tensor; y: rf.Tenso
     const a = Math.floor(u[3 * i + 1]! * 4);
     const b = Math.floor(u[3 * i + 2]! * 4);
     for (let k = 0; k < 5; k++) {
-      const [r, c] = label === 0 ? [a + 2, b + k] : label === 1 ? [a + k, b + 2] : label === 2 ? [a + k, b + k] : [a + k, b + 4 - k];
+      const [r, c] =
+        label === 0 ? [a + 2, b + k] : label === 1 ? [a + k, b + 2] : label === 2 ? [a + k, b + k] : [a + k, b + 4 - k];
       xs[i * 64 + r * 8 + c] = 1;
     }
     for (let p = 0; p < 64; p++) xs[i * 64 + p]! += 0.2 * noise[i * 64 + p]!;

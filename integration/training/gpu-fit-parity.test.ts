@@ -37,5 +37,4 @@ describe('training parity through the umbrella, cpu vs gpu', () => {
     expectSameCurve(gpu, cpu, 1e-4);
     expect(cpu[cpu.length - 1]!).toBeLessThan(cpu[0]! * 0.8);
   });
-
 });

@@ -23,13 +23,21 @@ it('Iris: at least 95% of held-out flowers classified correctly (5-fold cross-va
   for (const { trainIndex, testIndex } of iris.getCrossValidationSets(5, { by: 'trainTest' })) {
     // Standardise with the training fold's statistics only.
     const mean = [0, 1, 2, 3].map((j) => trainIndex.reduce((s, i) => s + features[i]![j]!, 0) / trainIndex.length);
-    const std = [0, 1, 2, 3].map((j) => Math.sqrt(trainIndex.reduce((s, i) => s + (features[i]![j]! - mean[j]!) ** 2, 0) / trainIndex.length));
+    const std = [0, 1, 2, 3].map((j) =>
+      Math.sqrt(trainIndex.reduce((s, i) => s + (features[i]![j]! - mean[j]!) ** 2, 0) / trainIndex.length),
+    );
     const rows = (ids: number[]) => rf.tensor(ids.map((i) => features[i]!.map((v, j) => (v - mean[j]!) / std[j]!)));
     const targets = (ids: number[]) => rf.tensor(ids.map((i) => labels[i]!));
     rf.layers.resetDefaultNames();
     rf.setSeed(8);
     const model = rf.sequential([
-      rf.layers.dense({ units: 16, activation: 'relu', kernelInitializer: 'heNormal', kernelRegularizer: { name: 'l2', l2: 1e-3 }, inputShape: [4] }),
+      rf.layers.dense({
+        units: 16,
+        activation: 'relu',
+        kernelInitializer: 'heNormal',
+        kernelRegularizer: { name: 'l2', l2: 1e-3 },
+        inputShape: [4],
+      }),
       rf.layers.dense({ units: 3 }),
     ]);
     model.compile({

@@ -12,12 +12,17 @@ it('an LSTM character model on Moby-Dick beats the unigram baseline on held-out 
     rf.layers.lstm({ units: 32 }),
     rf.layers.dense({ units: classes }),
   ]);
-  model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.01 }), loss: rf.losses.sparseCategoricalCrossentropy({ fromLogits: true }) });
+  model.compile({
+    optimizer: rf.optimizers.adam({ learningRate: 0.01 }),
+    loss: rf.losses.sparseCategoricalCrossentropy({ fromLogits: true }),
+  });
   const start = performance.now();
   await model.fit(x, y, { epochs: 2, batchSize: 32, verbose: 0, seed: 22 });
   const seconds = (performance.now() - start) / 1000;
   const val = crossEntropy(model.predict(xVal) as rf.Tensor, yVal);
   const unigram = unigramLoss(y, yVal, classes);
-  console.log(`lstm moby-dick: validation loss ${val.toFixed(3)} nats vs unigram ${unigram.toFixed(3)} (training ${seconds.toFixed(1)} s)`);
+  console.log(
+    `lstm moby-dick: validation loss ${val.toFixed(3)} nats vs unigram ${unigram.toFixed(3)} (training ${seconds.toFixed(1)} s)`,
+  );
   expect(val).toBeLessThan(unigram - 0.15); // measured 2.70 vs 2.93
 });

@@ -6,7 +6,11 @@ import { MOBY_VOCABULARY, mobyDick } from '../../apps/cli/src/datasets/moby-dick
 export { MOBY_VOCABULARY };
 
 /** Moby-Dick character windows (the CLI's loader): `n` training windows and `m` held-out ones, next char as target. */
-export function mobyWindows(seqLen: number, n: number, m: number): { x: rf.Tensor; y: rf.Tensor; xVal: rf.Tensor; yVal: rf.Tensor } {
+export function mobyWindows(
+  seqLen: number,
+  n: number,
+  m: number,
+): { x: rf.Tensor; y: rf.Tensor; xVal: rf.Tensor; yVal: rf.Tensor } {
   const d = mobyDick.load({ seqLen, limit: n });
   const val = Math.min(m, d.test.n);
   return {
@@ -44,9 +48,16 @@ export function crossEntropy(logits: rf.Tensor, targets: rf.Tensor): number {
  * A noisy quasi-periodic series (two incommensurate sines, slowly varying amplitude, Gaussian noise) cut into
  * windows of `len` steps; the target is the next value. Persistence (next = last) is the naive forecast to beat.
  */
-export function seriesWindows(n: number, len: number, seed: number): { x: rf.Tensor; y: rf.Tensor; persistence: number } {
+export function seriesWindows(
+  n: number,
+  len: number,
+  seed: number,
+): { x: rf.Tensor; y: rf.Tensor; persistence: number } {
   const noise = rf.PRNGKey.fromSeed(seed).normal(n + len + 1);
-  const s = Array.from({ length: n + len + 1 }, (_, t) => (1 + 0.3 * Math.sin(t / 37)) * Math.sin(t / 3) + 0.5 * Math.sin(t / 7.3 + 1) + 0.1 * noise[t]!);
+  const s = Array.from(
+    { length: n + len + 1 },
+    (_, t) => (1 + 0.3 * Math.sin(t / 37)) * Math.sin(t / 3) + 0.5 * Math.sin(t / 7.3 + 1) + 0.1 * noise[t]!,
+  );
   const x = new Float32Array(n * len);
   const y = new Float32Array(n);
   let persistence = 0;

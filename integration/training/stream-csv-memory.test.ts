@@ -46,7 +46,9 @@ describe('rf.data.csv → fitDataset under a capped heap', () => {
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout.trim().split('\n').pop()!);
     const fileMiB = statSync(file).size / 2 ** 20;
-    console.log(`streamed ${fileMiB.toFixed(0)} MiB (${rows} rows) in ${r.seconds.toFixed(1)} s; heap limit ${r.heapLimitMiB} MiB; peak RSS ${r.peakRssMiB.toFixed(0)} MiB`);
+    console.log(
+      `streamed ${fileMiB.toFixed(0)} MiB (${rows} rows) in ${r.seconds.toFixed(1)} s; heap limit ${r.heapLimitMiB} MiB; peak RSS ${r.peakRssMiB.toFixed(0)} MiB`,
+    );
     expect(fileMiB / r.heapLimitMiB).toBeGreaterThan(2.5);
     expect(r.rows).toBe(rows);
     expect(r.batches).toBe(Math.ceil(rows / 1024));
@@ -56,10 +58,18 @@ describe('rf.data.csv → fitDataset under a capped heap', () => {
   }, 180_000);
 
   it('the same process cannot read the file whole (so the test above proves streaming)', () => {
-    const run = spawnSync(process.execPath, [...HEAP_FLAGS, '-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').map((l) => l.split(',').map(Number))`], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        ...HEAP_FLAGS,
+        '-e',
+        `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').map((l) => l.split(',').map(Number))`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/heap out of memory|Invalid string length|Reached heap limit/);
   }, 70_000);

@@ -8,8 +8,15 @@ const peakRssMiB = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/sel
 
 const file = process.argv[2];
 const batchSize = 1024;
-const model = rf.sequential([rf.layers.dense({ units: 8, inputShape: [32], activation: 'relu' }), rf.layers.dense({ units: 1, activation: 'sigmoid' })]);
-model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.01 }), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+const model = rf.sequential([
+  rf.layers.dense({ units: 8, inputShape: [32], activation: 'relu' }),
+  rf.layers.dense({ units: 1, activation: 'sigmoid' }),
+]);
+model.compile({
+  optimizer: rf.optimizers.adam({ learningRate: 0.01 }),
+  loss: 'binaryCrossentropy',
+  metrics: ['accuracy'],
+});
 const ds = rf.data
   .csv(file, { columnConfigs: { y: { isLabel: true } } })
   .map(({ xs, ys }) => ({ xs: Object.values(xs), ys: Object.values(ys) }))
@@ -18,7 +25,11 @@ const ds = rf.data
 let batches = 0;
 let rows = 0;
 const t0 = performance.now();
-const history = await model.fitDataset(ds, { epochs: 1, verbose: 0, callbacks: { onBatchEnd: (_, logs) => void ((batches += 1), (rows += logs.size)) } });
+const history = await model.fitDataset(ds, {
+  epochs: 1,
+  verbose: 0,
+  callbacks: { onBatchEnd: (_, logs) => void ((batches += 1), (rows += logs.size)) },
+});
 console.log(
   JSON.stringify({
     rows,

@@ -10,7 +10,9 @@ function mse(model: rf.LayersModel, x: rf.Tensor, y: rf.Tensor): number {
 const cases = [
   { name: 'GRU', len: 12, epochs: 6, body: () => [rf.layers.gru({ units: 16, inputShape: [12, 1] })] },
   {
-    name: 'causal Conv1D', len: 24, epochs: 12,
+    name: 'causal Conv1D',
+    len: 24,
+    epochs: 12,
     body: () => [
       rf.layers.conv1d({ filters: 16, kernelSize: 3, padding: 'causal', activation: 'relu', inputShape: [24, 1] }),
       rf.layers.conv1d({ filters: 16, kernelSize: 3, padding: 'causal', dilationRate: 2, activation: 'relu' }),
@@ -30,7 +32,9 @@ for (const c of cases) {
     const start = performance.now();
     await model.fit(train.x, train.y, { epochs: c.epochs, batchSize: 32, verbose: 0, seed: 32 });
     const err = mse(model, test.x, test.y);
-    console.log(`${c.name} forecaster: test MSE ${err.toFixed(4)} vs persistence ${test.persistence.toFixed(4)} (training ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${c.name} forecaster: test MSE ${err.toFixed(4)} vs persistence ${test.persistence.toFixed(4)} (training ${((performance.now() - start) / 1000).toFixed(1)} s)`,
+    );
     expect(err).toBeLessThan(0.5 * test.persistence);
   });
 }

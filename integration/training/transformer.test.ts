@@ -13,7 +13,10 @@ it('a tiny transformer encoder learns a counting comparison far above chance', a
   const encoded = rf.layers.transformerEncoder({ numHeads: 2, intermediateDim: 32 }).apply(embedded);
   const logits = rf.layers.dense({ units: 2 }).apply(rf.layers.flatten().apply(encoded));
   const model = rf.model({ inputs: tokens, outputs: logits as rf.SymbolicTensor });
-  model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.005 }), loss: rf.losses.sparseCategoricalCrossentropy({ fromLogits: true }) });
+  model.compile({
+    optimizer: rf.optimizers.adam({ learningRate: 0.005 }),
+    loss: rf.losses.sparseCategoricalCrossentropy({ fromLogits: true }),
+  });
   await model.fit(train.x, train.y, { epochs: 10, batchSize: 32, verbose: 0, seed: 22 });
   const acc = accuracyOf(model.predict(test.x) as rf.Tensor, test.y);
   console.log(`transformer test accuracy ${acc}`);

@@ -37,17 +37,22 @@ export async function useBackend(name: 'cpu' | 'gpu' | 'wasm', load: PackageLoad
       mod = await load(pkg);
     } catch (error) {
       if (notInstalled(error, pkg)) {
-        const what = OPTIONAL.has(name) ? 'an optional peer dependency of @rectify/cli (it brings gpu.js) that is not installed' : 'which is not installed';
+        const what = OPTIONAL.has(name)
+          ? 'an optional peer dependency of @rectify/cli (it brings gpu.js) that is not installed'
+          : 'which is not installed';
         const instead = OPTIONAL.has(name) ? ', or train with --backend cpu or --backend wasm' : '';
         throw new CliError(`--backend ${name} needs ${pkg}, ${what}: install it with npm install ${pkg}${instead}`);
       }
       throw new CliError(`--backend ${name}: cannot load ${pkg} (${(error as Error).message.split('\n')[0]})`);
     }
     for (const [key, value] of Object.entries(mod)) {
-      if (/^register/i.test(key) && typeof value === 'function' && !engine.backendNames().includes(name)) (value as () => void)();
+      if (/^register/i.test(key) && typeof value === 'function' && !engine.backendNames().includes(name))
+        (value as () => void)();
     }
     if (!engine.backendNames().includes(name)) {
-      throw new CliError(`--backend ${name}: ${pkg} did not register a backend named '${name}' (registered: ${engine.backendNames().join(', ')})`);
+      throw new CliError(
+        `--backend ${name}: ${pkg} did not register a backend named '${name}' (registered: ${engine.backendNames().join(', ')})`,
+      );
     }
   }
   try {

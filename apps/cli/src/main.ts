@@ -58,7 +58,10 @@ export function buildProgram(io: Io, state: RunState): Command {
         // main prints every error itself, in one format
       },
     })
-    .addHelpText('after', '\nExit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).\nRun `rectify <command> --help` for the options of a command.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).\nRun `rectify <command> --help` for the options of a command.',
+    );
   registerCommands(program, io, state);
   return program;
 }
@@ -70,7 +73,10 @@ export function buildProgram(io: Io, state: RunState): Command {
  * @example
  * process.exitCode = await main(['train', 'apps/cli/examples/iris-mlp.yaml', '--epochs', '3']);
  */
-export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
   const program = buildProgram(io, state);
   const debug = argv.includes('--debug');
@@ -83,7 +89,11 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         return EXIT.ok;
       }
       io.stderr.write(`rectify: ${oneLine(error.message)}\n`);
@@ -102,7 +112,9 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     }
     // A file operation no command anticipated (a disk that fills up mid-run): still one line naming the path.
     if (isFsError(error) && error.path !== undefined) {
-      io.stderr.write(`rectify: ${fsErrorMessage(error, SYSCALL_ACTIONS[error.syscall!] ?? error.syscall!, error.path)}\n`);
+      io.stderr.write(
+        `rectify: ${fsErrorMessage(error, SYSCALL_ACTIONS[error.syscall!] ?? error.syscall!, error.path)}\n`,
+      );
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT.failure;
     }

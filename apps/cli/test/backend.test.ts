@@ -36,7 +36,9 @@ describe('optional backend packages', () => {
 
   it('tells a package that fails while loading (here: its own dependency missing) from one that is absent', async () => {
     const inner = nodeNotFoundError('gpu.js');
-    await expect(useBackend('gpu', failWith(inner))).rejects.toThrow(`--backend gpu: cannot load @rectify/backend-gpu (${inner.message.split('\n')[0]})`);
+    await expect(useBackend('gpu', failWith(inner))).rejects.toThrow(
+      `--backend gpu: cannot load @rectify/backend-gpu (${inner.message.split('\n')[0]})`,
+    );
   });
 
   it('says which package to reinstall when the wasm backend, a regular dependency, is missing', async () => {

@@ -91,7 +91,9 @@ describe('datasets', () => {
     expect(c.classNames).toEqual(['even', 'odd']);
     expect(c.featureNames).toEqual(['a', 'b', 'value']);
     // With 'value' as the target, the string column 'kind' is a feature, and features must be numbers.
-    expect(() => loadDataset(`csv:${join(dir, 'd.csv')}`, { target: 'value' })).toThrow(`${join(dir, 'd.csv')}:2: column 3 ('kind'): expected a number, found 'even'`);
+    expect(() => loadDataset(`csv:${join(dir, 'd.csv')}`, { target: 'value' })).toThrow(
+      `${join(dir, 'd.csv')}:2: column 3 ('kind'): expected a number, found 'even'`,
+    );
     writeFileSync(join(dir, 'r.csv'), `a,b,value\n${rows.map((r) => r.replace(/,(odd|even)/, '')).join('\n')}\n`);
     const r = loadDataset(`csv:${join(dir, 'r.csv')}`, { target: 'value' });
     expect([r.task, r.numClasses, r.train.n + r.test.n]).toEqual(['regression', 1, 20]);
@@ -115,7 +117,9 @@ describe('fashion-mnist (optional Debian package)', () => {
 
   it('says how to install it when the files are missing', () => {
     process.env['RECTIFY_FASHION_MNIST_DIR'] = '/nonexistent';
-    expect(fashionMnist.available()).toBe('not installed: /nonexistent/train-images-idx3-ubyte.gz is missing (install it with: apt-get install dataset-fashion-mnist)');
+    expect(fashionMnist.available()).toBe(
+      'not installed: /nonexistent/train-images-idx3-ubyte.gz is missing (install it with: apt-get install dataset-fashion-mnist)',
+    );
     expect(() => loadDataset('fashion-mnist')).toThrow('fashion-mnist: not installed');
   });
 
@@ -133,6 +137,8 @@ describe('fashion-mnist (optional Debian package)', () => {
     expect(Array.from(d.train.y)).toEqual([9, 3]);
     expect(d.classNames![9]).toBe('ankle boot');
     writeFileSync(join(dir, 't10k-labels-idx1-ubyte.gz'), idx([2], [1, 2]));
-    expect(() => loadDataset('fashion-mnist')).toThrow('fashion-mnist: t10k-images-idx3-ubyte.gz has 1 images but t10k-labels-idx1-ubyte.gz has 2 labels');
+    expect(() => loadDataset('fashion-mnist')).toThrow(
+      'fashion-mnist: t10k-images-idx3-ubyte.gz has 1 images but t10k-labels-idx1-ubyte.gz has 2 labels',
+    );
   });
 });

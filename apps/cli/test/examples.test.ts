@@ -21,7 +21,13 @@ describe('the shipped example configs', () => {
   const files = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f));
 
   it('are the five the README lists', () => {
-    expect(files.sort()).toEqual(['boston-regression.json', 'char-transformer.yaml', 'iris-mlp.yaml', 'mnist-cnn.yaml', 'mnist-mlp.yaml']);
+    expect(files.sort()).toEqual([
+      'boston-regression.json',
+      'char-transformer.yaml',
+      'iris-mlp.yaml',
+      'mnist-cnn.yaml',
+      'mnist-mlp.yaml',
+    ]);
   });
 
   it.each(files)('%s validates, resolves and builds a compiled model', (file) => {

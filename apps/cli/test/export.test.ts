@@ -57,7 +57,9 @@ describe('rectify export, from a model trained on iris', () => {
     const bytes = readFileSync(join(cwd, 'exports/iris.onnx'));
     // opset_import, field 8 of ModelProto: {domain: '' (field 1), version: 21 (field 2)} is the bytes 42 04 0a 00 10 15.
     expect(bytes.includes(Buffer.from([0x42, 0x04, 0x0a, 0x00, 0x10, 21]))).toBe(true);
-    expect(maxAbsDiff((await runOnnx(join(cwd, 'exports/iris.onnx'), x)).data, predicted(trained, x))).toBeLessThan(1e-5);
+    expect(maxAbsDiff((await runOnnx(join(cwd, 'exports/iris.onnx'), x)).data, predicted(trained, x))).toBeLessThan(
+      1e-5,
+    );
   });
 
   it('--format tfjs writes model.json and one shard to <model-dir>/tfjs, which rf.loadModel reads back identically', async () => {
@@ -66,7 +68,10 @@ describe('rectify export, from a model trained on iris', () => {
     expect(r.code).toBe(0);
     const dir = join(modelDir, 'tfjs');
     expect(r.stdout).toBe(`exported ${join(dir, 'model.json')} (TensorFlow.js layers format)\n${note}`);
-    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^group1-shard1of1\.[0-9a-f]{16}\.bin$/), 'model.json']);
+    expect(readdirSync(dir).sort()).toEqual([
+      expect.stringMatching(/^group1-shard1of1\.[0-9a-f]{16}\.bin$/),
+      'model.json',
+    ]);
     expect(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')).format).toBe('layers-model');
     const back = await loadModel(dir);
     expect(predicted(back, x)).toEqual(predicted(trained, x));
@@ -79,12 +84,32 @@ describe('rectify export, from a model trained on iris', () => {
       expect(r.code).toBe(code);
       expect(hasStackTrace(r.stderr)).toBe(false);
     };
-    fails(['export', run, '--format', 'keras'], 2, "option '--format <format>' argument 'keras' is invalid. expected one of onnx, tfjs");
+    fails(
+      ['export', run, '--format', 'keras'],
+      2,
+      "option '--format <format>' argument 'keras' is invalid. expected one of onnx, tfjs",
+    );
     fails(['export', run], 2, "required option '--format <format>' not specified");
-    fails(['export', run, '--format', 'onnx', '--opset', '16'], 2, '--opset must be an integer from 17 to 21, received 16');
-    fails(['export', run, '--format', 'onnx', '--opset', 'x'], 2, "option '--opset <n>' argument 'x' is invalid. expected a positive integer");
-    fails(['export', run, '--format', 'tfjs', '--opset', '18'], 2, '--opset applies to --format onnx only, not --format tfjs');
-    fails(['export', run, '--format', 'tfjs', '--out', modelDir], 2, `--out ${modelDir} is the model directory itself; the TensorFlow.js model.json would replace Rectify's, so choose another directory`);
+    fails(
+      ['export', run, '--format', 'onnx', '--opset', '16'],
+      2,
+      '--opset must be an integer from 17 to 21, received 16',
+    );
+    fails(
+      ['export', run, '--format', 'onnx', '--opset', 'x'],
+      2,
+      "option '--opset <n>' argument 'x' is invalid. expected a positive integer",
+    );
+    fails(
+      ['export', run, '--format', 'tfjs', '--opset', '18'],
+      2,
+      '--opset applies to --format onnx only, not --format tfjs',
+    );
+    fails(
+      ['export', run, '--format', 'tfjs', '--out', modelDir],
+      2,
+      `--out ${modelDir} is the model directory itself; the TensorFlow.js model.json would replace Rectify's, so choose another directory`,
+    );
     fails(['export', 'missing', '--format', 'onnx'], 1, 'model directory missing does not exist');
     expect(existsSync(join(cwd, 'missing'))).toBe(false);
   });
@@ -95,6 +120,8 @@ describe('rectify export, from a model trained on iris', () => {
     expect(r.stdout).toMatch(/^Usage: rectify export \[options\] <model-dir>/);
     expect(r.stdout).toMatch(/--format <format> +onnx or tfjs/);
     expect(r.stdout).toMatch(/--opset <n> +ONNX opset, 17 to 21/);
-    expect(rectify(['--help'], cwd).stdout).toMatch(/^ {2}export \[options\] <model-dir> +write a saved model as ONNX/m);
+    expect(rectify(['--help'], cwd).stdout).toMatch(
+      /^ {2}export \[options\] <model-dir> +write a saved model as ONNX/m,
+    );
   });
 });

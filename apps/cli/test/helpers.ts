@@ -26,7 +26,12 @@ export function rectify(args: readonly string[], cwd: string): CliResult {
 }
 
 /** Starts `rectify …args`, calls `whenStdout` once stdout contains `marker`, and resolves when it exits. */
-export function rectifyUntil(args: readonly string[], cwd: string, marker: string, whenStdout: (pid: number) => void): Promise<CliResult> {
+export function rectifyUntil(
+  args: readonly string[],
+  cwd: string,
+  marker: string,
+  whenStdout: (pid: number) => void,
+): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -19,7 +19,9 @@ function pngDeclaring(w: number, h: number): Buffer {
 
 /** A baseline JPEG's first segments: SOI, an APP0 (JFIF) segment, then SOF0 with height and width. */
 function jpegHeader(w: number, h: number, marker = 0xc0): Uint8Array {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+  const app0 = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ];
   const sof = [0xff, marker, 0x00, 0x0b, 0x08, h >> 8, h & 0xff, w >> 8, w & 0xff, 0x01, 0x01, 0x11, 0x00];
   return Uint8Array.from([0xff, 0xd8, 0xff, ...app0.slice(1), 0xff, 0xff, ...sof]);
 }
@@ -49,13 +51,19 @@ describe('the pixel budget', () => {
     expect(() => checkPixelBudget('bomb.png', pngDeclaring(20000, 20000), DEFAULT_MAX_PIXELS)).toThrow(
       'bomb.png: the PNG image is 20000 × 20000 = 400,000,000 pixels, over the budget of 16,777,216; resize it, or raise the budget with --max-pixels',
     );
-    expect(() => checkPixelBudget('photo.jpg', jpegHeader(5000, 4000), DEFAULT_MAX_PIXELS)).toThrow('photo.jpg: the JPEG image is 5000 × 4000 = 20,000,000 pixels');
-    expect(() => checkPixelBudget('empty.png', pngDeclaring(0, 5), DEFAULT_MAX_PIXELS)).toThrow('empty.png: the PNG header declares an empty image (0 × 5)');
+    expect(() => checkPixelBudget('photo.jpg', jpegHeader(5000, 4000), DEFAULT_MAX_PIXELS)).toThrow(
+      'photo.jpg: the JPEG image is 5000 × 4000 = 20,000,000 pixels',
+    );
+    expect(() => checkPixelBudget('empty.png', pngDeclaring(0, 5), DEFAULT_MAX_PIXELS)).toThrow(
+      'empty.png: the PNG header declares an empty image (0 × 5)',
+    );
   });
 
   it('passes an image within the budget, the budget itself included', () => {
     expect(checkPixelBudget('ok.png', png(28, 28), 784)).toEqual({ format: 'PNG', width: 28, height: 28 });
-    expect(() => checkPixelBudget('ok.png', png(28, 28), 783)).toThrow('ok.png: the PNG image is 28 × 28 = 784 pixels, over the budget of 783');
+    expect(() => checkPixelBudget('ok.png', png(28, 28), 783)).toThrow(
+      'ok.png: the PNG image is 28 × 28 = 784 pixels, over the budget of 783',
+    );
     expect(checkPixelBudget('x.bin', new Uint8Array(8), 1)).toBeUndefined();
   });
 });

@@ -41,8 +41,14 @@ describe('resuming a run', () => {
     const b = modelWeights(join(cwd, 'half/model'));
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
-    expect(readFileSync(join(cwd, 'half/metrics.jsonl'), 'utf8').split('\n').map((l) => l.replace(/,"epoch_seconds":[\d.e-]+/, ''))).toEqual(
-      readFileSync(join(cwd, 'full/metrics.jsonl'), 'utf8').split('\n').map((l) => l.replace(/,"epoch_seconds":[\d.e-]+/, '')),
+    expect(
+      readFileSync(join(cwd, 'half/metrics.jsonl'), 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/,"epoch_seconds":[\d.e-]+/, '')),
+    ).toEqual(
+      readFileSync(join(cwd, 'full/metrics.jsonl'), 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/,"epoch_seconds":[\d.e-]+/, '')),
     );
   });
 
@@ -55,7 +61,11 @@ describe('resuming a run', () => {
     expect(stopped.code).toBe(130);
     expect(stopped.stdout).toContain('interrupt: finishing the current step, then writing a checkpoint');
     expect(stopped.stdout).toContain('interrupted — resume with: rectify train --resume stopped');
-    const pointer = JSON.parse(readFileSync(join(cwd, 'stopped/checkpoints/latest.json'), 'utf8')) as { checkpoint: string; epoch: number; step: number };
+    const pointer = JSON.parse(readFileSync(join(cwd, 'stopped/checkpoints/latest.json'), 'utf8')) as {
+      checkpoint: string;
+      epoch: number;
+      step: number;
+    };
     expect(pointer.epoch > 0 || pointer.step > 0).toBe(true);
     const checkpoint = join(cwd, 'stopped/checkpoints', pointer.checkpoint);
     const model = await loadModel(checkpoint);
@@ -76,7 +86,9 @@ describe('resuming a run', () => {
     expect(missing.stderr).toBe('rectify: cannot resume: run directory nowhere does not exist\n');
     const finished = rectify(['train', '--resume', 'full'], cwd);
     expect(finished.code).toBe(2);
-    expect(finished.stderr).toBe('rectify: train --resume: full has already trained 4 epochs; pass --epochs N with N > 4 to train further\n');
+    expect(finished.stderr).toBe(
+      'rectify: train --resume: full has already trained 4 epochs; pass --epochs N with N > 4 to train further\n',
+    );
     const changed = rectify(['train', '--resume', 'full', '--lr', '0.1'], cwd);
     expect(changed.code).toBe(2);
     expect(changed.stderr).toBe('rectify: train --resume: --lr cannot change a resumed run (only --epochs can)\n');

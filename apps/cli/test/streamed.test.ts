@@ -26,9 +26,16 @@ const imagesDir = join(dir, 'images');
 beforeAll(() => {
   const rows = Array.from({ length: 400 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 === 0 ? 'even' : 'odd'}`);
   writeFileSync(csvPath, `a,b,parity\n${rows.join('\n')}\n`);
-  for (const [cls, level] of [['black', 0], ['white', 255]] as const) {
+  for (const [cls, level] of [
+    ['black', 0],
+    ['white', 255],
+  ] as const) {
     mkdirSync(join(imagesDir, cls), { recursive: true });
-    for (let i = 0; i < 10; i++) writeFileSync(join(imagesDir, cls, `${i}.${i % 3 === 0 ? 'jpg' : 'png'}`), image(i % 3 === 0 ? 'jpg' : 'png', level));
+    for (let i = 0; i < 10; i++)
+      writeFileSync(
+        join(imagesDir, cls, `${i}.${i % 3 === 0 ? 'jpg' : 'png'}`),
+        image(i % 3 === 0 ? 'jpg' : 'png', level),
+      );
   }
   writeFileSync(join(imagesDir, 'white', 'notes.txt'), 'not an image');
 });
@@ -47,9 +54,20 @@ describe('streamed datasets', () => {
     const s = await openCsvStream(csvPath, { target: 'parity', standardize: true, limit: 100 }, 0.1);
     expect(s.counts.train).toBe(100);
     expect(s.counts.train + s.counts.validation + s.counts.test).toBeLessThanOrEqual(400);
-    expect(s.info).toMatchObject({ task: 'classification', inputShape: [2], numClasses: 2, classNames: ['even', 'odd'], featureNames: ['a', 'b'] });
+    expect(s.info).toMatchObject({
+      task: 'classification',
+      inputShape: [2],
+      numClasses: 2,
+      classNames: ['even', 'odd'],
+      featureNames: ['a', 'b'],
+    });
     const batches = await s.batches('train', 32, 1).toArray();
-    expect(batches.map((b) => b.xs.shape)).toEqual([[32, 2], [32, 2], [32, 2], [4, 2]]);
+    expect(batches.map((b) => b.xs.shape)).toEqual([
+      [32, 2],
+      [32, 2],
+      [32, 2],
+      [4, 2],
+    ]);
     expect(batches[0]!.ys.dtype).toBe('int32');
     // Standardised with the scan's statistics: the training features have mean 0 and variance 1.
     const a = batches.flatMap((b) => Array.from(b.xs.dataSync()).filter((_, i) => i % 2 === 0));
@@ -61,9 +79,13 @@ describe('streamed datasets', () => {
   });
 
   it('csv: names a missing target column and a non-numeric feature', async () => {
-    await expect(openCsvStream(csvPath, { target: 'parrity' }, 0.1)).rejects.toThrow("target column 'parrity' does not exist (did you mean 'parity'?)");
+    await expect(openCsvStream(csvPath, { target: 'parrity' }, 0.1)).rejects.toThrow(
+      "target column 'parrity' does not exist (did you mean 'parity'?)",
+    );
     writeFileSync(join(dir, 'bad.csv'), 'a,y\n1,0\nx,1\n');
-    await expect(openCsvStream(join(dir, 'bad.csv'), { target: 'y' }, 0)).rejects.toThrow("bad.csv: row 2, column 'a': \"x\" is not a number");
+    await expect(openCsvStream(join(dir, 'bad.csv'), { target: 'y' }, 0)).rejects.toThrow(
+      'bad.csv: row 2, column \'a\': "x" is not a number',
+    );
   });
 
   it('images: one class per folder, PNG and JPEG decoded and resized to the asked size', async () => {
@@ -85,7 +107,9 @@ describe('streamed datasets', () => {
   });
 
   it('images: a folder without class sub-folders is a usage error', async () => {
-    await expect(openImageFolder(join(imagesDir, 'white'), {}, 0)).rejects.toThrow('expected one sub-folder per class (at least two), found 0');
+    await expect(openImageFolder(join(imagesDir, 'white'), {}, 0)).rejects.toThrow(
+      'expected one sub-folder per class (at least two), found 0',
+    );
   });
 });
 
@@ -94,10 +118,16 @@ describe('rectify train on streamed data', () => {
 
   it('images:<dir> trains through fitDataset and writes the run directory', () => {
     const out = join(dir, 'run-images');
-    const r = rectify(['train', '--dataset', `images:${imagesDir}@6x6`, '--epochs', '2', '--batch-size', '4', '--json', '--out', out], dir);
+    const r = rectify(
+      ['train', '--dataset', `images:${imagesDir}@6x6`, '--epochs', '2', '--batch-size', '4', '--json', '--out', out],
+      dir,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.event === 'epoch')).toHaveLength(2);
     expect(lines.at(-1)).toMatchObject({ event: 'done', streamed: true, epochs: 2 });
   });
@@ -105,9 +135,26 @@ describe('rectify train on streamed data', () => {
   it('csv:<path> streams when asked (RECTIFY_STREAM=1) and --limit cuts the stream', () => {
     process.env['RECTIFY_STREAM'] = '1';
     try {
-      const r = rectify(['train', '--dataset', `csv:${csvPath}`, '--target', 'parity', '--epochs', '1', '--limit', '50', '--out', join(dir, 'run-csv')], dir);
+      const r = rectify(
+        [
+          'train',
+          '--dataset',
+          `csv:${csvPath}`,
+          '--target',
+          'parity',
+          '--epochs',
+          '1',
+          '--limit',
+          '50',
+          '--out',
+          join(dir, 'run-csv'),
+        ],
+        dir,
+      );
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/dataset: csv:.*rows\.csv \(streamed\) — 50 train \/ \d+ validation \/ \d+ test samples/);
+      expect(r.stdout).toMatch(
+        /dataset: csv:.*rows\.csv \(streamed\) — 50 train \/ \d+ validation \/ \d+ test samples/,
+      );
       const resumed = rectify(['train', '--resume', join(dir, 'run-csv')], dir);
       expect(resumed.code).not.toBe(0);
       expect(resumed.stderr).toContain('resuming a streamed run is not supported');

@@ -28,7 +28,12 @@ describe('statistics for compare', () => {
     expect(std([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
     expect(std([0.5])).toBe(0);
     expect(meanStd([0.9, 0.92, 0.94])).toBe('0.9200 ± 0.0200');
-    expect(meanCurve([[1, 2, 3], [3, 4]])).toEqual([2, 3]);
+    expect(
+      meanCurve([
+        [1, 2, 3],
+        [3, 4],
+      ]),
+    ).toEqual([2, 3]);
   });
 });
 
@@ -36,7 +41,10 @@ describe('training state', () => {
   it('completes a partial epoch with sample-weighted means', () => {
     const partial = extendPartial(null, { loss: 0.5, accuracy: 0.8 }, 10, 1);
     expect(partial).toEqual({ samples: 10, sums: { loss: 5, accuracy: 8 }, seconds: 1 });
-    expect(combineLogs(partial, { loss: 0.3, accuracy: 0.9 }, 30)).toEqual({ loss: (5 + 9) / 40, accuracy: (8 + 27) / 40 });
+    expect(combineLogs(partial, { loss: 0.3, accuracy: 0.9 }, 30)).toEqual({
+      loss: (5 + 9) / 40,
+      accuracy: (8 + 27) / 40,
+    });
     expect(combineLogs(null, { loss: 0.3 }, 30)).toEqual({ loss: 0.3 });
   });
 
@@ -49,7 +57,10 @@ describe('training state', () => {
 
 describe('metrics files', () => {
   it('JSON lines and CSV with the union of columns', () => {
-    const h: EpochLog[] = [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25, val_loss: 0.3 }];
+    const h: EpochLog[] = [
+      { epoch: 1, loss: 0.5 },
+      { epoch: 2, loss: 0.25, val_loss: 0.3 },
+    ];
     expect(historyJsonl(h)).toBe('{"epoch":1,"loss":0.5}\n{"epoch":2,"loss":0.25,"val_loss":0.3}\n');
     expect(historyCsv(h)).toBe('epoch,loss,val_loss\n1,0.5,\n2,0.25,0.3\n');
   });
@@ -59,7 +70,9 @@ describe('checkpoints', () => {
   it('latest.json always names a complete checkpoint; old ones and crashed temporaries are pruned', async () => {
     const run = mkdtempSync(join(tmpdir(), 'rectify-ckpt-'));
     for (let epoch = 1; epoch <= 3; epoch++) {
-      await writeCheckpoint(run, { ...FRESH_STATE, epoch }, async (dir) => writeFileSync(join(dir, 'weights.bin'), String(epoch)));
+      await writeCheckpoint(run, { ...FRESH_STATE, epoch }, async (dir) =>
+        writeFileSync(join(dir, 'weights.bin'), String(epoch)),
+      );
     }
     // A writer that crashed halfway left a temporary directory behind: ignored, then cleaned up.
     mkdirSync(join(run, 'checkpoints', '.epoch-0004.tmp-999999-0'));
@@ -73,14 +86,18 @@ describe('checkpoints', () => {
   it('a failed save leaves the previous checkpoint in place', async () => {
     const run = mkdtempSync(join(tmpdir(), 'rectify-ckpt-'));
     await writeCheckpoint(run, { ...FRESH_STATE, epoch: 1 }, async () => undefined);
-    await expect(writeCheckpoint(run, { ...FRESH_STATE, epoch: 2 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await expect(
+      writeCheckpoint(run, { ...FRESH_STATE, epoch: 2 }, async () => Promise.reject(new Error('disk full'))),
+    ).rejects.toThrow('disk full');
     expect(readLatestCheckpoint(run).state.epoch).toBe(1);
     expect(existsSync(join(run, 'checkpoints', 'epoch-0002'))).toBe(false);
   });
 
   it('explains a run directory without checkpoints', () => {
     const run = mkdtempSync(join(tmpdir(), 'rectify-ckpt-'));
-    expect(() => readLatestCheckpoint(run)).toThrow(`cannot resume: ${run} has no checkpoint (${join(run, 'checkpoints', 'latest.json')} is missing)`);
+    expect(() => readLatestCheckpoint(run)).toThrow(
+      `cannot resume: ${run} has no checkpoint (${join(run, 'checkpoints', 'latest.json')} is missing)`,
+    );
   });
 });
 
@@ -104,7 +121,20 @@ describe('flags over config', () => {
 
 describe('output formatting', () => {
   it('durations and tables', () => {
-    expect([formatDuration(4.25), formatDuration(42.4), formatDuration(185), formatDuration(3725)]).toEqual(['4.3s', '42s', '3m05s', '1h02m']);
-    expect(table(['name', 'n'], [['iris', '150'], ['mnist', '10000']])).toBe('name       n\n-----  -----\niris     150\nmnist  10000\n');
+    expect([formatDuration(4.25), formatDuration(42.4), formatDuration(185), formatDuration(3725)]).toEqual([
+      '4.3s',
+      '42s',
+      '3m05s',
+      '1h02m',
+    ]);
+    expect(
+      table(
+        ['name', 'n'],
+        [
+          ['iris', '150'],
+          ['mnist', '10000'],
+        ],
+      ),
+    ).toBe('name       n\n-----  -----\niris     150\nmnist  10000\n');
   });
 });

@@ -4,7 +4,12 @@ import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {
   rf.setSeed(1);
-  const x = rf.tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+  const x = rf.tensor([
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ]);
   const y = rf.tensor([[0], [1], [1], [0]]);
   const model = rf.sequential([
     rf.layers.dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal', inputShape: [2] }),

@@ -7,7 +7,11 @@ export async function run(ctx: ExampleContext) {
   const he = 'heNormal';
   const model = rf.sequential([
     rf.layers.conv2d({
-      filters: 4, kernelSize: 3, activation: 'relu', padding: 'same', kernelInitializer: he,
+      filters: 4,
+      kernelSize: 3,
+      activation: 'relu',
+      padding: 'same',
+      kernelInitializer: he,
       inputShape: [8, 8, 1],
     }),
     rf.layers.maxPooling2d({ poolSize: 2 }),

@@ -47,11 +47,21 @@ export async function run(ctx: ExampleContext) {
     rf.layers.dense({ units: 16, activation: 'relu', inputShape: [columns.length - 1] }),
     rf.layers.dense({ units: names.length, activation: 'softmax' }),
   ]);
-  model.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.05 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: rf.optimizers.adam({ learningRate: 0.05 }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   const history = await model.fitDataset(batches, { epochs: 15, verbose: 0 });
 
   const { loss, accuracy } = history.history as Record<string, number[]>;
-  ctx.plot({ title: 'Streamed training', xLabel: 'epoch', series: [{ name: 'loss', x: loss!.map((_, i) => i + 1), y: loss! }] });
-  ctx.print(`streamed ${count} rows per epoch; final loss ${loss!.at(-1)!.toFixed(4)}, accuracy ${accuracy!.at(-1)!.toFixed(3)}`);
+  ctx.plot({
+    title: 'Streamed training',
+    xLabel: 'epoch',
+    series: [{ name: 'loss', x: loss!.map((_, i) => i + 1), y: loss! }],
+  });
+  ctx.print(
+    `streamed ${count} rows per epoch; final loss ${loss!.at(-1)!.toFixed(4)}, accuracy ${accuracy!.at(-1)!.toFixed(3)}`,
+  );
   return { count, classes: names, loss: loss!, accuracy: accuracy!.at(-1)! };
 }

@@ -5,7 +5,10 @@ import type { ExampleContext } from '../src/example-api.js';
 
 export async function run(ctx: ExampleContext) {
   ctx.print(`backend: ${rf.backend().name}`);
-  const a = rf.tensor([[1, 2, 3], [4, 5, 6]]);
+  const a = rf.tensor([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
   const b = rf.tensor([10, 20, 30]);
   const sum = rf.add(a, b); // b broadcasts over the rows of a
   ctx.print('a + b =', sum);

@@ -6,7 +6,7 @@ import type { ExampleContext } from '../src/example-api.js';
 /** Two spirals, one per class, from a small seeded generator: the same points every run. */
 function spirals(n: number, seed: number) {
   let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const xs: number[][] = [];
   const ys: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -39,7 +39,11 @@ export async function run(ctx: ExampleContext) {
   const monitor = new rf.callbacks.ActivationMonitor();
   const early = new rf.callbacks.EarlyStopping({ patience: 10, restoreBestWeights: true });
   const history = await model.fit(x, y, {
-    epochs: 60, batchSize: 32, validationSplit: 0.2, seed: 4, verbose: 0,
+    epochs: 60,
+    batchSize: 32,
+    validationSplit: 0.2,
+    seed: 4,
+    verbose: 0,
     callbacks: [monitor, early],
   });
 

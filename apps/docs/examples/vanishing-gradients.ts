@@ -6,10 +6,15 @@ import type { ExampleContext } from '../src/example-api.js';
 
 function gradNorms(activation: string, kernelInitializer: string): number[] {
   rf.setSeed(5);
-  const layers = Array.from({ length: 8 }, (_, i) => rf.layers.dense({
-    units: 32, activation, kernelInitializer, name: `layer${i + 1}`,
-    ...(i === 0 && { inputShape: [16] }),
-  }));
+  const layers = Array.from({ length: 8 }, (_, i) =>
+    rf.layers.dense({
+      units: 32,
+      activation,
+      kernelInitializer,
+      name: `layer${i + 1}`,
+      ...(i === 0 && { inputShape: [16] }),
+    }),
+  );
   const model = rf.sequential([...layers, rf.layers.dense({ units: 1, name: 'head' })]);
   model.compile({ optimizer: 'sgd', loss: 'mse' });
   const x = rf.randomNormal([64, 16], 0, 1, 'float32', 6);

@@ -35,12 +35,15 @@ const repo = resolve(app, '../..');
  */
 export function apiPackages() {
   const entries = {};
-  for (const dir of readdirSync(join(repo, 'packages')).sort((a, b) => (a === 'rectify' ? -1 : b === 'rectify' ? 1 : a < b ? -1 : 1))) {
+  for (const dir of readdirSync(join(repo, 'packages')).sort((a, b) =>
+    a === 'rectify' ? -1 : b === 'rectify' ? 1 : a < b ? -1 : 1,
+  )) {
     const pkg = join(repo, 'packages', dir);
     if (!existsSync(join(pkg, 'src/index.ts')) || !existsSync(join(pkg, 'package.json'))) continue;
     const name = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).name;
     entries[`packages/${dir}/src/index.ts`] = name;
-    if (existsSync(join(pkg, 'src/testing/index.ts'))) entries[`packages/${dir}/src/testing/index.ts`] = `${name}/testing`;
+    if (existsSync(join(pkg, 'src/testing/index.ts')))
+      entries[`packages/${dir}/src/testing/index.ts`] = `${name}/testing`;
   }
   return entries;
 }
@@ -60,7 +63,11 @@ export async function generateApi() {
     excludeInternal: true,
     disableSources: true,
     githubPages: false,
-    navigationLinks: { 'Docs home': `${SITE}index.html`, Activations: `${SITE}activations.html`, Playground: `${SITE}playground.html` },
+    navigationLinks: {
+      'Docs home': `${SITE}index.html`,
+      Activations: `${SITE}activations.html`,
+      Playground: `${SITE}playground.html`,
+    },
     logLevel: LogLevel.Warn,
     validation: { notExported: false, invalidLink: true, notDocumented: false },
   });
@@ -70,7 +77,10 @@ export async function generateApi() {
   // TypeDoc's hierarchy page starts only from documented types, so a class extending such a type would drop out of
   // it while its own page still links there: keep only the parents that are documented classes or interfaces.
   for (const r of project.getReflectionsByKind(ReflectionKind.ClassOrInterface)) {
-    if (r.extendedTypes) r.extendedTypes = r.extendedTypes.filter((t) => t.type === 'reference' && t.reflection?.kindOf(ReflectionKind.ClassOrInterface));
+    if (r.extendedTypes)
+      r.extendedTypes = r.extendedTypes.filter(
+        (t) => t.type === 'reference' && t.reflection?.kindOf(ReflectionKind.ClassOrInterface),
+      );
     if (r.extendedTypes?.length === 0) delete r.extendedTypes;
   }
   for (const mod of project.getChildrenByKind(ReflectionKind.Module)) {

@@ -40,11 +40,14 @@ function isTensorLike(v: object): boolean {
  */
 export function formatArg(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === undefined || v === null) return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === undefined || v === null)
+    return String(v);
   if (v instanceof Error) return `${v.name}: ${v.message}`;
   if (typeof v === 'object' && isTensorLike(v)) return String(v);
   try {
-    return JSON.stringify(v, (_k, x: unknown) => (ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : x));
+    return JSON.stringify(v, (_k, x: unknown) =>
+      ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : x,
+    );
   } catch {
     return String(v);
   }
@@ -65,7 +68,11 @@ export interface RecordingContext extends ExampleContext {
  */
 export function recordingContext(
   backend = 'cpu',
-  sinks: { line?: (s: string) => void; plot?: (p: PlotSpec) => void; file?: (request: FileRequest) => File | null } = {},
+  sinks: {
+    line?: (s: string) => void;
+    plot?: (p: PlotSpec) => void;
+    file?: (request: FileRequest) => File | null;
+  } = {},
 ): RecordingContext {
   const lines: string[] = [];
   const plots: PlotSpec[] = [];

@@ -6,7 +6,10 @@ import { type ExampleContext, type RecordingContext, recordingContext } from '..
 import type { LinePlot } from '@rectify/plot';
 
 const dir = fileURLToPath(new URL('../examples/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 async function runExample<R>(name: string): Promise<{ result: R; ctx: RecordingContext }> {
   const mod = (await import(`../examples/${name}.ts`)) as { run: (ctx: ExampleContext) => Promise<R> };
@@ -34,15 +37,24 @@ const checks: Record<string, Check> = {
   }),
   'tensors-basics': check<typeof import('../examples/tensors-basics.js')>((r, ctx) => {
     expect(ctx.lines[0]).toBe('backend: cpu');
-    expect(r.sum).toEqual([[11, 22, 33], [14, 25, 36]]);
-    expect(r.product).toEqual([[14, 32], [32, 77]]); // 1+4+9, 4+10+18, 16+25+36
+    expect(r.sum).toEqual([
+      [11, 22, 33],
+      [14, 25, 36],
+    ]);
+    expect(r.product).toEqual([
+      [14, 32],
+      [32, 77],
+    ]); // 1+4+9, 4+10+18, 16+25+36
     expect(r.rowMeans).toEqual([2, 5]);
   }),
   'autograd-basics': check<typeof import('../examples/autograd-basics.js')>((r) => {
     const xs = [0.5, 1, 2];
     const ref = xs.map((x) => 2 * x * Math.sin(x) + x * x * Math.cos(x));
     r.grad.forEach((g: number, i: number) => expect(g).toBeCloseTo(ref[i]!, 5));
-    expect(r.value).toBeCloseTo(xs.reduce((s, x) => s + x * x * Math.sin(x), 0), 5);
+    expect(r.value).toBeCloseTo(
+      xs.reduce((s, x) => s + x * x * Math.sin(x), 0),
+      5,
+    );
     expect(r.check.ok).toBe(true);
     expect(r.check.maxError).toBeLessThan(1e-2);
   }),

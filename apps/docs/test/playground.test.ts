@@ -30,7 +30,7 @@ describe('playground demonstrations (the same code the page runs)', () => {
     expect(Math.min(...hot!.slice(2).map(dead))).toBeGreaterThan(dead(hot![0]!) + 30); // they never come back
   });
 
-  it('vanishing gradients: sigmoid first-layer gradients are orders of magnitude below the last; ReLU\'s are not', async () => {
+  it("vanishing gradients: sigmoid first-layer gradients are orders of magnitude below the last; ReLU's are not", async () => {
     const [sigmoid, relu] = await Promise.all(demo('vanishing').configs.map((c) => trainLab({ ...c, steps: 5 })));
     const ratio = (r: LabRecord) => r.layers[0]!.gradNorm / r.layers.at(-1)!.gradNorm;
     expect(ratio(sigmoid![0]!)).toBeLessThan(1e-3);
@@ -70,7 +70,11 @@ describe('trainLab', () => {
     expect(a.map((r) => r.step)).toEqual([0, 5, 10]);
     expect(a.map((r) => r.loss)).toEqual(b.map((r) => r.loss));
     let calls = 0;
-    const stopped = await trainLab(config, () => {}, () => ++calls > 3);
+    const stopped = await trainLab(
+      config,
+      () => {},
+      () => ++calls > 3,
+    );
     expect(stopped.map((r) => r.step)).toEqual([0]);
   });
 

@@ -5,7 +5,10 @@ import * as tensor from '@rectify/tensor';
 import { formatArg, recordingContext } from '../src/example-api.js';
 import { evaluateExample } from '../src/client/transpile.js';
 
-const modules = { '@rectify/rectify': rf as unknown as Record<string, unknown>, '@rectify/tensor': tensor as unknown as Record<string, unknown> };
+const modules = {
+  '@rectify/rectify': rf as unknown as Record<string, unknown>,
+  '@rectify/tensor': tensor as unknown as Record<string, unknown>,
+};
 
 describe('recordingContext', () => {
   it('records lines and checked plots, and forwards them to sinks', () => {
@@ -39,10 +42,16 @@ describe('evaluateExample (edited code in the page)', () => {
   });
 
   it('reports syntax errors, unavailable imports and a missing run export', async () => {
-    await expect(evaluateExample('export async function run(ctx) { ctx.print(1 +; }', modules)).rejects.toThrow(/Error transforming example\.ts: Unexpected token/);
-    await expect(evaluateExample("import fs from 'node:fs';\nexport async function run() { return fs; }", modules)).rejects.toThrow(
+    await expect(evaluateExample('export async function run(ctx) { ctx.print(1 +; }', modules)).rejects.toThrow(
+      /Error transforming example\.ts: Unexpected token/,
+    );
+    await expect(
+      evaluateExample("import fs from 'node:fs';\nexport async function run() { return fs; }", modules),
+    ).rejects.toThrow(
       "import 'node:fs' is not available in the page; examples can import '@rectify/rectify', '@rectify/tensor'",
     );
-    await expect(evaluateExample('export const x = 1;', modules)).rejects.toThrow('the example must export a function run(ctx)');
+    await expect(evaluateExample('export const x = 1;', modules)).rejects.toThrow(
+      'the example must export a function run(ctx)',
+    );
   });
 });

@@ -9,7 +9,8 @@ import { APP_ROOT, CHROMIUM, buildSite, launchChromium, serve } from './browser/
 
 const SHOTS = `${APP_ROOT}../../test-output/docs-screenshots/`;
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && !process.env['CI']) console.warn(`docs browser test skipped: ${CHROMIUM} is missing (it is required when CI is set)`);
+if (!hasChromium && !process.env['CI'])
+  console.warn(`docs browser test skipped: ${CHROMIUM} is missing (it is required when CI is set)`);
 
 // What each example must print in the page, and whether it draws.
 const expected: Record<string, { text: RegExp; plots: boolean }> = {
@@ -71,13 +72,20 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
     await page.setViewportSize({ width: 1360, height: 900 });
   }
 
-  async function runExample(page: Page, name: string): Promise<{ state: string; output: string; error: string; plotted: number }> {
+  async function runExample(
+    page: Page,
+    name: string,
+  ): Promise<{ state: string; output: string; error: string; plotted: number }> {
     const block = page.locator(`.rf-example[data-example="${name}"]`);
     await block.locator('button.rf-run').click();
-    await page.waitForFunction((n) => {
-      const s = document.querySelector<HTMLElement>(`.rf-example[data-example="${n}"]`)?.dataset['state'];
-      return s === 'done' || s === 'error';
-    }, name, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => {
+        const s = document.querySelector<HTMLElement>(`.rf-example[data-example="${n}"]`)?.dataset['state'];
+        return s === 'done' || s === 'error';
+      },
+      name,
+      { timeout: 60_000 },
+    );
     return block.evaluate((el) => ({
       state: (el as HTMLElement).dataset['state'] ?? '',
       output: el.querySelector('.rf-output')?.textContent ?? '',
@@ -92,7 +100,9 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
     for (const p of pages) {
       const page = await open(p.slug);
       expect(await page.locator('main h1').first().textContent()).toBeTruthy();
-      for (const name of await page.locator('.rf-example').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['example']!))) {
+      for (const name of await page
+        .locator('.rf-example')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['example']!))) {
         const r = await runExample(page, name);
         expect(r.error, `${p.slug}/${name}`).toBe('');
         expect(r.state, `${p.slug}/${name}`).toBe('done');
@@ -111,7 +121,10 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
   it('draws f and f′ of every activation on the Activations page', async () => {
     const page = await open('activations');
     const figures = await page.locator('figure[data-activation]').evaluateAll((els) =>
-      els.map((e) => ({ name: (e as HTMLElement).dataset['activation'], paths: [...e.querySelectorAll('path.rf-series')].map((p) => Number(p.getAttribute('data-points'))) })),
+      els.map((e) => ({
+        name: (e as HTMLElement).dataset['activation'],
+        paths: [...e.querySelectorAll('path.rf-series')].map((p) => Number(p.getAttribute('data-points'))),
+      })),
     );
     expect(figures.map((f) => f.name)).toEqual(activationNames());
     for (const f of figures) expect(f.paths, f.name).toEqual([201, 201]);
@@ -161,8 +174,15 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
     expect(await page.locator('#rf-pg-curves').innerHTML()).not.toBe(before);
 
     await page.locator('button[data-demo="dying"]').click();
-    await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('#rf-playground')?.dataset['state'] ?? ''), undefined, { timeout: 90_000 });
-    const results = JSON.parse((await page.locator('#rf-playground').getAttribute('data-results'))!) as { label: string; deadUnits: number[] }[];
+    await page.waitForFunction(
+      () => ['done', 'error'].includes(document.querySelector<HTMLElement>('#rf-playground')?.dataset['state'] ?? ''),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const results = JSON.parse((await page.locator('#rf-playground').getAttribute('data-results'))!) as {
+      label: string;
+      deadUnits: number[];
+    }[];
     const [calm, hot] = results;
     expect(hot!.label).toBe('relu, lr 0.7');
     expect(hot!.deadUnits.at(-1)!).toBeGreaterThan(hot!.deadUnits[0]! + 20);
@@ -171,14 +191,24 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
     await shoot(page, 'playground-dying-relu');
 
     await page.locator('button[data-demo="vanishing"]').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('#rf-playground')?.dataset['demo'] === 'vanishing' && document.querySelector<HTMLElement>('#rf-playground')?.dataset['state'] === 'done', undefined, { timeout: 90_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('#rf-playground')?.dataset['demo'] === 'vanishing' &&
+        document.querySelector<HTMLElement>('#rf-playground')?.dataset['state'] === 'done',
+      undefined,
+      { timeout: 90_000 },
+    );
     await shoot(page, 'playground-vanishing');
 
     const finished = (demo: string) =>
-      page.waitForFunction((d) => {
-        const el = document.querySelector<HTMLElement>('#rf-playground');
-        return el?.dataset['demo'] === d && ['done', 'error'].includes(el.dataset['state'] ?? '');
-      }, demo, { timeout: 90_000 });
+      page.waitForFunction(
+        (d) => {
+          const el = document.querySelector<HTMLElement>('#rf-playground');
+          return el?.dataset['demo'] === d && ['done', 'error'].includes(el.dataset['state'] ?? '');
+        },
+        demo,
+        { timeout: 90_000 },
+      );
     for (const demo of ['init', 'selu', 'transformer']) {
       await page.locator(`button[data-demo="${demo}"]`).click();
       await finished(demo);
@@ -191,7 +221,10 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless C
     await page.locator('#rf-pg-steps').fill('10');
     await page.locator('#rf-pg-train').click();
     await finished('custom');
-    const custom = JSON.parse((await page.locator('#rf-playground').getAttribute('data-results'))!) as { label: string; steps: number[] }[];
+    const custom = JSON.parse((await page.locator('#rf-playground').getAttribute('data-results'))!) as {
+      label: string;
+      steps: number[];
+    }[];
     expect(custom[0]!.label).toBe('leakyRelu, heNormal, lr 0.1');
     expect(custom[0]!.steps).toEqual([0, 5, 10]);
     await page.close();

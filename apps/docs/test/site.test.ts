@@ -16,7 +16,10 @@ import { CONTENT_DIR, expandDirectives, renderPage } from '../src/site/render-pa
 
 describe('pages', () => {
   it('every page has a content file, and every content file a page', () => {
-    const files = readdirSync(CONTENT_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+    const files = readdirSync(CONTENT_DIR)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect(files).toEqual(pages.map((p) => p.slug).sort());
   });
 
@@ -37,16 +40,25 @@ describe('pages', () => {
   });
 
   it('rejects unknown examples, directives and files with a message naming them', () => {
-    expect(() => expandDirectives('x', '::: example nope')).toThrow(/^docs: page 'x' embeds unknown example 'nope'; examples: activation-curves, /);
-    expect(() => expandDirectives('x', '::: chart')).toThrow("docs: page 'x': unknown directive '::: chart'; known: example, activations, initializers, source, playground");
-    expect(() => expandDirectives('x', '::: source ../../etc/passwd')).toThrow("docs: page 'x': '::: source ../../etc/passwd' names no file of the repository");
+    expect(() => expandDirectives('x', '::: example nope')).toThrow(
+      /^docs: page 'x' embeds unknown example 'nope'; examples: activation-curves, /,
+    );
+    expect(() => expandDirectives('x', '::: chart')).toThrow(
+      "docs: page 'x': unknown directive '::: chart'; known: example, activations, initializers, source, playground",
+    );
+    expect(() => expandDirectives('x', '::: source ../../etc/passwd')).toThrow(
+      "docs: page 'x': '::: source ../../etc/passwd' names no file of the repository",
+    );
     expect(() => renderPage('nowhere')).toThrow(/^docs: no page 'nowhere'; pages: index, getting-started/);
   });
 
   it('slugs headings like GitHub, numbering repeats', () => {
     const taken = new Map<string, number>();
     expect(['Tensors and backends', 'relu', 'relu', 'f′(x) & more'].map((t) => slugify(t, taken))).toEqual([
-      'tensors-and-backends', 'relu', 'relu-2', 'fx-more',
+      'tensors-and-backends',
+      'relu',
+      'relu-2',
+      'fx-more',
     ]);
   });
 });
@@ -106,10 +118,19 @@ describe('checkLinks', () => {
   it('reports missing files, missing anchors and links out of the site, and ignores external ones', () => {
     const root = mkdtempSync(join(tmpdir(), 'links-'));
     mkdirSync(join(root, 'api', 'classes'), { recursive: true });
-    writeFileSync(join(root, 'index.html'), '<a href="a.html#ok">x</a><a href="a.html#gone"></a><a href="missing.html"></a><a href="https://example.com/x"></a><a href="#top"></a><h1 id="top"></h1>');
-    writeFileSync(join(root, 'a.html'), '<h2 id="ok"></h2><a href="api/">api</a><a href="../outside.html"></a><img src="data:,">');
+    writeFileSync(
+      join(root, 'index.html'),
+      '<a href="a.html#ok">x</a><a href="a.html#gone"></a><a href="missing.html"></a><a href="https://example.com/x"></a><a href="#top"></a><h1 id="top"></h1>',
+    );
+    writeFileSync(
+      join(root, 'a.html'),
+      '<h2 id="ok"></h2><a href="api/">api</a><a href="../outside.html"></a><img src="data:,">',
+    );
     writeFileSync(join(root, 'api', 'index.html'), '<a href="classes/X.html"></a><a href="../index.html#top"></a>');
-    writeFileSync(join(root, 'api', 'classes', 'X.html'), '<a href="../../a.html"></a><a name="anchor"></a><a href="#anchor"></a>');
+    writeFileSync(
+      join(root, 'api', 'classes', 'X.html'),
+      '<a href="../../a.html"></a><a name="anchor"></a><a href="#anchor"></a>',
+    );
     expect(checkLinks(root)).toEqual([
       { page: 'a.html', href: '../outside.html', reason: 'points outside the site' },
       { page: 'index.html', href: 'a.html#gone', reason: "no id 'gone' in a.html" },

@@ -37,14 +37,21 @@ const workerCode = `
   });
 `;
 
-const run = (w) => new Promise((resolve) => { w.once('message', resolve); w.postMessage('go'); });
+const run = (w) =>
+  new Promise((resolve) => {
+    w.once('message', resolve);
+    w.postMessage('go');
+  });
 
 /**
  * GFLOPS on one thread and on `threads` at once (summed), best of `rounds` each. The workers first run the probe a
  * few times: V8 starts WebAssembly in its baseline compiler and swaps in optimised code only on a later call.
  */
 async function measure(bytes, threads, rounds = 3) {
-  const workers = Array.from({ length: threads }, () => new Worker(workerCode, { eval: true, workerData: { bytes, iters: ITERS } }));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(workerCode, { eval: true, workerData: { bytes, iters: ITERS } }),
+  );
   try {
     for (let i = 0; i < 3; i++) await Promise.all(workers.map(run));
     const gflops = (ms) => (ITERS * FLOP_PER_ITER) / (ms * 1e6);
@@ -52,7 +59,10 @@ async function measure(bytes, threads, rounds = 3) {
     let all = 0;
     for (let r = 0; r < rounds; r++) {
       one = Math.max(one, gflops(await run(workers[0])));
-      all = Math.max(all, (await Promise.all(workers.map(run))).reduce((s, ms) => s + gflops(ms), 0));
+      all = Math.max(
+        all,
+        (await Promise.all(workers.map(run))).reduce((s, ms) => s + gflops(ms), 0),
+      );
     }
     return { 1: one, [threads]: all };
   } finally {
@@ -67,7 +77,10 @@ async function measure(bytes, threads, rounds = 3) {
 export async function simdCeiling(threads = os.cpus().length) {
   v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   const result = { threads };
-  for (const [name, relaxed] of [['relaxed', true], ['plain', false]]) {
+  for (const [name, relaxed] of [
+    ['relaxed', true],
+    ['plain', false],
+  ]) {
     let bytes;
     try {
       bytes = await compile(relaxed);

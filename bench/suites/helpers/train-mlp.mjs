@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { packageEntry } from '../../lib.mjs';
 
-
 const BATCH = 128;
 const BATCHES = 8; // distinct synthetic batches, cycled
 const WARMUP = 5;
@@ -22,7 +21,7 @@ function peakRssMiB() {
 /** MNIST-shaped synthetic data, the same for every framework: N(0, 1) pixels, labels 0–9. */
 function syntheticData() {
   let s = 12345;
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const x = new Float32Array(BATCH * BATCHES * 784);
   for (let i = 0; i < x.length; i += 2) {
     const r = Math.sqrt(-2 * Math.log(1 - rand()));
@@ -54,8 +53,12 @@ async function rectify({ x, y }) {
   const rf = await import(packageEntry('rectify').href);
   rf.setBackend('cpu');
   rf.setSeed(0);
-  const xs = Array.from({ length: BATCHES }, (_, b) => rf.tensor(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]));
-  const ys = Array.from({ length: BATCHES }, (_, b) => rf.tensor(y.subarray(b * BATCH, (b + 1) * BATCH), [BATCH], 'int32'));
+  const xs = Array.from({ length: BATCHES }, (_, b) =>
+    rf.tensor(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]),
+  );
+  const ys = Array.from({ length: BATCHES }, (_, b) =>
+    rf.tensor(y.subarray(b * BATCH, (b + 1) * BATCH), [BATCH], 'int32'),
+  );
   const model = rf.sequential([
     rf.layers.dense({ units: 256, activation: 'relu', inputShape: [784] }),
     rf.layers.dense({ units: 128, activation: 'relu' }),
@@ -77,8 +80,12 @@ async function tfjs({ x, y }, backend) {
   const ok = await tf.setBackend(backend);
   if (!ok) throw new Error(`tf.setBackend('${backend}') returned false`);
   await tf.ready();
-  const xs = Array.from({ length: BATCHES }, (_, b) => tf.tensor2d(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]));
-  const ys = Array.from({ length: BATCHES }, (_, b) => tf.tensor1d(Float32Array.from(y.subarray(b * BATCH, (b + 1) * BATCH))));
+  const xs = Array.from({ length: BATCHES }, (_, b) =>
+    tf.tensor2d(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]),
+  );
+  const ys = Array.from({ length: BATCHES }, (_, b) =>
+    tf.tensor1d(Float32Array.from(y.subarray(b * BATCH, (b + 1) * BATCH))),
+  );
   const model = tf.sequential({
     layers: [
       tf.layers.dense({ units: 256, activation: 'relu', inputShape: [784] }),
@@ -99,7 +106,8 @@ const log = console.log;
 console.log = (...args) => console.error(...args);
 try {
   const data = syntheticData();
-  const result = framework === 'rectify' ? await rectify(data) : await tfjs(data, framework === 'tfjs-wasm' ? 'wasm' : 'cpu');
+  const result =
+    framework === 'rectify' ? await rectify(data) : await tfjs(data, framework === 'tfjs-wasm' ? 'wasm' : 'cpu');
   log(JSON.stringify({ framework, ...result, peakRssMiB: peakRssMiB() }));
 } catch (err) {
   log(JSON.stringify({ framework, error: String(err?.message ?? err).split('\n')[0] }));

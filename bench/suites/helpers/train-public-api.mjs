@@ -38,20 +38,21 @@ async function loadTfjs() {
 /** The same two models in either library: both follow the Keras layers API. */
 function buildModel(lib, kind) {
   const L = lib.layers;
-  const layers = kind === 'mlp'
-    ? [
-        L.dense({ units: 256, activation: 'relu', inputShape: [784] }),
-        L.dense({ units: 128, activation: 'relu' }),
-        L.dense({ units: 10, activation: 'softmax' }),
-      ]
-    : [
-        L.conv2d({ filters: 16, kernelSize: 5, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
-        L.maxPooling2d({ poolSize: 2 }),
-        L.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }),
-        L.maxPooling2d({ poolSize: 2 }),
-        L.flatten(),
-        L.dense({ units: 10, activation: 'softmax' }),
-      ];
+  const layers =
+    kind === 'mlp'
+      ? [
+          L.dense({ units: 256, activation: 'relu', inputShape: [784] }),
+          L.dense({ units: 128, activation: 'relu' }),
+          L.dense({ units: 10, activation: 'softmax' }),
+        ]
+      : [
+          L.conv2d({ filters: 16, kernelSize: 5, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
+          L.maxPooling2d({ poolSize: 2 }),
+          L.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }),
+          L.maxPooling2d({ poolSize: 2 }),
+          L.flatten(),
+          L.dense({ units: 10, activation: 'softmax' }),
+        ];
   const model = lib.sequential({ layers });
   const optimizer = framework === 'tfjs-wasm' ? lib.train.adam(1e-3) : lib.optimizers.adam({ learningRate: 1e-3 });
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
@@ -61,7 +62,10 @@ function buildModel(lib, kind) {
 async function mlp(lib) {
   const n = MLP.batch * MLP.batches;
   const x = lib.randomNormal([n, 784]);
-  const y = lib.tensor(Float32Array.from({ length: n }, (_, i) => (i * 7) % 10), [n]);
+  const y = lib.tensor(
+    Float32Array.from({ length: n }, (_, i) => (i * 7) % 10),
+    [n],
+  );
   const model = buildModel(lib, 'mlp');
   await model.fit(x, y, { epochs: 1, batchSize: MLP.batch, verbose: 0 }); // warm-up: kernels compiled, JIT warm
   // Per-epoch time over several epochs: fit is what users call, so its own overhead (shuffling, logs) counts.
@@ -77,7 +81,10 @@ async function mlp(lib) {
 
 async function cnn(lib) {
   const x = lib.randomNormal([CNN.batch, 28, 28, 1]);
-  const y = lib.tensor(Float32Array.from({ length: CNN.batch }, (_, i) => i % 10), [CNN.batch]);
+  const y = lib.tensor(
+    Float32Array.from({ length: CNN.batch }, (_, i) => i % 10),
+    [CNN.batch],
+  );
   const model = buildModel(lib, 'cnn');
   for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
   const times = [];

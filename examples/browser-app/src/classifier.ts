@@ -8,7 +8,10 @@ export const MODEL_URL = 'indexeddb://two-moons';
  * epoch's mean loss. Seeded: the same weights and batches whichever backend runs it.
  * @example const model = await trainClassifier(12, (epoch, loss) => console.log(epoch, loss));
  */
-export async function trainClassifier(epochs: number, onEpoch: (epoch: number, loss: number) => void): Promise<rf.Sequential> {
+export async function trainClassifier(
+  epochs: number,
+  onEpoch: (epoch: number, loss: number) => void,
+): Promise<rf.Sequential> {
   rf.setSeed(7);
   const { x, y } = twoMoons(128, 0.1, 1);
   const model = rf.sequential([
@@ -22,8 +25,13 @@ export async function trainClassifier(epochs: number, onEpoch: (epoch: number, l
     metrics: ['accuracy'],
   });
   await model.fit(x, y, {
-    epochs, batchSize: 32, seed: 3, verbose: 0,
-    callbacks: [new rf.callbacks.LambdaCallback({ onEpochEnd: (epoch, logs) => onEpoch(epoch, Number(logs?.['loss'])) })],
+    epochs,
+    batchSize: 32,
+    seed: 3,
+    verbose: 0,
+    callbacks: [
+      new rf.callbacks.LambdaCallback({ onEpochEnd: (epoch, logs) => onEpoch(epoch, Number(logs?.['loss'])) }),
+    ],
   });
   x.dispose();
   y.dispose();
@@ -35,5 +43,7 @@ export async function trainClassifier(epochs: number, onEpoch: (epoch: number, l
  * @example probePredictions(model); // [0.01, 0.02, …]
  */
 export function probePredictions(model: rf.LayersModel): number[] {
-  return rf.tidy(() => Array.from(rf.sigmoid(model.predict(rf.tensor(PROBES.flat(), [PROBES.length, 2])) as rf.Tensor).dataSync()));
+  return rf.tidy(() =>
+    Array.from(rf.sigmoid(model.predict(rf.tensor(PROBES.flat(), [PROBES.length, 2])) as rf.Tensor).dataSync()),
+  );
 }

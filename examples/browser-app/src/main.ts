@@ -9,7 +9,11 @@ const EPOCHS = 12;
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const backendSelect = $<HTMLSelectElement>('#backend');
-const buttons = { train: $<HTMLButtonElement>('#train'), save: $<HTMLButtonElement>('#save'), load: $<HTMLButtonElement>('#load') };
+const buttons = {
+  train: $<HTMLButtonElement>('#train'),
+  save: $<HTMLButtonElement>('#save'),
+  load: $<HTMLButtonElement>('#load'),
+};
 let model: rf.LayersModel | null = null;
 
 /** One action at a time: the page's state (read by people and by the browser test) and the buttons follow it. */
@@ -66,7 +70,10 @@ async function load(): Promise<string> {
   return `Loaded ${MODEL_URL} on ${rf.getBackend()}.`;
 }
 
-backendSelect.addEventListener('change', () => void act('Starting the backend…', 'ready', () => useBackend(backendSelect.value)));
+backendSelect.addEventListener(
+  'change',
+  () => void act('Starting the backend…', 'ready', () => useBackend(backendSelect.value)),
+);
 buttons.train.addEventListener('click', () => void act('Training…', 'trained', train));
 buttons.save.addEventListener('click', () => void act('Saving…', 'saved', save));
 buttons.load.addEventListener('click', () => void act('Loading…', 'loaded', load));

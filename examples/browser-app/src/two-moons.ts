@@ -23,5 +23,12 @@ export function twoMoons(n: number, noise: number, seed: number): { x: rf.Tensor
 
 /** Points across the plane where the app shows the model's predictions (and compares them after a reload). */
 export const PROBES: readonly [number, number][] = [
-  [-1, 0.5], [0, 1], [0.5, 0.25], [1, 0], [1, -0.5], [2, 0.5], [0.5, -0.25], [1.5, -0.25],
+  [-1, 0.5],
+  [0, 1],
+  [0.5, 0.25],
+  [1, 0],
+  [1, -0.5],
+  [2, 0.5],
+  [0.5, -0.25],
+  [1.5, -0.25],
 ];

@@ -1,5 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { type PageLog, type StaticServerOptions, recordConsole, serveStatic } from '../../../integration/support/browser.js';
+import {
+  type PageLog,
+  type StaticServerOptions,
+  recordConsole,
+  serveStatic,
+} from '../../../integration/support/browser.js';
 
 export const BACKENDS = ['cpu', 'wasm', 'gpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -23,10 +28,14 @@ export interface AppRun {
 
 /** Waits until the app reaches `state` (its <body data-state>); an 'error' state fails with the app's message. */
 async function reach(page: Page, state: string): Promise<void> {
-  const handle = await page.waitForFunction((s) => {
-    const current = document.body.dataset['state'];
-    return current === s || current === 'error' ? current : false;
-  }, state, { timeout: 120_000 });
+  const handle = await page.waitForFunction(
+    (s) => {
+      const current = document.body.dataset['state'];
+      return current === s || current === 'error' ? current : false;
+    },
+    state,
+    { timeout: 120_000 },
+  );
   if ((await handle.jsonValue()) === 'error') throw new Error(`browser app: ${await page.textContent('#status')}`);
 }
 
@@ -56,7 +65,9 @@ export async function driveApp(browser: Browser, url: string): Promise<AppRun> {
       const info = JSON.parse(await text(page, '#backend-info')) as BackendRun['info'];
       await page.click('#train');
       await reach(page, 'trained');
-      const losses = await page.$$eval('#losses li', (items) => items.map((li) => Number((li as HTMLElement).dataset['loss'])));
+      const losses = await page.$$eval('#losses li', (items) =>
+        items.map((li) => Number((li as HTMLElement).dataset['loss'])),
+      );
       await page.click('#save');
       await reach(page, 'saved');
       await page.click('#load');
@@ -65,7 +76,10 @@ export async function driveApp(browser: Browser, url: string): Promise<AppRun> {
       const reloaded = JSON.parse(await text(page, '#predictions-loaded')) as number[];
       backends[name] = { info, losses, trained, reloaded };
     }
-    const env = await page.evaluate(() => ({ crossOriginIsolated: globalThis.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }));
+    const env = await page.evaluate(() => ({
+      crossOriginIsolated: globalThis.crossOriginIsolated,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+    }));
     return { ...env, backends, log, failedRequests };
   } finally {
     await context.close();
@@ -78,9 +92,15 @@ export type Isolation = 'isolated' | 'plain';
  * Serves the same files twice — cross-origin isolated (COOP/COEP headers) and plain — and visits each in turn.
  * @example const runs = await withAndWithoutIsolation({ root: dist }, (url) => driveApp(browser, url));
  */
-export async function withAndWithoutIsolation<T>(options: Omit<StaticServerOptions, 'isolated'>, visit: (url: string) => Promise<T>): Promise<Record<Isolation, T>> {
+export async function withAndWithoutIsolation<T>(
+  options: Omit<StaticServerOptions, 'isolated'>,
+  visit: (url: string) => Promise<T>,
+): Promise<Record<Isolation, T>> {
   const runs: Partial<Record<Isolation, T>> = {};
-  for (const [key, isolated] of [['isolated', true], ['plain', false]] as const) {
+  for (const [key, isolated] of [
+    ['isolated', true],
+    ['plain', false],
+  ] as const) {
     const server = await serveStatic({ ...options, isolated });
     try {
       runs[key] = await visit(server.url);

@@ -26,7 +26,11 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'rectify-browser-app-'));
     const vite = join(APP_ROOT, 'node_modules/vite/bin/vite.js');
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [vite, 'build', '--outDir', dist, '--emptyOutDir'], { cwd: APP_ROOT });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [vite, 'build', '--outDir', dist, '--emptyOutDir'],
+      { cwd: APP_ROOT },
+    );
     buildLog = stdout + stderr;
     browser = await launchChromium();
     runs = await withAndWithoutIsolation({ root: dist }, (url) => driveApp(browser!, url));
@@ -37,7 +41,7 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
     if (dist) await rm(dist, { recursive: true, force: true });
   });
 
-  it('vite build emits the wasm backend\'s .wasm files, and warns about no missing source-map sources', async () => {
+  it("vite build emits the wasm backend's .wasm files, and warns about no missing source-map sources", async () => {
     const assets = await readdir(join(dist, 'assets'));
     expect(assets.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
     expect(buildLog).not.toMatch(/points to missing source files|Failed to load source map|__vite-browser-external/);
@@ -52,7 +56,9 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
       it('trains on cpu, wasm and gpu: each backend is the one in use, and the loss falls below half its first value', () => {
         for (const name of BACKENDS) {
           const { info, losses } = runs[key].backends[name];
-          console.log(`browser-app (${key}) ${name}: loss ${losses[0]!.toFixed(4)} → ${losses.at(-1)!.toFixed(4)} over ${losses.length} epochs`);
+          console.log(
+            `browser-app (${key}) ${name}: loss ${losses[0]!.toFixed(4)} → ${losses.at(-1)!.toFixed(4)} over ${losses.length} epochs`,
+          );
           expect(info.name).toBe(name);
           expect(losses.length).toBe(12);
           expect(losses.every(Number.isFinite)).toBe(true);
@@ -60,18 +66,27 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('examples/browser-app 
         }
       });
 
-      it('wasm and gpu follow the cpu backend\'s loss curve (same seed, same batches)', () => {
+      it("wasm and gpu follow the cpu backend's loss curve (same seed, same batches)", () => {
         const cpu = runs[key].backends.cpu.losses;
         for (const name of ['wasm', 'gpu'] as const) {
-          runs[key].backends[name].losses.forEach((l, i) => expect({ name, i, close: Math.abs(l - cpu[i]!) <= 1e-3 * Math.max(1, cpu[i]!) }).toEqual({ name, i, close: true }));
+          runs[key].backends[name].losses.forEach((l, i) =>
+            expect({ name, i, close: Math.abs(l - cpu[i]!) <= 1e-3 * Math.max(1, cpu[i]!) }).toEqual({
+              name,
+              i,
+              close: true,
+            }),
+          );
         }
       });
 
-      it(key === 'isolated' ? 'the wasm backend runs one thread per core (2 on CI)' : 'the wasm backend runs 1 thread', () => {
-        const { backends, hardwareConcurrency } = runs[key];
-        expect(backends.wasm.info['threads']).toBe(key === 'isolated' ? hardwareConcurrency : 1);
-        if (key === 'isolated') expect(hardwareConcurrency).toBeGreaterThanOrEqual(2);
-      });
+      it(
+        key === 'isolated' ? 'the wasm backend runs one thread per core (2 on CI)' : 'the wasm backend runs 1 thread',
+        () => {
+          const { backends, hardwareConcurrency } = runs[key];
+          expect(backends.wasm.info['threads']).toBe(key === 'isolated' ? hardwareConcurrency : 1);
+          if (key === 'isolated') expect(hardwareConcurrency).toBeGreaterThanOrEqual(2);
+        },
+      );
 
       it('save to IndexedDB → load gives identical predictions on every backend', () => {
         for (const name of BACKENDS) {

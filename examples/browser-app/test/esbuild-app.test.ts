@@ -28,7 +28,8 @@ type AppName = keyof typeof APPS;
 
 const missing = await missingFeatures();
 if (missing.length) console.warn(`esbuild app test skipped: the built packages lack ${missing.join('; ')}`);
-const page = (script: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/${script}"></script></head><body></body></html>`;
+const page = (script: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/${script}"></script></head><body></body></html>`;
 
 describe.skipIf(skipBrowserTests() || missing.length > 0)('tiny apps bundled with esbuild, in Chromium', () => {
   let outdir = '';
@@ -56,7 +57,7 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('tiny apps bundled wit
     if (outdir) await rm(outdir, { recursive: true, force: true });
   });
 
-  it('the wasm app\'s build holds the .wasm kernels next to the bundle', () => {
+  it("the wasm app's build holds the .wasm kernels next to the bundle", () => {
     expect(emitted).toContain('wasm.js');
     expect(emitted.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThan(0);
   });
@@ -69,7 +70,9 @@ describe.skipIf(skipBrowserTests() || missing.length > 0)('tiny apps bundled wit
         expect(report.backend).toBe(app);
         expect(report.losses!.at(-1)!).toBeLessThan(report.losses![0]! / 2);
         expect(log.errors).toEqual([]);
-        console.log(`esbuild ${app} app (${key}): threads ${String(report.info?.['threads'] ?? 1)}, loss ${report.losses![0]!.toFixed(4)} → ${report.losses!.at(-1)!.toFixed(4)}`);
+        console.log(
+          `esbuild ${app} app (${key}): threads ${String(report.info?.['threads'] ?? 1)}, loss ${report.losses![0]!.toFixed(4)} → ${report.losses!.at(-1)!.toFixed(4)}`,
+        );
       });
     }
     it(`wasm app: ${key === 'isolated' ? 'one thread per core (2 on CI) when isolated' : '1 thread when not isolated'}`, () => {

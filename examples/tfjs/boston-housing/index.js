@@ -18,7 +18,7 @@
 // Original: import * as tf from '@tensorflow/tfjs';
 import * as tf from '@rectify/rectify';
 
-import {BostonHousingDataset, featureDescriptions} from './data.js';
+import { BostonHousingDataset, featureDescriptions } from './data.js';
 import * as normalization from './normalization.js';
 
 // The user interface (tfjs-vis charts, buttons, status lines) is left out: `log` stands for the ui.update*
@@ -40,14 +40,11 @@ export function arraysToTensors() {
   tensors.rawTestFeatures = tf.tensor2d(bostonData.testFeatures);
   tensors.testTarget = tf.tensor2d(bostonData.testTarget);
   // Normalize mean and standard deviation of data.
-  let {dataMean, dataStd} =
-      normalization.determineMeanAndStddev(tensors.rawTrainFeatures);
+  let { dataMean, dataStd } = normalization.determineMeanAndStddev(tensors.rawTrainFeatures);
 
-  tensors.trainFeatures = normalization.normalizeTensor(
-      tensors.rawTrainFeatures, dataMean, dataStd);
-  tensors.testFeatures =
-      normalization.normalizeTensor(tensors.rawTestFeatures, dataMean, dataStd);
-};
+  tensors.trainFeatures = normalization.normalizeTensor(tensors.rawTrainFeatures, dataMean, dataStd);
+  tensors.testFeatures = normalization.normalizeTensor(tensors.rawTestFeatures, dataMean, dataStd);
+}
 
 /**
  * Builds and returns Linear Regression Model.
@@ -56,11 +53,11 @@ export function arraysToTensors() {
  */
 export function linearRegressionModel() {
   const model = tf.sequential();
-  model.add(tf.layers.dense({inputShape: [bostonData.numFeatures], units: 1}));
+  model.add(tf.layers.dense({ inputShape: [bostonData.numFeatures], units: 1 }));
 
   model.summary();
   return model;
-};
+}
 
 /**
  * Builds and returns Multi Layer Perceptron Regression Model
@@ -70,17 +67,19 @@ export function linearRegressionModel() {
  */
 export function multiLayerPerceptronRegressionModel1Hidden() {
   const model = tf.sequential();
-  model.add(tf.layers.dense({
-    inputShape: [bostonData.numFeatures],
-    units: 50,
-    activation: 'sigmoid',
-    kernelInitializer: 'leCunNormal'
-  }));
-  model.add(tf.layers.dense({units: 1}));
+  model.add(
+    tf.layers.dense({
+      inputShape: [bostonData.numFeatures],
+      units: 50,
+      activation: 'sigmoid',
+      kernelInitializer: 'leCunNormal',
+    }),
+  );
+  model.add(tf.layers.dense({ units: 1 }));
 
   model.summary();
   return model;
-};
+}
 
 /**
  * Builds and returns Multi Layer Perceptron Regression Model
@@ -90,20 +89,20 @@ export function multiLayerPerceptronRegressionModel1Hidden() {
  */
 export function multiLayerPerceptronRegressionModel2Hidden() {
   const model = tf.sequential();
-  model.add(tf.layers.dense({
-    inputShape: [bostonData.numFeatures],
-    units: 50,
-    activation: 'sigmoid',
-    kernelInitializer: 'leCunNormal'
-  }));
-  model.add(tf.layers.dense(
-      {units: 50, activation: 'sigmoid', kernelInitializer: 'leCunNormal'}));
-  model.add(tf.layers.dense({units: 1}));
+  model.add(
+    tf.layers.dense({
+      inputShape: [bostonData.numFeatures],
+      units: 50,
+      activation: 'sigmoid',
+      kernelInitializer: 'leCunNormal',
+    }),
+  );
+  model.add(tf.layers.dense({ units: 50, activation: 'sigmoid', kernelInitializer: 'leCunNormal' }));
+  model.add(tf.layers.dense({ units: 1 }));
 
   model.summary();
   return model;
-};
-
+}
 
 /**
  * Describe the current linear weights for a human to read.
@@ -113,12 +112,10 @@ export function multiLayerPerceptronRegressionModel2Hidden() {
  *     feature weight.
  */
 export function describeKernelElements(kernel) {
-  tf.util.assert(
-      kernel.length == 12,
-      `kernel must be a array of length 12, got ${kernel.length}`);
+  tf.util.assert(kernel.length == 12, `kernel must be a array of length 12, got ${kernel.length}`);
   const outList = [];
   for (let idx = 0; idx < kernel.length; idx++) {
-    outList.push({description: featureDescriptions[idx], value: kernel[idx]});
+    outList.push({ description: featureDescriptions[idx], value: kernel[idx] });
   }
   return outList;
 }
@@ -132,8 +129,7 @@ export function describeKernelElements(kernel) {
  *  weights.
  */
 export async function run(model, modelName, weightsIllustration, log = console.log) {
-  model.compile(
-      {optimizer: tf.train.sgd(LEARNING_RATE), loss: 'meanSquaredError'});
+  model.compile({ optimizer: tf.train.sgd(LEARNING_RATE), loss: 'meanSquaredError' });
 
   let trainLogs = [];
   let weightsList;
@@ -148,28 +144,31 @@ export async function run(model, modelName, weightsIllustration, log = console.l
         trainLogs.push(logs);
 
         if (weightsIllustration) {
-          model.layers[0].getWeights()[0].data().then(kernelAsArr => {
-            weightsList = describeKernelElements(kernelAsArr);
-          });
+          model.layers[0]
+            .getWeights()[0]
+            .data()
+            .then((kernelAsArr) => {
+              weightsList = describeKernelElements(kernelAsArr);
+            });
         }
-      }
-    }
+      },
+    },
   });
 
   log('Running on test data...');
-  const result = model.evaluate(
-      tensors.testFeatures, tensors.testTarget, {batchSize: BATCH_SIZE});
+  const result = model.evaluate(tensors.testFeatures, tensors.testTarget, { batchSize: BATCH_SIZE });
   const testLoss = result.dataSync()[0];
 
   const trainLoss = trainLogs[trainLogs.length - 1].loss;
   const valLoss = trainLogs[trainLogs.length - 1].val_loss;
   log(
-      `Final train-set loss: ${trainLoss.toFixed(4)}\n` +
-          `Final validation-set loss: ${valLoss.toFixed(4)}\n` +
-          `Test-set loss: ${testLoss.toFixed(4)}`,
-      modelName);
-  return {trainLoss, valLoss, testLoss, weightsList};
-};
+    `Final train-set loss: ${trainLoss.toFixed(4)}\n` +
+      `Final validation-set loss: ${valLoss.toFixed(4)}\n` +
+      `Test-set loss: ${testLoss.toFixed(4)}`,
+    modelName,
+  );
+  return { trainLoss, valLoss, testLoss, weightsList };
+}
 
 export function computeBaseline(log = console.log) {
   const avgPrice = tensors.trainTarget.mean();
@@ -177,7 +176,7 @@ export function computeBaseline(log = console.log) {
   const baseline = tensors.testTarget.sub(avgPrice).square().mean();
   log(`Baseline loss: ${baseline.dataSync()}`);
   return baseline.dataSync()[0];
-};
+}
 
 /** What the page does on DOMContentLoaded: load the data, make tensors, estimate the baseline. */
 export async function setup(log = console.log) {

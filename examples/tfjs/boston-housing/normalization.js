@@ -33,7 +33,7 @@ export function determineMeanAndStddev(data) {
   const squaredDiffFromMean = diffFromMean.square();
   const variance = squaredDiffFromMean.mean(0);
   const dataStd = variance.sqrt();
-  return {dataMean, dataStd};
+  return { dataMean, dataStd };
 }
 
 /**

@@ -39,9 +39,8 @@ import * as data from './data.js';
 export async function trainModel(xTrain, yTrain, xTest, yTest, params) {
   // Define the topology of the model: two dense layers.
   const model = tf.sequential();
-  model.add(tf.layers.dense(
-      {units: 10, activation: 'sigmoid', inputShape: [xTrain.shape[1]]}));
-  model.add(tf.layers.dense({units: 3, activation: 'softmax'}));
+  model.add(tf.layers.dense({ units: 10, activation: 'sigmoid', inputShape: [xTrain.shape[1]] }));
+  model.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
   model.summary();
 
   const optimizer = tf.train.adam(params.learningRate);
@@ -60,11 +59,10 @@ export async function trainModel(xTrain, yTrain, xTest, yTest, params) {
     callbacks: {
       onEpochEnd: async (epoch, logs) => {
         // Plot the loss and accuracy values at the end of every training epoch.
-        const secPerEpoch =
-            (performance.now() - beginMs) / (1000 * (epoch + 1));
+        const secPerEpoch = (performance.now() - beginMs) / (1000 * (epoch + 1));
         trainLogs.push(logs);
       },
-    }
+    },
   });
   return model;
 }
@@ -84,14 +82,14 @@ export async function evaluateModelOnTestData(model, xTest, yTest) {
     const yTrue = yTest.argMax(-1).dataSync();
     const predictOut = model.predict(xTest);
     const yPred = predictOut.argMax(-1);
-    return {yTrue: Array.from(yTrue), yPred: Array.from(yPred.dataSync())};
+    return { yTrue: Array.from(yTrue), yPred: Array.from(yPred.dataSync()) };
   });
 }
 
 /**
  * The main function of the Iris demo: train from scratch, then evaluate on the test data.
  */
-export async function iris(params = {epochs: 40, learningRate: 0.01}) {
+export async function iris(params = { epochs: 40, learningRate: 0.01 }) {
   const [xTrain, yTrain, xTest, yTest] = data.getIrisData(0.15);
   const model = await trainModel(xTrain, yTrain, xTest, yTest, params);
   return evaluateModelOnTestData(model, xTest, yTest);

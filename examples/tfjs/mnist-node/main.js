@@ -26,16 +26,14 @@ import model from './model.js';
 export async function main(epochs, batchSize, modelSavePath, log = console.log) {
   await data.loadData();
 
-  const {images: trainImages, labels: trainLabels} = data.getTrainData();
+  const { images: trainImages, labels: trainLabels } = data.getTrainData();
   model.summary();
 
   let epochBeginTime;
   let millisPerStep;
   const validationSplit = 0.15;
-  const numTrainExamplesPerEpoch =
-      trainImages.shape[0] * (1 - validationSplit);
-  const numTrainBatchesPerEpoch =
-      Math.ceil(numTrainExamplesPerEpoch / batchSize);
+  const numTrainExamplesPerEpoch = trainImages.shape[0] * (1 - validationSplit);
+  const numTrainBatchesPerEpoch = Math.ceil(numTrainExamplesPerEpoch / batchSize);
   await model.fit(trainImages, trainLabels, {
     epochs,
     batchSize,
@@ -47,30 +45,31 @@ export async function main(epochs, batchSize, modelSavePath, log = console.log) 
       },
       onBatchEnd: async (batch, logs) => {
         if (batch === numTrainBatchesPerEpoch - 1) {
-          millisPerStep =
-              (tf.util.now() - epochBeginTime) / numTrainExamplesPerEpoch;
+          millisPerStep = (tf.util.now() - epochBeginTime) / numTrainExamplesPerEpoch;
         }
         await tf.nextFrame();
       },
       onEpochEnd: async (epoch, logs) => {
         log(
-            `Loss: ${logs.loss.toFixed(3)} (train), ` +
+          `Loss: ${logs.loss.toFixed(3)} (train), ` +
             `${logs.val_loss.toFixed(3)} (val); ` +
             `Accuracy: ${logs.acc.toFixed(3)} (train), ` +
             `${logs.val_acc.toFixed(3)} (val) ` +
-            `(${millisPerStep.toFixed(2)} ms/step)`);
+            `(${millisPerStep.toFixed(2)} ms/step)`,
+        );
         await tf.nextFrame();
-      }
-    }
+      },
+    },
   });
 
-  const {images: testImages, labels: testLabels} = data.getTestData();
+  const { images: testImages, labels: testLabels } = data.getTestData();
   const evalOutput = model.evaluate(testImages, testLabels);
 
   log(
-      `\nEvaluation result:\n` +
-      `  Loss = ${evalOutput[0].dataSync()[0].toFixed(3)}; `+
-      `Accuracy = ${evalOutput[1].dataSync()[0].toFixed(3)}`);
+    `\nEvaluation result:\n` +
+      `  Loss = ${evalOutput[0].dataSync()[0].toFixed(3)}; ` +
+      `Accuracy = ${evalOutput[1].dataSync()[0].toFixed(3)}`,
+  );
 
   if (modelSavePath != null) {
     await model.save(`file://${modelSavePath}`);

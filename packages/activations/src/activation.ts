@@ -2,7 +2,13 @@ import { grad } from '@rectify/autograd';
 import { type Tensor, type TensorLike, ValueError, scalar, tidy, toTensor } from '@rectify/tensor';
 import { applyKernel, derivativeOfKernel, propertiesOf } from './define.js';
 import type { OptionSpecs, OptionValues } from './options.js';
-import type { ActivationDefinition, ActivationKernel, ActivationProperties, InitializerName, UnaryKernel } from './types.js';
+import type {
+  ActivationDefinition,
+  ActivationKernel,
+  ActivationProperties,
+  InitializerName,
+  UnaryKernel,
+} from './types.js';
 
 /** `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations. */
 export interface ActivationConfig {
@@ -101,7 +107,10 @@ export function isActivation(x: unknown): x is Activation {
 }
 
 /** An activation from a definition and its resolved options. */
-export function instantiate<S extends OptionSpecs>(def: ActivationDefinition<string, S>, options: OptionValues<S>): Activation {
+export function instantiate<S extends OptionSpecs>(
+  def: ActivationDefinition<string, S>,
+  options: OptionValues<S>,
+): Activation {
   return new Activation({
     name: def.name,
     options: options as Readonly<Record<string, number | string>>,

@@ -1,4 +1,13 @@
-import { type Tensor, type TensorLike, ValueError, mapUnary, mapUnaryGrad, onesLike, tidy, toTensor } from '@rectify/tensor';
+import {
+  type Tensor,
+  type TensorLike,
+  ValueError,
+  mapUnary,
+  mapUnaryGrad,
+  onesLike,
+  tidy,
+  toTensor,
+} from '@rectify/tensor';
 import { type OptionSpecs, type OptionValues, resolveOptions } from './options.js';
 import type { ActivationDefinition, ActivationKernel, ActivationProperties, ActivationSpec } from './types.js';
 
@@ -19,10 +28,14 @@ export function defineActivation<const N extends string, const S extends OptionS
 ): ActivationDefinition<N, S> {
   const where = 'defineActivation';
   if (typeof spec !== 'object' || spec === null) {
-    throw new ValueError(`${where}: expected an activation spec object, received ${spec === null ? 'null' : typeof spec}`);
+    throw new ValueError(
+      `${where}: expected an activation spec object, received ${spec === null ? 'null' : typeof spec}`,
+    );
   }
   if (typeof spec.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.name)) {
-    throw new ValueError(`${where}: name must be an identifier such as 'myRelu', received ${JSON.stringify(spec.name)}`);
+    throw new ValueError(
+      `${where}: name must be an identifier such as 'myRelu', received ${JSON.stringify(spec.name)}`,
+    );
   }
   const aliases = spec.aliases ?? [];
   if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.length === 0)) {
@@ -31,7 +44,8 @@ export function defineActivation<const N extends string, const S extends OptionS
   if (typeof spec.kernel !== 'function') {
     throw new ValueError(`${where}: '${spec.name}' needs a kernel(options) function, received ${typeof spec.kernel}`);
   }
-  if (typeof spec.describe !== 'string') throw new ValueError(`${where}: '${spec.name}' needs a one-line describe string`);
+  if (typeof spec.describe !== 'string')
+    throw new ValueError(`${where}: '${spec.name}' needs a one-line describe string`);
   if (typeof spec.recommendedInitializer !== 'string') {
     throw new ValueError(`${where}: '${spec.name}' needs a recommendedInitializer such as 'heNormal'`);
   }
@@ -69,7 +83,11 @@ export function derivativeOfKernel(kernel: ActivationKernel, x: Tensor): Tensor 
  * The body of every exported tensor function (`relu(x)`, `leakyRelu(x, {alpha})` …): checks the options against
  * the definition, then runs its kernel.
  */
-export function callActivation<S extends OptionSpecs>(def: ActivationDefinition<string, S>, x: TensorLike, options?: unknown): Tensor {
+export function callActivation<S extends OptionSpecs>(
+  def: ActivationDefinition<string, S>,
+  x: TensorLike,
+  options?: unknown,
+): Tensor {
   const o = resolveOptions(def.name, def.name, def.options, options);
   return applyKernel(def.kernel(o), toTensor(x, 'x', def.name));
 }

@@ -7,11 +7,24 @@ export { activations, get, list, register, type ActivationName, type ActivationI
 export { Activation, isActivation, type ActivationConfig } from './activation.js';
 export { defineActivation } from './define.js';
 export {
-  numberOption, integerOption, choiceOption,
-  type NumberOption, type IntegerOption, type ChoiceOption, type OptionSpec, type OptionSpecs, type OptionValues,
+  numberOption,
+  integerOption,
+  choiceOption,
+  type NumberOption,
+  type IntegerOption,
+  type ChoiceOption,
+  type OptionSpec,
+  type OptionSpecs,
+  type OptionValues,
 } from './options.js';
 export type {
-  ActivationDefinition, ActivationKernel, ActivationProperties, ActivationSpec, CompositeKernel, InitializerName, UnaryKernel,
+  ActivationDefinition,
+  ActivationKernel,
+  ActivationProperties,
+  ActivationSpec,
+  CompositeKernel,
+  InitializerName,
+  UnaryKernel,
 } from './types.js';
 export { activationMethods } from './tensor-methods.js';
 export { activationStats, type ActivationStats, type ActivationStatsOptions } from './diagnostics/activation-stats.js';

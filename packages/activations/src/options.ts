@@ -25,7 +25,9 @@ export type OptionSpec = NumberOption | IntegerOption | ChoiceOption;
 export type OptionSpecs = { readonly [name: string]: OptionSpec };
 
 /** The resolved values of a set of options: numbers, or the union of a choice's strings. */
-export type OptionValues<S extends OptionSpecs> = { readonly [K in keyof S]: S[K] extends ChoiceOption<infer C> ? C : number };
+export type OptionValues<S extends OptionSpecs> = {
+  readonly [K in keyof S]: S[K] extends ChoiceOption<infer C> ? C : number;
+};
 
 /** @example numberOption(0.01) */
 export function numberOption(defaultValue: number, constraints: { positive?: boolean } = {}): NumberOption {
@@ -52,7 +54,9 @@ function check(where: string, option: string, spec: OptionSpec, v: unknown): num
   switch (spec.kind) {
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v) || (spec.positive && v <= 0)) {
-        throw new ValueError(`${where} '${option}' must be a ${spec.positive ? 'positive ' : ''}finite number, received ${show(v)}`);
+        throw new ValueError(
+          `${where} '${option}' must be a ${spec.positive ? 'positive ' : ''}finite number, received ${show(v)}`,
+        );
       }
       return v;
     case 'integer':
@@ -62,7 +66,9 @@ function check(where: string, option: string, spec: OptionSpec, v: unknown): num
       return v;
     case 'choice':
       if (typeof v !== 'string' || !spec.choices.includes(v)) {
-        throw new ValueError(`${where} '${option}' must be one of ${spec.choices.map(show).join(', ')}, received ${show(v)}`);
+        throw new ValueError(
+          `${where} '${option}' must be one of ${spec.choices.map(show).join(', ')}, received ${show(v)}`,
+        );
       }
       return v;
   }
@@ -73,7 +79,12 @@ function check(where: string, option: string, spec: OptionSpec, v: unknown): num
  * the value received and what is allowed. `undefined` means "use the default". `fn` is the function the user
  * called (`'leakyRelu'`, `'activations.get'`), `activation` the activation whose options these are.
  */
-export function resolveOptions<S extends OptionSpecs>(fn: string, activation: string, specs: S, given: unknown): OptionValues<S> {
+export function resolveOptions<S extends OptionSpecs>(
+  fn: string,
+  activation: string,
+  specs: S,
+  given: unknown,
+): OptionValues<S> {
   const of = fn === activation ? '' : ` for ${activation}`;
   const where = fn === activation ? `${fn}: option` : `${fn}: ${activation} option`;
   if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {

@@ -36,7 +36,8 @@ export const activations = {
 export type ActivationName = keyof typeof activations;
 
 /** Anything `get()` turns into an activation. */
-export type ActivationIdentifier = ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
+export type ActivationIdentifier =
+  ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
 
 // Option types differ per definition and a kernel's parameter type makes them invariant; the maps hold them all,
 // and every option is checked at run time by resolveOptions before a kernel sees it.
@@ -133,13 +134,22 @@ export function get(identifier: ActivationIdentifier): Activation {
   if (typeof identifier === 'object' && identifier !== null && !Array.isArray(identifier)) {
     const { name, ...options } = identifier as ActivationConfig;
     if (typeof name !== 'string') {
-      throw new ValueError(`${where}: a config needs a string 'name', received ${name === undefined ? 'none' : typeof name}`);
+      throw new ValueError(
+        `${where}: a config needs a string 'name', received ${name === undefined ? 'none' : typeof name}`,
+      );
     }
     const def = lookup(where, name);
     return instantiate(def, resolveOptions(where, def.name, def.options, options));
   }
-  const shown = identifier === null ? 'null' : Array.isArray(identifier) ? 'an array' : `${typeof identifier} ${String(identifier)}`;
-  throw new ValueError(`${where}: expected a name, a config { name, ...options }, an Activation or a function, received ${shown}`);
+  const shown =
+    identifier === null
+      ? 'null'
+      : Array.isArray(identifier)
+        ? 'an array'
+        : `${typeof identifier} ${String(identifier)}`;
+  throw new ValueError(
+    `${where}: expected a name, a config { name, ...options }, an Activation or a function, received ${shown}`,
+  );
 }
 
 export { Activation };

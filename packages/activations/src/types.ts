@@ -2,7 +2,8 @@ import type { Tensor, UnaryFn } from '@rectify/tensor';
 import type { OptionSpecs, OptionValues } from './options.js';
 
 /** Names of the weight initializers an activation is usually paired with (see @rectify/initializers). */
-export type InitializerName = 'heNormal' | 'heUniform' | 'lecunNormal' | 'lecunUniform' | 'glorotUniform' | 'glorotNormal';
+export type InitializerName =
+  'heNormal' | 'heUniform' | 'lecunNormal' | 'lecunUniform' | 'glorotUniform' | 'glorotNormal';
 
 /** What is known about an activation's shape; layers, callbacks and the CLI read these instead of hard-coding names. */
 export interface ActivationProperties {
@@ -64,8 +65,10 @@ export interface ActivationSpec<N extends string = string, S extends OptionSpecs
 }
 
 /** A spec after {@link defineActivation}: aliases and options filled in, defaults spelled out, frozen. */
-export interface ActivationDefinition<N extends string = string, S extends OptionSpecs = OptionSpecs>
-  extends ActivationSpec<N, S> {
+export interface ActivationDefinition<
+  N extends string = string,
+  S extends OptionSpecs = OptionSpecs,
+> extends ActivationSpec<N, S> {
   readonly aliases: readonly string[];
   readonly options: S;
   readonly defaults: OptionValues<S>;

@@ -89,7 +89,13 @@ describe('activationStats', () => {
   });
 
   it('uses the Jacobian diagonal for softmax', () => {
-    const s = activationStats(tensor([[0, 0], [0, 0]]), 'softmax');
+    const s = activationStats(
+      tensor([
+        [0, 0],
+        [0, 0],
+      ]),
+      'softmax',
+    );
     expect(Array.from(s.perUnit.mean)).toEqual([0.5, 0.5]);
     expect(Array.from(s.perUnit.meanDerivative)).toEqual([0.25, 0.25]);
     expect(s.overall.fractionActive).toBe(1);
@@ -122,6 +128,8 @@ describe('activationStats', () => {
     expect(() => activationStats(tensor(X), 'relu', { saturationThreshold: 0 })).toThrow(
       new ValueError('activationStats: saturationThreshold must be a positive finite number, received 0'),
     );
-    expect(() => activationStats(tensor(X), 'rleu')).toThrow(/^activations\.get: unknown activation 'rleu'; known: linear, relu/);
+    expect(() => activationStats(tensor(X), 'rleu')).toThrow(
+      /^activations\.get: unknown activation 'rleu'; known: linear, relu/,
+    );
   });
 });

@@ -2,7 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { grad } from '@rectify/autograd';
 import { tensor } from '@rectify/tensor';
 import {
-  celu, elu, gelu, hardSigmoid, hardSwish, leakyRelu, logSoftmax, mish, relu, relu6, selu, sigmoid, softmax, softplus, softsign, swish,
+  celu,
+  elu,
+  gelu,
+  hardSigmoid,
+  hardSwish,
+  leakyRelu,
+  logSoftmax,
+  mish,
+  relu,
+  relu6,
+  selu,
+  sigmoid,
+  softmax,
+  softplus,
+  softsign,
+  swish,
   tanh,
 } from '@rectify/activations';
 
@@ -43,7 +58,11 @@ describe('the extreme inputs named in the issue', () => {
   });
 
   it('the x·g(x) family gives signed zero far left and x far right', () => {
-    for (const f of [(x: Parameters<typeof mish>[0]) => mish(x), (x: Parameters<typeof mish>[0]) => swish(x), hardSwish]) {
+    for (const f of [
+      (x: Parameters<typeof mish>[0]) => mish(x),
+      (x: Parameters<typeof mish>[0]) => swish(x),
+      hardSwish,
+    ]) {
       const [a, b] = values(f(tensor([-1e4, 1e4])));
       expect(Math.abs(a!)).toBe(0);
       expect(b).toBe(1e4);
@@ -68,7 +87,8 @@ describe('signed zeros, NaN and infinities', () => {
   });
 
   it('bounded activations reach their limits at ±Infinity', () => {
-    const at = (f: (x: ReturnType<typeof tensor>) => { dataSync(): ArrayLike<number> }) => values(f(tensor([-Infinity, Infinity])));
+    const at = (f: (x: ReturnType<typeof tensor>) => { dataSync(): ArrayLike<number> }) =>
+      values(f(tensor([-Infinity, Infinity])));
     expect(at(sigmoid)).toEqual([0, 1]);
     expect(at(tanh)).toEqual([-1, 1]);
     expect(at(hardSigmoid)).toEqual([0, 1]);

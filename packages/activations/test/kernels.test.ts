@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { grad } from '@rectify/autograd';
 import { type OpRecord, engine, tensor } from '@rectify/tensor';
-import { gelu, geluFn, geluTanhFn, hardSwish, hardSwishFn, leakyRelu, leakyReluFn, relu, reluFn } from '@rectify/activations';
+import {
+  gelu,
+  geluFn,
+  geluTanhFn,
+  hardSwish,
+  hardSwishFn,
+  leakyRelu,
+  leakyReluFn,
+  relu,
+  reluFn,
+} from '@rectify/activations';
 
 let unsubscribe: (() => void) | undefined;
 afterEach(() => unsubscribe?.());

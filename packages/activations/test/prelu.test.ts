@@ -23,13 +23,17 @@ describe('prelu', () => {
 
   it('applies one slope per channel (the last axis)', () => {
     const alpha = [0.1, 0.5, -0.2];
-    expect(prelu(tensor(X), tensor(alpha)).arraySync()).toEqual(X.map((r) => r.map((x, c) => Math.fround(ref(x, Math.fround(alpha[c]!))))));
+    expect(prelu(tensor(X), tensor(alpha)).arraySync()).toEqual(
+      X.map((r) => r.map((x, c) => Math.fround(ref(x, Math.fround(alpha[c]!))))),
+    );
   });
 
   it('gives the gradient for x: 1 where x > 0, the slope elsewhere (the slope at x = 0)', () => {
     const alpha = [0.1, 0.5, -0.2];
     const [gx] = grads((x, a) => prelu(x, a))([tensor(X), tensor(alpha)], tensor(DY));
-    expect(gx!.arraySync()).toEqual(X.map((r, i) => r.map((x, c) => Math.fround(DY[i]![c]! * (x > 0 ? 1 : alpha[c]!)))));
+    expect(gx!.arraySync()).toEqual(
+      X.map((r, i) => r.map((x, c) => Math.fround(DY[i]![c]! * (x > 0 ? 1 : alpha[c]!)))),
+    );
   });
 
   it('sums the slope gradient over the whole tensor for a shared slope', () => {
@@ -46,7 +50,16 @@ describe('prelu', () => {
   });
 
   it('passes checkGradients for x and the slope together, shared and per channel, batched over two axes', () => {
-    const x = tensor([[[-1.3, 0.7], [2.2, -0.4]], [[-3.1, 1.9], [0.6, -2.5]]]);
+    const x = tensor([
+      [
+        [-1.3, 0.7],
+        [2.2, -0.4],
+      ],
+      [
+        [-3.1, 1.9],
+        [0.6, -2.5],
+      ],
+    ]);
     for (const alpha of [tensor(0.3), tensor([0.2, -0.1]), tensor([[0.2, 0.4]])]) {
       const r = checkGradients((xx, aa) => sum(mul(prelu(xx, aa), xx)), [x, alpha], { tol: 5e-3 });
       expect(r.ok, r.message).toBe(true);
@@ -61,10 +74,14 @@ describe('prelu', () => {
 
   it('rejects slopes that do not broadcast onto x, or would enlarge it', () => {
     expect(() => prelu(tensor(X), tensor([0.1, 0.2]))).toThrow(
-      new ShapeError("prelu: alpha of shape [2] must broadcast to x's shape [3,3] without enlarging it; pass a scalar (shared slope) or shape [3] (one slope per channel)"),
+      new ShapeError(
+        "prelu: alpha of shape [2] must broadcast to x's shape [3,3] without enlarging it; pass a scalar (shared slope) or shape [3] (one slope per channel)",
+      ),
     );
     expect(() => prelu(tensor([1, 2, 3]), tensor([[0.1, 0.2, 0.3]]))).toThrow(ShapeError);
-    expect(() => prelu(tensor([1]), tensor([1], undefined, 'int32'))).toThrow(new DTypeError("prelu: 'alpha' must have dtype float32, received int32"));
+    expect(() => prelu(tensor([1]), tensor([1], undefined, 'int32'))).toThrow(
+      new DTypeError("prelu: 'alpha' must have dtype float32, received int32"),
+    );
   });
 
   it('from the registry, keeps its slope at the initial value 0.25 (the learned slope lives in the layer)', () => {

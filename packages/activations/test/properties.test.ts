@@ -61,7 +61,17 @@ describe('properties agree with the functions', () => {
 
   it('the ReLU family is the gating activations; saturating and normalizing ones are not', () => {
     expect(list().filter((n) => get(n).properties.reluFamily)).toEqual([
-      'relu', 'relu6', 'leakyRelu', 'prelu', 'elu', 'selu', 'celu', 'gelu', 'swish', 'mish', 'hardSwish',
+      'relu',
+      'relu6',
+      'leakyRelu',
+      'prelu',
+      'elu',
+      'selu',
+      'celu',
+      'gelu',
+      'swish',
+      'mish',
+      'hardSwish',
     ]);
     expect(list().filter((n) => !get(n).properties.elementwise)).toEqual(['softmax', 'logSoftmax']);
   });

@@ -56,7 +56,10 @@ export const references = {
   relu: (): Reference => ({ f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) }),
   relu6: (): Reference => ({ f: (x) => (x <= 0 ? 0 : x >= 6 ? 6 : x), df: (x) => (x > 0 && x < 6 ? 1 : 0) }),
   leakyRelu: (a: number): Reference => ({ f: (x) => (x > 0 ? x : a * x), df: (x) => (x > 0 ? 1 : a) }),
-  elu: (a: number): Reference => ({ f: (x) => (x > 0 ? x : a * Math.expm1(x)), df: (x) => (x > 0 ? 1 : a * Math.exp(x)) }),
+  elu: (a: number): Reference => ({
+    f: (x) => (x > 0 ? x : a * Math.expm1(x)),
+    df: (x) => (x > 0 ? 1 : a * Math.exp(x)),
+  }),
   selu: (): Reference => ({
     f: (x) => SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)),
     df: (x) => SELU_SCALE * (x > 0 ? 1 : SELU_ALPHA * Math.exp(x)),

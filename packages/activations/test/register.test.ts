@@ -70,8 +70,13 @@ describe('register', () => {
     expect(() => defineActivation({ ...squareplus, name: 'badDefault', options: { b: numberOption(NaN) } })).toThrow(
       new ValueError("defineActivation: badDefault option 'b' must be a finite number, received NaN"),
     );
-    expect(() => defineActivation({ name: 'noProps', describe: 'x', recommendedInitializer: 'heNormal', kernel: () => ({ fn: squareplusFn }) } as never)).toThrow(
-      new ValueError("defineActivation: 'noProps' needs properties (an object or a function of the options)"),
-    );
+    expect(() =>
+      defineActivation({
+        name: 'noProps',
+        describe: 'x',
+        recommendedInitializer: 'heNormal',
+        kernel: () => ({ fn: squareplusFn }),
+      } as never),
+    ).toThrow(new ValueError("defineActivation: 'noProps' needs properties (an object or a function of the options)"));
   });
 });

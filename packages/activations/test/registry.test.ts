@@ -4,10 +4,34 @@ import { type ActivationConfig, activations, get, isActivation, list } from '@re
 
 // Written out by hand (not derived from the registry) so that a lost or renamed activation fails here.
 const NAMES = [
-  'linear', 'relu', 'relu6', 'leakyRelu', 'prelu', 'elu', 'selu', 'celu', 'gelu', 'swish', 'mish', 'hardSigmoid',
-  'hardSwish', 'sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', 'logSoftmax',
+  'linear',
+  'relu',
+  'relu6',
+  'leakyRelu',
+  'prelu',
+  'elu',
+  'selu',
+  'celu',
+  'gelu',
+  'swish',
+  'mish',
+  'hardSigmoid',
+  'hardSwish',
+  'sigmoid',
+  'tanh',
+  'softplus',
+  'softsign',
+  'softmax',
+  'logSoftmax',
 ];
-const ALIASES = { leaky_relu: 'leakyRelu', silu: 'swish', hard_sigmoid: 'hardSigmoid', hard_swish: 'hardSwish', hard_silu: 'hardSwish', log_softmax: 'logSoftmax' };
+const ALIASES = {
+  leaky_relu: 'leakyRelu',
+  silu: 'swish',
+  hard_sigmoid: 'hardSigmoid',
+  hard_swish: 'hardSwish',
+  hard_silu: 'hardSwish',
+  log_softmax: 'logSoftmax',
+};
 
 describe('the registry', () => {
   it('lists every activation, in catalogue order, and keys each definition by its own name', () => {
@@ -34,8 +58,14 @@ describe('the registry', () => {
   it('round-trips every activation through getConfig, with defaults and with options changed', () => {
     const configs: ActivationConfig[] = [
       ...NAMES.map((name) => ({ name })),
-      { name: 'leakyRelu', alpha: 0.2 }, { name: 'prelu', alpha: 0.1 }, { name: 'elu', alpha: 0.5 }, { name: 'celu', alpha: 3 },
-      { name: 'gelu', approximate: 'tanh' }, { name: 'swish', beta: 1.7 }, { name: 'softmax', axis: 0 }, { name: 'logSoftmax', axis: 1 },
+      { name: 'leakyRelu', alpha: 0.2 },
+      { name: 'prelu', alpha: 0.1 },
+      { name: 'elu', alpha: 0.5 },
+      { name: 'celu', alpha: 3 },
+      { name: 'gelu', approximate: 'tanh' },
+      { name: 'swish', beta: 1.7 },
+      { name: 'softmax', axis: 0 },
+      { name: 'logSoftmax', axis: 1 },
       { name: 'leaky_relu', alpha: 0.3 },
     ];
     for (const config of configs) {
@@ -43,7 +73,29 @@ describe('the registry', () => {
       const again = get(act.getConfig());
       expect(again.getConfig()).toEqual(act.getConfig());
       expect(again.f(-0.7)).toBe(act.f(-0.7));
-      expect(Array.from(again.apply(tensor([[-2, 0.5], [1, 3]])).dataSync())).toEqual(Array.from(act.apply(tensor([[-2, 0.5], [1, 3]])).dataSync()));
+      expect(
+        Array.from(
+          again
+            .apply(
+              tensor([
+                [-2, 0.5],
+                [1, 3],
+              ]),
+            )
+            .dataSync(),
+        ),
+      ).toEqual(
+        Array.from(
+          act
+            .apply(
+              tensor([
+                [-2, 0.5],
+                [1, 3],
+              ]),
+            )
+            .dataSync(),
+        ),
+      );
     }
     expect(get({ name: 'leaky_relu', alpha: 0.3 }).getConfig()).toEqual({ name: 'leakyRelu', alpha: 0.3 });
   });
@@ -91,7 +143,9 @@ describe('plain functions', () => {
 
   it('refuses to serialize a function that get() could not find again', () => {
     expect(() => get(scaledSigmoid).getConfig()).toThrow(
-      new ValueError("activations: cannot serialize the plain function 'scaledSigmoid'; register it with register({ name: 'scaledSigmoid', … }) and refer to it by name"),
+      new ValueError(
+        "activations: cannot serialize the plain function 'scaledSigmoid'; register it with register({ name: 'scaledSigmoid', … }) and refer to it by name",
+      ),
     );
   });
 });
@@ -106,7 +160,9 @@ describe('errors', () => {
   });
 
   it('a near miss in case or underscores gets a suggestion', () => {
-    expect(() => get('LeakyReLU')).toThrow(/^activations\.get: unknown activation 'LeakyReLU' \(did you mean 'leakyRelu'\?\); known: linear, /);
+    expect(() => get('LeakyReLU')).toThrow(
+      /^activations\.get: unknown activation 'LeakyReLU' \(did you mean 'leakyRelu'\?\); known: linear, /,
+    );
     expect(() => get('hard-swish')).toThrow(/\(did you mean 'hardSwish'\?\)/);
   });
 
@@ -114,21 +170,27 @@ describe('errors', () => {
     expect(() => get({ name: 'leakyRelu', alhpa: 0.2 })).toThrow(
       new ValueError("activations.get: unknown option 'alhpa' for leakyRelu; allowed options: alpha"),
     );
-    expect(() => get({ name: 'relu', alpha: 0.2 })).toThrow(new ValueError("activations.get: unknown option 'alpha' for relu; relu takes no options"));
+    expect(() => get({ name: 'relu', alpha: 0.2 })).toThrow(
+      new ValueError("activations.get: unknown option 'alpha' for relu; relu takes no options"),
+    );
   });
 
   it('an option of the wrong type or out of range names the option, the value and what is allowed', () => {
     expect(() => get({ name: 'leakyRelu', alpha: '0.2' })).toThrow(
       new ValueError("activations.get: leakyRelu option 'alpha' must be a finite number, received '0.2'"),
     );
-    expect(() => get({ name: 'elu', alpha: NaN })).toThrow(new ValueError("activations.get: elu option 'alpha' must be a finite number, received NaN"));
+    expect(() => get({ name: 'elu', alpha: NaN })).toThrow(
+      new ValueError("activations.get: elu option 'alpha' must be a finite number, received NaN"),
+    );
     expect(() => get({ name: 'celu', alpha: 0 })).toThrow(
       new ValueError("activations.get: celu option 'alpha' must be a positive finite number, received 0"),
     );
     expect(() => get({ name: 'gelu', approximate: true })).toThrow(
       new ValueError("activations.get: gelu option 'approximate' must be one of 'none', 'tanh', received true"),
     );
-    expect(() => get({ name: 'softmax', axis: 1.5 })).toThrow(new ValueError("activations.get: softmax option 'axis' must be an integer, received 1.5"));
+    expect(() => get({ name: 'softmax', axis: 1.5 })).toThrow(
+      new ValueError("activations.get: softmax option 'axis' must be an integer, received 1.5"),
+    );
   });
 
   it('the tensor functions check their options the same way', async () => {
@@ -136,18 +198,26 @@ describe('errors', () => {
     expect(() => leakyRelu(tensor([1]), { alpha: 'big' as unknown as number })).toThrow(
       new ValueError("leakyRelu: option 'alpha' must be a finite number, received 'big'"),
     );
-    expect(() => gelu(tensor([1]), 0.2 as never)).toThrow(new ValueError('gelu: options must be an object such as { approximate: … }, received 0.2'));
+    expect(() => gelu(tensor([1]), 0.2 as never)).toThrow(
+      new ValueError('gelu: options must be an object such as { approximate: … }, received 0.2'),
+    );
     expect(leakyRelu(tensor([-1]), 0.2).dataSync()[0]).toBeCloseTo(-0.2, 7); // TensorFlow.js's positional alpha
     expect(() => gelu(tensor([1]), { approximate: 'fast' as 'tanh' })).toThrow(
       new ValueError("gelu: option 'approximate' must be one of 'none', 'tanh', received 'fast'"),
     );
-    expect(() => gelu(tensor([1]), { exact: true } as never)).toThrow(new ValueError("gelu: unknown option 'exact'; allowed options: approximate"));
+    expect(() => gelu(tensor([1]), { exact: true } as never)).toThrow(
+      new ValueError("gelu: unknown option 'exact'; allowed options: approximate"),
+    );
   });
 
   it('rejects identifiers that are none of name, config, Activation or function', () => {
-    expect(() => get({ alpha: 1 } as unknown as ActivationConfig)).toThrow(new ValueError("activations.get: a config needs a string 'name', received none"));
+    expect(() => get({ alpha: 1 } as unknown as ActivationConfig)).toThrow(
+      new ValueError("activations.get: a config needs a string 'name', received none"),
+    );
     expect(() => get(42 as never)).toThrow(
-      new ValueError('activations.get: expected a name, a config { name, ...options }, an Activation or a function, received number 42'),
+      new ValueError(
+        'activations.get: expected a name, a config { name, ...options }, an Activation or a function, received number 42',
+      ),
     );
     expect(() => get(null as never)).toThrow(/received null$/);
   });

@@ -24,7 +24,11 @@ function refLogSoftmax(slice: readonly number[]): number[] {
 }
 
 /** A reference applied along `axis` (0 or 1) of a matrix, with each element's largest |logit| in its slice. */
-function along(m: number[][], axis: 0 | 1, ref: (s: readonly number[]) => number[]): { want: number[]; sliceMax: number[] } {
+function along(
+  m: number[][],
+  axis: 0 | 1,
+  ref: (s: readonly number[]) => number[],
+): { want: number[]; sliceMax: number[] } {
   const t = (a: number[][]) => a[0]!.map((_, j) => a.map((r) => r[j]!));
   const slices = axis === 1 ? m : t(m);
   const out = slices.map(ref);
@@ -42,7 +46,8 @@ function expectClose(got: ArrayLike<number>, want: number[], scale: (k: number) 
  * Softmax: relative 1e-6, widened for tiny probabilities — @rectify/tensor computes softmax as exp(logSoftmax), and
  * rounding log p to float32 costs about |ln p|·6e-8 relative in p (1.6e-6 at p = 1e-23).
  */
-const probabilityScale = (want: number[]) => (k: number) => Math.abs(want[k]!) * Math.max(1, 0.12 * Math.abs(Math.log(Math.abs(want[k]!))));
+const probabilityScale = (want: number[]) => (k: number) =>
+  Math.abs(want[k]!) * Math.max(1, 0.12 * Math.abs(Math.log(Math.abs(want[k]!))));
 /**
  * logSoftmax: x − logSumExp(x) cancels in float32 when one logit dominates (5 − 5.0001234), so the error is relative
  * to the size of the logits in the slice, as in every float32 implementation.
@@ -55,18 +60,30 @@ describe('softmax and logSoftmax', () => {
       const s = along(LOGITS, axis, refSoftmax);
       expectClose(softmax(tensor(LOGITS), { axis }).dataSync(), s.want, probabilityScale(s.want));
       const l = along(LOGITS, axis, refLogSoftmax);
-      expectClose(get({ name: 'logSoftmax', axis }).apply(tensor(LOGITS)).dataSync(), l.want, logScale(l.want, l.sliceMax));
+      expectClose(
+        get({ name: 'logSoftmax', axis }).apply(tensor(LOGITS)).dataSync(),
+        l.want,
+        logScale(l.want, l.sliceMax),
+      );
       expectClose(logSoftmax(tensor(LOGITS), { axis }).dataSync(), l.want, logScale(l.want, l.sliceMax));
     });
   }
 
   it('default to the last axis', () => {
-    expect(Array.from(softmax(tensor(LOGITS)).dataSync())).toEqual(Array.from(softmax(tensor(LOGITS), { axis: 1 }).dataSync()));
+    expect(Array.from(softmax(tensor(LOGITS)).dataSync())).toEqual(
+      Array.from(softmax(tensor(LOGITS), { axis: 1 }).dataSync()),
+    );
   });
 
   it('differentiate correctly through their primitive ops', () => {
-    const x = tensor([[0.3, -1.2, 2.0], [0.5, 0.1, -0.7]]);
-    const w = tensor([[1, -2, 0.5], [3, 1, -1]]);
+    const x = tensor([
+      [0.3, -1.2, 2.0],
+      [0.5, 0.1, -0.7],
+    ]);
+    const w = tensor([
+      [1, -2, 0.5],
+      [3, 1, -1],
+    ]);
     for (const f of [softmax, logSoftmax]) {
       const r = checkGradients((t) => sum(mul(f(t, { axis: 0 }), w)), [x], { tol: 5e-3 });
       expect(r.ok, r.message).toBe(true);
@@ -77,8 +94,16 @@ describe('softmax and logSoftmax', () => {
     const x = tensor([[0.2, -1, 3]]);
     const s = refSoftmax([0.2, -1, 3]);
     const rel = (k: number) => Math.abs(s[k]!);
-    expectClose(get('softmax').derivative(x).dataSync(), s.map((p) => p * (1 - p)), rel);
-    expectClose(get('logSoftmax').derivative(x).dataSync(), s.map((p) => 1 - p), () => 1);
+    expectClose(
+      get('softmax').derivative(x).dataSync(),
+      s.map((p) => p * (1 - p)),
+      rel,
+    );
+    expectClose(
+      get('logSoftmax').derivative(x).dataSync(),
+      s.map((p) => 1 - p),
+      () => 1,
+    );
     for (const v of [-30, -2, 0, 0.7, 25]) {
       expect(get('softmax').f(v)).toBeCloseTo(refSoftmax([v, 0])[0]!, 15);
       expect(get('logSoftmax').f(v)).toBeCloseTo(refLogSoftmax([v, 0])[0]!, 12);
@@ -87,7 +112,9 @@ describe('softmax and logSoftmax', () => {
   });
 
   it('reject an axis out of range or a scalar, naming themselves', () => {
-    expect(() => softmax(tensor(LOGITS), { axis: 2 })).toThrow(new ValueError('softmax: axis must be an integer in [-2, 1], received 2'));
+    expect(() => softmax(tensor(LOGITS), { axis: 2 })).toThrow(
+      new ValueError('softmax: axis must be an integer in [-2, 1], received 2'),
+    );
     expect(() => logSoftmax(scalar(1))).toThrow(new ShapeError('logSoftmax: x must have rank >= 1, received a scalar'));
   });
 });

@@ -31,7 +31,11 @@ describe('gelu at the edges', () => {
   it('is +∞ at +∞, 0 at −∞, exact for huge inputs and accurate in the negative tail', () => {
     expect(values(gelu([Infinity, -Infinity, NaN, 3e38, -3e38]))).toEqual([Infinity, 0, NaN, Math.fround(3e38), 0]);
     // x·Φ(x) = x·½erfc(−x/√2), reference values computed with mpmath.
-    const ref: Array<[number, number]> = [[-11, -2.1017255319485433e-27], [-8, -4.976768459417427e-15], [-5, -1.4332578593959695e-6]];
+    const ref: Array<[number, number]> = [
+      [-11, -2.1017255319485433e-27],
+      [-8, -4.976768459417427e-15],
+      [-5, -1.4332578593959695e-6],
+    ];
     const got = gelu(ref.map(([x]) => x)).dataSync();
     ref.forEach(([, y], i) => expect(Math.abs(got[i]! - y) / Math.abs(y)).toBeLessThan(5e-7));
   });
@@ -39,7 +43,10 @@ describe('gelu at the edges', () => {
 
 describe("TensorFlow.js's positional forms", () => {
   it('softmax(x, axis), logSoftmax(x, axis) and leakyRelu(x, alpha) equal their options forms', () => {
-    const x = tensor([[1, 2, 3], [1, 1, 5]]);
+    const x = tensor([
+      [1, 2, 3],
+      [1, 1, 5],
+    ]);
     expect(softmax(x, 0).arraySync()).toEqual(softmax(x, { axis: 0 }).arraySync());
     expect(logSoftmax(x, -1).arraySync()).toEqual(logSoftmax(x, { axis: -1 }).arraySync());
     expect(leakyRelu([-10, 2], 0.3).arraySync()).toEqual(leakyRelu([-10, 2], { alpha: 0.3 }).arraySync());

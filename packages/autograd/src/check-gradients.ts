@@ -28,7 +28,8 @@ export interface GradientCheckResult {
 
 function positive(name: string, v: number | undefined, fallback: number): number {
   const x = v ?? fallback;
-  if (!(x > 0) || !Number.isFinite(x)) throw new ValueError(`checkGradients: ${name} must be a finite positive number, received ${x}`);
+  if (!(x > 0) || !Number.isFinite(x))
+    throw new ValueError(`checkGradients: ${name} must be a finite positive number, received ${x}`);
   return x;
 }
 
@@ -40,17 +41,27 @@ function positive(name: string, v: number | undefined, fallback: number): number
  * const r = checkGradients((x) => sigmoid(x), [tensor([-1, 0, 2])]);
  * r.ok; // true
  */
-export function checkGradients(f: (...xs: Tensor[]) => Tensor, inputs: readonly TensorLike[], options: CheckGradientsOptions = {}): GradientCheckResult {
+export function checkGradients(
+  f: (...xs: Tensor[]) => Tensor,
+  inputs: readonly TensorLike[],
+  options: CheckGradientsOptions = {},
+): GradientCheckResult {
   if (typeof f !== 'function') throw new ValueError(`checkGradients: f must be a function, received ${typeof f}`);
-  if (!Array.isArray(inputs) || inputs.length === 0) throw new ValueError('checkGradients: inputs must be a non-empty array of tensors');
+  if (!Array.isArray(inputs) || inputs.length === 0)
+    throw new ValueError('checkGradients: inputs must be a non-empty array of tensors');
   const eps = positive('eps', options.eps, 1e-3);
   const tol = positive('tol', options.tol, 1e-2);
   return engine.tidy(() => {
     const xs = inputs.map((x, i) => toTensor(x, `inputs[${i}]`, 'checkGradients'));
     const probe = engine.withoutListeners(() => f(...xs));
-    if (!(probe instanceof Tensor)) throw new ValueError(`checkGradients: f must return a Tensor, received ${typeof probe}`);
-    if (probe.dtype !== 'float32') throw new ValueError(`checkGradients: f must return a float32 tensor, received ${probe.dtype}`);
-    const r = probe.size === 1 ? Float32Array.of(1) : Float32Array.from(PRNGKey.fromSeed(options.seed ?? 1234, 'checkGradients').normal(probe.size));
+    if (!(probe instanceof Tensor))
+      throw new ValueError(`checkGradients: f must return a Tensor, received ${typeof probe}`);
+    if (probe.dtype !== 'float32')
+      throw new ValueError(`checkGradients: f must return a float32 tensor, received ${probe.dtype}`);
+    const r =
+      probe.size === 1
+        ? Float32Array.of(1)
+        : Float32Array.from(PRNGKey.fromSeed(options.seed ?? 1234, 'checkGradients').normal(probe.size));
     const { grads } = computeGradients('checkGradients', () => f(...xs), xs, tensor(r, probe.shape));
     const project = (args: Tensor[]): number =>
       engine.withoutListeners(() =>

@@ -1,5 +1,15 @@
 import {
-  RectifyError, ShapeError, Tensor, ValueError, add, cast, engine, fmtShape, onesLike, shapesEqual, zerosLike,
+  RectifyError,
+  ShapeError,
+  Tensor,
+  ValueError,
+  add,
+  cast,
+  engine,
+  fmtShape,
+  onesLike,
+  shapesEqual,
+  zerosLike,
 } from '@rectify/tensor';
 import type { OpName } from '@rectify/tensor';
 import type { GradRule } from './grad-rule.js';
@@ -17,12 +27,20 @@ export interface GradientsResult {
  * gradients for sources that `f` did not use are zeros, as in TensorFlow.js.
  * @example const { value, grads } = computeGradients('myOp', () => sum(square(x)), [x]);
  */
-export function computeGradients(op: string, f: () => Tensor, sources: readonly Tensor[], dy?: Tensor): GradientsResult {
+export function computeGradients(
+  op: string,
+  f: () => Tensor,
+  sources: readonly Tensor[],
+  dy?: Tensor,
+): GradientsResult {
   sources.forEach((s, i) => {
-    if (!(s instanceof Tensor)) throw new ValueError(`${op}: argument ${i} must be a Tensor, received ${s === null ? 'null' : typeof s}`);
+    if (!(s instanceof Tensor))
+      throw new ValueError(`${op}: argument ${i} must be a Tensor, received ${s === null ? 'null' : typeof s}`);
     s.assertAlive(op);
     if (s.dtype !== 'float32') {
-      throw new ValueError(`${op}: can only differentiate with respect to float32 tensors, argument ${i} is ${s.dtype}`);
+      throw new ValueError(
+        `${op}: can only differentiate with respect to float32 tensors, argument ${i} is ${s.dtype}`,
+      );
     }
   });
   if (dy !== undefined) dy.assertAlive(op);
@@ -34,7 +52,9 @@ export function computeGradients(op: string, f: () => Tensor, sources: readonly 
       value = engine.tidy(() => {
         const v = f();
         if (!(v instanceof Tensor)) {
-          throw new RectifyError(`${op}: the function must return a Tensor, received ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`);
+          throw new RectifyError(
+            `${op}: the function must return a Tensor, received ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`,
+          );
         }
         return v;
       });
@@ -42,7 +62,9 @@ export function computeGradients(op: string, f: () => Tensor, sources: readonly 
       unsubscribe();
     }
     if (dy && !shapesEqual(dy.shape, value.shape)) {
-      throw new ShapeError(`${op}: dy has shape ${fmtShape(dy.shape)}, but the function's output has shape ${fmtShape(value.shape)}`);
+      throw new ShapeError(
+        `${op}: dy has shape ${fmtShape(dy.shape)}, but the function's output has shape ${fmtShape(value.shape)}`,
+      );
     }
     return { value, grads: backward(tape, value, sources, dy) };
   } finally {

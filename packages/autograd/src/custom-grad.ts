@@ -1,4 +1,13 @@
-import { type Tensor, type TensorLike, ShapeError, Tensor as TensorClass, ValueError, engine, fmtShape, toTensor } from '@rectify/tensor';
+import {
+  type Tensor,
+  type TensorLike,
+  ShapeError,
+  Tensor as TensorClass,
+  ValueError,
+  engine,
+  fmtShape,
+  toTensor,
+} from '@rectify/tensor';
 import { describeValue } from './variable.js';
 
 /** Hands tensors from the forward pass to the gradient function (TensorFlow.js's `GradSaveFunc`). */
@@ -39,8 +48,15 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...args
     };
     const mark = TensorClass.nextId;
     const result = engine.withoutListeners(() => f(...xs, save));
-    if (typeof result !== 'object' || result === null || !(result.value instanceof TensorClass) || typeof result.gradFunc !== 'function') {
-      throw new ValueError(`customGrad: f must return { value: Tensor, gradFunc: Function }, received ${describeValue(result)}`);
+    if (
+      typeof result !== 'object' ||
+      result === null ||
+      !(result.value instanceof TensorClass) ||
+      typeof result.gradFunc !== 'function'
+    ) {
+      throw new ValueError(
+        `customGrad: f must return { value: Tensor, gradFunc: Function }, received ${describeValue(result)}`,
+      );
     }
     const { value, gradFunc } = result;
     // The recorded output must be a tensor of its own: `f` may return one of its inputs unchanged.
@@ -50,12 +66,16 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...args
       const gs = gradFunc(dy as T, [...kept]);
       const list = Array.isArray(gs) ? gs : [gs];
       if (list.length !== xs.length) {
-        throw new ValueError(`customGrad: gradFunc must return one gradient per input (${xs.length}), received ${list.length}`);
+        throw new ValueError(
+          `customGrad: gradFunc must return one gradient per input (${xs.length}), received ${list.length}`,
+        );
       }
       list.forEach((g, i) => {
         if (!(g instanceof TensorClass) || g.shape.join() !== xs[i]!.shape.join()) {
           const got = g instanceof TensorClass ? `shape ${fmtShape(g.shape)}` : describeValue(g);
-          throw new ShapeError(`customGrad: gradient ${i} must have the shape of input ${i}, ${fmtShape(xs[i]!.shape)}; received ${got}`);
+          throw new ShapeError(
+            `customGrad: gradient ${i} must have the shape of input ${i}, ${fmtShape(xs[i]!.shape)}; received ${got}`,
+          );
         }
       });
       return list;

@@ -1,11 +1,13 @@
-import {
-  ShapeError, Tensor, type TensorLike, ValueError, Variable, engine, fmtShape, toTensor,
-} from '@rectify/tensor';
+import { ShapeError, Tensor, type TensorLike, ValueError, Variable, engine, fmtShape, toTensor } from '@rectify/tensor';
 import { computeGradients } from './compute-gradients.js';
 import { describeValue, liveVariables } from './variable.js';
 
 /** Converts the arguments; remembers which ones were created here, so they can be freed afterwards. */
-function sources(op: string, xs: readonly TensorLike[], dy?: TensorLike): { srcs: Tensor[]; owned: Tensor[]; dyT?: Tensor } {
+function sources(
+  op: string,
+  xs: readonly TensorLike[],
+  dy?: TensorLike,
+): { srcs: Tensor[]; owned: Tensor[]; dyT?: Tensor } {
   if (!Array.isArray(xs)) throw new ValueError(`${op}: xs must be an array of tensors, received ${describeValue(xs)}`);
   const srcs = xs.map((x, i) => toTensor(x, `xs[${i}]`, op));
   const owned = srcs.filter((s, i) => s !== xs[i]);
@@ -62,7 +64,9 @@ export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[
  * Like {@link grad}, also returning f(x) — one forward pass for both.
  * @example const { value, grad: g } = valueAndGrad((x) => sum(square(x)))(tensor([1, 2])); // 5, [2, 4]
  */
-export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: TensorLike) => { value: Tensor; grad: Tensor } {
+export function valueAndGrad(
+  f: (x: Tensor) => Tensor,
+): (x: TensorLike, dy?: TensorLike) => { value: Tensor; grad: Tensor } {
   assertFunction('valueAndGrad', f);
   return (x, dy) => {
     const { srcs, owned, dyT } = sources('valueAndGrad', [x], dy);
@@ -76,7 +80,9 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: Ten
  * Like {@link grads}, also returning the value.
  * @example const { value, grads: [da, db] } = valueAndGrads((a, b) => mul(a, b))([tensor([2]), tensor([3])]);
  */
-export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorLike[], dy?: TensorLike) => { value: Tensor; grads: Tensor[] } {
+export function valueAndGrads(
+  f: (...xs: Tensor[]) => Tensor,
+): (xs: readonly TensorLike[], dy?: TensorLike) => { value: Tensor; grads: Tensor[] } {
   assertFunction('valueAndGrads', f);
   return (xs, dy) => {
     const { srcs, owned, dyT } = sources('valueAndGrads', xs, dy);
@@ -91,13 +97,20 @@ export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly Ten
  * trainable float32 variable alive), keyed by variable name: what an optimizer needs for one step.
  * @example const { value, grads } = variableGrads(() => sum(square(sub(matmul(x, w), y))), [w]);
  */
-export function variableGrads(f: () => Tensor, varList?: readonly Variable[]): { value: Tensor; grads: Record<string, Tensor> } {
+export function variableGrads(
+  f: () => Tensor,
+  varList?: readonly Variable[],
+): { value: Tensor; grads: Record<string, Tensor> } {
   assertFunction('variableGrads', f);
   const vars = varList ?? [...liveVariables()].filter((v) => v.trainable && v.dtype === 'float32');
   const names = new Set<string>();
   vars.forEach((v, i) => {
-    if (!(v instanceof Variable)) throw new ValueError(`variableGrads: varList[${i}] must be a Variable, received ${describeValue(v)}`);
-    if (names.has(v.name)) throw new ValueError(`variableGrads: two variables are named '${v.name}'; gradients are keyed by name, so names must be unique`);
+    if (!(v instanceof Variable))
+      throw new ValueError(`variableGrads: varList[${i}] must be a Variable, received ${describeValue(v)}`);
+    if (names.has(v.name))
+      throw new ValueError(
+        `variableGrads: two variables are named '${v.name}'; gradients are keyed by name, so names must be unique`,
+      );
     names.add(v.name);
   });
   const { value, grads: gs } = computeGradients('variableGrads', f, vars);

@@ -2,7 +2,12 @@ export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, stopGradient, 
 export { computeGradients, type GradientsResult } from './compute-gradients.js';
 export { variable, liveVariables } from './variable.js';
 export { customGrad, type CustomGradientFunc, type CustomGradResult, type GradSaveFunc } from './custom-grad.js';
-export { checkGradients, type CheckGradientsOptions, type GradientCheckResult, type GradientCheckInput } from './check-gradients.js';
+export {
+  checkGradients,
+  type CheckGradientsOptions,
+  type GradientCheckResult,
+  type GradientCheckInput,
+} from './check-gradients.js';
 export { gradRules, sumToShape } from './rules.js';
 export type { GradRule, GradRules, OpContext } from './grad-rule.js';
 export { Variable } from '@rectify/tensor';

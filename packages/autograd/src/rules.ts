@@ -1,7 +1,32 @@
 import {
-  type BinaryFn, RectifyError, type Tensor,
-  add, binaryFn, broadcastTo, mathFns, broadcastedAxes, cast, div, engine, equal, gather, mapBinary, mapUnaryGrad, matmul, mul, neg, pad,
-  prod, reshape, shapesEqual, slice, split, square, sum, transpose, where,
+  type BinaryFn,
+  RectifyError,
+  type Tensor,
+  add,
+  binaryFn,
+  broadcastTo,
+  mathFns,
+  broadcastedAxes,
+  cast,
+  div,
+  engine,
+  equal,
+  gather,
+  mapBinary,
+  mapUnaryGrad,
+  matmul,
+  mul,
+  neg,
+  pad,
+  prod,
+  reshape,
+  shapesEqual,
+  slice,
+  split,
+  square,
+  sum,
+  transpose,
+  where,
 } from '@rectify/tensor';
 import type { GradRules } from './grad-rule.js';
 
@@ -35,7 +60,10 @@ function partialsOf(fn: BinaryFn): { dx?: BinaryFn; dy?: BinaryFn } {
  * Arithmetic that is cheaper written with tensor ops than through the generic partials (keyed by identity): the
  * gradient with respect to x, then y, each computed only when needed.
  */
-const fastBinary = new Map<BinaryFn, readonly [dx: (dy: Tensor, x: Tensor, y: Tensor) => Tensor, dy: (dy: Tensor, x: Tensor, y: Tensor) => Tensor]>([
+const fastBinary = new Map<
+  BinaryFn,
+  readonly [dx: (dy: Tensor, x: Tensor, y: Tensor) => Tensor, dy: (dy: Tensor, x: Tensor, y: Tensor) => Tensor]
+>([
   [mathFns.addFn, [(dy) => dy, (dy) => dy]],
   [mathFns.subFn, [(dy) => dy, (dy) => neg(dy)]],
   [mathFns.mulFn, [(dy, _x, y) => mul(dy, y), (dy, x) => mul(dy, x)]],
@@ -46,7 +74,9 @@ const fastBinary = new Map<BinaryFn, readonly [dx: (dy: Tensor, x: Tensor, y: Te
 const ifNeeded = (need: boolean | undefined, f: () => Tensor): Tensor | null => (need ? f() : null);
 
 function higherOrder(op: string): never {
-  throw new RectifyError(`grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`);
+  throw new RectifyError(
+    `grad: differentiating through '${op}' (a gradient kernel) is not supported; higher-order gradients are not implemented`,
+  );
 }
 
 /** One matmul of a gradient: left operand, right operand, and whether each is transposed. */
@@ -97,7 +127,9 @@ export const gradRules: GradRules = {
     ifNeeded(ny, () => sumToShape(where(c!, 0, dy), y!.shape)),
   ],
   // Only a float → float cast carries a gradient; casting to int32 or bool rounds, which has none.
-  cast: (dy, { inputs: [x], output }) => [x!.dtype === 'float32' && output.dtype === 'float32' ? cast(dy, 'float32') : null],
+  cast: (dy, { inputs: [x], output }) => [
+    x!.dtype === 'float32' && output.dtype === 'float32' ? cast(dy, 'float32') : null,
+  ],
   reduce: (dy, { inputs: [x], attrs: { axes, op }, output }) => {
     const g = reshape(dy, keptShape(x!, axes));
     switch (op) {
@@ -115,7 +147,11 @@ export const gradRules: GradRules = {
         const nonZero = where(isZero, 1, x!);
         const pNonZero = prod(nonZero, axes, true);
         const zeros = sum(cast(isZero, 'float32'), axes, true);
-        const others = where(isZero, where(equal(zeros, 1), pNonZero, 0), where(equal(zeros, 0), div(pNonZero, nonZero), 0));
+        const others = where(
+          isZero,
+          where(equal(zeros, 1), pNonZero, 0),
+          where(equal(zeros, 0), div(pNonZero, nonZero), 0),
+        );
         return [mul(g, others)];
       }
       default:
@@ -138,10 +174,24 @@ export const gradRules: GradRules = {
     return [transpose(dy, inverse)];
   },
   slice: (dy, { inputs: [x], attrs: { begin, size } }) => [
-    pad(dy, x!.shape.map((d, i) => [begin[i]!, d - begin[i]! - size[i]!] as [number, number])),
+    pad(
+      dy,
+      x!.shape.map((d, i) => [begin[i]!, d - begin[i]! - size[i]!] as [number, number]),
+    ),
   ],
-  concat: (dy, { inputs, attrs: { axis } }) => split(dy, inputs.map((t) => t.shape[axis]!), axis),
-  pad: (dy, { inputs: [x], attrs: { paddings } }) => [slice(dy, paddings.map((p) => p[0]), x!.shape)],
+  concat: (dy, { inputs, attrs: { axis } }) =>
+    split(
+      dy,
+      inputs.map((t) => t.shape[axis]!),
+      axis,
+    ),
+  pad: (dy, { inputs: [x], attrs: { paddings } }) => [
+    slice(
+      dy,
+      paddings.map((p) => p[0]),
+      x!.shape,
+    ),
+  ],
   tile: (dy, { inputs: [x], attrs: { reps } }) => {
     // View dy as [rep0, d0, rep1, d1, …] and sum the rep axes.
     const split2 = x!.shape.flatMap((d, i) => [reps[i]!, d]);
@@ -153,7 +203,10 @@ export const gradRules: GradRules = {
     ifNeeded(nx, () => engine.runKernel('scatterAdd', [dy, indices!], { axis, shape: x!.shape })),
     null,
   ],
-  scatterAdd: (dy, { inputs: [, indices], attrs: { axis }, needs: [nu] }) => [ifNeeded(nu, () => gather(dy, indices!, axis)), null],
+  scatterAdd: (dy, { inputs: [, indices], attrs: { axis }, needs: [nu] }) => [
+    ifNeeded(nu, () => gather(dy, indices!, axis)),
+    null,
+  ],
   // The first convolution's input is data: its input gradient is the larger half of that layer's backward pass.
   conv2d: (dy, { inputs: [x, f], attrs: { info }, needs: [nx, nf] }) => [
     ifNeeded(nx, () => engine.runKernel('conv2dBackpropInput', [dy, f!], { info })),

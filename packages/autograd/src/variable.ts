@@ -14,7 +14,8 @@ export function variable(initial: TensorLike, trainable = true, name?: string, d
   if (name !== undefined && (typeof name !== 'string' || name.length === 0)) {
     throw new ValueError(`variable: name must be a non-empty string, received ${JSON.stringify(name)}`);
   }
-  if (typeof trainable !== 'boolean') throw new ValueError(`variable: trainable must be a boolean, received ${String(trainable)}`);
+  if (typeof trainable !== 'boolean')
+    throw new ValueError(`variable: trainable must be a boolean, received ${String(trainable)}`);
   const v = engine.tidy(() => {
     let t = toTensor(initial, 'initial', 'variable', dtype);
     if (dtype !== undefined && t.dtype !== dtype) t = cast(t, dtype);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { Tensor, Variable, add, memory, mul, ones, square, sub, sum, tensor, tidy, zeros } from '@rectify/tensor';
 import {
-  Tensor, Variable, add, memory, mul, ones, square, sub, sum, tensor, tidy, zeros,
-} from '@rectify/tensor';
-import {
-  computeGradients, grad, grads, liveVariables, noGrad, stopGradient, valueAndGrad, valueAndGrads, variable, variableGrads,
+  computeGradients,
+  grad,
+  grads,
+  liveVariables,
+  noGrad,
+  stopGradient,
+  valueAndGrad,
+  valueAndGrads,
+  variable,
+  variableGrads,
 } from '@rectify/autograd';
 
 const live = () => memory().numTensors;
@@ -54,7 +61,10 @@ describe('valueAndGrad and valueAndGrads', () => {
     expect(g.arraySync()).toEqual([2, 4]);
     const r = valueAndGrads((a, b) => sum(mul(a, b)))([tensor([1, 2]), tensor([3, 4])]);
     expect(r.value.arraySync()).toBe(11);
-    expect(r.grads.map((t) => t.arraySync())).toEqual([[3, 4], [1, 2]]);
+    expect(r.grads.map((t) => t.arraySync())).toEqual([
+      [3, 4],
+      [1, 2],
+    ]);
   });
 
   it('keep the value alive when it is the argument itself', () => {
@@ -93,7 +103,10 @@ describe('variables', () => {
     const w = variable(tensor([[1], [2]]), true, 'vg/w');
     const b = variable(tensor([0.5]), true, 'vg/b');
     const frozen = variable(tensor([3]), false, 'vg/frozen');
-    const x = tensor([[1, 1], [2, 0]]);
+    const x = tensor([
+      [1, 1],
+      [2, 0],
+    ]);
     const loss = () => sum(square(add(add(mulMat(x, w), b), frozen)));
     const { value, grads: g } = variableGrads(loss, [w, b]);
     // y = x·w + b + 3 = [6.5, 5.5]; dL/dy = 2y; dL/dw = xᵀ·2y = [[2·6.5 + 4·5.5], [2·6.5]]; dL/db = Σ 2y.
@@ -109,7 +122,11 @@ describe('variables', () => {
 
   it('support a gradient-descent loop that converges', () => {
     const w = variable(tensor([[0], [0]]), true, 'gd/w');
-    const x = tensor([[1, 2], [3, 4], [5, 6]]);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const y = tensor([[5], [11], [17]]); // y = x·[1, 2]ᵀ
     const before = live();
     for (let step = 0; step < 2000; step++) {
@@ -133,20 +150,37 @@ describe('stopGradient and noGrad', () => {
   });
 
   it('noGrad runs without recording and returns its result', () => {
-    expect(grad((t) => add(noGrad(() => square(t)), t))(tensor([3])).arraySync()).toEqual([1]);
+    expect(
+      grad((t) =>
+        add(
+          noGrad(() => square(t)),
+          t,
+        ),
+      )(tensor([3])).arraySync(),
+    ).toEqual([1]);
     expect(noGrad(() => 42)).toBe(42);
   });
 
   it('a gradient taken inside noGrad still works (only the enclosing tapes are muted)', () => {
     expect(noGrad(() => grad((t) => square(t))(tensor([3])).arraySync())).toEqual([6]);
     // …while the outer function still sees no dependence through the noGrad block.
-    expect(grad((t) => add(noGrad(() => grad((u) => square(u))(t)), t))(tensor([3])).arraySync()).toEqual([1]);
+    expect(
+      grad((t) =>
+        add(
+          noGrad(() => grad((u) => square(u))(t)),
+          t,
+        ),
+      )(tensor([3])).arraySync(),
+    ).toEqual([1]);
   });
 });
 
 describe('memory', () => {
   it('tidy(() => grad(f)(x)) leaves nothing behind', () => {
-    const x = tensor([[1, 2], [3, 4]]);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     const before = live();
     tidy(() => {
       grad((t) => sum(mul(square(t), add(t, 1))))(x);
@@ -154,7 +188,10 @@ describe('memory', () => {
     expect(live()).toBe(before);
     const kept = tidy(() => grad((t) => sum(mul(square(t), add(t, 1))))(x));
     expect(live()).toBe(before + 1);
-    expect(kept.arraySync()).toEqual([[5, 16], [33, 56]]);
+    expect(kept.arraySync()).toEqual([
+      [5, 16],
+      [33, 56],
+    ]);
   });
 
   it('intermediates of f and of the backward pass are freed; only results remain', () => {
@@ -170,20 +207,23 @@ describe('memory', () => {
   it('a throwing function releases the tape and its intermediates', () => {
     const x = tensor([1, 2]);
     const before = live();
-    expect(() => grad((t) => {
-      square(t);
-      throw new Error('inside f');
-    })(x)).toThrow('inside f');
+    expect(() =>
+      grad((t) => {
+        square(t);
+        throw new Error('inside f');
+      })(x),
+    ).toThrow('inside f');
     expect(live()).toBe(before);
   });
 
   it('repeated gradient steps do not grow memory', () => {
     const w = variable(ones([4, 4]), true, 'mem/w');
     const x = zeros([2, 4]);
-    const step = () => tidy(() => {
-      const { grads: g } = variableGrads(() => sum(square(mulMat(x, w))), [w]);
-      w.assign(sub(w, mul(g['mem/w']!, 0.1)));
-    });
+    const step = () =>
+      tidy(() => {
+        const { grads: g } = variableGrads(() => sum(square(mulMat(x, w))), [w]);
+        w.assign(sub(w, mul(g['mem/w']!, 0.1)));
+      });
     step();
     const before = memory();
     for (let i = 0; i < 20; i++) step();

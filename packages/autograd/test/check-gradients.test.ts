@@ -11,7 +11,8 @@ describe('checkGradients', () => {
     expect(r.inputs).toHaveLength(1);
     expect(r.inputs[0]!.numeric.length).toBe(3);
     const { analytic, numeric } = r.inputs[0]!;
-    for (let i = 0; i < 3; i++) expect(Math.abs(analytic[i]! - numeric[i]!)).toBeLessThan(1e-2 * Math.max(1, Math.abs(numeric[i]!)));
+    for (let i = 0; i < 3; i++)
+      expect(Math.abs(analytic[i]! - numeric[i]!)).toBeLessThan(1e-2 * Math.max(1, Math.abs(numeric[i]!)));
     expect(r.message).toMatch(/^gradients match \(max error .* <= tol 0\.01\)$/);
   });
 
@@ -21,7 +22,9 @@ describe('checkGradients', () => {
     expect(r.ok).toBe(false);
     expect(r.inputs[0]!.maxError).toBeLessThan(1e-3);
     expect(r.inputs[1]!.worstIndex).toBe(1);
-    expect(r.message).toMatch(/^gradient mismatch on input 1, element 1: analytic .*, numeric .* \(error .* > tol 0\.01\)$/);
+    expect(r.message).toMatch(
+      /^gradient mismatch on input 1, element 1: analytic .*, numeric .* \(error .* > tol 0\.01\)$/,
+    );
   });
 
   it('catches a gradient that is off only for some elements of a non-scalar output', () => {
@@ -40,7 +43,15 @@ describe('checkGradients', () => {
 
   it('leaves no tensors behind and accepts plain arrays', () => {
     const before = memory().numTensors;
-    expect(checkGradients((x, y) => sum(mul(x, y)), [[1, 2], [3, 4]]).ok).toBe(true);
+    expect(
+      checkGradients(
+        (x, y) => sum(mul(x, y)),
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ).ok,
+    ).toBe(true);
     expect(memory().numTensors).toBe(before);
   });
 

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  abs, add, clipByValue, gather, matmul, max, maximum, maxPool, minimum, mul, prod, softmax, sqrt, sum, tensor, where,
-  avgPool, conv2d, relu,
+  abs,
+  add,
+  clipByValue,
+  gather,
+  matmul,
+  max,
+  maximum,
+  maxPool,
+  minimum,
+  mul,
+  prod,
+  softmax,
+  sqrt,
+  sum,
+  tensor,
+  where,
+  avgPool,
+  conv2d,
+  relu,
 } from './tensor-ops.js';
 import { grad, grads } from '@rectify/autograd';
 import { expectClose } from '@rectify/tensor/testing';
@@ -17,27 +34,70 @@ describe('hand-computed gradients', () => {
   });
 
   it('gradients of broadcast operands are summed over the broadcast axes', () => {
-    const [gx, gb] = grads((x, b) => add(x, b))([tensor([[1, 2, 3], [4, 5, 6]]), tensor([10, 20, 30])]);
-    expect(gx!.arraySync()).toEqual([[1, 1, 1], [1, 1, 1]]);
+    const [gx, gb] = grads((x, b) => add(x, b))([
+      tensor([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+      tensor([10, 20, 30]),
+    ]);
+    expect(gx!.arraySync()).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(gb!.arraySync()).toEqual([2, 2, 2]);
-    const [, gc] = grads((x, col) => mul(x, col))([tensor([[1, 2, 3], [4, 5, 6]]), tensor([[1], [2]])]);
+    const [, gc] = grads((x, col) => mul(x, col))([
+      tensor([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+      tensor([[1], [2]]),
+    ]);
     expect(gc!.arraySync()).toEqual([[6], [15]]);
-    const [, gs] = grads((x, s) => mul(x, s))([tensor([[1, 2], [3, 4]]), tensor(5)]);
+    const [, gs] = grads((x, s) => mul(x, s))([
+      tensor([
+        [1, 2],
+        [3, 4],
+      ]),
+      tensor(5),
+    ]);
     expect(gs!.arraySync()).toBe(10);
     expect(gs!.shape).toEqual([]);
   });
 
   it('matmul: dA = dY·Bᵀ and dB = Aᵀ·dY', () => {
-    const a = tensor([[1, 2], [3, 4]]);
-    const b = tensor([[5, 6, 7], [8, 9, 10]]);
+    const a = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = tensor([
+      [5, 6, 7],
+      [8, 9, 10],
+    ]);
     const [da, db] = grads((x, y) => matmul(x, y))([a, b]);
-    expect(da!.arraySync()).toEqual([[18, 27], [18, 27]]);
-    expect(db!.arraySync()).toEqual([[4, 4, 4], [6, 6, 6]]);
+    expect(da!.arraySync()).toEqual([
+      [18, 27],
+      [18, 27],
+    ]);
+    expect(db!.arraySync()).toEqual([
+      [4, 4, 4],
+      [6, 6, 6],
+    ]);
   });
 
   it('max splits the gradient evenly between ties (TensorFlow)', () => {
     expectClose(grad((x) => max(x))(tensor([3, 1, 3, 3])), [1 / 3, 0, 1 / 3, 1 / 3], 1e-7);
-    expect(grad((x) => max(x, 1))(tensor([[1, 5], [7, 7]])).arraySync()).toEqual([[0, 1], [0.5, 0.5]]);
+    expect(
+      grad((x) => max(x, 1))(
+        tensor([
+          [1, 5],
+          [7, 7],
+        ]),
+      ).arraySync(),
+    ).toEqual([
+      [0, 1],
+      [0.5, 0.5],
+    ]);
   });
 
   it('maximum and minimum send the gradient of a tie to the first operand', () => {
@@ -49,12 +109,22 @@ describe('hand-computed gradients', () => {
     expect(my!.arraySync()).toEqual([0, 0, 1]);
   });
 
-  it('maxPool sends each window\'s gradient to its first maximum', () => {
+  it("maxPool sends each window's gradient to its first maximum", () => {
     const x = tensor([5, 5, 1, 5], [1, 2, 2, 1]);
-    expect(grad((t) => maxPool(t, 2, 2))(x).arraySync()).toEqual([[[[1], [0]], [[0], [0]]]]);
+    expect(grad((t) => maxPool(t, 2, 2))(x).arraySync()).toEqual([
+      [
+        [[1], [0]],
+        [[0], [0]],
+      ],
+    ]);
     const overlap = tensor([1, 9, 2, 3], [1, 2, 2, 1]);
     // 'same' 2×2 stride 1 pads after: windows {1,9,2,3} and {9,3} pick the 9; {2,3} and {3} pick the 3.
-    expect(grad((t) => maxPool(t, 2, 1, 'same'))(overlap).arraySync()).toEqual([[[[0], [2]], [[0], [2]]]]);
+    expect(grad((t) => maxPool(t, 2, 1, 'same'))(overlap).arraySync()).toEqual([
+      [
+        [[0], [2]],
+        [[0], [2]],
+      ],
+    ]);
   });
 
   it('avgPool spreads the gradient over the valid cells of each window', () => {
@@ -65,7 +135,12 @@ describe('hand-computed gradients', () => {
   it('conv2d: the input gradient of a 1×1 convolution is dy·Wᵀ', () => {
     const w = tensor([[[[2, -1]]]]); // [1,1,1,2]
     const g = grad((x) => conv2d(x, w, 1, 'valid'))(tensor([1, 2, 3, 4], [1, 2, 2, 1]));
-    expect(g.arraySync()).toEqual([[[[1], [1]], [[1], [1]]]]);
+    expect(g.arraySync()).toEqual([
+      [
+        [[1], [1]],
+        [[1], [1]],
+      ],
+    ]);
   });
 
   it('prod with zeros: the gradient is the product of the other entries', () => {
@@ -91,7 +166,20 @@ describe('hand-computed gradients', () => {
   });
 
   it('softmax gradients sum to zero along the axis', () => {
-    const g = grad((x) => mul(softmax(x), tensor([[1, 2, 3], [0, 0, 5]])))(tensor([[0.1, 0.2, 0.3], [1, -1, 0]]));
+    const g = grad((x) =>
+      mul(
+        softmax(x),
+        tensor([
+          [1, 2, 3],
+          [0, 0, 5],
+        ]),
+      ),
+    )(
+      tensor([
+        [0.1, 0.2, 0.3],
+        [1, -1, 0],
+      ]),
+    );
     expectClose(sum(g, 1), [0, 0], 1e-6);
   });
 

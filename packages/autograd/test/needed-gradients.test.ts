@@ -1,6 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type BackendKernelName, type Tensor, argMax, biasActivation, conv2d, engine, gather, backend, mapBinary, mathFns, matmul, mul, setBackend, sum, tensor, where,
+  type BackendKernelName,
+  type Tensor,
+  argMax,
+  biasActivation,
+  conv2d,
+  engine,
+  gather,
+  backend,
+  mapBinary,
+  mathFns,
+  matmul,
+  mul,
+  setBackend,
+  sum,
+  tensor,
+  where,
   greater,
 } from '@rectify/tensor';
 import { input } from '@rectify/tensor/testing';
@@ -25,15 +40,28 @@ afterEach(() => setBackend('cpu'));
 describe('gradients nobody needs are not computed', () => {
   it("matmul: the data operand's gradient is skipped (one backward product instead of two)", () => {
     setBackend('cpu');
-    const x = tensor([[1, 2, 3], [4, 5, 6]]);
-    const w = variable(tensor([[1, 0], [0, 1], [1, 1]]));
+    const x = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const w = variable(
+      tensor([
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]),
+    );
     let g: Tensor | undefined;
     const runs = countKernels(['matmul'], () => {
       g = engine.keep(variableGrads(() => sum(matmul(x, w)), [w]).grads[w.name]!);
     });
     expect(runs).toEqual({ matmul: 2 }); // forward + xᵀ·dy
     // d/dw Σ x·w = xᵀ·1: each column holds the column sums of x.
-    expect(g!.arraySync()).toEqual([[5, 5], [7, 7], [9, 9]]);
+    expect(g!.arraySync()).toEqual([
+      [5, 5],
+      [7, 7],
+      [9, 9],
+    ]);
     // Both operands as sources: both backward products run.
     expect(countKernels(['matmul'], () => grads((a, b) => sum(matmul(a!, b!)))([x, w]))).toEqual({ matmul: 3 });
   });
@@ -55,20 +83,31 @@ describe('gradients nobody needs are not computed', () => {
   });
 
   it('biasActivation: the bias gradient alone skips nothing it needs and sums dpre over the batch', () => {
-    const z = tensor([[-1, 2], [3, -4], [0.5, 0.25]]);
+    const z = tensor([
+      [-1, 2],
+      [3, -4],
+      [0.5, 0.25],
+    ]);
     const bv = variable(tensor([0.5, -1]));
     let g: Tensor | undefined;
     const runs = countKernels(['unaryGrad', 'reduce'], () => {
       g = engine.keep(variableGrads(() => sum(biasActivation(z, bv, mathFns.tanhFn)), [bv]).grads[bv.name]!);
     });
     expect(runs).toEqual({ unaryGrad: 1, reduce: 2 }); // the loss sum, then the bias gradient's sum over rows
-    const pre = [[-0.5, 1], [3.5, -5], [1, -0.75]];
+    const pre = [
+      [-0.5, 1],
+      [3.5, -5],
+      [1, -0.75],
+    ];
     const col = (j: number): number => pre.reduce((s, r) => s + 1 - Math.tanh(r[j]!) ** 2, 0);
     const got = g!.dataSync();
     expect(got[0]).toBeCloseTo(col(0), 5);
     expect(got[1]).toBeCloseTo(col(1), 5);
     const [rz, rb] = gradRules.biasActivation(tensor([[1, 1]]), {
-      inputs: [tensor([[0, 0]]), tensor([0, 0])], attrs: { fn: mathFns.tanhFn, a: 0, b: 0 }, output: tensor([[0, 0]]), needs: [true, false],
+      inputs: [tensor([[0, 0]]), tensor([0, 0])],
+      attrs: { fn: mathFns.tanhFn, a: 0, b: 0 },
+      output: tensor([[0, 0]]),
+      needs: [true, false],
     });
     expect(rz!.arraySync()).toEqual([[1, 1]]);
     expect(rb).toBeNull();
@@ -92,7 +131,12 @@ describe('gradients nobody needs are not computed', () => {
     const stop = engine.addOpListener((r) => ops.push(r.op));
     const c = greater(x, 0);
     ops.length = 0;
-    const [, wx, wy] = gradRules.where(dy, { inputs: [c, x, dy], attrs: { dtype: 'float32' }, output: x, needs: [false, false, true] });
+    const [, wx, wy] = gradRules.where(dy, {
+      inputs: [c, x, dy],
+      attrs: { dtype: 'float32' },
+      output: x,
+      needs: [false, false, true],
+    });
     stop();
     expect(ops).toEqual(['where']);
     expect(wx).toBeNull();
@@ -100,7 +144,12 @@ describe('gradients nobody needs are not computed', () => {
   });
 
   it('matmul rule: every transpose combination gives the full gradient of each operand alone', () => {
-    for (const [tA, tB] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+    for (const [tA, tB] of [
+      [false, false],
+      [false, true],
+      [true, false],
+      [true, true],
+    ] as const) {
       const a = input(tA ? [4, 2] : [2, 4], 65);
       const b = input(tB ? [3, 4] : [4, 3], 66);
       const output = matmul(a, b, tA, tB);
@@ -117,8 +166,15 @@ describe('gradients nobody needs are not computed', () => {
 
   it('gather from a constant at connected indices records the op but computes no scatter', () => {
     const table = tensor([10, 20, 30]);
-    const scores = variable(tensor([[0.1, 0.9, 0.2], [0.7, 0.1, 0.3]]));
-    const runs = countKernels(['scatterAdd'], () => variableGrads(() => sum(mul(gather(table, argMax(scores, 1)), sum(scores, 1))), [scores]));
+    const scores = variable(
+      tensor([
+        [0.1, 0.9, 0.2],
+        [0.7, 0.1, 0.3],
+      ]),
+    );
+    const runs = countKernels(['scatterAdd'], () =>
+      variableGrads(() => sum(mul(gather(table, argMax(scores, 1)), sum(scores, 1))), [scores]),
+    );
     expect(runs).toEqual({ scatterAdd: 0 });
   });
 

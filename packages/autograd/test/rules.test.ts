@@ -1,10 +1,33 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  RectifyError, argMax, cast, engine, equal, floor, mapUnary, mapUnaryGrad, mathFns, maxPool, mul, round, sign, sum,
-  tensor, type OpName,
+  RectifyError,
+  argMax,
+  cast,
+  engine,
+  equal,
+  floor,
+  mapUnary,
+  mapUnaryGrad,
+  mathFns,
+  maxPool,
+  mul,
+  round,
+  sign,
+  sum,
+  tensor,
+  type OpName,
 } from '@rectify/tensor';
 import { checkGradients, grad, gradRules } from '@rectify/autograd';
-import { binaryCases, elementwiseCases, linalgCases, nnCases, reduceCases, shapeCases, unaryCases, type GradientCase } from './gradient-cases.js';
+import {
+  binaryCases,
+  elementwiseCases,
+  linalgCases,
+  nnCases,
+  reduceCases,
+  shapeCases,
+  unaryCases,
+  type GradientCase,
+} from './gradient-cases.js';
 
 // Every op any test in this file records, to prove that every rule in the table is exercised.
 const seen = new Set<OpName>();
@@ -38,7 +61,9 @@ runCases('conv2d, pools, softmax', nnCases);
 describe('ops without a gradient', () => {
   it('piecewise-constant functions give zero gradients', () => {
     for (const f of [floor, sign, round]) {
-      expect(grad((x) => sum(mul(f(x), x)))(tensor([1.5, -2.5])).arraySync()).toEqual(f(tensor([1.5, -2.5])).arraySync());
+      expect(grad((x) => sum(mul(f(x), x)))(tensor([1.5, -2.5])).arraySync()).toEqual(
+        f(tensor([1.5, -2.5])).arraySync(),
+      );
     }
   });
   it('comparisons, argMax and casts to int32 or bool pass no gradient', () => {
@@ -55,7 +80,20 @@ describe('ops without a gradient', () => {
       "grad: differentiating through 'unaryGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
     );
     const img = tensor([1, 2, 3, 4], [1, 2, 2, 1]);
-    const info = { batch: 1, inH: 2, inW: 2, channels: 1, outH: 1, outW: 1, kH: 2, kW: 2, strideH: 2, strideW: 2, padTop: 0, padLeft: 0 };
+    const info = {
+      batch: 1,
+      inH: 2,
+      inW: 2,
+      channels: 1,
+      outH: 1,
+      outW: 1,
+      kH: 2,
+      kW: 2,
+      strideH: 2,
+      strideW: 2,
+      padTop: 0,
+      padLeft: 0,
+    };
     expect(() => grad((t) => engine.runKernel('maxPoolGrad', [maxPool(t, 2, 2), t], { info }))(img)).toThrow(
       "grad: differentiating through 'maxPoolGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
     );

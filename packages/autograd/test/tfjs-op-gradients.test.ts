@@ -1,12 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Tensor, acos, asin, atan, atan2, atanh, cosh, cumprod, cumsum, divNoNan, dot, einsum, erf, image, logSigmoid, mul, norm,
-  reverse, sinh, square, stridedSlice, sum, tan, tensor, topk,
+  type Tensor,
+  acos,
+  asin,
+  atan,
+  atan2,
+  atanh,
+  cosh,
+  cumprod,
+  cumsum,
+  divNoNan,
+  dot,
+  einsum,
+  erf,
+  image,
+  logSigmoid,
+  mul,
+  norm,
+  reverse,
+  sinh,
+  square,
+  stridedSlice,
+  sum,
+  tan,
+  tensor,
+  topk,
 } from '@rectify/tensor';
-import { type GradSaveFunc, checkGradients, customGrad, grad, grads, valueAndGrad, variable, variableGrads } from '@rectify/autograd';
+import {
+  type GradSaveFunc,
+  checkGradients,
+  customGrad,
+  grad,
+  grads,
+  valueAndGrad,
+  variable,
+  variableGrads,
+} from '@rectify/autograd';
 
-const x = tensor([[0.3, -0.7, 0.5], [0.9, -0.2, 0.4]]);
-const y = tensor([[1.2, 0.4], [-0.5, 0.8], [0.3, -1.1]]);
+const x = tensor([
+  [0.3, -0.7, 0.5],
+  [0.9, -0.2, 0.4],
+]);
+const y = tensor([
+  [1.2, 0.4],
+  [-0.5, 0.8],
+  [0.3, -1.1],
+]);
 
 function expectOk(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
   const r = checkGradients(f, inputs, { eps: 1e-3, tol: 2e-2 });
@@ -15,13 +54,38 @@ function expectOk(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
 
 describe('gradients of the ops added for TensorFlow.js (finite differences)', () => {
   it.each([
-    ['tan', tan], ['asin', asin], ['acos', acos], ['atan', atan], ['sinh', sinh], ['cosh', cosh], ['atanh', atanh],
-    ['erf', erf], ['logSigmoid', logSigmoid],
+    ['tan', tan],
+    ['asin', asin],
+    ['acos', acos],
+    ['atan', atan],
+    ['sinh', sinh],
+    ['cosh', cosh],
+    ['atanh', atanh],
+    ['erf', erf],
+    ['logSigmoid', logSigmoid],
   ])('%s', (_name, op) => expectOk((a) => op(a), [x]));
 
   it('atan2 and divNoNan', () => {
-    expectOk((a, b) => atan2(a, b), [x, tensor([[1, 2, -1], [0.5, 3, -2]])]);
-    expectOk((a, b) => divNoNan(a, b), [x, tensor([[1, 2, -1], [0.5, 3, -2]])]);
+    expectOk(
+      (a, b) => atan2(a, b),
+      [
+        x,
+        tensor([
+          [1, 2, -1],
+          [0.5, 3, -2],
+        ]),
+      ],
+    );
+    expectOk(
+      (a, b) => divNoNan(a, b),
+      [
+        x,
+        tensor([
+          [1, 2, -1],
+          [0.5, 3, -2],
+        ]),
+      ],
+    );
   });
 
   it('dot, norm, einsum', () => {
@@ -43,8 +107,34 @@ describe('gradients of the ops added for TensorFlow.js (finite differences)', ()
     expectOk((a) => reverse(a), [x]);
     expectOk((a) => stridedSlice(a, [1, 2], [0, 0], [-1, -2], 1), [x]);
     expectOk((a) => topk(a, 2).values, [x]);
-    expectOk((a) => image.resizeBilinear(a, [3, 4], false, true), [tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[0, 1], [1, 0]]])]);
-    expectOk((a) => image.resizeNearestNeighbor(a, [3, 1]), [tensor([[[1], [2]], [[3], [4]]])]);
+    expectOk(
+      (a) => image.resizeBilinear(a, [3, 4], false, true),
+      [
+        tensor([
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [5, 6],
+            [7, 8],
+          ],
+          [
+            [0, 1],
+            [1, 0],
+          ],
+        ]),
+      ],
+    );
+    expectOk(
+      (a) => image.resizeNearestNeighbor(a, [3, 1]),
+      [
+        tensor([
+          [[1], [2]],
+          [[3], [4]],
+        ]),
+      ],
+    );
   });
 });
 
@@ -59,7 +149,10 @@ describe('customGrad (TensorFlow.js semantics)', () => {
   });
 
   it('passes dy through and gives one gradient per input (a single tensor for one input is accepted)', () => {
-    const f = customGrad((a: Tensor, b: Tensor) => ({ value: mul(a, b), gradFunc: (dy: Tensor) => [mul(dy, 10), mul(dy, 20)] }));
+    const f = customGrad((a: Tensor, b: Tensor) => ({
+      value: mul(a, b),
+      gradFunc: (dy: Tensor) => [mul(dy, 10), mul(dy, 20)],
+    }));
     const [ga, gb] = grads((a, b) => sum(f(a, b)))([tensor([1, 2]), tensor([3, 4])]);
     expect(Array.from(ga!.dataSync())).toEqual([10, 10]);
     expect(Array.from(gb!.dataSync())).toEqual([20, 20]);
@@ -74,7 +167,9 @@ describe('customGrad (TensorFlow.js semantics)', () => {
     const twoGrads = customGrad((a: Tensor) => ({ value: a.square(), gradFunc: (dy: Tensor) => [dy, dy] }));
     expect(() => grad((a) => twoGrads(a))(tensor([1]))).toThrow(/one gradient per input \(1\), received 2/);
     const wrongShape = customGrad((a: Tensor) => ({ value: a.square(), gradFunc: () => [tensor([1, 2])] }));
-    expect(() => grad((a) => wrongShape(a))(tensor([1]))).toThrow(/gradient 0 must have the shape of input 0, \[1\]; received shape \[2\]/);
+    expect(() => grad((a) => wrongShape(a))(tensor([1]))).toThrow(
+      /gradient 0 must have the shape of input 0, \[1\]; received shape \[2\]/,
+    );
   });
 });
 

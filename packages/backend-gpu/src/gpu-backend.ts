@@ -1,4 +1,14 @@
-import { type Backend, type BackendMemory, BackendError, type DataId, type DType, type Kernels, type Shape, type TensorInfo, type TypedArray } from '@rectify/tensor';
+import {
+  type Backend,
+  type BackendMemory,
+  BackendError,
+  type DataId,
+  type DType,
+  type Kernels,
+  type Shape,
+  type TensorInfo,
+  type TypedArray,
+} from '@rectify/tensor';
 import { glRenderer } from './environment.js';
 import { type GpuInstance, type GpuJs, modeOf } from './gpujs.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
@@ -57,10 +67,13 @@ export class GpuBackend implements Backend {
     try {
       gpu = new gpujs.GPU({ mode: requestedMode });
     } catch (err) {
-      throw new BackendError(`gpu: gpu.js cannot run in mode '${requestedMode}' here (${(err as Error).message.trim()})`);
+      throw new BackendError(
+        `gpu: gpu.js cannot run in mode '${requestedMode}' here (${(err as Error).message.trim()})`,
+      );
     }
     const mode = modeOf(gpujs, gpu.Kernel);
-    const precision = mode === 'cpu' || mode === 'webasm' || gpujs.GPU.isSinglePrecisionSupported ? 'single' : 'unsigned';
+    const precision =
+      mode === 'cpu' || mode === 'webasm' || gpujs.GPU.isSinglePrecisionSupported ? 'single' : 'unsigned';
     const runner = (this.runner = new KernelRunner(gpujs, gpu, mode, precision));
     const storage = (this.storage = new GpuStorage(runner));
     this.info = {

@@ -99,8 +99,12 @@ function describeError(err: unknown): string {
 /** Which gpu.js backend a kernel class is: 'webgl2', 'webgl', 'headlessgl', 'webasm', 'cpu' or 'webgpu'. */
 export function modeOf(gpujs: GpuJs, kernelClass: KernelClass | undefined): string {
   const known: ReadonlyArray<[KernelClass | undefined, string]> = [
-    [gpujs.WebGL2Kernel, 'webgl2'], [gpujs.WebGLKernel, 'webgl'], [gpujs.HeadlessGLKernel, 'headlessgl'],
-    [gpujs.WebAssemblyKernel, 'webasm'], [gpujs.CPUKernel, 'cpu'], [gpujs.WebGPUKernel, 'webgpu'],
+    [gpujs.WebGL2Kernel, 'webgl2'],
+    [gpujs.WebGLKernel, 'webgl'],
+    [gpujs.HeadlessGLKernel, 'headlessgl'],
+    [gpujs.WebAssemblyKernel, 'webasm'],
+    [gpujs.CPUKernel, 'cpu'],
+    [gpujs.WebGPUKernel, 'webgpu'],
   ];
   for (const [cls, mode] of known) if (cls && cls === kernelClass) return mode;
   return kernelClass?.name ?? 'unknown';

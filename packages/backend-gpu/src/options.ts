@@ -10,7 +10,12 @@ export type GpuMode = (typeof GPU_MODES)[number];
 
 export function checkMode(mode: unknown): asserts mode is GpuMode {
   if (!(GPU_MODES as readonly unknown[]).includes(mode)) {
-    const why = mode === 'webgpu' || mode === 'async' ? ` ('${mode}' kernels are asynchronous; Rectify's backend interface is synchronous)` : '';
-    throw new ValueError(`gpu: mode must be one of ${GPU_MODES.map((m) => `'${m}'`).join(', ')}, received ${JSON.stringify(mode)}${why}`);
+    const why =
+      mode === 'webgpu' || mode === 'async'
+        ? ` ('${mode}' kernels are asynchronous; Rectify's backend interface is synchronous)`
+        : '';
+    throw new ValueError(
+      `gpu: mode must be one of ${GPU_MODES.map((m) => `'${m}'`).join(', ')}, received ${JSON.stringify(mode)}${why}`,
+    );
   }
 }

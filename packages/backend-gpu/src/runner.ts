@@ -1,6 +1,13 @@
 import { BackendError } from '@rectify/tensor';
 import { INDEX_FUNCTIONS } from './codegen/index-code.js';
-import { type DeviceArray, type GpuInstance, type GpuJs, type KernelFunctionSettings, type KernelRun, modeOf } from './gpujs.js';
+import {
+  type DeviceArray,
+  type GpuInstance,
+  type GpuJs,
+  type KernelFunctionSettings,
+  type KernelRun,
+  modeOf,
+} from './gpujs.js';
 import { GL_HELPERS, glHelperClosure, glNativeFunctions } from './scalar/gl-math.js';
 import { type ScalarFunction, scalarFunction } from './scalar/scalar-source.js';
 
@@ -114,7 +121,10 @@ export class KernelRunner {
 
   private checkFallback(key: string, run: KernelRun): void {
     const ran = modeOf(this.gpujs, run.kernel?.constructor);
-    if (ran !== this.mode) this.fallbacks.push(`${key}: ran in ${ran}${run.kernel?.fallbackReason ? ` (${run.kernel.fallbackReason})` : ''}`);
+    if (ran !== this.mode)
+      this.fallbacks.push(
+        `${key}: ran in ${ran}${run.kernel?.fallbackReason ? ` (${run.kernel.fallbackReason})` : ''}`,
+      );
   }
 
   destroy(): void {

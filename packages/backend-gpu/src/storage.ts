@@ -1,4 +1,12 @@
-import { BackendError, type DataId, type DType, type Shape, type TensorInfo, type TypedArray, sizeOf } from '@rectify/tensor';
+import {
+  BackendError,
+  type DataId,
+  type DType,
+  type Shape,
+  type TensorInfo,
+  type TypedArray,
+  sizeOf,
+} from '@rectify/tensor';
 import type { DeviceArray, GpuTexture } from './gpujs.js';
 import type { KernelRunner } from './runner.js';
 
@@ -61,7 +69,12 @@ export class GpuStorage {
     if (d.size === 0) throw new BackendError('gpu: internal error: an empty buffer was passed to a kernel');
     this.uploads++;
     d.device = this.runner.gl
-      ? this.runner.run(`upload ${d.size}`, d.size, () => ({ source: 'function (x) {\n  return x[this.thread.x];\n}' }), [values])
+      ? this.runner.run(
+          `upload ${d.size}`,
+          d.size,
+          () => ({ source: 'function (x) {\n  return x[this.thread.x];\n}' }),
+          [values],
+        )
       : values;
     return d.device;
   }
@@ -75,7 +88,8 @@ export class GpuStorage {
     }
     const raw = isTexture(d.device) ? d.device.toArray() : d.device;
     this.readbacks++;
-    if (!(raw instanceof Float32Array)) throw new BackendError('gpu: internal error: a kernel output is not a flat Float32Array');
+    if (!(raw instanceof Float32Array))
+      throw new BackendError('gpu: internal error: a kernel output is not a flat Float32Array');
     d.host = toDType(raw, d.dtype);
     return d.host;
   }

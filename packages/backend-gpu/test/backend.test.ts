@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as rf from '@rectify/tensor';
 import {
-  GPU_PRIORITY_FALLBACK, GPU_PRIORITY_HARDWARE, type GpuBackendInfo, createGpuBackend, gpuBackendFactory, gpuJsStatus, gpuPriority,
+  GPU_PRIORITY_FALLBACK,
+  GPU_PRIORITY_HARDWARE,
+  type GpuBackendInfo,
+  createGpuBackend,
+  gpuBackendFactory,
+  gpuJsStatus,
+  gpuPriority,
 } from '@rectify/backend-gpu';
 import { type GpuJs, loadGpuJs } from '../src/gpujs.js';
 import { trainMlp } from './support/train-mlp.js';
@@ -21,16 +27,36 @@ describe('registration', () => {
     rf.setBackend('gpu');
     expect(rf.backend().name).toBe('gpu');
     expect((await rf.ready('gpu')).name).toBe('gpu');
-    expect(info()).toMatchObject({ kind: 'gpu', mode: 'webasm', requestedMode: 'gpu', precision: 'single', renderer: null, fallbacks: [] });
+    expect(info()).toMatchObject({
+      kind: 'gpu',
+      mode: 'webasm',
+      requestedMode: 'gpu',
+      precision: 'single',
+      renderer: null,
+      fallbacks: [],
+    });
   });
 
   it('priority: hardware GL outranks cpu; software rasterizers, WebAssembly and a failed load stay opt-in', () => {
     const fake = (gl: { webgl2?: boolean; headless?: boolean }): Parameters<typeof gpuPriority>[0] => ({
       ok: true,
-      gpujs: { GPU: { isWebGL2Supported: gl.webgl2 ?? false, isWebGLSupported: false, isHeadlessGLSupported: gl.headless ?? false } } as unknown as GpuJs,
+      gpujs: {
+        GPU: {
+          isWebGL2Supported: gl.webgl2 ?? false,
+          isWebGLSupported: false,
+          isHeadlessGLSupported: gl.headless ?? false,
+        },
+      } as unknown as GpuJs,
     });
-    expect(gpuPriority(fake({ webgl2: true }), 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)')).toBe(GPU_PRIORITY_HARDWARE);
-    expect(gpuPriority(fake({ webgl2: true }), 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')).toBe(GPU_PRIORITY_FALLBACK);
+    expect(gpuPriority(fake({ webgl2: true }), 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)')).toBe(
+      GPU_PRIORITY_HARDWARE,
+    );
+    expect(
+      gpuPriority(
+        fake({ webgl2: true }),
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+      ),
+    ).toBe(GPU_PRIORITY_FALLBACK);
     expect(gpuPriority(fake({ webgl2: true }), 'llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(GPU_PRIORITY_FALLBACK);
     expect(gpuPriority(fake({ headless: true }), null)).toBe(GPU_PRIORITY_HARDWARE);
     expect(gpuPriority(fake({}), null)).toBe(GPU_PRIORITY_FALLBACK);
@@ -46,7 +72,10 @@ describe('registration', () => {
         "gpu: gpu.js could not be loaded (Cannot find package 'gpu.js'); install gpu.js 2.24.x next to @rectify/backend-gpu, or use the 'cpu' backend",
       ),
     );
-    expect(await loadGpuJs(() => Promise.resolve({ default: {} }))).toEqual({ ok: false, error: 'the module has no GPU export' });
+    expect(await loadGpuJs(() => Promise.resolve({ default: {} }))).toEqual({
+      ok: false,
+      error: 'the module has no GPU export',
+    });
   });
 
   it('rejects gpu.js modes the synchronous Backend interface cannot use', () => {
@@ -60,7 +89,9 @@ describe('registration', () => {
 
   it('asking for a GL mode where there is no GL is a BackendError naming the mode', () => {
     expect(() => createGpuBackend({ mode: 'webgl2' })).toThrow(
-      new rf.BackendError(`gpu: gpu.js cannot run in mode 'webgl2' here (A requested mode of "webgl2" and is not supported)`),
+      new rf.BackendError(
+        `gpu: gpu.js cannot run in mode 'webgl2' here (A requested mode of "webgl2" and is not supported)`,
+      ),
     );
   });
 
@@ -98,15 +129,24 @@ describe('device residency and memory', () => {
       rf.add(a, a);
       return rf.keep(rf.sum(a, 1));
     });
-    expect(rf.memory().backends.gpu).toEqual({ numTensors: base.numTensors + 1, numDataBuffers: base.numDataBuffers + 1, numBytes: base.numBytes + 40 });
+    expect(rf.memory().backends.gpu).toEqual({
+      numTensors: base.numTensors + 1,
+      numDataBuffers: base.numDataBuffers + 1,
+      numBytes: base.numBytes + 40,
+    });
     kept.dispose();
     expect(rf.memory().backends.gpu).toEqual(base);
   });
 
   it('int32 and bool values survive the float32 device round trip', () => {
     rf.setBackend('gpu');
-    const v = rf.tidy(() => [rf.tensor([-7, 0, 2 ** 24], undefined, 'int32'), rf.tensor([true, false])].map((t) => rf.add(t, 0).arraySync()));
-    expect(v).toEqual([[-7, 0, 2 ** 24], [1, 0]]);
+    const v = rf.tidy(() =>
+      [rf.tensor([-7, 0, 2 ** 24], undefined, 'int32'), rf.tensor([true, false])].map((t) => rf.add(t, 0).arraySync()),
+    );
+    expect(v).toEqual([
+      [-7, 0, 2 ** 24],
+      [1, 0],
+    ]);
   });
 });
 

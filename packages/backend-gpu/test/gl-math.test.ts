@@ -9,7 +9,9 @@ type Fn = (...args: number[]) => number;
  */
 const h = new Function(
   `const rfInf = () => Infinity; const rfNaN = () => NaN;
-  ${Object.values(GL_HELPERS).map((x) => x.source).join('\n')}
+  ${Object.values(GL_HELPERS)
+    .map((x) => x.source)
+    .join('\n')}
   return { ${Object.keys(GL_HELPERS).join(', ')} };`,
 )() as Record<string, Fn>;
 
@@ -41,7 +43,8 @@ describe('gl-math helpers', () => {
   });
 
   it('tanh is within 1e-6 relative everywhere, exact ±1 past 9.1, NaN in NaN out (GLSL tanh overflows to NaN)', () => {
-    for (const x of [...grid(-12, 12, 4801), 1e-30, -1e-7, 0.124999, 0.125]) expect(relErr(h.rfTanh!(x), Math.tanh(x))).toBeLessThan(1e-6);
+    for (const x of [...grid(-12, 12, 4801), 1e-30, -1e-7, 0.124999, 0.125])
+      expect(relErr(h.rfTanh!(x), Math.tanh(x))).toBeLessThan(1e-6);
     expect([100, -100, 1e30, Infinity, -Infinity].map((v) => h.rfTanh!(v))).toEqual([1, -1, 1, 1, -1]);
     expect(h.rfTanh!(NaN)).toBeNaN();
     expect(Object.is(h.rfTanh!(-0), -0)).toBe(true);
@@ -59,7 +62,14 @@ describe('gl-math helpers', () => {
   });
 
   it('log, log2, log10 and sqrt give JavaScript results outside their domains (GLSL leaves them undefined)', () => {
-    expect([0, -0, -1, NaN, Infinity, Math.E].map((v) => h.rfLog!(v))).toEqual([-Infinity, -Infinity, NaN, NaN, Infinity, 1]);
+    expect([0, -0, -1, NaN, Infinity, Math.E].map((v) => h.rfLog!(v))).toEqual([
+      -Infinity,
+      -Infinity,
+      NaN,
+      NaN,
+      Infinity,
+      1,
+    ]);
     expect(h.rfLog2!(8)).toBeCloseTo(3, 14);
     expect(h.rfLog10!(1000)).toBeCloseTo(3, 14);
     expect([4, 0, -4, NaN].map((v) => h.rfSqrt!(v))).toEqual([2, 0, NaN, NaN]);
@@ -67,7 +77,14 @@ describe('gl-math helpers', () => {
   });
 
   it('max and min propagate NaN, as JavaScript does (relu6(NaN) is NaN)', () => {
-    expect([h.rfMax!(NaN, 0), h.rfMax!(0, NaN), h.rfMin!(NaN, 6), h.rfMax!(1, 2), h.rfMin!(1, 2), h.rfMax!(-Infinity, 3)]).toEqual([NaN, NaN, NaN, 2, 1, 3]);
+    expect([
+      h.rfMax!(NaN, 0),
+      h.rfMax!(0, NaN),
+      h.rfMin!(NaN, 6),
+      h.rfMax!(1, 2),
+      h.rfMin!(1, 2),
+      h.rfMax!(-Infinity, 3),
+    ]).toEqual([NaN, NaN, NaN, 2, 1, 3]);
   });
 
   it('pow: exact integer powers, signed negative bases, and JavaScript special cases', () => {
@@ -77,9 +94,20 @@ describe('gl-math helpers', () => {
     expect(pow(2, 0.5)).toBeCloseTo(Math.SQRT2, 15);
     expect([pow(NaN, 0), pow(0, 0), pow(-8, 1 / 3), pow(NaN, 2), pow(2, NaN)]).toEqual([1, 1, NaN, NaN, NaN]);
     expect([pow(0, -1), pow(-0, -1), pow(0, 3), pow(-Infinity, 3), pow(-Infinity, 2), pow(Infinity, -1)]).toEqual([
-      Infinity, -Infinity, 0, -Infinity, Infinity, 0,
+      Infinity,
+      -Infinity,
+      0,
+      -Infinity,
+      Infinity,
+      0,
     ]);
-    for (const [x, y] of [[1.1, 7], [-0.9, 13], [7, -3], [10, 7.5], [0.3, -2.25]] as const) {
+    for (const [x, y] of [
+      [1.1, 7],
+      [-0.9, 13],
+      [7, -3],
+      [10, 7.5],
+      [0.3, -2.25],
+    ] as const) {
       expect(relErr(pow(x, y), Math.pow(x, y))).toBeLessThan(1e-13);
     }
   });

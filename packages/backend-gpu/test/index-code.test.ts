@@ -23,13 +23,55 @@ describe('collapseAxes', () => {
   });
 
   it('keeps axes apart where one operand broadcasts and the other does not', () => {
-    expect(broadcastAxes([2, 3], [[2, 3], [1, 3]])).toEqual({ dims: [2, 3], strides: [[3, 1], [0, 1]] });
+    expect(
+      broadcastAxes(
+        [2, 3],
+        [
+          [2, 3],
+          [1, 3],
+        ],
+      ),
+    ).toEqual({
+      dims: [2, 3],
+      strides: [
+        [3, 1],
+        [0, 1],
+      ],
+    });
     // [4,1,5] with [3,1]: the middle axis is broadcast for x, the last for y.
-    expect(broadcastAxes([4, 3, 5], [[4, 1, 5], [3, 1]])).toEqual({ dims: [4, 3, 5], strides: [[5, 0, 1], [0, 1, 0]] });
+    expect(
+      broadcastAxes(
+        [4, 3, 5],
+        [
+          [4, 1, 5],
+          [3, 1],
+        ],
+      ),
+    ).toEqual({
+      dims: [4, 3, 5],
+      strides: [
+        [5, 0, 1],
+        [0, 1, 0],
+      ],
+    });
   });
 
   it('merges axes that both operands broadcast together', () => {
-    expect(broadcastAxes([2, 3, 4], [[2, 3, 4], [1, 1, 4]])).toEqual({ dims: [6, 4], strides: [[4, 1], [0, 1]] });
+    expect(
+      broadcastAxes(
+        [2, 3, 4],
+        [
+          [2, 3, 4],
+          [1, 1, 4],
+        ],
+      ),
+    ).toEqual({
+      dims: [6, 4],
+      strides: [
+        [4, 1],
+        [0, 1],
+      ],
+    });
   });
 
   it('a transpose merges only the axes that stay neighbours', () => {
@@ -44,7 +86,9 @@ describe('collapseAxes', () => {
 
 describe('offsetCode', () => {
   it('needs no division for a single axis and declares constant offsets for broadcast scalars', () => {
-    expect(offsetCode('rfI', { dims: [24], strides: [[1], [0]] }, ['ix', 'iy'], 'rfO')).toBe('const ix = rfI;\nconst iy = 0;');
+    expect(offsetCode('rfI', { dims: [24], strides: [[1], [0]] }, ['ix', 'iy'], 'rfO')).toBe(
+      'const ix = rfI;\nconst iy = 0;',
+    );
   });
 
   it('adds base offsets (slices)', () => {
@@ -53,16 +97,32 @@ describe('offsetCode', () => {
 
   const shapes: Array<[number[], number[]]> = [
     [[7, 13], [13]],
-    [[7, 1], [1, 13]],
-    [[2, 3, 4, 5], [3, 1, 5]],
-    [[4, 1, 3], [2, 1]],
+    [
+      [7, 1],
+      [1, 13],
+    ],
+    [
+      [2, 3, 4, 5],
+      [3, 1, 5],
+    ],
+    [
+      [4, 1, 3],
+      [2, 1],
+    ],
     [[1], [31, 7]],
-    [[2, 1, 31], [3, 1]],
+    [
+      [2, 1, 31],
+      [3, 1],
+    ],
   ];
   it.each(shapes)('broadcast %j with %j reads the elements NumPy would', (a, b) => {
-    const out = a.length >= b.length ? a.map((d, k) => Math.max(d, b[k - (a.length - b.length)] ?? 1)) : b.map((d, k) => Math.max(d, a[k - (b.length - a.length)] ?? 1));
+    const out =
+      a.length >= b.length
+        ? a.map((d, k) => Math.max(d, b[k - (a.length - b.length)] ?? 1))
+        : b.map((d, k) => Math.max(d, a[k - (b.length - a.length)] ?? 1));
     const run = offsets(offsetCode('rfI', broadcastAxes(out, [a, b]), ['ia', 'ib'], 'rfO'), ['ia', 'ib']);
-    for (let i = 0; i < sizeOf(out); i++) expect(run(i)).toEqual([broadcastOffset(i, out, a), broadcastOffset(i, out, b)]);
+    for (let i = 0; i < sizeOf(out); i++)
+      expect(run(i)).toEqual([broadcastOffset(i, out, a), broadcastOffset(i, out, b)]);
   });
 
   it('a permutation reads the transposed element', () => {
@@ -78,7 +138,14 @@ describe('offsetCode', () => {
 
   it('rfDiv is exact for every quotient of integers below 2^24, even if division rounds the wrong way', () => {
     const rfDiv = new Function(`${INDEX_FUNCTIONS[0]!.source}\nreturn rfDiv;`)() as (a: number, b: number) => number;
-    for (const [a, b] of [[16777215, 3], [16777214, 16777215], [0, 7], [6, 3], [5, 3], [9999991, 7]] as const) {
+    for (const [a, b] of [
+      [16777215, 3],
+      [16777214, 16777215],
+      [0, 7],
+      [6, 3],
+      [5, 3],
+      [9999991, 7],
+    ] as const) {
       expect(rfDiv(a, b)).toBe(Math.floor(a / b));
     }
     // A division off by one ulp, as some GPUs' is: the correction still lands on the true quotient.

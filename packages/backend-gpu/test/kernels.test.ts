@@ -40,42 +40,122 @@ describe('reductions in passes', () => {
   });
 
   it('reduces an empty axis to the identity of the op', () => {
-    expect(run(() => [rf.sum(rf.zeros([3, 0]), 1), rf.max(rf.zeros([3, 0]), 1)].map((t) => t.arraySync()))).toEqual([[0, 0, 0], [-Infinity, -Infinity, -Infinity]]);
+    expect(run(() => [rf.sum(rf.zeros([3, 0]), 1), rf.max(rf.zeros([3, 0]), 1)].map((t) => t.arraySync()))).toEqual([
+      [0, 0, 0],
+      [-Infinity, -Infinity, -Infinity],
+    ]);
   });
 
   it('argMax: first index on ties, first NaN wins', () => {
-    expect(run(() => rf.argMax(rf.tensor([[1, 5, 5, 2], [NaN, 9, NaN, 1]]), 1).arraySync())).toEqual([1, 0]);
+    expect(
+      run(() =>
+        rf
+          .argMax(
+            rf.tensor([
+              [1, 5, 5, 2],
+              [NaN, 9, NaN, 1],
+            ]),
+            1,
+          )
+          .arraySync(),
+      ),
+    ).toEqual([1, 0]);
   });
 });
 
 describe('layout and indexing', () => {
   it('concatenates 10 inputs (more than one kernel takes) in order', () => {
-    const v = run(() => rf.concat(Array.from({ length: 10 }, (_, i) => rf.full([1, 2], i)), 0).arraySync());
+    const v = run(() =>
+      rf
+        .concat(
+          Array.from({ length: 10 }, (_, i) => rf.full([1, 2], i)),
+          0,
+        )
+        .arraySync(),
+    );
     expect(v).toEqual(Array.from({ length: 10 }, (_, i) => [i, i]));
   });
 
   it('concat kernels with the same rows but a different number of them are different kernels', () => {
-    const v = run(() => [rf.concat([rf.ones([2, 3]), rf.zeros([2, 1])], 1), rf.concat([rf.ones([3, 3]), rf.zeros([3, 1])], 1)].map((t) => t.arraySync()));
-    expect(v).toEqual([[[1, 1, 1, 0], [1, 1, 1, 0]], [[1, 1, 1, 0], [1, 1, 1, 0], [1, 1, 1, 0]]]);
+    const v = run(() =>
+      [rf.concat([rf.ones([2, 3]), rf.zeros([2, 1])], 1), rf.concat([rf.ones([3, 3]), rf.zeros([3, 1])], 1)].map((t) =>
+        t.arraySync(),
+      ),
+    );
+    expect(v).toEqual([
+      [
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+      ],
+      [
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+        [1, 1, 1, 0],
+      ],
+    ]);
   });
 
   it('pads with the given value, including int32 tensors', () => {
-    expect(run(() => rf.pad(rf.tensor([[1, 2]], undefined, 'int32'), [[1, 0], [0, 1]], 7).arraySync())).toEqual([[7, 7, 7], [1, 2, 7]]);
+    expect(
+      run(() =>
+        rf
+          .pad(
+            rf.tensor([[1, 2]], undefined, 'int32'),
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            7,
+          )
+          .arraySync(),
+      ),
+    ).toEqual([
+      [7, 7, 7],
+      [1, 2, 7],
+    ]);
   });
 
   it('gather picks rows and columns; an out-of-range index is rejected before any kernel runs', () => {
-    const x = () => rf.tensor([[1, 2, 3], [4, 5, 6]]);
+    const x = () =>
+      rf.tensor([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]);
     const idx = (v: number[]) => rf.tensor(v, undefined, 'int32');
-    expect(run(() => rf.gather(x(), idx([1, 1, 0]), 0).arraySync())).toEqual([[4, 5, 6], [4, 5, 6], [1, 2, 3]]);
-    expect(run(() => rf.gather(x(), idx([2, 0]), 1).arraySync())).toEqual([[3, 1], [6, 4]]);
+    expect(run(() => rf.gather(x(), idx([1, 1, 0]), 0).arraySync())).toEqual([
+      [4, 5, 6],
+      [4, 5, 6],
+      [1, 2, 3],
+    ]);
+    expect(run(() => rf.gather(x(), idx([2, 0]), 1).arraySync())).toEqual([
+      [3, 1],
+      [6, 4],
+    ]);
     expect(() => run(() => rf.gather(x(), idx([0, 3]), 1))).toThrow(/^gather: index 3 is out of range \[0, 3\)/);
   });
 
   it('scatterAdd sums repeated indices', () => {
     const out = run(() =>
-      rf.engine.runKernel('scatterAdd', [rf.tensor([[1, 2], [3, 4], [5, 6]]), rf.tensor([2, 0, 2], undefined, 'int32')], { axis: 0, shape: [3, 2] }).arraySync(),
+      rf.engine
+        .runKernel(
+          'scatterAdd',
+          [
+            rf.tensor([
+              [1, 2],
+              [3, 4],
+              [5, 6],
+            ]),
+            rf.tensor([2, 0, 2], undefined, 'int32'),
+          ],
+          { axis: 0, shape: [3, 2] },
+        )
+        .arraySync(),
     );
-    expect(out).toEqual([[3, 4], [0, 0], [6, 8]]);
+    expect(out).toEqual([
+      [3, 4],
+      [0, 0],
+      [6, 8],
+    ]);
   });
 });
 
@@ -93,15 +173,31 @@ describe('activations written for float64', () => {
   it("relu's and leakyRelu's derivatives (×1e300·1e300) are exact 0/1 steps in float32 too", () => {
     const x = [-1, -0, 0, 1e-30, 2, NaN];
     const dy = [1, 1, 1, 1, 1, 1];
-    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), reluFn).dataSync()))).toEqual([0, 0, 0, 1, 1, NaN]);
-    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), leakyReluFn, 0.5).dataSync()))).toEqual([0.5, 0.5, 0.5, 1, 1, NaN]);
+    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), reluFn).dataSync()))).toEqual([
+      0,
+      0,
+      0,
+      1,
+      1,
+      NaN,
+    ]);
+    expect(run(() => Array.from(rf.mapUnaryGrad(rf.tensor(x), rf.tensor(dy), leakyReluFn, 0.5).dataSync()))).toEqual([
+      0.5,
+      0.5,
+      0.5,
+      1,
+      1,
+      NaN,
+    ]);
   });
 });
 
 describe('limits', () => {
   it('refuses tensors of 2^24 elements or more, whose float32 indices would not be exact', () => {
     expect(() => run(() => rf.add(rf.zeros([4096, 4096]), 1))).toThrow(
-      new rf.BackendError('binary: the gpu backend indexes with float32, so tensors must have fewer than 2^24 elements, received [4096,4096]'),
+      new rf.BackendError(
+        'binary: the gpu backend indexes with float32, so tensors must have fewer than 2^24 elements, received [4096,4096]',
+      ),
     );
   });
 
@@ -109,7 +205,9 @@ describe('limits', () => {
     const k = 2;
     const scaled = rf.unaryFn({ name: 'scaled', f: (x) => x * k });
     expect(() => run(() => rf.mapUnary(rf.tensor([1]), scaled))).toThrow(
-      new rf.ValueError("gpu: cannot translate 'scaled'.f for gpu.js: it refers to 'k', which is neither a parameter nor a local (closures and helper calls are not supported)"),
+      new rf.ValueError(
+        "gpu: cannot translate 'scaled'.f for gpu.js: it refers to 'k', which is neither a parameter nor a local (closures and helper calls are not supported)",
+      ),
     );
   });
 });

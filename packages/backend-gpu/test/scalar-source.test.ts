@@ -9,7 +9,28 @@ function evalPrinted(source: string): Fn {
   return new Function(`return (${source});`)() as Fn;
 }
 
-const SPECIAL = [0, -0, 1e-30, -1e-30, 1e30, -1e30, 88, -88, 0.5, -0.5, 1.5, 2.5, -2.5, 3, -3, 1, -1, NaN, Infinity, -Infinity];
+const SPECIAL = [
+  0,
+  -0,
+  1e-30,
+  -1e-30,
+  1e30,
+  -1e30,
+  88,
+  -88,
+  0.5,
+  -0.5,
+  1.5,
+  2.5,
+  -2.5,
+  3,
+  -3,
+  1,
+  -1,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 
 function sameNumber(a: number, b: number): boolean {
   return Object.is(a, b) || (a === b && a === 0) || (Number.isNaN(a) && Number.isNaN(b));
@@ -20,18 +41,29 @@ describe('scalarFunction: the printed source', () => {
     expect(scalarFunction((x) => (x > 0 ? x : 0), 'rfF', 3, 'relu.f', 'js').source).toBe(
       'function rfF(x, rfUnused1, rfUnused2) {\nreturn ((x > 0) ? x : 0);\n}',
     );
-    expect(scalarFunction(() => -1, 'rfF', 3, 'neg.df', 'js').source).toBe('function rfF(rfUnused0, rfUnused1, rfUnused2) {\nreturn (-1);\n}');
+    expect(scalarFunction(() => -1, 'rfF', 3, 'neg.df', 'js').source).toBe(
+      'function rfF(rfUnused0, rfUnused1, rfUnused2) {\nreturn (-1);\n}',
+    );
   });
 
   it('types every argument and the result as Number, so gpu.js never infers integers', () => {
-    expect(scalarFunction((x, y) => x * y, 'rfF', 2, 'mul.f', 'js').settings).toEqual({ argumentTypes: ['Number', 'Number'], returnType: 'Number' });
+    expect(scalarFunction((x, y) => x * y, 'rfF', 2, 'mul.f', 'js').settings).toEqual({
+      argumentTypes: ['Number', 'Number'],
+      returnType: 'Number',
+    });
   });
 
   it('reads method shorthand, function expressions and minified arrows', () => {
-    const method = { f(x: number) { return x * 2; } }.f;
+    const method = {
+      f(x: number) {
+        return x * 2;
+      },
+    }.f;
     expect(scalarFunction(method, 'rfF', 1, 'double.f', 'js').source).toBe('function rfF(x) {\nreturn (x * 2);\n}');
     const minified = new Function('return x=>x>0?x:0')() as Fn;
-    expect(scalarFunction(minified, 'rfF', 1, 'relu.f', 'js').source).toBe('function rfF(x) {\nreturn ((x > 0) ? x : 0);\n}');
+    expect(scalarFunction(minified, 'rfF', 1, 'relu.f', 'js').source).toBe(
+      'function rfF(x) {\nreturn ((x > 0) ? x : 0);\n}',
+    );
     const fnExpr = function (x: number, y: number) {
       return x - y;
     };
@@ -87,11 +119,15 @@ describe('scalarFunction: the printed source', () => {
   });
 
   it('prints Math constants as numbers', () => {
-    expect(scalarFunction((x) => x * Math.PI, 'rfF', 1, 'f', 'js').source).toBe('function rfF(x) {\nreturn (x * 3.141592653589793);\n}');
+    expect(scalarFunction((x) => x * Math.PI, 'rfF', 1, 'f', 'js').source).toBe(
+      'function rfF(x) {\nreturn (x * 3.141592653589793);\n}',
+    );
   });
 
   it('an absent function (a piecewise-constant derivative) is the constant 0', () => {
-    expect(scalarFunction(undefined, 'rfF', 2, 'floor.df', 'js').source).toBe('function rfF(rfUnused0, rfUnused1) {\nreturn 0;\n}');
+    expect(scalarFunction(undefined, 'rfF', 2, 'floor.df', 'js').source).toBe(
+      'function rfF(rfUnused0, rfUnused1) {\nreturn 0;\n}',
+    );
   });
 });
 
@@ -120,10 +156,26 @@ describe('scalarFunction: every built-in math function translates and means the 
 describe('scalarFunction: what cannot be translated fails with a message naming the function and the construct', () => {
   const k = 3;
   const cases: Array<[string, Fn, string]> = [
-    ['a closure', (x) => x * k, "gpu: cannot translate 'f'.f for gpu.js: it refers to 'k', which is neither a parameter nor a local (closures and helper calls are not supported)"],
-    ['a helper call', (x) => Math.random() * x, "gpu: cannot translate 'f'.f for gpu.js: Math.random is not supported (at character 7)"],
-    ['a default parameter', (x = 1) => x, "gpu: cannot translate 'f'.f for gpu.js: parameters must be plain names (no defaults, destructuring or rest), received a AssignmentPattern"],
-    ['too many parameters', ((x: number, y: number, z: number) => x + y + z) as Fn, "gpu: cannot translate 'f'.f for gpu.js: it takes 3 parameters, at most 2 are passed"],
+    [
+      'a closure',
+      (x) => x * k,
+      "gpu: cannot translate 'f'.f for gpu.js: it refers to 'k', which is neither a parameter nor a local (closures and helper calls are not supported)",
+    ],
+    [
+      'a helper call',
+      (x) => Math.random() * x,
+      "gpu: cannot translate 'f'.f for gpu.js: Math.random is not supported (at character 7)",
+    ],
+    [
+      'a default parameter',
+      (x = 1) => x,
+      "gpu: cannot translate 'f'.f for gpu.js: parameters must be plain names (no defaults, destructuring or rest), received a AssignmentPattern",
+    ],
+    [
+      'too many parameters',
+      ((x: number, y: number, z: number) => x + y + z) as Fn,
+      "gpu: cannot translate 'f'.f for gpu.js: it takes 3 parameters, at most 2 are passed",
+    ],
   ];
   it.each(cases)('%s', (_, fn, message) => {
     const arity = message.includes('at most 2') ? 2 : 1;
@@ -136,7 +188,9 @@ describe('scalarFunction: what cannot be translated fails with a message naming 
       for (let i = 0; i < 3; i++) s += x;
       return s;
     };
-    expect(() => scalarFunction(loop, 'rfF', 1, "'f'.f", 'js')).toThrow(/^gpu: cannot translate 'f'.f for gpu.js: a ForStatement \(loops and other statements\) is not supported/);
+    expect(() => scalarFunction(loop, 'rfF', 1, "'f'.f", 'js')).toThrow(
+      /^gpu: cannot translate 'f'.f for gpu.js: a ForStatement \(loops and other statements\) is not supported/,
+    );
   });
 
   it('something that is not a function expression', () => {

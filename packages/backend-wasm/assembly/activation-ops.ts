@@ -41,7 +41,10 @@ class Act {
     const c = f32x4.mul(xc, V4.splat(4097));
     const xh = f32x4.sub(c, f32x4.sub(c, xc));
     const xl = f32x4.sub(xc, xh);
-    const err = f32x4.add(f32x4.add(f32x4.sub(f32x4.mul(xh, xh), s), f32x4.mul(f32x4.add(xh, xh), xl)), f32x4.mul(xl, xl));
+    const err = f32x4.add(
+      f32x4.add(f32x4.sub(f32x4.mul(xh, xh), s), f32x4.mul(f32x4.add(xh, xh), xl)),
+      f32x4.mul(xl, xl),
+    );
     const hi = f32x4.mul(s, V4.splat(-0.5));
     const a = f32x4.add(p, hi);
     const bb = f32x4.sub(a, p);
@@ -56,17 +59,28 @@ class Act {
   }
 }
 
-@final export class Relu {
+@final
+export class Relu {
   // pmax(x, 0) = x < 0 ? 0 : x keeps NaN and maps −Inf to 0; adding +0 turns −0 into +0.
-  @inline f(x: v128, _a: v128, _b: v128): v128 { return f32x4.add(f32x4.pmax(x, ZERO), ZERO); }
-  @inline df(x: v128, _a: v128, _b: v128): v128 { return Act.step(x); }
+  @inline f(x: v128, _a: v128, _b: v128): v128 {
+    return f32x4.add(f32x4.pmax(x, ZERO), ZERO);
+  }
+  @inline df(x: v128, _a: v128, _b: v128): v128 {
+    return Act.step(x);
+  }
 }
-@final export class Relu6 {
+@final
+export class Relu6 {
   // x > 6 ? 6 : (x + |x|)/2, and its derivative x >= 6 ? 0 : relu'(x).
-  @inline f(x: v128, _a: v128, _b: v128): v128 { return v128.bitselect(V4.splat(6), Act.pos(x), f32x4.gt(x, V4.splat(6))); }
-  @inline df(x: v128, _a: v128, _b: v128): v128 { return v128.andnot(Act.step(x), f32x4.ge(x, V4.splat(6))); }
+  @inline f(x: v128, _a: v128, _b: v128): v128 {
+    return v128.bitselect(V4.splat(6), Act.pos(x), f32x4.gt(x, V4.splat(6)));
+  }
+  @inline df(x: v128, _a: v128, _b: v128): v128 {
+    return v128.andnot(Act.step(x), f32x4.ge(x, V4.splat(6)));
+  }
 }
-@final export class LeakyRelu {
+@final
+export class LeakyRelu {
   // max(x, 0) + a·min(x, 0): +Inf gives +Inf, −Inf gives a·(−Inf), as the guarded definition.
   @inline f(x: v128, a: v128, _b: v128): v128 {
     return f32x4.add(Act.pos(x), f32x4.mul(a, f32x4.min(x, ZERO)));
@@ -76,24 +90,44 @@ class Act {
     return f32x4.add(s, f32x4.mul(a, f32x4.sub(ONE, s)));
   }
 }
-@final export class Elu {
-  @inline f(x: v128, a: v128, _b: v128): v128 { return v128.bitselect(x, f32x4.mul(a, V4.expm14(x)), f32x4.gt(x, ZERO)); }
-  @inline df(x: v128, a: v128, _b: v128): v128 { return v128.bitselect(ONE, f32x4.mul(a, V4.exp4(x)), f32x4.gt(x, ZERO)); }
+@final
+export class Elu {
+  @inline f(x: v128, a: v128, _b: v128): v128 {
+    return v128.bitselect(x, f32x4.mul(a, V4.expm14(x)), f32x4.gt(x, ZERO));
+  }
+  @inline df(x: v128, a: v128, _b: v128): v128 {
+    return v128.bitselect(ONE, f32x4.mul(a, V4.exp4(x)), f32x4.gt(x, ZERO));
+  }
 }
-@final export class Selu {
+@final
+export class Selu {
   @inline f(x: v128, _a: v128, _b: v128): v128 {
-    return v128.bitselect(f32x4.mul(V4.splat(1.0507009873554805), x), f32x4.mul(V4.splat(1.7580993408473766), V4.expm14(x)), f32x4.gt(x, ZERO));
+    return v128.bitselect(
+      f32x4.mul(V4.splat(1.0507009873554805), x),
+      f32x4.mul(V4.splat(1.7580993408473766), V4.expm14(x)),
+      f32x4.gt(x, ZERO),
+    );
   }
   @inline df(x: v128, _a: v128, _b: v128): v128 {
-    return v128.bitselect(V4.splat(1.0507009873554805), f32x4.mul(V4.splat(1.7580993408473766), V4.exp4(x)), f32x4.gt(x, ZERO));
+    return v128.bitselect(
+      V4.splat(1.0507009873554805),
+      f32x4.mul(V4.splat(1.7580993408473766), V4.exp4(x)),
+      f32x4.gt(x, ZERO),
+    );
   }
 }
-@final export class Celu {
-  @inline f(x: v128, a: v128, _b: v128): v128 { return v128.bitselect(x, f32x4.mul(a, V4.expm14(f32x4.div(x, a))), f32x4.gt(x, ZERO)); }
-  @inline df(x: v128, a: v128, _b: v128): v128 { return v128.bitselect(ONE, V4.exp4(f32x4.div(x, a)), f32x4.gt(x, ZERO)); }
+@final
+export class Celu {
+  @inline f(x: v128, a: v128, _b: v128): v128 {
+    return v128.bitselect(x, f32x4.mul(a, V4.expm14(f32x4.div(x, a))), f32x4.gt(x, ZERO));
+  }
+  @inline df(x: v128, a: v128, _b: v128): v128 {
+    return v128.bitselect(ONE, V4.exp4(f32x4.div(x, a)), f32x4.gt(x, ZERO));
+  }
 }
 
-@final export class Gelu {
+@final
+export class Gelu {
   // max(x, 0) − |x|·½erfc(|x|/√2) = x·Φ(x). max(x, 0) cannot overflow (gelu(3e38) = 3e38); the tail term is dropped
   // from |x| = 20 on, where it is below float32's range anyway, which keeps ±Inf from making Inf·0.
   @inline f(x: v128, _a: v128, _b: v128): v128 {
@@ -109,15 +143,25 @@ class Act {
     return f32x4.add(cdf, v128.and(f32x4.mul(x, pdf), f32x4.lt(f32x4.abs(x), V4.splat(40))));
   }
 }
-@final export class GeluTanh {
+@final
+export class GeluTanh {
   @inline f(x: v128, _a: v128, _b: v128): v128 {
-    const u = f32x4.mul(f32x4.mul(V4.splat(-1.5957691216057308), x), f32x4.add(ONE, f32x4.mul(V4.splat(0.044715), f32x4.mul(x, x))));
+    const u = f32x4.mul(
+      f32x4.mul(V4.splat(-1.5957691216057308), x),
+      f32x4.add(ONE, f32x4.mul(V4.splat(0.044715), f32x4.mul(x, x))),
+    );
     return f32x4.div(x, f32x4.add(ONE, V4.exp4(u)));
   }
   @inline df(x: v128, _a: v128, _b: v128): v128 {
-    const u = f32x4.mul(f32x4.mul(V4.splat(-1.5957691216057308), x), f32x4.add(ONE, f32x4.mul(V4.splat(0.044715), f32x4.mul(x, x))));
+    const u = f32x4.mul(
+      f32x4.mul(V4.splat(-1.5957691216057308), x),
+      f32x4.add(ONE, f32x4.mul(V4.splat(0.044715), f32x4.mul(x, x))),
+    );
     const s = f32x4.div(ONE, f32x4.add(ONE, V4.exp4(u)));
-    const slope = f32x4.mul(V4.splat(1.5957691216057308), f32x4.add(ONE, f32x4.mul(V4.splat(0.134145), f32x4.mul(x, x))));
+    const slope = f32x4.mul(
+      V4.splat(1.5957691216057308),
+      f32x4.add(ONE, f32x4.mul(V4.splat(0.134145), f32x4.mul(x, x))),
+    );
     const term = f32x4.mul(f32x4.mul(x, f32x4.mul(s, f32x4.sub(ONE, s))), slope);
     // Past |x| = 10 the term is below 1e-35, but x² overflows float32; finite x drop it, ±Inf keep the NaN.
     const ax = f32x4.abs(x);
@@ -125,15 +169,19 @@ class Act {
     return f32x4.add(s, v128.andnot(term, negligible));
   }
 }
-@final export class Swish {
-  @inline f(x: v128, a: v128, _b: v128): v128 { return f32x4.div(x, f32x4.add(ONE, V4.exp4(f32x4.neg(f32x4.mul(a, x))))); }
+@final
+export class Swish {
+  @inline f(x: v128, a: v128, _b: v128): v128 {
+    return f32x4.div(x, f32x4.add(ONE, V4.exp4(f32x4.neg(f32x4.mul(a, x)))));
+  }
   @inline df(x: v128, a: v128, _b: v128): v128 {
     const s = f32x4.div(ONE, f32x4.add(ONE, V4.exp4(f32x4.neg(f32x4.mul(a, x)))));
     return f32x4.add(s, f32x4.mul(f32x4.mul(a, x), f32x4.mul(s, f32x4.sub(ONE, s))));
   }
 }
 
-@final export class Mish {
+@final
+export class Mish {
   // x·w/(w + 2) with n = e^c, w = n(n + 2): tanh(softplus(x)) without a tanh or a log.
   @inline f(x: v128, _a: v128, _b: v128): v128 {
     const n = V4.exp4(Act.mishCap(x));
@@ -150,18 +198,28 @@ class Act {
     return f32x4.add(f32x4.div(w, w2), f32x4.mul(c, ratio));
   }
 }
-@final export class Softsign {
-  @inline f(x: v128, _a: v128, _b: v128): v128 { return f32x4.div(x, f32x4.add(ONE, f32x4.abs(x))); }
-  @inline df(x: v128, _a: v128, _b: v128): v128 { const d = f32x4.add(ONE, f32x4.abs(x)); return f32x4.div(ONE, f32x4.mul(d, d)); }
+@final
+export class Softsign {
+  @inline f(x: v128, _a: v128, _b: v128): v128 {
+    return f32x4.div(x, f32x4.add(ONE, f32x4.abs(x)));
+  }
+  @inline df(x: v128, _a: v128, _b: v128): v128 {
+    const d = f32x4.add(ONE, f32x4.abs(x));
+    return f32x4.div(ONE, f32x4.mul(d, d));
+  }
 }
-@final export class HardSigmoid {
-  @inline f(x: v128, _a: v128, _b: v128): v128 { return f32x4.div(f32x4.min(f32x4.max(f32x4.add(x, V4.splat(3)), ZERO), V4.splat(6)), V4.splat(6)); }
+@final
+export class HardSigmoid {
+  @inline f(x: v128, _a: v128, _b: v128): v128 {
+    return f32x4.div(f32x4.min(f32x4.max(f32x4.add(x, V4.splat(3)), ZERO), V4.splat(6)), V4.splat(6));
+  }
   @inline df(x: v128, _a: v128, _b: v128): v128 {
     const inside = v128.and(f32x4.gt(x, V4.splat(-3)), f32x4.lt(x, V4.splat(3)));
     return v128.bitselect(x, v128.and(inside, V4.splat(<f32>(1.0 / 6.0))), f32x4.ne(x, x));
   }
 }
-@final export class HardSwish {
+@final
+export class HardSwish {
   @inline f(x: v128, _a: v128, _b: v128): v128 {
     return f32x4.mul(x, f32x4.div(f32x4.min(f32x4.max(f32x4.add(x, V4.splat(3)), ZERO), V4.splat(6)), V4.splat(6)));
   }

@@ -14,20 +14,86 @@ class Ld {
   }
 }
 
-@final class Add { @inline f(x: v128, y: v128): v128 { return f32x4.add(x, y); } }
-@final class Sub { @inline f(x: v128, y: v128): v128 { return f32x4.sub(x, y); } }
-@final class Mul { @inline f(x: v128, y: v128): v128 { return f32x4.mul(x, y); } }
-@final class Div { @inline f(x: v128, y: v128): v128 { return f32x4.div(x, y); } }
+@final
+class Add {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.add(x, y);
+  }
+}
+@final
+class Sub {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.sub(x, y);
+  }
+}
+@final
+class Mul {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.mul(x, y);
+  }
+}
+@final
+class Div {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.div(x, y);
+  }
+}
 /** x >= y || x !== x ? x : y — ties and NaN resolved as the scalar definition does. */
-@final class Maximum { @inline f(x: v128, y: v128): v128 { return v128.bitselect(x, y, v128.or(f32x4.ge(x, y), f32x4.ne(x, x))); } }
-@final class Minimum { @inline f(x: v128, y: v128): v128 { return v128.bitselect(x, y, v128.or(f32x4.le(x, y), f32x4.ne(x, x))); } }
-@final class SquaredDifference { @inline f(x: v128, y: v128): v128 { const d = f32x4.sub(x, y); return f32x4.mul(d, d); } }
-@final class Equal { @inline f(x: v128, y: v128): v128 { return f32x4.eq(x, y); } }
-@final class NotEqual { @inline f(x: v128, y: v128): v128 { return f32x4.ne(x, y); } }
-@final class Less { @inline f(x: v128, y: v128): v128 { return f32x4.lt(x, y); } }
-@final class LessEqual { @inline f(x: v128, y: v128): v128 { return f32x4.le(x, y); } }
-@final class Greater { @inline f(x: v128, y: v128): v128 { return f32x4.gt(x, y); } }
-@final class GreaterEqual { @inline f(x: v128, y: v128): v128 { return f32x4.ge(x, y); } }
+@final
+class Maximum {
+  @inline f(x: v128, y: v128): v128 {
+    return v128.bitselect(x, y, v128.or(f32x4.ge(x, y), f32x4.ne(x, x)));
+  }
+}
+@final
+class Minimum {
+  @inline f(x: v128, y: v128): v128 {
+    return v128.bitselect(x, y, v128.or(f32x4.le(x, y), f32x4.ne(x, x)));
+  }
+}
+@final
+class SquaredDifference {
+  @inline f(x: v128, y: v128): v128 {
+    const d = f32x4.sub(x, y);
+    return f32x4.mul(d, d);
+  }
+}
+@final
+class Equal {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.eq(x, y);
+  }
+}
+@final
+class NotEqual {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.ne(x, y);
+  }
+}
+@final
+class Less {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.lt(x, y);
+  }
+}
+@final
+class LessEqual {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.le(x, y);
+  }
+}
+@final
+class Greater {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.gt(x, y);
+  }
+}
+@final
+class GreaterEqual {
+  @inline f(x: v128, y: v128): v128 {
+    return f32x4.ge(x, y);
+  }
+}
 
 /** One row: n outputs; x and y advance by sx, sy ∈ {0, 1} per element. */
 function rowF<T>(x: usize, y: usize, out: usize, n: i32, sx: i32, sy: i32): void {
@@ -66,10 +132,25 @@ function rowB<T>(x: usize, y: usize, out: usize, n: i32, sx: i32, sy: i32): void
     const bytes = v128.and(i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m, m), i16x8.narrow_i32x4_s(m, m)), one);
     v128.store32_lane(out + <usize>i, bytes, 0);
   }
-  for (; i < n; i++) store<u8>(out + <usize>i, <u8>(i32x4.extract_lane(op.f(Ld.ld1(x, i, sx), Ld.ld1(y, i, sy)), 0) & 1));
+  for (; i < n; i++)
+    store<u8>(out + <usize>i, <u8>(i32x4.extract_lane(op.f(Ld.ld1(x, i, sx), Ld.ld1(y, i, sy)), 0) & 1));
 }
 
-function grid<T>(bytes: bool, x: usize, y: usize, out: usize, o0: i32, o1: i32, i0: i32, i1: i32, inner: i32, sxo: i32, syo: i32, sxi: i32, syi: i32): void {
+function grid<T>(
+  bytes: bool,
+  x: usize,
+  y: usize,
+  out: usize,
+  o0: i32,
+  o1: i32,
+  i0: i32,
+  i1: i32,
+  inner: i32,
+  sxo: i32,
+  syo: i32,
+  sxi: i32,
+  syi: i32,
+): void {
   const n = i1 - i0;
   for (let o = o0; o < o1; o++) {
     const xr = F32.at(x, o * sxo + i0 * sxi);
@@ -90,10 +171,12 @@ export function binary(args: usize, _tid: i32, _nt: i32): void {
   if (outer > 1) {
     const per = max(1, CHUNK / max(1, inner));
     const units = (outer + per - 1) / per;
-    for (let u = claim(args); u < units; u = claim(args)) binaryRange(args, u * per, min(outer, (u + 1) * per), 0, inner);
+    for (let u = claim(args); u < units; u = claim(args))
+      binaryRange(args, u * per, min(outer, (u + 1) * per), 0, inner);
   } else {
     const units = (inner + CHUNK - 1) / CHUNK;
-    for (let u = claim(args); u < units; u = claim(args)) binaryRange(args, 0, outer, u * CHUNK, min(inner, (u + 1) * CHUNK));
+    for (let u = claim(args); u < units; u = claim(args))
+      binaryRange(args, 0, outer, u * CHUNK, min(inner, (u + 1) * CHUNK));
   }
 }
 
@@ -109,19 +192,46 @@ function binaryRange(args: usize, o0: i32, o1: i32, i0: i32, i1: i32): void {
   const sxi = argI(args, 8);
   const syi = argI(args, 9);
   switch (code) {
-    case 1: grid<Add>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 2: grid<Sub>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 3: grid<Mul>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 4: grid<Div>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 5: grid<Maximum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 6: grid<Minimum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 7: grid<SquaredDifference>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 20: grid<Equal>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 21: grid<NotEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 22: grid<Less>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 23: grid<LessEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 24: grid<Greater>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    case 25: grid<GreaterEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi); break;
-    default: unreachable();
+    case 1:
+      grid<Add>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 2:
+      grid<Sub>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 3:
+      grid<Mul>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 4:
+      grid<Div>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 5:
+      grid<Maximum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 6:
+      grid<Minimum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 7:
+      grid<SquaredDifference>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 20:
+      grid<Equal>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 21:
+      grid<NotEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 22:
+      grid<Less>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 23:
+      grid<LessEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 24:
+      grid<Greater>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    case 25:
+      grid<GreaterEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
+      break;
+    default:
+      unreachable();
   }
 }

@@ -13,18 +13,18 @@ export class F32 {
 
   /** Byte address of element `i` of a float32 array at `base`. */
   @inline static at(base: usize, i: i32): usize {
-    return base + (<usize>i << 2);
+    return base + ((<usize>i) << 2);
   }
 }
 
 /** The i-th 32-bit integer parameter. */
 export function argI(args: usize, i: i32): i32 {
-  return load<i32>(args + (<usize>i << 2));
+  return load<i32>(args + ((<usize>i) << 2));
 }
 
 /** The i-th parameter read as a float32. */
 export function argF(args: usize, i: i32): f32 {
-  return load<f32>(args + (<usize>i << 2));
+  return load<f32>(args + ((<usize>i) << 2));
 }
 
 /** Word of the parameter block that counts claimed units; the JavaScript side zeroes it before each task. */
@@ -32,7 +32,7 @@ export const COUNTER = 31;
 
 /** Claims the next unit of work: an atomic add when threads share the memory, a plain one otherwise. */
 export function claim(args: usize): i32 {
-  const counter = args + (<usize>COUNTER << 2);
+  const counter = args + ((<usize>COUNTER) << 2);
   if (ASC_FEATURE_THREADS) return atomic.add<i32>(counter, 1);
   const u = load<i32>(counter);
   store<i32>(counter, u + 1);

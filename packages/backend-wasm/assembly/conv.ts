@@ -23,7 +23,8 @@ class Run {
 
   @inline static addRun(dst: usize, src: usize, n: i32): void {
     let c = 0;
-    for (; c + 4 <= n; c += 4) v128.store(F32.at(dst, c), f32x4.add(v128.load(F32.at(dst, c)), v128.load(F32.at(src, c))));
+    for (; c + 4 <= n; c += 4)
+      v128.store(F32.at(dst, c), f32x4.add(v128.load(F32.at(dst, c)), v128.load(F32.at(src, c))));
     for (; c < n; c++) store<f32>(F32.at(dst, c), load<f32>(F32.at(dst, c)) + load<f32>(F32.at(src, c)));
   }
 }
@@ -39,12 +40,19 @@ function kwEnd(iw0: i32, dilW: i32, kW: i32, inW: i32): i32 {
 
 /** Rows [r0, r0 + n) of the column matrix of the images at `x`, written densely to `dst`; geometry from `args`. */
 function im2colRows(args: usize, x: usize, dst: usize, r0: i32, n: i32): void {
-  const inH = argI(args, 3), inW = argI(args, 4), inC = argI(args, 5);
-  const outH = argI(args, 6), outW = argI(args, 7);
-  const kH = argI(args, 8), kW = argI(args, 9);
-  const strideH = argI(args, 10), strideW = argI(args, 11);
-  const dilH = argI(args, 12), dilW = argI(args, 13);
-  const padTop = argI(args, 14), padLeft = argI(args, 15);
+  const inH = argI(args, 3),
+    inW = argI(args, 4),
+    inC = argI(args, 5);
+  const outH = argI(args, 6),
+    outW = argI(args, 7);
+  const kH = argI(args, 8),
+    kW = argI(args, 9);
+  const strideH = argI(args, 10),
+    strideW = argI(args, 11);
+  const dilH = argI(args, 12),
+    dilW = argI(args, 13);
+  const padTop = argI(args, 14),
+    padLeft = argI(args, 15);
   const rowLen = kH * kW * inC;
   const P = outH * outW;
   // Undilated kernel columns read neighbouring pixels: each kernel row is then one contiguous run of channels.
@@ -60,28 +68,36 @@ function im2colRows(args: usize, x: usize, dst: usize, r0: i32, n: i32): void {
     const kw1 = max(kw0, kwEnd(iw0, dilW, kW, inW));
     for (let kh = 0; kh < kH; kh++) {
       const ih = oh * strideH - padTop + kh * dilH;
-      const d = dstRow + (<usize>(kh * kW * inC) << 2);
+      const d = dstRow + ((<usize>(kh * kW * inC)) << 2);
       if (ih < 0 || ih >= inH) {
         Run.zeroRun(d, kW * inC);
         continue;
       }
       Run.zeroRun(d, kw0 * inC);
       const src = imgOff + (ih * inW + iw0) * inC;
-      if (dilW == 1) Run.copyRun(d + (<usize>(kw0 * inC) << 2), F32.at(x, src + kw0 * inC), (kw1 - kw0) * inC);
-      else for (let kw = kw0; kw < kw1; kw++) Run.copyRun(d + (<usize>(kw * inC) << 2), F32.at(x, src + kw * dilW * inC), inC);
-      Run.zeroRun(d + (<usize>(kw1 * inC) << 2), (kW - kw1) * inC);
+      if (dilW == 1) Run.copyRun(d + ((<usize>(kw0 * inC)) << 2), F32.at(x, src + kw0 * inC), (kw1 - kw0) * inC);
+      else
+        for (let kw = kw0; kw < kw1; kw++)
+          Run.copyRun(d + ((<usize>(kw * inC)) << 2), F32.at(x, src + kw * dilW * inC), inC);
+      Run.zeroRun(d + ((<usize>(kw1 * inC)) << 2), (kW - kw1) * inC);
     }
   }
 }
 
 /** Adds rows [p0, p0 + n) of one image's column matrix `src` (dense from p0) into that image's pixels `img`. */
 function col2imRows(args: usize, img: usize, src: usize, p0: i32, n: i32): void {
-  const inW = argI(args, 4), inC = argI(args, 5), inH = argI(args, 3);
+  const inW = argI(args, 4),
+    inC = argI(args, 5),
+    inH = argI(args, 3);
   const outW = argI(args, 7);
-  const kH = argI(args, 8), kW = argI(args, 9);
-  const strideH = argI(args, 10), strideW = argI(args, 11);
-  const dilH = argI(args, 12), dilW = argI(args, 13);
-  const padTop = argI(args, 14), padLeft = argI(args, 15);
+  const kH = argI(args, 8),
+    kW = argI(args, 9);
+  const strideH = argI(args, 10),
+    strideW = argI(args, 11);
+  const dilH = argI(args, 12),
+    dilW = argI(args, 13);
+  const padTop = argI(args, 14),
+    padLeft = argI(args, 15);
   const rowLen = kH * kW * inC;
   for (let p = p0; p < p0 + n; p++) {
     const oh = p / outW;
@@ -93,10 +109,12 @@ function col2imRows(args: usize, img: usize, src: usize, p0: i32, n: i32): void 
     for (let kh = 0; kh < kH; kh++) {
       const ih = oh * strideH - padTop + kh * dilH;
       if (ih < 0 || ih >= inH) continue;
-      const s = srcRow + (<usize>(kh * kW * inC) << 2);
+      const s = srcRow + ((<usize>(kh * kW * inC)) << 2);
       const dst = (ih * inW + iw0) * inC;
-      if (dilW == 1) Run.addRun(F32.at(img, dst + kw0 * inC), s + (<usize>(kw0 * inC) << 2), (kw1 - kw0) * inC);
-      else for (let kw = kw0; kw < kw1; kw++) Run.addRun(F32.at(img, dst + kw * dilW * inC), s + (<usize>(kw * inC) << 2), inC);
+      if (dilW == 1) Run.addRun(F32.at(img, dst + kw0 * inC), s + ((<usize>(kw0 * inC)) << 2), (kw1 - kw0) * inC);
+      else
+        for (let kw = kw0; kw < kw1; kw++)
+          Run.addRun(F32.at(img, dst + kw * dilW * inC), s + ((<usize>(kw * inC)) << 2), inC);
     }
   }
 }
@@ -147,15 +165,31 @@ export function convFilterGrad(args: usize, tid: i32, _nt: i32): void {
   const KK = argI(args, 8) * argI(args, 9) * argI(args, 5);
   const scratch = <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19);
   const col = colTile(args, tid);
-  const perChunk = ((rows + chunks - 1) / chunks + tile - 1) / tile * tile;
+  const perChunk = (((rows + chunks - 1) / chunks + tile - 1) / tile) * tile;
   for (let c = claim(args); c < chunks; c = claim(args)) {
     const partial = F32.at(partials, c * KK * outC);
     const end = min(rows, (c + 1) * perChunk);
-    if (c * perChunk >= end) memory.fill(partial, 0, <usize>(KK * outC) << 2);
+    if (c * perChunk >= end) memory.fill(partial, 0, (<usize>(KK * outC)) << 2);
     for (let r0 = c * perChunk; r0 < end; r0 += tile) {
       const n = min(tile, end - r0);
       im2colRows(args, x, col, r0, n);
-      gemmRect(n, col, KK, true, F32.at(dy, r0 * outC), outC, false, partial, outC, r0 > c * perChunk, 0, KK, 0, outC, scratch);
+      gemmRect(
+        n,
+        col,
+        KK,
+        true,
+        F32.at(dy, r0 * outC),
+        outC,
+        false,
+        partial,
+        outC,
+        r0 > c * perChunk,
+        0,
+        KK,
+        0,
+        outC,
+        scratch,
+      );
     }
   }
 }
@@ -175,10 +209,26 @@ export function convInputGrad(args: usize, tid: i32, _nt: i32): void {
   const col = colTile(args, tid);
   for (let img = claim(args); img < images; img = claim(args)) {
     const imgBase = F32.at(dx, img * imgSize);
-    memory.fill(imgBase, 0, <usize>imgSize << 2);
+    memory.fill(imgBase, 0, (<usize>imgSize) << 2);
     for (let p0 = 0; p0 < P; p0 += tile) {
       const n = min(tile, P - p0);
-      gemmRect(outC, F32.at(dy, (img * P + p0) * outC), outC, false, w, outC, true, col, KK, false, 0, n, 0, KK, scratch);
+      gemmRect(
+        outC,
+        F32.at(dy, (img * P + p0) * outC),
+        outC,
+        false,
+        w,
+        outC,
+        true,
+        col,
+        KK,
+        false,
+        0,
+        n,
+        0,
+        KK,
+        scratch,
+      );
       col2imRows(args, imgBase, col, p0, n);
     }
   }
@@ -190,7 +240,7 @@ export function sumChunks(args: usize, _tid: i32, _nt: i32): void {
   const src = <usize>argI(args, 1);
   const n = argI(args, 2);
   const chunks = argI(args, 3);
-  const block = <usize>n << 2;
+  const block = (<usize>n) << 2;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     let acc = v128.load(F32.at(src, i));

@@ -26,8 +26,19 @@ export const GEMM_SCRATCH: i32 = (MC * KC + KC * NC + MR * NR) * 4;
  * C outside the matrix is never touched.
  */
 function micro(
-  kc: i32, a: usize, r1: usize, r2: usize, r3: usize, ks: usize, b: usize, c: usize, ldcBytes: usize,
-  overwrite: bool, mr: i32, nr: i32, tile: usize,
+  kc: i32,
+  a: usize,
+  r1: usize,
+  r2: usize,
+  r3: usize,
+  ks: usize,
+  b: usize,
+  c: usize,
+  ldcBytes: usize,
+  overwrite: bool,
+  mr: i32,
+  nr: i32,
+  tile: usize,
 ): void {
   let c00 = f32x4.splat(0);
   let c01 = f32x4.splat(0);
@@ -87,8 +98,8 @@ function micro(
   for (let r = 0; r < mr; r++) {
     const row = c + <usize>r * ldcBytes;
     for (let q = 0; q < nr; q++) {
-      const v = load<f32>(tile + (<usize>(r * NR + q) << 2));
-      const p = row + (<usize>q << 2);
+      const v = load<f32>(tile + ((<usize>(r * NR + q)) << 2));
+      const p = row + ((<usize>q) << 2);
       store<f32>(p, overwrite ? v : load<f32>(p) + v);
     }
   }
@@ -96,20 +107,33 @@ function micro(
 
 /** C[i0:i1, j0:j1] of one product: the whole blocked loop nest. `scratch` is this thread's own. */
 export function gemmRect(
-  K: i32, A: usize, lda: i32, transA: bool, B: usize, ldb: i32, transB: bool, C: usize, ldc: i32,
-  accumulate: bool, i0: i32, i1: i32, j0: i32, j1: i32, scratch: usize,
+  K: i32,
+  A: usize,
+  lda: i32,
+  transA: bool,
+  B: usize,
+  ldb: i32,
+  transB: bool,
+  C: usize,
+  ldc: i32,
+  accumulate: bool,
+  i0: i32,
+  i1: i32,
+  j0: i32,
+  j1: i32,
+  scratch: usize,
 ): void {
   if (i1 <= i0 || j1 <= j0) return;
-  const ldcBytes = <usize>ldc << 2;
+  const ldcBytes = (<usize>ldc) << 2;
   if (K == 0) {
-    if (!accumulate) for (let i = i0; i < i1; i++) memory.fill(F32.at(C, i * ldc + j0), 0, <usize>(j1 - j0) << 2);
+    if (!accumulate) for (let i = i0; i < i1; i++) memory.fill(F32.at(C, i * ldc + j0), 0, (<usize>(j1 - j0)) << 2);
     return;
   }
   const Ap = scratch;
-  const Bp = Ap + (<usize>(MC * KC) << 2);
-  const tile = Bp + (<usize>(KC * NC) << 2);
+  const Bp = Ap + ((<usize>(MC * KC)) << 2);
+  const tile = Bp + ((<usize>(KC * NC)) << 2);
   // Byte steps through A (in place, or its packed panels): to the next row, and to the next k.
-  const rs: usize = transA ? 4 : <usize>lda << 2;
+  const rs: usize = transA ? 4 : (<usize>lda) << 2;
   const ks: usize = transA ? 16 : 4;
   for (let jc = j0; jc < j1; jc += NC) {
     const nc = min(NC, j1 - jc);
@@ -122,7 +146,7 @@ export function gemmRect(
         if (transA) packAT(A, lda, ic, ie - ic, pc, kc, Ap);
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr);
-          const bp = Bp + (<usize>(jr * kc) << 2);
+          const bp = Bp + ((<usize>(jr * kc)) << 2);
           for (let ir = ic; ir < ie; ir += MR) {
             const mr = min(MR, ie - ir);
             // Rows past the edge re-read the last row (their results are dropped), so A is never over-read; packed
@@ -130,7 +154,7 @@ export function gemmRect(
             const r1 = mr > 1 || transA ? rs : 0;
             const r2 = mr > 2 || transA ? 2 * rs : r1;
             const r3 = mr > 3 || transA ? 3 * rs : r2;
-            const a = transA ? Ap + (<usize>((ir - ic) * kc) << 2) : F32.at(A, ir * lda + pc);
+            const a = transA ? Ap + ((<usize>((ir - ic) * kc)) << 2) : F32.at(A, ir * lda + pc);
             micro(kc, a, r1, r2, r3, ks, bp, F32.at(C, ir * ldc + jc + jr), ldcBytes, overwrite, mr, nr, tile);
           }
         }
@@ -182,7 +206,9 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
     const r = u - b * perProduct;
     const ru = r / colUnits;
     const cu = r - ru * colUnits;
-    let oa: usize = 0, ob: usize = 0, oc: usize = 0;
+    let oa: usize = 0,
+      ob: usize = 0,
+      oc: usize = 0;
     if (offsets != 0) {
       const o = offsets + <usize>(b * 12);
       oa = <usize>load<i32>(o);
@@ -191,6 +217,22 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
     }
     const i0 = ru * bandRows;
     const j0 = cu * bandCols;
-    gemmRect(K, A + oa, lda, transA, B + ob, ldb, transB, C + oc, ldc, accumulate, i0, min(M, i0 + bandRows), j0, min(N, j0 + bandCols), scratch);
+    gemmRect(
+      K,
+      A + oa,
+      lda,
+      transA,
+      B + ob,
+      ldb,
+      transB,
+      C + oc,
+      ldc,
+      accumulate,
+      i0,
+      min(M, i0 + bandRows),
+      j0,
+      min(N, j0 + bandCols),
+      scratch,
+    );
   }
 }

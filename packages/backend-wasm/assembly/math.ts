@@ -25,8 +25,8 @@ export class V4 {
     const t = f32x4.add(f32x4.mul(xc, V4.splat(1.4426950408889634)), magic);
     const n = f32x4.sub(t, magic);
     let r = f32x4.sub(xc, f32x4.mul(n, V4.splat(0.693359375)));
-    r = f32x4.sub(r, f32x4.mul(n, V4.splat(-2.12194440e-4)));
-    let p = V4.splat(1.9875691500e-4);
+    r = f32x4.sub(r, f32x4.mul(n, V4.splat(-2.1219444e-4)));
+    let p = V4.splat(1.98756915e-4);
     p = F32.fma4(p, r, V4.splat(1.3981999507e-3));
     p = F32.fma4(p, r, V4.splat(8.3334519073e-3));
     p = F32.fma4(p, r, V4.splat(4.1665795894e-2));
@@ -57,8 +57,8 @@ export class V4 {
     const ef = f32x4.convert_i32x4_s(e);
     const z = f32x4.mul(m, m);
     let y = V4.splat(7.0376836292e-2);
-    y = F32.fma4(y, m, V4.splat(-1.1514610310e-1));
-    y = F32.fma4(y, m, V4.splat(1.1676998740e-1));
+    y = F32.fma4(y, m, V4.splat(-1.151461031e-1));
+    y = F32.fma4(y, m, V4.splat(1.167699874e-1));
     y = F32.fma4(y, m, V4.splat(-1.2420140846e-1));
     y = F32.fma4(y, m, V4.splat(1.4249322787e-1));
     y = F32.fma4(y, m, V4.splat(-1.6668057665e-1));
@@ -66,7 +66,7 @@ export class V4 {
     y = F32.fma4(y, m, V4.splat(-2.4999993993e-1));
     y = F32.fma4(y, m, V4.splat(3.3333331174e-1));
     y = f32x4.mul(f32x4.mul(y, m), z);
-    y = f32x4.add(y, f32x4.mul(ef, V4.splat(-2.12194440e-4)));
+    y = f32x4.add(y, f32x4.mul(ef, V4.splat(-2.1219444e-4)));
     y = f32x4.sub(y, f32x4.mul(z, V4.splat(0.5)));
     let r = f32x4.add(f32x4.add(m, y), f32x4.mul(ef, V4.splat(0.693359375)));
     r = v128.bitselect(V4.splat(-Infinity), r, f32x4.eq(x, V4.splat(0)));
@@ -127,4 +127,3 @@ export class V4 {
     return v128.and(mask, V4.splat(1.0));
   }
 }
-

@@ -16,10 +16,23 @@ export function adam(args: usize, _tid: i32, _nt: i32): void {
 }
 
 function adamRange(args: usize, s: i32, e: i32): void {
-  const w = <usize>argI(args, 1), g = <usize>argI(args, 2), m = <usize>argI(args, 3), v = <usize>argI(args, 4);
-  const wOut = <usize>argI(args, 5), mOut = <usize>argI(args, 6), vOut = <usize>argI(args, 7);
-  const alpha = argF(args, 8), eps = argF(args, 9), o1 = argF(args, 10), o2 = argF(args, 11), keep = argF(args, 12);
-  const av = f32x4.splat(alpha), ev = f32x4.splat(eps), o1v = f32x4.splat(o1), o2v = f32x4.splat(o2), kv = f32x4.splat(keep);
+  const w = <usize>argI(args, 1),
+    g = <usize>argI(args, 2),
+    m = <usize>argI(args, 3),
+    v = <usize>argI(args, 4);
+  const wOut = <usize>argI(args, 5),
+    mOut = <usize>argI(args, 6),
+    vOut = <usize>argI(args, 7);
+  const alpha = argF(args, 8),
+    eps = argF(args, 9),
+    o1 = argF(args, 10),
+    o2 = argF(args, 11),
+    keep = argF(args, 12);
+  const av = f32x4.splat(alpha),
+    ev = f32x4.splat(eps),
+    o1v = f32x4.splat(o1),
+    o2v = f32x4.splat(o2),
+    kv = f32x4.splat(keep);
   let i = s;
   for (; i + 4 <= e; i += 4) {
     const gi = v128.load(F32.at(g, i));

@@ -16,9 +16,18 @@ export function pool(args: usize, _tid: i32, _nt: i32): void {
   const op = argI(args, 0);
   const x = <usize>argI(args, 1);
   const out = <usize>argI(args, 2);
-  const batch = argI(args, 3), inH = argI(args, 4), inW = argI(args, 5), C = argI(args, 6);
-  const outH = argI(args, 7), outW = argI(args, 8), kH = argI(args, 9), kW = argI(args, 10);
-  const strideH = argI(args, 11), strideW = argI(args, 12), padTop = argI(args, 13), padLeft = argI(args, 14);
+  const batch = argI(args, 3),
+    inH = argI(args, 4),
+    inW = argI(args, 5),
+    C = argI(args, 6);
+  const outH = argI(args, 7),
+    outW = argI(args, 8),
+    kH = argI(args, 9),
+    kW = argI(args, 10);
+  const strideH = argI(args, 11),
+    strideW = argI(args, 12),
+    padTop = argI(args, 13),
+    padLeft = argI(args, 14);
   const rows = batch * outH;
   const init = f32x4.splat(op == MAX ? -Infinity : 0);
   for (let r = claim(args); r < rows; r = claim(args)) {
@@ -66,11 +75,23 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
   const op = argI(args, 0);
   const dy = <usize>argI(args, 1);
   const dx = <usize>argI(args, 2);
-  const batch = argI(args, 3), inH = argI(args, 4), inW = argI(args, 5), C = argI(args, 6);
-  const outH = argI(args, 7), outW = argI(args, 8), kH = argI(args, 9), kW = argI(args, 10);
-  const strideH = argI(args, 11), strideW = argI(args, 12), padTop = argI(args, 13), padLeft = argI(args, 14);
+  const batch = argI(args, 3),
+    inH = argI(args, 4),
+    inW = argI(args, 5),
+    C = argI(args, 6);
+  const outH = argI(args, 7),
+    outW = argI(args, 8),
+    kH = argI(args, 9),
+    kW = argI(args, 10);
+  const strideH = argI(args, 11),
+    strideW = argI(args, 12),
+    padTop = argI(args, 13),
+    padLeft = argI(args, 14);
   const x = <usize>argI(args, 15);
-  let b0 = 0, b1 = batch, c0 = 0, c1 = C;
+  let b0 = 0,
+    b1 = batch,
+    c0 = 0,
+    c1 = C;
   if (batch >= nt) {
     b0 = <i32>((<i64>batch * tid) / nt);
     b1 = <i32>((<i64>batch * (tid + 1)) / nt);
@@ -81,8 +102,9 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
   if (c1 <= c0) return;
   const pixels = inH * inW;
   for (let b = b0; b < b1; b++) {
-    if (c0 == 0 && c1 == C) memory.fill(F32.at(dx, b * pixels * C), 0, <usize>(pixels * C) << 2);
-    else for (let p = 0; p < pixels; p++) memory.fill(F32.at(dx, (b * pixels + p) * C + c0), 0, <usize>(c1 - c0) << 2);
+    if (c0 == 0 && c1 == C) memory.fill(F32.at(dx, b * pixels * C), 0, (<usize>(pixels * C)) << 2);
+    else
+      for (let p = 0; p < pixels; p++) memory.fill(F32.at(dx, (b * pixels + p) * C + c0), 0, (<usize>(c1 - c0)) << 2);
     for (let oh = 0; oh < outH; oh++) {
       const h0 = oh * strideH - padTop;
       const kh0 = clampLo(-h0);
@@ -98,7 +120,8 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
           for (let kh = kh0; kh < kh1; kh++) {
             for (let kw = kw0; kw < kw1; kw++) {
               const d = F32.at(dx, ((b * inH + h0 + kh) * inW + w0 + kw) * C);
-              for (let c = c0; c < c1; c++) store<f32>(F32.at(d, c), load<f32>(F32.at(d, c)) + load<f32>(F32.at(g, c)) * inv);
+              for (let c = c0; c < c1; c++)
+                store<f32>(F32.at(d, c), load<f32>(F32.at(d, c)) + load<f32>(F32.at(g, c)) * inv);
             }
           }
           continue;
@@ -119,8 +142,10 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
             }
           }
           const gv = v128.load(F32.at(g, c));
-          const w0i = i32x4.extract_lane(where, 0), w1i = i32x4.extract_lane(where, 1);
-          const w2i = i32x4.extract_lane(where, 2), w3i = i32x4.extract_lane(where, 3);
+          const w0i = i32x4.extract_lane(where, 0),
+            w1i = i32x4.extract_lane(where, 1);
+          const w2i = i32x4.extract_lane(where, 2),
+            w3i = i32x4.extract_lane(where, 3);
           store<f32>(F32.at(dx, w0i), load<f32>(F32.at(dx, w0i)) + f32x4.extract_lane(gv, 0));
           store<f32>(F32.at(dx, w1i), load<f32>(F32.at(dx, w1i)) + f32x4.extract_lane(gv, 1));
           store<f32>(F32.at(dx, w2i), load<f32>(F32.at(dx, w2i)) + f32x4.extract_lane(gv, 2));

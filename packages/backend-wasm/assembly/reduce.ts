@@ -47,8 +47,14 @@ function extremeRow(x: usize, n: i32, isMax: bool): f32 {
     acc = isMax ? f32x4.max(acc, v) : f32x4.min(acc, v);
   }
   let r = isMax
-    ? max(max(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)), max(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)))
-    : min(min(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)), min(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)));
+    ? max(
+        max(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)),
+        max(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)),
+      )
+    : min(
+        min(f32x4.extract_lane(acc, 0), f32x4.extract_lane(acc, 1)),
+        min(f32x4.extract_lane(acc, 2), f32x4.extract_lane(acc, 3)),
+      );
   for (; i < n; i++) {
     const v = load<f32>(F32.at(x, i));
     r = isMax ? max(r, v) : min(r, v);
@@ -58,11 +64,17 @@ function extremeRow(x: usize, n: i32, isMax: bool): f32 {
 
 /** Columns [c0, c1) of one [reduced, inner] slab, 16 columns (a cache line) at a time. */
 function sumCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1: i32): void {
-  const rowBytes = <usize>inner << 2;
+  const rowBytes = (<usize>inner) << 2;
   let c = c0;
   for (; c + 16 <= c1; c += 16) {
-    let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
-    let a4 = f64x2.splat(0), a5 = f64x2.splat(0), a6 = f64x2.splat(0), a7 = f64x2.splat(0);
+    let a0 = f64x2.splat(0),
+      a1 = f64x2.splat(0),
+      a2 = f64x2.splat(0),
+      a3 = f64x2.splat(0);
+    let a4 = f64x2.splat(0),
+      a5 = f64x2.splat(0),
+      a6 = f64x2.splat(0),
+      a7 = f64x2.splat(0);
     let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       const v0 = v128.load(p);
@@ -97,11 +109,14 @@ function sumCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1: i3
 }
 
 function extremeCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1: i32, isMax: bool): void {
-  const rowBytes = <usize>inner << 2;
+  const rowBytes = (<usize>inner) << 2;
   const init = f32x4.splat(isMax ? -Infinity : Infinity);
   let c = c0;
   for (; c + 16 <= c1; c += 16) {
-    let a0 = init, a1 = init, a2 = init, a3 = init;
+    let a0 = init,
+      a1 = init,
+      a2 = init,
+      a3 = init;
     let p = F32.at(x, c);
     for (let r = 0; r < reduced; r++) {
       if (isMax) {
@@ -149,11 +164,11 @@ export function reduce(args: usize, tid: i32, nt: i32): void {
   const out = <usize>argI(args, 5);
   const partials = <usize>argI(args, 6);
   if (outer == 1 && inner == 1 && partials != 0) {
-    const s = <i32>((<i64>((reduced + 15) >> 4) * tid) / nt) << 4;
-    const e = min(reduced, <i32>((<i64>((reduced + 15) >> 4) * (tid + 1)) / nt) << 4);
+    const s = (<i32>((<i64>((reduced + 15) >> 4) * tid) / nt)) << 4;
+    const e = min(reduced, (<i32>((<i64>((reduced + 15) >> 4) * (tid + 1)) / nt)) << 4);
     const n = max(0, e - min(s, reduced));
     const p = F32.at(x, min(s, reduced));
-    const dst = partials + (<usize>tid << 3);
+    const dst = partials + ((<usize>tid) << 3);
     if (op == SUM) store<f64>(dst, sumRow(p, n));
     else store<f64>(dst, <f64>extremeRow(p, n, op == MAX));
     return;
@@ -167,14 +182,17 @@ export function reduce(args: usize, tid: i32, nt: i32): void {
     }
     return;
   }
-  let o0 = 0, o1 = outer, c0 = 0, c1 = inner;
+  let o0 = 0,
+    o1 = outer,
+    c0 = 0,
+    c1 = inner;
   if (outer >= nt) {
     o0 = <i32>((<i64>outer * tid) / nt);
     o1 = <i32>((<i64>outer * (tid + 1)) / nt);
   } else {
     const units = (inner + 15) >> 4;
-    c0 = min(inner, <i32>((<i64>units * tid) / nt) << 4);
-    c1 = min(inner, <i32>((<i64>units * (tid + 1)) / nt) << 4);
+    c0 = min(inner, (<i32>((<i64>units * tid) / nt)) << 4);
+    c1 = min(inner, (<i32>((<i64>units * (tid + 1)) / nt)) << 4);
   }
   for (let o = o0; o < o1; o++) {
     const slab = F32.at(x, o * reduced * inner);

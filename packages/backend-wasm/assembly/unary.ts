@@ -1,8 +1,42 @@
 // Unary elementwise kernels: y = f(x) and the fused gradient dy·f'(x), one specialised SIMD loop per function.
 // Each function is a @final class with an inlined `f` (or `df`), and the generic loop is instantiated once per
 // class, so every loop is a straight-line SIMD body with no call inside. The op codes match src/kernels/op-codes.ts.
-import { Abs, Ceil, Clip, Exp, Expm1, Floor, Identity, Log, Log1p, Neg, Reciprocal, Round, Rsqrt, Sigmoid, Sign, Softplus, Sqrt, Square, Tanh } from './math-ops';
-import { Celu, Elu, Gelu, GeluTanh, HardSigmoid, HardSwish, LeakyRelu, Mish, Relu, Relu6, Selu, Softsign, Swish } from './activation-ops';
+import {
+  Abs,
+  Ceil,
+  Clip,
+  Exp,
+  Expm1,
+  Floor,
+  Identity,
+  Log,
+  Log1p,
+  Neg,
+  Reciprocal,
+  Round,
+  Rsqrt,
+  Sigmoid,
+  Sign,
+  Softplus,
+  Sqrt,
+  Square,
+  Tanh,
+} from './math-ops';
+import {
+  Celu,
+  Elu,
+  Gelu,
+  GeluTanh,
+  HardSigmoid,
+  HardSwish,
+  LeakyRelu,
+  Mish,
+  Relu,
+  Relu6,
+  Selu,
+  Softsign,
+  Swish,
+} from './activation-ops';
 import { CHUNK, F32, argF, argI, claim } from './common';
 import { V4 } from './math';
 
@@ -37,7 +71,8 @@ function mapDf<T>(x: usize, dy: usize, out: usize, n: i32, a: f32, b: f32): void
     v128.store(q, f32x4.mul(v128.load(g), op.df(v128.load(p), av, bv)));
     v128.store(q, f32x4.mul(v128.load(g, 16), op.df(v128.load(p, 16), av, bv)), 16);
   }
-  for (; i + 4 <= n; i += 4) v128.store(F32.at(out, i), f32x4.mul(v128.load(F32.at(dy, i)), op.df(v128.load(F32.at(x, i)), av, bv)));
+  for (; i + 4 <= n; i += 4)
+    v128.store(F32.at(out, i), f32x4.mul(v128.load(F32.at(dy, i)), op.df(v128.load(F32.at(x, i)), av, bv)));
   for (; i < n; i++) {
     const g = f32x4.mul(v128.load32_splat(F32.at(dy, i)), op.df(v128.load32_splat(F32.at(x, i)), av, bv));
     store<f32>(F32.at(out, i), f32x4.extract_lane(g, 0));
@@ -73,38 +108,101 @@ function unaryRange(args: usize, s: i32, e: i32): void {
   const dy: usize = dyBase == 0 ? 0 : F32.at(dyBase, s);
   const m = e - s;
   switch (code) {
-    case 1: run<Neg>(x, dy, out, m, a, b); break;
-    case 2: run<Abs>(x, dy, out, m, a, b); break;
-    case 3: run<Square>(x, dy, out, m, a, b); break;
-    case 4: run<Sqrt>(x, dy, out, m, a, b); break;
-    case 5: run<Rsqrt>(x, dy, out, m, a, b); break;
-    case 6: run<Reciprocal>(x, dy, out, m, a, b); break;
-    case 7: run<Floor>(x, dy, out, m, a, b); break;
-    case 8: run<Ceil>(x, dy, out, m, a, b); break;
-    case 9: run<Round>(x, dy, out, m, a, b); break;
-    case 10: run<Sign>(x, dy, out, m, a, b); break;
-    case 11: run<Clip>(x, dy, out, m, a, b); break;
-    case 12: run<Exp>(x, dy, out, m, a, b); break;
-    case 13: run<Expm1>(x, dy, out, m, a, b); break;
-    case 14: run<Log>(x, dy, out, m, a, b); break;
-    case 15: run<Log1p>(x, dy, out, m, a, b); break;
-    case 16: run<Sigmoid>(x, dy, out, m, a, b); break;
-    case 17: run<Tanh>(x, dy, out, m, a, b); break;
-    case 18: run<Softplus>(x, dy, out, m, a, b); break;
-    case 19: run<Relu>(x, dy, out, m, a, b); break;
-    case 20: run<Relu6>(x, dy, out, m, a, b); break;
-    case 21: run<LeakyRelu>(x, dy, out, m, a, b); break;
-    case 22: run<Elu>(x, dy, out, m, a, b); break;
-    case 23: run<Selu>(x, dy, out, m, a, b); break;
-    case 24: run<Celu>(x, dy, out, m, a, b); break;
-    case 25: run<Gelu>(x, dy, out, m, a, b); break;
-    case 26: run<GeluTanh>(x, dy, out, m, a, b); break;
-    case 27: run<Swish>(x, dy, out, m, a, b); break;
-    case 28: run<Mish>(x, dy, out, m, a, b); break;
-    case 29: run<Softsign>(x, dy, out, m, a, b); break;
-    case 30: run<HardSigmoid>(x, dy, out, m, a, b); break;
-    case 31: run<HardSwish>(x, dy, out, m, a, b); break;
-    default: unreachable();
+    case 1:
+      run<Neg>(x, dy, out, m, a, b);
+      break;
+    case 2:
+      run<Abs>(x, dy, out, m, a, b);
+      break;
+    case 3:
+      run<Square>(x, dy, out, m, a, b);
+      break;
+    case 4:
+      run<Sqrt>(x, dy, out, m, a, b);
+      break;
+    case 5:
+      run<Rsqrt>(x, dy, out, m, a, b);
+      break;
+    case 6:
+      run<Reciprocal>(x, dy, out, m, a, b);
+      break;
+    case 7:
+      run<Floor>(x, dy, out, m, a, b);
+      break;
+    case 8:
+      run<Ceil>(x, dy, out, m, a, b);
+      break;
+    case 9:
+      run<Round>(x, dy, out, m, a, b);
+      break;
+    case 10:
+      run<Sign>(x, dy, out, m, a, b);
+      break;
+    case 11:
+      run<Clip>(x, dy, out, m, a, b);
+      break;
+    case 12:
+      run<Exp>(x, dy, out, m, a, b);
+      break;
+    case 13:
+      run<Expm1>(x, dy, out, m, a, b);
+      break;
+    case 14:
+      run<Log>(x, dy, out, m, a, b);
+      break;
+    case 15:
+      run<Log1p>(x, dy, out, m, a, b);
+      break;
+    case 16:
+      run<Sigmoid>(x, dy, out, m, a, b);
+      break;
+    case 17:
+      run<Tanh>(x, dy, out, m, a, b);
+      break;
+    case 18:
+      run<Softplus>(x, dy, out, m, a, b);
+      break;
+    case 19:
+      run<Relu>(x, dy, out, m, a, b);
+      break;
+    case 20:
+      run<Relu6>(x, dy, out, m, a, b);
+      break;
+    case 21:
+      run<LeakyRelu>(x, dy, out, m, a, b);
+      break;
+    case 22:
+      run<Elu>(x, dy, out, m, a, b);
+      break;
+    case 23:
+      run<Selu>(x, dy, out, m, a, b);
+      break;
+    case 24:
+      run<Celu>(x, dy, out, m, a, b);
+      break;
+    case 25:
+      run<Gelu>(x, dy, out, m, a, b);
+      break;
+    case 26:
+      run<GeluTanh>(x, dy, out, m, a, b);
+      break;
+    case 27:
+      run<Swish>(x, dy, out, m, a, b);
+      break;
+    case 28:
+      run<Mish>(x, dy, out, m, a, b);
+      break;
+    case 29:
+      run<Softsign>(x, dy, out, m, a, b);
+      break;
+    case 30:
+      run<HardSigmoid>(x, dy, out, m, a, b);
+      break;
+    case 31:
+      run<HardSwish>(x, dy, out, m, a, b);
+      break;
+    default:
+      unreachable();
   }
 }
 
@@ -116,7 +214,8 @@ function biasRows<T>(x: usize, bias: usize, out: usize, cols: i32, r0: i32, r1: 
     const xr = F32.at(x, r * cols);
     const orow = F32.at(out, r * cols);
     let c = 0;
-    for (; c + 4 <= cols; c += 4) v128.store(F32.at(orow, c), op.f(f32x4.add(v128.load(F32.at(xr, c)), v128.load(F32.at(bias, c))), av, bv));
+    for (; c + 4 <= cols; c += 4)
+      v128.store(F32.at(orow, c), op.f(f32x4.add(v128.load(F32.at(xr, c)), v128.load(F32.at(bias, c))), av, bv));
     for (; c < cols; c++) {
       const v = f32x4.add(v128.load32_splat(F32.at(xr, c)), v128.load32_splat(F32.at(bias, c)));
       store<f32>(F32.at(orow, c), f32x4.extract_lane(op.f(v, av, bv), 0));
@@ -145,15 +244,34 @@ function biasRange(args: usize, r0: i32, r1: i32): void {
   const a = argF(args, 6);
   const b = argF(args, 7);
   switch (code) {
-    case 0: biasRows<Identity>(x, bias, out, cols, r0, r1, a, b); break;
-    case 16: biasRows<Sigmoid>(x, bias, out, cols, r0, r1, a, b); break;
-    case 17: biasRows<Tanh>(x, bias, out, cols, r0, r1, a, b); break;
-    case 19: biasRows<Relu>(x, bias, out, cols, r0, r1, a, b); break;
-    case 21: biasRows<LeakyRelu>(x, bias, out, cols, r0, r1, a, b); break;
-    case 22: biasRows<Elu>(x, bias, out, cols, r0, r1, a, b); break;
-    case 25: biasRows<Gelu>(x, bias, out, cols, r0, r1, a, b); break;
-    case 26: biasRows<GeluTanh>(x, bias, out, cols, r0, r1, a, b); break;
-    case 27: biasRows<Swish>(x, bias, out, cols, r0, r1, a, b); break;
-    default: unreachable();
+    case 0:
+      biasRows<Identity>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 16:
+      biasRows<Sigmoid>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 17:
+      biasRows<Tanh>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 19:
+      biasRows<Relu>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 21:
+      biasRows<LeakyRelu>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 22:
+      biasRows<Elu>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 25:
+      biasRows<Gelu>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 26:
+      biasRows<GeluTanh>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    case 27:
+      biasRows<Swish>(x, bias, out, cols, r0, r1, a, b);
+      break;
+    default:
+      unreachable();
   }
 }

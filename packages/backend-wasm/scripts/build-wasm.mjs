@@ -21,9 +21,17 @@ const variants = [
 for (const v of variants) {
   const args = [
     `${root}assembly/index.ts`,
-    '-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--initialMemory', '1',
-    '--enable', v.features.join(','),
-    '--outFile', `${outDir}/kernels-${v.name}.wasm`,
+    '-O3',
+    '--noAssert',
+    '--runtime',
+    'stub',
+    '--importMemory',
+    '--initialMemory',
+    '1',
+    '--enable',
+    v.features.join(','),
+    '--outFile',
+    `${outDir}/kernels-${v.name}.wasm`,
     ...(v.shared ? ['--sharedMemory', '--maximumMemory', String(MAX_PAGES)] : []),
   ];
   const { error, stderr } = await asc.main(args);

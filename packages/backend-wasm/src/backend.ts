@@ -1,6 +1,17 @@
 import {
-  type Backend, type BackendMemory, BackendError, type DataId, type DType, type Kernels, type Shape, type TensorInfo,
-  type TypedArray, type BinaryFn, type UnaryFn, ValueError, isBinaryFn,
+  type Backend,
+  type BackendMemory,
+  BackendError,
+  type DataId,
+  type DType,
+  type Kernels,
+  type Shape,
+  type TensorInfo,
+  type TypedArray,
+  type BinaryFn,
+  type UnaryFn,
+  ValueError,
+  isBinaryFn,
 } from '@rectify/tensor';
 import { Context } from './context.js';
 import { FusedOps } from './fused.js';
@@ -27,7 +38,8 @@ export interface WasmBackendOptions {
 }
 
 function checkThreads(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new ValueError(`wasm backend: threads must be a positive integer, received ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ValueError(`wasm backend: threads must be a positive integer, received ${n}`);
   return n;
 }
 
@@ -54,13 +66,23 @@ export class WasmBackend implements Backend {
   static createSync(options: WasmBackendOptions = {}): WasmBackend {
     const p = platform();
     if (!p.loadKernelsSync) {
-      throw new BackendError("wasm backend: synchronous loading needs Node; in a browser use 'await WasmBackend.create()' or 'await ready(\"wasm\")'");
+      throw new BackendError(
+        "wasm backend: synchronous loading needs Node; in a browser use 'await WasmBackend.create()' or 'await ready(\"wasm\")'",
+      );
     }
     const threads = checkThreads(options.threads ?? p.cores());
     const shared = p.sharedMemory();
     const build = p.loadKernelsSync({ relaxedSimd: options.relaxedSimd, sharedMemory: shared.ok });
     const { memory, maxBytes } = createMemory(shared.ok);
-    return new WasmBackend(p, build, memory, maxBytes, instantiate(build.module, memory), threads, shared.ok ? null : shared.reason);
+    return new WasmBackend(
+      p,
+      build,
+      memory,
+      maxBytes,
+      instantiate(build.module, memory),
+      threads,
+      shared.ok ? null : shared.reason,
+    );
   }
 
   /**
@@ -183,7 +205,8 @@ export class WasmBackend implements Backend {
    * @example (backend() as WasmBackend).setParallelism('always');
    */
   setParallelism(mode: 'auto' | 'always'): void {
-    if (mode !== 'auto' && mode !== 'always') throw new ValueError(`wasm backend: parallelism must be 'auto' or 'always', received ${String(mode)}`);
+    if (mode !== 'auto' && mode !== 'always')
+      throw new ValueError(`wasm backend: parallelism must be 'auto' or 'always', received ${String(mode)}`);
     this.ctx.alwaysParallel = mode === 'always';
   }
 
@@ -217,7 +240,8 @@ export class WasmBackend implements Backend {
 
   /** A view of the buffer in the WebAssembly memory (the engine copies it out). */
   readSync(dataId: DataId): TypedArray {
-    if (!(dataId instanceof WasmData)) throw new BackendError('wasm backend: readSync received a buffer of another backend');
+    if (!(dataId instanceof WasmData))
+      throw new BackendError('wasm backend: readSync received a buffer of another backend');
     return this.ctx.heap.view(dataId);
   }
 

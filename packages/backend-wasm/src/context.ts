@@ -47,7 +47,8 @@ export class Context {
   /** Runs `task` with the current parameters, on every thread when `parallel` and helpers are up. */
   run(task: TaskName, parallel: boolean): void {
     this.heap.i32[(this.args >> 2) + COUNTER] = 0;
-    if ((parallel || this.alwaysParallel) && this.pool && this.threads > 1) this.pool.run(this.exports, task, this.args, this.threads);
+    if ((parallel || this.alwaysParallel) && this.pool && this.threads > 1)
+      this.pool.run(this.exports, task, this.args, this.threads);
     else this.exports[task](this.args, 0, 1);
   }
 
@@ -55,7 +56,9 @@ export class Context {
   data(t: TensorInfo): WasmData {
     const d = t.dataId;
     if (!(d instanceof WasmData) || d.disposed) {
-      throw new BackendError('wasm backend: buffer not found (was the tensor disposed, or created by another backend?)');
+      throw new BackendError(
+        'wasm backend: buffer not found (was the tensor disposed, or created by another backend?)',
+      );
     }
     return d;
   }

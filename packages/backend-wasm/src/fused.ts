@@ -1,5 +1,12 @@
 import {
-  type FusedKernelImpl, type FusedKernels, type TensorInfo, type UnaryFn, ShapeError, adamStepSize, fmtShape, sizeOf,
+  type FusedKernelImpl,
+  type FusedKernels,
+  type TensorInfo,
+  type UnaryFn,
+  ShapeError,
+  adamStepSize,
+  fmtShape,
+  sizeOf,
 } from '@rectify/tensor';
 import type { Context } from './context.js';
 import { PARALLEL_ELEMENTS } from './kernels/elementwise.js';
@@ -25,11 +32,14 @@ export class FusedOps implements FusedKernels {
   biasActivation(x: TensorInfo, bias: TensorInfo, fn?: UnaryFn, a = 0, b = 0): TensorInfo | null {
     const cols = x.shape[x.shape.length - 1] ?? 1;
     if (bias.shape.length !== 1 || bias.shape[0] !== cols) {
-      throw new ShapeError(`biasActivation: bias must have shape [${cols}] to match x ${fmtShape(x.shape)}, received ${fmtShape(bias.shape)}`);
+      throw new ShapeError(
+        `biasActivation: bias must have shape [${cols}] to match x ${fmtShape(x.shape)}, received ${fmtShape(bias.shape)}`,
+      );
     }
     if (x.dtype !== 'float32' || bias.dtype !== 'float32') return null;
     const code = fn ? unaryCandidate(fn) : 0;
-    if (code === undefined || (code !== 0 && (!BIAS_CODES.has(code) || !this.probe.unary(fn!, code, a, b, false)))) return null;
+    if (code === undefined || (code !== 0 && (!BIAS_CODES.has(code) || !this.probe.unary(fn!, code, a, b, false))))
+      return null;
     const { ctx } = this;
     const xd = ctx.data(x);
     const out = ctx.out('float32', xd.length);
@@ -53,12 +63,20 @@ export class FusedOps implements FusedKernels {
     const n = sizeOf(p.shape);
     const { ctx } = this;
     const [pd, gd, md, vd] = [ctx.data(p), ctx.data(g), ctx.data(m), ctx.data(v)];
-    const [po, mo, vo] = attrs.inPlace ? [pd, md, vd] : [ctx.out('float32', n), ctx.out('float32', n), ctx.out('float32', n)];
+    const [po, mo, vo] = attrs.inPlace
+      ? [pd, md, vd]
+      : [ctx.out('float32', n), ctx.out('float32', n), ctx.out('float32', n)];
     if (n > 0) {
       const { learningRate, beta1, beta2, epsilon, step, weightDecay } = attrs;
       ctx.args32([n, pd.ptr, gd.ptr, md.ptr, vd.ptr, po.ptr, mo.ptr, vo.ptr]);
       // The complements are taken in float64: 1 − f32(0.999) is 1.3e-5 off in relative terms.
-      const floats = [adamStepSize(learningRate, beta1, beta2, step), epsilon, 1 - beta1, 1 - beta2, 1 - learningRate * weightDecay];
+      const floats = [
+        adamStepSize(learningRate, beta1, beta2, step),
+        epsilon,
+        1 - beta1,
+        1 - beta2,
+        1 - learningRate * weightDecay,
+      ];
       floats.forEach((f, i) => ctx.argF(8 + i, f));
       ctx.run('adam', n >= PARALLEL_ELEMENTS / 2);
     }

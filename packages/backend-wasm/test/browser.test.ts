@@ -27,19 +27,41 @@ describe.skipIf(skipBrowserTests())('wasm backend in headless Chromium, from <sc
 
   it('runs on two worker threads over shared memory when the page is cross-origin isolated, silently', () => {
     const { report, log } = pages.isolated;
-    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({ error: undefined, errors: [], warnings: [] });
+    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({
+      error: undefined,
+      errors: [],
+      warnings: [],
+    });
     expect(report.crossOriginIsolated).toBe(true);
-    expect(report.info).toMatchObject({ kind: 'wasm', platform: 'browser', sharedMemory: true, threads: 2, threadsRunning: 2 });
+    expect(report.info).toMatchObject({
+      kind: 'wasm',
+      platform: 'browser',
+      sharedMemory: true,
+      threads: 2,
+      threadsRunning: 2,
+    });
     expect(report.info!.singleThreadReason).toBeUndefined();
     expect(log.infos.filter((m) => m.startsWith('wasm backend'))).toEqual([]);
   });
 
   it('runs on one thread on a plain page, says once on the console how to enable threads, and info says why', () => {
     const { report, log } = pages.plain;
-    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({ error: undefined, errors: [], warnings: [] });
+    expect({ error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({
+      error: undefined,
+      errors: [],
+      warnings: [],
+    });
     expect(report.crossOriginIsolated).toBe(false);
-    expect(report.info).toMatchObject({ kind: 'wasm', platform: 'browser', sharedMemory: false, threads: 1, threadsRunning: 1 });
-    expect(report.info!.singleThreadReason).toBe(`one thread only: the page is not cross-origin isolated: ${ENABLE_THREADS}`);
+    expect(report.info).toMatchObject({
+      kind: 'wasm',
+      platform: 'browser',
+      sharedMemory: false,
+      threads: 1,
+      threadsRunning: 1,
+    });
+    expect(report.info!.singleThreadReason).toBe(
+      `one thread only: the page is not cross-origin isolated: ${ENABLE_THREADS}`,
+    );
     expect(log.infos.filter((m) => m.startsWith('wasm backend'))).toEqual([
       `wasm backend: running on one thread because the page is not cross-origin isolated: ${ENABLE_THREADS}.`,
     ]);

@@ -6,9 +6,21 @@ import { getWasmBackend, setWasmThreads } from '@rectify/backend-wasm';
 
 // The activations this backend hand-vectorises, held to their scalar definitions like the built-in math.
 const activations: UnaryCheck[] = [
-  { fn: act.reluFn }, { fn: act.relu6Fn }, { fn: act.leakyReluFn, a: 0.01 }, { fn: act.eluFn, a: 1 }, { fn: act.seluFn },
-  { fn: act.celuFn, a: 1.5 }, { fn: act.geluFn }, { fn: act.geluTanhFn }, { fn: act.swishFn, a: 1 }, { fn: act.mishFn },
-  { fn: act.softsignFn }, { fn: act.hardSigmoidFn }, { fn: act.hardSwishFn }, { fn: act.sigmoidFn }, { fn: act.tanhFn },
+  { fn: act.reluFn },
+  { fn: act.relu6Fn },
+  { fn: act.leakyReluFn, a: 0.01 },
+  { fn: act.eluFn, a: 1 },
+  { fn: act.seluFn },
+  { fn: act.celuFn, a: 1.5 },
+  { fn: act.geluFn },
+  { fn: act.geluTanhFn },
+  { fn: act.swishFn, a: 1 },
+  { fn: act.mishFn },
+  { fn: act.softsignFn },
+  { fn: act.hardSigmoidFn },
+  { fn: act.hardSwishFn },
+  { fn: act.sigmoidFn },
+  { fn: act.tanhFn },
   { fn: act.softplusFn },
 ];
 

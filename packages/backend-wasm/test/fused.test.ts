@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AdamUpdateAttrs, type Tensor, type TensorInfo, abs, add, div, engine, mul, reshape, sqrt, square, sub, tensor, unaryFn,
+  type AdamUpdateAttrs,
+  type Tensor,
+  type TensorInfo,
+  abs,
+  add,
+  div,
+  engine,
+  mul,
+  reshape,
+  sqrt,
+  square,
+  sub,
+  tensor,
+  unaryFn,
 } from '@rectify/tensor';
 import { onBackend } from '@rectify/tensor/testing';
 import * as act from '@rectify/activations';
@@ -11,7 +24,10 @@ const info = (t: ReturnType<typeof tensor>): TensorInfo => ({ dataId: t.dataId, 
 describe('fused kernels', () => {
   it('adds a bias and applies an activation in one pass', () => {
     const b = useWasm();
-    const x = tensor([[1, -2, 0.5], [3, -4, -0.5]]);
+    const x = tensor([
+      [1, -2, 0.5],
+      [3, -4, -0.5],
+    ]);
     const bias = tensor([0.5, 1, 0]);
     const relu = b.fused.biasActivation(info(x), info(bias), act.reluFn)!;
     expect(Array.from(b.readSync(relu.dataId))).toEqual([1.5, 0, 0.5, 3.5, 0, 0]);
@@ -25,7 +41,10 @@ describe('fused kernels', () => {
 
   it('declines functions it has no fused kernel for, and checks the bias shape', () => {
     const b = useWasm();
-    const x = tensor([[1, 2], [3, 4]]);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     const cube = unaryFn({ name: 'cube', f: (v) => v * v * v });
     expect(b.fused.biasActivation(info(x), info(tensor([1, 2])), cube)).toBeNull();
     expect(() => b.fused.biasActivation(info(x), info(tensor([1, 2, 3])))).toThrow(
@@ -41,7 +60,9 @@ describe('fused kernels', () => {
     const alpha = (h.learningRate * Math.sqrt(1 - h.beta2 ** h.step)) / (1 - h.beta1 ** h.step);
     const m = M.map((mi, i) => mi + (1 - h.beta1) * (G[i]! - mi));
     const v = V.map((vi, i) => vi + (1 - h.beta2) * (G[i]! ** 2 - vi));
-    const p = P.map((pi, i) => pi - h.learningRate * h.weightDecay * pi - (alpha * m[i]!) / (Math.sqrt(v[i]!) + h.epsilon));
+    const p = P.map(
+      (pi, i) => pi - h.learningRate * h.weightDecay * pi - (alpha * m[i]!) / (Math.sqrt(v[i]!) + h.epsilon),
+    );
     return [p, m, v];
   };
   // Index 2 has g = 0 and v = 0: its step is α·m/ε ≈ 2000, so the tolerance is relative; index 7 is NaN.
@@ -51,7 +72,11 @@ describe('fused kernels', () => {
       else expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(ref[i]!)));
     });
 
-  for (const [weightDecay, threads] of [[0, 1], [0.5, 1], [0.5, 2]] as const) {
+  for (const [weightDecay, threads] of [
+    [0, 1],
+    [0.5, 1],
+    [0.5, 2],
+  ] as const) {
     it(`takes one Adam step in one pass through engine.runFused (weightDecay ${weightDecay}, ${threads} thread${threads > 1 ? 's' : ''})`, async () => {
       const h: AdamUpdateAttrs = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 3, weightDecay };
       const ref = adamRef(h);
@@ -62,14 +87,25 @@ describe('fused kernels', () => {
           expectClose(t, ref[i]!);
         });
         // The cpu backend's one-pass loop agrees.
-        const onCpu = onBackend('cpu', () => engine.runFused('adamUpdate', [tensor(P), tensor(G), tensor(M), tensor(V)], h)!.map((t) => Array.from(t.dataSync())));
+        const onCpu = onBackend('cpu', () =>
+          engine
+            .runFused('adamUpdate', [tensor(P), tensor(G), tensor(M), tensor(V)], h)!
+            .map((t) => Array.from(t.dataSync())),
+        );
         out.forEach((t, i) => expectClose(t, onCpu[i]!));
       });
     });
   }
 
   it('matches the composed update over a large parameter split across threads', async () => {
-    const h: AdamUpdateAttrs = { learningRate: 1e-3, beta1: 0.9, beta2: 0.98, epsilon: 1e-7, step: 7, weightDecay: 0.01 };
+    const h: AdamUpdateAttrs = {
+      learningRate: 1e-3,
+      beta1: 0.9,
+      beta2: 0.98,
+      epsilon: 1e-7,
+      step: 7,
+      weightDecay: 0.01,
+    };
     await withThreads(2, () => {
       const [p, g, m0] = [1, 2, 3].map((seed) => normal([300, 257], seed));
       const v0 = abs(normal([300, 257], 4));
@@ -86,14 +122,25 @@ describe('fused kernels', () => {
     useWasm();
     engine.tidy(() => {
       const p = tensor([1, 2]);
-      const h: AdamUpdateAttrs = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 };
-      const out = engine.runFused('adamUpdate', [p, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, { donate: true })!;
+      const h: AdamUpdateAttrs = {
+        learningRate: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        epsilon: 1e-7,
+        step: 1,
+        weightDecay: 0,
+      };
+      const out = engine.runFused('adamUpdate', [p, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, {
+        donate: true,
+      })!;
       expect(out[0].dataId).toBe(p.dataId);
       // First step: m = 0.1g, v = 0.001g², α = lr·√0.001/0.1, so each parameter moves by lr·sign(g) (up to ε).
       Array.from(p.dataSync()).forEach((x, i) => expect(x).toBeCloseTo([0.9, 2.1][i]!, 6));
       const q = tensor([1, 2]);
       const view = reshape(q, [2, 1]);
-      const copy = engine.runFused('adamUpdate', [q, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, { donate: true })!;
+      const copy = engine.runFused('adamUpdate', [q, tensor([1, -1]), tensor([0, 0]), tensor([0, 0])], h, {
+        donate: true,
+      })!;
       expect(copy[0].dataId).not.toBe(q.dataId);
       expect(Array.from(view.dataSync())).toEqual([1, 2]);
     });

@@ -27,7 +27,13 @@ export function normal(shape: number[], seed: number): Tensor {
 
 /** op(A)·op(B) in float64, from row-major values as stored (transposed operands stored transposed). */
 export function matmulRef(
-  a: ArrayLike<number>, b: ArrayLike<number>, M: number, N: number, K: number, transA: boolean, transB: boolean,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  M: number,
+  N: number,
+  K: number,
+  transA: boolean,
+  transB: boolean,
 ): Float64Array {
   const out = new Float64Array(M * N);
   for (let i = 0; i < M; i++) {

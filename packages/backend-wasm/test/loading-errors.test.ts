@@ -49,8 +49,15 @@ describe('browser kernel loading errors', () => {
   });
 
   it('writes every build URL out literally, each pointing at its own file next to the module', () => {
-    const names = [kernelUrl(true, true), kernelUrl(true, false), kernelUrl(false, true), kernelUrl(false, false)].map((u) => u.pathname.split('/').pop());
-    expect(names).toEqual(['kernels-relaxed-mt.wasm', 'kernels-relaxed.wasm', 'kernels-simd-mt.wasm', 'kernels-simd.wasm']);
+    const names = [kernelUrl(true, true), kernelUrl(true, false), kernelUrl(false, true), kernelUrl(false, false)].map(
+      (u) => u.pathname.split('/').pop(),
+    );
+    expect(names).toEqual([
+      'kernels-relaxed-mt.wasm',
+      'kernels-relaxed.wasm',
+      'kernels-simd-mt.wasm',
+      'kernels-simd.wasm',
+    ]);
   });
 });
 

@@ -3,7 +3,12 @@ import { matmul, tensor, zeros } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 import { matmulRef, normal, useWasm, withThreads } from './helpers.js';
 
-const COMBOS = [[false, false], [true, false], [false, true], [true, true]] as const;
+const COMBOS = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+] as const;
 
 /** Checks op(A)·op(B) against a float64 product for each transpose combination. */
 function checkAgainstFloat64(M: number, N: number, K: number, seed: number): void {
@@ -12,7 +17,12 @@ function checkAgainstFloat64(M: number, N: number, K: number, seed: number): voi
     const b = normal(tb ? [N, K] : [K, N], seed + 1);
     const expected = matmulRef(a.dataSync(), b.dataSync(), M, N, K, ta, tb);
     // float32 products of N(0,1) values: error grows like √K·ε.
-    expectClose(matmul(a, b, ta, tb), expected, { rtol: 1e-4, atol: 2e-6 * Math.sqrt(K) }, `[${M}x${K}]·[${K}x${N}] ${ta}/${tb}`);
+    expectClose(
+      matmul(a, b, ta, tb),
+      expected,
+      { rtol: 1e-4, atol: 2e-6 * Math.sqrt(K) },
+      `[${M}x${K}]·[${K}x${N}] ${ta}/${tb}`,
+    );
   }
 }
 
@@ -54,25 +64,103 @@ describe('matmul on the packed SIMD kernel', () => {
 
   it('broadcasts batch axes: [2,1,3,2]·[3,2,2] is six products', () => {
     useWasm();
-    const a = tensor([[[[1, 2], [3, 4], [5, 6]]], [[[0, 1], [1, 0], [2, 2]]]]);
-    const b = tensor([[[1, 0], [0, 1]], [[2, 0], [0, 2]], [[0, 1], [1, 0]]]);
+    const a = tensor([
+      [
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [1, 0],
+          [2, 2],
+        ],
+      ],
+    ]);
+    const b = tensor([
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [2, 0],
+        [0, 2],
+      ],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    ]);
     const y = matmul(a, b);
     expect(y.shape).toEqual([2, 3, 3, 2]);
     expect(y.arraySync()).toEqual([
-      [[[1, 2], [3, 4], [5, 6]], [[2, 4], [6, 8], [10, 12]], [[2, 1], [4, 3], [6, 5]]],
-      [[[0, 1], [1, 0], [2, 2]], [[0, 2], [2, 0], [4, 4]], [[1, 0], [0, 1], [2, 2]]],
+      [
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        [
+          [2, 4],
+          [6, 8],
+          [10, 12],
+        ],
+        [
+          [2, 1],
+          [4, 3],
+          [6, 5],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [1, 0],
+          [2, 2],
+        ],
+        [
+          [0, 2],
+          [2, 0],
+          [4, 4],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+          [2, 2],
+        ],
+      ],
     ]);
   });
 
   it('returns zeros for an empty inner dimension and an empty result for empty rows', () => {
     useWasm();
-    expect(matmul(zeros([3, 0]), zeros([0, 2])).arraySync()).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(matmul(zeros([3, 0]), zeros([0, 2])).arraySync()).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(matmul(zeros([0, 4]), zeros([4, 2])).shape).toEqual([0, 2]);
   });
 
   it('propagates NaN and Inf like the reference', () => {
     useWasm();
-    const y = matmul(tensor([[NaN, 1], [Infinity, 0], [1, 2]]), tensor([[1, 0], [0, 1]]));
-    expect(y.arraySync()).toEqual([[NaN, NaN], [Infinity, NaN], [1, 2]]);
+    const y = matmul(
+      tensor([
+        [NaN, 1],
+        [Infinity, 0],
+        [1, 2],
+      ]),
+      tensor([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
+    expect(y.arraySync()).toEqual([
+      [NaN, NaN],
+      [Infinity, NaN],
+      [1, 2],
+    ]);
   });
 });

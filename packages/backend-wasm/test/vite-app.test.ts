@@ -48,15 +48,34 @@ describe.skipIf(skipBrowserTests())('a stock Vite app importing @rectify/backend
 
   it('emits the four kernel builds and the worker as assets', () => {
     const wasm = assets.filter((f) => f.endsWith('.wasm')).map((f) => f.replace(/-[\w-]{8}\.wasm$/, '.wasm'));
-    expect(wasm.sort()).toEqual(['kernels-relaxed-mt.wasm', 'kernels-relaxed.wasm', 'kernels-simd-mt.wasm', 'kernels-simd.wasm']);
+    expect(wasm.sort()).toEqual([
+      'kernels-relaxed-mt.wasm',
+      'kernels-relaxed.wasm',
+      'kernels-simd-mt.wasm',
+      'kernels-simd.wasm',
+    ]);
     expect(assets.some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
   });
 
   it('runs on two threads when served with COOP/COEP, on one without, with correct relu(matmul) results', () => {
-    for (const [mode, threads] of [['isolated', 2], ['plain', 1]] as const) {
+    for (const [mode, threads] of [
+      ['isolated', 2],
+      ['plain', 1],
+    ] as const) {
       const { report, log } = pages[mode];
-      expect({ mode, error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({ mode, error: undefined, errors: [], warnings: [] });
-      expect(report.info).toMatchObject({ kind: 'wasm', platform: 'browser', threads, threadsRunning: threads, sharedMemory: threads === 2 });
+      expect({ mode, error: report.error, errors: log.errors, warnings: log.warnings }).toEqual({
+        mode,
+        error: undefined,
+        errors: [],
+        warnings: [],
+      });
+      expect(report.info).toMatchObject({
+        kind: 'wasm',
+        platform: 'browser',
+        threads,
+        threadsRunning: threads,
+        sharedMemory: threads === 2,
+      });
       expect(report.matmulRelu!.small).toEqual([3, 0, 0, 4]);
       expect(report.matmulRelu!.maxError).toBeLessThan(1e-4);
     }

@@ -43,7 +43,16 @@ export function orthonormalQ(a: Float64Array, m: number, n: number): Float64Arra
 }
 
 /** x[rows r0.., cols c0..] −= beta · v · (vᵀ x[...]), row by row for cache-friendly access. */
-function applyReflector(x: Float64Array, n: number, r0: number, m: number, c0: number, v: Float64Array, beta: number, w: Float64Array): void {
+function applyReflector(
+  x: Float64Array,
+  n: number,
+  r0: number,
+  m: number,
+  c0: number,
+  v: Float64Array,
+  beta: number,
+  w: Float64Array,
+): void {
   if (beta === 0) return;
   w.fill(0, c0, n);
   for (let i = r0; i < m; i++) {

@@ -8,7 +8,8 @@ import { PRNGKey, type Seed, ValueError } from '@rectify/tensor';
 /** A value as error messages print it: strings quoted, objects as JSON. */
 export function fmtValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null)
+    return String(value);
   if (Array.isArray(value)) return `[${value.map(fmtValue).join(',')}]`;
   if (value instanceof PRNGKey) return 'PRNGKey';
   try {
@@ -59,12 +60,19 @@ export function seedOption(op: string, value: unknown): Seed | undefined {
  * One of `allowed` (camelCase), also accepting its Keras snake_case spelling; returns the camelCase form.
  * @example choiceOption('varianceScaling', 'mode', 'fan_in', ['fanIn', 'fanOut', 'fanAvg'], 'fanIn') // 'fanIn'
  */
-export function choiceOption<T extends string>(op: string, option: string, value: unknown, allowed: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  op: string,
+  option: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   const match = allowed.find((a) => a === value || snakeCase(a) === value);
   if (match === undefined) {
     const quoted = allowed.map((a) => `'${a}'`);
-    const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
+    const list =
+      quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
     throw new ValueError(`${op}: ${option} must be ${list}, received ${fmtValue(value)}`);
   }
   return match;

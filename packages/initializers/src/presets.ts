@@ -12,7 +12,12 @@ export interface SeedOptions {
   readonly seed?: Seed;
 }
 
-function preset(name: string, scale: number, mode: FanMode, distribution: Distribution): InitializerFactory<SeedOptions> {
+function preset(
+  name: string,
+  scale: number,
+  mode: FanMode,
+  distribution: Distribution,
+): InitializerFactory<SeedOptions> {
   return defineInitializer<SeedOptions, { readonly seed: Seed | undefined }>({
     name,
     options: ['seed'],

@@ -1,5 +1,8 @@
 import {
-  type Seed, ValueError, randomNormal as sampleNormal, randomUniform as sampleUniform,
+  type Seed,
+  ValueError,
+  randomNormal as sampleNormal,
+  randomUniform as sampleUniform,
   truncatedNormal as sampleTruncatedNormal,
 } from '@rectify/tensor';
 import { defineInitializer } from './initializer.js';

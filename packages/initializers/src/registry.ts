@@ -2,7 +2,11 @@ import { ValueError } from '@rectify/tensor';
 import * as constantFamily from './constant.js';
 import * as identityFamily from './identity.js';
 import {
-  type Initializer, type InitializerConfig, type InitializerFactory, isInitializer, isInitializerFactory,
+  type Initializer,
+  type InitializerConfig,
+  type InitializerFactory,
+  isInitializer,
+  isInitializerFactory,
 } from './initializer.js';
 import { fmtValue, snakeCase } from './options.js';
 import * as orthogonalFamily from './orthogonal.js';
@@ -15,7 +19,12 @@ import * as varianceScalingFamily from './variance-scaling.js';
  * its own name, so a new initializer is one definition in one file, and no list of names can drift from the code.
  */
 const definitions = {
-  ...constantFamily, ...randomFamily, ...varianceScalingFamily, ...presetFamily, ...orthogonalFamily, ...identityFamily,
+  ...constantFamily,
+  ...randomFamily,
+  ...varianceScalingFamily,
+  ...presetFamily,
+  ...orthogonalFamily,
+  ...identityFamily,
 };
 
 type FactoryKeys<T> = { [K in keyof T]: T[K] extends InitializerFactory<never> ? K : never }[keyof T];
@@ -25,11 +34,7 @@ export type InitializerName = FactoryKeys<typeof definitions>;
 
 /** What {@link get} accepts: a name (camelCase or Keras snake_case), a config, an initializer or a factory. */
 export type InitializerIdentifier =
-  | InitializerName
-  | (string & {})
-  | InitializerConfig
-  | Initializer
-  | InitializerFactory<never>;
+  InitializerName | (string & {}) | InitializerConfig | Initializer | InitializerFactory<never>;
 
 const canonical: string[] = [];
 const lookup = new Map<string, InitializerFactory>();
@@ -106,7 +111,9 @@ export function list(): string[] {
  */
 export function register(factory: InitializerFactory<never>): void {
   if (!isInitializerFactory(factory)) {
-    throw new ValueError(`initializers.register: expected a factory made by defineInitializer, received ${fmtValue(factory)}`);
+    throw new ValueError(
+      `initializers.register: expected a factory made by defineInitializer, received ${fmtValue(factory)}`,
+    );
   }
   add('initializers.register', factory);
 }

@@ -1,6 +1,4 @@
-import {
-  type Seed, type Tensor, randomNormal, randomUniform, truncatedNormal,
-} from '@rectify/tensor';
+import { type Seed, type Tensor, randomNormal, randomUniform, truncatedNormal } from '@rectify/tensor';
 import { computeFans } from './fans.js';
 import { defineInitializer } from './initializer.js';
 import { choiceOption, positiveOption, seedOption } from './options.js';
@@ -41,7 +39,11 @@ interface VarianceScalingConfig extends VarianceScalingParams {
  * Samples a weight of `shape` with variance scale / n, n the fan `mode` picks (at least 1, for empty shapes).
  * Shared by {@link varianceScaling} and the He, Glorot and LeCun presets.
  */
-export function sampleVarianceScaling(shape: readonly number[], p: VarianceScalingParams, seed: Seed | undefined): Tensor {
+export function sampleVarianceScaling(
+  shape: readonly number[],
+  p: VarianceScalingParams,
+  seed: Seed | undefined,
+): Tensor {
   const { fanIn, fanOut } = computeFans(shape);
   const fan = p.mode === 'fanIn' ? fanIn : p.mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
   const variance = p.scale / Math.max(1, fan);

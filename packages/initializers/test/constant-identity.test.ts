@@ -4,7 +4,10 @@ import { constant, identity, ones, zeros } from '@rectify/initializers';
 
 describe('zeros, ones, constant', () => {
   it('fill every element with the value', () => {
-    expect(zeros().apply([2, 3]).arraySync()).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect(zeros().apply([2, 3]).arraySync()).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     expect(ones().apply([3]).arraySync()).toEqual([1, 1, 1]);
     expect(Array.from(constant({ value: 0.1 }).apply([2, 2]).dataSync())).toEqual(Array(4).fill(Math.fround(0.1)));
     expect(constant({ value: -3 }).apply([]).item()).toBe(-3);
@@ -30,18 +33,34 @@ describe('zeros, ones, constant', () => {
 
 describe('identity', () => {
   it('is the identity matrix times gain, rectangular allowed', () => {
-    expect(identity().apply([3, 3]).arraySync()).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-    expect(identity({ gain: 2 }).apply([2, 3]).arraySync()).toEqual([[2, 0, 0], [0, 2, 0]]);
-    expect(identity({ gain: 0.5 }).apply([3, 2]).arraySync()).toEqual([[0.5, 0], [0, 0.5], [0, 0]]);
+    expect(identity().apply([3, 3]).arraySync()).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(identity({ gain: 2 }).apply([2, 3]).arraySync()).toEqual([
+      [2, 0, 0],
+      [0, 2, 0],
+    ]);
+    expect(identity({ gain: 0.5 }).apply([3, 2]).arraySync()).toEqual([
+      [0.5, 0],
+      [0, 0.5],
+      [0, 0],
+    ]);
   });
 
   it('makes int32 on request', () => {
-    expect(identity({ gain: 3 }).apply([2, 2], { dtype: 'int32' }).arraySync()).toEqual([[3, 0], [0, 3]]);
+    expect(identity({ gain: 3 }).apply([2, 2], { dtype: 'int32' }).arraySync()).toEqual([
+      [3, 0],
+      [0, 3],
+    ]);
   });
 
   it('rejects anything but 2-D shapes', () => {
     expect(() => identity().apply([3])).toThrow(ShapeError);
     expect(() => identity().apply([2, 2, 2])).toThrow('identity: shape must be 2-D, received [2,2,2] (rank 3)');
-    expect(() => identity().apply([3, 3, 64, 128])).toThrow('identity: shape must be 2-D, received [3,3,64,128] (rank 4)');
+    expect(() => identity().apply([3, 3, 64, 128])).toThrow(
+      'identity: shape must be 2-D, received [3,3,64,128] (rank 4)',
+    );
   });
 });

@@ -12,13 +12,26 @@ const SEEDED = list().filter((name) => {
 });
 
 const values = (name: string, seed: number | undefined, shape = [16, 8]): number[] =>
-  Array.from(get(seed === undefined ? name : { name, seed }).apply(shape).dataSync());
+  Array.from(
+    get(seed === undefined ? name : { name, seed })
+      .apply(shape)
+      .dataSync(),
+  );
 
 describe('determinism', () => {
   it('covers every random initializer', () => {
     expect(SEEDED).toEqual([
-      'glorotNormal', 'glorotUniform', 'heNormal', 'heUniform', 'lecunNormal', 'lecunUniform', 'orthogonal',
-      'randomNormal', 'randomUniform', 'truncatedNormal', 'varianceScaling',
+      'glorotNormal',
+      'glorotUniform',
+      'heNormal',
+      'heUniform',
+      'lecunNormal',
+      'lecunUniform',
+      'orthogonal',
+      'randomNormal',
+      'randomUniform',
+      'truncatedNormal',
+      'varianceScaling',
     ]);
   });
 
@@ -50,7 +63,13 @@ describe('determinism', () => {
     expect(overridden).not.toEqual(own);
     expect(overridden).toEqual(Array.from(randomNormal({ seed: 2 }).apply([8]).dataSync()));
     expect(Array.from(init.apply([8], { seed: PRNGKey.fromSeed(2) }).dataSync())).toEqual(overridden);
-    expect(Array.from(randomNormal({ seed: PRNGKey.fromSeed(1) }).apply([8]).dataSync())).toEqual(own);
+    expect(
+      Array.from(
+        randomNormal({ seed: PRNGKey.fromSeed(1) })
+          .apply([8])
+          .dataSync(),
+      ),
+    ).toEqual(own);
   });
 
   it('draws exactly the tensor op with the same seed (randomNormal = mean + stddev · N(0,1) from keyFor(seed))', () => {

@@ -27,7 +27,11 @@ describe('computeFans', () => {
   });
 
   it('rejects invalid shapes', () => {
-    expect(() => computeFans([2, -1])).toThrow('computeFans: shape must be an array of non-negative integers, received [2,-1]');
-    expect(() => computeFans([2.5])).toThrow('computeFans: shape must be an array of non-negative integers, received [2.5]');
+    expect(() => computeFans([2, -1])).toThrow(
+      'computeFans: shape must be an array of non-negative integers, received [2,-1]',
+    );
+    expect(() => computeFans([2.5])).toThrow(
+      'computeFans: shape must be an array of non-negative integers, received [2.5]',
+    );
   });
 });

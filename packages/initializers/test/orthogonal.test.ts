@@ -24,7 +24,8 @@ function transposed(a: ArrayLike<number>, rows: number, cols: number): Float64Ar
 /** max |G − s·I| over the entries. */
 function maxDeviationFromScaledIdentity(g: Float64Array, n: number, s: number): number {
   let worst = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(g[i * n + j]! - (i === j ? s : 0)));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(g[i * n + j]! - (i === j ? s : 0)));
   return worst;
 }
 

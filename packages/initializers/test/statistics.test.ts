@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@rectify/tensor';
 import {
-  glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform, randomNormal, randomUniform,
-  truncatedNormal, varianceScaling, type Initializer,
+  glorotNormal,
+  glorotUniform,
+  heNormal,
+  heUniform,
+  lecunNormal,
+  lecunUniform,
+  randomNormal,
+  randomUniform,
+  truncatedNormal,
+  varianceScaling,
+  type Initializer,
 } from '@rectify/initializers';
 import { summarize, tolerances } from './stats.js';
 
@@ -15,7 +24,7 @@ function truncatedStdReference(): number {
   for (let i = 0; i <= steps; i++) {
     const z = -2 + i * h;
     const w = i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2;
-    const phi = Math.exp(-z * z / 2);
+    const phi = Math.exp((-z * z) / 2);
     mass += w * phi;
     second += w * z * z * phi;
   }
@@ -30,7 +39,12 @@ type Expected =
 
 const normal = (mean: number, std: number): Expected => ({ kind: 'normal', mean, std });
 /** Truncated at ±2 raw stddevs; `std` is the resulting (intended) standard deviation. */
-const truncated = (mean: number, rawStd: number): Expected => ({ kind: 'truncated', mean, std: rawStd * TRUNCATED_STD, halfWidth: 2 * rawStd });
+const truncated = (mean: number, rawStd: number): Expected => ({
+  kind: 'truncated',
+  mean,
+  std: rawStd * TRUNCATED_STD,
+  halfWidth: 2 * rawStd,
+});
 const uniform = (min: number, max: number): Expected => ({ kind: 'uniform', min, max });
 /** The variance-scaling distributions for variance `v`. */
 const vsTruncated = (v: number): Expected => truncated(0, Math.sqrt(v) / TRUNCATED_STD);
@@ -43,13 +57,33 @@ function cases(fanIn: number, fanOut: number): Array<[string, Initializer, Expec
     ['randomNormal defaults', randomNormal({ seed: 2 }), normal(0, 0.05)],
     ['randomUniform(-1, 3)', randomUniform({ minval: -1, maxval: 3, seed: 3 }), uniform(-1, 3)],
     ['randomUniform defaults', randomUniform({ seed: 4 }), uniform(-0.05, 0.05)],
-    ['truncatedNormal(mean 1, stddev 0.5), uncorrected', truncatedNormal({ mean: 1, stddev: 0.5, seed: 5 }), truncated(1, 0.5)],
+    [
+      'truncatedNormal(mean 1, stddev 0.5), uncorrected',
+      truncatedNormal({ mean: 1, stddev: 0.5, seed: 5 }),
+      truncated(1, 0.5),
+    ],
     ['varianceScaling fanIn truncated', varianceScaling({ scale: 3, mode: 'fanIn', seed: 6 }), vsTruncated(3 / fanIn)],
-    ['varianceScaling fanOut truncated', varianceScaling({ scale: 3, mode: 'fanOut', seed: 7 }), vsTruncated(3 / fanOut)],
+    [
+      'varianceScaling fanOut truncated',
+      varianceScaling({ scale: 3, mode: 'fanOut', seed: 7 }),
+      vsTruncated(3 / fanOut),
+    ],
     ['varianceScaling fanAvg truncated', varianceScaling({ scale: 3, mode: 'fanAvg', seed: 8 }), vsTruncated(3 / avg)],
-    ['varianceScaling fanIn untruncated', varianceScaling({ scale: 3, distribution: 'untruncatedNormal', seed: 9 }), normal(0, Math.sqrt(3 / fanIn))],
-    ['varianceScaling fan_out untruncated_normal', varianceScaling({ scale: 3, mode: 'fan_out', distribution: 'untruncated_normal', seed: 10 }), normal(0, Math.sqrt(3 / fanOut))],
-    ['varianceScaling fanAvg uniform', varianceScaling({ scale: 3, mode: 'fanAvg', distribution: 'uniform', seed: 11 }), vsUniform(3 / avg)],
+    [
+      'varianceScaling fanIn untruncated',
+      varianceScaling({ scale: 3, distribution: 'untruncatedNormal', seed: 9 }),
+      normal(0, Math.sqrt(3 / fanIn)),
+    ],
+    [
+      'varianceScaling fan_out untruncated_normal',
+      varianceScaling({ scale: 3, mode: 'fan_out', distribution: 'untruncated_normal', seed: 10 }),
+      normal(0, Math.sqrt(3 / fanOut)),
+    ],
+    [
+      'varianceScaling fanAvg uniform',
+      varianceScaling({ scale: 3, mode: 'fanAvg', distribution: 'uniform', seed: 11 }),
+      vsUniform(3 / avg),
+    ],
     ['varianceScaling defaults (1, fanIn, truncated)', varianceScaling({ seed: 12 }), vsTruncated(1 / fanIn)],
     ['heNormal', heNormal({ seed: 13 }), vsTruncated(2 / fanIn)],
     ['heUniform', heUniform({ seed: 14 }), vsUniform(2 / fanIn)],

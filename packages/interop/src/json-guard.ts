@@ -50,7 +50,8 @@ function decodeKey(quoted: string): string {
  */
 export function parseModelJson(fn: string, text: string, what: string): unknown {
   const { depth } = scanJson(text);
-  if (depth > MAX_JSON_DEPTH) throw new ValueError(`${fn}: ${what} nests ${depth} levels deep; model files nest at most ${MAX_JSON_DEPTH}`);
+  if (depth > MAX_JSON_DEPTH)
+    throw new ValueError(`${fn}: ${what} nests ${depth} levels deep; model files nest at most ${MAX_JSON_DEPTH}`);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -68,7 +69,8 @@ export function checkDepth(fn: string, value: unknown, what: string): void {
   while (stack.length) {
     const [v, d] = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
-    if (d > MAX_JSON_DEPTH) throw new ValueError(`${fn}: ${what} nests more than ${MAX_JSON_DEPTH} levels deep; model files nest far less`);
+    if (d > MAX_JSON_DEPTH)
+      throw new ValueError(`${fn}: ${what} nests more than ${MAX_JSON_DEPTH} levels deep; model files nest far less`);
     for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
   }
 }

@@ -1,5 +1,13 @@
 import { RectifyError, ValueError } from '@rectify/tensor';
-import { type CallArgs, Embedding, Functional, InputLayer, type Layer, type Shape, type SymbolicTensor } from '@rectify/layers';
+import {
+  type CallArgs,
+  Embedding,
+  Functional,
+  InputLayer,
+  type Layer,
+  type Shape,
+  type SymbolicTensor,
+} from '@rectify/layers';
 
 /** A linear stack of layers with the shape of its input (batch axis first), like a Sequential model. */
 export interface LayerStack {
@@ -59,21 +67,37 @@ export function toLayerGraph(fn: string, model: ExportableModel): LayerGraph {
   const name = (model as { name?: string }).name ?? 'model';
   const graph = graphOf(model);
   if (graph) {
-    const inputs = graph.inputs.map((s) => ({ name: s.sourceLayer.name, value: value(s.shape, s.dtype === 'int32' ? 'int32' : 'float32') }));
+    const inputs = graph.inputs.map((s) => ({
+      name: s.sourceLayer.name,
+      value: value(s.shape, s.dtype === 'int32' ? 'int32' : 'float32'),
+    }));
     const steps: GraphStep[] = [];
-    const outs = inlineGraph(fn, graph, inputs.map((i) => i.value), undefined, steps);
+    const outs = inlineGraph(
+      fn,
+      graph,
+      inputs.map((i) => i.value),
+      undefined,
+      steps,
+    );
     const names = graph.outputs.map((s) => s.sourceLayer.name);
-    const outputs = outs.map((v, i) => ({ name: names.indexOf(names[i]!) === i ? names[i]! : `${names[i]}_${i}`, value: v }));
+    const outputs = outs.map((v, i) => ({
+      name: names.indexOf(names[i]!) === i ? names[i]! : `${names[i]}_${i}`,
+      value: v,
+    }));
     return { name, inputs, outputs, steps };
   }
   if (!isStack(model)) {
-    throw new ValueError(`${fn}: expected a Functional, a model with a graph, or {layers, batchInputShape}, received ${describe(model)}`);
+    throw new ValueError(
+      `${fn}: expected a Functional, a model with a graph, or {layers, batchInputShape}, received ${describe(model)}`,
+    );
   }
   const first = model.layers[0];
   const shape = model.batchInputShape ?? first?.batchInputShape;
   if (!first) throw new ValueError(`${fn}: the model '${name}' has no layers`);
   if (!shape) {
-    throw new RectifyError(`${fn}: the input shape of '${name}' is unknown; give the first layer an inputShape or pass batchInputShape`);
+    throw new RectifyError(
+      `${fn}: the input shape of '${name}' is unknown; give the first layer an inputShape or pass batchInputShape`,
+    );
   }
   const input = value(shape, first instanceof Embedding ? 'int32' : 'float32');
   const steps: GraphStep[] = [];
@@ -93,7 +117,13 @@ function training(inherited: boolean | undefined, args: CallArgs): CallArgs {
   return t === undefined ? { ...args } : { ...args, training: t };
 }
 
-function inlineGraph(fn: string, g: Functional, inputs: readonly GraphValue[], inherited: boolean | undefined, steps: GraphStep[]): GraphValue[] {
+function inlineGraph(
+  fn: string,
+  g: Functional,
+  inputs: readonly GraphValue[],
+  inherited: boolean | undefined,
+  steps: GraphStep[],
+): GraphValue[] {
   const values = new Map<number, GraphValue>();
   g.inputs.forEach((s, i) => values.set(s.id, inputs[i]!));
   for (const node of g.nodes) {
@@ -106,11 +136,18 @@ function inlineGraph(fn: string, g: Functional, inputs: readonly GraphValue[], i
   return g.outputs.map((s) => values.get(s.id)!);
 }
 
-function inlineStack(fn: string, layers: readonly Layer[], input: GraphValue, inherited: boolean | undefined, steps: GraphStep[]): GraphValue {
+function inlineStack(
+  fn: string,
+  layers: readonly Layer[],
+  input: GraphValue,
+  inherited: boolean | undefined,
+  steps: GraphStep[],
+): GraphValue {
   let x = input;
   for (const layer of layers) {
     const shape = layer.computeOutputShape(x.shape);
-    if (Array.isArray(shape[0])) throw new ValueError(`${fn}: layer '${layer.name}' in a stack returns several outputs`);
+    if (Array.isArray(shape[0]))
+      throw new ValueError(`${fn}: layer '${layer.name}' in a stack returns several outputs`);
     const args = training(inherited, {});
     x = applyLayer(fn, layer, [x], [{ shape: shape as Shape, dtype: 'float32' }], args, steps)[0]!;
   }
@@ -118,13 +155,21 @@ function inlineStack(fn: string, layers: readonly Layer[], input: GraphValue, in
 }
 
 function applyLayer(
-  fn: string, layer: Layer, ins: readonly GraphValue[], outs: readonly Pick<SymbolicTensor, 'shape' | 'dtype'>[], args: CallArgs, steps: GraphStep[],
+  fn: string,
+  layer: Layer,
+  ins: readonly GraphValue[],
+  outs: readonly Pick<SymbolicTensor, 'shape' | 'dtype'>[],
+  args: CallArgs,
+  steps: GraphStep[],
 ): GraphValue[] {
   const graph = graphOf(layer);
   if (graph) return inlineGraph(fn, graph, ins, args.training as boolean | undefined, steps);
-  if (layer.className === 'Sequential' && isStack(layer)) return [inlineStack(fn, layer.layers, ins[0]!, args.training as boolean | undefined, steps)];
+  if (layer.className === 'Sequential' && isStack(layer))
+    return [inlineStack(fn, layer.layers, ins[0]!, args.training as boolean | undefined, steps)];
   if (!layer.built) {
-    throw new RectifyError(`${fn}: layer '${layer.name}' is not built yet (it has no weights); run the model once or build it before exporting`);
+    throw new RectifyError(
+      `${fn}: layer '${layer.name}' is not built yet (it has no weights); run the model once or build it before exporting`,
+    );
   }
   const outputs = outs.map((s) => value(s.shape, 'float32'));
   steps.push({ layer, inputs: ins, outputs, args });

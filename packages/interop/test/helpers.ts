@@ -4,7 +4,10 @@ import { type Layer, type Shape } from '@rectify/layers';
 import { encodeOnnx, type ExportableModel, type OnnxExportOptions } from '@rectify/interop';
 
 /** Runs ONNX bytes in ONNX Runtime (CPU) on float32/int32 feeds and returns every output by name. */
-export async function runOnnx(bytes: Uint8Array, feeds: Record<string, Tensor>): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>> {
+export async function runOnnx(
+  bytes: Uint8Array,
+  feeds: Record<string, Tensor>,
+): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>> {
   const session = await ort.InferenceSession.create(bytes);
   try {
     const ortFeeds: Record<string, ort.Tensor> = {};
@@ -39,9 +42,13 @@ export function applyStack(layers: readonly Layer[], x: Tensor): Tensor {
 
 /** Exports `model`, runs it in ONNX Runtime on `x` and returns the single output plus Rectify's prediction. */
 export async function compareWithOrt(
-  model: ExportableModel, feeds: Record<string, Tensor>, expected: Tensor, options: OnnxExportOptions = {},
+  model: ExportableModel,
+  feeds: Record<string, Tensor>,
+  expected: Tensor,
+  options: OnnxExportOptions = {},
 ): Promise<{ diff: number; dims: readonly number[]; outputs: string[] }> {
-  if (!Array.from(expected.dataSync()).every(Number.isFinite)) throw new Error('compareWithOrt: the Rectify prediction is not finite; the comparison would prove nothing');
+  if (!Array.from(expected.dataSync()).every(Number.isFinite))
+    throw new Error('compareWithOrt: the Rectify prediction is not finite; the comparison would prove nothing');
   const out = await runOnnx(encodeOnnx(model, options), feeds);
   const names = Object.keys(out);
   const got = out[names[0]!]!;

@@ -8,9 +8,27 @@ import { applyStack, compareWithOrt } from './helpers.js';
 const X = [-30, -8, -3, -1.5, -0.5, -1e-6, 0, 1e-6, 0.25, 1, 2.9, 3, 6, 7.5, 30];
 
 const CONFIGS = [
-  'relu', 'relu6', { name: 'leakyRelu', alpha: 0.05 }, { name: 'prelu', alpha: 0.3 }, { name: 'elu', alpha: 0.5 }, 'selu',
-  { name: 'celu', alpha: 2 }, 'gelu', { name: 'gelu', approximate: 'tanh' }, 'swish', { name: 'swish', beta: 1.7 }, 'mish',
-  'hardSigmoid', 'hardSwish', 'sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', { name: 'logSoftmax', axis: 0 }, 'linear',
+  'relu',
+  'relu6',
+  { name: 'leakyRelu', alpha: 0.05 },
+  { name: 'prelu', alpha: 0.3 },
+  { name: 'elu', alpha: 0.5 },
+  'selu',
+  { name: 'celu', alpha: 2 },
+  'gelu',
+  { name: 'gelu', approximate: 'tanh' },
+  'swish',
+  { name: 'swish', beta: 1.7 },
+  'mish',
+  'hardSigmoid',
+  'hardSwish',
+  'sigmoid',
+  'tanh',
+  'softplus',
+  'softsign',
+  'softmax',
+  { name: 'logSoftmax', axis: 0 },
+  'linear',
 ] as const;
 
 describe('exportOnnx: every activation', () => {

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { setSeed, type Tensor } from '@rectify/tensor';
 import {
-  Functional, activation, averagePooling2d, batchNormalization, conv2d, dense, flatten, globalAveragePooling2d, input,
-  maxPooling2d, prelu, reshape,
+  Functional,
+  activation,
+  averagePooling2d,
+  batchNormalization,
+  conv2d,
+  dense,
+  flatten,
+  globalAveragePooling2d,
+  input,
+  maxPooling2d,
+  prelu,
+  reshape,
 } from '@rectify/layers';
 import { applyStack, compareWithOrt, normal } from './helpers.js';
 
@@ -58,7 +68,10 @@ describe('exportOnnx: CNN', () => {
     const y = globalAveragePooling2d({ name: 'pooled' }).apply(p);
     const model = new Functional({ inputs: img, outputs: y });
     model.apply(normal([4, 7, 7, 3], 2, 1), { training: true });
-    for (const [h, w] of [[7, 7], [10, 5]] as const) {
+    for (const [h, w] of [
+      [7, 7],
+      [10, 5],
+    ] as const) {
       const x = normal([2, h, w, 3], 2);
       const r = await compareWithOrt(model, { image: x }, model.apply(x) as Tensor, { opset: 18 });
       expect(r.outputs).toEqual(['pooled']);

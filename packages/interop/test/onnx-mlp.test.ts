@@ -34,7 +34,9 @@ describe('exportOnnx: MLP', () => {
     const a = input({ shape: [4], name: 'features' });
     const h = dense({ units: 8, activation: 'tanh' }).apply(a);
     const g = dense({ units: 8, activation: 'celu' }).apply(activation({ activation: 'softplus' }).apply(h));
-    const y = dense({ units: 3, activation: 'logSoftmax', name: 'scores' }).apply(dense({ units: 8, activation: 'softsign' }).apply(g));
+    const y = dense({ units: 3, activation: 'logSoftmax', name: 'scores' }).apply(
+      dense({ units: 8, activation: 'softsign' }).apply(g),
+    );
     const model = new Functional({ inputs: a, outputs: y });
     const x = normal([7, 4], 3);
     const r = await compareWithOrt(model, { features: x }, model.apply(x) as Tensor);
@@ -56,6 +58,8 @@ describe('exportOnnx: MLP', () => {
 
   it('refuses a stack whose layers are not built, naming the layer', () => {
     const layers = [dense({ units: 3, inputShape: [2], name: 'fresh' })];
-    expect(() => encodeOnnx({ layers })).toThrow("exportOnnx: layer 'fresh' is not built yet (it has no weights); run the model once or build it before exporting");
+    expect(() => encodeOnnx({ layers })).toThrow(
+      "exportOnnx: layer 'fresh' is not built yet (it has no weights); run the model once or build it before exporting",
+    );
   });
 });

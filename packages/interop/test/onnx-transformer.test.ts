@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { randomUniform, setSeed, type Tensor, tensor } from '@rectify/tensor';
 import {
-  Functional, add, dense, embedding, globalAveragePooling2d, input, layerNormalization, multiHeadAttention, reshape, transformerEncoder,
+  Functional,
+  add,
+  dense,
+  embedding,
+  globalAveragePooling2d,
+  input,
+  layerNormalization,
+  multiHeadAttention,
+  reshape,
+  transformerEncoder,
 } from '@rectify/layers';
 import { applyStack, compareWithOrt, normal } from './helpers.js';
 
@@ -15,10 +24,24 @@ describe('exportOnnx: transformer', () => {
     it(`embedding + two encoder blocks (${normFirst ? 'pre' : 'post'}-norm, gelu, causal) match ONNX Runtime within 1e-5`, async () => {
       setSeed(21);
       const ids = input({ shape: [6], dtype: 'int32', name: 'ids' });
-      let h = embedding({ inputDim: 11, outputDim: 8, embeddingsInitializer: { name: 'randomNormal', stddev: 1 } }).apply(ids);
-      h = transformerEncoder({ numHeads: 2, intermediateDim: 16, activation: 'gelu', normFirst, dropout: 0.1 }).apply(h, { useCausalMask: true });
-      h = transformerEncoder({ numHeads: 4, intermediateDim: 12, activation: { name: 'gelu', approximate: 'tanh' }, normFirst }).apply(h);
-      const y = dense({ units: 5, activation: 'softmax', name: 'logits' }).apply(layerNormalization({ epsilon: 1e-5 }).apply(h));
+      let h = embedding({
+        inputDim: 11,
+        outputDim: 8,
+        embeddingsInitializer: { name: 'randomNormal', stddev: 1 },
+      }).apply(ids);
+      h = transformerEncoder({ numHeads: 2, intermediateDim: 16, activation: 'gelu', normFirst, dropout: 0.1 }).apply(
+        h,
+        { useCausalMask: true },
+      );
+      h = transformerEncoder({
+        numHeads: 4,
+        intermediateDim: 12,
+        activation: { name: 'gelu', approximate: 'tanh' },
+        normFirst,
+      }).apply(h);
+      const y = dense({ units: 5, activation: 'softmax', name: 'logits' }).apply(
+        layerNormalization({ epsilon: 1e-5 }).apply(h),
+      );
       const model = new Functional({ inputs: ids, outputs: y });
       const x = tokens(3, 6, 11, 5);
       for (const opset of [17, 20]) {
@@ -37,7 +60,10 @@ describe('exportOnnx: transformer', () => {
     const a = mha.apply([q, v], { useCausalMask: true });
     const y = add({ name: 'out' }).apply([a, dense({ units: 5 }).apply(q)]);
     const model = new Functional({ inputs: [q, v], outputs: y });
-    for (const [t, s] of [[4, 4], [3, 5]] as const) {
+    for (const [t, s] of [
+      [4, 4],
+      [3, 5],
+    ] as const) {
       const xq = normal([2, t, 6], 1, 1);
       const xv = normal([2, s, 4], 1, 2);
       const r = await compareWithOrt(model, { query: xq, memory: xv }, model.apply([xq, xv]) as Tensor);

@@ -25,7 +25,9 @@ describe('protobuf writer', () => {
   });
 
   it('writes tags, strings, floats and nested messages in call order', () => {
-    expect(bytes(new ProtoWriter().int64(1, 150).string(2, 'x').finish())).toEqual([0x08, 0x96, 0x01, 0x12, 0x01, 0x78]);
+    expect(bytes(new ProtoWriter().int64(1, 150).string(2, 'x').finish())).toEqual([
+      0x08, 0x96, 0x01, 0x12, 0x01, 0x78,
+    ]);
     expect(bytes(new ProtoWriter().float(3, 1.5).finish())).toEqual([0x1d, 0x00, 0x00, 0xc0, 0x3f]);
     const inner = new ProtoWriter().int64(1, 1);
     const outer = new ProtoWriter().message(4, inner).int64s(5, [1, 2]);
@@ -33,25 +35,41 @@ describe('protobuf writer', () => {
     expect(outer.length).toBe(8);
     expect(bytes(new ProtoWriter().string(1, 'é').finish())).toEqual([0x0a, 0x02, 0xc3, 0xa9]);
     expect(bytes(new ProtoWriter().bytes(16, new Uint8Array(0)).finish())).toEqual([0x82, 0x01, 0x00]);
-    expect(() => new ProtoWriter().int64(0, 1)).toThrow('protobuf: field number must be an integer in [1, 2^29 - 1], received 0');
+    expect(() => new ProtoWriter().int64(0, 1)).toThrow(
+      'protobuf: field number must be an integer in [1, 2^29 - 1], received 0',
+    );
   });
 
   it('a hand-built ONNX model (initializer, attribute, symbolic dim) runs in ONNX Runtime', async () => {
     const raw = new Uint8Array(new Float32Array([10, 20, 30]).buffer);
     const model = encodeOnnxModel({
-      irVersion: 8, opsetVersion: 17, producerName: 'test', producerVersion: '1',
+      irVersion: 8,
+      opsetVersion: 17,
+      producerName: 'test',
+      producerVersion: '1',
       graph: {
         name: 'g',
         nodes: [
           { opType: 'Add', name: 'add', inputs: ['x', 'c'], outputs: ['s'], attributes: {} },
-          { opType: 'LeakyRelu', name: 'lr', inputs: ['s'], outputs: ['y'], attributes: { alpha: { type: 'float', value: 0.5 } } },
+          {
+            opType: 'LeakyRelu',
+            name: 'lr',
+            inputs: ['s'],
+            outputs: ['y'],
+            attributes: { alpha: { type: 'float', value: 0.5 } },
+          },
         ],
         initializers: [{ name: 'c', dataType: OnnxDataType.FLOAT, dims: [3], raw }],
         inputs: [{ name: 'x', elemType: OnnxDataType.FLOAT, shape: ['batch', 3] }],
         outputs: [{ name: 'y', elemType: OnnxDataType.FLOAT, shape: ['batch', 3] }],
       },
     });
-    const out = await runOnnx(model, { x: tensor([[-20, -40, 0], [1, 2, 3]]) });
+    const out = await runOnnx(model, {
+      x: tensor([
+        [-20, -40, 0],
+        [1, 2, 3],
+      ]),
+    });
     expect(Array.from(out['y']!.data)).toEqual([-5, -10, 30, 11, 22, 33]);
   });
 });
@@ -63,7 +81,11 @@ describe('ONNX graph builder', () => {
     expect(b.transpose(t, [0, 2, 3, 1], 'b')).toBe('x');
     expect(b.transpose(t, [0, 1, 3, 2], 'c')).not.toBe('x');
     const used = b.node('Relu', ['x'], {}, 'r');
-    const g = b.finish('g', [{ name: 'x', elemType: 1, shape: [1, 2, 3, 4] }], [{ name: 'y', elemType: 1, shape: [1, 2, 3, 4], value: used }]);
+    const g = b.finish(
+      'g',
+      [{ name: 'x', elemType: 1, shape: [1, 2, 3, 4] }],
+      [{ name: 'y', elemType: 1, shape: [1, 2, 3, 4], value: used }],
+    );
     expect(g.nodes.map((n) => n.opType)).toEqual(['Relu', 'Identity']);
   });
 });

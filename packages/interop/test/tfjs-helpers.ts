@@ -15,20 +15,35 @@ export async function tfjsReady(): Promise<void> {
 /** Loads Rectify's artifacts with tfjs' own loader. */
 export function loadInTfjs(a: TfjsArtifacts): Promise<tfl.LayersModel> {
   const data = a.weightData.slice().buffer;
-  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: a.modelJson.modelTopology as object, weightSpecs: a.modelJson.weightsManifest[0]!.weights, weightData: data }));
+  return tfl.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: a.modelJson.modelTopology as object,
+      weightSpecs: a.modelJson.weightsManifest[0]!.weights,
+      weightData: data,
+    }),
+  );
 }
 
 /** What tfjs' model.save writes, as model.json content plus the weights. */
-export async function saveFromTfjs(model: tfl.LayersModel, includeOptimizer = false): Promise<{ modelJson: TfjsModelJson; weightData: Uint8Array }> {
+export async function saveFromTfjs(
+  model: tfl.LayersModel,
+  includeOptimizer = false,
+): Promise<{ modelJson: TfjsModelJson; weightData: Uint8Array }> {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    saved = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }), { includeOptimizer });
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+    { includeOptimizer },
+  );
   const weights = saved!.weightData as ArrayBuffer;
   return {
     modelJson: {
-      format: 'layers-model', generatedBy: 'tfjs', convertedBy: null, modelTopology: saved!.modelTopology as Record<string, unknown>,
+      format: 'layers-model',
+      generatedBy: 'tfjs',
+      convertedBy: null,
+      modelTopology: saved!.modelTopology as Record<string, unknown>,
       weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: saved!.weightSpecs as never }],
     },
     weightData: new Uint8Array(weights),

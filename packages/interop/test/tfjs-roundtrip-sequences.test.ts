@@ -10,7 +10,9 @@ beforeAll(tfjsReady);
 /** Stacks of the layers added for sequences and modern vision, each with an input shape (batch first). */
 const stacks: { name: string; shape: number[]; ints?: number; layers: () => L.Layer[] }[] = [
   {
-    name: 'Embedding(maskZero) → LSTM → Bidirectional GRU → Dense', shape: [3, 6], ints: 7,
+    name: 'Embedding(maskZero) → LSTM → Bidirectional GRU → Dense',
+    shape: [3, 6],
+    ints: 7,
     layers: () => [
       L.embedding({ inputDim: 7, outputDim: 4, maskZero: true, inputShape: [6] }),
       L.lstm({ units: 5, returnSequences: true, biasInitializer: { name: 'randomNormal', seed: 1 } }),
@@ -19,18 +21,28 @@ const stacks: { name: string; shape: number[]; ints?: number; layers: () => L.La
     ],
   },
   {
-    name: 'SimpleRNN → RepeatVector → Permute → Softmax', shape: [2, 4, 3],
-    layers: () => [L.simpleRNN({ units: 3, inputShape: [4, 3], goBackwards: true }), L.repeatVector({ n: 2 }), L.permute({ dims: [2, 1] }), L.softmax()],
-  },
-  {
-    name: 'Conv1D → MaxPooling1D → AveragePooling1D → GlobalMaxPooling1D', shape: [2, 12, 3],
+    name: 'SimpleRNN → RepeatVector → Permute → Softmax',
+    shape: [2, 4, 3],
     layers: () => [
-      L.conv1d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [12, 3] }),
-      L.maxPooling1d({ poolSize: 2 }), L.averagePooling1d({ poolSize: 2, strides: 1 }), L.globalMaxPooling1d(),
+      L.simpleRNN({ units: 3, inputShape: [4, 3], goBackwards: true }),
+      L.repeatVector({ n: 2 }),
+      L.permute({ dims: [2, 1] }),
+      L.softmax(),
     ],
   },
   {
-    name: 'ZeroPadding2D → SeparableConv2D → DepthwiseConv2D → Conv2DTranspose → UpSampling2D → Cropping2D → GlobalMaxPooling2D', shape: [2, 6, 6, 2],
+    name: 'Conv1D → MaxPooling1D → AveragePooling1D → GlobalMaxPooling1D',
+    shape: [2, 12, 3],
+    layers: () => [
+      L.conv1d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: [12, 3] }),
+      L.maxPooling1d({ poolSize: 2 }),
+      L.averagePooling1d({ poolSize: 2, strides: 1 }),
+      L.globalMaxPooling1d(),
+    ],
+  },
+  {
+    name: 'ZeroPadding2D → SeparableConv2D → DepthwiseConv2D → Conv2DTranspose → UpSampling2D → Cropping2D → GlobalMaxPooling2D',
+    shape: [2, 6, 6, 2],
     layers: () => [
       L.zeroPadding2d({ padding: 1, inputShape: [6, 6, 2] }),
       // tfjs does not write SeparableConv2D's depth_multiplier (its own files only reload with 1).
@@ -38,20 +50,35 @@ const stacks: { name: string; shape: number[]; ints?: number; layers: () => L.La
       L.depthwiseConv2d({ kernelSize: 2, strides: 2, depthMultiplier: 2 }),
       L.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }),
       L.upSampling2d({ size: [2, 1] }),
-      L.cropping2d({ cropping: [[1, 1], [0, 2]] }),
+      L.cropping2d({
+        cropping: [
+          [1, 1],
+          [0, 2],
+        ],
+      }),
       L.globalMaxPooling2d(),
     ],
   },
   {
-    name: 'Rescaling → GaussianNoise → GaussianDropout → AlphaDropout → Dense → ThresholdedReLU', shape: [3, 4],
+    name: 'Rescaling → GaussianNoise → GaussianDropout → AlphaDropout → Dense → ThresholdedReLU',
+    shape: [3, 4],
     layers: () => [
-      L.rescaling({ scale: 0.5, offset: 1, inputShape: [4] }), L.gaussianNoise({ stddev: 0.2 }), L.gaussianDropout({ rate: 0.1 }),
-      L.alphaDropout({ rate: 0.1 }), L.dense({ units: 3 }), L.thresholdedRelu({ theta: 0.1 }),
+      L.rescaling({ scale: 0.5, offset: 1, inputShape: [4] }),
+      L.gaussianNoise({ stddev: 0.2 }),
+      L.gaussianDropout({ rate: 0.1 }),
+      L.alphaDropout({ rate: 0.1 }),
+      L.dense({ units: 3 }),
+      L.thresholdedRelu({ theta: 0.1 }),
     ],
   },
   {
-    name: 'Masking → SpatialDropout1D → SimpleRNN', shape: [2, 3, 2],
-    layers: () => [L.masking({ maskValue: 0, inputShape: [3, 2] }), L.spatialDropout1d({ rate: 0.3 }), L.simpleRNN({ units: 2 })],
+    name: 'Masking → SpatialDropout1D → SimpleRNN',
+    shape: [2, 3, 2],
+    layers: () => [
+      L.masking({ maskValue: 0, inputShape: [3, 2] }),
+      L.spatialDropout1d({ rate: 0.3 }),
+      L.simpleRNN({ units: 2 }),
+    ],
   },
 ];
 
@@ -59,7 +86,11 @@ function probe(shape: number[], ints?: number): Tensor {
   if (!ints) return normal(shape, 3);
   const n = shape.reduce((a, b) => a * b, 1);
   // Trailing zeros: padding the mask must skip.
-  return tensor(Array.from({ length: n }, (_, i) => (i % shape[1]! >= shape[1]! - 2 ? 0 : 1 + ((i * 5) % (ints - 1)))), shape, 'int32');
+  return tensor(
+    Array.from({ length: n }, (_, i) => (i % shape[1]! >= shape[1]! - 2 ? 0 : 1 + ((i * 5) % (ints - 1)))),
+    shape,
+    'int32',
+  );
 }
 
 describe('sequence and vision layers: Rectify ⇄ TensorFlow.js layers format', () => {
@@ -87,7 +118,9 @@ describe('sequence and vision layers: Rectify ⇄ TensorFlow.js layers format', 
     expect(() => toTfjsArtifacts({ layers: gru, name: 'm' })).toThrow(/layer 'g' \(GRU\) has resetAfter true/);
     const up = [L.upSampling2d({ interpolation: 'bilinear', name: 'u', inputShape: [2, 2, 1] })];
     applyStack(up, normal([1, 2, 2, 1]));
-    expect(() => toTfjsArtifacts({ layers: up, name: 'm' })).toThrow(/layer 'u' \(UpSampling2D\) uses bilinear interpolation/);
+    expect(() => toTfjsArtifacts({ layers: up, name: 'm' })).toThrow(
+      /layer 'u' \(UpSampling2D\) uses bilinear interpolation/,
+    );
     const grouped = [L.conv2d({ filters: 2, kernelSize: 1, groups: 2, name: 'c', inputShape: [2, 2, 2] })];
     applyStack(grouped, normal([1, 2, 2, 2]));
     expect(() => toTfjsArtifacts({ layers: grouped, name: 'm' })).toThrow(/layer 'c' \(Conv2D\) has groups 2/);

@@ -1,8 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setSeed, type Tensor } from '@rectify/tensor';
 import {
-  Functional, add, averagePooling2d, batchNormalization, concatenate, conv2d, dense, dropout, elu, embedding, flatten, input,
-  layerNormalization, leakyRelu, maxPooling2d, prelu, activation,
+  Functional,
+  add,
+  averagePooling2d,
+  batchNormalization,
+  concatenate,
+  conv2d,
+  dense,
+  dropout,
+  elu,
+  embedding,
+  flatten,
+  input,
+  layerNormalization,
+  leakyRelu,
+  maxPooling2d,
+  prelu,
+  activation,
 } from '@rectify/layers';
 import { fromTfjsArtifacts, toTfjsArtifacts, type TfjsImport } from '@rectify/interop';
 import { applyStack, maxAbsDiff, normal } from './helpers.js';
@@ -86,19 +101,27 @@ describe('Rectify → TensorFlow.js', () => {
     // tfjs' hard_sigmoid is 0.2x + 0.5, Rectify's relu6(x + 3)/6: a different function, so no mapping.
     const hs = activation({ activation: 'hardSigmoid', inputShape: [3], name: 'hs' });
     hs.apply(normal([1, 3]));
-    expect(() => toTfjsArtifacts({ layers: [hs] })).toThrow("toTfjs: layer 'hs' uses activation {\"name\":\"hardSigmoid\"}, which no TensorFlow.js activation computes");
+    expect(() => toTfjsArtifacts({ layers: [hs] })).toThrow(
+      'toTfjs: layer \'hs\' uses activation {"name":"hardSigmoid"}, which no TensorFlow.js activation computes',
+    );
     // tfjs' ELU layer only implements alpha = 1.
     const e = elu({ alpha: 0.4, inputShape: [3], name: 'elu4' });
     e.apply(normal([1, 3]));
-    expect(() => toTfjsArtifacts({ layers: [e] })).toThrow("toTfjs: layer 'elu4' (ELU) has alpha 0.4; TensorFlow.js' ELU layer only implements alpha 1");
+    expect(() => toTfjsArtifacts({ layers: [e] })).toThrow(
+      "toTfjs: layer 'elu4' (ELU) has alpha 0.4; TensorFlow.js' ELU layer only implements alpha 1",
+    );
     const unbuilt = dense({ units: 1, inputShape: [2], name: 'fresh' });
-    expect(() => toTfjsArtifacts({ layers: [unbuilt] })).toThrow("toTfjs: layer 'fresh' is not built yet (it has no weights); run the model once or build it");
+    expect(() => toTfjsArtifacts({ layers: [unbuilt] })).toThrow(
+      "toTfjs: layer 'fresh' is not built yet (it has no weights); run the model once or build it",
+    );
   });
 });
 
 describe('TensorFlow.js → Rectify', () => {
   it('a model saved with its optimizer (includeOptimizer) loads, the optimizer weights stepped over', async () => {
-    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 4, activation: 'relu', inputShape: [3] }), tfl.layers.dense({ units: 2 })] });
+    const m = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 4, activation: 'relu', inputShape: [3] }), tfl.layers.dense({ units: 2 })],
+    });
     m.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
     await m.fit(tf.ones([4, 3]), tf.zeros([4, 2]), { epochs: 1, verbose: 0 });
     const { modelJson, weightData } = await saveFromTfjs(m, true);
@@ -115,7 +138,11 @@ describe('TensorFlow.js → Rectify', () => {
         tfl.layers.dense({ units: 10, activation: 'relu', inputShape: [4] }),
         tfl.layers.leakyReLU(),
         tfl.layers.dense({ units: 8, activation: 'elu' }),
-        tfl.layers.batchNormalization({ movingMeanInitializer: 'randomNormal', movingVarianceInitializer: 'ones', gammaInitializer: 'randomUniform' }),
+        tfl.layers.batchNormalization({
+          movingMeanInitializer: 'randomNormal',
+          movingVarianceInitializer: 'ones',
+          gammaInitializer: 'randomUniform',
+        }),
         tfl.layers.prelu({ alphaInitializer: tfl.initializers.constant({ value: 0.1 }) }),
         tfl.layers.dropout({ rate: 0.3 }),
         tfl.layers.dense({ units: 3, activation: 'softmax' }),
@@ -149,18 +176,32 @@ describe('TensorFlow.js → Rectify', () => {
     const ids = tfl.input({ shape: [4], dtype: 'int32' });
     const e = tfl.layers.embedding({ inputDim: 9, outputDim: 3 }).apply(ids) as tfl.SymbolicTensor;
     const f = tfl.layers.flatten().apply(e) as tfl.SymbolicTensor;
-    const y = tfl.layers.add().apply([tfl.layers.dense({ units: 2 }).apply(f) as tfl.SymbolicTensor, tfl.layers.dense({ units: 2, activation: 'tanh' }).apply(f) as tfl.SymbolicTensor]);
+    const y = tfl.layers
+      .add()
+      .apply([
+        tfl.layers.dense({ units: 2 }).apply(f) as tfl.SymbolicTensor,
+        tfl.layers.dense({ units: 2, activation: 'tanh' }).apply(f) as tfl.SymbolicTensor,
+      ]);
     const m = tfl.model({ inputs: ids, outputs: y as tfl.SymbolicTensor });
     const { modelJson, weightData } = await saveFromTfjs(m);
     const imported = fromTfjsArtifacts(modelJson, weightData);
     expect(imported.className).toBe('Model');
     const { tensor } = await import('@rectify/tensor');
-    const x = tensor([[1, 2, 3, 8], [0, 0, 5, 4]], [2, 4], 'int32');
+    const x = tensor(
+      [
+        [1, 2, 3, 8],
+        [0, 0, 5, 4],
+      ],
+      [2, 4],
+      'int32',
+    );
     expect(maxAbsDiff(runImported(imported, x).dataSync(), tfjsPredict(m, x))).toBeLessThan(1e-5);
   });
 
-  it('a LeakyReLU without alpha in the file gets Keras\' default 0.3 (not Rectify\'s 0.01), as tfjs does', async () => {
-    const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 4, inputShape: [3] }), tfl.layers.leakyReLU({ alpha: 0.3 })] });
+  it("a LeakyReLU without alpha in the file gets Keras' default 0.3 (not Rectify's 0.01), as tfjs does", async () => {
+    const m = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 4, inputShape: [3] }), tfl.layers.leakyReLU({ alpha: 0.3 })],
+    });
     const { modelJson, weightData } = await saveFromTfjs(m);
     const layers = (modelJson.modelTopology['config'] as { layers: { config: Record<string, unknown> }[] }).layers;
     delete layers[1]!.config['alpha'];
@@ -175,9 +216,20 @@ describe('TensorFlow.js → Rectify', () => {
 
   it('round trip Rectify → tfjs → Rectify keeps every prediction', async () => {
     setSeed(54);
-    const layers = [embedding({ inputDim: 5, outputDim: 4, inputShape: [3] }), flatten(), dense({ units: 2, activation: 'mish' })];
+    const layers = [
+      embedding({ inputDim: 5, outputDim: 4, inputShape: [3] }),
+      flatten(),
+      dense({ units: 2, activation: 'mish' }),
+    ];
     const { tensor } = await import('@rectify/tensor');
-    const x = tensor([[0, 1, 4], [2, 2, 3]], [2, 3], 'int32');
+    const x = tensor(
+      [
+        [0, 1, 4],
+        [2, 2, 3],
+      ],
+      [2, 3],
+      'int32',
+    );
     const expected = applyStack(layers, x).dataSync();
     const artifacts = toTfjsArtifacts({ layers });
     const back = fromTfjsArtifacts(JSON.parse(JSON.stringify(artifacts.modelJson)), artifacts.weightData);

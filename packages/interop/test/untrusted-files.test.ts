@@ -16,12 +16,16 @@ describe('path-taking readers refuse special files before opening them', () => {
   it('a link to /dev/zero, a FIFO, a folder', async () => {
     await symlink('/dev/zero', join(dir, 'zero.safetensors'));
     await expect(loadSafetensors(join(dir, 'zero.safetensors'))).rejects.toThrow(
-      new ValueError(`loadSafetensors: '${join(dir, 'zero.safetensors')}' is a device, not a regular file; a model's files must be plain files`),
+      new ValueError(
+        `loadSafetensors: '${join(dir, 'zero.safetensors')}' is a device, not a regular file; a model's files must be plain files`,
+      ),
     );
     execFileSync('mkfifo', [join(dir, 'pipe.safetensors')]);
     const layer = dense({ units: 1, inputShape: [1] });
     layer.build([null, 1]);
-    await expect(loadWeightsSafetensors(layer, join(dir, 'pipe.safetensors'))).rejects.toThrow(`loadWeights: '${join(dir, 'pipe.safetensors')}' is a FIFO, not a regular file`);
+    await expect(loadWeightsSafetensors(layer, join(dir, 'pipe.safetensors'))).rejects.toThrow(
+      `loadWeights: '${join(dir, 'pipe.safetensors')}' is a FIFO, not a regular file`,
+    );
     await expect(loadSafetensors(dir)).rejects.toThrow(`loadSafetensors: '${dir}' is a folder, not a regular file`);
   });
 });

@@ -45,18 +45,23 @@ export class Functional extends Layer {
     this.inputs = Array.isArray(args.inputs) ? [...args.inputs] : [args.inputs as SymbolicTensor];
     this.outputs = Array.isArray(args.outputs) ? [...args.outputs] : [args.outputs as SymbolicTensor];
     if (this.inputs.length === 0 || this.outputs.length === 0) {
-      throw new ValueError(`${this.kind}: needs at least one input and one output, received ${this.inputs.length} and ${this.outputs.length}`);
+      throw new ValueError(
+        `${this.kind}: needs at least one input and one output, received ${this.inputs.length} and ${this.outputs.length}`,
+      );
     }
     this.inputs.forEach((s, i) => {
       if (!(s.sourceLayer instanceof InputLayer)) {
-        throw new ValueError(`${this.kind}: inputs[${i}] must come from input(), received the output of '${s.sourceLayer.name}'`);
+        throw new ValueError(
+          `${this.kind}: inputs[${i}] must come from input(), received the output of '${s.sourceLayer.name}'`,
+        );
       }
     });
     this.nodes = topologicalNodes(this.kind, this.inputs, this.outputs);
     this.layers = [...new Set(this.nodes.map((n) => n.layer))];
     const seen = new Set<string>();
     for (const l of this.layers) {
-      if (seen.has(l.name)) throw new ValueError(`${this.kind}: layer names must be unique, '${l.name}' is used by two layers`);
+      if (seen.has(l.name))
+        throw new ValueError(`${this.kind}: layer names must be unique, '${l.name}' is used by two layers`);
       seen.add(l.name);
       this.trackLayer(l);
     }
@@ -66,7 +71,9 @@ export class Functional extends Layer {
 
   protected override assertInputShapes(shapes: readonly Shape[]): void {
     if (shapes.length !== this.inputs.length) {
-      throw new ShapeError(`${this.name}: expected ${this.inputs.length} input${this.inputs.length === 1 ? '' : 's'}, received ${shapes.length}`);
+      throw new ShapeError(
+        `${this.name}: expected ${this.inputs.length} input${this.inputs.length === 1 ? '' : 's'}, received ${shapes.length}`,
+      );
     }
   }
 
@@ -78,7 +85,10 @@ export class Functional extends Layer {
     for (const node of this.nodes) {
       if (node.layer instanceof InputLayer) continue;
       const ins = node.inputs.map((s) => values.get(s.id)!);
-      const out = node.layer.apply(node.listInput ? ins : ins[0]!, { ...node.args, training: node.args.training ?? args.training });
+      const out = node.layer.apply(node.listInput ? ins : ins[0]!, {
+        ...node.args,
+        training: node.args.training ?? args.training,
+      });
       const outs = Array.isArray(out) ? out : [out];
       node.outputs.forEach((s, i) => values.set(s.id, outs[i]!));
     }
@@ -108,7 +118,11 @@ export class Functional extends Layer {
   }
 
   /** Rebuilds the graph from `getConfig()`; `customClasses` resolves layer classes defined outside this package. */
-  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const graph = deserializeGraph(config as FunctionalConfig, customClasses);
     const { name, trainable } = config;
     return new this({ ...graph, name, trainable } as never);

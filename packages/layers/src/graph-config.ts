@@ -43,7 +43,9 @@ function jsonArgs(kind: string, layer: Layer, args: CallArgs): NodeConfig['args'
   for (const [k, v] of Object.entries(args)) {
     if (v === undefined) continue;
     if (v !== null && typeof v === 'object') {
-      throw new ValueError(`${kind}: cannot serialize call argument '${k}' of layer '${layer.name}' (not a plain value); pass it at call time instead`);
+      throw new ValueError(
+        `${kind}: cannot serialize call argument '${k}' of layer '${layer.name}' (not a plain value); pass it at call time instead`,
+      );
     }
     out[k] = v as Json;
   }
@@ -59,12 +61,20 @@ export function serializeGraph(kind: string, g: Graph): GraphConfig {
     const list = perLayer.get(node.layer) ?? [];
     local.set(node, list.length);
     if (!(node.layer instanceof InputLayer)) {
-      list.push({ inputs: node.inputs.map(ref), listInput: node.listInput, args: jsonArgs(kind, node.layer, node.args) });
+      list.push({
+        inputs: node.inputs.map(ref),
+        listInput: node.listInput,
+        args: jsonArgs(kind, node.layer, node.args),
+      });
     }
     perLayer.set(node.layer, list);
   }
   return {
-    layers: g.layers.map((l) => ({ className: l.className, config: l.getConfig(), inboundNodes: perLayer.get(l) ?? [] })),
+    layers: g.layers.map((l) => ({
+      className: l.className,
+      config: l.getConfig(),
+      inboundNodes: perLayer.get(l) ?? [],
+    })),
     inputLayers: g.inputs.map(ref),
     outputLayers: g.outputs.map(ref),
     listInput: g.listInput,
@@ -73,8 +83,16 @@ export function serializeGraph(kind: string, g: Graph): GraphConfig {
 }
 
 /** Recreates the layers and reconnects them by applying each to its inputs, in an order where inputs exist. */
-export function deserializeGraph(config: GraphConfig, customClasses: Record<string, LayerClass>): { inputs: SymbolicTensor | SymbolicTensor[]; outputs: SymbolicTensor | SymbolicTensor[] } {
-  if (!config || !Array.isArray(config.layers) || !Array.isArray(config.inputLayers) || !Array.isArray(config.outputLayers)) {
+export function deserializeGraph(
+  config: GraphConfig,
+  customClasses: Record<string, LayerClass>,
+): { inputs: SymbolicTensor | SymbolicTensor[]; outputs: SymbolicTensor | SymbolicTensor[] } {
+  if (
+    !config ||
+    !Array.isArray(config.layers) ||
+    !Array.isArray(config.inputLayers) ||
+    !Array.isArray(config.outputLayers)
+  ) {
     throw new ValueError('functional.fromConfig: config must hold layers, inputLayers and outputLayers arrays');
   }
   const produced = new Map<string, SymbolicTensor>();
@@ -89,12 +107,16 @@ export function deserializeGraph(config: GraphConfig, customClasses: Record<stri
     const i = pending.findIndex((p) => p.node.inputs.every((r) => produced.has(key(r))));
     if (i < 0) {
       const missing = pending[0]!.node.inputs.find((r) => !produced.has(key(r)))!;
-      throw new ValueError(`functional.fromConfig: layer '${pending[0]!.layer.name}' reads tensor [${missing.join(',')}], which no layer produces`);
+      throw new ValueError(
+        `functional.fromConfig: layer '${pending[0]!.layer.name}' reads tensor [${missing.join(',')}], which no layer produces`,
+      );
     }
     const { layer, node, index } = pending.splice(i, 1)[0]!;
     const ins = node.inputs.map((r) => produced.get(key(r))!);
     const out = layer.apply(node.listInput ? ins : ins[0]!, node.args as CallArgs);
-    (Array.isArray(out) ? out : [out]).forEach((s, j) => produced.set(key([layer.name, index, j]), s as SymbolicTensor));
+    (Array.isArray(out) ? out : [out]).forEach((s, j) =>
+      produced.set(key([layer.name, index, j]), s as SymbolicTensor),
+    );
   }
   const pick = (r: TensorRef): SymbolicTensor => {
     const s = produced.get(key(r));

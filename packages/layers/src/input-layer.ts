@@ -51,7 +51,8 @@ export class InputLayer extends Layer<Tensor> {
   protected override assertInputShapes(shapes: readonly Shape[]): void {
     const want = this.batchInputShape!;
     const got = shapes[0];
-    if (shapes.length !== 1 || !got) throw new ShapeError(`${this.name}: expected a single input, received ${shapes.length} inputs`);
+    if (shapes.length !== 1 || !got)
+      throw new ShapeError(`${this.name}: expected a single input, received ${shapes.length} inputs`);
     if (got.length !== want.length || want.some((d, i) => d !== null && got[i] !== null && got[i] !== d)) {
       throw new ShapeError(`${this.name}: expected input of shape ${fmtShape(want)}, received shape ${fmtShape(got)}`);
     }
@@ -77,7 +78,13 @@ export interface InputArgs {
   batchShape?: readonly (number | null)[];
 }
 
-const inputArgNames = optionNames<InputArgs>()({ shape: true, batchSize: true, name: true, dtype: true, batchShape: true });
+const inputArgNames = optionNames<InputArgs>()({
+  shape: true,
+  batchSize: true,
+  name: true,
+  dtype: true,
+  batchShape: true,
+});
 
 /**
  * Starts a functional graph: a SymbolicTensor of shape `[null, ...shape]`.
@@ -93,7 +100,8 @@ export function input(args: InputArgs): SymbolicTensor {
   }
   const { shape = args.batchShape?.slice(1), batchSize = args.batchShape?.[0] ?? null, name, dtype = 'float32' } = args;
   if (!Array.isArray(shape)) throw new ValueError(`input: shape must be an array, received ${JSON.stringify(shape)}`);
-  if (dtype !== 'float32' && dtype !== 'int32') throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
+  if (dtype !== 'float32' && dtype !== 'int32')
+    throw new ValueError(`input: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
   return new InputLayer({ batchInputShape: [batchSize, ...shape], name, inputDType: dtype }).output;
 }
 
@@ -111,7 +119,17 @@ export interface TfjsInputLayerArgs {
  * @example const layer = inputLayer({ inputShape: [4] }); // batchInputShape [null, 4]
  */
 export function inputLayer(args: TfjsInputLayerArgs): InputLayer {
-  checkOptions('inputLayer', args, optionNames<TfjsInputLayerArgs>()({ inputShape: true, batchInputShape: true, batchSize: true, dtype: true, name: true }));
+  checkOptions(
+    'inputLayer',
+    args,
+    optionNames<TfjsInputLayerArgs>()({
+      inputShape: true,
+      batchInputShape: true,
+      batchSize: true,
+      dtype: true,
+      name: true,
+    }),
+  );
   if ((args.inputShape === undefined) === (args.batchInputShape === undefined)) {
     throw new ValueError('inputLayer: give exactly one of inputShape and batchInputShape');
   }

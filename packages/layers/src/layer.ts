@@ -1,5 +1,16 @@
 import { noGrad } from '@rectify/autograd';
-import { ShapeError, Tensor, ValueError, type Variable, add, biasActivation, cast, checkOptions, keep, optionNames } from '@rectify/tensor';
+import {
+  ShapeError,
+  Tensor,
+  ValueError,
+  type Variable,
+  add,
+  biasActivation,
+  cast,
+  checkOptions,
+  keep,
+  optionNames,
+} from '@rectify/tensor';
 import type { Activation, InitializerIdentifier } from './identifiers.js';
 import { type InputSpec, assertInputSpec } from './input-spec.js';
 import { toSnakeCase, uniqueName } from './naming.js';
@@ -27,17 +38,24 @@ export interface LayerArgs {
 
 /** Every layer's common option names (the keys of LayerArgs). */
 export const layerArgNames = optionNames<LayerArgs>()({
-  name: true, trainable: true, inputShape: true, batchInputShape: true, dtype: true, batchSize: true, inputDim: true, inputDType: true,
+  name: true,
+  trainable: true,
+  inputShape: true,
+  batchInputShape: true,
+  dtype: true,
+  batchSize: true,
+  inputDim: true,
+  inputDType: true,
 });
 
 /** TensorFlow.js layer options Rectify has no equivalent for: an error that says so, rather than "unknown". */
 export const tfjsOnly: Readonly<Record<string, string>> = Object.fromEntries(
-  ['kernelConstraint', 'biasConstraint', 'betaConstraint', 'gammaConstraint', 'alphaConstraint', 'embeddingsConstraint'].map(
-    (k) => [k, 'weight constraints are a TensorFlow.js feature Rectify does not implement'],
-  ).concat([
-    ['activityRegularizer', 'activity regularizers are a TensorFlow.js feature Rectify does not implement'],
-    ['weights', "set initial weights with layer.setWeights(...) after the layer is built"],
-  ]),
+  ['kernelConstraint', 'biasConstraint', 'betaConstraint', 'gammaConstraint', 'alphaConstraint', 'embeddingsConstraint']
+    .map((k) => [k, 'weight constraints are a TensorFlow.js feature Rectify does not implement'])
+    .concat([
+      ['activityRegularizer', 'activity regularizers are a TensorFlow.js feature Rectify does not implement'],
+      ['weights', 'set initial weights with layer.setWeights(...) after the layer is built'],
+    ]),
 );
 
 export interface CallArgs {
@@ -129,14 +147,21 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     }
     const dataFormat = (args as { dataFormat?: unknown }).dataFormat;
     if (dataFormat !== undefined && dataFormat !== 'channelsLast') {
-      throw new ValueError(`${this.kind}: dataFormat must be 'channelsLast' (NHWC, the only layout Rectify implements), received ${JSON.stringify(dataFormat)}`);
+      throw new ValueError(
+        `${this.kind}: dataFormat must be 'channelsLast' (NHWC, the only layout Rectify implements), received ${JSON.stringify(dataFormat)}`,
+      );
     }
     if (args.inputDType !== undefined && args.inputDType !== 'float32' && args.inputDType !== 'int32') {
-      throw new ValueError(`${this.kind}: inputDType must be 'float32' or 'int32', received ${JSON.stringify(args.inputDType)}`);
+      throw new ValueError(
+        `${this.kind}: inputDType must be 'float32' or 'int32', received ${JSON.stringify(args.inputDType)}`,
+      );
     }
-    const inputShape = args.inputShape ?? (args.inputDim !== undefined && !own?.includes('inputDim') ? [args.inputDim] : undefined);
+    const inputShape =
+      args.inputShape ?? (args.inputDim !== undefined && !own?.includes('inputDim') ? [args.inputDim] : undefined);
     if (args.inputDim !== undefined && args.inputShape !== undefined && !own?.includes('inputDim')) {
-      throw new ValueError(`${this.kind}: give inputShape or inputDim, not both (received ${JSON.stringify(args.inputShape)} and ${args.inputDim})`);
+      throw new ValueError(
+        `${this.kind}: give inputShape or inputDim, not both (received ${JSON.stringify(args.inputShape)} and ${args.inputDim})`,
+      );
     }
     if (args.batchSize !== undefined && (!Number.isInteger(args.batchSize) || args.batchSize < 1)) {
       throw new ValueError(`${this.kind}: batchSize must be a positive integer, received ${String(args.batchSize)}`);
@@ -200,15 +225,20 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     const list: readonly unknown[] = Array.isArray(inputs) ? inputs : [inputs];
     const symbolic = list.length > 0 && list.every((x) => x instanceof SymbolicTensor);
     if (!symbolic && !(list.length > 0 && list.every((x) => x instanceof Tensor))) {
-      const got = list.map((x) => (x instanceof Tensor ? 'Tensor' : x instanceof SymbolicTensor ? 'SymbolicTensor' : typeof x));
-      throw new ValueError(`${this.name}: inputs must all be Tensors or all SymbolicTensors, received [${got.join(', ')}]`);
+      const got = list.map((x) =>
+        x instanceof Tensor ? 'Tensor' : x instanceof SymbolicTensor ? 'SymbolicTensor' : typeof x,
+      );
+      throw new ValueError(
+        `${this.name}: inputs must all be Tensors or all SymbolicTensors, received [${got.join(', ')}]`,
+      );
     }
     const shapes = (list as (Tensor | SymbolicTensor)[]).map((t) => t.shape);
     const shapeArg = Array.isArray(inputs) ? shapes : shapes[0]!;
     this.assertInputShapes(shapes);
     this.maybeBuild(shapeArg);
     this.assertInputShapes(shapes);
-    if (symbolic) return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), shapeArg, args) as SymbolicOutput<Out>;
+    if (symbolic)
+      return this.applySymbolic(list as SymbolicTensor[], Array.isArray(inputs), shapeArg, args) as SymbolicOutput<Out>;
     const real = inputs as Tensor | Tensor[];
     const mask = masks.get(list[0] as Tensor);
     const out = this.call(real, mask && this.receivesMask && args.mask === undefined ? { ...args, mask } : args);
@@ -236,11 +266,17 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
       spec.forEach((s, i) => assertInputSpec(this.name, s, shapes[i]!, i));
       return;
     }
-    if (shapes.length !== 1) throw new ShapeError(`${this.name}: expected a single input, received ${shapes.length} inputs`);
+    if (shapes.length !== 1)
+      throw new ShapeError(`${this.name}: expected a single input, received ${shapes.length} inputs`);
     assertInputSpec(this.name, spec as InputSpec, shapes[0]!);
   }
 
-  private applySymbolic(inputs: SymbolicTensor[], listInput: boolean, shapeArg: Shape | Shape[], args: CallArgs): SymbolicTensor | SymbolicTensor[] {
+  private applySymbolic(
+    inputs: SymbolicTensor[],
+    listInput: boolean,
+    shapeArg: Shape | Shape[],
+    args: CallArgs,
+  ): SymbolicTensor | SymbolicTensor[] {
     const out = this.computeOutputShape(shapeArg);
     const outShapes = isShapeList(out) ? out : [out];
     const node: Node = { layer: this, inputs, outputs: [], args, listInput, index: this.inboundNodes.length };
@@ -253,7 +289,12 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
    * Creates a weight through an initializer. Its variable is named `${layer.name}/${name}`, unique per layer.
    * @example this.kernel = this.addWeight('kernel', [inDim, units], 'glorotUniform', { regularizer: 'l2' });
    */
-  addWeight(name: string, shape: readonly number[], initializer: InitializerIdentifier, options: AddWeightOptions = {}): Variable {
+  addWeight(
+    name: string,
+    shape: readonly number[],
+    initializer: InitializerIdentifier,
+    options: AddWeightOptions = {},
+  ): Variable {
     if (this.ownWeights.some((w) => w.variable.name === `${this.name}/${name}`)) {
       throw new ValueError(`${this.name}: a weight named '${name}' already exists (was build called twice?)`);
     }
@@ -310,7 +351,9 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
    * contributes none: its penalty would be a constant.
    */
   regularizationLosses(): Tensor[] {
-    const own = this.ownWeights.filter((w) => w.regularizer && this.trainable).map((w) => w.regularizer!.apply(w.variable));
+    const own = this.ownWeights
+      .filter((w) => w.regularizer && this.trainable)
+      .map((w) => w.regularizer!.apply(w.variable));
     return [...own, ...this.children.flatMap((l) => l.regularizationLosses())];
   }
 
@@ -372,7 +415,8 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
  */
 export function singleInput(layer: Layer, inputs: Tensor | Tensor[]): Tensor {
   if (Array.isArray(inputs)) {
-    if (inputs.length !== 1) throw new ValueError(`${layer.name}: expected a single input tensor, received a list of ${inputs.length}`);
+    if (inputs.length !== 1)
+      throw new ValueError(`${layer.name}: expected a single input tensor, received a list of ${inputs.length}`);
     return inputs[0]!;
   }
   return inputs;

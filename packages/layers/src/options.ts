@@ -20,7 +20,9 @@ export function rate(layer: string, option: string, value: unknown): number {
 /** Checks a finite number option, optionally positive. */
 export function finite(layer: string, option: string, value: unknown, { positive = false } = {}): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || (positive && value <= 0)) {
-    throw new ValueError(`${layer}: ${option} must be a ${positive ? 'positive' : 'finite'} number, received ${String(value)}`);
+    throw new ValueError(
+      `${layer}: ${option} must be a ${positive ? 'positive' : 'finite'} number, received ${String(value)}`,
+    );
   }
   return value;
 }
@@ -35,7 +37,9 @@ export function intTuple(layer: string, option: string, value: unknown, rank: nu
   const list = typeof value === 'number' ? Array.from({ length: rank }, () => value) : value;
   if (!Array.isArray(list) || list.length !== rank || !list.every((v) => Number.isInteger(v) && v >= 1)) {
     const what = rank === 2 ? 'a pair of them' : `a list of ${rank}`;
-    throw new ValueError(`${layer}: ${option} must be a positive integer or ${what}, received ${JSON.stringify(value)}`);
+    throw new ValueError(
+      `${layer}: ${option} must be a positive integer or ${what}, received ${JSON.stringify(value)}`,
+    );
   }
   return [...(list as number[])];
 }

@@ -53,13 +53,25 @@ export function serializeLayer(layer: Layer): SerializedLayer {
  * @example deserializeLayer({ className: 'Dense', config: { name: 'd', trainable: true, dtype: 'float32', units: 2 } });
  */
 export function deserializeLayer(spec: SerializedLayer, customClasses: Record<string, LayerClass> = {}): Layer {
-  if (spec === null || typeof spec !== 'object' || typeof spec.className !== 'string' || spec.config === null || typeof spec.config !== 'object') {
-    throw new ValueError(`deserializeLayer: expected {className: string, config: object}, received ${JSON.stringify(spec)}`);
+  if (
+    spec === null ||
+    typeof spec !== 'object' ||
+    typeof spec.className !== 'string' ||
+    spec.config === null ||
+    typeof spec.config !== 'object'
+  ) {
+    throw new ValueError(
+      `deserializeLayer: expected {className: string, config: object}, received ${JSON.stringify(spec)}`,
+    );
   }
-  const cls = Object.hasOwn(customClasses, spec.className) ? customClasses[spec.className] : builtins().get(spec.className);
+  const cls = Object.hasOwn(customClasses, spec.className)
+    ? customClasses[spec.className]
+    : builtins().get(spec.className);
   if (!cls) {
     const known = [...layerClassNames(), ...Object.keys(customClasses)].join(', ');
-    throw new ValueError(`deserializeLayer: unknown layer class '${spec.className}'; known classes: ${known} (pass other classes in customClasses)`);
+    throw new ValueError(
+      `deserializeLayer: unknown layer class '${spec.className}'; known classes: ${known} (pass other classes in customClasses)`,
+    );
   }
   return cls.fromConfig(spec.config, customClasses);
 }

@@ -60,7 +60,8 @@ export function l1l2(options: { l1?: number; l2?: number } = {}): Regularizer {
 /** The registry is these factories themselves, so a name and its function cannot drift apart. */
 const registry = { l1, l2, l1l2 } as const;
 export type RegularizerName = keyof typeof registry;
-export type RegularizerIdentifier = RegularizerName | { readonly name: RegularizerName; readonly [option: string]: unknown } | Regularizer;
+export type RegularizerIdentifier =
+  RegularizerName | { readonly name: RegularizerName; readonly [option: string]: unknown } | Regularizer;
 
 function isName(name: unknown): name is RegularizerName {
   return typeof name === 'string' && Object.hasOwn(registry, name);
@@ -71,7 +72,11 @@ function isName(name: unknown): name is RegularizerName {
  * @example get({ name: 'l1l2', l1: 0, l2: 1e-4 }).getConfig(); // { name: 'l1l2', l1: 0, l2: 0.0001 }
  */
 export function get(identifier: RegularizerIdentifier): Regularizer {
-  if (typeof identifier === 'object' && identifier !== null && typeof (identifier as Regularizer).apply === 'function') {
+  if (
+    typeof identifier === 'object' &&
+    identifier !== null &&
+    typeof (identifier as Regularizer).apply === 'function'
+  ) {
     return identifier as Regularizer;
   }
   const name = typeof identifier === 'string' ? identifier : (identifier as { name?: unknown } | null)?.name;

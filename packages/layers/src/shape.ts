@@ -27,7 +27,9 @@ export function knownDim(layer: string, shape: Shape, axis: number): number {
   const d = shape[axis < 0 ? shape.length + axis : axis];
   if (typeof d !== 'number') {
     const where = axis === -1 ? 'the last dimension' : `dimension ${axis}`;
-    throw new ShapeError(`${layer}: ${where} of the input must be known to build the layer, received shape ${fmtShape(shape)}`);
+    throw new ShapeError(
+      `${layer}: ${where} of the input must be known to build the layer, received shape ${fmtShape(shape)}`,
+    );
   }
   return d;
 }

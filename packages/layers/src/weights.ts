@@ -20,13 +20,22 @@ export interface WeightRecord {
 
 /** Makes the variable `${layer}/${name}` from an initializer, checking the shape it returns. */
 export function createWeight(
-  layer: string, name: string, shape: readonly number[], initializer: InitializerIdentifier, options: AddWeightOptions, layerTrainable: boolean,
+  layer: string,
+  name: string,
+  shape: readonly number[],
+  initializer: InitializerIdentifier,
+  options: AddWeightOptions,
+  layerTrainable: boolean,
 ): WeightRecord {
   const source = activeWeightSource();
-  const initial = source ? source(`${layer}/${name}`, shape) : resolveInitializer(initializer).apply(shape, { dtype: options.dtype ?? 'float32' });
+  const initial = source
+    ? source(`${layer}/${name}`, shape)
+    : resolveInitializer(initializer).apply(shape, { dtype: options.dtype ?? 'float32' });
   if (!shapesEqual(initial.shape, shape)) {
     initial.dispose();
-    throw new ShapeError(`${layer}: ${source ? 'the weight source' : 'initializer'} for '${name}' returned shape ${fmtShape(initial.shape)}, expected ${fmtShape(shape)}`);
+    throw new ShapeError(
+      `${layer}: ${source ? 'the weight source' : 'initializer'} for '${name}' returned shape ${fmtShape(initial.shape)}, expected ${fmtShape(shape)}`,
+    );
   }
   const trainable = options.trainable ?? true;
   const v = variable(initial, trainable && layerTrainable, `${layer}/${name}`);
@@ -36,7 +45,12 @@ export function createWeight(
 }
 
 /** Assigns `values` to `weights` after checking the count and every shape, so that nothing changes on error. */
-export function assignWeights(layer: string, built: boolean, weights: readonly Variable[], values: readonly Tensor[]): void {
+export function assignWeights(
+  layer: string,
+  built: boolean,
+  weights: readonly Variable[],
+  values: readonly Tensor[],
+): void {
   if (values.length !== weights.length) {
     const hint = built
       ? `(${weights.map((w) => w.name).join(', ') || 'none'})`
@@ -45,9 +59,12 @@ export function assignWeights(layer: string, built: boolean, weights: readonly V
   }
   values.forEach((t, i) => {
     const w = weights[i]!;
-    if (!(t instanceof Tensor)) throw new ValueError(`${layer}: setWeights value ${i} ('${w.name}') must be a Tensor, received ${typeof t}`);
+    if (!(t instanceof Tensor))
+      throw new ValueError(`${layer}: setWeights value ${i} ('${w.name}') must be a Tensor, received ${typeof t}`);
     if (!shapesEqual(t.shape, w.shape)) {
-      throw new ShapeError(`${layer}: setWeights value ${i} ('${w.name}') has shape ${fmtShape(t.shape)}, expected ${fmtShape(w.shape)}`);
+      throw new ShapeError(
+        `${layer}: setWeights value ${i} ('${w.name}') has shape ${fmtShape(t.shape)}, expected ${fmtShape(w.shape)}`,
+      );
     }
   });
   noGrad(() => {

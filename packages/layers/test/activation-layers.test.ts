@@ -25,20 +25,27 @@ describe('PReLU', () => {
 
   it('learns the slope: gradients reach alpha and the input', () => {
     const layer = prelu({ alphaInitializer: { name: 'constant', value: 0.3 } });
-    const x = tensor([[-1.5, 0.7, -0.2], [0.4, -0.9, 1.1]]);
+    const x = tensor([
+      [-1.5, 0.7, -0.2],
+      [0.4, -0.9, 1.1],
+    ]);
     layer.apply(x);
     const r = checkLayerGradients(layer, [x]);
     expect(r.ok, r.message).toBe(true);
   });
 
   it('checks sharedAxes and the input shape once built', () => {
-    expect(() => prelu({ sharedAxes: [0] })).toThrow(new ValueError('prelu: sharedAxes must be positive integers (axis 0 is the batch), received [0]'));
+    expect(() => prelu({ sharedAxes: [0] })).toThrow(
+      new ValueError('prelu: sharedAxes must be positive integers (axis 0 is the batch), received [0]'),
+    );
     expect(() => prelu({ sharedAxes: [3], name: 'p' }).apply(ones([1, 2]))).toThrow(
       new ValueError('p: sharedAxes [3] includes axis 3, but the input [1,2] has rank 2'),
     );
     const layer = prelu({ name: 'p2' });
     layer.apply(ones([1, 3]));
-    expect(() => layer.apply(ones([1, 4]))).toThrow(new ShapeError('p2: expected input with size 3 on axis 1, received shape [1,4]'));
+    expect(() => layer.apply(ones([1, 4]))).toThrow(
+      new ShapeError('p2: expected input with size 3 on axis 1, received shape [1,4]'),
+    );
   });
 });
 
@@ -56,8 +63,12 @@ describe('LeakyReLU and ELU layers', () => {
   });
 
   it('validate alpha', () => {
-    expect(() => leakyRelu({ alpha: Infinity })).toThrow(new ValueError('leaky_relu: alpha must be a finite number, received Infinity'));
-    expect(() => elu({ alpha: Number.NaN })).toThrow(new ValueError('elu: alpha must be a finite number, received NaN'));
+    expect(() => leakyRelu({ alpha: Infinity })).toThrow(
+      new ValueError('leaky_relu: alpha must be a finite number, received Infinity'),
+    );
+    expect(() => elu({ alpha: Number.NaN })).toThrow(
+      new ValueError('elu: alpha must be a finite number, received NaN'),
+    );
   });
 
   it('expose their activation for diagnostics', () => {

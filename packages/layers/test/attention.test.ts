@@ -5,8 +5,10 @@ import { T, checkLayerGradients, expectClose, values } from './helpers.js';
 
 type M = number[][];
 const matmul = (a: M, b: M): M => a.map((r) => b[0]!.map((_, j) => r.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
-const rows = (flat: number[], cols: number): M => Array.from({ length: flat.length / cols }, (_, i) => flat.slice(i * cols, (i + 1) * cols));
-const proj = (x: M, w: Tensor, b: Tensor): M => matmul(x, rows(values(w), w.shape[1]!)).map((r) => r.map((v, j) => v + values(b)[j]!));
+const rows = (flat: number[], cols: number): M =>
+  Array.from({ length: flat.length / cols }, (_, i) => flat.slice(i * cols, (i + 1) * cols));
+const proj = (x: M, w: Tensor, b: Tensor): M =>
+  matmul(x, rows(values(w), w.shape[1]!)).map((r) => r.map((v, j) => v + values(b)[j]!));
 
 /** Multi-head attention in float64 from the layer's own weights, one batch element at a time. */
 function mhaRef(layer: MultiHeadAttention, q: Tensor, v: Tensor, mask?: (t: number, s: number) => boolean): number[] {
@@ -42,7 +44,12 @@ function mhaRef(layer: MultiHeadAttention, q: Tensor, v: Tensor, mask?: (t: numb
 describe('scaledDotProductAttention', () => {
   it('weights values by softmax(q·kᵀ/√d) and respects masks', () => {
     const q = tensor([[[1, 0]]]);
-    const k = tensor([[[1, 0], [0, 1]]]);
+    const k = tensor([
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ]);
     const v = tensor([[[10], [20]]]);
     const { output, weights } = scaledDotProductAttention(q, k, v);
     const w0 = 1 / (1 + Math.exp(-1 / Math.SQRT2));
@@ -53,13 +60,23 @@ describe('scaledDotProductAttention', () => {
   });
 
   it('causalMask is lower triangular', () => {
-    expect(causalMask(3, 3).arraySync()).toEqual([[true, false, false], [true, true, false], [true, true, true]]);
-    expect(causalMask(2, 3).arraySync()).toEqual([[true, false, false], [true, true, false]]);
+    expect(causalMask(3, 3).arraySync()).toEqual([
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
+    ]);
+    expect(causalMask(2, 3).arraySync()).toEqual([
+      [true, false, false],
+      [true, true, false],
+    ]);
   });
 });
 
 describe('MultiHeadAttention', () => {
-  const init = { kernelInitializer: { name: 'glorotUniform', seed: 3 }, biasInitializer: { name: 'randomNormal', stddev: 0.1, seed: 4 } };
+  const init = {
+    kernelInitializer: { name: 'glorotUniform', seed: 3 },
+    biasInitializer: { name: 'randomNormal', stddev: 0.1, seed: 4 },
+  };
 
   it('matches a float64 reference for cross-attention with different key and value sizes', () => {
     const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, ...init });
@@ -67,7 +84,12 @@ describe('MultiHeadAttention', () => {
     const v = randomNormal([2, 2, 5], 0, 1, 'float32', 2);
     const y = T(layer.apply([q, v]));
     expect(y.shape).toEqual([2, 3, 4]);
-    expect(layer.computeOutputShape([[null, 3, 4], [null, 2, 5]])).toEqual([null, 3, 4]);
+    expect(
+      layer.computeOutputShape([
+        [null, 3, 4],
+        [null, 2, 5],
+      ]),
+    ).toEqual([null, 3, 4]);
     expectClose(y, mhaRef(layer, q, v), 1e-4);
     // the projections start different even though one seeded initializer made them
     expect(values(layer.query.weights[0])).not.toEqual(values(layer.key.weights[0]));
@@ -77,7 +99,11 @@ describe('MultiHeadAttention', () => {
     const layer = multiHeadAttention({ numHeads: 2, keyDim: 2, ...init });
     const x = randomNormal([1, 3, 4], 0, 1, 'float32', 7);
     const y = T(layer.apply(x, { useCausalMask: true }));
-    expectClose(y, mhaRef(layer, x, x, (t, s) => s <= t), 1e-4);
+    expectClose(
+      y,
+      mhaRef(layer, x, x, (t, s) => s <= t),
+      1e-4,
+    );
     const changedLast = concat([slice(x, [0, 0, 0], [1, 2, 4]), tensor([[[5, -5, 5, -5]]])], 1);
     const y2 = T(layer.apply(changedLast, { useCausalMask: true }));
     expect(values(slice(y2, [0, 0, 0], [1, 2, 4]))).toEqual(values(slice(y, [0, 0, 0], [1, 2, 4])));
@@ -87,10 +113,22 @@ describe('MultiHeadAttention', () => {
   it('takes an explicit [B, T, S] mask (bool or 0/1), combined with the causal one', () => {
     const layer = multiHeadAttention({ numHeads: 1, keyDim: 2, ...init });
     const x = randomNormal([1, 3, 2], 0, 1, 'float32', 8);
-    const keep = [[1, 0, 1], [1, 1, 0], [0, 1, 1]];
+    const keep = [
+      [1, 0, 1],
+      [1, 1, 0],
+      [0, 1, 1],
+    ];
     const mask = tensor([keep]);
-    expectClose(layer.apply(x, { mask }), mhaRef(layer, x, x, (t, s) => keep[t]![s] === 1), 1e-4);
-    expectClose(layer.apply(x, { mask, useCausalMask: true }), mhaRef(layer, x, x, (t, s) => keep[t]![s] === 1 && s <= t), 1e-4);
+    expectClose(
+      layer.apply(x, { mask }),
+      mhaRef(layer, x, x, (t, s) => keep[t]![s] === 1),
+      1e-4,
+    );
+    expectClose(
+      layer.apply(x, { mask, useCausalMask: true }),
+      mhaRef(layer, x, x, (t, s) => keep[t]![s] === 1 && s <= t),
+      1e-4,
+    );
   });
 
   it('gradients wrt input and all projection weights match finite differences', () => {
@@ -114,7 +152,9 @@ describe('MultiHeadAttention', () => {
   });
 
   it('validates options and input shapes', () => {
-    expect(() => multiHeadAttention({ numHeads: 0, keyDim: 2 })).toThrow(new ValueError('multi_head_attention: numHeads must be a positive integer, received 0'));
+    expect(() => multiHeadAttention({ numHeads: 0, keyDim: 2 })).toThrow(
+      new ValueError('multi_head_attention: numHeads must be a positive integer, received 0'),
+    );
     expect(() => multiHeadAttention({ numHeads: 1, keyDim: 2, dropout: 1 })).toThrow(
       new ValueError('multi_head_attention: dropout must be a number in [0, 1), received 1'),
     );
@@ -122,11 +162,15 @@ describe('MultiHeadAttention', () => {
       new ValueError('multi_head_attention: seed must be an integer, received 0.5'),
     );
     const layer = multiHeadAttention({ numHeads: 1, keyDim: 2, name: 'mha' });
-    expect(() => layer.apply(tensor([[1, 2]]))).toThrow(new ShapeError('mha: expected query of rank 3 [batch, length, features], received shape [1,2]'));
+    expect(() => layer.apply(tensor([[1, 2]]))).toThrow(
+      new ShapeError('mha: expected query of rank 3 [batch, length, features], received shape [1,2]'),
+    );
     expect(() => layer.apply([randomNormal([1, 2, 3]), randomNormal([1, 4, 3]), randomNormal([1, 5, 3])])).toThrow(
       new ShapeError('mha: key and value must have the same length, received key [1,5,3] and value [1,4,3]'),
     );
     layer.apply(randomNormal([1, 2, 3]));
-    expect(() => layer.apply(randomNormal([1, 2, 5]))).toThrow(new ShapeError('mha: expected query with last dimension 3, received shape [1,2,5]'));
+    expect(() => layer.apply(randomNormal([1, 2, 5]))).toThrow(
+      new ShapeError('mha: expected query with last dimension 3, received shape [1,2,5]'),
+    );
   });
 });

@@ -7,7 +7,10 @@ type Dims = [number, number, number, number];
 
 /** A direct float64 NHWC convolution: the reference the layer is checked against. */
 function conv2dRef(
-  x: number[], [n, h, w, c]: Dims, k: number[], [kh, kw, , f]: Dims,
+  x: number[],
+  [n, h, w, c]: Dims,
+  k: number[],
+  [kh, kw, , f]: Dims,
   { stride = 1, dilation = 1, same = false } = {},
 ): { out: number[]; shape: number[] } {
   const eff = [(kh - 1) * dilation + 1, (kw - 1) * dilation + 1];
@@ -16,16 +19,21 @@ function conv2dRef(
   const padT = same ? Math.floor(Math.max(0, (oh - 1) * stride + eff[0]! - h) / 2) : 0;
   const padL = same ? Math.floor(Math.max(0, (ow - 1) * stride + eff[1]! - w) / 2) : 0;
   const out: number[] = [];
-  for (let b = 0; b < n; b++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) for (let o = 0; o < f; o++) {
-    let s = 0;
-    for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) for (let ci = 0; ci < c; ci++) {
-      const y = i * stride + u * dilation - padT;
-      const z = j * stride + v * dilation - padL;
-      if (y < 0 || y >= h || z < 0 || z >= w) continue;
-      s += x[((b * h + y) * w + z) * c + ci]! * k[((u * kw + v) * c + ci) * f + o]!;
-    }
-    out.push(s);
-  }
+  for (let b = 0; b < n; b++)
+    for (let i = 0; i < oh; i++)
+      for (let j = 0; j < ow; j++)
+        for (let o = 0; o < f; o++) {
+          let s = 0;
+          for (let u = 0; u < kh; u++)
+            for (let v = 0; v < kw; v++)
+              for (let ci = 0; ci < c; ci++) {
+                const y = i * stride + u * dilation - padT;
+                const z = j * stride + v * dilation - padL;
+                if (y < 0 || y >= h || z < 0 || z >= w) continue;
+                s += x[((b * h + y) * w + z) * c + ci]! * k[((u * kw + v) * c + ci) * f + o]!;
+              }
+          out.push(s);
+        }
   return { out, shape: [n, oh, ow, f] };
 }
 
@@ -38,14 +46,20 @@ describe('Conv2D', () => {
     expect(values(make({ padding: 'same' }).apply(x33))).toEqual([12, 16, 9, 24, 28, 15, 15, 17, 9]);
     expect(values(make({ strides: 2 }).apply(x33))).toEqual([12]);
     expect(values(make({ dilationRate: 2 }).apply(x33))).toEqual([20]);
-    expect(values(make({ biasInitializer: { name: 'constant', value: -12 }, activation: 'relu' }).apply(x33))).toEqual([0, 4, 12, 16]);
+    expect(values(make({ biasInitializer: { name: 'constant', value: -12 }, activation: 'relu' }).apply(x33))).toEqual([
+      0, 4, 12, 16,
+    ]);
   });
 
   it('matches a float64 reference with several channels and filters', () => {
     for (const opts of [{}, { same: true }, { stride: 2, same: true }, { dilation: 2 }]) {
       const layer = conv2d({
-        filters: 3, kernelSize: [2, 3], useBias: false,
-        padding: opts.same ? 'same' : 'valid', strides: opts.stride ?? 1, dilationRate: opts.dilation ?? 1,
+        filters: 3,
+        kernelSize: [2, 3],
+        useBias: false,
+        padding: opts.same ? 'same' : 'valid',
+        strides: opts.stride ?? 1,
+        dilationRate: opts.dilation ?? 1,
       });
       const x = randomNormal([2, 5, 6, 2], 0, 1, 'float32', 11);
       const y = T(layer.apply(x));
@@ -64,7 +78,13 @@ describe('Conv2D', () => {
   });
 
   it('gradients wrt input, kernel and bias match finite differences', () => {
-    const layer = conv2d({ filters: 2, kernelSize: 2, padding: 'same', activation: 'tanh', biasInitializer: { name: 'constant', value: 0.1 } });
+    const layer = conv2d({
+      filters: 2,
+      kernelSize: 2,
+      padding: 'same',
+      activation: 'tanh',
+      biasInitializer: { name: 'constant', value: 0.1 },
+    });
     const x = randomNormal([1, 3, 3, 2], 0, 0.5, 'float32', 5);
     layer.apply(x);
     const r = checkLayerGradients(layer, [x]);
@@ -72,7 +92,9 @@ describe('Conv2D', () => {
   });
 
   it('validates options and input shapes with clear messages', () => {
-    expect(() => conv2d({ filters: 0, kernelSize: 3 })).toThrow(new ValueError('conv2d: filters must be a positive integer, received 0'));
+    expect(() => conv2d({ filters: 0, kernelSize: 3 })).toThrow(
+      new ValueError('conv2d: filters must be a positive integer, received 0'),
+    );
     expect(() => conv2d({ filters: 1, kernelSize: [3, 0] as never })).toThrow(
       new ValueError('conv2d: kernelSize must be a positive integer or a pair of them, received [3,0]'),
     );
@@ -80,12 +102,18 @@ describe('Conv2D', () => {
       new ValueError("conv2d: padding must be 'valid' or 'same', received \"full\""),
     );
     expect(() => conv2d({ filters: 1, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(
-      new ValueError('conv2d: strides > 1 cannot be combined with dilationRate > 1, received strides [2,2] and dilationRate [2,2]'),
+      new ValueError(
+        'conv2d: strides > 1 cannot be combined with dilationRate > 1, received strides [2,2] and dilationRate [2,2]',
+      ),
     );
     const layer = conv2d({ filters: 1, kernelSize: 1, name: 'c' });
-    expect(() => layer.apply(ones([3, 3, 1]))).toThrow(new ShapeError('c: expected input of rank 4, received shape [3,3,1]'));
+    expect(() => layer.apply(ones([3, 3, 1]))).toThrow(
+      new ShapeError('c: expected input of rank 4, received shape [3,3,1]'),
+    );
     layer.apply(ones([1, 3, 3, 1]));
-    expect(() => layer.apply(ones([1, 3, 3, 2]))).toThrow(new ShapeError('c: expected input with last dimension 1, received shape [1,3,3,2]'));
+    expect(() => layer.apply(ones([1, 3, 3, 2]))).toThrow(
+      new ShapeError('c: expected input with last dimension 1, received shape [1,3,3,2]'),
+    );
   });
 });
 
@@ -97,7 +125,9 @@ describe('pooling', () => {
     expect(values(averagePooling2d().apply(x44))).toEqual([3.5, 5.5, 11.5, 13.5]);
     expect(values(maxPooling2d({ poolSize: 3, strides: 1 }).apply(x44))).toEqual([11, 12, 15, 16]);
     // 'same' with a 3x3 window at stride 2: padding cells are ignored by the average
-    expect(values(averagePooling2d({ poolSize: 3, strides: 2, padding: 'same' }).apply(x44))).toEqual([6, 7.5, 12, 13.5]);
+    expect(values(averagePooling2d({ poolSize: 3, strides: 2, padding: 'same' }).apply(x44))).toEqual([
+      6, 7.5, 12, 13.5,
+    ]);
     expect(maxPooling2d({ poolSize: 2 }).computeOutputShape([null, 5, 4, 3])).toEqual([null, 2, 2, 3]);
     expect(maxPooling2d({ padding: 'same' }).computeOutputShape([null, 5, null, 3])).toEqual([null, 3, null, 3]);
   });
@@ -109,7 +139,11 @@ describe('pooling', () => {
   });
 
   it('validate options and rank', () => {
-    expect(() => maxPooling2d({ poolSize: 0 })).toThrow(new ValueError('max_pooling2d: poolSize must be a positive integer or a pair of them, received 0'));
-    expect(() => globalAveragePooling2d({ name: 'g' }).apply(ones([2, 3]))).toThrow(new ShapeError('g: expected input of rank 4, received shape [2,3]'));
+    expect(() => maxPooling2d({ poolSize: 0 })).toThrow(
+      new ValueError('max_pooling2d: poolSize must be a positive integer or a pair of them, received 0'),
+    );
+    expect(() => globalAveragePooling2d({ name: 'g' }).apply(ones([2, 3]))).toThrow(
+      new ShapeError('g: expected input of rank 4, received shape [2,3]'),
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('Dense on higher ranks', () => {
   });
 
   it('needs rank >= 2 and a known last dimension', () => {
-    expect(() => dense({ units: 1, name: 'd' }).apply(tensor([1, 2]))).toThrow(new ShapeError('d: expected input of rank >= 2, received shape [2]'));
+    expect(() => dense({ units: 1, name: 'd' }).apply(tensor([1, 2]))).toThrow(
+      new ShapeError('d: expected input of rank >= 2, received shape [2]'),
+    );
     expect(() => dense({ units: 1, name: 'd' }).build([null, null])).toThrow(
       new ShapeError('d: the last dimension of the input must be known to build the layer, received shape [null,null]'),
     );
@@ -24,12 +26,17 @@ describe('Dense on higher ranks', () => {
 describe('Activation layer', () => {
   it('applies the named activation with its options', () => {
     expect(values(activation({ activation: 'relu' }).apply(tensor([[-1, 2]])))).toEqual([0, 2]);
-    expectClose(activation({ activation: { name: 'elu', alpha: 0.5 } }).apply(tensor([[-1, 2]])), [0.5 * (Math.exp(-1) - 1), 2]);
+    expectClose(activation({ activation: { name: 'elu', alpha: 0.5 } }).apply(tensor([[-1, 2]])), [
+      0.5 * (Math.exp(-1) - 1),
+      2,
+    ]);
     expect(activation({ activation: 'linear' }).activation).toBeUndefined();
   });
 
   it('requires an activation', () => {
-    expect(() => activation({} as never)).toThrow(new ValueError('activation: activation is required, received undefined'));
+    expect(() => activation({} as never)).toThrow(
+      new ValueError('activation: activation is required, received undefined'),
+    );
   });
 });
 
@@ -70,9 +77,15 @@ describe('Dropout', () => {
 
   it('validates rate and seed', () => {
     expect(() => dropout({ rate: 1 })).toThrow(new ValueError('dropout: rate must be a number in [0, 1), received 1'));
-    expect(() => dropout({ rate: -0.1 })).toThrow(new ValueError('dropout: rate must be a number in [0, 1), received -0.1'));
-    expect(() => dropout({ rate: NaN })).toThrow(new ValueError('dropout: rate must be a number in [0, 1), received NaN'));
-    expect(() => dropout({ rate: 0.5, seed: 1.5 })).toThrow(new ValueError('dropout: seed must be an integer, received 1.5'));
+    expect(() => dropout({ rate: -0.1 })).toThrow(
+      new ValueError('dropout: rate must be a number in [0, 1), received -0.1'),
+    );
+    expect(() => dropout({ rate: NaN })).toThrow(
+      new ValueError('dropout: rate must be a number in [0, 1), received NaN'),
+    );
+    expect(() => dropout({ rate: 0.5, seed: 1.5 })).toThrow(
+      new ValueError('dropout: seed must be an integer, received 1.5'),
+    );
   });
 });
 
@@ -93,10 +106,14 @@ describe('Flatten and Reshape', () => {
     expect(layer.computeOutputShape([null, 12])).toEqual([null, 3, 4]);
     expect(layer.computeOutputShape([null, null])).toEqual([null, 3, null]);
     expect(() => layer.apply(ones([2, 7]))).toThrow(
-      new ShapeError('r: cannot reshape input of shape [2,7] into target shape [3,-1] (7 values per sample not divisible by 3)'),
+      new ShapeError(
+        'r: cannot reshape input of shape [2,7] into target shape [3,-1] (7 values per sample not divisible by 3)',
+      ),
     );
     expect(() => reshapeLayer({ targetShape: [4, 2], name: 'r2' }).apply(ones([2, 6]))).toThrow(
-      new ShapeError('r2: cannot reshape input of shape [2,6] into target shape [4,2] (6 values per sample, target holds 8)'),
+      new ShapeError(
+        'r2: cannot reshape input of shape [2,6] into target shape [4,2] (6 values per sample, target holds 8)',
+      ),
     );
     expect(() => reshapeLayer({ targetShape: [-1, -1] })).toThrow(
       new ValueError('reshape: targetShape must hold positive integers and at most one -1, received [-1,-1]'),

@@ -1,7 +1,14 @@
 import { ones, randomNormal, tensor, zeros } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
 import {
-  batchNormalization, conv2d, dense, flatten, globalAveragePooling2d, layerNormalization, maxPooling2d, multiHeadAttention,
+  batchNormalization,
+  conv2d,
+  dense,
+  flatten,
+  globalAveragePooling2d,
+  layerNormalization,
+  maxPooling2d,
+  multiHeadAttention,
   scaledDotProductAttention,
 } from '@rectify/layers';
 import { T, expectClose, values } from './helpers.js';
@@ -15,12 +22,35 @@ describe('edge cases: empty batches, zeros, huge values, NaN', () => {
   });
 
   it('NaN in one sample stays in that sample', () => {
-    const y = values(dense({ units: 2, kernelInitializer: 'ones' }).apply(tensor([[NaN, 1], [1, 2]])));
+    const y = values(
+      dense({ units: 2, kernelInitializer: 'ones' }).apply(
+        tensor([
+          [NaN, 1],
+          [1, 2],
+        ]),
+      ),
+    );
     expect(y.slice(0, 2).every(Number.isNaN)).toBe(true);
     expect(y.slice(2)).toEqual([3, 3]);
-    const p = values(maxPooling2d().apply(tensor([[[[NaN], [1]], [[2], [3]]]])));
+    const p = values(
+      maxPooling2d().apply(
+        tensor([
+          [
+            [[NaN], [1]],
+            [[2], [3]],
+          ],
+        ]),
+      ),
+    );
     expect(Number.isNaN(p[0]!)).toBe(true);
-    const ln = values(layerNormalization().apply(tensor([[NaN, 1, 2], [1, 2, 3]])));
+    const ln = values(
+      layerNormalization().apply(
+        tensor([
+          [NaN, 1, 2],
+          [1, 2, 3],
+        ]),
+      ),
+    );
     expect(ln.slice(0, 3).every(Number.isNaN)).toBe(true);
     expect(ln.slice(3).every(Number.isFinite)).toBe(true);
   });
@@ -33,18 +63,41 @@ describe('edge cases: empty batches, zeros, huge values, NaN', () => {
 
   it('layer normalization is scale-invariant for large inputs', () => {
     const x = randomNormal([2, 6], 0, 1, 'float32', 4);
-    const big = tensor(values(x).map((v) => v * 1e4), [2, 6]);
-    expectClose(layerNormalization({ epsilon: 1e-6 }).apply(big), values(layerNormalization({ epsilon: 1e-6 }).apply(x)), 1e-3);
+    const big = tensor(
+      values(x).map((v) => v * 1e4),
+      [2, 6],
+    );
+    expectClose(
+      layerNormalization({ epsilon: 1e-6 }).apply(big),
+      values(layerNormalization({ epsilon: 1e-6 }).apply(x)),
+      1e-3,
+    );
   });
 
   it('attention stays finite for huge scores and fully masked rows', () => {
     const q = tensor([[[1e4, 0]]]);
-    const k = tensor([[[1e4, 0], [-1e4, 0]]]);
+    const k = tensor([
+      [
+        [1e4, 0],
+        [-1e4, 0],
+      ],
+    ]);
     const v = tensor([[[1], [2]]]);
     expect(values(scaledDotProductAttention(q, k, v).output)).toEqual([1]);
     // every key masked: uniform weights instead of NaN
     expectClose(scaledDotProductAttention(q, k, v, { mask: tensor([[[false, false]]]) }).output, [1.5]);
     const layer = multiHeadAttention({ numHeads: 1, keyDim: 2 });
-    expect(values(layer.apply(tensor([[[1e3, -1e3], [1e3, 1e3]]]))).every(Number.isFinite)).toBe(true);
+    expect(
+      values(
+        layer.apply(
+          tensor([
+            [
+              [1e3, -1e3],
+              [1e3, 1e3],
+            ],
+          ]),
+        ),
+      ).every(Number.isFinite),
+    ).toBe(true);
   });
 });

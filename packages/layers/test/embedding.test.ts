@@ -5,13 +5,28 @@ import { embedding } from '@rectify/layers';
 import { T, values } from './helpers.js';
 
 describe('Embedding', () => {
-  const table = tensor([[0, 1], [10, 11], [20, 21]]);
+  const table = tensor([
+    [0, 1],
+    [10, 11],
+    [20, 21],
+  ]);
 
   it('looks up rows for int32 indices of any shape', () => {
     const layer = embedding({ inputDim: 3, outputDim: 2 });
     layer.build([null, 2]);
     layer.setWeights([table]);
-    const y = T(layer.apply(tensor([[2, 0], [1, 1]], undefined, 'int32')));
+    const y = T(
+      layer.apply(
+        tensor(
+          [
+            [2, 0],
+            [1, 1],
+          ],
+          undefined,
+          'int32',
+        ),
+      ),
+    );
     expect(y.shape).toEqual([2, 2, 2]);
     expect(values(y)).toEqual([20, 21, 0, 1, 10, 11, 10, 11]);
     expect(layer.computeOutputShape([null, 5])).toEqual([null, 5, 2]);
@@ -35,7 +50,9 @@ describe('Embedding', () => {
     expect(() => layer.apply(tensor([[-1]], undefined, 'int32'))).toThrow(
       new ValueError('emb: index -1 is out of range [0, 3) (inputDim 3), at flat position 0'),
     );
-    expect(() => embedding({ inputDim: 0, outputDim: 2 })).toThrow(new ValueError('embedding: inputDim must be a positive integer, received 0'));
+    expect(() => embedding({ inputDim: 0, outputDim: 2 })).toThrow(
+      new ValueError('embedding: inputDim must be a positive integer, received 0'),
+    );
   });
 
   it('sends gradients to the looked-up rows, summed over repeats', () => {

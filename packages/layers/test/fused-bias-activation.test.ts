@@ -16,7 +16,10 @@ function opsOf(fn: () => unknown): OpName[] {
 }
 
 describe('dense and conv2d fuse bias + elementwise activation', () => {
-  const x = tensor([[1, -2, 0.5], [-0.25, 3, 1]]);
+  const x = tensor([
+    [1, -2, 0.5],
+    [-0.25, 3, 1],
+  ]);
 
   it('dense with leakyRelu runs matmul then one biasActivation, equal to the composed ops', () => {
     const layer = dense({ units: 2, activation: { name: 'leakyRelu', alpha: 0.3 }, biasInitializer: 'ones' });

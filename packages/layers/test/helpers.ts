@@ -24,17 +24,26 @@ export function expectClose(actual: unknown, expected: readonly number[], tol = 
  * weights themselves are passed as sources; for the perturbed evaluations their values are assigned in place and
  * restored afterwards.
  */
-export function checkLayerGradients(layer: Layer, inputs: readonly Tensor[], args: CallArgs = {}, tol = 1e-2): GradientCheckResult {
+export function checkLayerGradients(
+  layer: Layer,
+  inputs: readonly Tensor[],
+  args: CallArgs = {},
+  tol = 1e-2,
+): GradientCheckResult {
   const ws = layer.trainableWeights;
   const saved = layer.getWeights();
   try {
-    return checkGradients((...xs: Tensor[]) => {
-      const ins = xs.slice(0, inputs.length);
-      xs.slice(inputs.length).forEach((w, i) => {
-        if (w !== ws[i]) ws[i]!.assign(w);
-      });
-      return T(layer.apply(ins.length === 1 ? ins[0]! : ins, args));
-    }, [...inputs, ...ws], { tol });
+    return checkGradients(
+      (...xs: Tensor[]) => {
+        const ins = xs.slice(0, inputs.length);
+        xs.slice(inputs.length).forEach((w, i) => {
+          if (w !== ws[i]) ws[i]!.assign(w);
+        });
+        return T(layer.apply(ins.length === 1 ? ins[0]! : ins, args));
+      },
+      [...inputs, ...ws],
+      { tol },
+    );
   } finally {
     const all = layer.weights;
     saved.forEach((v, i) => all[i]!.assign(v));

@@ -1,16 +1,30 @@
 import { variableGrads } from '@rectify/autograd';
 import { ShapeError, ValueError, ones, sum, tensor, zeros } from '@rectify/tensor';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BatchNormalization, Dense, SymbolicTensor, batchNormalization, dense, input, resetDefaultNames } from '@rectify/layers';
+import {
+  BatchNormalization,
+  Dense,
+  SymbolicTensor,
+  batchNormalization,
+  dense,
+  input,
+  resetDefaultNames,
+} from '@rectify/layers';
 import { T, expectClose, values } from './helpers.js';
 
 beforeEach(() => resetDefaultNames());
 
 describe('Layer lifecycle', () => {
   it('gives unique default names like Keras', () => {
-    expect([dense({ units: 1 }).name, dense({ units: 1 }).name, batchNormalization().name]).toEqual(['dense', 'dense_1', 'batch_normalization']);
+    expect([dense({ units: 1 }).name, dense({ units: 1 }).name, batchNormalization().name]).toEqual([
+      'dense',
+      'dense_1',
+      'batch_normalization',
+    ]);
     expect(dense({ units: 1, name: 'custom' }).name).toBe('custom');
-    expect(() => dense({ units: 1, name: '' })).toThrow(new ValueError('dense: name must be a non-empty string, received ""'));
+    expect(() => dense({ units: 1, name: '' })).toThrow(
+      new ValueError('dense: name must be a non-empty string, received ""'),
+    );
   });
 
   it('builds on first apply, then variable names are unique per layer', () => {
@@ -20,7 +34,10 @@ describe('Layer lifecycle', () => {
     layer.apply(ones([2, 4]));
     expect(layer.built).toBe(true);
     expect(layer.buildInputShape).toEqual([2, 4]);
-    expect(layer.weights.map((w) => [w.name, w.shape])).toEqual([['dense/kernel', [4, 3]], ['dense/bias', [3]]]);
+    expect(layer.weights.map((w) => [w.name, w.shape])).toEqual([
+      ['dense/kernel', [4, 3]],
+      ['dense/bias', [3]],
+    ]);
     expect(layer.countParams()).toBe(15);
   });
 
@@ -33,7 +50,10 @@ describe('Layer lifecycle', () => {
     const bn = new BatchNormalization();
     bn.apply(ones([2, 3]));
     expect(bn.trainableWeights.map((w) => w.name)).toEqual(['batch_normalization/gamma', 'batch_normalization/beta']);
-    expect(bn.nonTrainableWeights.map((w) => w.name)).toEqual(['batch_normalization/moving_mean', 'batch_normalization/moving_variance']);
+    expect(bn.nonTrainableWeights.map((w) => w.name)).toEqual([
+      'batch_normalization/moving_mean',
+      'batch_normalization/moving_variance',
+    ]);
     bn.trainable = false;
     expect(bn.trainableWeights).toEqual([]);
     expect(bn.nonTrainableWeights).toHaveLength(4);
@@ -55,10 +75,14 @@ describe('Layer lifecycle', () => {
   it('setWeights checks the count and every shape before changing anything', () => {
     const layer = dense({ units: 2, name: 'd' });
     expect(() => layer.setWeights([zeros([3, 2])])).toThrow(
-      new ValueError('d: setWeights expected 0 weights (the layer is not built yet: call build(inputShape) or apply it first), received 1'),
+      new ValueError(
+        'd: setWeights expected 0 weights (the layer is not built yet: call build(inputShape) or apply it first), received 1',
+      ),
     );
     layer.build([null, 3]);
-    expect(() => layer.setWeights([zeros([3, 2])])).toThrow(new ValueError('d: setWeights expected 2 weights (d/kernel, d/bias), received 1'));
+    expect(() => layer.setWeights([zeros([3, 2])])).toThrow(
+      new ValueError('d: setWeights expected 2 weights (d/kernel, d/bias), received 1'),
+    );
     const before = values(layer.getWeights()[0]);
     expect(() => layer.setWeights([ones([3, 2]), zeros([3])])).toThrow(
       new ShapeError("d: setWeights value 1 ('d/bias') has shape [3], expected [2]"),
@@ -87,7 +111,12 @@ describe('Layer lifecycle', () => {
     layer.apply(tensor([[-1, -2]]));
     expect(layer.lastPreActivation).toBeUndefined();
     layer.capturePreActivation = true;
-    const y = layer.apply(tensor([[-1, -2], [1, 2]]));
+    const y = layer.apply(
+      tensor([
+        [-1, -2],
+        [1, 2],
+      ]),
+    );
     expect(values(y)).toEqual([0, 3]);
     expect(values(layer.lastPreActivation)).toEqual([-3, 3]);
     expect(layer.activation?.name).toBe('relu');

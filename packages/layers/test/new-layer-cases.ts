@@ -1,11 +1,52 @@
 import { type Tensor, randomNormal, tensor } from '@rectify/tensor';
 import {
-  type Layer, bidirectional, gru, gruCell, lstm, lstmCell, masking, rnn, simpleRNN, simpleRNNCell, stackedRNNCells,
-  timeDistributed, dense, conv1d, conv2d, conv2dTranspose, depthwiseConv2d, separableConv2d, maxPooling1d, averagePooling1d,
-  globalMaxPooling1d, globalAveragePooling1d, globalMaxPooling2d, upSampling1d, upSampling2d, zeroPadding1d, zeroPadding2d,
-  cropping1d, cropping2d, repeatVector, permute, activityRegularization, rescaling, multiply, average, maximum, minimum,
-  subtract, dot, spatialDropout1d, spatialDropout2d, gaussianNoise, gaussianDropout, alphaDropout, unitNormalization,
-  thresholdedRelu, softmax,
+  type Layer,
+  bidirectional,
+  gru,
+  gruCell,
+  lstm,
+  lstmCell,
+  masking,
+  rnn,
+  simpleRNN,
+  simpleRNNCell,
+  stackedRNNCells,
+  timeDistributed,
+  dense,
+  conv1d,
+  conv2d,
+  conv2dTranspose,
+  depthwiseConv2d,
+  separableConv2d,
+  maxPooling1d,
+  averagePooling1d,
+  globalMaxPooling1d,
+  globalAveragePooling1d,
+  globalMaxPooling2d,
+  upSampling1d,
+  upSampling2d,
+  zeroPadding1d,
+  zeroPadding2d,
+  cropping1d,
+  cropping2d,
+  repeatVector,
+  permute,
+  activityRegularization,
+  rescaling,
+  multiply,
+  average,
+  maximum,
+  minimum,
+  subtract,
+  dot,
+  spatialDropout1d,
+  spatialDropout2d,
+  gaussianNoise,
+  gaussianDropout,
+  alphaDropout,
+  unitNormalization,
+  thresholdedRelu,
+  softmax,
 } from '@rectify/layers';
 
 const seq = () => randomNormal([2, 3, 4], 0, 1, 'float32', 2);
@@ -15,8 +56,29 @@ const step = () => randomNormal([2, 4], 0, 1, 'float32', 3);
 
 /** One configured instance of each layer class added for sequences and modern vision, with an input it accepts. */
 export const newLayerCases: { make: () => Layer; x: () => Tensor | Tensor[] }[] = [
-  { make: () => simpleRNN({ units: 3, returnSequences: true, activation: 'relu', kernelRegularizer: 'l2', dropout: 0.1, seed: 2 }), x: seq },
-  { make: () => lstm({ units: 2, goBackwards: true, unitForgetBias: false, recurrentActivation: 'hardSigmoid', recurrentDropout: 0.2 }), x: seq },
+  {
+    make: () =>
+      simpleRNN({
+        units: 3,
+        returnSequences: true,
+        activation: 'relu',
+        kernelRegularizer: 'l2',
+        dropout: 0.1,
+        seed: 2,
+      }),
+    x: seq,
+  },
+  {
+    make: () =>
+      lstm({
+        units: 2,
+        goBackwards: true,
+        unitForgetBias: false,
+        recurrentActivation: 'hardSigmoid',
+        recurrentDropout: 0.2,
+      }),
+    x: seq,
+  },
   { make: () => gru({ units: 2, resetAfter: false, returnState: true }), x: seq },
   { make: () => rnn({ cell: [lstmCell({ units: 2 }), gruCell({ units: 3 })], returnSequences: true }), x: seq },
   { make: () => simpleRNNCell({ units: 3, useBias: false }), x: step },
@@ -25,10 +87,22 @@ export const newLayerCases: { make: () => Layer; x: () => Tensor | Tensor[] }[] 
   { make: () => stackedRNNCells({ cells: [simpleRNNCell({ units: 2 }), simpleRNNCell({ units: 3 })] }), x: step },
   { make: () => bidirectional({ layer: lstm({ units: 2, returnSequences: true }), mergeMode: 'sum' }), x: seq },
   { make: () => timeDistributed({ layer: dense({ units: 2, activation: 'relu' }) }), x: seq },
-  { make: () => masking({ maskValue: 0.5 }), x: () => tensor([[[0.5, 0.5], [1, 2]]]) },
+  {
+    make: () => masking({ maskValue: 0.5 }),
+    x: () =>
+      tensor([
+        [
+          [0.5, 0.5],
+          [1, 2],
+        ],
+      ]),
+  },
   { make: () => conv1d({ filters: 2, kernelSize: 2, padding: 'causal', dilationRate: 2, activation: 'relu' }), x: seq },
   { make: () => conv2d({ filters: 2, kernelSize: 2, groups: 2, padding: 'same' }), x: img },
-  { make: () => conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelRegularizer: 'l1' }), x: img },
+  {
+    make: () => conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelRegularizer: 'l1' }),
+    x: img,
+  },
   { make: () => depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, depthwiseInitializer: 'heNormal' }), x: img },
   { make: () => separableConv2d({ filters: 3, kernelSize: 3, padding: 'same', pointwiseRegularizer: 'l2' }), x: img },
   { make: () => maxPooling1d({ poolSize: 2, strides: 1 }), x: seq },
@@ -39,7 +113,16 @@ export const newLayerCases: { make: () => Layer; x: () => Tensor | Tensor[] }[] 
   { make: () => upSampling1d({ size: 3 }), x: seq },
   { make: () => upSampling2d({ size: [2, 3], interpolation: 'bilinear' }), x: img },
   { make: () => zeroPadding1d({ padding: [1, 2] }), x: seq },
-  { make: () => zeroPadding2d({ padding: [[1, 0], [2, 1]] }), x: img },
+  {
+    make: () =>
+      zeroPadding2d({
+        padding: [
+          [1, 0],
+          [2, 1],
+        ],
+      }),
+    x: img,
+  },
   { make: () => cropping1d({ cropping: [1, 0] }), x: seq },
   { make: () => cropping2d({ cropping: [1, 1] }), x: img },
   { make: () => repeatVector({ n: 3 }), x: flat },

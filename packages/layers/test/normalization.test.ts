@@ -4,7 +4,10 @@ import { batchNormalization, layerNormalization } from '@rectify/layers';
 import { T, checkLayerGradients, expectClose, values } from './helpers.js';
 
 describe('BatchNormalization', () => {
-  const x = tensor([[1, 2], [3, 6]]); // per-feature mean [2, 4], biased variance [1, 4]
+  const x = tensor([
+    [1, 2],
+    [3, 6],
+  ]); // per-feature mean [2, 4], biased variance [1, 4]
 
   it('normalizes with batch statistics in training and updates the moving ones', () => {
     const bn = batchNormalization();
@@ -39,14 +42,22 @@ describe('BatchNormalization', () => {
   });
 
   it('normalizes over every axis but the channel axis, with gamma and beta', () => {
-    const bn = batchNormalization({ axis: 1, gammaInitializer: { name: 'constant', value: 2 }, betaInitializer: { name: 'constant', value: 1 }, epsilon: 1e-6 });
+    const bn = batchNormalization({
+      axis: 1,
+      gammaInitializer: { name: 'constant', value: 2 },
+      betaInitializer: { name: 'constant', value: 1 },
+      epsilon: 1e-6,
+    });
     const images = reshape(tensor([1, 3, 10, 30]), [1, 2, 2]); // channels on axis 1: [1, 3] and [10, 30]
     expectClose(bn.apply(images, { training: true }), [-1, 3, -1, 3], 1e-4);
     expect(bn.weights[0]!.shape).toEqual([2]);
   });
 
   it('gradients in training mode match finite differences', () => {
-    const bn = batchNormalization({ gammaInitializer: { name: 'constant', value: 1.5 }, betaInitializer: { name: 'constant', value: 0.2 } });
+    const bn = batchNormalization({
+      gammaInitializer: { name: 'constant', value: 1.5 },
+      betaInitializer: { name: 'constant', value: 0.2 },
+    });
     const input = randomNormal([4, 3], 0, 1, 'float32', 21);
     bn.apply(input);
     const r = checkLayerGradients(bn, [input], { training: true });
@@ -54,11 +65,17 @@ describe('BatchNormalization', () => {
   });
 
   it('validates options and the channel size', () => {
-    expect(() => batchNormalization({ momentum: 1.5 })).toThrow(new ValueError('batch_normalization: momentum must be in [0, 1], received 1.5'));
-    expect(() => batchNormalization({ epsilon: 0 })).toThrow(new ValueError('batch_normalization: epsilon must be a positive number, received 0'));
+    expect(() => batchNormalization({ momentum: 1.5 })).toThrow(
+      new ValueError('batch_normalization: momentum must be in [0, 1], received 1.5'),
+    );
+    expect(() => batchNormalization({ epsilon: 0 })).toThrow(
+      new ValueError('batch_normalization: epsilon must be a positive number, received 0'),
+    );
     const bn = batchNormalization({ name: 'bn' });
     bn.apply(ones([2, 3]));
-    expect(() => bn.apply(ones([2, 4]))).toThrow(new ShapeError('bn: expected input with size 3 on axis 1, received shape [2,4]'));
+    expect(() => bn.apply(ones([2, 4]))).toThrow(
+      new ShapeError('bn: expected input with size 3 on axis 1, received shape [2,4]'),
+    );
   });
 });
 
@@ -66,7 +83,10 @@ describe('LayerNormalization', () => {
   it('normalizes each sample over the last axis, in training and inference alike', () => {
     const ln = layerNormalization();
     const s = Math.sqrt(2 / 3 + 1e-3);
-    const x = tensor([[1, 2, 3], [10, 10, 10]]);
+    const x = tensor([
+      [1, 2, 3],
+      [10, 10, 10],
+    ]);
     expectClose(ln.apply(x), [-1 / s, 0, 1 / s, 0, 0, 0]);
     expectClose(ln.apply(x, { training: true }), [-1 / s, 0, 1 / s, 0, 0, 0]);
   });
@@ -89,8 +109,12 @@ describe('LayerNormalization', () => {
   });
 
   it('validates axis and epsilon', () => {
-    expect(() => layerNormalization({ axis: [] })).toThrow(new ValueError('layer_normalization: axis must be an integer or a non-empty list of them, received []'));
-    expect(() => layerNormalization({ epsilon: -1 })).toThrow(new ValueError('layer_normalization: epsilon must be a positive number, received -1'));
+    expect(() => layerNormalization({ axis: [] })).toThrow(
+      new ValueError('layer_normalization: axis must be an integer or a non-empty list of them, received []'),
+    );
+    expect(() => layerNormalization({ epsilon: -1 })).toThrow(
+      new ValueError('layer_normalization: epsilon must be a positive number, received -1'),
+    );
     expect(T(layerNormalization().apply(ones([1, 1]))).shape).toEqual([1, 1]);
   });
 });

@@ -1,8 +1,20 @@
 import { type Tensor, ValueError, add, concat, mul, randomNormal, tensor } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
 import {
-  type SymbolicTensor, Functional, bidirectional, dense, embedding, getMask, gru, input, lstm, masking, rnn, simpleRNN,
-  simpleRNNCell, timeDistributed,
+  type SymbolicTensor,
+  Functional,
+  bidirectional,
+  dense,
+  embedding,
+  getMask,
+  gru,
+  input,
+  lstm,
+  masking,
+  rnn,
+  simpleRNN,
+  simpleRNNCell,
+  timeDistributed,
 } from '@rectify/layers';
 import { T, checkLayerGradients, expectClose, values } from './helpers.js';
 
@@ -13,7 +25,10 @@ describe('masks: Embedding(maskZero) and Masking → recurrent layers', () => {
   it('Embedding with maskZero attaches a [batch, time] mask; padded steps leave the LSTM state unchanged', () => {
     const emb = embedding({ inputDim: 5, outputDim: 3, maskZero: true });
     const layer = lstm({ units: 2, returnSequences: true });
-    const x = ids([[1, 2, 0, 0], [3, 0, 0, 0]]);
+    const x = ids([
+      [1, 2, 0, 0],
+      [3, 0, 0, 0],
+    ]);
     const e = T(emb.apply(x));
     expect(values(getMask(e))).toEqual([1, 1, 0, 0, 1, 0, 0, 0]);
     const y = T(layer.apply(e));
@@ -38,15 +53,36 @@ describe('masks: Embedding(maskZero) and Masking → recurrent layers', () => {
   });
 
   it('Masking zeroes and masks steps whose features all equal maskValue', () => {
-    const x = tensor([[[1, 2], [0, 0], [0, 3]]]);
+    const x = tensor([
+      [
+        [1, 2],
+        [0, 0],
+        [0, 3],
+      ],
+    ]);
     const layer = masking({ maskValue: 0 });
     const y = T(layer.apply(x));
     expect(values(y)).toEqual([1, 2, 0, 0, 0, 3]);
     expect(values(getMask(y))).toEqual([1, 0, 1]);
     const r = simpleRNN({ units: 2, kernelInitializer: 'ones', recurrentInitializer: 'identity' });
     // the masked step carries the state: same as skipping it
-    expectClose(r.apply(y), values(r.apply(tensor([[[1, 2], [0, 3]]]))), 1e-6);
-    expect(() => masking({ maskValue: Number.NaN })).toThrow(new ValueError('masking: maskValue must be a finite number, received NaN'));
+    expectClose(
+      r.apply(y),
+      values(
+        r.apply(
+          tensor([
+            [
+              [1, 2],
+              [0, 3],
+            ],
+          ]),
+        ),
+      ),
+      1e-6,
+    );
+    expect(() => masking({ maskValue: Number.NaN })).toThrow(
+      new ValueError('masking: maskValue must be a finite number, received NaN'),
+    );
   });
 });
 
@@ -66,20 +102,25 @@ describe('Bidirectional', () => {
     const f = values(fwd.apply(x));
     const b = values(bwd.apply(x));
     const expected: number[] = [];
-    for (let n = 0; n < 2; n++) for (let t = 0; t < 4; t++) {
-      const fi = (n * 4 + t) * 2;
-      const bi = (n * 4 + (3 - t)) * 2;
-      expected.push(f[fi]!, f[fi + 1]!, b[bi]!, b[bi + 1]!);
-    }
+    for (let n = 0; n < 2; n++)
+      for (let t = 0; t < 4; t++) {
+        const fi = (n * 4 + t) * 2;
+        const bi = (n * 4 + (3 - t)) * 2;
+        expected.push(f[fi]!, f[fi + 1]!, b[bi]!, b[bi + 1]!);
+      }
     expectClose(y, expected, 1e-6);
     expect(layer.weights.map((w) => w.name)).toEqual([
-      'bi/forward_enc/kernel', 'bi/forward_enc/recurrent_kernel', 'bi/forward_enc/bias',
-      'bi/backward_enc/kernel', 'bi/backward_enc/recurrent_kernel', 'bi/backward_enc/bias',
+      'bi/forward_enc/kernel',
+      'bi/forward_enc/recurrent_kernel',
+      'bi/forward_enc/bias',
+      'bi/backward_enc/kernel',
+      'bi/backward_enc/recurrent_kernel',
+      'bi/backward_enc/bias',
     ]);
     expect(layer.getConfig().layer.config.name).toBe('enc');
   });
 
-  it('merges by sum, mul, ave or returns both; returnState appends both directions\' states', () => {
+  it("merges by sum, mul, ave or returns both; returnState appends both directions' states", () => {
     const make = (mergeMode: 'sum' | 'mul' | 'ave' | null) => {
       const l = bidirectional({ layer: gru({ units: 2 }), mergeMode });
       l.apply(x);
@@ -87,17 +128,35 @@ describe('Bidirectional', () => {
     };
     const both = make(null);
     const [f, b] = both.apply(x) as Tensor[];
-    for (const [mode, combine] of [['sum', add], ['mul', mul], ['ave', (p: Tensor, q: Tensor) => mul(add(p, q), 0.5)]] as const) {
+    for (const [mode, combine] of [
+      ['sum', add],
+      ['mul', mul],
+      ['ave', (p: Tensor, q: Tensor) => mul(add(p, q), 0.5)],
+    ] as const) {
       const l = make(mode);
       l.setWeights(both.getWeights());
       expectClose(l.apply(x), values(combine(f!, b!)), 1e-6);
     }
     const withState = bidirectional({ layer: lstm({ units: 2, returnState: true }) });
     const out = withState.apply(x) as Tensor[];
-    expect(out.map((t) => t.shape)).toEqual([[2, 4], [2, 2], [2, 2], [2, 2], [2, 2]]);
-    expect(withState.computeOutputShape([null, 4, 3])).toEqual([[null, 4], [null, 2], [null, 2], [null, 2], [null, 2]]);
+    expect(out.map((t) => t.shape)).toEqual([
+      [2, 4],
+      [2, 2],
+      [2, 2],
+      [2, 2],
+      [2, 2],
+    ]);
+    expect(withState.computeOutputShape([null, 4, 3])).toEqual([
+      [null, 4],
+      [null, 2],
+      [null, 2],
+      [null, 2],
+      [null, 2],
+    ]);
     expect(values(concat([out[1]!, out[3]!], -1))).toEqual(values(out[0]));
-    expect(() => bidirectional({ layer: dense({ units: 1 }) as never })).toThrow(/bidirectional: layer must be a recurrent layer/);
+    expect(() => bidirectional({ layer: dense({ units: 1 }) as never })).toThrow(
+      /bidirectional: layer must be a recurrent layer/,
+    );
     expect(() => bidirectional({ layer: gru({ units: 1 }), mergeMode: 'max' as never })).toThrow(
       new ValueError("bidirectional: mergeMode must be 'concat' or 'sum' or 'mul' or 'ave', received \"max\""),
     );
@@ -126,6 +185,8 @@ describe('TimeDistributed', () => {
     expect(layer.computeOutputShape([null, 3, 4])).toEqual([null, 3, 2]);
     const r = checkLayerGradients(layer, [seq(1, 2, 4, 2)]);
     expect(r.ok, r.message).toBe(true);
-    expect(() => timeDistributed({ layer: 3 as never })).toThrow(new ValueError('time_distributed: layer must be a Layer, received 3'));
+    expect(() => timeDistributed({ layer: 3 as never })).toThrow(
+      new ValueError('time_distributed: layer must be a Layer, received 3'),
+    );
   });
 });

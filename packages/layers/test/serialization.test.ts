@@ -1,10 +1,35 @@
 import { type Tensor, ValueError, randomNormal, tensor } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
 import {
-  type Layer, type LayerClass, Dense, Functional, InputLayer, type SymbolicTensor, activation, add, averagePooling2d,
-  batchNormalization, concatenate, conv2d, dense, deserializeLayer, dropout, elu, embedding, flatten,
-  globalAveragePooling2d, input, layerClassNames, layerNormalization, leakyRelu, maxPooling2d, multiHeadAttention, prelu,
-  reshape, serializeLayer, transformerEncoder,
+  type Layer,
+  type LayerClass,
+  Dense,
+  Functional,
+  InputLayer,
+  type SymbolicTensor,
+  activation,
+  add,
+  averagePooling2d,
+  batchNormalization,
+  concatenate,
+  conv2d,
+  dense,
+  deserializeLayer,
+  dropout,
+  elu,
+  embedding,
+  flatten,
+  globalAveragePooling2d,
+  input,
+  layerClassNames,
+  layerNormalization,
+  leakyRelu,
+  maxPooling2d,
+  multiHeadAttention,
+  prelu,
+  reshape,
+  serializeLayer,
+  transformerEncoder,
 } from '@rectify/layers';
 import { values } from './helpers.js';
 import { newLayerCases } from './new-layer-cases.js';
@@ -18,23 +43,63 @@ const outputs = (y: Tensor | Tensor[]): Tensor[] => (Array.isArray(y) ? y : [y])
 
 /** One configured instance of every layer class, with an input it accepts. */
 const cases: { make: () => Layer; x: () => Tensor | Tensor[] }[] = [
-  { make: () => dense({ units: 3, activation: 'tanh', kernelRegularizer: { name: 'l2', l2: 0.1 }, useBias: false, inputShape: [5] }), x: flat },
+  {
+    make: () =>
+      dense({
+        units: 3,
+        activation: 'tanh',
+        kernelRegularizer: { name: 'l2', l2: 0.1 },
+        useBias: false,
+        inputShape: [5],
+      }),
+    x: flat,
+  },
   { make: () => activation({ activation: { name: 'elu', alpha: 0.5 } }), x: flat },
   { make: () => dropout({ rate: 0.3, seed: 4 }), x: flat },
   { make: () => flatten(), x: img },
   { make: () => reshape({ targetShape: [-1, 2] }), x: seq },
-  { make: () => embedding({ inputDim: 6, outputDim: 2, embeddingsRegularizer: 'l1' }), x: () => tensor([[1, 5], [0, 2]], undefined, 'int32') },
+  {
+    make: () => embedding({ inputDim: 6, outputDim: 2, embeddingsRegularizer: 'l1' }),
+    x: () =>
+      tensor(
+        [
+          [1, 5],
+          [0, 2],
+        ],
+        undefined,
+        'int32',
+      ),
+  },
   { make: () => prelu({ sharedAxes: [1, 2], alphaInitializer: { name: 'constant', value: 0.1 } }), x: img },
   { make: () => leakyRelu({ alpha: 0.2 }), x: flat },
   { make: () => elu({ alpha: 0.7 }), x: flat },
-  { make: () => conv2d({ filters: 2, kernelSize: [2, 3], strides: 1, padding: 'same', dilationRate: 2, activation: 'relu' }), x: img },
+  {
+    make: () =>
+      conv2d({ filters: 2, kernelSize: [2, 3], strides: 1, padding: 'same', dilationRate: 2, activation: 'relu' }),
+    x: img,
+  },
   { make: () => maxPooling2d({ poolSize: 3, strides: 1, padding: 'same' }), x: img },
   { make: () => averagePooling2d({ poolSize: [2, 1] }), x: img },
   { make: () => globalAveragePooling2d(), x: img },
   { make: () => batchNormalization({ axis: 1, momentum: 0.9, epsilon: 1e-2, center: false }), x: seq },
   { make: () => layerNormalization({ axis: [-2, -1], epsilon: 1e-5, scale: false }), x: seq },
-  { make: () => multiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, dropout: 0.1, seed: 3, outputDim: 5 }), x: () => [seq(), seq()] },
-  { make: () => transformerEncoder({ numHeads: 2, intermediateDim: 6, activation: 'swish', normFirst: true, dropout: 0.1, seed: 1, epsilon: 1e-6 }), x: seq },
+  {
+    make: () => multiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 2, dropout: 0.1, seed: 3, outputDim: 5 }),
+    x: () => [seq(), seq()],
+  },
+  {
+    make: () =>
+      transformerEncoder({
+        numHeads: 2,
+        intermediateDim: 6,
+        activation: 'swish',
+        normFirst: true,
+        dropout: 0.1,
+        seed: 1,
+        epsilon: 1e-6,
+      }),
+    x: seq,
+  },
   { make: () => add(), x: () => [flat(), flat()] },
   { make: () => concatenate({ axis: 1 }), x: () => [seq(), seq()] },
   { make: () => new InputLayer({ batchInputShape: [null, 5] }), x: flat },
@@ -83,20 +148,32 @@ describe('serialization', () => {
       const ys = outputs(layer.apply(inputs));
       const shapes = list.map((t) => [...t.shape]);
       const expected = ys.map((t) => t.shape);
-      expect(layer.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]!)).toEqual(expected.length === 1 ? expected[0] : expected);
+      expect(layer.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]!)).toEqual(
+        expected.length === 1 ? expected[0] : expected,
+      );
       if (layer instanceof InputLayer) return;
       const symbolic = list.map((t) => input({ shape: t.shape.slice(1), dtype: t.dtype }));
       const out = layer.apply(Array.isArray(inputs) ? symbolic : symbolic[0]!) as SymbolicTensor | SymbolicTensor[];
-      expect((Array.isArray(out) ? out : [out]).map((o) => o.shape)).toEqual(expected.map((s) => [null, ...s.slice(1)]));
+      expect((Array.isArray(out) ? out : [out]).map((o) => o.shape)).toEqual(
+        expected.map((s) => [null, ...s.slice(1)]),
+      );
     });
   }
 
   it('unknown classes are named, with the known ones listed; nothing is evaluated', () => {
-    expect(() => deserializeLayer({ className: 'Evil', config: { name: 'x', trainable: true, dtype: 'float32' } })).toThrow(
-      new ValueError(`deserializeLayer: unknown layer class 'Evil'; known classes: ${layerClassNames().join(', ')} (pass other classes in customClasses)`),
+    expect(() =>
+      deserializeLayer({ className: 'Evil', config: { name: 'x', trainable: true, dtype: 'float32' } }),
+    ).toThrow(
+      new ValueError(
+        `deserializeLayer: unknown layer class 'Evil'; known classes: ${layerClassNames().join(', ')} (pass other classes in customClasses)`,
+      ),
     );
-    expect(() => deserializeLayer({ className: 'toString', config: {} } as never)).toThrow(/unknown layer class 'toString'/);
-    expect(() => deserializeLayer(null as never)).toThrow(new ValueError('deserializeLayer: expected {className: string, config: object}, received null'));
+    expect(() => deserializeLayer({ className: 'toString', config: {} } as never)).toThrow(
+      /unknown layer class 'toString'/,
+    );
+    expect(() => deserializeLayer(null as never)).toThrow(
+      new ValueError('deserializeLayer: expected {className: string, config: object}, received null'),
+    );
   });
 
   it('custom layer classes are resolved through customClasses', () => {

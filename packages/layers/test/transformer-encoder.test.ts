@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { TransformerEncoder, transformerEncoder } from '@rectify/layers';
 import { T, checkLayerGradients, expectClose, values } from './helpers.js';
 
-const init = { kernelInitializer: { name: 'glorotUniform', seed: 5 }, biasInitializer: { name: 'randomNormal', stddev: 0.1, seed: 6 } };
+const init = {
+  kernelInitializer: { name: 'glorotUniform', seed: 5 },
+  biasInitializer: { name: 'randomNormal', stddev: 0.1, seed: 6 },
+};
 const x = randomNormal([2, 3, 4], 0, 1, 'float32', 12);
 
 /** Zeroes the attention output projection and the feed-forward output layer: both sublayers then add nothing. */
 function silenceSublayers(enc: TransformerEncoder): void {
-  for (const layer of [enc.parts!.attention.output!, enc.parts!.output]) layer.setWeights(layer.weights.map((w) => zeros([...w.shape])));
+  for (const layer of [enc.parts!.attention.output!, enc.parts!.output])
+    layer.setWeights(layer.weights.map((w) => zeros([...w.shape])));
 }
 
 describe('TransformerEncoder', () => {
@@ -36,12 +40,13 @@ describe('TransformerEncoder', () => {
     silenceSublayers(pre);
     silenceSublayers(post);
     expectClose(pre.apply(x), values(x), 1e-6);
-    const ln = (v: number[]) => v.map((_, i) => {
-      const row = v.slice(i - (i % 4), i - (i % 4) + 4);
-      const mu = row.reduce((a, c) => a + c, 0) / 4;
-      const variance = row.reduce((a, c) => a + (c - mu) ** 2, 0) / 4;
-      return (v[i]! - mu) / Math.sqrt(variance + 1e-5);
-    });
+    const ln = (v: number[]) =>
+      v.map((_, i) => {
+        const row = v.slice(i - (i % 4), i - (i % 4) + 4);
+        const mu = row.reduce((a, c) => a + c, 0) / 4;
+        const variance = row.reduce((a, c) => a + (c - mu) ** 2, 0) / 4;
+        return (v[i]! - mu) / Math.sqrt(variance + 1e-5);
+      });
     expectClose(post.apply(x), ln(ln(values(x))), 1e-4);
   });
 
@@ -112,8 +117,12 @@ describe('TransformerEncoder', () => {
       new ValueError('t: hidden size 4 is smaller than numHeads 8; pass keyDim'),
     );
     const enc = transformerEncoder({ numHeads: 2, intermediateDim: 4, name: 't2' });
-    expect(() => enc.apply(zeros([3, 4]))).toThrow(new ShapeError('t2: expected input of rank 3, received shape [3,4]'));
+    expect(() => enc.apply(zeros([3, 4]))).toThrow(
+      new ShapeError('t2: expected input of rank 3, received shape [3,4]'),
+    );
     enc.apply(x);
-    expect(() => enc.apply(zeros([1, 3, 6]))).toThrow(new ShapeError('t2: expected input with last dimension 4, received shape [1,3,6]'));
+    expect(() => enc.apply(zeros([1, 3, 6]))).toThrow(
+      new ShapeError('t2: expected input with last dimension 4, received shape [1,3,6]'),
+    );
   });
 });

@@ -50,7 +50,9 @@ const where = 'plot';
 
 function checkNumbers(label: string, values: unknown): readonly number[] {
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
-    throw new ValueError(`${where}: ${label} must be an array of numbers, received ${values === null ? 'null' : typeof values}`);
+    throw new ValueError(
+      `${where}: ${label} must be an array of numbers, received ${values === null ? 'null' : typeof values}`,
+    );
   }
   const arr = Array.from(values as ArrayLike<unknown>);
   const bad = arr.findIndex((v) => typeof v !== 'number');
@@ -64,31 +66,41 @@ function checkNumbers(label: string, values: unknown): readonly number[] {
  * @example checkPlotSpec({ series: [{ name: 'relu', x: [0, 1], y: [0, 1] }] }).series.length // 1
  */
 export function checkPlotSpec(spec: PlotSpec): PlotSpec {
-  if (typeof spec !== 'object' || spec === null) throw new ValueError(`${where}: expected a plot spec object, received ${spec === null ? 'null' : typeof spec}`);
+  if (typeof spec !== 'object' || spec === null)
+    throw new ValueError(`${where}: expected a plot spec object, received ${spec === null ? 'null' : typeof spec}`);
   if (spec.kind === 'histogram') return checkHistogram(spec);
   if (!Array.isArray(spec.series) || spec.series.length === 0) {
-    throw new ValueError(`${where}: series must be a non-empty array, received ${Array.isArray(spec.series) ? 'an empty array' : typeof spec.series}`);
+    throw new ValueError(
+      `${where}: series must be a non-empty array, received ${Array.isArray(spec.series) ? 'an empty array' : typeof spec.series}`,
+    );
   }
   if (spec.kind === 'bar') {
     const labels = spec.labels;
-    if (!Array.isArray(labels) || labels.length === 0) throw new ValueError(`${where}: a bar plot needs a non-empty labels array`);
+    if (!Array.isArray(labels) || labels.length === 0)
+      throw new ValueError(`${where}: a bar plot needs a non-empty labels array`);
     const series = spec.series.map((s, i) => {
       const values = checkNumbers(`series[${i}].values`, s.values);
       if (values.length !== labels.length) {
-        throw new ValueError(`${where}: series[${i}] ('${s.name}') has ${values.length} values for ${labels.length} labels`);
+        throw new ValueError(
+          `${where}: series[${i}] ('${s.name}') has ${values.length} values for ${labels.length} labels`,
+        );
       }
       return { name: String(s.name), values };
     });
     return { ...spec, labels: labels.map(String), series };
   }
   if (spec.kind !== undefined && spec.kind !== 'line') {
-    throw new ValueError(`${where}: kind must be 'line', 'bar' or 'histogram', received '${String((spec as { kind: unknown }).kind)}'`);
+    throw new ValueError(
+      `${where}: kind must be 'line', 'bar' or 'histogram', received '${String((spec as { kind: unknown }).kind)}'`,
+    );
   }
   const series = spec.series.map((s, i) => {
     const x = checkNumbers(`series[${i}].x`, s.x);
     const y = checkNumbers(`series[${i}].y`, s.y);
-    if (x.length !== y.length) throw new ValueError(`${where}: series[${i}] ('${s.name}') has ${x.length} x values and ${y.length} y values`);
-    if (s.color !== undefined && typeof s.color !== 'string') throw new ValueError(`${where}: series[${i}].color must be a CSS colour string, received ${typeof s.color}`);
+    if (x.length !== y.length)
+      throw new ValueError(`${where}: series[${i}] ('${s.name}') has ${x.length} x values and ${y.length} y values`);
+    if (s.color !== undefined && typeof s.color !== 'string')
+      throw new ValueError(`${where}: series[${i}].color must be a CSS colour string, received ${typeof s.color}`);
     return { name: String(s.name), x, y, ...(s.dashed && { dashed: true }), ...(s.color && { color: s.color }) };
   });
   return { ...spec, series };
@@ -96,7 +108,8 @@ export function checkPlotSpec(spec: PlotSpec): PlotSpec {
 
 function checkHistogram(spec: HistogramPlot): HistogramPlot {
   const counts = checkNumbers('counts', spec.counts);
-  if (counts.length === 0) throw new ValueError(`${where}: a histogram needs at least one bin, received an empty counts array`);
+  if (counts.length === 0)
+    throw new ValueError(`${where}: a histogram needs at least one bin, received an empty counts array`);
   if (!Number.isFinite(spec.min) || !Number.isFinite(spec.max) || !(spec.max >= spec.min)) {
     throw new ValueError(`${where}: a histogram needs finite min <= max, received min=${spec.min}, max=${spec.max}`);
   }

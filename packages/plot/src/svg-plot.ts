@@ -25,7 +25,10 @@ function yAxis(f: Frame, y: Scale, label: string | undefined): string {
     const py = px(y(t));
     return `<line class="grid" x1="${f.left}" x2="${f.right}" y1="${py}" y2="${py}"/><text x="${f.left - 6}" y="${py}" text-anchor="end" dominant-baseline="middle">${formatTick(t)}</text>`;
   });
-  if (label) parts.push(`<text x="14" y="${px((f.top + f.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${px((f.top + f.bottom) / 2)})">${esc(label)}</text>`);
+  if (label)
+    parts.push(
+      `<text x="14" y="${px((f.top + f.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${px((f.top + f.bottom) / 2)})">${esc(label)}</text>`,
+    );
   return parts.join('');
 }
 
@@ -65,8 +68,12 @@ interface Drawn {
 
 function chrome(spec: PlotSpec, f: Frame, body: string, items: readonly LegendItem[]): Drawn {
   const legend = legendOf(f, items);
-  const title = spec.title ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>` : '';
-  const xl = spec.xLabel ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>` : '';
+  const title = spec.title
+    ? `<text class="title" x="${f.w / 2}" y="18" text-anchor="middle">${esc(spec.title)}</text>`
+    : '';
+  const xl = spec.xLabel
+    ? `<text x="${px((f.left + f.right) / 2)}" y="${f.h - 6}" text-anchor="middle">${esc(spec.xLabel)}</text>`
+    : '';
   const aria = esc(spec.title ?? (spec.kind === 'histogram' ? 'histogram' : spec.series.map((s) => s.name).join(', ')));
   const content = `<rect class="frame" x="${f.left}" y="${f.top}" width="${f.right - f.left}" height="${f.bottom - f.top}"/>${title}${xl}${body}${legend.svg}`;
   return { width: f.w, height: f.h + legend.height, aria, content };
@@ -75,14 +82,24 @@ function chrome(spec: PlotSpec, f: Frame, body: string, items: readonly LegendIt
 function drawLine(spec: LinePlot, w: number, h: number): Drawn {
   const f = frameFor(spec, w, h);
   const log = spec.yScale === 'log';
-  const [x0, x1] = extent(spec.series.flatMap((s) => s.x), false);
-  const [y0, y1] = extent(spec.series.flatMap((s) => s.y), log);
+  const [x0, x1] = extent(
+    spec.series.flatMap((s) => s.x),
+    false,
+  );
+  const [y0, y1] = extent(
+    spec.series.flatMap((s) => s.y),
+    log,
+  );
   const x = makeScale(x0, x1, f.left, f.right);
   const y = makeScale(y0, y1, f.bottom, f.top, log);
   const xTicks = x.ticks
     .map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`)
     .join('');
-  const items = spec.series.map((s, i) => ({ name: s.name, color: s.color ?? PALETTE[i % PALETTE.length]!, dashed: s.dashed ?? false }));
+  const items = spec.series.map((s, i) => ({
+    name: s.name,
+    color: s.color ?? PALETTE[i % PALETTE.length]!,
+    dashed: s.dashed ?? false,
+  }));
   const paths = spec.series.map((s, i) => {
     let d = '';
     let pen = false;
@@ -129,7 +146,10 @@ function drawBar(spec: BarPlot, w: number, h: number): Drawn {
     });
   });
   const labels = spec.labels
-    .map((l, i) => `<text x="${px(f.left + (i + 0.5) * group)}" y="${f.bottom + 14}" text-anchor="middle">${esc(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${px(f.left + (i + 0.5) * group)}" y="${f.bottom + 14}" text-anchor="middle">${esc(l)}</text>`,
+    )
     .join('');
   const items = spec.series.map((s, i) => ({ name: s.name, color: PALETTE[i % PALETTE.length]! }));
   return chrome(spec, f, yAxis(f, y, spec.yLabel) + labels + rects.join(''), items);
@@ -147,7 +167,9 @@ function drawHistogram(spec: HistogramPlot, w: number, h: number): Drawn {
     const x1 = x(lo + (i + 1) * binWidth);
     return `<rect class="rf-bar" data-value="${c}" x="${px(x0)}" y="${px(y(c))}" width="${px(Math.max(0.5, x1 - x0 - 0.5))}" height="${px(f.bottom - y(c))}" fill="${PALETTE[0]}"><title>${c}</title></rect>`;
   });
-  const xTicks = x.ticks.map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`).join('');
+  const xTicks = x.ticks
+    .map((t) => `<text x="${px(x(t))}" y="${f.bottom + 14}" text-anchor="middle">${formatTick(t)}</text>`)
+    .join('');
   return chrome(spec, f, yAxis(f, y, spec.yLabel ?? 'count') + xTicks + bars.join(''), []);
 }
 
@@ -175,7 +197,10 @@ export function renderPlot(spec: PlotSpec, width = 560, height = 300): string {
  * its tallest plot, legends included), on a white background so that the file reads well in any viewer.
  * @example plotGrid([lossPlot, accuracyPlot], { columns: 2 }).startsWith('<svg') // true
  */
-export function plotGrid(specs: readonly PlotSpec[], options: { columns?: number; width?: number; height?: number } = {}): string {
+export function plotGrid(
+  specs: readonly PlotSpec[],
+  options: { columns?: number; width?: number; height?: number } = {},
+): string {
   const { columns = 2, width = 520, height = 320 } = options;
   const cols = Math.max(1, Math.min(columns, specs.length));
   const drawn = specs.map((s) => draw(s, width, height));

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type LinePlot, type PlotSpec, checkPlotSpec, extent, formatTick, histogramCounts, makeScale, niceTicks, plotGrid, renderPlot } from '@rectify/plot';
+import {
+  type LinePlot,
+  type PlotSpec,
+  checkPlotSpec,
+  extent,
+  formatTick,
+  histogramCounts,
+  makeScale,
+  niceTicks,
+  plotGrid,
+  renderPlot,
+} from '@rectify/plot';
 
 const points = (svg: string): number[] => [...svg.matchAll(/data-points="(\d+)"/g)].map((m) => Number(m[1]));
 
@@ -10,15 +21,21 @@ describe('checkPlotSpec', () => {
   });
 
   it('names the series and the problem in its errors', () => {
-    expect(() => checkPlotSpec({ series: [] })).toThrow('plot: series must be a non-empty array, received an empty array');
+    expect(() => checkPlotSpec({ series: [] })).toThrow(
+      'plot: series must be a non-empty array, received an empty array',
+    );
     expect(() => checkPlotSpec({ series: [{ name: 'loss', x: [1, 2], y: [1] }] })).toThrow(
       "plot: series[0] ('loss') has 2 x values and 1 y values",
     );
-    expect(() => checkPlotSpec({ series: [{ name: 'a', x: [1, '2'], y: [1, 2] }] } as never)).toThrow('plot: series[0].x[1] must be a number, received string');
+    expect(() => checkPlotSpec({ series: [{ name: 'a', x: [1, '2'], y: [1, 2] }] } as never)).toThrow(
+      'plot: series[0].x[1] must be a number, received string',
+    );
     expect(() => checkPlotSpec({ kind: 'bar', labels: ['a', 'b'], series: [{ name: 'g', values: [1] }] })).toThrow(
       "plot: series[0] ('g') has 1 values for 2 labels",
     );
-    expect(() => checkPlotSpec({ kind: 'pie', series: [{ name: 'a', x: [], y: [] }] } as never)).toThrow("plot: kind must be 'line', 'bar' or 'histogram', received 'pie'");
+    expect(() => checkPlotSpec({ kind: 'pie', series: [{ name: 'a', x: [], y: [] }] } as never)).toThrow(
+      "plot: kind must be 'line', 'bar' or 'histogram', received 'pie'",
+    );
     expect(() => checkPlotSpec(null as never)).toThrow('plot: expected a plot spec object, received null');
   });
 });
@@ -45,7 +62,15 @@ describe('scales', () => {
   });
 
   it('formats ticks briefly', () => {
-    expect([0, 0.25, 2500, 1e-3, 2e5, 0.000123, -1.5e-3].map(formatTick)).toEqual(['0', '0.25', '2500', '1e-3', '2e5', '1.23e-4', '-1.5e-3']);
+    expect([0, 0.25, 2500, 1e-3, 2e5, 0.000123, -1.5e-3].map(formatTick)).toEqual([
+      '0',
+      '0.25',
+      '2500',
+      '1e-3',
+      '2e5',
+      '1.23e-4',
+      '-1.5e-3',
+    ]);
   });
 });
 
@@ -53,7 +78,10 @@ describe('renderPlot', () => {
   it('draws one path per line series and breaks it at non-finite points', () => {
     const svg = renderPlot({
       title: 'T <&>',
-      series: [{ name: 'a', x: [0, 1, 2, 3], y: [0, NaN, 2, 3] }, { name: 'b', x: [0, 1], y: [1, 1], dashed: true }],
+      series: [
+        { name: 'a', x: [0, 1, 2, 3], y: [0, NaN, 2, 3] },
+        { name: 'b', x: [0, 1], y: [1, 1], dashed: true },
+      ],
     });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(points(svg)).toEqual([3, 2]);
@@ -64,13 +92,30 @@ describe('renderPlot', () => {
   });
 
   it('draws one rect per finite bar, leaving out values <= 0 on a log axis', () => {
-    const spec: PlotSpec = { kind: 'bar', yScale: 'log', labels: ['1', '2', '3'], series: [{ name: 'g', values: [1e-4, 0, 1] }, { name: 'h', values: [1, 1, NaN] }] };
+    const spec: PlotSpec = {
+      kind: 'bar',
+      yScale: 'log',
+      labels: ['1', '2', '3'],
+      series: [
+        { name: 'g', values: [1e-4, 0, 1] },
+        { name: 'h', values: [1, 1, NaN] },
+      ],
+    };
     const svg = renderPlot(spec);
     expect([...svg.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1]))).toEqual([1e-4, 1, 1, 1]);
   });
 
   it('puts the legend under the plot, growing the picture', () => {
-    const svg = renderPlot({ series: [{ name: 'a', x: [0, 1], y: [0, 1] }, { name: 'b', x: [0, 1], y: [1, 0] }] }, 400, 200);
+    const svg = renderPlot(
+      {
+        series: [
+          { name: 'a', x: [0, 1], y: [0, 1] },
+          { name: 'b', x: [0, 1], y: [1, 0] },
+        ],
+      },
+      400,
+      200,
+    );
     expect(svg).toMatch(/viewBox="0 0 400 22\d"/);
     expect(svg).toContain('class="legend"');
   });
@@ -88,19 +133,33 @@ describe('histograms', () => {
     expect(() => checkPlotSpec({ kind: 'histogram', counts: [], min: 0, max: 1 })).toThrow(
       'plot: a histogram needs at least one bin, received an empty counts array',
     );
-    expect(() => checkPlotSpec({ kind: 'histogram', counts: [1], min: 2, max: 1 })).toThrow('plot: a histogram needs finite min <= max, received min=2, max=1');
+    expect(() => checkPlotSpec({ kind: 'histogram', counts: [1], min: 2, max: 1 })).toThrow(
+      'plot: a histogram needs finite min <= max, received min=2, max=1',
+    );
   });
 });
 
 describe('plotGrid', () => {
   it('lays plots out in rows of `columns`, each row as tall as its tallest plot', () => {
-    const line = { series: [{ name: 'a', x: [0, 1], y: [0, 1] }, { name: 'b', x: [0, 1], y: [1, 0] }] };
+    const line = {
+      series: [
+        { name: 'a', x: [0, 1], y: [0, 1] },
+        { name: 'b', x: [0, 1], y: [1, 0] },
+      ],
+    };
     const hist: PlotSpec = { kind: 'histogram', counts: [1, 2], min: 0, max: 1 };
     const svg = plotGrid([line, hist, hist], { columns: 2, width: 400, height: 200 });
-    const nested = [...svg.matchAll(/<svg [^>]*class="rf-plot" x="(\d+)" y="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const nested = [...svg.matchAll(/<svg [^>]*class="rf-plot" x="(\d+)" y="(\d+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     const legendRow = Number(/viewBox="0 0 400 (\d+)"/.exec(svg)![1]); // the line plot grows by its legend
     expect(legendRow).toBeGreaterThan(200);
-    expect(nested).toEqual([[0, 0], [400, 0], [0, legendRow]]);
+    expect(nested).toEqual([
+      [0, 0],
+      [400, 0],
+      [0, legendRow],
+    ]);
     expect(svg).toMatch(new RegExp(`^<svg [^>]*viewBox="0 0 800 ${legendRow + 200}"`));
     expect(svg).toContain('fill="white"');
   });

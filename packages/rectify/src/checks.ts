@@ -46,7 +46,9 @@ export function checkUnitInterval(fn: string, option: string, v: unknown): numbe
 
 export function checkOneOf<T extends string>(fn: string, option: string, v: unknown, allowed: readonly T[]): T {
   if (typeof v !== 'string' || !allowed.includes(v as T)) {
-    throw new ValueError(`${fn}: ${option} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, received ${show(v)}`);
+    throw new ValueError(
+      `${fn}: ${option} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, received ${show(v)}`,
+    );
   }
   return v as T;
 }

@@ -16,8 +16,27 @@ export * from '@rectify/autograd';
 // Activation functions at the top level; where @rectify/tensor has an op of the same name (sigmoid, tanh,
 // softplus, softmax, logSoftmax) the activation wins — same values, and it carries the activation's derivative.
 export {
-  relu, relu6, leakyRelu, prelu, elu, selu, celu, gelu, swish, silu, mish, hardSigmoid, hardSwish, sigmoid, tanh, softplus,
-  softsign, softmax, logSoftmax, linear, activationStats,
+  relu,
+  relu6,
+  leakyRelu,
+  prelu,
+  elu,
+  selu,
+  celu,
+  gelu,
+  swish,
+  silu,
+  mish,
+  hardSigmoid,
+  hardSwish,
+  sigmoid,
+  tanh,
+  softplus,
+  softsign,
+  softmax,
+  logSoftmax,
+  linear,
+  activationStats,
 } from '@rectify/activations';
 export * as activations from '@rectify/activations';
 export * as initializers from '@rectify/initializers';
@@ -31,20 +50,56 @@ export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
 export * as data from '@rectify/data';
 
-export { Sequential, sequential, Model, model, LayersModel, type SequentialArgs, type ModelArgs, type SummaryOptions } from './models/index.js';
 export {
-  loadModel, io, type LoadOptions, type SaveOptions, type SaveResult, type SaveFormat, type WeightsOptions, type WeightsFormat, type IOHandler,
+  Sequential,
+  sequential,
+  Model,
+  model,
+  LayersModel,
+  type SequentialArgs,
+  type ModelArgs,
+  type SummaryOptions,
+} from './models/index.js';
+export {
+  loadModel,
+  io,
+  type LoadOptions,
+  type SaveOptions,
+  type SaveResult,
+  type SaveFormat,
+  type WeightsOptions,
+  type WeightsFormat,
+  type IOHandler,
   type ModelArtifacts,
 } from './io/index.js';
 
 // Leaving and entering Rectify (@rectify/interop): the everyday functions at the top level, all of it as rf.interop.
 export {
-  exportOnnx, encodeOnnx, saveTfjs, loadTfjs, toTfjsArtifacts, fromTfjsArtifacts, isTfjsModelJson, encodeSafetensors,
-  decodeSafetensors, saveSafetensors, loadSafetensors, type OnnxExportOptions, type ExportableModel, type TfjsArtifacts,
-  type TfjsImport, type SafetensorsContent,
+  exportOnnx,
+  encodeOnnx,
+  saveTfjs,
+  loadTfjs,
+  toTfjsArtifacts,
+  fromTfjsArtifacts,
+  isTfjsModelJson,
+  encodeSafetensors,
+  decodeSafetensors,
+  saveSafetensors,
+  loadSafetensors,
+  type OnnxExportOptions,
+  type ExportableModel,
+  type TfjsArtifacts,
+  type TfjsImport,
+  type SafetensorsContent,
 } from '@rectify/interop';
 export * as interop from '@rectify/interop';
-export { NonFiniteLossError, type FitOptions, type FitDatasetOptions, type CompileArgs, type Data } from './training/index.js';
+export {
+  NonFiniteLossError,
+  type FitOptions,
+  type FitDatasetOptions,
+  type CompileArgs,
+  type Data,
+} from './training/index.js';
 export type { Logs } from './callbacks/callback.js';
 export { History } from './callbacks/history.js';
 export { VERSION } from './version.js';

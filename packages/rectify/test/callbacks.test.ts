@@ -5,7 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Tensor, ValueError, randomNormal, tensor } from '@rectify/tensor';
 import { dense, flatten, transformerEncoder } from '@rectify/layers';
 import {
-  ActivationMonitor, type CallbackModel, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau,
+  ActivationMonitor,
+  type CallbackModel,
+  EarlyStopping,
+  LambdaCallback,
+  LearningRateScheduler,
+  ModelCheckpoint,
+  ReduceLROnPlateau,
 } from '../src/callbacks/index.js';
 import '../src/index.node.js'; // ModelCheckpoint saves to folders: the file:// handler, as importing @rectify/rectify under Node registers it
 import { sequential } from '../src/models/index.js';
@@ -27,7 +33,13 @@ function stubModel(lr = 1): CallbackModel & { weights: Tensor[]; saves: string[]
 }
 
 /** Feeds `series[i]` as logs[key] to the callback's onEpochEnd, stopping when the model asks to. */
-function drive(cb: EarlyStopping | ReduceLROnPlateau, model: ReturnType<typeof stubModel>, key: string, series: number[], onEach?: (epoch: number) => void): number {
+function drive(
+  cb: EarlyStopping | ReduceLROnPlateau,
+  model: ReturnType<typeof stubModel>,
+  key: string,
+  series: number[],
+  onEach?: (epoch: number) => void,
+): number {
   cb.setModel(model);
   cb.onTrainBegin();
   for (let epoch = 0; epoch < series.length; epoch++) {
@@ -48,7 +60,9 @@ describe('callback hooks', () => {
     const calls: string[] = [];
     let slowDone = false;
     await m.fit(x, y, {
-      epochs: 2, batchSize: 2, verbose: 0,
+      epochs: 2,
+      batchSize: 2,
+      verbose: 0,
       callbacks: [
         {
           onTrainBegin: () => void calls.push('trainBegin'),
@@ -67,9 +81,20 @@ describe('callback hooks', () => {
     });
     expect(calls).toEqual([
       'trainBegin',
-      'epochBegin 0 false', 'batchBegin 0', 'batchEnd 0 number', 'batchBegin 1', 'batchEnd 1 number', 'epochEnd 0',
-      'epochBegin 1 true', 'batchBegin 0', 'batchEnd 0 number', 'batchBegin 1', 'batchEnd 1 number', 'epochEnd 1',
-      'trainEnd', 'lambda trainEnd',
+      'epochBegin 0 false',
+      'batchBegin 0',
+      'batchEnd 0 number',
+      'batchBegin 1',
+      'batchEnd 1 number',
+      'epochEnd 0',
+      'epochBegin 1 true',
+      'batchBegin 0',
+      'batchEnd 0 number',
+      'batchBegin 1',
+      'batchEnd 1 number',
+      'epochEnd 1',
+      'trainEnd',
+      'lambda trainEnd',
     ]);
   });
 });
@@ -85,11 +110,32 @@ describe('EarlyStopping', () => {
     expect(drive(new EarlyStopping({ patience: 1, minDelta: 0.1 }), stubModel(), 'val_loss', [1, 0.95, 0.5])).toBe(1);
   });
   it('maximises accuracy-like keys in auto mode', () => {
-    expect(drive(new EarlyStopping({ monitor: 'val_accuracy', patience: 1 }), stubModel(), 'val_accuracy', [0.5, 0.6, 0.7, 0.65, 0.9])).toBe(3);
+    expect(
+      drive(
+        new EarlyStopping({ monitor: 'val_accuracy', patience: 1 }),
+        stubModel(),
+        'val_accuracy',
+        [0.5, 0.6, 0.7, 0.65, 0.9],
+      ),
+    ).toBe(3);
   });
   it('stops when the baseline is not beaten within patience epochs (Keras semantics)', () => {
-    expect(drive(new EarlyStopping({ monitor: 'loss', patience: 2, baseline: 0.5 }), stubModel(), 'loss', [0.9, 0.8, 0.7, 0.4])).toBe(1);
-    expect(drive(new EarlyStopping({ monitor: 'loss', patience: 2, baseline: 0.5 }), stubModel(), 'loss', [0.9, 0.4, 0.45, 0.46, 0.1])).toBe(3);
+    expect(
+      drive(
+        new EarlyStopping({ monitor: 'loss', patience: 2, baseline: 0.5 }),
+        stubModel(),
+        'loss',
+        [0.9, 0.8, 0.7, 0.4],
+      ),
+    ).toBe(1);
+    expect(
+      drive(
+        new EarlyStopping({ monitor: 'loss', patience: 2, baseline: 0.5 }),
+        stubModel(),
+        'loss',
+        [0.9, 0.4, 0.45, 0.46, 0.1],
+      ),
+    ).toBe(3);
   });
   it('restores the weights of the best epoch', () => {
     const model = stubModel();
@@ -107,15 +153,23 @@ describe('EarlyStopping', () => {
       console.warn = orig;
     }
     expect(warnings).toEqual(["EarlyStopping: 'val_loss' is not in the logs (available: loss); it is skipped"]);
-    expect(() => new EarlyStopping({ patience: -1 })).toThrow(new ValueError('EarlyStopping: patience must be a non-negative integer, received -1'));
-    expect(() => new EarlyStopping({ mode: 'up' as never })).toThrow("EarlyStopping: mode must be one of 'auto', 'min', 'max', received \"up\"");
+    expect(() => new EarlyStopping({ patience: -1 })).toThrow(
+      new ValueError('EarlyStopping: patience must be a non-negative integer, received -1'),
+    );
+    expect(() => new EarlyStopping({ mode: 'up' as never })).toThrow(
+      "EarlyStopping: mode must be one of 'auto', 'min', 'max', received \"up\"",
+    );
   });
   it('ends a real fit early', async () => {
     fresh();
     const { x, y } = linearData(16);
     const m = sequential([dense({ units: 1, inputShape: [2] })]);
     m.compile({ optimizer: sgd({ learningRate: 0 }), loss: 'mse' }); // a flat loss never improves
-    const h = await m.fit(x, y, { epochs: 20, verbose: 0, callbacks: [new EarlyStopping({ monitor: 'loss', patience: 2 })] });
+    const h = await m.fit(x, y, {
+      epochs: 20,
+      verbose: 0,
+      callbacks: [new EarlyStopping({ monitor: 'loss', patience: 2 })],
+    });
     expect(h.epoch).toEqual([0, 1, 2]);
   });
 });
@@ -131,8 +185,12 @@ describe('ReduceLROnPlateau', () => {
   it('counts an improvement only beyond minDelta', () => {
     const model = stubModel(1);
     const lrs: number[] = [];
-    drive(new ReduceLROnPlateau({ monitor: 'loss', factor: 0.1, patience: 2, minDelta: 0.01 }), model, 'loss', [1, 0.995, 0.99, 0.5], () =>
-      lrs.push(model.optimizer!.learningRate),
+    drive(
+      new ReduceLROnPlateau({ monitor: 'loss', factor: 0.1, patience: 2, minDelta: 0.01 }),
+      model,
+      'loss',
+      [1, 0.995, 0.99, 0.5],
+      () => lrs.push(model.optimizer!.learningRate),
     );
     expect(lrs.map((v) => Number(v.toPrecision(6)))).toEqual([1, 1, 0.1, 0.1]);
   });
@@ -151,9 +209,19 @@ describe('ReduceLROnPlateau', () => {
 describe('ActivationMonitor (unit)', () => {
   it('watches the chosen layers on a given probe and needs a probe outside fit', () => {
     fresh();
-    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [2], name: 'h' }), dense({ units: 1, activation: 'sigmoid', name: 'o' })]);
+    const m = sequential([
+      dense({ units: 4, activation: 'relu', inputShape: [2], name: 'h' }),
+      dense({ units: 1, activation: 'sigmoid', name: 'o' }),
+    ]);
     m.compile({ optimizer: 'sgd', loss: 'mse' });
-    const probe = { x: tensor([[1, -1], [-1, 1], [2, 2]]), y: tensor([[1], [0], [1]]) };
+    const probe = {
+      x: tensor([
+        [1, -1],
+        [-1, 1],
+        [2, 2],
+      ]),
+      y: tensor([[1], [0], [1]]),
+    };
     const mon = new ActivationMonitor({ probe, layers: ['h'] });
     mon.setModel(m);
     const r = mon.record(0);
@@ -166,13 +234,15 @@ describe('ActivationMonitor (unit)', () => {
     expect(m.layers[0]!.capturePreActivation).toBe(false); // switched off again
     const bare = new ActivationMonitor();
     bare.setModel(m);
-    expect(() => bare.record(0)).toThrow('ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit');
+    expect(() => bare.record(0)).toThrow(
+      'ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit',
+    );
     expect(() => new ActivationMonitor().setModel(stubModel())).toThrow(
       'ActivationMonitor: needs a Rectify model (sequential or model), received an object without layers/run',
     );
   });
 
-  it('also watches layers nested inside others, such as a transformer block\'s feed-forward', () => {
+  it("also watches layers nested inside others, such as a transformer block's feed-forward", () => {
     fresh();
     const m = sequential([
       transformerEncoder({ numHeads: 2, intermediateDim: 8, activation: 'gelu', inputShape: [3, 4], name: 'enc' }),
@@ -199,9 +269,15 @@ describe('LearningRateScheduler', () => {
     const { x, y } = linearData(8);
     const m = sequential([dense({ units: 1, inputShape: [2] })]);
     m.compile({ optimizer: sgd({ learningRate: 0.1 }), loss: 'mse' });
-    const h = await m.fit(x, y, { epochs: 3, verbose: 0, callbacks: [new LearningRateScheduler((epoch, lr) => (epoch === 0 ? lr : lr / 2))] });
+    const h = await m.fit(x, y, {
+      epochs: 3,
+      verbose: 0,
+      callbacks: [new LearningRateScheduler((epoch, lr) => (epoch === 0 ? lr : lr / 2))],
+    });
     expect(h.history['learningRate']).toEqual([0.1, 0.05, 0.025]);
-    expect(() => new LearningRateScheduler(0.1 as never)).toThrow('LearningRateScheduler: schedule must be a function (epoch, lr) => number, received number');
+    expect(() => new LearningRateScheduler(0.1 as never)).toThrow(
+      'LearningRateScheduler: schedule must be a function (epoch, lr) => number, received number',
+    );
   });
 });
 
@@ -223,7 +299,11 @@ describe('ModelCheckpoint', () => {
     const { x, y } = linearData(8);
     const m = sequential([dense({ units: 1, inputShape: [2] })]);
     m.compile({ optimizer: 'sgd', loss: 'mse' });
-    await m.fit(x, y, { epochs: 2, verbose: 0, callbacks: [new ModelCheckpoint({ filepath: join(dir, 'epoch{epoch}') })] });
+    await m.fit(x, y, {
+      epochs: 2,
+      verbose: 0,
+      callbacks: [new ModelCheckpoint({ filepath: join(dir, 'epoch{epoch}') })],
+    });
     expect((await readdir(dir)).sort()).toEqual(['epoch1', 'epoch2']);
     expect((await readdir(join(dir, 'epoch2'))).filter((f) => f === 'model.json')).toEqual(['model.json']);
   });

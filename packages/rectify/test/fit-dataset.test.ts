@@ -9,7 +9,11 @@ import { fresh, linearData, values } from './helpers.js';
 
 function mlp(opt: () => ReturnType<typeof adam> | ReturnType<typeof sgd> = () => adam({ learningRate: 0.05 })) {
   fresh(11);
-  const m = sequential([dense({ units: 4, inputShape: [2], activation: 'tanh' }), dropout({ rate: 0.2 }), dense({ units: 1 })]);
+  const m = sequential([
+    dense({ units: 4, inputShape: [2], activation: 'tanh' }),
+    dropout({ rate: 0.2 }),
+    dense({ units: 1 }),
+  ]);
   m.compile({ optimizer: opt(), loss: 'mse', metrics: ['mae'] });
   return m;
 }
@@ -63,7 +67,16 @@ describe('fitDataset', () => {
         onBatchEnd: (b, logs) => void events.push(`batch ${b} size ${logs?.['size']}`),
       },
     });
-    expect(events).toEqual(['epoch 0', 'batch 0 size 8', 'batch 1 size 8', 'batch 2 size 4', 'epoch 1', 'batch 0 size 8', 'batch 1 size 8', 'batch 2 size 4']);
+    expect(events).toEqual([
+      'epoch 0',
+      'batch 0 size 8',
+      'batch 1 size 8',
+      'batch 2 size 4',
+      'epoch 1',
+      'batch 0 size 8',
+      'batch 1 size 8',
+      'batch 2 size 4',
+    ]);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Epoch 2\/2 - [\d.]+s - loss: [\d.]+ - mae: [\d.]+$/);
     expect(Object.keys(h.history)).toEqual(['loss', 'mae']);
@@ -74,7 +87,12 @@ describe('fitDataset', () => {
     const { x, y } = linearData(10);
     const m = mlp();
     let batches = 0;
-    await m.fitDataset(data.array(rows(x, y)).batch(2).repeat(), { epochs: 3, batchesPerEpoch: 4, verbose: 0, callbacks: { onBatchEnd: () => void batches++ } });
+    await m.fitDataset(data.array(rows(x, y)).batch(2).repeat(), {
+      epochs: 3,
+      batchesPerEpoch: 4,
+      verbose: 0,
+      callbacks: { onBatchEnd: () => void batches++ },
+    });
     expect(batches).toBe(12);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const h = await m.fitDataset(data.array(rows(x, y)).batch(2), { epochs: 3, batchesPerEpoch: 4, verbose: 0 });
@@ -89,7 +107,12 @@ describe('fitDataset', () => {
     const m = mlp();
     const val = data.array(rows(x, y)).batch(5);
     const h = await m.fitDataset(data.array(rows(x, y)).batch(4), { epochs: 1, verbose: 0, validationData: val });
-    const h2 = await m.fitDataset(data.array(rows(x, y)).batch(4), { epochs: 1, verbose: 0, validationData: [x, y], validationBatchSize: 5 });
+    const h2 = await m.fitDataset(data.array(rows(x, y)).batch(4), {
+      epochs: 1,
+      verbose: 0,
+      validationData: [x, y],
+      validationBatchSize: 5,
+    });
     expect(h.history['val_loss']).toHaveLength(1);
     const now = m.evaluate(x, y, { batchSize: 5, returnDict: true });
     expect(h2.history['val_loss']![0]).toBeCloseTo(now['loss']!, 6);
@@ -97,7 +120,10 @@ describe('fitDataset', () => {
     expect(viaDataset['loss']).toBeCloseTo(now['loss']!, 6);
     expect(viaDataset['mae']).toBeCloseTo(now['mae']!, 6);
     const firstBatch = m.evaluate(slice(x, [0, 0], [5, 2]), slice(y, [0, 0], [5, 1]), { returnDict: true });
-    expect((await m.evaluateDataset(val, { batches: 1, returnDict: true }))['loss']).toBeCloseTo(firstBatch['loss']!, 6);
+    expect((await m.evaluateDataset(val, { batches: 1, returnDict: true }))['loss']).toBeCloseTo(
+      firstBatch['loss']!,
+      6,
+    );
     // Without returnDict, TensorFlow.js' convention: [loss, ...metrics] as Scalars.
     const scalars = (await m.evaluateDataset(val)) as Tensor[];
     expect(scalars).toHaveLength(2);
@@ -109,13 +135,20 @@ describe('fitDataset', () => {
   it('an error thrown inside map reaches fitDataset as a DatasetError naming the element', async () => {
     const { x, y } = linearData(10);
     const m = mlp();
-    const ds = data.array(rows(x, y)).map((e) => {
-      if (e.xs[0] === rows(x, y)[6]!.xs[0]) throw new Error('corrupt record');
-      return e;
-    }).batch(4);
+    const ds = data
+      .array(rows(x, y))
+      .map((e) => {
+        if (e.xs[0] === rows(x, y)[6]!.xs[0]) throw new Error('corrupt record');
+        return e;
+      })
+      .batch(4);
     const error = await m.fitDataset(ds, { epochs: 1, verbose: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(data.DatasetError);
-    expect(error).toMatchObject({ op: 'map', index: 6, message: 'map: the function threw on element 6: corrupt record' });
+    expect(error).toMatchObject({
+      op: 'map',
+      index: 6,
+      message: 'map: the function threw on element 6: corrupt record',
+    });
   });
 
   it('stops on a NaN loss with the weights from before the step (the guard fit has)', async () => {
@@ -127,7 +160,9 @@ describe('fitDataset', () => {
       .fitDataset(ds, { epochs: 1, verbose: 0, callbacks: { onBatchEnd: () => void (kept = weights(m)) } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NonFiniteLossError);
-    expect((error as Error).message).toMatch(/^fitDataset: the loss became NaN at epoch 1\/1, step 2\/2; training stopped/);
+    expect((error as Error).message).toMatch(
+      /^fitDataset: the loss became NaN at epoch 1\/1, step 2\/2; training stopped/,
+    );
     expect(weights(m)).toEqual(kept);
   });
 
@@ -142,18 +177,36 @@ describe('fitDataset', () => {
     await expect(m.fitDataset(data.array([{ xs: [1, 2], ys: 1 }]), { verbose: 0 })).rejects.toThrow(
       "fitDataset: a dataset element's xs must be a tensor, an array of tensors, or an object of tensors by input name; received an array of 2. Batch the dataset",
     );
-    await expect(m.fitDataset([1, 2] as never)).rejects.toThrow('fitDataset: expected an rf.data Dataset of { xs, ys } batches, received object');
-    await expect(m.fitDataset(data.array([]), { batchSize: 3 } as never)).rejects.toThrow("fitDataset: unknown option 'batchSize'; known options: epochs, verbose");
-    await expect(m.fitDataset(data.array([]), { batches_per_epoch: 2 } as never)).rejects.toThrow("fitDataset: unknown option 'batches_per_epoch'; did you mean 'batchesPerEpoch'?");
-    await expect(m.evaluateDataset(data.array([]), { batch: 2 } as never)).rejects.toThrow("evaluateDataset: unknown option 'batch'; did you mean 'batches'?");
-    await expect(m.fitDataset(data.array([]), { batchesPerEpoch: 0 })).rejects.toThrow('fitDataset: batchesPerEpoch must be a positive integer, received 0');
-    await expect(m.evaluateDataset(data.array([]))).rejects.toThrow('evaluateDataset: no examples to evaluate (the data is empty)');
+    await expect(m.fitDataset([1, 2] as never)).rejects.toThrow(
+      'fitDataset: expected an rf.data Dataset of { xs, ys } batches, received object',
+    );
+    await expect(m.fitDataset(data.array([]), { batchSize: 3 } as never)).rejects.toThrow(
+      "fitDataset: unknown option 'batchSize'; known options: epochs, verbose",
+    );
+    await expect(m.fitDataset(data.array([]), { batches_per_epoch: 2 } as never)).rejects.toThrow(
+      "fitDataset: unknown option 'batches_per_epoch'; did you mean 'batchesPerEpoch'?",
+    );
+    await expect(m.evaluateDataset(data.array([]), { batch: 2 } as never)).rejects.toThrow(
+      "evaluateDataset: unknown option 'batch'; did you mean 'batches'?",
+    );
+    await expect(m.fitDataset(data.array([]), { batchesPerEpoch: 0 })).rejects.toThrow(
+      'fitDataset: batchesPerEpoch must be a positive integer, received 0',
+    );
+    await expect(m.evaluateDataset(data.array([]))).rejects.toThrow(
+      'evaluateDataset: no examples to evaluate (the data is empty)',
+    );
   });
 
   it('takes [xs, ys] pairs and objects keyed by output name', async () => {
     const m = mlp();
     const out = m.outputNames[0]!;
-    const h = await m.fitDataset(data.array([[tensor([[1, 2]]), tensor([[3]])], { xs: { anything: tensor([[1, 2]]) }, ys: { [out]: tensor([[3]]) } }]), { verbose: 0 });
+    const h = await m.fitDataset(
+      data.array([
+        [tensor([[1, 2]]), tensor([[3]])],
+        { xs: { anything: tensor([[1, 2]]) }, ys: { [out]: tensor([[3]]) } },
+      ]),
+      { verbose: 0 },
+    );
     expect(h.history['loss']).toHaveLength(1);
   });
 });

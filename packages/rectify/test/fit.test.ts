@@ -18,7 +18,12 @@ describe('fit', () => {
     const { x, y } = linearData(10);
     const m = linearModel();
     let batches = 0;
-    const h = await m.fit(x, y, { epochs: 3, batchSize: 4, verbose: 0, callbacks: [{ onBatchEnd: () => void batches++ }] });
+    const h = await m.fit(x, y, {
+      epochs: 3,
+      batchSize: 4,
+      verbose: 0,
+      callbacks: [{ onBatchEnd: () => void batches++ }],
+    });
     expect(h.epoch).toEqual([0, 1, 2]);
     expect(h.history['loss']).toHaveLength(3);
     expect(batches).toBe(9); // ceil(10 / 4) = 3 per epoch
@@ -30,10 +35,16 @@ describe('fit', () => {
     const { x, y } = linearData(20);
     const m = linearModel();
     const seen: number[] = [];
-    m.compile({ optimizer: sgd({ learningRate: 0.05 }), loss: 'mse', metrics: [function recordTargets(t, p) {
-      seen.push(...values(t));
-      return abs(sub(t, p));
-    }] });
+    m.compile({
+      optimizer: sgd({ learningRate: 0.05 }),
+      loss: 'mse',
+      metrics: [
+        function recordTargets(t, p) {
+          seen.push(...values(t));
+          return abs(sub(t, p));
+        },
+      ],
+    });
     const h = await m.fit(x, y, { epochs: 1, batchSize: 5, validationSplit: 0.25, verbose: 0, seed: 3 });
     const yv = values(y);
     // 15 training targets (shuffled), then the 5 validation targets in order.
@@ -50,7 +61,11 @@ describe('fit', () => {
       const y = tensor(Array.from({ length: 8 }, (_, i) => [i]));
       const m = linearModel(0);
       const seen: number[] = [];
-      m.compile({ optimizer: sgd({ learningRate: 0 }), loss: 'mse', metrics: [(t, p) => (seen.push(...values(t)), sub(t, p))] });
+      m.compile({
+        optimizer: sgd({ learningRate: 0 }),
+        loss: 'mse',
+        metrics: [(t, p) => (seen.push(...values(t)), sub(t, p))],
+      });
       await m.fit(x, y, { epochs: 2, batchSize: 3, verbose: 0, ...opts });
       return seen;
     };
@@ -78,16 +93,24 @@ describe('fit', () => {
     const { x, y } = linearData(4);
     const m = linearModel();
     await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow(ValueError);
-    await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow("fit: unknown option 'batch_size'; did you mean 'batchSize'?");
-    await expect(m.fit(x, y, { batchSize: 0 })).rejects.toThrow('fit: batchSize must be a positive integer, received 0');
-    await expect(m.fit(x, y, { validationSplit: 1 })).rejects.toThrow('fit: validationSplit must be in [0, 1), received 1');
+    await expect(m.fit(x, y, { batch_size: 2 } as never)).rejects.toThrow(
+      "fit: unknown option 'batch_size'; did you mean 'batchSize'?",
+    );
+    await expect(m.fit(x, y, { batchSize: 0 })).rejects.toThrow(
+      'fit: batchSize must be a positive integer, received 0',
+    );
+    await expect(m.fit(x, y, { validationSplit: 1 })).rejects.toThrow(
+      'fit: validationSplit must be in [0, 1), received 1',
+    );
     await expect(m.fit(tensor([[1, 2]]), tensor([[1]]), { validationSplit: 0.5, verbose: 0 })).rejects.toThrow(
       'fit: validationSplit 0.5 leaves no training examples (1 in all)',
     );
     await expect(m.fit(x, tensor([[1], [2]]), { verbose: 0 })).rejects.toThrow('fit: x has 4 examples but y has 2');
     const raw = sequential([dense({ units: 1, inputShape: [2] })]);
     await expect(raw.fit(x, y)).rejects.toThrow(
-      new RectifyError("fit: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })"),
+      new RectifyError(
+        "fit: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })",
+      ),
     );
   });
 });
@@ -100,7 +123,11 @@ describe('memory', () => {
   it('fit, evaluate, predict and trainOnBatch free every tensor they create', async () => {
     fresh();
     const { x, y } = linearData(24);
-    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [2] }), batchNormalization(), dense({ units: 1 })]);
+    const m = sequential([
+      dense({ units: 4, activation: 'relu', inputShape: [2] }),
+      batchNormalization(),
+      dense({ units: 1 }),
+    ]);
     m.compile({ optimizer: 'adam', loss: 'mse', metrics: ['mae'] });
     await m.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 }); // creates the optimizer's slots once
     const before = memory().numTensors;
@@ -111,7 +138,14 @@ describe('memory', () => {
     m.trainOnBatch(x, y);
     const p = m.predict(x, { batchSize: 7 }) as never as { dispose(): void };
     p.dispose();
-    await m.fit([[1, 2], [3, 4]], [[1], [2]], { verbose: 0 }); // nested arrays are converted and freed
+    await m.fit(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [[1], [2]],
+      { verbose: 0 },
+    ); // nested arrays are converted and freed
     expect(memory().numTensors).toBe(before);
   });
 });
@@ -125,26 +159,41 @@ describe('verbose output', () => {
     const lines: string[] = [];
     await m.fit(x, y, { epochs: 2, validationSplit: 0.25, printFn: (l) => lines.push(l) });
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^Epoch 2\/2 - \d+\.\d\ds - loss: \d+\.\d{4} - mae: \d+\.\d{4} - val_loss: \d+\.\d{4} - val_mae: \d+\.\d{4}$/);
+    expect(lines[1]).toMatch(
+      /^Epoch 2\/2 - \d+\.\d\ds - loss: \d+\.\d{4} - mae: \d+\.\d{4} - val_loss: \d+\.\d{4} - val_mae: \d+\.\d{4}$/,
+    );
   });
 });
 
 describe('TerminateOnNaN', () => {
   it('stops at the step whose loss overflows and keeps the weights from before it', async () => {
     fresh();
-    const x = tensor([[1, 1], [2, 2], [3, 3], [4, 4]]);
+    const x = tensor([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
     const y = tensor([[1], [2], [3], [4]]);
     const m = linearModel(1e18);
     const after: number[][] = [];
     const err = await m
-      .fit(x, y, { epochs: 3, batchSize: 1, shuffle: false, verbose: 0, callbacks: [{ onBatchEnd: () => void after.push(m.getWeights().flatMap(values)) }] })
+      .fit(x, y, {
+        epochs: 3,
+        batchSize: 1,
+        shuffle: false,
+        verbose: 0,
+        callbacks: [{ onBatchEnd: () => void after.push(m.getWeights().flatMap(values)) }],
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NonFiniteLossError);
     const e = err as NonFiniteLossError;
     expect(after.length).toBe(e.step + 4 * e.epoch);
     expect(after.length).toBeGreaterThan(0); // some steps succeeded: the kept weights are not the initial ones
     expect(e.message).toMatch(
-      new RegExp(`^fit: the loss became (Infinity|NaN) at epoch ${e.epoch + 1}/3, step ${e.step + 1}/4; training stopped and the weights from before this step were kept\\. Try a lower learning rate \\(now 1000000000000000000\\) or gradient clipping \\(e\\.g\\. adam\\(\\{ clipNorm: 1 \\}\\)\\)$`),
+      new RegExp(
+        `^fit: the loss became (Infinity|NaN) at epoch ${e.epoch + 1}/3, step ${e.step + 1}/4; training stopped and the weights from before this step were kept\\. Try a lower learning rate \\(now 1000000000000000000\\) or gradient clipping \\(e\\.g\\. adam\\(\\{ clipNorm: 1 \\}\\)\\)$`,
+      ),
     );
     expect(m.getWeights().flatMap(values)).toEqual(after.at(-1));
     expect(m.getWeights().flatMap(values).every(Number.isFinite)).toBe(true);
@@ -155,7 +204,16 @@ describe('TerminateOnNaN', () => {
     const m = sequential([dense({ units: 3, inputShape: [2] }), batchNormalization(), dense({ units: 1 })]);
     m.compile({ optimizer: 'sgd', loss: 'mse' });
     const before = m.getWeights().map(values);
-    const err = await m.fit(tensor([[1, Number.NaN], [0, 1]]), tensor([[1], [0]]), { verbose: 0 }).catch((e: unknown) => e);
+    const err = await m
+      .fit(
+        tensor([
+          [1, Number.NaN],
+          [0, 1],
+        ]),
+        tensor([[1], [0]]),
+        { verbose: 0 },
+      )
+      .catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/^fit: the loss became NaN at epoch 1\/1, step 1\/1;/);
     expect(m.getWeights().map(values)).toEqual(before);
   });
@@ -173,7 +231,14 @@ describe('TerminateOnNaN', () => {
   it('can be switched off', async () => {
     fresh();
     const m = linearModel(1e18);
-    const h = await m.fit(tensor([[1, 1], [2, 2]]), tensor([[1], [2]]), { epochs: 4, batchSize: 1, verbose: 0, terminateOnNaN: false });
+    const h = await m.fit(
+      tensor([
+        [1, 1],
+        [2, 2],
+      ]),
+      tensor([[1], [2]]),
+      { epochs: 4, batchSize: 1, verbose: 0, terminateOnNaN: false },
+    );
     expect(h.history['loss']!.some((l) => !Number.isFinite(l))).toBe(true);
   });
 });

@@ -8,12 +8,54 @@ export type Mutation =
 /** Values a hostile or careless edit would put into model.json: wrong types, huge and negative numbers, deep nesting. */
 const hostileValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(null, -1, 0, 1e9, 2 ** 53, 1.5, '', '../x', '/dev/zero', '__proto__', 'constructor', [], {}, [null], [20000, 20000], [-1]),
+  fc.constantFrom(
+    null,
+    -1,
+    0,
+    1e9,
+    2 ** 53,
+    1.5,
+    '',
+    '../x',
+    '/dev/zero',
+    '__proto__',
+    'constructor',
+    [],
+    {},
+    [null],
+    [20000, 20000],
+    [-1],
+  ),
 );
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), under: fc.constantFrom('', 'modelTopology', 'modelTopology', 'modelTopology', 'weightsManifest', 'trainingConfig'), path: fc.array(fc.nat(), { minLength: 2, maxLength: 10 }), op: fc.constantFrom('replace' as const, 'delete' as const, 'duplicate' as const), value: hostileValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bytes' as const), file: fc.nat(), op: fc.constantFrom('flip' as const, 'truncate' as const, 'extend' as const, 'zero' as const), at: fc.nat(), value: fc.integer({ min: 1, max: 255 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('json' as const),
+      under: fc.constantFrom(
+        '',
+        'modelTopology',
+        'modelTopology',
+        'modelTopology',
+        'weightsManifest',
+        'trainingConfig',
+      ),
+      path: fc.array(fc.nat(), { minLength: 2, maxLength: 10 }),
+      op: fc.constantFrom('replace' as const, 'delete' as const, 'duplicate' as const),
+      value: hostileValue,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('bytes' as const),
+      file: fc.nat(),
+      op: fc.constantFrom('flip' as const, 'truncate' as const, 'extend' as const, 'zero' as const),
+      at: fc.nat(),
+      value: fc.integer({ min: 1, max: 255 }),
+    }),
+  },
 );
 
 type Node = Record<string, unknown> | unknown[];
@@ -27,7 +69,8 @@ export function mutateJson(doc: unknown, m: Extract<Mutation, { kind: 'json' }>)
   if (!isNode(doc)) return m.op === 'replace' ? m.value : doc;
   const root = structuredClone(doc) as Node;
   let parent: Node = root;
-  let key: string | number | undefined = m.under && isNode((root as Record<string, unknown>)[m.under]) ? m.under : undefined;
+  let key: string | number | undefined =
+    m.under && isNode((root as Record<string, unknown>)[m.under]) ? m.under : undefined;
   for (const step of m.path) {
     const node: unknown = key === undefined ? root : (parent as Record<string, unknown>)[key];
     if (!isNode(node)) break;
@@ -62,6 +105,8 @@ export function mutateBytes(files: Uint8Array[], m: Extract<Mutation, { kind: 'b
 /** Settles within `ms` or rejects with a message saying the case hung. */
 export function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`hung: no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`hung: no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

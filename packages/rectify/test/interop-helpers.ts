@@ -15,10 +15,16 @@ export async function tfjsReady(): Promise<void> {
 }
 
 /** Runs an .onnx file in ONNX Runtime (CPU) on one float32 input and returns its outputs by name. */
-export async function runOnnxFile(path: string, inputName: string, x: Tensor): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>> {
+export async function runOnnxFile(
+  path: string,
+  inputName: string,
+  x: Tensor,
+): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>> {
   const session = await ort.InferenceSession.create(path);
   try {
-    const out = await session.run({ [inputName]: new ort.Tensor('float32', Float32Array.from(x.dataSync()), [...x.shape]) });
+    const out = await session.run({
+      [inputName]: new ort.Tensor('float32', Float32Array.from(x.dataSync()), [...x.shape]),
+    });
     const result: Record<string, { data: Float32Array; dims: readonly number[] }> = {};
     for (const [name, v] of Object.entries(out)) result[name] = { data: v.data as Float32Array, dims: v.dims };
     return result;
@@ -44,13 +50,18 @@ export async function loadDirInTfjs(dir: string): Promise<tfl.LayersModel> {
 /** Saves a TensorFlow.js model (tfjs' defaults) and returns what tfjs-node's file handler would write: model.json and weights.bin. */
 export async function tfjsFiles(model: tfl.LayersModel): Promise<{ modelJson: string; weights: Uint8Array }> {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    saved = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const a = saved!;
   const modelJson = {
-    modelTopology: a.modelTopology, format: a.format, generatedBy: a.generatedBy, convertedBy: a.convertedBy ?? null,
+    modelTopology: a.modelTopology,
+    format: a.format,
+    generatedBy: a.generatedBy,
+    convertedBy: a.convertedBy ?? null,
     weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }],
   };
   return { modelJson: JSON.stringify(modelJson), weights: new Uint8Array(a.weightData as ArrayBuffer) };
@@ -58,7 +69,9 @@ export async function tfjsFiles(model: tfl.LayersModel): Promise<{ modelJson: st
 
 /** tfjs' prediction for a Rectify tensor's values. */
 export function tfjsPredict(model: tfl.LayersModel, x: Tensor): Float32Array {
-  return tf.tidy(() => (model.predict(tf.tensor(Array.from(x.dataSync()), [...x.shape])) as tf.Tensor).dataSync() as Float32Array);
+  return tf.tidy(
+    () => (model.predict(tf.tensor(Array.from(x.dataSync()), [...x.shape])) as tf.Tensor).dataSync() as Float32Array,
+  );
 }
 
 /** The largest |a − b|; Infinity when the lengths differ or either side is not finite. */

@@ -25,7 +25,13 @@ function classes(n: number, seed: number): { x: rf.Tensor; y: rf.Tensor } {
 
 function mlp(names?: [string, string, string]): rf.Sequential {
   return rf.sequential([
-    rf.layers.dense({ units: 12, activation: 'relu', inputShape: [4], kernelInitializer: 'heNormal', name: names?.[0] }),
+    rf.layers.dense({
+      units: 12,
+      activation: 'relu',
+      inputShape: [4],
+      kernelInitializer: 'heNormal',
+      name: names?.[0],
+    }),
     rf.layers.batchNormalization({ name: names?.[1] }),
     rf.layers.dropout({ rate: 0.2, seed: 1 }),
     rf.layers.dense({ units: 3, activation: 'softmax', name: names?.[2] }),
@@ -36,7 +42,11 @@ async function trainedMlp(): Promise<rf.Sequential> {
   fresh(11);
   const m = mlp();
   const { x, y } = classes(48, 1);
-  m.compile({ optimizer: rf.optimizers.adam({ learningRate: 0.02 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  m.compile({
+    optimizer: rf.optimizers.adam({ learningRate: 0.02 }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   await m.fit(x, y, { epochs: 3, batchSize: 16, verbose: 0, seed: 2 });
   return m;
 }
@@ -47,8 +57,15 @@ async function trainedGraph(): Promise<rf.Model> {
   const input = rf.input({ shape: [4], name: 'features' });
   const h = rf.layers.dense({ units: 4, activation: 'tanh' }).apply(input) as rf.SymbolicTensor;
   const s = rf.layers.add().apply([input, h]) as rf.SymbolicTensor;
-  const c = rf.layers.concatenate().apply([s, rf.layers.dense({ units: 2, activation: 'elu' }).apply(input) as rf.SymbolicTensor]) as rf.SymbolicTensor;
-  const out = rf.layers.dense({ units: 3, name: 'scores' }).apply(rf.layers.layerNormalization().apply(c) as rf.SymbolicTensor) as rf.SymbolicTensor;
+  const c = rf.layers
+    .concatenate()
+    .apply([
+      s,
+      rf.layers.dense({ units: 2, activation: 'elu' }).apply(input) as rf.SymbolicTensor,
+    ]) as rf.SymbolicTensor;
+  const out = rf.layers
+    .dense({ units: 3, name: 'scores' })
+    .apply(rf.layers.layerNormalization().apply(c) as rf.SymbolicTensor) as rf.SymbolicTensor;
   const m = rf.model({ inputs: input, outputs: out });
   const { x, y } = classes(32, 3);
   m.compile({ optimizer: 'adam', loss: rf.losses.sparseCategoricalCrossentropy({ fromLogits: true }) });
@@ -57,7 +74,8 @@ async function trainedGraph(): Promise<rf.Model> {
 }
 
 const probe = (): rf.Tensor => rf.randomNormal([7, 4], 0, 1.5, 'float32', 99);
-const predicted = (m: rf.LayersModel, x: rf.Tensor): Float32Array => (m.predict(x) as rf.Tensor).dataSync() as Float32Array;
+const predicted = (m: rf.LayersModel, x: rf.Tensor): Float32Array =>
+  (m.predict(x) as rf.Tensor).dataSync() as Float32Array;
 
 describe('rf.exportOnnx', () => {
   it('writes a .onnx file of a trained rf.sequential that ONNX Runtime runs within 1e-5 of predict()', async () => {
@@ -87,7 +105,9 @@ describe('rf.exportOnnx', () => {
 
   it('reports an opset it cannot write, and is also reachable as rf.interop.exportOnnx', async () => {
     const m = await trainedMlp();
-    await expect(rf.exportOnnx(m, newPath(), { opset: 16 })).rejects.toThrow(new rf.ValueError('exportOnnx: opset must be an integer from 17 to 21, received 16'));
+    await expect(rf.exportOnnx(m, newPath(), { opset: 16 })).rejects.toThrow(
+      new rf.ValueError('exportOnnx: opset must be an integer from 17 to 21, received 16'),
+    );
     expect(rf.interop.exportOnnx).toBe(rf.exportOnnx);
   });
 });
@@ -100,7 +120,12 @@ describe("model.save(dir, {format: 'tfjs'}) and rf.loadModel", () => {
     const shard = (await readdir(dir)).find((f) => f !== 'model.json')!;
     expect(shard).toMatch(/^group1-shard1of1\.[0-9a-f]{16}\.bin$/);
     expect(result).toEqual({
-      format: 'tfjs', url: `file://${dir}`, directory: dir, modelJson: join(dir, 'model.json'), weightsFile: join(dir, shard), weightsFiles: [join(dir, shard)],
+      format: 'tfjs',
+      url: `file://${dir}`,
+      directory: dir,
+      modelJson: join(dir, 'model.json'),
+      weightsFile: join(dir, shard),
+      weightsFiles: [join(dir, shard)],
       // dense 4·12+12, batch norm 4·12 (gamma, beta, moving mean, moving variance), dense 12·3+3, float32
       weightsBytes: 4 * (60 + 48 + 39),
     });
@@ -142,7 +167,13 @@ describe("model.save(dir, {format: 'tfjs'}) and rf.loadModel", () => {
   it('reads a model saved by TensorFlow.js itself, uncompiled, predicting within 1e-5 of tfjs', async () => {
     const tfModel = tfl.sequential({
       layers: [
-        tfl.layers.dense({ units: 5, activation: 'relu', inputShape: [4], kernelInitializer: 'glorotNormal', biasInitializer: 'randomNormal' }),
+        tfl.layers.dense({
+          units: 5,
+          activation: 'relu',
+          inputShape: [4],
+          kernelInitializer: 'glorotNormal',
+          biasInitializer: 'randomNormal',
+        }),
         tfl.layers.dense({ units: 3, activation: 'softmax' }),
       ],
     });
@@ -165,8 +196,17 @@ describe("model.save(dir, {format: 'tfjs'}) and rf.loadModel", () => {
   it('a tfjs model.json naming a shard outside its directory is refused', async () => {
     const dir = newPath('evil');
     await mkdir(dir);
-    await writeFile(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: { class_name: 'Sequential', config: { layers: [] } }, weightsManifest: [{ paths: ['../secret.bin'], weights: [] }] }));
-    await expect(rf.loadModel(dir)).rejects.toThrow(`loadTfjs: weight path "../secret.bin" in model.json escapes the model directory; it must be a plain file name inside '${dir}'`);
+    await writeFile(
+      join(dir, 'model.json'),
+      JSON.stringify({
+        format: 'layers-model',
+        modelTopology: { class_name: 'Sequential', config: { layers: [] } },
+        weightsManifest: [{ paths: ['../secret.bin'], weights: [] }],
+      }),
+    );
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      `loadTfjs: weight path "../secret.bin" in model.json escapes the model directory; it must be a plain file name inside '${dir}'`,
+    );
   });
 });
 
@@ -209,7 +249,9 @@ describe('model.saveWeights / model.loadWeights (safetensors)', () => {
     expect(values(target.weights[0]!)).toEqual(values(reversed.get('p/kernel')!));
     const other = mlp();
     const before = values(other.weights[0]!);
-    await expect(other.loadWeights(path)).rejects.toThrow(`loadWeights: weight '${other.weights[0]!.name}' of the model is missing from the safetensors file`);
+    await expect(other.loadWeights(path)).rejects.toThrow(
+      `loadWeights: weight '${other.weights[0]!.name}' of the model is missing from the safetensors file`,
+    );
     expect(values(other.weights[0]!)).toEqual(before);
   });
 
@@ -219,8 +261,12 @@ describe('model.saveWeights / model.loadWeights (safetensors)', () => {
     const path = `${newPath('small')}.safetensors`;
     await small.saveWeights(path);
     const big = rf.sequential([rf.layers.dense({ units: 3, inputShape: [4], name: 'b' })]);
-    await expect(big.loadWeights(path)).rejects.toThrow("loadWeights: weight 'b/kernel' of the model is missing from the safetensors file");
-    await expect(big.loadWeights(join(root, 'missing.safetensors'))).rejects.toThrow(`loadWeights: no weights file at '${join(root, 'missing.safetensors')}'`);
+    await expect(big.loadWeights(path)).rejects.toThrow(
+      "loadWeights: weight 'b/kernel' of the model is missing from the safetensors file",
+    );
+    await expect(big.loadWeights(join(root, 'missing.safetensors'))).rejects.toThrow(
+      `loadWeights: no weights file at '${join(root, 'missing.safetensors')}'`,
+    );
   });
 });
 
@@ -229,13 +275,21 @@ describe('format options', () => {
     fresh(8);
     const m = mlp();
     const dir = newPath();
-    await expect(m.save(dir, { format: 'keras' as never })).rejects.toThrow(new rf.ValueError(`save: format must be one of 'rectify', 'tfjs', received "keras"`));
+    await expect(m.save(dir, { format: 'keras' as never })).rejects.toThrow(
+      new rf.ValueError(`save: format must be one of 'rectify', 'tfjs', received "keras"`),
+    );
     await expect(m.save(dir, { format: 'onnx' as never })).rejects.toThrow(
       `save: format must be one of 'rectify', 'tfjs', received "onnx"; ONNX is written by rf.exportOnnx(model, 'model.onnx')`,
     );
-    await expect(m.save(dir, 'tfjs' as never)).rejects.toThrow(`save: options must be an object like { format: 'tfjs' }, received "tfjs"`);
-    await expect(m.saveWeights(dir, { format: 'h5' as never })).rejects.toThrow(`saveWeights: format must be one of 'safetensors', received "h5"`);
-    await expect(m.loadWeights(dir, { format: 'rectify' as never })).rejects.toThrow(`loadWeights: format must be one of 'safetensors', received "rectify"`);
+    await expect(m.save(dir, 'tfjs' as never)).rejects.toThrow(
+      `save: options must be an object like { format: 'tfjs' }, received "tfjs"`,
+    );
+    await expect(m.saveWeights(dir, { format: 'h5' as never })).rejects.toThrow(
+      `saveWeights: format must be one of 'safetensors', received "h5"`,
+    );
+    await expect(m.loadWeights(dir, { format: 'rectify' as never })).rejects.toThrow(
+      `loadWeights: format must be one of 'safetensors', received "rectify"`,
+    );
     await expect(m.saveWeights('')).rejects.toThrow('saveWeights: path must be a non-empty string, received ""');
     await expect(readdir(dir)).rejects.toThrow(/ENOENT/); // nothing was written
   });

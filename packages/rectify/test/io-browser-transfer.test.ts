@@ -30,7 +30,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 afterEach(() => vi.unstubAllGlobals());
 
-async function publish(folder: string, m: rf.LayersModel, format: 'rectify' | 'tfjs' = 'rectify'): Promise<rf.ModelArtifacts> {
+async function publish(
+  folder: string,
+  m: rf.LayersModel,
+  format: 'rectify' | 'tfjs' = 'rectify',
+): Promise<rf.ModelArtifacts> {
   const a = rf.io.modelArtifacts(m as never, format);
   served.set(`/${folder}/model.json`, a.modelJson);
   for (const f of a.files) served.set(`/${folder}/${f.name}`, f.data);
@@ -45,7 +49,10 @@ describe('http(s)://…/model.json', () => {
     await publish('t', m, 'tfjs');
     const fetchFunc = vi.fn((url: string | URL | Request, init?: RequestInit) => fetch(url, init));
     seenHeaders.length = 0;
-    const back = await rf.loadModel(`${base}/t/model.json`, { fetchFunc: fetchFunc as typeof fetch, requestInit: { headers: { 'x-token': 'abc' } } });
+    const back = await rf.loadModel(`${base}/t/model.json`, {
+      fetchFunc: fetchFunc as typeof fetch,
+      requestInit: { headers: { 'x-token': 'abc' } },
+    });
     expect(predictions(back)).toEqual(predictions(m));
     expect(fetchFunc).toHaveBeenCalledTimes(2);
     expect(seenHeaders).toEqual(['abc', 'abc']);
@@ -55,13 +62,19 @@ describe('http(s)://…/model.json', () => {
     const m = await trainedClassifier();
     const a = await publish('gone', m);
     served.delete(`/gone/${a.files[0]!.name}`);
-    await expect(rf.loadModel(`${base}/gone/model.json`)).rejects.toThrow(`loadModel: fetching '${base}/gone/${a.files[0]!.name}' answered 404 Not Found`);
+    await expect(rf.loadModel(`${base}/gone/model.json`)).rejects.toThrow(
+      `loadModel: fetching '${base}/gone/${a.files[0]!.name}' answered 404 Not Found`,
+    );
     await expect(rf.loadModel(`${base}/nothing/model.json`)).rejects.toThrow(rf.RectifyError);
     const json = JSON.parse(a.modelJson);
     json.weightsManifest.path = 'weights.bin';
     served.set('/endless/model.json', JSON.stringify(json));
-    await expect(rf.loadModel(`${base}/endless/model.json`)).rejects.toThrow(`loadModel: weights file 'weights.bin' is more than the ${a.weightsBytes} bytes allowed`);
-    await expect(rf.loadModel('http://127.0.0.1:1/model.json')).rejects.toThrow(/^loadModel: cannot fetch 'http:\/\/127\.0\.0\.1:1\/model\.json': /);
+    await expect(rf.loadModel(`${base}/endless/model.json`)).rejects.toThrow(
+      `loadModel: weights file 'weights.bin' is more than the ${a.weightsBytes} bytes allowed`,
+    );
+    await expect(rf.loadModel('http://127.0.0.1:1/model.json')).rejects.toThrow(
+      /^loadModel: cannot fetch 'http:\/\/127\.0\.0\.1:1\/model\.json': /,
+    );
   });
 });
 
@@ -73,7 +86,13 @@ describe('browserFiles and downloads://', () => {
     vi.stubGlobal('document', {
       body: { appendChild: () => undefined },
       createElement: () => {
-        const a = { href: '', download: '', style: {}, click: () => clicked.push({ download: a.download, href: a.href }), remove: () => undefined };
+        const a = {
+          href: '',
+          download: '',
+          style: {},
+          click: () => clicked.push({ download: a.download, href: a.href }),
+          remove: () => undefined,
+        };
         return a;
       },
     });
@@ -84,7 +103,9 @@ describe('browserFiles and downloads://', () => {
     });
     const result = await m.save('downloads://two-moons');
     expect(clicked.map((c) => c.download)).toEqual(['two-moons.json', ...result.weightsFiles]);
-    const files = await Promise.all(clicked.map(async (c) => new File([await blobs.get(c.href)!.arrayBuffer()], c.download)));
+    const files = await Promise.all(
+      clicked.map(async (c) => new File([await blobs.get(c.href)!.arrayBuffer()], c.download)),
+    );
     expect(predictions(await rf.loadModel(rf.io.browserFiles(files)))).toEqual(predictions(m));
     // Order of the weights files does not matter; a missing one is named.
     await expect(rf.loadModel(rf.io.browserFiles([files[0]!]))).rejects.toThrow(
@@ -100,8 +121,14 @@ describe('browserFiles and downloads://', () => {
     await expect(rf.loadModel(rf.io.browserFiles([new File([a.modelJson], 'model.json'), short]))).rejects.toThrow(
       `loadModel: weights file '${a.files[0]!.name}' is truncated: it has ${a.weightsBytes - 8} bytes, model.json lists ${a.weightsBytes}`,
     );
-    expect(() => rf.io.browserFiles([short])).toThrow(`browserFiles: the first file must be model.json (a .json file), received '${a.files[0]!.name}'`);
-    expect(() => rf.io.browserFiles([])).toThrow('browserFiles: expected an array of File objects, model.json first, then its weight files');
-    await expect(m.save('downloads://x')).rejects.toThrow("save: 'downloads://x' needs a browser page (there is no document here)");
+    expect(() => rf.io.browserFiles([short])).toThrow(
+      `browserFiles: the first file must be model.json (a .json file), received '${a.files[0]!.name}'`,
+    );
+    expect(() => rf.io.browserFiles([])).toThrow(
+      'browserFiles: expected an array of File objects, model.json first, then its weight files',
+    );
+    await expect(m.save('downloads://x')).rejects.toThrow(
+      "save: 'downloads://x' needs a browser page (there is no document here)",
+    );
   });
 });

@@ -60,7 +60,10 @@ async function typedOrLoaded(work: () => Promise<unknown>): Promise<void> {
   try {
     await within(CASE_MS, work());
   } catch (err) {
-    if (!(err instanceof rf.RectifyError)) throw new Error(`not a RectifyError: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`);
+    if (!(err instanceof rf.RectifyError))
+      throw new Error(
+        `not a RectifyError: ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`,
+      );
   }
 }
 
@@ -71,7 +74,10 @@ describe(`fuzzing the loaders (seed ${seed})`, () => {
   beforeAll(() => void (console.warn = () => undefined)); // NaN weights warn; that is expected here
   afterAll(() => void (console.warn = warn));
 
-  for (const [format, n] of [['rectify', 150], ['tfjs', 100]] as const) {
+  for (const [format, n] of [
+    ['rectify', 150],
+    ['tfjs', 100],
+  ] as const) {
     it(`mutated ${format}-format folders load or fail with a RectifyError`, async () => {
       const heap = process.memoryUsage().rss;
       await fc.assert(

@@ -14,24 +14,32 @@ let n = 0;
 
 // model.json is edited freely here to build hostile files; `any` keeps those edits short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function saved(format: 'rectify' | 'tfjs' = 'rectify'): Promise<{ dir: string; json: Record<string, any>; weights: string }> {
+type Json = Record<string, any>;
+async function saved(format: 'rectify' | 'tfjs' = 'rectify'): Promise<{ dir: string; json: Json; weights: string }> {
   const dir = join(root, `m${n++}`);
   await (await trainedClassifier()).save(dir, { format });
   const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
   return { dir, json, weights: (await readdir(dir)).find((f) => f !== 'model.json')! };
 }
-const patch = async (dir: string, json: unknown): Promise<void> => writeFile(join(dir, 'model.json'), JSON.stringify(json));
+const patch = async (dir: string, json: unknown): Promise<void> =>
+  writeFile(join(dir, 'model.json'), JSON.stringify(json));
 
 describe('files that are not plain files', () => {
   it('a weights file linked to /dev/zero, a FIFO, or a folder is refused before it is opened', async () => {
     const { dir, weights } = await saved();
     await rm(join(dir, weights));
     await symlink('/dev/zero', join(dir, weights));
-    await expect(rf.loadModel(dir)).rejects.toThrow(new rf.ValueError(`loadModel: weights file '${weights}' resolves outside the model directory (a symbolic link to '/dev/zero')`));
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      new rf.ValueError(
+        `loadModel: weights file '${weights}' resolves outside the model directory (a symbolic link to '/dev/zero')`,
+      ),
+    );
     await rm(join(dir, weights));
     execFileSync('mkfifo', [join(dir, weights)]);
     const started = Date.now();
-    await expect(rf.loadModel(dir)).rejects.toThrow(new rf.ValueError(`loadModel: '${weights}' is a FIFO, not a regular file; a model's files must be plain files`));
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      new rf.ValueError(`loadModel: '${weights}' is a FIFO, not a regular file; a model's files must be plain files`),
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     await rm(join(dir, weights));
     await symlink('/dev/null', join(dir, 'inside-link'));
@@ -66,7 +74,11 @@ describe('declared sizes are checked before anything is built or read', () => {
     json.modelTopology.config.layers[0].config.batchInputShape = [null, 20000];
     await patch(dir, json);
     const started = Date.now();
-    await expect(rf.loadModel(dir)).rejects.toThrow(new rf.ShapeError("loadModel: weight 'dense/kernel' has shape [2,8] in the file, but the model expects [20000,20000]"));
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      new rf.ShapeError(
+        "loadModel: weight 'dense/kernel' has shape [2,8] in the file, but the model expects [20000,20000]",
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(500);
   });
 
@@ -77,7 +89,9 @@ describe('declared sizes are checked before anything is built or read', () => {
     first.batch_input_shape = [null, 20000];
     await patch(dir, json);
     const started = Date.now();
-    await expect(rf.loadModel(dir)).rejects.toThrow(/^fromTfjs: weight 'dense\/kernel' has shape \[2,8\] in the file, but model '.*' expects \[20000,20000\]$/);
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      /^fromTfjs: weight 'dense\/kernel' has shape \[2,8\] in the file, but model '.*' expects \[20000,20000\]$/,
+    );
     expect(Date.now() - started).toBeLessThan(500);
   });
 
@@ -88,7 +102,9 @@ describe('declared sizes are checked before anything is built or read', () => {
       `loadModel: the model in '${dir}' declares ${json.weightsManifest.byteLength} bytes of weights, over the 100-byte budget; pass { maxWeightBytes } to allow more if you trust the file`,
     );
     const t = await saved('tfjs');
-    await expect(rf.loadModel(t.dir, { maxWeightBytes: 100 })).rejects.toThrow(/^loadTfjs: the model in '.*' declares \d+ bytes of weights, over the 100-byte budget/);
+    await expect(rf.loadModel(t.dir, { maxWeightBytes: 100 })).rejects.toThrow(
+      /^loadTfjs: the model in '.*' declares \d+ bytes of weights, over the 100-byte budget/,
+    );
     json.weightsManifest.weights[0].shape = [2 ** 26, 2 ** 26];
     await patch(dir, json);
     await expect(rf.loadModel(dir)).rejects.toThrow(rf.ValueError);
@@ -101,9 +117,13 @@ describe('malformed files are typed errors', () => {
     const good = structuredClone(json);
     delete json.trainingConfig.metrics;
     await patch(dir, json);
-    await expect(rf.loadModel(dir)).rejects.toThrow(/^loadModel: model\.json trainingConfig must be null or \{optimizer/);
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      /^loadModel: model\.json trainingConfig must be null or \{optimizer/,
+    );
     await writeFile(join(dir, 'model.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-    await expect(rf.loadModel(dir)).rejects.toThrow('loadModel: model.json nests 100000 levels deep; model files nest at most 256');
+    await expect(rf.loadModel(dir)).rejects.toThrow(
+      'loadModel: model.json nests 100000 levels deep; model files nest at most 256',
+    );
     good.modelTopology.config.layers[1] = null;
     await patch(dir, good);
     await expect(rf.loadModel(dir)).rejects.toThrow(rf.RectifyError);
@@ -111,17 +131,26 @@ describe('malformed files are typed errors', () => {
     const tj = structuredClone(t.json);
     tj.modelTopology.config.layers[0] = null;
     await patch(t.dir, tj);
-    await expect(rf.loadModel(t.dir)).rejects.toThrow("fromTfjs: layer 0 of Sequential model 'sequential' must be {class_name, config}, received null");
+    await expect(rf.loadModel(t.dir)).rejects.toThrow(
+      "fromTfjs: layer 0 of Sequential model 'sequential' must be {class_name, config}, received null",
+    );
     await patch(t.dir, { ...t.json, weightsManifest: [null] });
     await expect(rf.loadModel(t.dir)).rejects.toThrow('loadTfjs: every weightsManifest group needs a paths array');
     await patch(t.dir, { ...t.json, weightsManifest: [{ paths: [t.weights], weights: [null] }] });
-    await expect(rf.loadModel(t.dir)).rejects.toThrow('loadTfjs: weightsManifest[0].weights[0] must be {name, shape, dtype}');
-    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    await writeFile(join(t.dir, 'model.json'), `{"format":"layers-model","modelTopology":{"deep":${deep}},"weightsManifest":[]}`);
-    await expect(rf.loadModel(t.dir)).rejects.toThrow('loadModel: model.json nests 5002 levels deep; model files nest at most 256');
-    expect(() => rf.fromTfjsArtifacts({ modelTopology: { deep: JSON.parse(deep) }, weightsManifest: [] }, new Uint8Array(0))).toThrow(
-      'fromTfjs: model.json nests more than 256 levels deep; model files nest far less',
+    await expect(rf.loadModel(t.dir)).rejects.toThrow(
+      'loadTfjs: weightsManifest[0].weights[0] must be {name, shape, dtype}',
     );
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    await writeFile(
+      join(t.dir, 'model.json'),
+      `{"format":"layers-model","modelTopology":{"deep":${deep}},"weightsManifest":[]}`,
+    );
+    await expect(rf.loadModel(t.dir)).rejects.toThrow(
+      'loadModel: model.json nests 5002 levels deep; model files nest at most 256',
+    );
+    expect(() =>
+      rf.fromTfjsArtifacts({ modelTopology: { deep: JSON.parse(deep) }, weightsManifest: [] }, new Uint8Array(0)),
+    ).toThrow('fromTfjs: model.json nests more than 256 levels deep; model files nest far less');
     await patch(t.dir, { ...t.json, trainingConfig: {} });
     expect((await rf.loadModel(t.dir)).built).toBe(true); // tfjs' trainingConfig is not read: a missing metrics list is fine
   });
@@ -138,7 +167,9 @@ describe('malformed files are typed errors', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const back = await rf.loadModel(dir);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith("loadModel: weight 'dense/kernel' holds NaN or Infinity values; the model loads, but its predictions will be NaN");
+    expect(warn).toHaveBeenCalledWith(
+      "loadModel: weight 'dense/kernel' holds NaN or Infinity values; the model loads, but its predictions will be NaN",
+    );
     expect(Number.isNaN(back.getWeights()[0]!.dataSync()[0])).toBe(true);
     warn.mockRestore();
   });

@@ -78,7 +78,10 @@ describe('save → load', () => {
     await m.save(dir);
     const back = await loadModel(dir);
     expect(back.className).toBe('Model');
-    const probe = tensor([[1, 2, 3], [-1, 0, 0.5]]);
+    const probe = tensor([
+      [1, 2, 3],
+      [-1, 0, 0.5],
+    ]);
     expect(values(back.predict(probe) as never)).toEqual(values(m.predict(probe) as never));
     expect(back.compiled).toBeUndefined();
   });
@@ -110,7 +113,9 @@ describe('save → load', () => {
     expect(second).toHaveLength(2);
     expect(second).not.toEqual(first);
     expect(second.some((f) => f.includes('.tmp-'))).toBe(false);
-    expect(values((await loadModel(dir)).predict(tensor([[1, 1]])) as never)).toEqual(values(m.predict(tensor([[1, 1]])) as never));
+    expect(values((await loadModel(dir)).predict(tensor([[1, 1]])) as never)).toEqual(
+      values(m.predict(tensor([[1, 1]])) as never),
+    );
   });
 
   it('frees what it creates: saving twice leaves the tensor count unchanged', async () => {
@@ -145,7 +150,9 @@ describe('loadModel validation', () => {
     const bytes = await readFile(weightsPath);
     await writeFile(weightsPath, bytes.subarray(0, 100));
     await expect(loadModel(dir)).rejects.toThrow(
-      new ValueError(`loadModel: weights file '${json.weightsManifest.path}' is truncated: it has 100 bytes, model.json lists ${bytes.length}`),
+      new ValueError(
+        `loadModel: weights file '${json.weightsManifest.path}' is truncated: it has 100 bytes, model.json lists ${bytes.length}`,
+      ),
     );
   });
 
@@ -155,18 +162,24 @@ describe('loadModel validation', () => {
     bytes[10] = bytes[10]! ^ 0xff;
     await writeFile(weightsPath, bytes);
     await expect(loadModel(dir)).rejects.toThrow(
-      new RegExp(`^loadModel: weights file '${json.weightsManifest.path.replace(/\./g, '\\.')}' is corrupted: its SHA-256 [0-9a-f]{12}… does not match ${json.weightsManifest.sha256.slice(0, 12)}… in model\\.json$`),
+      new RegExp(
+        `^loadModel: weights file '${json.weightsManifest.path.replace(/\./g, '\\.')}' is corrupted: its SHA-256 [0-9a-f]{12}… does not match ${json.weightsManifest.sha256.slice(0, 12)}… in model\\.json$`,
+      ),
     );
     const longer = Buffer.concat([await readFile(weightsPath), Buffer.from([0, 0, 0, 0])]);
     await writeFile(weightsPath, longer);
-    await expect(loadModel(dir)).rejects.toThrow(`is corrupted: it has ${longer.length} bytes, model.json lists ${longer.length - 4}`);
+    await expect(loadModel(dir)).rejects.toThrow(
+      `is corrupted: it has ${longer.length} bytes, model.json lists ${longer.length - 4}`,
+    );
   });
 
   it('missing files', async () => {
     const { dir, json, weightsPath } = await savedModel();
     await rm(weightsPath);
     await expect(loadModel(dir)).rejects.toThrow(
-      new RectifyError(`loadModel: the weights file '${json.weightsManifest.path}' named in model.json is missing from '${dir}'`),
+      new RectifyError(
+        `loadModel: the weights file '${json.weightsManifest.path}' named in model.json is missing from '${dir}'`,
+      ),
     );
     const empty = newDir();
     await expect(loadModel(empty)).rejects.toThrow(`loadModel: no model.json in '${empty}'`);
@@ -183,11 +196,15 @@ describe('loadModel validation', () => {
   it('an unknown layer class (nothing from the file is ever executed)', async () => {
     const { dir } = await savedModel();
     await patchJson(dir, (j) => (j.modelTopology.config.layers[1].className = 'EvilLayer'));
-    await expect(loadModel(dir)).rejects.toThrow(/^loadModel: cannot rebuild the model from model\.json: deserializeLayer: unknown layer class 'EvilLayer'; known classes: /);
+    await expect(loadModel(dir)).rejects.toThrow(
+      /^loadModel: cannot rebuild the model from model\.json: deserializeLayer: unknown layer class 'EvilLayer'; known classes: /,
+    );
     await patchJson(dir, (j) => (j.modelTopology.config.layers[1].className = '__proto__'));
     await expect(loadModel(dir)).rejects.toThrow("unknown layer class '__proto__'");
     await patchJson(dir, (j) => (j.modelTopology.className = 'constructor'));
-    await expect(loadModel(dir)).rejects.toThrow("loadModel: modelTopology.className 'constructor' is not a model class; expected Sequential or Model");
+    await expect(loadModel(dir)).rejects.toThrow(
+      "loadModel: modelTopology.className 'constructor' is not a model class; expected Sequential or Model",
+    );
   });
 
   it('a weights path that leaves the model directory', async () => {
@@ -195,13 +212,17 @@ describe('loadModel validation', () => {
     await writeFile(join(root, 'outside.bin'), await readFile(weightsPath));
     await patchJson(dir, (j) => (j.weightsManifest.path = '../outside.bin'));
     await expect(loadModel(dir)).rejects.toThrow(
-      new ValueError(`loadModel: weightsManifest.path '../outside.bin' points outside the model directory; it must be a plain file name inside '${dir}'`),
+      new ValueError(
+        `loadModel: weightsManifest.path '../outside.bin' points outside the model directory; it must be a plain file name inside '${dir}'`,
+      ),
     );
     await patchJson(dir, (j) => (j.weightsManifest.path = join(root, 'outside.bin')));
     await expect(loadModel(dir)).rejects.toThrow('points outside the model directory');
     await symlink(join(root, 'outside.bin'), join(dir, 'link.bin'));
     await patchJson(dir, (j) => (j.weightsManifest.path = 'link.bin'));
-    await expect(loadModel(dir)).rejects.toThrow(`loadModel: weights file 'link.bin' resolves outside the model directory (a symbolic link to '${join(root, 'outside.bin')}')`);
+    await expect(loadModel(dir)).rejects.toThrow(
+      `loadModel: weights file 'link.bin' resolves outside the model directory (a symbolic link to '${join(root, 'outside.bin')}')`,
+    );
   });
 
   it('malformed model.json: bad JSON, another format, a newer version, inconsistent manifest', async () => {
@@ -210,12 +231,30 @@ describe('loadModel validation', () => {
     await writeFile(join(dir, 'model.json'), good.slice(0, 50));
     await expect(loadModel(dir)).rejects.toThrow(/^loadModel: model\.json is not valid JSON \(/);
     const cases: [(j: ModelJson) => void, string][] = [
-      [(j) => (j.format = 'keras'), `loadModel: model.json is not a Rectify model (format "keras", expected 'rectify-model')`],
-      [(j) => (j.formatVersion = 3), 'loadModel: model.json has formatVersion 3; this version of rectify reads formatVersion 2 and older'],
-      [(j) => (j.weightsManifest.weights[1].offset = 40), "loadModel: weightsManifest.weights[1] ('dense/bias') starts at byte 40, expected 48 (entries must be contiguous)"],
-      [(j) => (j.weightsManifest.weights[0].dtype = 'float64'), `loadModel: weightsManifest.weights[0] ('dense/kernel') dtype must be 'float32', received "float64"`],
-      [(j) => (j.weightsManifest.byteLength += 4), /^loadModel: weightsManifest lists \d+ bytes of weights but byteLength is \d+$/ as unknown as string],
-      [(j) => j.weightsManifest.weights.splice(0, 1), /^loadModel: weightsManifest\.weights\[0\] \('dense\/bias'\) starts at byte 48, expected 0/ as unknown as string],
+      [
+        (j) => (j.format = 'keras'),
+        `loadModel: model.json is not a Rectify model (format "keras", expected 'rectify-model')`,
+      ],
+      [
+        (j) => (j.formatVersion = 3),
+        'loadModel: model.json has formatVersion 3; this version of rectify reads formatVersion 2 and older',
+      ],
+      [
+        (j) => (j.weightsManifest.weights[1].offset = 40),
+        "loadModel: weightsManifest.weights[1] ('dense/bias') starts at byte 40, expected 48 (entries must be contiguous)",
+      ],
+      [
+        (j) => (j.weightsManifest.weights[0].dtype = 'float64'),
+        `loadModel: weightsManifest.weights[0] ('dense/kernel') dtype must be 'float32', received "float64"`,
+      ],
+      [
+        (j) => (j.weightsManifest.byteLength += 4),
+        /^loadModel: weightsManifest lists \d+ bytes of weights but byteLength is \d+$/ as unknown as string,
+      ],
+      [
+        (j) => j.weightsManifest.weights.splice(0, 1),
+        /^loadModel: weightsManifest\.weights\[0\] \('dense\/bias'\) starts at byte 48, expected 0/ as unknown as string,
+      ],
     ];
     for (const [patch, message] of cases) {
       await writeFile(join(dir, 'model.json'), good);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, tensor } from '@rectify/tensor';
 import { checkGradients, grad } from '@rectify/autograd';
 import {
-  binaryCrossentropy, categoricalCrossentropy, getLoss, huber, lossFactories, meanAbsoluteError,
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  getLoss,
+  huber,
+  lossFactories,
+  meanAbsoluteError,
   sparseCategoricalCrossentropy,
 } from '../src/losses/index.js';
 
@@ -23,12 +28,24 @@ const expectClose = (actual: number, expected: number, rel = 1e-5): void => {
 };
 
 describe('regression losses', () => {
-  const yTrue = [[1, -2], [0.5, 3]];
-  const yPred = [[1.5, -2], [-1, 7]];
+  const yTrue = [
+    [1, -2],
+    [0.5, 3],
+  ];
+  const yPred = [
+    [1.5, -2],
+    [-1, 7],
+  ];
   const errs = yTrue.map((r, i) => r.map((t, j) => t - yPred[i]![j]!));
   it('meanSquaredError', () => {
-    expectClose(meanSquaredError()(tensor(yTrue), tensor(yPred)).item(), mean(errs.map((r) => mean(r.map((e) => e * e)))));
-    expect(Array.from(meanSquaredError().perSample(tensor(yTrue), tensor(yPred)).dataSync())).toEqual([0.125, (2.25 + 16) / 2]);
+    expectClose(
+      meanSquaredError()(tensor(yTrue), tensor(yPred)).item(),
+      mean(errs.map((r) => mean(r.map((e) => e * e)))),
+    );
+    expect(Array.from(meanSquaredError().perSample(tensor(yTrue), tensor(yPred)).dataSync())).toEqual([
+      0.125,
+      (2.25 + 16) / 2,
+    ]);
   });
   it('meanAbsoluteError', () => {
     expectClose(meanAbsoluteError()(tensor(yTrue), tensor(yPred)).item(), mean(errs.map((r) => mean(r.map(Math.abs)))));
@@ -36,7 +53,10 @@ describe('regression losses', () => {
   it('huber is quadratic inside delta and linear outside', () => {
     const h = (e: number, d: number): number => (Math.abs(e) <= d ? 0.5 * e * e : d * (Math.abs(e) - 0.5 * d));
     for (const d of [1, 2.5]) {
-      expectClose(huber({ delta: d })(tensor(yTrue), tensor(yPred)).item(), mean(errs.map((r) => mean(r.map((e) => h(e, d))))));
+      expectClose(
+        huber({ delta: d })(tensor(yTrue), tensor(yPred)).item(),
+        mean(errs.map((r) => mean(r.map((e) => h(e, d))))),
+      );
     }
   });
   it('aligns a rank-1 target with a [batch, 1] prediction and rejects mismatches', () => {
@@ -67,7 +87,10 @@ describe('binaryCrossentropy', () => {
   it('label smoothing pulls targets toward ½', () => {
     const x = 2;
     const zs = 1 * 0.8 + 0.1;
-    expectClose(binaryCrossentropy({ fromLogits: true, labelSmoothing: 0.2 })(tensor([[1]]), tensor([[x]])).item(), softplus(x) - zs * x);
+    expectClose(
+      binaryCrossentropy({ fromLogits: true, labelSmoothing: 0.2 })(tensor([[1]]), tensor([[x]])).item(),
+      softplus(x) - zs * x,
+    );
   });
   it('has the gradient σ(x) − z, exact even for huge logits', () => {
     const g = grad((x) => binaryCrossentropy({ fromLogits: true })(tensor([[1, 0]]), x))(tensor([[-1e4, 3]]));
@@ -77,7 +100,11 @@ describe('binaryCrossentropy', () => {
 });
 
 describe('categorical crossentropies', () => {
-  const logits = [[2, -1, 0.5], [1e4, 0, -1e4], [-3, -3, -3]];
+  const logits = [
+    [2, -1, 0.5],
+    [1e4, 0, -1e4],
+    [-3, -3, -3],
+  ];
   const labels = [0, 2, 1];
   const oneHot = labels.map((l) => [0, 1, 2].map((c) => (c === l ? 1 : 0)));
   const refLogits = mean(logits.map((row, i) => logSumExp(row) - row[labels[i]!]!));
@@ -88,14 +115,23 @@ describe('categorical crossentropies', () => {
   });
   it('sparse from logits equals categorical on one-hot targets', () => {
     expectClose(sparseCategoricalCrossentropy({ fromLogits: true })(tensor(labels), tensor(logits)).item(), refLogits);
-    expectClose(sparseCategoricalCrossentropy({ fromLogits: true })(tensor(labels.map((l) => [l])), tensor(logits)).item(), refLogits);
+    expectClose(
+      sparseCategoricalCrossentropy({ fromLogits: true })(tensor(labels.map((l) => [l])), tensor(logits)).item(),
+      refLogits,
+    );
   });
   it('from probabilities renormalises and clips', () => {
-    const probs = [[0.7, 0.2, 0.1], [1, 0, 0], [0.2, 0.2, 0.2]];
-    const ref = mean(probs.map((row, i) => {
-      const s = row.reduce((a, b) => a + b, 0);
-      return -Math.log(clipP(row[labels[i]!]! / s));
-    }));
+    const probs = [
+      [0.7, 0.2, 0.1],
+      [1, 0, 0],
+      [0.2, 0.2, 0.2],
+    ];
+    const ref = mean(
+      probs.map((row, i) => {
+        const s = row.reduce((a, b) => a + b, 0);
+        return -Math.log(clipP(row[labels[i]!]! / s));
+      }),
+    );
     expectClose(categoricalCrossentropy()(tensor(oneHot), tensor(probs)).item(), ref, 1e-4);
     expectClose(sparseCategoricalCrossentropy()(tensor(labels), tensor(probs)).item(), ref, 1e-4);
   });
@@ -104,27 +140,53 @@ describe('categorical crossentropies', () => {
     const lse = logSumExp(row);
     const zs = [0.9 + 0.1 / 3, 0.1 / 3, 0.1 / 3];
     const ref = zs.reduce((s, zc, c) => s + zc * (lse - row[c]!), 0);
-    expectClose(categoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.1 })(tensor([[1, 0, 0]]), tensor([row])).item(), ref);
+    expectClose(
+      categoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.1 })(tensor([[1, 0, 0]]), tensor([row])).item(),
+      ref,
+    );
   });
   it('averages per-token losses of a sequence into one value per example', () => {
-    const seq = [[[1, 0], [0, 0]], [[0, 3], [2, 2]]];
-    const lbl = [[0, 1], [1, 0]];
+    const seq = [
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      [
+        [0, 3],
+        [2, 2],
+      ],
+    ];
+    const lbl = [
+      [0, 1],
+      [1, 0],
+    ];
     const per = sparseCategoricalCrossentropy({ fromLogits: true }).perSample(tensor(lbl), tensor(seq));
     const tok = (r: number[], l: number): number => logSumExp(r) - r[l]!;
     const ref = seq.map((s, i) => mean(s.map((r, t) => tok(r, lbl[i]![t]!))));
     Array.from(per.dataSync()).forEach((v, i) => expectClose(v, ref[i]!));
   });
   it('gradient of categorical-from-logits is softmax − z (checked by finite differences)', () => {
-    const f = (x: Parameters<ReturnType<typeof categoricalCrossentropy>>[1]) => categoricalCrossentropy({ fromLogits: true })(tensor([[0, 1, 0]]), x);
+    const f = (x: Parameters<ReturnType<typeof categoricalCrossentropy>>[1]) =>
+      categoricalCrossentropy({ fromLogits: true })(tensor([[0, 1, 0]]), x);
     const r = checkGradients(f, [tensor([[0.2, -0.4, 1.1]])], { eps: 1e-2, tol: 1e-2 });
     expect(r.ok, r.message).toBe(true);
   });
   it('rejects labels outside [0, C) and of the wrong shape', () => {
     const scce = sparseCategoricalCrossentropy({ fromLogits: true });
-    expect(() => scce(tensor([0, 3]), tensor([[1, 2, 3], [1, 2, 3]]))).toThrow(
+    expect(() =>
+      scce(
+        tensor([0, 3]),
+        tensor([
+          [1, 2, 3],
+          [1, 2, 3],
+        ]),
+      ),
+    ).toThrow(
       new ValueError('sparseCategoricalCrossentropy: labels must be integers in [0, 3), received 3 at index 1'),
     );
-    expect(() => scce(tensor([0.5]), tensor([[1, 2]]))).toThrow('sparseCategoricalCrossentropy: labels must be integers in [0, 2), received 0.5 at index 0');
+    expect(() => scce(tensor([0.5]), tensor([[1, 2]]))).toThrow(
+      'sparseCategoricalCrossentropy: labels must be integers in [0, 2), received 0.5 at index 0',
+    );
     expect(() => scce(tensor([[0, 1]]), tensor([[1, 2]]))).toThrow(
       'sparseCategoricalCrossentropy: yTrue shape [1,2] must be [1] (class indices) for yPred shape [1,2]',
     );

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { tensor } from '@rectify/tensor';
 import { getLoss } from '../src/losses/index.js';
 import {
-  accuracy, binaryAccuracy, categoricalAccuracy, getMetric, meanAbsoluteError, meanSquaredError, precision, recall,
+  accuracy,
+  binaryAccuracy,
+  categoricalAccuracy,
+  getMetric,
+  meanAbsoluteError,
+  meanSquaredError,
+  precision,
+  recall,
   sparseCategoricalAccuracy,
 } from '../src/metrics/index.js';
 
@@ -19,7 +26,12 @@ describe('accuracy metrics', () => {
     expect(logits.result()).toBe(1);
   });
   it('categorical and sparse accuracy compare argmax positions', () => {
-    const probs = tensor([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2], [0.1, 0.1, 0.8], [0.4, 0.35, 0.25]]);
+    const probs = tensor([
+      [0.1, 0.7, 0.2],
+      [0.5, 0.3, 0.2],
+      [0.1, 0.1, 0.8],
+      [0.4, 0.35, 0.25],
+    ]);
     const labels = [1, 1, 2, 0];
     const c = categoricalAccuracy();
     c.update(tensor(labels.map((l) => [0, 1, 2].map((k) => (k === l ? 1 : 0)))), probs);
@@ -33,14 +45,24 @@ describe('accuracy metrics', () => {
   });
   it("'accuracy' picks the kind from shapes, or from the loss", () => {
     const a = accuracy();
-    a.update(tensor([2, 0]), tensor([[0, 0, 1], [0, 1, 0]]));
+    a.update(
+      tensor([2, 0]),
+      tensor([
+        [0, 0, 1],
+        [0, 1, 0],
+      ]),
+    );
     expect(a.result()).toBe(0.5);
     const b = accuracy();
     b.update(tensor([[1], [0]]), tensor([[0.8], [0.6]]));
     expect(b.result()).toBe(0.5);
-    expect(getMetric('accuracy', { loss: getLoss('sparse_categorical_crossentropy') }).name).toBe('sparseCategoricalAccuracy');
+    expect(getMetric('accuracy', { loss: getLoss('sparse_categorical_crossentropy') }).name).toBe(
+      'sparseCategoricalAccuracy',
+    );
     expect(getMetric('acc', { loss: getLoss('categoricalCrossentropy') }).name).toBe('categoricalAccuracy');
-    const fromLogits = getMetric('accuracy', { loss: getLoss({ className: 'binaryCrossentropy', config: { fromLogits: true } }) });
+    const fromLogits = getMetric('accuracy', {
+      loss: getLoss({ className: 'binaryCrossentropy', config: { fromLogits: true } }),
+    });
     expect(fromLogits.getConfig()).toEqual({ threshold: 0 });
   });
 });

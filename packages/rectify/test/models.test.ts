@@ -35,12 +35,17 @@ describe('Sequential', () => {
       new ValueError("sequential.add: layer names must be unique, 'a' is already in the model"),
     );
     expect(() => m.add({} as never)).toThrow('sequential.add: expected a Layer, received Object');
-    expect(() => sequential([], { name: 'empty' }).predict(tensor([[1]]))).toThrow('empty: the model has no layers; add some before calling it');
+    expect(() => sequential([], { name: 'empty' }).predict(tensor([[1]]))).toThrow(
+      'empty: the model has no layers; add some before calling it',
+    );
   });
 
   it('round-trips through getConfig/fromConfig', () => {
     fresh(2);
-    const m = sequential([dense({ units: 4, activation: 'relu', inputShape: [3] }), dense({ units: 2, activation: 'softmax' })]);
+    const m = sequential([
+      dense({ units: 4, activation: 'relu', inputShape: [3] }),
+      dense({ units: 2, activation: 'softmax' }),
+    ]);
     const copy = Sequential.fromConfig(JSON.parse(JSON.stringify(m.getConfig())));
     copy.setWeights(m.getWeights());
     const x = tensor([[1, -2, 0.5]]);
@@ -76,23 +81,37 @@ describe('functional Model', () => {
       lossWeights: [1, 0.5],
       metrics: [['mae'], ['accuracy']],
     });
-    const xs = tensor([[1, 2], [0, 1], [2, 0]]);
+    const xs = tensor([
+      [1, 2],
+      [0, 1],
+      [2, 0],
+    ]);
     const ys = [tensor([[1], [0], [2]]), tensor([0, 2, 1])];
     const before = m.evaluate(xs, ys, { returnDict: true });
-    expect(Object.keys(before)).toEqual(['loss', 'regression_loss', 'classes_loss', 'regression_mae', 'classes_accuracy']);
+    expect(Object.keys(before)).toEqual([
+      'loss',
+      'regression_loss',
+      'classes_loss',
+      'regression_mae',
+      'classes_accuracy',
+    ]);
     expect(before['loss']).toBeCloseTo(before['regression_loss']! + 0.5 * before['classes_loss']!, 5);
     const h = await m.fit(xs, ys, { epochs: 2, verbose: 0 });
     expect(Object.keys(h.history)).toEqual(Object.keys(before));
     const preds = m.predict(xs) as never as unknown[];
     expect(preds).toHaveLength(2);
-    expect(() => m.compile({ optimizer: 'sgd', loss: ['mse'] })).toThrow('compile: loss lists 1 losses for a model with 2 outputs');
+    expect(() => m.compile({ optimizer: 'sgd', loss: ['mse'] })).toThrow(
+      'compile: loss lists 1 losses for a model with 2 outputs',
+    );
   });
 
   it('nests a Sequential model as a layer', async () => {
     fresh();
     const inner = sequential([dense({ units: 4, activation: 'relu', inputShape: [2] })], { name: 'inner' });
     const x = input({ shape: [2] });
-    const y = dense({ units: 1 }).apply(add().apply([inner.apply(x) as SymbolicTensor, dense({ units: 4 }).apply(x) as SymbolicTensor]));
+    const y = dense({ units: 1 }).apply(
+      add().apply([inner.apply(x) as SymbolicTensor, dense({ units: 4 }).apply(x) as SymbolicTensor]),
+    );
     const m = new Model({ inputs: x, outputs: y as SymbolicTensor });
     expect(m.trainableWeights).toHaveLength(6); // inner's dense and the two outer ones
     m.compile({ optimizer: 'adam', loss: 'mse' });
@@ -122,21 +141,36 @@ describe('evaluate, predict, trainOnBatch, compile errors', () => {
     fresh();
     const m = sequential([dense({ units: 1, inputShape: [2], kernelInitializer: 'zeros' })]);
     m.compile({ optimizer: sgd({ learningRate: 0.1 }), loss: 'mse' });
-    const logs = m.trainOnBatch(tensor([[1, 0], [0, 1]]), tensor([[1], [3]]));
+    const logs = m.trainOnBatch(
+      tensor([
+        [1, 0],
+        [0, 1],
+      ]),
+      tensor([[1], [3]]),
+    );
     expect(logs).toEqual({ loss: 5 });
     // d/dw mean((w·x + b − y)²) at 0 = [−1, −3], d/db = −4 → w = [0.1, 0.3], b = 0.4
-    expect(m.getWeights().map(values).map((v) => v.map((n) => Number(n.toFixed(6))))).toEqual([[0.1, 0.3], [0.4]]);
+    expect(
+      m
+        .getWeights()
+        .map(values)
+        .map((v) => v.map((n) => Number(n.toFixed(6)))),
+    ).toEqual([[0.1, 0.3], [0.4]]);
   });
 
   it('names the method and what is missing', () => {
     fresh();
     const m = sequential([dense({ units: 1, inputShape: [2] })]);
     expect(() => m.trainOnBatch(tensor([[1, 2]]), tensor([[1]]))).toThrow(
-      new RectifyError("trainOnBatch: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })"),
+      new RectifyError(
+        "trainOnBatch: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })",
+      ),
     );
     expect(() => m.compile({ loss: 'mse' } as never)).toThrow("compile: optimizer is required (e.g. 'adam')");
     expect(() => m.compile({ optimizer: 'adam', loss: 'nope' })).toThrow('getLoss: unknown loss "nope"');
-    expect(() => m.compile({ optimizer: 'adam', loss: 'mse', metrics: ['mae', 'mae'] })).toThrow("compile: metric 'mae' is listed twice (or clashes with 'loss')");
+    expect(() => m.compile({ optimizer: 'adam', loss: 'mse', metrics: ['mae', 'mae'] })).toThrow(
+      "compile: metric 'mae' is listed twice (or clashes with 'loss')",
+    );
     m.compile({ optimizer: 'adam', loss: 'mse' });
     expect(() => m.predict(tensor([[1, 2, 3]]))).toThrow(ShapeError);
   });

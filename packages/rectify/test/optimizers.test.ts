@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Backend, CpuBackend, ValueError, type Tensor, engine, mean, memory, mul, registerBackend, setBackend, square, sub, tensor,
+  type Backend,
+  CpuBackend,
+  ValueError,
+  type Tensor,
+  engine,
+  mean,
+  memory,
+  mul,
+  registerBackend,
+  setBackend,
+  square,
+  sub,
+  tensor,
 } from '@rectify/tensor';
 import { variable } from '@rectify/autograd';
-import { Adagrad, Adam, AdamW, RMSprop, SGD, getOptimizer, optimizerFactories, schedules, serializeOptimizer } from '../src/optimizers/index.js';
+import {
+  Adagrad,
+  Adam,
+  AdamW,
+  RMSprop,
+  SGD,
+  getOptimizer,
+  optimizerFactories,
+  schedules,
+  serializeOptimizer,
+} from '../src/optimizers/index.js';
 
 const close = (a: ArrayLike<number>, b: readonly number[], tol = 1e-6): void => {
   expect(a.length).toBe(b.length);
@@ -11,7 +33,12 @@ const close = (a: ArrayLike<number>, b: readonly number[], tol = 1e-6): void => 
 };
 
 /** Runs `steps` updates of `opt` on w with a fixed gradient g, returning w's values. */
-function run(opt: { applyGradients: (g: { variable: ReturnType<typeof variable>; grad: Tensor }[]) => void }, w0: number[], g: number[], steps: number): Float32Array {
+function run(
+  opt: { applyGradients: (g: { variable: ReturnType<typeof variable>; grad: Tensor }[]) => void },
+  w0: number[],
+  g: number[],
+  steps: number,
+): Float32Array {
   const w = variable(tensor(w0), true, `w_${Math.random()}`);
   const grad = tensor(g);
   for (let i = 0; i < steps; i++) opt.applyGradients([{ variable: w, grad }]);
@@ -64,7 +91,10 @@ describe('Adam', () => {
     const w = variable(tensor([0]), true, 'ams_w');
     opt.applyGradients([{ variable: w, grad: tensor([10]) }]);
     opt.applyGradients([{ variable: w, grad: tensor([0.1]) }]);
-    const vHat = opt.getWeights().find((n) => n.name === 'ams_w/vHat')!.tensor.item();
+    const vHat = opt
+      .getWeights()
+      .find((n) => n.name === 'ams_w/vHat')!
+      .tensor.item();
     expect(vHat).toBeCloseTo(0.001 * 100, 6); // v1 = 0.1, v2 = 0.999·0.1 + 0.001·0.01 < v1
   });
 });
@@ -79,8 +109,17 @@ describe('AdamW', () => {
 
 describe('Adam and AdamW through the fused kernel', () => {
   // The same CPU backend without fused kernels, so the composed update runs.
-  registerBackend('cpu-unfused', () => Object.assign(Object.create(new CpuBackend()) as Backend, { name: 'cpu-unfused', fused: undefined }), -5);
-  const gs = [[0.3, -1.2, 0], [2.5, 0.01, -4], [1e-3, 7, 0.5], [-0.2, 0, 3]];
+  registerBackend(
+    'cpu-unfused',
+    () => Object.assign(Object.create(new CpuBackend()) as Backend, { name: 'cpu-unfused', fused: undefined }),
+    -5,
+  );
+  const gs = [
+    [0.3, -1.2, 0],
+    [2.5, 0.01, -4],
+    [1e-3, 7, 0.5],
+    [-0.2, 0, 3],
+  ];
   function train(make: () => Adam, backend: string): number[][] {
     setBackend(backend);
     try {
@@ -88,7 +127,13 @@ describe('Adam and AdamW through the fused kernel', () => {
       const w = variable(tensor([0.5, -2, 1e-3]), true, `fused_w_${backend}`);
       return gs.map((g) => {
         opt.applyGradients([{ variable: w, grad: tensor(g) }]);
-        return [...Array.from(w.dataSync()), ...opt.getWeights().slice(1).flatMap((n) => Array.from(n.tensor.dataSync()))];
+        return [
+          ...Array.from(w.dataSync()),
+          ...opt
+            .getWeights()
+            .slice(1)
+            .flatMap((n) => Array.from(n.tensor.dataSync())),
+        ];
       });
     } finally {
       setBackend('cpu');
@@ -161,7 +206,9 @@ describe('Adagrad', () => {
   it('accumulates squared gradients from 0.1', () => {
     const a1 = 0.1 + 9;
     const a2 = a1 + 9;
-    close(run(new Adagrad({ learningRate: 0.1 }), [0], [3], 2), [-0.3 / Math.sqrt(a1 + 1e-7) - 0.3 / Math.sqrt(a2 + 1e-7)]);
+    close(run(new Adagrad({ learningRate: 0.1 }), [0], [3], 2), [
+      -0.3 / Math.sqrt(a1 + 1e-7) - 0.3 / Math.sqrt(a2 + 1e-7),
+    ]);
   });
 });
 
@@ -199,7 +246,9 @@ describe('Optimizer base', () => {
     cost.dispose();
     for (let i = 0; i < 100; i++) expect(opt.minimize(loss, false, [w])).toBeNull();
     expect(w.item()).toBeCloseTo(2, 4);
-    expect(() => opt.minimize(loss, [w] as never)).toThrow('sgd.minimize: the second argument is returnCost (a boolean), received an array');
+    expect(() => opt.minimize(loss, [w] as never)).toThrow(
+      'sgd.minimize: the second argument is returnCost (a boolean), received an array',
+    );
   });
   it('does not leak tensors per step', () => {
     const w = variable(tensor([1, 2, 3]), true, 'leak_w');
@@ -211,13 +260,19 @@ describe('Optimizer base', () => {
     expect(memory().numTensors).toBe(before);
   });
   it('validates options with named errors', () => {
-    expect(() => new Adam({ learningRate: -1 })).toThrow(new ValueError('adam: learningRate must be a non-negative number or a schedule, received -1'));
+    expect(() => new Adam({ learningRate: -1 })).toThrow(
+      new ValueError('adam: learningRate must be a non-negative number or a schedule, received -1'),
+    );
     expect(() => new Adam({ beta1: 1 })).toThrow('adam: beta1 must be in [0, 1), received 1');
     expect(() => new SGD({ momentum: -0.1 })).toThrow('sgd: momentum must be in [0, 1), received -0.1');
     expect(() => new SGD({ clipNorm: 0 })).toThrow('sgd: clipNorm must be a positive number, received 0');
-    expect(() => new SGD({ clipNorm: 1, globalClipNorm: 1 })).toThrow('sgd: set either clipNorm or globalClipNorm, not both (received 1 and 1)');
+    expect(() => new SGD({ clipNorm: 1, globalClipNorm: 1 })).toThrow(
+      'sgd: set either clipNorm or globalClipNorm, not both (received 1 and 1)',
+    );
     const opt = new SGD();
-    expect(() => (opt.learningRate = Number.NaN)).toThrow('sgd: learningRate must be a non-negative number or a schedule, received NaN');
+    expect(() => (opt.learningRate = Number.NaN)).toThrow(
+      'sgd: learningRate must be a non-negative number or a schedule, received NaN',
+    );
   });
   it('clips before the update (clipValue, clipNorm)', () => {
     close(run(new SGD({ learningRate: 1, clipValue: 0.5 }), [0, 0], [3, -0.2], 1), [-0.5, 0.2]);
@@ -242,15 +297,28 @@ describe('optimizer state and registry', () => {
     expect(Array.from(wb.dataSync())).toEqual(Array.from(wa.dataSync()));
   });
   it('looks optimizers up by name, alias case or config, deriving names from the factories', () => {
-    expect(Object.keys(optimizerFactories)).toEqual(['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adamax', 'adadelta']);
+    expect(Object.keys(optimizerFactories)).toEqual([
+      'sgd',
+      'adam',
+      'adamw',
+      'rmsprop',
+      'adagrad',
+      'adamax',
+      'adadelta',
+    ]);
     expect(getOptimizer('Adam')).toBeInstanceOf(Adam);
     expect(getOptimizer('RMSProp')).toBeInstanceOf(RMSprop);
     expect(getOptimizer('adam').learningRate).toBe(0.001);
     expect(getOptimizer('sgd').learningRate).toBe(0.01);
-    expect(() => getOptimizer('lion')).toThrow('getOptimizer: unknown optimizer "lion"; known optimizers: sgd, adam, adamw, rmsprop, adagrad');
+    expect(() => getOptimizer('lion')).toThrow(
+      'getOptimizer: unknown optimizer "lion"; known optimizers: sgd, adam, adamw, rmsprop, adagrad',
+    );
   });
   it('round-trips config, schedules included', () => {
-    const lr = schedules.warmup({ warmupSteps: 10, after: schedules.cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }) });
+    const lr = schedules.warmup({
+      warmupSteps: 10,
+      after: schedules.cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }),
+    });
     const opt = new AdamW({ learningRate: lr, beta2: 0.98, weightDecay: 0.01, clipNorm: 2 });
     const json = JSON.parse(JSON.stringify(serializeOptimizer(opt)));
     const back = getOptimizer(json) as AdamW;

@@ -12,25 +12,38 @@ afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force:
 const models: { name: string; x: () => rf.Tensor | rf.Tensor[]; make: () => rf.LayersModel }[] = [
   {
     name: 'recurrent: Embedding(maskZero) → Bidirectional LSTM → GRU(stacked cells via rnn) → TimeDistributed Dense',
-    x: () => rf.tensor([[1, 2, 3, 0], [4, 1, 0, 0]], undefined, 'int32'),
-    make: () => rf.sequential([
-      rf.layers.embedding({ inputDim: 5, outputDim: 3, maskZero: true, inputShape: [4] }),
-      rf.layers.bidirectional({ layer: rf.layers.lstm({ units: 3, returnSequences: true }) }),
-      rf.layers.rnn({ cell: [rf.layers.gruCell({ units: 2 }), rf.layers.simpleRNNCell({ units: 2 })], returnSequences: true }),
-      rf.layers.timeDistributed({ layer: rf.layers.dense({ units: 2 }) }),
-    ]),
+    x: () =>
+      rf.tensor(
+        [
+          [1, 2, 3, 0],
+          [4, 1, 0, 0],
+        ],
+        undefined,
+        'int32',
+      ),
+    make: () =>
+      rf.sequential([
+        rf.layers.embedding({ inputDim: 5, outputDim: 3, maskZero: true, inputShape: [4] }),
+        rf.layers.bidirectional({ layer: rf.layers.lstm({ units: 3, returnSequences: true }) }),
+        rf.layers.rnn({
+          cell: [rf.layers.gruCell({ units: 2 }), rf.layers.simpleRNNCell({ units: 2 })],
+          returnSequences: true,
+        }),
+        rf.layers.timeDistributed({ layer: rf.layers.dense({ units: 2 }) }),
+      ]),
   },
   {
     name: 'vision: Conv2D groups, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose, UpSampling2D bilinear',
     x: () => rf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 1),
-    make: () => rf.sequential([
-      rf.layers.conv2d({ filters: 4, kernelSize: 3, groups: 2, padding: 'same', inputShape: [6, 6, 2] }),
-      rf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2 }),
-      rf.layers.separableConv2d({ filters: 3, kernelSize: 2 }),
-      rf.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2 }),
-      rf.layers.upSampling2d({ interpolation: 'bilinear' }),
-      rf.layers.globalMaxPooling2d(),
-    ]),
+    make: () =>
+      rf.sequential([
+        rf.layers.conv2d({ filters: 4, kernelSize: 3, groups: 2, padding: 'same', inputShape: [6, 6, 2] }),
+        rf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2 }),
+        rf.layers.separableConv2d({ filters: 3, kernelSize: 2 }),
+        rf.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2 }),
+        rf.layers.upSampling2d({ interpolation: 'bilinear' }),
+        rf.layers.globalMaxPooling2d(),
+      ]),
   },
   {
     name: 'functional: Conv1D branches merged by Subtract, Dot and Multiply',
@@ -40,9 +53,14 @@ const models: { name: string; x: () => rf.Tensor | rf.Tensor[]; make: () => rf.L
       const a = rf.layers.conv1d({ filters: 4, kernelSize: 3, padding: 'causal' }).apply(i) as rf.SymbolicTensor;
       const b = rf.layers.conv1d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(i) as rf.SymbolicTensor;
       const d = rf.layers.subtract().apply([a, b]) as rf.SymbolicTensor;
-      const g = rf.layers.globalAveragePooling1d().apply(rf.layers.multiply().apply([d, a]) as rf.SymbolicTensor) as rf.SymbolicTensor;
+      const g = rf.layers
+        .globalAveragePooling1d()
+        .apply(rf.layers.multiply().apply([d, a]) as rf.SymbolicTensor) as rf.SymbolicTensor;
       const h = rf.layers.globalMaxPooling1d().apply(b) as rf.SymbolicTensor;
-      return rf.model({ inputs: i, outputs: rf.layers.dot({ axes: 1, normalize: true }).apply([g, h]) as rf.SymbolicTensor });
+      return rf.model({
+        inputs: i,
+        outputs: rf.layers.dot({ axes: 1, normalize: true }).apply([g, h]) as rf.SymbolicTensor,
+      });
     },
   },
 ];

@@ -33,17 +33,26 @@ describe('learning-rate schedules', () => {
     expect(warmup({ warmupSteps: 4, after: 0.2, initialLearningRate: 0.1 }).at(2)).toBeCloseTo(0.15, 15);
   });
   it('round-trips through JSON, nested schedules included', () => {
-    const s = warmup({ warmupSteps: 5, after: exponentialDecay({ initialLearningRate: 0.1, decaySteps: 3, decayRate: 0.9 }) });
+    const s = warmup({
+      warmupSteps: 5,
+      after: exponentialDecay({ initialLearningRate: 0.1, decaySteps: 3, decayRate: 0.9 }),
+    });
     const back = deserializeSchedule(JSON.parse(JSON.stringify(serializeSchedule(s))));
     for (const t of [0, 3, 5, 17]) expect(back.at(t)).toBe(s.at(t));
   });
   it('names the schedule and option in its errors', () => {
-    expect(() => stepDecay({ initialLearningRate: 0.1, stepSize: 0 })).toThrow('stepDecay: stepSize must be a positive integer, received 0');
-    expect(() => cosineDecay({ initialLearningRate: 0.1, decaySteps: 10, alpha: 2 })).toThrow('cosineDecay: alpha must be in [0, 1], received 2');
+    expect(() => stepDecay({ initialLearningRate: 0.1, stepSize: 0 })).toThrow(
+      'stepDecay: stepSize must be a positive integer, received 0',
+    );
+    expect(() => cosineDecay({ initialLearningRate: 0.1, decaySteps: 10, alpha: 2 })).toThrow(
+      'cosineDecay: alpha must be in [0, 1], received 2',
+    );
     expect(() => exponentialDecay({ initialLearningRate: -1, decaySteps: 1, decayRate: 0.5 })).toThrow(
       'exponentialDecay: initialLearningRate must be a positive number, received -1',
     );
-    expect(() => warmup({ warmupSteps: 10, after: 0 })).toThrow('warmup: after must be a positive number or a learning-rate schedule, received 0');
+    expect(() => warmup({ warmupSteps: 10, after: 0 })).toThrow(
+      'warmup: after must be a positive number or a learning-rate schedule, received 0',
+    );
     expect(() => deserializeSchedule({ className: 'constructor', config: {} })).toThrow(
       'deserializeSchedule: unknown schedule "constructor"; known schedules: stepDecay, exponentialDecay, cosineDecay, warmup',
     );

@@ -46,7 +46,10 @@ describe('summary', () => {
       dense({ units: 64, activation: 'tanh' }),
       dense({ units: 1, activation: 'leakyRelu', kernelInitializer: 'glorotNormal' }),
     ]);
-    const hints = m.summary({ printFn: () => {} }).split('\n').filter((l) => l.startsWith('hint:'));
+    const hints = m
+      .summary({ printFn: () => {} })
+      .split('\n')
+      .filter((l) => l.startsWith('hint:'));
     expect(hints).toEqual([
       'hint: dense uses relu with glorotUniform — heNormal keeps ReLU activations from shrinking layer after layer',
       'hint: dense_2 uses relu with randomNormal (std 0.010, He would use 0.18 for fan-in 64) — heNormal keeps the signal from vanishing in deep ReLU stacks',
@@ -58,13 +61,18 @@ describe('summary', () => {
   it('lists the input layer of a functional model and refuses an unbuilt model', () => {
     fresh();
     const x = input({ shape: [3] });
-    const m = functionalModel({ inputs: x, outputs: dense({ units: 2, kernelInitializer: 'heUniform' }).apply(x) as never });
+    const m = functionalModel({
+      inputs: x,
+      outputs: dense({ units: 2, kernelInitializer: 'heUniform' }).apply(x) as never,
+    });
     const rows = m.summary({ printFn: () => {} }).split('\n');
     expect(rows[2]).toBe(' Layer (type)              Output Shape  Param #  Activation  Initializer');
     expect(rows[4]).toBe(' input_layer (InputLayer)  (None, 3)     0        —           —');
     expect(rows[6]).toBe(' dense (Dense)             (None, 2)     8        linear      heUniform');
     expect(() => sequential([dense({ units: 1 })], { name: 'lazy' }).summary()).toThrow(
-      new RectifyError("summary: model 'lazy' is not built yet; give the first layer an inputShape, start with input({shape}), or call build([null, ...shape]) or fit first"),
+      new RectifyError(
+        "summary: model 'lazy' is not built yet; give the first layer an inputShape, start with input({shape}), or call build([null, ...shape]) or fit first",
+      ),
     );
   });
 });

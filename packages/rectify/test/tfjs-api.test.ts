@@ -7,9 +7,25 @@ import { fresh, linearData } from './helpers.js';
 /** Four points of two classes, one-hot, and a small classifier compiled with `metrics`. */
 function classifier(metrics: string[]): { model: rf.Sequential; x: Tensor; y: Tensor } {
   fresh();
-  const model = rf.sequential({ layers: [dense({ units: 4, activation: 'tanh', inputShape: [2] }), dense({ units: 2, activation: 'softmax' })] });
+  const model = rf.sequential({
+    layers: [dense({ units: 4, activation: 'tanh', inputShape: [2] }), dense({ units: 2, activation: 'softmax' })],
+  });
   model.compile({ optimizer: rf.train.adam(0.05), loss: 'categoricalCrossentropy', metrics });
-  return { model, x: tensor([[0, 0], [1, 1], [0, 1], [1, 0]]), y: tensor([[1, 0], [1, 0], [0, 1], [0, 1]]) };
+  return {
+    model,
+    x: tensor([
+      [0, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0],
+    ]),
+    y: tensor([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]),
+  };
 }
 
 describe('model.evaluate (TensorFlow.js return types)', () => {
@@ -35,7 +51,9 @@ describe('model.evaluate (TensorFlow.js return types)', () => {
 
   it('checks its options and prints with verbose: 1', () => {
     const { model, x, y } = classifier([]);
-    expect(() => model.evaluate(x, y, { batch_size: 2 } as never)).toThrow("evaluate: unknown option 'batch_size'; did you mean 'batchSize'?");
+    expect(() => model.evaluate(x, y, { batch_size: 2 } as never)).toThrow(
+      "evaluate: unknown option 'batch_size'; did you mean 'batchSize'?",
+    );
     const lines: string[] = [];
     dispose(model.evaluate(x, y, { verbose: 1, printFn: (l) => lines.push(l) }));
     expect(lines).toHaveLength(1);
@@ -61,21 +79,31 @@ describe("sequential({ layers }) and model.add (TensorFlow.js' forms)", () => {
     expect(a.layers.length).toBe(1);
     expect(b.layers.length).toBe(1);
     expect(a.countParams()).toBe(b.countParams());
-    expect(() => rf.sequential({ layer: [] } as never)).toThrow("sequential: unknown option 'layer'; did you mean 'layers'?");
+    expect(() => rf.sequential({ layer: [] } as never)).toThrow(
+      "sequential: unknown option 'layer'; did you mean 'layers'?",
+    );
   });
 });
 
 describe('compile and callbacks reject unknown options', () => {
   it('compile', () => {
     const m = rf.sequential([dense({ units: 1, inputShape: [2] })]);
-    expect(() => m.compile({ optimizer: 'sgd', loss: 'mse', metric: ['mae'] } as never)).toThrow("compile: unknown option 'metric'; did you mean 'metrics'?");
+    expect(() => m.compile({ optimizer: 'sgd', loss: 'mse', metric: ['mae'] } as never)).toThrow(
+      "compile: unknown option 'metric'; did you mean 'metrics'?",
+    );
   });
 
   it('callbacks', () => {
-    expect(() => rf.callbacks.earlyStopping({ patients: 2 } as never)).toThrow("EarlyStopping: unknown option 'patients'; did you mean 'patience'?");
+    expect(() => rf.callbacks.earlyStopping({ patients: 2 } as never)).toThrow(
+      "EarlyStopping: unknown option 'patients'; did you mean 'patience'?",
+    );
     expect(() => new rf.callbacks.ReduceLROnPlateau({ min_lr: 0 } as never)).toThrow("did you mean 'minLr'?");
-    expect(() => new rf.callbacks.ModelCheckpoint({ filepath: 'x', save_best_only: true } as never)).toThrow("did you mean 'saveBestOnly'?");
-    expect(() => new rf.callbacks.LambdaCallback({ onEpochEnds: () => {} } as never)).toThrow("did you mean 'onEpochEnd'?");
+    expect(() => new rf.callbacks.ModelCheckpoint({ filepath: 'x', save_best_only: true } as never)).toThrow(
+      "did you mean 'saveBestOnly'?",
+    );
+    expect(() => new rf.callbacks.LambdaCallback({ onEpochEnds: () => {} } as never)).toThrow(
+      "did you mean 'onEpochEnd'?",
+    );
   });
 });
 
@@ -85,7 +113,14 @@ describe('rf.callbacks.earlyStopping (tfjs spelling)', () => {
     const lines: string[] = [];
     // A rate of 0 never improves anything: patience 1 stops after epoch 2.
     model.compile({ optimizer: rf.train.sgd(0), loss: 'categoricalCrossentropy' });
-    const stop = rf.callbacks.earlyStopping({ monitor: 'val_loss', minDelta: 0, patience: 1, verbose: 1, mode: 'min', printFn: (l) => lines.push(l) });
+    const stop = rf.callbacks.earlyStopping({
+      monitor: 'val_loss',
+      minDelta: 0,
+      patience: 1,
+      verbose: 1,
+      mode: 'min',
+      printFn: (l) => lines.push(l),
+    });
     const history = await model.fit(x, y, { epochs: 10, verbose: 0, validationData: [x, y], callbacks: stop });
     expect(history.history['loss']).toHaveLength(2);
     expect(lines).toEqual(['Epoch 2: early stopping']);
@@ -118,8 +153,19 @@ describe("tfjs' 'acc' spelling of accuracy in logs", () => {
     const { model, x, y } = classifier(['accuracy']);
     const seen: { acc: number; accuracy: number; valAcc: number; valAccuracy: number; keys: string[] }[] = [];
     const history = await model.fit(x, y, {
-      epochs: 2, verbose: 0, validationData: [x, y],
-      callbacks: { onEpochEnd: (_e, logs) => void seen.push({ acc: logs['acc']!, accuracy: logs['accuracy']!, valAcc: logs['val_acc']!, valAccuracy: logs['val_accuracy']!, keys: Object.keys(logs) }) },
+      epochs: 2,
+      verbose: 0,
+      validationData: [x, y],
+      callbacks: {
+        onEpochEnd: (_e, logs) =>
+          void seen.push({
+            acc: logs['acc']!,
+            accuracy: logs['accuracy']!,
+            valAcc: logs['val_acc']!,
+            valAccuracy: logs['val_accuracy']!,
+            keys: Object.keys(logs),
+          }),
+      },
     });
     for (const s of seen) {
       expect(s.acc).toBe(s.accuracy);

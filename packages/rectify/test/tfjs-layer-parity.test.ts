@@ -29,124 +29,274 @@ const TOL = 1e-5;
 
 const cases: ParityCase[] = [
   {
-    name: 'SimpleRNN (returnSequences)', shape: [2, 5, 3],
+    name: 'SimpleRNN (returnSequences)',
+    shape: [2, 5, 3],
     ours: () => [rf.layers.simpleRNN({ units: 4, returnSequences: true })],
     theirs: () => [tfl.layers.simpleRNN({ units: 4, returnSequences: true, recurrentInitializer: 'zeros' })],
   },
   {
-    name: 'LSTM (sigmoid gates, unitForgetBias)', shape: [2, 6, 3],
+    name: 'LSTM (sigmoid gates, unitForgetBias)',
+    shape: [2, 6, 3],
     ours: () => [rf.layers.lstm({ units: 4, biasInitializer: { name: 'randomNormal', seed: 1 } })],
     theirs: () => [tfl.layers.lstm({ units: 4, ...RNN_T, unitForgetBias: true })],
   },
   {
-    name: 'LSTM goBackwards, returnSequences', shape: [2, 4, 3],
+    name: 'LSTM goBackwards, returnSequences',
+    shape: [2, 4, 3],
     ours: () => [rf.layers.lstm({ units: 3, goBackwards: true, returnSequences: true })],
     theirs: () => [tfl.layers.lstm({ units: 3, goBackwards: true, returnSequences: true, ...RNN_T })],
   },
   {
-    name: 'GRU (resetAfter false, as tfjs)', shape: [2, 5, 3],
+    name: 'GRU (resetAfter false, as tfjs)',
+    shape: [2, 5, 3],
     ours: () => [rf.layers.gru({ units: 4, resetAfter: false, biasInitializer: { name: 'randomNormal', seed: 2 } })],
     theirs: () => [tfl.layers.gru({ units: 4, ...RNN_T })],
   },
   {
-    name: 'Bidirectional LSTM (concat)', shape: [2, 4, 3],
+    name: 'Bidirectional LSTM (concat)',
+    shape: [2, 4, 3],
     ours: () => [rf.layers.bidirectional({ layer: rf.layers.lstm({ units: 3, returnSequences: true }) })],
-    theirs: () => [tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3, returnSequences: true, ...RNN_T }) as never, mergeMode: 'concat' })],
+    theirs: () => [
+      tfl.layers.bidirectional({
+        layer: tfl.layers.lstm({ units: 3, returnSequences: true, ...RNN_T }) as never,
+        mergeMode: 'concat',
+      }),
+    ],
   },
   {
-    name: 'Bidirectional GRU (ave)', shape: [2, 4, 3],
+    name: 'Bidirectional GRU (ave)',
+    shape: [2, 4, 3],
     ours: () => [rf.layers.bidirectional({ layer: rf.layers.gru({ units: 3, resetAfter: false }), mergeMode: 'ave' })],
-    theirs: () => [tfl.layers.bidirectional({ layer: tfl.layers.gru({ units: 3, ...RNN_T }) as never, mergeMode: 'ave' })],
+    theirs: () => [
+      tfl.layers.bidirectional({ layer: tfl.layers.gru({ units: 3, ...RNN_T }) as never, mergeMode: 'ave' }),
+    ],
   },
   {
-    name: 'Embedding(maskZero) → LSTM (masked steps)', shape: [2, 5], ints: 6, zeros: [3, 4, 8, 9],
-    ours: () => [rf.layers.embedding({ inputDim: 6, outputDim: 3, maskZero: true }), rf.layers.lstm({ units: 3, returnSequences: true })],
-    theirs: () => [tfl.layers.embedding({ inputDim: 6, outputDim: 3, maskZero: true }), tfl.layers.lstm({ units: 3, returnSequences: true, ...RNN_T })],
+    name: 'Embedding(maskZero) → LSTM (masked steps)',
+    shape: [2, 5],
+    ints: 6,
+    zeros: [3, 4, 8, 9],
+    ours: () => [
+      rf.layers.embedding({ inputDim: 6, outputDim: 3, maskZero: true }),
+      rf.layers.lstm({ units: 3, returnSequences: true }),
+    ],
+    theirs: () => [
+      tfl.layers.embedding({ inputDim: 6, outputDim: 3, maskZero: true }),
+      tfl.layers.lstm({ units: 3, returnSequences: true, ...RNN_T }),
+    ],
   },
   {
-    name: 'Masking → SimpleRNN', shape: [2, 4, 2], zeros: [2, 3, 6, 7],
+    name: 'Masking → SimpleRNN',
+    shape: [2, 4, 2],
+    zeros: [2, 3, 6, 7],
     noInputGradient: "tfjs has no gradient for the 'Any' op its Masking uses",
     ours: () => [rf.layers.masking(), rf.layers.simpleRNN({ units: 3 })],
     theirs: () => [tfl.layers.masking(), tfl.layers.simpleRNN({ units: 3, recurrentInitializer: 'zeros' })],
   },
   {
-    name: 'TimeDistributed(Dense)', shape: [2, 3, 4],
+    name: 'TimeDistributed(Dense)',
+    shape: [2, 3, 4],
     ours: () => [rf.layers.timeDistributed({ layer: rf.layers.dense({ units: 2, activation: 'tanh' }) })],
     theirs: () => [tfl.layers.timeDistributed({ layer: tfl.layers.dense({ units: 2, activation: 'tanh' }) })],
   },
   {
     // tfjs has no causal padding (NotImplementedError); causal is checked against a float64 reference in layers.
-    name: 'Conv1D valid, dilated', shape: [2, 7, 3], noGradients: 'tfjs: dilation rates greater than 1 are not yet supported in gradients',
-    ours: () => [rf.layers.conv1d({ filters: 4, kernelSize: 3, dilationRate: 2, activation: 'tanh', biasInitializer: { name: 'randomNormal', seed: 3 } })],
+    name: 'Conv1D valid, dilated',
+    shape: [2, 7, 3],
+    noGradients: 'tfjs: dilation rates greater than 1 are not yet supported in gradients',
+    ours: () => [
+      rf.layers.conv1d({
+        filters: 4,
+        kernelSize: 3,
+        dilationRate: 2,
+        activation: 'tanh',
+        biasInitializer: { name: 'randomNormal', seed: 3 },
+      }),
+    ],
     theirs: () => [tfl.layers.conv1d({ filters: 4, kernelSize: 3, dilationRate: 2, activation: 'tanh' })],
   },
   {
-    name: 'Conv1D valid', shape: [2, 7, 3],
+    name: 'Conv1D valid',
+    shape: [2, 7, 3],
     ours: () => [rf.layers.conv1d({ filters: 4, kernelSize: 3, biasInitializer: { name: 'randomNormal', seed: 3 } })],
     theirs: () => [tfl.layers.conv1d({ filters: 4, kernelSize: 3 })],
   },
   {
-    name: 'Conv1D same, strided → MaxPooling1D → GlobalAveragePooling1D', shape: [2, 8, 3],
-    ours: () => [rf.layers.conv1d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }), rf.layers.maxPooling1d({ poolSize: 2, strides: 1 }), rf.layers.globalAveragePooling1d()],
-    theirs: () => [tfl.layers.conv1d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }), tfl.layers.maxPooling1d({ poolSize: 2, strides: 1 }), tfl.layers.globalAveragePooling1d()],
+    name: 'Conv1D same, strided → MaxPooling1D → GlobalAveragePooling1D',
+    shape: [2, 8, 3],
+    ours: () => [
+      rf.layers.conv1d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }),
+      rf.layers.maxPooling1d({ poolSize: 2, strides: 1 }),
+      rf.layers.globalAveragePooling1d(),
+    ],
+    theirs: () => [
+      tfl.layers.conv1d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }),
+      tfl.layers.maxPooling1d({ poolSize: 2, strides: 1 }),
+      tfl.layers.globalAveragePooling1d(),
+    ],
   },
   {
-    name: 'AveragePooling1D same → GlobalMaxPooling1D', shape: [2, 5, 3],
-    noInputGradient: "tfjs' avgPool gradient counts the padding of a partial 'same' window (ours matches finite differences)",
+    name: 'AveragePooling1D same → GlobalMaxPooling1D',
+    shape: [2, 5, 3],
+    noInputGradient:
+      "tfjs' avgPool gradient counts the padding of a partial 'same' window (ours matches finite differences)",
     ours: () => [rf.layers.averagePooling1d({ poolSize: 2, padding: 'same' }), rf.layers.globalMaxPooling1d()],
     theirs: () => [tfl.layers.averagePooling1d({ poolSize: 2, padding: 'same' }), tfl.layers.globalMaxPooling1d({})],
   },
   {
-    name: 'Conv2DTranspose (same, stride 2)', shape: [2, 3, 3, 4],
-    ours: () => [rf.layers.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', biasInitializer: { name: 'randomNormal', seed: 4 } })],
-    theirs: () => [tfl.layers.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' })],
+    name: 'Conv2DTranspose (same, stride 2)',
+    shape: [2, 3, 3, 4],
+    ours: () => [
+      rf.layers.conv2dTranspose({
+        filters: 3,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'same',
+        activation: 'relu',
+        biasInitializer: { name: 'randomNormal', seed: 4 },
+      }),
+    ],
+    theirs: () => [
+      tfl.layers.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }),
+    ],
   },
   {
-    name: 'Conv2DTranspose (valid, kernel 4 > stride 2)', shape: [1, 3, 2, 2],
+    name: 'Conv2DTranspose (valid, kernel 4 > stride 2)',
+    shape: [1, 3, 2, 2],
     ours: () => [rf.layers.conv2dTranspose({ filters: 2, kernelSize: 4, strides: 2 })],
     theirs: () => [tfl.layers.conv2dTranspose({ filters: 2, kernelSize: 4, strides: 2 })],
   },
   {
-    name: 'DepthwiseConv2D (multiplier 2, stride 2, same)', shape: [2, 5, 5, 3],
-    ours: () => [rf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same', biasInitializer: { name: 'randomNormal', seed: 5 } })],
+    name: 'DepthwiseConv2D (multiplier 2, stride 2, same)',
+    shape: [2, 5, 5, 3],
+    ours: () => [
+      rf.layers.depthwiseConv2d({
+        kernelSize: 3,
+        depthMultiplier: 2,
+        strides: 2,
+        padding: 'same',
+        biasInitializer: { name: 'randomNormal', seed: 5 },
+      }),
+    ],
     theirs: () => [tfl.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same' })],
   },
   {
-    name: 'SeparableConv2D → GlobalMaxPooling2D', shape: [2, 5, 5, 3],
-    ours: () => [rf.layers.separableConv2d({ filters: 4, kernelSize: 3, depthMultiplier: 2, activation: 'elu' }), rf.layers.globalMaxPooling2d()],
-    theirs: () => [tfl.layers.separableConv2d({ filters: 4, kernelSize: 3, depthMultiplier: 2, activation: 'elu' }), tfl.layers.globalMaxPooling2d({})],
+    name: 'SeparableConv2D → GlobalMaxPooling2D',
+    shape: [2, 5, 5, 3],
+    ours: () => [
+      rf.layers.separableConv2d({ filters: 4, kernelSize: 3, depthMultiplier: 2, activation: 'elu' }),
+      rf.layers.globalMaxPooling2d(),
+    ],
+    theirs: () => [
+      tfl.layers.separableConv2d({ filters: 4, kernelSize: 3, depthMultiplier: 2, activation: 'elu' }),
+      tfl.layers.globalMaxPooling2d({}),
+    ],
   },
   {
-    name: 'ZeroPadding2D → Cropping2D', shape: [2, 3, 3, 2],
-    ours: () => [rf.layers.zeroPadding2d({ padding: [[1, 0], [2, 1]] }), rf.layers.cropping2d({ cropping: [[1, 2], [0, 1]] })],
-    theirs: () => [tfl.layers.zeroPadding2d({ padding: [[1, 0], [2, 1]] }), tfl.layers.cropping2D({ cropping: [[1, 2], [0, 1]] })],
+    name: 'ZeroPadding2D → Cropping2D',
+    shape: [2, 3, 3, 2],
+    ours: () => [
+      rf.layers.zeroPadding2d({
+        padding: [
+          [1, 0],
+          [2, 1],
+        ],
+      }),
+      rf.layers.cropping2d({
+        cropping: [
+          [1, 2],
+          [0, 1],
+        ],
+      }),
+    ],
+    theirs: () => [
+      tfl.layers.zeroPadding2d({
+        padding: [
+          [1, 0],
+          [2, 1],
+        ],
+      }),
+      tfl.layers.cropping2D({
+        cropping: [
+          [1, 2],
+          [0, 1],
+        ],
+      }),
+    ],
   },
   {
-    name: 'UpSampling2D (nearest, 2×1)', shape: [2, 3, 3, 2],
-    noInputGradient: "tfjs' resizeNearestNeighbor gradient disagrees with finite differences (ours agrees; see layers/test/reshaping)",
+    name: 'UpSampling2D (nearest, 2×1)',
+    shape: [2, 3, 3, 2],
+    noInputGradient:
+      "tfjs' resizeNearestNeighbor gradient disagrees with finite differences (ours agrees; see layers/test/reshaping)",
     ours: () => [rf.layers.upSampling2d({ size: [2, 1] })],
     theirs: () => [tfl.layers.upSampling2d({ size: [2, 1] })],
   },
   {
-    name: 'RNN of stacked cells (LSTMCell, GRUCell), returnSequences', shape: [2, 4, 3],
-    ours: () => [rf.layers.rnn({ cell: [rf.layers.lstmCell({ units: 3 }), rf.layers.gruCell({ units: 2, resetAfter: false })], returnSequences: true })],
-    theirs: () => [tfl.layers.rnn({ cell: [tfl.layers.lstmCell({ units: 3, ...RNN_T }), tfl.layers.gruCell({ units: 2, ...RNN_T })], returnSequences: true })],
+    name: 'RNN of stacked cells (LSTMCell, GRUCell), returnSequences',
+    shape: [2, 4, 3],
+    ours: () => [
+      rf.layers.rnn({
+        cell: [rf.layers.lstmCell({ units: 3 }), rf.layers.gruCell({ units: 2, resetAfter: false })],
+        returnSequences: true,
+      }),
+    ],
+    theirs: () => [
+      tfl.layers.rnn({
+        cell: [tfl.layers.lstmCell({ units: 3, ...RNN_T }), tfl.layers.gruCell({ units: 2, ...RNN_T })],
+        returnSequences: true,
+      }),
+    ],
   },
   {
     // tfjs' softmax supports only the last axis; other axes are checked by hand in layers.
-    name: 'Dense → RepeatVector → Permute → Softmax', shape: [2, 3],
-    ours: () => [rf.layers.dense({ units: 4 }), rf.layers.repeatVector({ n: 3 }), rf.layers.permute({ dims: [2, 1] }), rf.layers.softmax()],
-    theirs: () => [tfl.layers.dense({ units: 4 }), tfl.layers.repeatVector({ n: 3 }), tfl.layers.permute({ dims: [2, 1] }), tfl.layers.softmax({ axis: -1 })],
+    name: 'Dense → RepeatVector → Permute → Softmax',
+    shape: [2, 3],
+    ours: () => [
+      rf.layers.dense({ units: 4 }),
+      rf.layers.repeatVector({ n: 3 }),
+      rf.layers.permute({ dims: [2, 1] }),
+      rf.layers.softmax(),
+    ],
+    theirs: () => [
+      tfl.layers.dense({ units: 4 }),
+      tfl.layers.repeatVector({ n: 3 }),
+      tfl.layers.permute({ dims: [2, 1] }),
+      tfl.layers.softmax({ axis: -1 }),
+    ],
   },
   {
-    name: 'Rescaling → ThresholdedReLU → Dense', shape: [2, 5], noInputGradient: "tfjs has no gradient for the 'Greater' op its ThresholdedReLU uses",
-    ours: () => [rf.layers.rescaling({ scale: 2, offset: 0.1 }), rf.layers.thresholdedRelu({ theta: 0.3 }), rf.layers.dense({ units: 3 })],
-    theirs: () => [tfl.layers.rescaling({ scale: 2, offset: 0.1 }), tfl.layers.thresholdedReLU({ theta: 0.3 }), tfl.layers.dense({ units: 3 })],
+    name: 'Rescaling → ThresholdedReLU → Dense',
+    shape: [2, 5],
+    noInputGradient: "tfjs has no gradient for the 'Greater' op its ThresholdedReLU uses",
+    ours: () => [
+      rf.layers.rescaling({ scale: 2, offset: 0.1 }),
+      rf.layers.thresholdedRelu({ theta: 0.3 }),
+      rf.layers.dense({ units: 3 }),
+    ],
+    theirs: () => [
+      tfl.layers.rescaling({ scale: 2, offset: 0.1 }),
+      tfl.layers.thresholdedReLU({ theta: 0.3 }),
+      tfl.layers.dense({ units: 3 }),
+    ],
   },
   {
-    name: 'SpatialDropout1D, GaussianNoise, GaussianDropout, AlphaDropout (inference: identity) → Conv1D', shape: [2, 5, 3],
-    ours: () => [rf.layers.spatialDropout1d({ rate: 0.5 }), rf.layers.gaussianNoise({ stddev: 1 }), rf.layers.gaussianDropout({ rate: 0.3 }), rf.layers.alphaDropout({ rate: 0.3 }), rf.layers.conv1d({ filters: 2, kernelSize: 2 })],
-    theirs: () => [tfl.layers.spatialDropout1d({ rate: 0.5 }), tfl.layers.gaussianNoise({ stddev: 1 }), tfl.layers.gaussianDropout({ rate: 0.3 }), tfl.layers.alphaDropout({ rate: 0.3 }), tfl.layers.conv1d({ filters: 2, kernelSize: 2 })],
+    name: 'SpatialDropout1D, GaussianNoise, GaussianDropout, AlphaDropout (inference: identity) → Conv1D',
+    shape: [2, 5, 3],
+    ours: () => [
+      rf.layers.spatialDropout1d({ rate: 0.5 }),
+      rf.layers.gaussianNoise({ stddev: 1 }),
+      rf.layers.gaussianDropout({ rate: 0.3 }),
+      rf.layers.alphaDropout({ rate: 0.3 }),
+      rf.layers.conv1d({ filters: 2, kernelSize: 2 }),
+    ],
+    theirs: () => [
+      tfl.layers.spatialDropout1d({ rate: 0.5 }),
+      tfl.layers.gaussianNoise({ stddev: 1 }),
+      tfl.layers.gaussianDropout({ rate: 0.3 }),
+      tfl.layers.alphaDropout({ rate: 0.3 }),
+      tfl.layers.conv1d({ filters: 2, kernelSize: 2 }),
+    ],
   },
 ];
 
@@ -154,13 +304,69 @@ const cases: ParityCase[] = [
  * Merge layers, which take two inputs: ours and tfjs's on the same pair, outputs and input gradients compared.
  */
 const merges: { name: string; shapes: [number[], number[]]; ours: () => rf.Layer; theirs: () => tfl.layers.Layer }[] = [
-  { name: 'Multiply', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.multiply(), theirs: () => tfl.layers.multiply() },
-  { name: 'Average', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.average(), theirs: () => tfl.layers.average() },
-  { name: 'Maximum', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.maximum(), theirs: () => tfl.layers.maximum() },
-  { name: 'Minimum', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.minimum(), theirs: () => tfl.layers.minimum() },
-  { name: 'Dot (rank 2)', shapes: [[2, 3], [2, 3]], ours: () => rf.layers.dot({ axes: 1 }), theirs: () => tfl.layers.dot({ axes: 1 }) },
-  { name: 'Dot (rank 3, axes [2, 2], normalize)', shapes: [[2, 3, 4], [2, 5, 4]], ours: () => rf.layers.dot({ axes: [2, 2], normalize: true }), theirs: () => tfl.layers.dot({ axes: [2, 2], normalize: true }) },
-  { name: 'Dot (rank 3, axes [1, 1])', shapes: [[2, 3, 4], [2, 3, 2]], ours: () => rf.layers.dot({ axes: [1, 1] }), theirs: () => tfl.layers.dot({ axes: [1, 1] }) },
+  {
+    name: 'Multiply',
+    shapes: [
+      [2, 3],
+      [2, 3],
+    ],
+    ours: () => rf.layers.multiply(),
+    theirs: () => tfl.layers.multiply(),
+  },
+  {
+    name: 'Average',
+    shapes: [
+      [2, 3],
+      [2, 3],
+    ],
+    ours: () => rf.layers.average(),
+    theirs: () => tfl.layers.average(),
+  },
+  {
+    name: 'Maximum',
+    shapes: [
+      [2, 3],
+      [2, 3],
+    ],
+    ours: () => rf.layers.maximum(),
+    theirs: () => tfl.layers.maximum(),
+  },
+  {
+    name: 'Minimum',
+    shapes: [
+      [2, 3],
+      [2, 3],
+    ],
+    ours: () => rf.layers.minimum(),
+    theirs: () => tfl.layers.minimum(),
+  },
+  {
+    name: 'Dot (rank 2)',
+    shapes: [
+      [2, 3],
+      [2, 3],
+    ],
+    ours: () => rf.layers.dot({ axes: 1 }),
+    theirs: () => tfl.layers.dot({ axes: 1 }),
+  },
+  {
+    name: 'Dot (rank 3, axes [2, 2], normalize)',
+    shapes: [
+      [2, 3, 4],
+      [2, 5, 4],
+    ],
+    ours: () => rf.layers.dot({ axes: [2, 2], normalize: true }),
+    theirs: () => tfl.layers.dot({ axes: [2, 2], normalize: true }),
+  },
+  {
+    name: 'Dot (rank 3, axes [1, 1])',
+    shapes: [
+      [2, 3, 4],
+      [2, 3, 2],
+    ],
+    ours: () => rf.layers.dot({ axes: [1, 1] }),
+    theirs: () => tfl.layers.dot({ axes: [1, 1] }),
+  },
 ];
 
 describe('merge layers against TensorFlow.js', () => {
@@ -187,7 +393,12 @@ describe('bilinear UpSampling2D against tf.image.resizeBilinear with half-pixel 
   it('matches within 1e-5 (tfjs-layers uses the legacy corner-aligned sampling; Keras 3 and tf.image.resize use half-pixel)', () => {
     const x = rf.randomNormal([2, 3, 4, 2], 0, 1, 'float32', 5);
     const y = rf.layers.upSampling2d({ size: [2, 3], interpolation: 'bilinear' }).apply(x) as rf.Tensor;
-    const ref = tf.image.resizeBilinear(tf.tensor(Array.from(x.dataSync()), [2, 3, 4, 2]) as tf.Tensor4D, [6, 12], false, true);
+    const ref = tf.image.resizeBilinear(
+      tf.tensor(Array.from(x.dataSync()), [2, 3, 4, 2]) as tf.Tensor4D,
+      [6, 12],
+      false,
+      true,
+    );
     expect(maxAbsDiff(y.dataSync(), ref.dataSync())).toBeLessThan(TOL);
   });
 });
@@ -238,7 +449,9 @@ describe('layers against TensorFlow.js (same weights → same outputs and the sa
         const tVars = model.trainableWeights.map((w) => w.read() as tf.Variable);
         const { grads: tg } = tf.variableGrads(() => theirLoss(x.theirs), tVars);
         const tStepped = tVars.map((v) => tf.sub(v, tf.mul(tg[v.name]!, LR)));
-        stepped.forEach((s, i) => expect(maxAbsDiff(s.dataSync(), tStepped[i]!.dataSync()), trainable[i]!.name).toBeLessThan(TOL));
+        stepped.forEach((s, i) =>
+          expect(maxAbsDiff(s.dataSync(), tStepped[i]!.dataSync()), trainable[i]!.name).toBeLessThan(TOL),
+        );
       }
       if (!c.ints && !c.noGradients && !c.noInputGradient) {
         const dx = grad(loss)(x.ours);

@@ -6,13 +6,20 @@ import { tf, tfjsReady } from './interop-helpers.js';
 
 /** A fixed, varied gradient sequence: the same numbers are fed to both libraries. */
 function gradients(steps: number, size: number): number[][] {
-  return Array.from({ length: steps }, (_, t) => Array.from({ length: size }, (_, i) => Math.sin(1.7 * i + 0.9 * t + 0.3) * (1 + i)));
+  return Array.from({ length: steps }, (_, t) =>
+    Array.from({ length: size }, (_, i) => Math.sin(1.7 * i + 0.9 * t + 0.3) * (1 + i)),
+  );
 }
 
 let unique = 0;
 
 /** Applies `grads` step by step to a Rectify and a tfjs variable that start equal; returns both final values. */
-function both(ours: rf.optimizers.Optimizer, theirs: tf.Optimizer, w0: number[], grads: number[][]): [Float32Array, Float32Array] {
+function both(
+  ours: rf.optimizers.Optimizer,
+  theirs: tf.Optimizer,
+  w0: number[],
+  grads: number[][],
+): [Float32Array, Float32Array] {
   const w: Variable = variable(tensor(w0), true, `train_w${unique}`);
   const tw = tf.variable(tf.tensor1d(w0), true, `train_tw${unique++}`);
   for (const g of grads) {
@@ -39,16 +46,32 @@ const cases: [string, () => rf.optimizers.Optimizer, () => tf.Optimizer][] = [
   ['momentum(0.05, 0.9)', () => rf.train.momentum(0.05, 0.9), () => tf.train.momentum(0.05, 0.9)],
   ['momentum(0.05, 0.9, nesterov)', () => rf.train.momentum(0.05, 0.9, true), () => tf.train.momentum(0.05, 0.9, true)],
   ['adam()', () => rf.train.adam(), () => tf.train.adam()],
-  ['adam(0.01, 0.8, 0.99, 1e-3)', () => rf.train.adam(0.01, 0.8, 0.99, 1e-3), () => tf.train.adam(0.01, 0.8, 0.99, 1e-3)],
+  [
+    'adam(0.01, 0.8, 0.99, 1e-3)',
+    () => rf.train.adam(0.01, 0.8, 0.99, 1e-3),
+    () => tf.train.adam(0.01, 0.8, 0.99, 1e-3),
+  ],
   ['adamax()', () => rf.train.adamax(), () => tf.train.adamax()],
-  ['adamax(0.01, 0.8, 0.9, 1e-4, 0.1)', () => rf.train.adamax(0.01, 0.8, 0.9, 1e-4, 0.1), () => tf.train.adamax(0.01, 0.8, 0.9, 1e-4, 0.1)],
+  [
+    'adamax(0.01, 0.8, 0.9, 1e-4, 0.1)',
+    () => rf.train.adamax(0.01, 0.8, 0.9, 1e-4, 0.1),
+    () => tf.train.adamax(0.01, 0.8, 0.9, 1e-4, 0.1),
+  ],
   ['adadelta()', () => rf.train.adadelta(), () => tf.train.adadelta()],
   ['adadelta(1, 0.9, 1e-6)', () => rf.train.adadelta(1, 0.9, 1e-6), () => tf.train.adadelta(1, 0.9, 1e-6)],
   ['adagrad(0.1)', () => rf.train.adagrad(0.1), () => tf.train.adagrad(0.1)],
   ['adagrad(0.1, 0.5)', () => rf.train.adagrad(0.1, 0.5), () => tf.train.adagrad(0.1, 0.5)],
   ['rmsprop(0.01)', () => rf.train.rmsprop(0.01), () => tf.train.rmsprop(0.01)],
-  ['rmsprop(0.01, 0.8, 0.9, 1e-6)', () => rf.train.rmsprop(0.01, 0.8, 0.9, 1e-6), () => tf.train.rmsprop(0.01, 0.8, 0.9, 1e-6)],
-  ['rmsprop(0.01, 0.9, 0.5, 1e-7, centered)', () => rf.train.rmsprop(0.01, 0.9, 0.5, 1e-7, true), () => tf.train.rmsprop(0.01, 0.9, 0.5, 1e-7, true)],
+  [
+    'rmsprop(0.01, 0.8, 0.9, 1e-6)',
+    () => rf.train.rmsprop(0.01, 0.8, 0.9, 1e-6),
+    () => tf.train.rmsprop(0.01, 0.8, 0.9, 1e-6),
+  ],
+  [
+    'rmsprop(0.01, 0.9, 0.5, 1e-7, centered)',
+    () => rf.train.rmsprop(0.01, 0.9, 0.5, 1e-7, true),
+    () => tf.train.rmsprop(0.01, 0.9, 0.5, 1e-7, true),
+  ],
 ];
 
 describe('rf.train matches tf.train step by step', () => {
@@ -95,20 +118,28 @@ describe('rf.train matches tf.train step by step', () => {
   });
 
   it('requires the learning rate where tfjs has no default', () => {
-    expect(() => rf.train.sgd(undefined as never)).toThrow('train.sgd: learningRate is required and must be a number, received undefined');
+    expect(() => rf.train.sgd(undefined as never)).toThrow(
+      'train.sgd: learningRate is required and must be a number, received undefined',
+    );
     expect(() => rf.train.rmsprop(undefined as never)).toThrow(ValueError);
   });
 });
 
 describe('rf.optimizers factories take a positional learning rate', () => {
   it.each(Object.keys(rf.optimizers.optimizerFactories))('%s(0.0123) trains with 0.0123', (name) => {
-    const factory = rf.optimizers.optimizerFactories[name as keyof typeof rf.optimizers.optimizerFactories] as (o: number) => rf.optimizers.Optimizer;
+    const factory = rf.optimizers.optimizerFactories[name as keyof typeof rf.optimizers.optimizerFactories] as (
+      o: number,
+    ) => rf.optimizers.Optimizer;
     expect(factory(0.0123).learningRate).toBe(0.0123);
   });
 
   it("rejects unknown options with a 'did you mean' hint (lr is not learningRate)", () => {
     expect(() => rf.optimizers.adam({ lr: 0.01 } as never)).toThrow("adam: unknown option 'lr'");
-    expect(() => rf.optimizers.sgd({ learning_rate: 0.01 } as never)).toThrow("sgd: unknown option 'learning_rate'; did you mean 'learningRate'?");
-    expect(() => rf.optimizers.adamw({ weight_decay: 0.01 } as never)).toThrow("adamw: unknown option 'weight_decay'; did you mean 'weightDecay'?");
+    expect(() => rf.optimizers.sgd({ learning_rate: 0.01 } as never)).toThrow(
+      "sgd: unknown option 'learning_rate'; did you mean 'learningRate'?",
+    );
+    expect(() => rf.optimizers.adamw({ weight_decay: 0.01 } as never)).toThrow(
+      "adamw: unknown option 'weight_decay'; did you mean 'weightDecay'?",
+    );
   });
 });

@@ -63,7 +63,9 @@ function axisGeometry(op: string, inSize: number, k: number, stride: number, dil
 
 function assertPad(op: string, pad: unknown): asserts pad is PadMode {
   if (pad !== 'same' && pad !== 'valid' && typeof pad !== 'number') {
-    throw new ValueError(`${op}: pad must be 'same', 'valid' or a non-negative integer, received ${JSON.stringify(pad)}`);
+    throw new ValueError(
+      `${op}: pad must be 'same', 'valid' or a non-negative integer, received ${JSON.stringify(pad)}`,
+    );
   }
 }
 
@@ -79,26 +81,46 @@ export function conv2dInfo(
   dilations: number | readonly [number, number] = 1,
 ): Conv2DInfo {
   const op = 'conv2d';
-  if (xShape.length !== 4) throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels], received ${fmtShape(xShape)}`);
+  if (xShape.length !== 4)
+    throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels], received ${fmtShape(xShape)}`);
   if (filterShape.length !== 4) {
-    throw new ShapeError(`${op}: filter must be rank 4 [height, width, inChannels, outChannels], received ${fmtShape(filterShape)}`);
+    throw new ShapeError(
+      `${op}: filter must be rank 4 [height, width, inChannels, outChannels], received ${fmtShape(filterShape)}`,
+    );
   }
   const [batch, inH, inW, inC] = xShape as [number, number, number, number];
   const [kH, kW, fIn, outC] = filterShape as [number, number, number, number];
   if (fIn !== inC) {
-    throw new ShapeError(`${op}: input channels differ: x ${fmtShape(xShape)} has ${inC}, filter ${fmtShape(filterShape)} expects ${fIn}`);
+    throw new ShapeError(
+      `${op}: input channels differ: x ${fmtShape(xShape)} has ${inC}, filter ${fmtShape(filterShape)} expects ${fIn}`,
+    );
   }
   assertPad(op, pad);
   const [strideH, strideW] = pair(op, 'strides', strides);
   const [dilationH, dilationW] = pair(op, 'dilations', dilations);
   if ((strideH > 1 || strideW > 1) && (dilationH > 1 || dilationW > 1)) {
-    throw new ValueError(`${op}: strides > 1 cannot be combined with dilations > 1 (as in TensorFlow), received strides ${strideH},${strideW} and dilations ${dilationH},${dilationW}`);
+    throw new ValueError(
+      `${op}: strides > 1 cannot be combined with dilations > 1 (as in TensorFlow), received strides ${strideH},${strideW} and dilations ${dilationH},${dilationW}`,
+    );
   }
   const h = axisGeometry(op, inH, kH, strideH, dilationH, pad);
   const w = axisGeometry(op, inW, kW, strideW, dilationW, pad);
   return {
-    batch, inH, inW, inC, outH: h.out, outW: w.out, outC, kH, kW,
-    strideH, strideW, dilationH, dilationW, padTop: h.before, padLeft: w.before,
+    batch,
+    inH,
+    inW,
+    inC,
+    outH: h.out,
+    outW: w.out,
+    outC,
+    kH,
+    kW,
+    strideH,
+    strideW,
+    dilationH,
+    dilationW,
+    padTop: h.before,
+    padLeft: w.before,
   };
 }
 
@@ -113,12 +135,26 @@ export function pool2dInfo(
   strides: number | readonly [number, number],
   pad: PadMode,
 ): Pool2DInfo {
-  if (xShape.length !== 4) throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels], received ${fmtShape(xShape)}`);
+  if (xShape.length !== 4)
+    throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels], received ${fmtShape(xShape)}`);
   assertPad(op, pad);
   const [batch, inH, inW, channels] = xShape as [number, number, number, number];
   const [kH, kW] = pair(op, 'filterSize', filterSize);
   const [strideH, strideW] = pair(op, 'strides', strides);
   const h = axisGeometry(op, inH, kH, strideH, 1, pad);
   const w = axisGeometry(op, inW, kW, strideW, 1, pad);
-  return { batch, inH, inW, channels, outH: h.out, outW: w.out, kH, kW, strideH, strideW, padTop: h.before, padLeft: w.before };
+  return {
+    batch,
+    inH,
+    inW,
+    channels,
+    outH: h.out,
+    outW: w.out,
+    kH,
+    kW,
+    strideH,
+    strideW,
+    padTop: h.before,
+    padLeft: w.before,
+  };
 }

@@ -1,5 +1,14 @@
 import type {
-  Backend, BackendKernelName, DataId, FusedKernelImpl, FusedKernelName, FusedKernelSpecs, KernelSpecs, OpAttrs, OpName, TensorInfo,
+  Backend,
+  BackendKernelName,
+  DataId,
+  FusedKernelImpl,
+  FusedKernelName,
+  FusedKernelSpecs,
+  KernelSpecs,
+  OpAttrs,
+  OpName,
+  TensorInfo,
 } from './backend/kernels.js';
 import type { DType, TypedArray } from './dtype.js';
 import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
@@ -31,7 +40,16 @@ export interface MemoryInfo {
   readonly backends: Readonly<Record<string, { numTensors: number; numBytes: number; numDataBuffers: number }>>;
 }
 
-export type TensorContainer = void | Tensor | readonly TensorContainer[] | { readonly [key: string]: TensorContainer } | string | number | boolean | null | undefined;
+export type TensorContainer =
+  | void
+  | Tensor
+  | readonly TensorContainer[]
+  | { readonly [key: string]: TensorContainer }
+  | string
+  | number
+  | boolean
+  | null
+  | undefined;
 
 interface Registration {
   readonly factory: BackendFactory;
@@ -59,7 +77,8 @@ export class Engine {
   }
 
   registerBackend(name: string, factory: BackendFactory, priority = 1): void {
-    if (this.registry.has(name)) throw new BackendError(`registerBackend: a backend named '${name}' is already registered`);
+    if (this.registry.has(name))
+      throw new BackendError(`registerBackend: a backend named '${name}' is already registered`);
     this.registry.set(name, { factory, priority });
   }
 
@@ -75,7 +94,9 @@ export class Engine {
     if (!backend) {
       const made = reg.factory();
       if (made instanceof Promise) {
-        throw new BackendError(`setBackend: backend '${name}' initialises asynchronously; use 'await ready("${name}")' instead`);
+        throw new BackendError(
+          `setBackend: backend '${name}' initialises asynchronously; use 'await ready("${name}")' instead`,
+        );
       }
       backend = made;
       this.instances.set(name, backend);
@@ -131,7 +152,9 @@ export class Engine {
   private registration(name: string): Registration {
     const reg = this.registry.get(name);
     if (!reg) {
-      throw new BackendError(`setBackend: unknown backend '${name}'; registered backends: ${this.backendNames().join(', ') || 'none'}`);
+      throw new BackendError(
+        `setBackend: unknown backend '${name}'; registered backends: ${this.backendNames().join(', ') || 'none'}`,
+      );
     }
     return reg;
   }
@@ -147,7 +170,9 @@ export class Engine {
 
   makeTensor(values: TypedArray, shape: Shape, dtype: DType): Tensor {
     if (values.length !== sizeOf(shape)) {
-      throw new ShapeError(`tensor: ${values.length} values do not fill shape ${fmtShape(shape)} (${sizeOf(shape)} needed)`);
+      throw new ShapeError(
+        `tensor: ${values.length} values do not fill shape ${fmtShape(shape)} (${sizeOf(shape)} needed)`,
+      );
     }
     const backend = this.getBackend();
     return this.wrap(backend.write(values, shape, dtype), backend);
@@ -221,8 +246,11 @@ export class Engine {
     if (!kernel) return null;
     for (const t of tensors) this.ensureOnActive(t);
     // Exclusive and passed once: the same tensor given as two inputs must not be written while it is read.
-    const inPlace = options.donate === true &&
-      def.donated.every((i) => this.isExclusive(tensors[i]!) && tensors.filter((t) => t.dataId === tensors[i]!.dataId).length === 1);
+    const inPlace =
+      options.donate === true &&
+      def.donated.every(
+        (i) => this.isExclusive(tensors[i]!) && tensors.filter((t) => t.dataId === tensors[i]!.dataId).length === 1,
+      );
     const infos = tensors.map((t) => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype }));
     const outputs = kernel(infos as FusedKernelSpecs[K]['inputs'], { ...attrs, inPlace });
     if (!outputs) return null;
@@ -314,13 +342,15 @@ export class Engine {
   }
 
   tidy<T>(fn: () => T): T {
-    if (typeof fn !== 'function') throw new ValueError(`tidy: expected a function, received ${fn === null ? 'null' : typeof fn}`);
+    if (typeof fn !== 'function')
+      throw new ValueError(`tidy: expected a function, received ${fn === null ? 'null' : typeof fn}`);
     const scope = new Set<Tensor>();
     this.scopes.push(scope);
     let result: T;
     try {
       result = fn();
-      if (result instanceof Promise) throw new BackendError('tidy: the function must be synchronous, it returned a Promise');
+      if (result instanceof Promise)
+        throw new BackendError('tidy: the function must be synchronous, it returned a Promise');
     } catch (err) {
       // A throwing function still must not leak what it created.
       for (const t of scope) this.disposeTensor(t);

@@ -19,7 +19,11 @@ function shownIndices(shape: Shape, summarize: boolean): number[] {
     const inner = stride / Math.max(n, 1);
     for (const i of axisIndices(n, summarize)) if (i >= 0) walk(dim + 1, offset + i * inner, inner);
   };
-  walk(0, 0, shape.reduce((a, b) => a * b, 1));
+  walk(
+    0,
+    0,
+    shape.reduce((a, b) => a * b, 1),
+  );
   return out;
 }
 
@@ -38,7 +42,8 @@ function floatFormatter(values: number[]): (v: number) => string {
   const nonZero = finite.map(Math.abs).filter((v) => v !== 0);
   const maxAbs = Math.max(0, ...nonZero);
   const minAbs = Math.min(Infinity, ...nonZero);
-  const special = (v: number): string | null => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : null);
+  const special = (v: number): string | null =>
+    Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : null;
   const sign = (v: number) => (v < 0 || Object.is(v, -0) ? '-' : '');
   if (nonZero.length > 0 && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3)) {
     // Scientific: every mantissa gets the same number of digits, padded with zeros, as NumPy does.

@@ -20,7 +20,9 @@ interface FusedKernelDef<K extends FusedKernelName> {
 /** `value` must be finite and >= 0, and below 1 when `unit` (Adam's betas). */
 const checkRange = (option: string, value: number, unit = false): void => {
   if (!(value >= 0 && (unit ? value < 1 : Number.isFinite(value)))) {
-    throw new ValueError(`adamUpdate: ${option} must be ${unit ? 'in [0, 1)' : 'a finite number >= 0'}, received ${value}`);
+    throw new ValueError(
+      `adamUpdate: ${option} must be ${unit ? 'in [0, 1)' : 'a finite number >= 0'}, received ${value}`,
+    );
   }
 };
 
@@ -34,11 +36,14 @@ export const fusedKernelDefs: { readonly [K in FusedKernelName]: FusedKernelDef<
     check: ([p, ...rest], { learningRate, beta1, beta2, epsilon, step, weightDecay }) => {
       const names = ['g', 'm', 'v'];
       [p, ...rest].forEach((t, i) => {
-        if (t.dtype !== 'float32') throw new ShapeError(`adamUpdate: ${['p', ...names][i]} must be float32, received ${t.dtype}`);
+        if (t.dtype !== 'float32')
+          throw new ShapeError(`adamUpdate: ${['p', ...names][i]} must be float32, received ${t.dtype}`);
       });
       rest.forEach((t, i) => {
         if (!shapesEqual(t.shape, p.shape)) {
-          throw new ShapeError(`adamUpdate: ${names[i]} must have the shape of p ${fmtShape(p.shape)}, received ${fmtShape(t.shape)}`);
+          throw new ShapeError(
+            `adamUpdate: ${names[i]} must have the shape of p ${fmtShape(p.shape)}, received ${fmtShape(t.shape)}`,
+          );
         }
       });
       checkRange('learningRate', learningRate);
@@ -46,7 +51,8 @@ export const fusedKernelDefs: { readonly [K in FusedKernelName]: FusedKernelDef<
       checkRange('beta2', beta2, true);
       checkRange('epsilon', epsilon);
       checkRange('weightDecay', weightDecay);
-      if (!Number.isInteger(step) || step < 1) throw new ValueError(`adamUpdate: step must be an integer >= 1, received ${step}`);
+      if (!Number.isInteger(step) || step < 1)
+        throw new ValueError(`adamUpdate: step must be an integer >= 1, received ${step}`);
     },
   },
 };

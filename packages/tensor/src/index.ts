@@ -14,12 +14,42 @@ export interface TensorExtensions {}
 export type { DType, TypedArray } from './dtype.js';
 export { RectifyError, ShapeError, DTypeError, ValueError, BackendError, fmtShape } from './errors.js';
 export {
-  engine, Engine, registerBackend, setBackend, getBackend, backend, ready, tidy, keep, dispose, memory,
-  type OpRecord, type OpListener, type MemoryInfo, type BackendFactory, type TensorContainer,
+  engine,
+  Engine,
+  registerBackend,
+  setBackend,
+  getBackend,
+  backend,
+  ready,
+  tidy,
+  keep,
+  dispose,
+  memory,
+  type OpRecord,
+  type OpListener,
+  type MemoryInfo,
+  type BackendFactory,
+  type TensorContainer,
 } from './engine.js';
 export type {
-  Backend, BackendMemory, BackendKernelName, DataId, KernelImpl, Kernels, KernelSpecs, OpAttrs, OpName, OpSpecs,
-  ReduceOp, ArgReduceOp, TensorInfo, AdamUpdateAttrs, FusedKernelImpl, FusedKernelName, FusedKernels, FusedKernelSpecs,
+  Backend,
+  BackendMemory,
+  BackendKernelName,
+  DataId,
+  KernelImpl,
+  Kernels,
+  KernelSpecs,
+  OpAttrs,
+  OpName,
+  OpSpecs,
+  ReduceOp,
+  ArgReduceOp,
+  TensorInfo,
+  AdamUpdateAttrs,
+  FusedKernelImpl,
+  FusedKernelName,
+  FusedKernels,
+  FusedKernelSpecs,
 } from './backend/kernels.js';
 export { fusedKernelDefs, adamStepSize, type FusedInputs, type FusedOutputs } from './fused.js';
 export { CpuBackend } from './cpu/cpu-backend.js';
@@ -29,7 +59,15 @@ export { PRNGKey, setSeed, keyFor } from './prng.js';
 export { matmulGeometry, type MatmulGeometry } from './matmul-geometry.js';
 export { conv2dInfo, pool2dInfo, type Conv2DInfo, type Pool2DInfo, type PadMode } from './conv-geometry.js';
 export {
-  sizeOf, stridesOf, shapesEqual, broadcastShapes, broadcastStrides, broadcastedAxes, normalizeAxis, normalizeAxes, type Shape,
+  sizeOf,
+  stridesOf,
+  shapesEqual,
+  broadcastShapes,
+  broadcastStrides,
+  broadcastedAxes,
+  normalizeAxis,
+  normalizeAxes,
+  type Shape,
 } from './shape.js';
 export { formatTensor } from './format.js';
 export { checkOptions, closestName, optionNames, type UnsupportedOptions } from './options.js';

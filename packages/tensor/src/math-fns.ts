@@ -9,7 +9,12 @@ export * from './special-fns.js';
 
 // Unary math. Each derivative is exact and written beside its function.
 export const negFn = unaryFn({ name: 'neg', f: (x) => -x, df: () => -1, out: 'same' });
-export const absFn = unaryFn({ name: 'abs', f: (x) => Math.abs(x), df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), out: 'same' });
+export const absFn = unaryFn({
+  name: 'abs',
+  f: (x) => Math.abs(x),
+  df: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+  out: 'same',
+});
 export const expFn = unaryFn({ name: 'exp', f: (x) => Math.exp(x), df: (x) => Math.exp(x) });
 export const expm1Fn = unaryFn({ name: 'expm1', f: (x) => Math.expm1(x), df: (x) => Math.exp(x) });
 export const logFn = unaryFn({ name: 'log', f: (x) => Math.log(x), df: (x) => 1 / x });
@@ -128,4 +133,8 @@ export const greaterFn = binaryFn({ name: 'greater', f: (x, y) => (x > y ? 1 : 0
 export const greaterEqualFn = binaryFn({ name: 'greaterEqual', f: (x, y) => (x >= y ? 1 : 0), out: 'bool' });
 export const logicalAndFn = binaryFn({ name: 'logicalAnd', f: (x, y) => (x && y ? 1 : 0), out: 'bool' });
 export const logicalOrFn = binaryFn({ name: 'logicalOr', f: (x, y) => (x || y ? 1 : 0), out: 'bool' });
-export const logicalXorFn = binaryFn({ name: 'logicalXor', f: (x, y) => ((x ? 1 : 0) !== (y ? 1 : 0) ? 1 : 0), out: 'bool' });
+export const logicalXorFn = binaryFn({
+  name: 'logicalXor',
+  f: (x, y) => ((x ? 1 : 0) !== (y ? 1 : 0) ? 1 : 0),
+  out: 'bool',
+});

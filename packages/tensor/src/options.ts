@@ -11,7 +11,9 @@ import { ValueError } from './errors.js';
  * so a new option added to the interface is a compile error until it is listed here too.
  * @example const denseOptions = optionNames<DenseArgs>()({ units: true, activation: true, … });
  */
-export function optionNames<T extends object>(): (keys: { readonly [K in keyof Required<T>]: true }) => readonly string[] {
+export function optionNames<T extends object>(): (keys: {
+  readonly [K in keyof Required<T>]: true;
+}) => readonly string[] {
   return (keys) => Object.keys(keys);
 }
 
@@ -65,15 +67,23 @@ export type UnsupportedOptions = Readonly<Record<string, string>>;
  * `undefined` count too: `{ lr: undefined }` is still a misspelling.
  * @example checkOptions('fit', { epochs: 2, batch_size: 8 }, ['epochs', 'batchSize']); // throws: did you mean 'batchSize'?
  */
-export function checkOptions(fn: string, options: unknown, allowed: Iterable<string>, unsupported: UnsupportedOptions = {}): void {
+export function checkOptions(
+  fn: string,
+  options: unknown,
+  allowed: Iterable<string>,
+  unsupported: UnsupportedOptions = {},
+): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new ValueError(`${fn}: options must be an object, received ${Array.isArray(options) ? JSON.stringify(options) : String(options)}`);
+    throw new ValueError(
+      `${fn}: options must be an object, received ${Array.isArray(options) ? JSON.stringify(options) : String(options)}`,
+    );
   }
   const known = new Set(allowed);
   for (const key of Object.keys(options)) {
     if (known.has(key)) continue;
-    if (Object.hasOwn(unsupported, key)) throw new ValueError(`${fn}: option '${key}' is not supported: ${unsupported[key]}`);
+    if (Object.hasOwn(unsupported, key))
+      throw new ValueError(`${fn}: option '${key}' is not supported: ${unsupported[key]}`);
     const hint = closestName(key, known);
     const tail = hint !== undefined ? `did you mean '${hint}'?` : `known options: ${[...known].join(', ') || '(none)'}`;
     throw new ValueError(`${fn}: unknown option '${key}'; ${tail}`);

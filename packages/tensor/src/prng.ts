@@ -22,7 +22,16 @@ function mulHi(a: number, b: number): number {
 }
 
 /** Writes the 4 words of block (c0, c1, c2, c3) under key (k0, k1) into out[at..at+3]. */
-function philoxBlock(k0: number, k1: number, c0: number, c1: number, c2: number, c3: number, out: Uint32Array, at: number): void {
+function philoxBlock(
+  k0: number,
+  k1: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  out: Uint32Array,
+  at: number,
+): void {
   for (let r = 0; r < 10; r++) {
     const hi0 = mulHi(M0, c0);
     const lo0 = Math.imul(M0, c0) >>> 0;
@@ -50,7 +59,10 @@ function philoxBlock(k0: number, k1: number, c0: number, c1: number, c2: number,
  * a.uniform(3); // three numbers in [0, 1), the same on every run
  */
 export class PRNGKey {
-  private constructor(readonly k0: number, readonly k1: number) {}
+  private constructor(
+    readonly k0: number,
+    readonly k1: number,
+  ) {}
 
   static fromSeed(seed: number, op = 'PRNGKey.fromSeed'): PRNGKey {
     if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
@@ -80,7 +92,8 @@ export class PRNGKey {
   uint32(n: number): Uint32Array {
     const blocks = Math.ceil(n / 4);
     const out = new Uint32Array(blocks * 4);
-    for (let b = 0; b < blocks; b++) philoxBlock(this.k0, this.k1, b >>> 0, Math.floor(b / 0x100000000), 0, 0, out, 4 * b);
+    for (let b = 0; b < blocks; b++)
+      philoxBlock(this.k0, this.k1, b >>> 0, Math.floor(b / 0x100000000), 0, 0, out, 4 * b);
     return out.subarray(0, n);
   }
 

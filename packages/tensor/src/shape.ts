@@ -84,7 +84,8 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
 
 /** Throws a ValueError naming `op` unless `shape` holds non-negative integers. @example assertValidShape('zeros', [2, 3]); */
 export function assertValidShape(op: string, shape: Shape): void {
-  if (!Array.isArray(shape)) throw new ValueError(`${op}: shape must be an array of non-negative integers, received ${String(shape)}`);
+  if (!Array.isArray(shape))
+    throw new ValueError(`${op}: shape must be an array of non-negative integers, received ${String(shape)}`);
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw new ValueError(`${op}: shape must hold non-negative integers, received ${fmtShape(shape)}`);

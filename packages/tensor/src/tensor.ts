@@ -85,7 +85,8 @@ export class Tensor {
 
   /** A scalar's value, or the only element of a size-1 tensor. */
   item(): number {
-    if (this.size !== 1) throw new ShapeError(`item: tensor must have exactly one element, shape is [${this.shape.join(',')}]`);
+    if (this.size !== 1)
+      throw new ShapeError(`item: tensor must have exactly one element, shape is [${this.shape.join(',')}]`);
     return this.dataSync()[0]!;
   }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Backend, BackendError, CpuBackend, add, engine, backend, getBackend, memory, ready, registerBackend, setBackend, tensor,
+  type Backend,
+  BackendError,
+  CpuBackend,
+  add,
+  engine,
+  backend,
+  getBackend,
+  memory,
+  ready,
+  registerBackend,
+  setBackend,
+  tensor,
 } from '@rectify/tensor';
 
 /** A CPU backend under another name: enough to exercise the registry and cross-backend moves. */
@@ -39,7 +50,9 @@ describe('backend registry', () => {
 
   it('initialises asynchronous backends with ready()', async () => {
     registerBackend('cpu-async', async () => renamed('cpu-async')(), -2);
-    expect(() => setBackend('cpu-async')).toThrow(`setBackend: backend 'cpu-async' initialises asynchronously; use 'await ready("cpu-async")' instead`);
+    expect(() => setBackend('cpu-async')).toThrow(
+      `setBackend: backend 'cpu-async' initialises asynchronously; use 'await ready("cpu-async")' instead`,
+    );
     const b = await ready('cpu-async');
     expect(b.name).toBe('cpu-async');
     expect(engine.backendName).toBe('cpu-async');
@@ -49,13 +62,21 @@ describe('backend registry', () => {
   });
 
   it('reports failures with the backend name', async () => {
-    registerBackend('broken', () => {
-      throw new Error('no device');
-    }, -3);
+    registerBackend(
+      'broken',
+      () => {
+        throw new Error('no device');
+      },
+      -3,
+    );
     expect(() => setBackend('broken')).toThrow('no device');
     await expect(ready('broken')).rejects.toThrow('no device');
     expect(() => registerBackend('cpu', () => new CpuBackend())).toThrow(BackendError);
-    expect(() => registerBackend('cpu', () => new CpuBackend())).toThrow("registerBackend: a backend named 'cpu' is already registered");
-    expect(() => setBackend('tpu')).toThrow(/^setBackend: unknown backend 'tpu'; registered backends: cpu-hi, cpu, cpu-b, cpu-async, broken$/);
+    expect(() => registerBackend('cpu', () => new CpuBackend())).toThrow(
+      "registerBackend: a backend named 'cpu' is already registered",
+    );
+    expect(() => setBackend('tpu')).toThrow(
+      /^setBackend: unknown backend 'tpu'; registered backends: cpu-hi, cpu, cpu-b, cpu-async, broken$/,
+    );
   });
 });

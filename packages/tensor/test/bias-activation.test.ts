@@ -6,7 +6,10 @@ const leaky = unaryFn({ name: 'leakyTest', f: (x, a) => (x > 0 ? x : a * x), df:
 
 describe('biasActivation', () => {
   it('adds the bias along the last axis, then applies fn with its parameters', () => {
-    const z = tensor([[-1, 2, 0.5], [3, -4, -0.25]]);
+    const z = tensor([
+      [-1, 2, 0.5],
+      [3, -4, -0.25],
+    ]);
     const y = biasActivation(z, tensor([0.5, -3, 0]), leaky, 0.1);
     // Rows: [-0.5, -1, 0.5], [3.5, -7, -0.25] through leaky(·, 0.1).
     expectClose(y, [-0.05, -0.1, 0.5, 3.5, -0.7, -0.025]);
@@ -15,15 +18,30 @@ describe('biasActivation', () => {
   });
 
   it('agrees with mapUnary(add(z, bias)) for sigmoid on a rank-3 input', () => {
-    const z = tensor([[[0.3, -1.2], [2, 0]], [[-0.7, 5], [1e-30, -88]]]);
+    const z = tensor([
+      [
+        [0.3, -1.2],
+        [2, 0],
+      ],
+      [
+        [-0.7, 5],
+        [1e-30, -88],
+      ],
+    ]);
     const bias = tensor([0.1, -0.2]);
     const ref = [0.4, -1.4, 2.1, -0.2, -0.6, 4.8, 0.1, -88.2].map((v) => 1 / (1 + Math.exp(-v)));
     expectClose(biasActivation(z, bias, mathFns.sigmoidFn), ref);
-    expect(Array.from(biasActivation(z, bias, mathFns.tanhFn).dataSync())).toEqual(Array.from(mapUnary(add(z, bias), mathFns.tanhFn).dataSync()));
+    expect(Array.from(biasActivation(z, bias, mathFns.tanhFn).dataSync())).toEqual(
+      Array.from(mapUnary(add(z, bias), mathFns.tanhFn).dataSync()),
+    );
   });
 
   it('handles one unit, NaN and an empty batch', () => {
-    expectClose(biasActivation(tensor([[1], [-2], [NaN]]), tensor([1]), mathFns.tanhFn), [Math.tanh(2), Math.tanh(-1), NaN]);
+    expectClose(biasActivation(tensor([[1], [-2], [NaN]]), tensor([1]), mathFns.tanhFn), [
+      Math.tanh(2),
+      Math.tanh(-1),
+      NaN,
+    ]);
     const empty = biasActivation(zeros([0, 4]), zeros([4]), mathFns.sigmoidFn);
     expect(empty.shape).toEqual([0, 4]);
     expect(empty.size).toBe(0);

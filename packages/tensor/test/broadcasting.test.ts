@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeError, add, broadcastShapes, broadcastTo, broadcastedAxes, mul, sub, tensor, where, zeros } from '@rectify/tensor';
+import {
+  ShapeError,
+  add,
+  broadcastShapes,
+  broadcastTo,
+  broadcastedAxes,
+  mul,
+  sub,
+  tensor,
+  where,
+  zeros,
+} from '@rectify/tensor';
 
 /** A naive NumPy broadcast, in float64, written independently of the library. */
 function refBroadcast(a: number[], as: number[], b: number[], bs: number[], f: (x: number, y: number) => number) {
@@ -35,15 +46,33 @@ describe('NumPy broadcasting', () => {
     [[2, 3], []],
     [[], [2, 3]],
     [[2, 3], [3]],
-    [[2, 3], [2, 1]],
-    [[2, 1], [1, 3]],
-    [[4, 1, 3], [2, 1]],
+    [
+      [2, 3],
+      [2, 1],
+    ],
+    [
+      [2, 1],
+      [1, 3],
+    ],
+    [
+      [4, 1, 3],
+      [2, 1],
+    ],
     [[1], [3, 1]],
-    [[3, 1, 1], [1, 2, 1]],
-    [[2, 1, 3, 1], [5, 1, 4]],
+    [
+      [3, 1, 1],
+      [1, 2, 1],
+    ],
+    [
+      [2, 1, 3, 1],
+      [5, 1, 4],
+    ],
     [[0, 3], [3]],
     [[0], []],
-    [[2, 0], [2, 1]],
+    [
+      [2, 0],
+      [2, 1],
+    ],
   ];
   for (const [as, bs] of pairs) {
     it(`[${as}] with [${bs}]`, () => {
@@ -65,12 +94,22 @@ describe('NumPy broadcasting', () => {
   it('where broadcasts condition and both branches together', () => {
     const c = tensor([[true], [false]]);
     const r = where(c, tensor([1, 2, 3]), tensor([[10], [20]]));
-    expect(r.arraySync()).toEqual([[1, 2, 3], [20, 20, 20]]);
+    expect(r.arraySync()).toEqual([
+      [1, 2, 3],
+      [20, 20, 20],
+    ]);
   });
 
   it('broadcastTo', () => {
-    expect(broadcastTo(tensor([1, 2]), [3, 2]).arraySync()).toEqual([[1, 2], [1, 2], [1, 2]]);
-    expect(broadcastTo(tensor([[1], [2]]), [2, 3]).arraySync()).toEqual([[1, 1, 1], [2, 2, 2]]);
+    expect(broadcastTo(tensor([1, 2]), [3, 2]).arraySync()).toEqual([
+      [1, 2],
+      [1, 2],
+      [1, 2],
+    ]);
+    expect(broadcastTo(tensor([[1], [2]]), [2, 3]).arraySync()).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
     expect(broadcastTo(tensor(5), [2]).arraySync()).toEqual([5, 5]);
     expect(broadcastTo(tensor([1]), [0]).shape).toEqual([0]);
   });
@@ -85,8 +124,12 @@ describe('NumPy broadcasting', () => {
 
   it('rejects incompatible shapes with the op, both shapes and the axis', () => {
     expect(() => add(zeros([2, 3]), zeros([4]))).toThrow(ShapeError);
-    expect(() => add(zeros([2, 3]), zeros([4]))).toThrow('add: shapes [2,3] and [4] cannot be broadcast (axis -1: 3 vs 4)');
-    expect(() => mul(zeros([2, 3, 4]), zeros([5, 1, 4]))).toThrow('mul: shapes [2,3,4] and [5,1,4] cannot be broadcast (axis -3: 2 vs 5)');
+    expect(() => add(zeros([2, 3]), zeros([4]))).toThrow(
+      'add: shapes [2,3] and [4] cannot be broadcast (axis -1: 3 vs 4)',
+    );
+    expect(() => mul(zeros([2, 3, 4]), zeros([5, 1, 4]))).toThrow(
+      'mul: shapes [2,3,4] and [5,1,4] cannot be broadcast (axis -3: 2 vs 5)',
+    );
     expect(() => add(zeros([0]), zeros([2]))).toThrow('add: shapes [0] and [2] cannot be broadcast (axis -1: 0 vs 2)');
     expect(() => broadcastTo(zeros([2]), [3])).toThrow('broadcastTo: cannot broadcast [2] to [3] (axis 0: 2 vs 3)');
     expect(() => broadcastTo(zeros([2, 2]), [2])).toThrow('broadcastTo: cannot broadcast [2,2] to lower rank [2]');

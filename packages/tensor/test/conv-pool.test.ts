@@ -16,45 +16,69 @@ function geometry(n: number, k: number, s: number, d: number, pad: Pad): [number
 }
 
 /** Direct convolution in float64, NHWC, filter HWIO. */
-function refConv(x: Float64Array, xs: number[], w: Float64Array, ws: number[], s: [number, number], pad: Pad, d: [number, number]) {
+function refConv(
+  x: Float64Array,
+  xs: number[],
+  w: Float64Array,
+  ws: number[],
+  s: [number, number],
+  pad: Pad,
+  d: [number, number],
+) {
   const [B, H, W, C] = xs as [number, number, number, number];
   const [KH, KW, , O] = ws as [number, number, number, number];
   const [OH, pt] = geometry(H, KH, s[0], d[0], pad);
   const [OW, pl] = geometry(W, KW, s[1], d[1], pad);
   const out = new Float64Array(B * OH * OW * O);
-  for (let b = 0; b < B; b++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) for (let o = 0; o < O; o++) {
-    let acc = 0;
-    for (let kh = 0; kh < KH; kh++) for (let kw = 0; kw < KW; kw++) {
-      const ih = oh * s[0] - pt + kh * d[0];
-      const iw = ow * s[1] - pl + kw * d[1];
-      if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
-      for (let c = 0; c < C; c++) acc += x[((b * H + ih) * W + iw) * C + c]! * w[((kh * KW + kw) * C + c) * O + o]!;
-    }
-    out[((b * OH + oh) * OW + ow) * O + o] = acc;
-  }
+  for (let b = 0; b < B; b++)
+    for (let oh = 0; oh < OH; oh++)
+      for (let ow = 0; ow < OW; ow++)
+        for (let o = 0; o < O; o++) {
+          let acc = 0;
+          for (let kh = 0; kh < KH; kh++)
+            for (let kw = 0; kw < KW; kw++) {
+              const ih = oh * s[0] - pt + kh * d[0];
+              const iw = ow * s[1] - pl + kw * d[1];
+              if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
+              for (let c = 0; c < C; c++)
+                acc += x[((b * H + ih) * W + iw) * C + c]! * w[((kh * KW + kw) * C + c) * O + o]!;
+            }
+          out[((b * OH + oh) * OW + ow) * O + o] = acc;
+        }
   return { out, shape: [B, OH, OW, O] };
 }
 
-function refPool(x: Float64Array, xs: number[], k: [number, number], s: [number, number], pad: Pad, kind: 'max' | 'avg') {
+function refPool(
+  x: Float64Array,
+  xs: number[],
+  k: [number, number],
+  s: [number, number],
+  pad: Pad,
+  kind: 'max' | 'avg',
+) {
   const [B, H, W, C] = xs as [number, number, number, number];
   const [OH, pt] = geometry(H, k[0], s[0], 1, pad);
   const [OW, pl] = geometry(W, k[1], s[1], 1, pad);
   const out = new Float64Array(B * OH * OW * C);
-  for (let b = 0; b < B; b++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) for (let c = 0; c < C; c++) {
-    let m = -Infinity;
-    let sum = 0;
-    let n = 0;
-    for (let kh = 0; kh < k[0]; kh++) for (let kw = 0; kw < k[1]; kw++) {
-      const ih = oh * s[0] - pt + kh;
-      const iw = ow * s[1] - pl + kw;
-      if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
-      const v = x[((b * H + ih) * W + iw) * C + c]!;
-      m = Math.max(m, v);
-      sum += v;
-      n++;
-    }
-    out[((b * OH + oh) * OW + ow) * C + c] = kind === 'max' ? m : sum / n;
-  }
+  for (let b = 0; b < B; b++)
+    for (let oh = 0; oh < OH; oh++)
+      for (let ow = 0; ow < OW; ow++)
+        for (let c = 0; c < C; c++) {
+          let m = -Infinity;
+          let sum = 0;
+          let n = 0;
+          for (let kh = 0; kh < k[0]; kh++)
+            for (let kw = 0; kw < k[1]; kw++) {
+              const ih = oh * s[0] - pt + kh;
+              const iw = ow * s[1] - pl + kw;
+              if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
+              const v = x[((b * H + ih) * W + iw) * C + c]!;
+              m = Math.max(m, v);
+              sum += v;
+              n++;
+            }
+          out[((b * OH + oh) * OW + ow) * C + c] = kind === 'max' ? m : sum / n;
+        }
   return { out, shape: [B, OH, OW, C] };
 }
 
@@ -68,9 +92,20 @@ describe('conv2d', () => {
     // x = 1..9 as a 3×3 image, a 2×2 filter [[1, 0], [0, -1]]: out = x[i][j] − x[i+1][j+1] = −4 everywhere.
     const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
     const f = tensor([1, 0, 0, -1], [2, 2, 1, 1]);
-    expect(conv2d(x, f, 1, 'valid').arraySync()).toEqual([[[[-4], [-4]], [[-4], [-4]]]]);
+    expect(conv2d(x, f, 1, 'valid').arraySync()).toEqual([
+      [
+        [[-4], [-4]],
+        [[-4], [-4]],
+      ],
+    ]);
     // 'same' pads after (TensorFlow puts the odd pixel at the end): the last row/column see zeros.
-    expect(conv2d(x, f, 1, 'same').arraySync()).toEqual([[[[-4], [-4], [3]], [[-4], [-4], [6]], [[7], [8], [9]]]]);
+    expect(conv2d(x, f, 1, 'same').arraySync()).toEqual([
+      [
+        [[-4], [-4], [3]],
+        [[-4], [-4], [6]],
+        [[7], [8], [9]],
+      ],
+    ]);
   });
 
   const configs: Array<{ x: number[]; f: number[]; s: [number, number]; pad: Pad; d: [number, number] }> = [
@@ -116,15 +151,35 @@ describe('conv2d', () => {
 describe('pooling', () => {
   const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 4, 4, 1]);
   it('max and average over 2×2 windows, stride 2 (hand-computed)', () => {
-    expect(maxPool(x, 2, 2).arraySync()).toEqual([[[[6], [8]], [[14], [16]]]]);
-    expect(avgPool(x, 2, 2).arraySync()).toEqual([[[[3.5], [5.5]], [[11.5], [13.5]]]]);
+    expect(maxPool(x, 2, 2).arraySync()).toEqual([
+      [
+        [[6], [8]],
+        [[14], [16]],
+      ],
+    ]);
+    expect(avgPool(x, 2, 2).arraySync()).toEqual([
+      [
+        [[3.5], [5.5]],
+        [[11.5], [13.5]],
+      ],
+    ]);
     expect(maxPool2d).toBe(maxPool);
     expect(avgPool2d).toBe(avgPool);
   });
   it("'same' padding: padding never wins a max and is not counted in an average", () => {
     const n = tensor([-1, -2, -3, -4], [1, 2, 2, 1]);
-    expect(maxPool(n, 3, 1, 'same').arraySync()).toEqual([[[[-1], [-1]], [[-1], [-1]]]]);
-    expect(avgPool(n, 3, 1, 'same').arraySync()).toEqual([[[[-2.5], [-2.5]], [[-2.5], [-2.5]]]]);
+    expect(maxPool(n, 3, 1, 'same').arraySync()).toEqual([
+      [
+        [[-1], [-1]],
+        [[-1], [-1]],
+      ],
+    ]);
+    expect(avgPool(n, 3, 1, 'same').arraySync()).toEqual([
+      [
+        [[-2.5], [-2.5]],
+        [[-2.5], [-2.5]],
+      ],
+    ]);
   });
   it('propagates NaN through a max window', () => {
     const n = tensor([1, NaN, 3, 4], [1, 2, 2, 1]);

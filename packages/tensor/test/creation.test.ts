@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Tensor, arange, eye, full, linspace, ones, onesLike, scalar, tensor, zeros, zerosLike,
-} from '@rectify/tensor';
+import { Tensor, arange, eye, full, linspace, ones, onesLike, scalar, tensor, zeros, zerosLike } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 
 describe('tensor()', () => {
   it('infers shape and float32 dtype from nested arrays', () => {
-    const t = tensor([[1, 2, 3], [4, 5, 6]]);
+    const t = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(t.shape).toEqual([2, 3]);
     expect(t.dtype).toBe('float32');
     expect(t.rank).toBe(2);
     expect(t.size).toBe(6);
-    expect(t.arraySync()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(t.arraySync()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(t).toBeInstanceOf(Tensor);
   });
 
@@ -26,9 +30,19 @@ describe('tensor()', () => {
   });
 
   it('takes flat values plus a shape, and fills a shape from one value', () => {
-    expect(tensor([1, 2, 3, 4, 5, 6], [3, 2]).arraySync()).toEqual([[1, 2], [3, 4], [5, 6]]);
-    expect(tensor(new Float32Array([1, 2, 3, 4]), [2, 2]).arraySync()).toEqual([[1, 2], [3, 4]]);
-    expect(tensor([7], [2, 2]).arraySync()).toEqual([[7, 7], [7, 7]]);
+    expect(tensor([1, 2, 3, 4, 5, 6], [3, 2]).arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(tensor(new Float32Array([1, 2, 3, 4]), [2, 2]).arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(tensor([7], [2, 2]).arraySync()).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
   });
 
   it('converts to the requested dtype: int32 truncates toward zero, bool is non-zero', () => {
@@ -69,9 +83,19 @@ describe('Tensor is immutable from the outside', () => {
   });
 
   it('reads asynchronously with data() and array()', async () => {
-    const t = tensor([[1, 2], [3, 4]], undefined, 'int32');
+    const t = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      undefined,
+      'int32',
+    );
     expect(Array.from(await t.data())).toEqual([1, 2, 3, 4]);
-    expect(await t.array()).toEqual([[1, 2], [3, 4]]);
+    expect(await t.array()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     const d = await t.data();
     d[0] = 9;
     expect(t.dataSync()[0]).toBe(1);
@@ -86,10 +110,16 @@ describe('creation ops', () => {
   });
 
   it('zeros, ones, full with dtypes', () => {
-    expect(zeros([2, 3]).arraySync()).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect(zeros([2, 3]).arraySync()).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     expect(ones([2], 'int32').dtype).toBe('int32');
     expect(ones([3]).arraySync()).toEqual([1, 1, 1]);
-    expect(full([2, 2], 7.5).arraySync()).toEqual([[7.5, 7.5], [7.5, 7.5]]);
+    expect(full([2, 2], 7.5).arraySync()).toEqual([
+      [7.5, 7.5],
+      [7.5, 7.5],
+    ]);
     expect(full([2], true).dtype).toBe('bool');
     expect(full([2], 3.9, 'int32').arraySync()).toEqual([3, 3]);
     expect(zeros([0, 4]).size).toBe(0);
@@ -121,9 +151,20 @@ describe('creation ops', () => {
   });
 
   it('eye, square and rectangular', () => {
-    expect(eye(3).arraySync()).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-    expect(eye(2, 3).arraySync()).toEqual([[1, 0, 0], [0, 1, 0]]);
-    expect(eye(3, 2, 'int32').arraySync()).toEqual([[1, 0], [0, 1], [0, 0]]);
+    expect(eye(3).arraySync()).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(eye(2, 3).arraySync()).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+    expect(eye(3, 2, 'int32').arraySync()).toEqual([
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
     expect(eye(0).shape).toEqual([0, 0]);
   });
 });

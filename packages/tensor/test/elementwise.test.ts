@@ -1,16 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import {
-  abs, add, cast, ceil, clip, clipByValue, cos, div, equal, exp, expm1, floor, floorDiv, greater, greaterEqual, isFinite,
-  isNaN, less, lessEqual, log, log1p, logicalAnd, logicalNot, logicalOr, logicalXor, mapBinary, mapUnary, maximum,
-  minimum, mod, mul, neg, notEqual, pow, reciprocal, round, rsqrt, sigmoid, sign, sin, softplus, sqrt, square,
-  squaredDifference, sub, tanh, tensor, where, binaryFn, unaryFn,
+  abs,
+  add,
+  cast,
+  ceil,
+  clip,
+  clipByValue,
+  cos,
+  div,
+  equal,
+  exp,
+  expm1,
+  floor,
+  floorDiv,
+  greater,
+  greaterEqual,
+  isFinite,
+  isNaN,
+  less,
+  lessEqual,
+  log,
+  log1p,
+  logicalAnd,
+  logicalNot,
+  logicalOr,
+  logicalXor,
+  mapBinary,
+  mapUnary,
+  maximum,
+  minimum,
+  mod,
+  mul,
+  neg,
+  notEqual,
+  pow,
+  reciprocal,
+  round,
+  rsqrt,
+  sigmoid,
+  sign,
+  sin,
+  softplus,
+  sqrt,
+  square,
+  squaredDifference,
+  sub,
+  tanh,
+  tensor,
+  where,
+  binaryFn,
+  unaryFn,
 } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 
 const xs = [-2, -0.5, 0, 0.5, 3];
 
 describe('unary math against float64 references', () => {
-  const cases: Array<[string, (x: ReturnType<typeof tensor>) => ReturnType<typeof tensor>, (v: number) => number, number[]]> = [
+  const cases: Array<
+    [string, (x: ReturnType<typeof tensor>) => ReturnType<typeof tensor>, (v: number) => number, number[]]
+  > = [
     ['neg', neg, (v) => -v, xs],
     ['abs', abs, Math.abs, xs],
     ['exp', exp, Math.exp, xs],
@@ -35,7 +83,9 @@ describe('unary math against float64 references', () => {
   }
 
   it('round halves to even, as NumPy and TensorFlow', () => {
-    expect(round(tensor([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 2.6, -2.6])).arraySync()).toEqual([-2, -2, -0, 0, 2, 2, 3, -3]);
+    expect(round(tensor([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 2.6, -2.6])).arraySync()).toEqual([
+      -2, -2, -0, 0, 2, 2, 3, -3,
+    ]);
   });
 
   it('stays finite where a naive formula overflows', () => {
@@ -88,7 +138,9 @@ describe('binary arithmetic against hand-computed values', () => {
   it('mod and floorDiv take the sign of the divisor, like Python', () => {
     expectClose(mod(tensor([7, -7, 7, -7, 5.5]), tensor([3, 3, -3, -3, 2])), [1, 2, -2, -1, 1.5], 1e-7);
     expectClose(floorDiv(tensor([7, -7, 7, 5.5]), tensor([2, 2, -2, 2])), [3, -4, -4, 2], 0);
-    expect(floorDiv(tensor([7, -7], undefined, 'int32'), tensor([2, 2], undefined, 'int32')).arraySync()).toEqual([3, -4]);
+    expect(floorDiv(tensor([7, -7], undefined, 'int32'), tensor([2, 2], undefined, 'int32')).arraySync()).toEqual([
+      3, -4,
+    ]);
   });
   it('division by zero gives ±Infinity or NaN, not an error', () => {
     expectClose(div(tensor([1, -1, 0]), tensor([0, 0, 0])), [Infinity, -Infinity, NaN], 0);
@@ -126,7 +178,10 @@ describe('comparisons and logic give bool tensors', () => {
   });
   it('where picks per element, broadcasting all three', () => {
     expect(where(tensor([true, false, true]), tensor([1, 2, 3]), tensor([10, 20, 30])).arraySync()).toEqual([1, 20, 3]);
-    expect(where(tensor([[true], [false]]), tensor([1, 2]), 0).arraySync()).toEqual([[1, 2], [0, 0]]);
+    expect(where(tensor([[true], [false]]), tensor([1, 2]), 0).arraySync()).toEqual([
+      [1, 2],
+      [0, 0],
+    ]);
     expect(where(tensor([true, false]), NaN, 1).arraySync()).toEqual([NaN, 1]);
   });
 });

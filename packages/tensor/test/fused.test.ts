@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AdamUpdateAttrs, type Backend, CpuBackend, type Tensor, ShapeError, ValueError, add, div, engine, mul, registerBackend,
-  reshape, setBackend, sqrt, square, sub, tensor, zeros,
+  type AdamUpdateAttrs,
+  type Backend,
+  CpuBackend,
+  type Tensor,
+  ShapeError,
+  ValueError,
+  add,
+  div,
+  engine,
+  mul,
+  registerBackend,
+  reshape,
+  setBackend,
+  sqrt,
+  square,
+  sub,
+  tensor,
+  zeros,
 } from '@rectify/tensor';
 
 const HYPER: AdamUpdateAttrs = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 3, weightDecay: 0 };
@@ -15,7 +31,9 @@ function adamRef(h: AdamUpdateAttrs): { p: number[]; m: number[]; v: number[] } 
   const alpha = (h.learningRate * Math.sqrt(1 - h.beta2 ** h.step)) / (1 - h.beta1 ** h.step);
   const m = M.map((mi, i) => mi + (1 - h.beta1) * (G[i]! - mi));
   const v = V.map((vi, i) => vi + (1 - h.beta2) * (G[i]! ** 2 - vi));
-  const p = P.map((pi, i) => pi - h.learningRate * h.weightDecay * pi - (alpha * m[i]!) / (Math.sqrt(v[i]!) + h.epsilon));
+  const p = P.map(
+    (pi, i) => pi - h.learningRate * h.weightDecay * pi - (alpha * m[i]!) / (Math.sqrt(v[i]!) + h.epsilon),
+  );
   return { p, m, v };
 }
 
@@ -30,7 +48,9 @@ function composed(p: Tensor, g: Tensor, m0: Tensor, v0: Tensor, h: AdamUpdateAtt
 
 /** Relative to the magnitude, as float32 allows (index 2's step is α·m/ε ≈ 2000). */
 function expectClose(actual: Tensor, ref: readonly number[]): void {
-  Array.from(actual.dataSync()).forEach((x, i) => expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(ref[i]!))));
+  Array.from(actual.dataSync()).forEach((x, i) =>
+    expect(Math.abs(x - ref[i]!)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(ref[i]!))),
+  );
 }
 
 const inputs = (): [Tensor, Tensor, Tensor, Tensor] => [tensor(P), tensor(G), tensor(M), tensor(V)];
@@ -65,7 +85,11 @@ describe('engine.runFused — adamUpdate on the cpu backend', () => {
       expect(p1.dataSync()[1]).not.toBeNaN();
       const e = zeros([0, 3]);
       const out = engine.runFused('adamUpdate', [e, e, e, e], HYPER)!;
-      expect(out.map((t) => t.shape)).toEqual([[0, 3], [0, 3], [0, 3]]);
+      expect(out.map((t) => t.shape)).toEqual([
+        [0, 3],
+        [0, 3],
+        [0, 3],
+      ]);
     });
   });
 
@@ -118,7 +142,8 @@ describe('engine.runFused — adamUpdate on the cpu backend', () => {
   });
 
   it('returns null on a backend without the kernel, after validating the inputs all the same', () => {
-    const plain = (): Backend => Object.assign(Object.create(new CpuBackend()) as Backend, { name: 'cpu-unfused', fused: undefined });
+    const plain = (): Backend =>
+      Object.assign(Object.create(new CpuBackend()) as Backend, { name: 'cpu-unfused', fused: undefined });
     registerBackend('cpu-unfused', plain, -3);
     setBackend('cpu-unfused');
     try {
@@ -138,11 +163,17 @@ describe('engine.runFused — adamUpdate on the cpu backend', () => {
   it('names the input or option it rejects', () => {
     engine.tidy(() => {
       const [p, g, m, v] = inputs();
-      const run = (h: Partial<AdamUpdateAttrs>, xs: Tensor[] = [p, g, m, v]) => () =>
-        engine.runFused('adamUpdate', xs as [Tensor, Tensor, Tensor, Tensor], { ...HYPER, ...h });
+      const run =
+        (h: Partial<AdamUpdateAttrs>, xs: Tensor[] = [p, g, m, v]) =>
+        () =>
+          engine.runFused('adamUpdate', xs as [Tensor, Tensor, Tensor, Tensor], { ...HYPER, ...h });
       expect(run({}, [p, g, tensor([[1, 2]]), v])).toThrow(ShapeError);
-      expect(run({}, [p, g, tensor([[1, 2]]), v])).toThrow('adamUpdate: m must have the shape of p [7], received [1,2]');
-      expect(run({}, [p, g, m, tensor([1, 2, 3, 4, 5, 6, 7], [7], 'int32')])).toThrow('adamUpdate: v must be float32, received int32');
+      expect(run({}, [p, g, tensor([[1, 2]]), v])).toThrow(
+        'adamUpdate: m must have the shape of p [7], received [1,2]',
+      );
+      expect(run({}, [p, g, m, tensor([1, 2, 3, 4, 5, 6, 7], [7], 'int32')])).toThrow(
+        'adamUpdate: v must be float32, received int32',
+      );
       expect(run({ step: 0 })).toThrow(ValueError);
       expect(run({ step: 0 })).toThrow('adamUpdate: step must be an integer >= 1, received 0');
       expect(run({ step: 1.5 })).toThrow('adamUpdate: step must be an integer >= 1, received 1.5');

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BackendError, Variable, add, dispose, engine, exp, keep, memory, ones, reshape, tensor, tidy, zeros,
+  BackendError,
+  Variable,
+  add,
+  dispose,
+  engine,
+  exp,
+  keep,
+  memory,
+  ones,
+  reshape,
+  tensor,
+  tidy,
+  zeros,
 } from '@rectify/tensor';
 
 const live = () => memory().numTensors;
@@ -56,17 +68,21 @@ describe('tidy', () => {
 
   it('still disposes what it created when the function throws', () => {
     const before = live();
-    expect(() => tidy(() => {
-      ones([10]);
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      tidy(() => {
+        ones([10]);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(live()).toBe(before);
   });
 
   it('rejects async functions', () => {
     const before = live();
     expect(() => tidy((async () => ones([1])) as never)).toThrow(BackendError);
-    expect(() => tidy((async () => ones([1])) as never)).toThrow('tidy: the function must be synchronous, it returned a Promise');
+    expect(() => tidy((async () => ones([1])) as never)).toThrow(
+      'tidy: the function must be synchronous, it returned a Promise',
+    );
     expect(live()).toBe(before);
   });
 });
@@ -78,7 +94,10 @@ describe('dispose and buffer sharing', () => {
     const b = reshape(a, [2, 2]);
     expect(buffers()).toBe(bufs + 1);
     a.dispose();
-    expect(b.arraySync()).toEqual([[1, 2], [3, 4]]);
+    expect(b.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     b.dispose();
     expect(buffers()).toBe(bufs);
   });
@@ -136,7 +155,11 @@ describe('variables (engine level)', () => {
 
   it('assign checks shape and dtype', () => {
     const v = make(tensor([1, 2]), 'checked');
-    expect(() => v.assign(tensor([1, 2, 3]))).toThrow("assign: variable 'checked' has shape [2] float32, received [3] float32");
-    expect(() => v.assign(tensor([1, 2], undefined, 'int32'))).toThrow("assign: variable 'checked' has shape [2] float32, received [2] int32");
+    expect(() => v.assign(tensor([1, 2, 3]))).toThrow(
+      "assign: variable 'checked' has shape [2] float32, received [3] float32",
+    );
+    expect(() => v.assign(tensor([1, 2], undefined, 'int32'))).toThrow(
+      "assign: variable 'checked' has shape [2] float32, received [2] int32",
+    );
   });
 });

@@ -9,13 +9,19 @@ describe('checkOptions', () => {
   });
 
   it('suggests the camelCase spelling of a snake_case option', () => {
-    expect(() => checkOptions('dense', { units: 2, kernel_initializer: 'zeros' }, ['units', 'kernelInitializer', 'biasInitializer'])).toThrow(
-      "dense: unknown option 'kernel_initializer'; did you mean 'kernelInitializer'?",
-    );
+    expect(() =>
+      checkOptions('dense', { units: 2, kernel_initializer: 'zeros' }, [
+        'units',
+        'kernelInitializer',
+        'biasInitializer',
+      ]),
+    ).toThrow("dense: unknown option 'kernel_initializer'; did you mean 'kernelInitializer'?");
   });
 
   it('suggests the nearest name for a typo and lists the options when nothing is close', () => {
-    expect(() => checkOptions('adam', { leaningRate: 0.1 }, ['learningRate', 'beta1'])).toThrow("did you mean 'learningRate'?");
+    expect(() => checkOptions('adam', { leaningRate: 0.1 }, ['learningRate', 'beta1'])).toThrow(
+      "did you mean 'learningRate'?",
+    );
     expect(() => checkOptions('adam', { lr: 0.1 }, ['learningRate', 'beta1'])).toThrow(
       "adam: unknown option 'lr'; known options: learningRate, beta1",
     );
@@ -26,9 +32,11 @@ describe('checkOptions', () => {
   });
 
   it('explains options listed as unsupported', () => {
-    expect(() => checkOptions('dense', { kernelConstraint: 'maxNorm' }, ['units'], { kernelConstraint: 'constraints are not implemented' })).toThrow(
-      "dense: option 'kernelConstraint' is not supported: constraints are not implemented",
-    );
+    expect(() =>
+      checkOptions('dense', { kernelConstraint: 'maxNorm' }, ['units'], {
+        kernelConstraint: 'constraints are not implemented',
+      }),
+    ).toThrow("dense: option 'kernelConstraint' is not supported: constraints are not implemented");
   });
 
   it('rejects a non-object', () => {
@@ -47,7 +55,10 @@ describe('closestName', () => {
 
 describe('optionNames', () => {
   it('lists the keys of the options type', () => {
-    interface Opts { a: number; b?: string }
+    interface Opts {
+      a: number;
+      b?: string;
+    }
     expect(optionNames<Opts>()({ a: true, b: true })).toEqual(['a', 'b']);
   });
 });

@@ -32,7 +32,12 @@ describe('toString prints like NumPy', () => {
   });
 
   it('rank 2 and rank 3, with blank lines between blocks', () => {
-    expect(tensor([[1, 2], [3, 4]]).toString()).toBe('[[1., 2.],\n [3., 4.]]');
+    expect(
+      tensor([
+        [1, 2],
+        [3, 4],
+      ]).toString(),
+    ).toBe('[[1., 2.],\n [3., 4.]]');
     expect(reshape(arange(8, undefined, 1, 'int32'), [2, 2, 2]).toString()).toBe(
       '[[[0, 1],\n  [2, 3]],\n\n [[4, 5],\n  [6, 7]]]',
     );
@@ -40,7 +45,9 @@ describe('toString prints like NumPy', () => {
 
   it('elides the middle of long tensors with ...', () => {
     expect(arange(2000, undefined, 1, 'int32').toString()).toBe('[   0,    1,    2, ..., 1997, 1998, 1999]');
-    const lines = reshape(arange(2000, undefined, 1, 'int32'), [40, 50]).toString().split('\n');
+    const lines = reshape(arange(2000, undefined, 1, 'int32'), [40, 50])
+      .toString()
+      .split('\n');
     expect(lines).toEqual([
       '[[   0,    1,    2, ...,   47,   48,   49],',
       ' [  50,   51,   52, ...,   97,   98,   99],',

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  add, broadcastShapes, broadcastTo, concat, max, mean, min, mul, reshape, slice, split, stack, sum, tensor, tidy,
-  transpose, unstack, pad, matmul,
+  add,
+  broadcastShapes,
+  broadcastTo,
+  concat,
+  max,
+  mean,
+  min,
+  mul,
+  reshape,
+  slice,
+  split,
+  stack,
+  sum,
+  tensor,
+  tidy,
+  transpose,
+  unstack,
+  pad,
+  matmul,
 } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 
 const dim = fc.integer({ min: 0, max: 4 });
 const shapeArb = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 4 });
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-const valuesFor = (s: readonly number[]) => fc.array(fc.integer({ min: -50, max: 50 }), { minLength: size(s), maxLength: size(s) });
+const valuesFor = (s: readonly number[]) =>
+  fc.array(fc.integer({ min: -50, max: 50 }), { minLength: size(s), maxLength: size(s) });
 const withValues = (arb: fc.Arbitrary<number[]>) => arb.chain((s) => valuesFor(s).map((v) => ({ s, v })));
 
 /** Two shapes that broadcast: from one full shape, each side drops leading axes and sets some axes to 1. */
@@ -18,7 +36,8 @@ const broadcastPair = fc
   .chain((full) =>
     fc.tuple(
       fc.constant(full),
-      fc.nat({ max: full.length }), fc.nat({ max: full.length }),
+      fc.nat({ max: full.length }),
+      fc.nat({ max: full.length }),
       fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }),
       fc.array(fc.boolean(), { minLength: full.length, maxLength: full.length }),
     ),
@@ -31,17 +50,19 @@ const broadcastPair = fc
 describe('broadcasting properties', () => {
   it('add is commutative and agrees with explicit broadcastTo', () => {
     fc.assert(
-      fc.property(broadcastPair.chain(({ a, b }) => fc.tuple(fc.constant(a), fc.constant(b), valuesFor(a), valuesFor(b))), ([a, b, va, vb]) =>
-        tidy(() => {
-          const out = broadcastShapes('add', a, b);
-          const ta = tensor(va, a);
-          const tb = tensor(vb, b);
-          const ab = add(ta, tb);
-          expect(ab.shape).toEqual(out);
-          expect(Array.from(add(tb, ta).dataSync())).toEqual(Array.from(ab.dataSync()));
-          const explicit = add(broadcastTo(ta, out), broadcastTo(tb, out));
-          expect(Array.from(explicit.dataSync())).toEqual(Array.from(ab.dataSync()));
-        }),
+      fc.property(
+        broadcastPair.chain(({ a, b }) => fc.tuple(fc.constant(a), fc.constant(b), valuesFor(a), valuesFor(b))),
+        ([a, b, va, vb]) =>
+          tidy(() => {
+            const out = broadcastShapes('add', a, b);
+            const ta = tensor(va, a);
+            const tb = tensor(vb, b);
+            const ab = add(ta, tb);
+            expect(ab.shape).toEqual(out);
+            expect(Array.from(add(tb, ta).dataSync())).toEqual(Array.from(ab.dataSync()));
+            const explicit = add(broadcastTo(ta, out), broadcastTo(tb, out));
+            expect(Array.from(explicit.dataSync())).toEqual(Array.from(ab.dataSync()));
+          }),
       ),
       { numRuns: 150 },
     );
@@ -62,8 +83,8 @@ describe('broadcasting properties', () => {
 });
 
 describe('reduction properties', () => {
-  const shapeAndAxes = withValues(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })).chain(({ s, v }) =>
-    fc.subarray(s.map((_, i) => i)).map((axes) => ({ s, v, axes })),
+  const shapeAndAxes = withValues(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })).chain(
+    ({ s, v }) => fc.subarray(s.map((_, i) => i)).map((axes) => ({ s, v, axes })),
   );
 
   it('sum over axes equals summing one axis at a time; the total is preserved', () => {
@@ -100,7 +121,14 @@ describe('reduction properties', () => {
 
 describe('reshape and transpose round trips', () => {
   it('transpose by a permutation and back by its inverse is the identity', () => {
-    const arb = withValues(shapeArb).chain(({ s, v }) => fc.shuffledSubarray(s.map((_, i) => i), { minLength: s.length, maxLength: s.length }).map((perm) => ({ s, v, perm })));
+    const arb = withValues(shapeArb).chain(({ s, v }) =>
+      fc
+        .shuffledSubarray(
+          s.map((_, i) => i),
+          { minLength: s.length, maxLength: s.length },
+        )
+        .map((perm) => ({ s, v, perm })),
+    );
     fc.assert(
       fc.property(arb, ({ s, v, perm }) =>
         tidy(() => {
@@ -117,13 +145,28 @@ describe('reshape and transpose round trips', () => {
 
   it('transposing twice on 2-D is the identity and matches (AB)ᵀ = BᵀAᵀ', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer(), (m, k, n, seed) =>
-        tidy(() => {
-          const a = tensor(Array.from({ length: m * k }, (_, i) => ((i * 7 + seed) % 11) - 5), [m, k]);
-          const b = tensor(Array.from({ length: k * n }, (_, i) => ((i * 5 + seed) % 13) - 6), [k, n]);
-          expect(Array.from(transpose(matmul(a, b)).dataSync())).toEqual(Array.from(matmul(transpose(b), transpose(a)).dataSync()));
-          expect(Array.from(matmul(b, a, true, true).dataSync())).toEqual(Array.from(transpose(matmul(a, b)).dataSync()));
-        }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer(),
+        (m, k, n, seed) =>
+          tidy(() => {
+            const a = tensor(
+              Array.from({ length: m * k }, (_, i) => ((i * 7 + seed) % 11) - 5),
+              [m, k],
+            );
+            const b = tensor(
+              Array.from({ length: k * n }, (_, i) => ((i * 5 + seed) % 13) - 6),
+              [k, n],
+            );
+            expect(Array.from(transpose(matmul(a, b)).dataSync())).toEqual(
+              Array.from(matmul(transpose(b), transpose(a)).dataSync()),
+            );
+            expect(Array.from(matmul(b, a, true, true).dataSync())).toEqual(
+              Array.from(transpose(matmul(a, b)).dataSync()),
+            );
+          }),
       ),
       { numRuns: 50 },
     );
@@ -152,7 +195,12 @@ describe('reshape and transpose round trips', () => {
 
   it('split then concat, unstack then stack, pad then slice are identities', () => {
     const arb = withValues(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 })).chain(({ s, v }) =>
-      fc.tuple(fc.nat({ max: s.length - 1 }), fc.array(fc.tuple(dim, dim), { minLength: s.length, maxLength: s.length })).map(([axis, pads]) => ({ s, v, axis, pads })),
+      fc
+        .tuple(
+          fc.nat({ max: s.length - 1 }),
+          fc.array(fc.tuple(dim, dim), { minLength: s.length, maxLength: s.length }),
+        )
+        .map(([axis, pads]) => ({ s, v, axis, pads })),
     );
     fc.assert(
       fc.property(arb, ({ s, v, axis, pads }) =>
@@ -162,7 +210,15 @@ describe('reshape and transpose round trips', () => {
           expect(Array.from(concat(split(t, [cut, -1], axis), axis).dataSync())).toEqual(v);
           expect(Array.from(stack(unstack(t, axis), axis).dataSync())).toEqual(v);
           const padded = pad(t, pads);
-          expect(Array.from(slice(padded, pads.map((p) => p[0]), s).dataSync())).toEqual(v);
+          expect(
+            Array.from(
+              slice(
+                padded,
+                pads.map((p) => p[0]),
+                s,
+              ).dataSync(),
+            ),
+          ).toEqual(v);
         }),
       ),
     );

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PRNGKey, keyFor, randomNormal, randomUniform, setSeed, truncatedNormal } from '@rectify/tensor';
 
-const lo = (v: ArrayLike<number>) => Array.prototype.reduce.call(v, (a, b) => Math.min(a as number, b as number), Infinity) as number;
-const hi = (v: ArrayLike<number>) => Array.prototype.reduce.call(v, (a, b) => Math.max(a as number, b as number), -Infinity) as number;
+const lo = (v: ArrayLike<number>) =>
+  Array.prototype.reduce.call(v, (a, b) => Math.min(a as number, b as number), Infinity) as number;
+const hi = (v: ArrayLike<number>) =>
+  Array.prototype.reduce.call(v, (a, b) => Math.max(a as number, b as number), -Infinity) as number;
 
 function stats(v: ArrayLike<number>) {
   let m = 0;
@@ -22,7 +24,12 @@ describe('Philox4x32-10', () => {
   it('reproduces the Random123 known-answer vector for key 0, counter 0', () => {
     // Known-answer test from Random123 (kat_vectors: philox4x32 10 rounds, all-zero counter and key).
     const words = PRNGKey.fromSeed(0).uint32(4);
-    expect(Array.from(words, (w) => w.toString(16).padStart(8, '0'))).toEqual(['6627e8d5', 'e169c58d', 'bc57ac4c', '9b00dbd8']);
+    expect(Array.from(words, (w) => w.toString(16).padStart(8, '0'))).toEqual([
+      '6627e8d5',
+      'e169c58d',
+      'bc57ac4c',
+      '9b00dbd8',
+    ]);
   });
 
   it('gives equal numbers for equal seeds, different numbers for different seeds', () => {
@@ -63,11 +70,15 @@ describe('Philox4x32-10', () => {
 
 describe('random ops', () => {
   it('the same seed gives the same tensor; a PRNGKey works as a seed', () => {
-    expect(Array.from(randomNormal([5, 3], 0, 1, 'float32', 9).dataSync())).toEqual(Array.from(randomNormal([5, 3], 0, 1, 'float32', 9).dataSync()));
+    expect(Array.from(randomNormal([5, 3], 0, 1, 'float32', 9).dataSync())).toEqual(
+      Array.from(randomNormal([5, 3], 0, 1, 'float32', 9).dataSync()),
+    );
     expect(Array.from(randomUniform([4], 0, 1, 'float32', PRNGKey.fromSeed(5)).dataSync())).toEqual(
       Array.from(randomUniform([4], 0, 1, 'float32', 5).dataSync()),
     );
-    expect(Array.from(truncatedNormal([6], 0, 1, 'float32', 2).dataSync())).toEqual(Array.from(truncatedNormal([6], 0, 1, 'float32', 2).dataSync()));
+    expect(Array.from(truncatedNormal([6], 0, 1, 'float32', 2).dataSync())).toEqual(
+      Array.from(truncatedNormal([6], 0, 1, 'float32', 2).dataSync()),
+    );
   });
 
   it('the values are pinned: seeds give the same numbers on every machine and version', () => {

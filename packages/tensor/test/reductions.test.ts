@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  all, any, argMax, argMin, logSumExp, max, mean, min, moments, prod, sum, tensor, variance, zeros,
+  all,
+  any,
+  argMax,
+  argMin,
+  logSumExp,
+  max,
+  mean,
+  min,
+  moments,
+  prod,
+  sum,
+  tensor,
+  variance,
+  zeros,
 } from '@rectify/tensor';
 import { expectClose } from '@rectify/tensor/testing';
 
-const x = tensor([[1, 5, 3], [4, 2, 6]]);
+const x = tensor([
+  [1, 5, 3],
+  [4, 2, 6],
+]);
 
 describe('reductions along axes', () => {
   it('sum over all axes, one axis, several axes, negative axes', () => {
@@ -24,8 +40,22 @@ describe('reductions along axes', () => {
   });
 
   it('middle and non-adjacent axes of a rank-3 tensor', () => {
-    const t = tensor([[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]]]);
-    expect(sum(t, 1).arraySync()).toEqual([[9, 12], [27, 30]]);
+    const t = tensor([
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [
+        [7, 8],
+        [9, 10],
+        [11, 12],
+      ],
+    ]);
+    expect(sum(t, 1).arraySync()).toEqual([
+      [9, 12],
+      [27, 30],
+    ]);
     expect(sum(t, [0, 2]).arraySync()).toEqual([1 + 2 + 7 + 8, 3 + 4 + 9 + 10, 5 + 6 + 11 + 12]);
     expect(max(t, [0, 2]).arraySync()).toEqual([8, 10, 12]);
     expect(min(t, [1, 2], true).arraySync()).toEqual([[[1]], [[7]]]);
@@ -40,14 +70,24 @@ describe('reductions along axes', () => {
   });
 
   it('any and all take bool tensors', () => {
-    const b = tensor([[true, false], [false, false]]);
+    const b = tensor([
+      [true, false],
+      [false, false],
+    ]);
     expect(any(b, 1).arraySync()).toEqual([true, false]);
     expect(all(b, 0).arraySync()).toEqual([false, false]);
     expect(all(tensor([true, true])).arraySync()).toBe(true);
   });
 
   it('dtypes: int32 sums stay int32, bool sums count, mean is float32', () => {
-    const i = tensor([[1, 2], [3, 4]], undefined, 'int32');
+    const i = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      undefined,
+      'int32',
+    );
     expect(sum(i).dtype).toBe('int32');
     expect(max(i, 0).dtype).toBe('int32');
     expect(sum(tensor([true, true, false])).arraySync()).toBe(2);
@@ -99,7 +139,19 @@ describe('argMax and argMin', () => {
     expect(argMax(tensor([1, NaN, 9])).arraySync()).toBe(1);
   });
   it('works on int32', () => {
-    expect(argMax(tensor([[1, 9], [8, 2]], undefined, 'int32'), 1).arraySync()).toEqual([1, 0]);
+    expect(
+      argMax(
+        tensor(
+          [
+            [1, 9],
+            [8, 2],
+          ],
+          undefined,
+          'int32',
+        ),
+        1,
+      ).arraySync(),
+    ).toEqual([1, 0]);
   });
 });
 
@@ -108,7 +160,17 @@ describe('logSumExp, moments, variance', () => {
     expectClose(logSumExp(tensor([1, 2, 3])), [Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3))], 1e-6);
     expectClose(logSumExp(tensor([1e4, 1e4])), [1e4 + Math.LN2], 1e-6);
     expectClose(logSumExp(tensor([-1e4, -1e4])), [-1e4 + Math.LN2], 1e-6);
-    expectClose(logSumExp(tensor([[0, 0], [1e4, -1e4]]), 1), [Math.LN2, 1e4], 1e-6);
+    expectClose(
+      logSumExp(
+        tensor([
+          [0, 0],
+          [1e4, -1e4],
+        ]),
+        1,
+      ),
+      [Math.LN2, 1e4],
+      1e-6,
+    );
     expect(logSumExp(tensor([[1, 2]]), 1, true).shape).toEqual([1, 1]);
   });
   it('logSumExp of an all −∞ slice is −∞, and +∞ stays +∞', () => {
@@ -116,10 +178,23 @@ describe('logSumExp, moments, variance', () => {
     expectClose(logSumExp(tensor([Infinity, 0])), [Infinity], 0);
   });
   it('moments give the mean and the population variance', () => {
-    const m = moments(tensor([[1, 2], [3, 6]]), 0);
+    const m = moments(
+      tensor([
+        [1, 2],
+        [3, 6],
+      ]),
+      0,
+    );
     expect(m.mean.arraySync()).toEqual([2, 4]);
     expect(m.variance.arraySync()).toEqual([1, 4]);
-    const k = moments(tensor([[1, 2], [3, 6]]), 1, true);
+    const k = moments(
+      tensor([
+        [1, 2],
+        [3, 6],
+      ]),
+      1,
+      true,
+    );
     expect(k.mean.shape).toEqual([2, 1]);
     expect(k.variance.arraySync()).toEqual([[0.25], [2.25]]);
   });

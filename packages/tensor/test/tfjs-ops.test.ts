@@ -1,21 +1,64 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ShapeError, ValueError, acos, acosh, asin, asinh, atan, atan2, atanh, cosh, cumprod, cumsum, divNoNan, dot, einsum, erf,
-  euclideanNorm, isInf, logSigmoid, matmul, norm, reverse, sinh, step, stridedSlice, tan, tensor, topk, transpose,
+  ShapeError,
+  ValueError,
+  acos,
+  acosh,
+  asin,
+  asinh,
+  atan,
+  atan2,
+  atanh,
+  cosh,
+  cumprod,
+  cumsum,
+  divNoNan,
+  dot,
+  einsum,
+  erf,
+  euclideanNorm,
+  isInf,
+  logSigmoid,
+  matmul,
+  norm,
+  reverse,
+  sinh,
+  step,
+  stridedSlice,
+  tan,
+  tensor,
+  topk,
+  transpose,
 } from '@rectify/tensor';
 import { expectLikeTfjs, tf, tfjsReady } from './tfjs-reference.js';
 
 beforeAll(tfjsReady);
 
-const A = [[1, -2, 3], [4, 5, -6]];
-const B = [[1, 2], [3, 4], [5, 6]];
+const A = [
+  [1, -2, 3],
+  [4, 5, -6],
+];
+const B = [
+  [1, 2],
+  [3, 4],
+  [5, 6],
+];
 
 describe('elementwise ops added for TensorFlow.js', () => {
   it('match tfjs on ordinary values', () => {
     const x = [-0.9, -0.3, 0, 0.2, 0.7];
     const pairs: Array<[(x: number[]) => ReturnType<typeof tan>, (x: tf.Tensor) => tf.Tensor]> = [
-      [tan, tf.tan], [asin, tf.asin], [acos, tf.acos], [atan, tf.atan], [sinh, tf.sinh], [cosh, tf.cosh], [asinh, tf.asinh],
-      [atanh, tf.atanh], [erf, tf.erf], [logSigmoid, tf.logSigmoid], [(v) => step(v, 0.3), (t) => tf.step(t, 0.3)],
+      [tan, tf.tan],
+      [asin, tf.asin],
+      [acos, tf.acos],
+      [atan, tf.atan],
+      [sinh, tf.sinh],
+      [cosh, tf.cosh],
+      [asinh, tf.asinh],
+      [atanh, tf.atanh],
+      [erf, tf.erf],
+      [logSigmoid, tf.logSigmoid],
+      [(v) => step(v, 0.3), (t) => tf.step(t, 0.3)],
     ];
     for (const [ours, theirs] of pairs) expectLikeTfjs(ours(x), theirs(tf.tensor(x)), 2e-6);
     expectLikeTfjs(acosh([1, 1.5, 10]), tf.acosh([1, 1.5, 10]));
@@ -26,8 +69,16 @@ describe('elementwise ops added for TensorFlow.js', () => {
 
   it('erf is accurate near 0, in the tails and at the special values', () => {
     // Reference values of erf (Abramowitz & Stegun tables / mpmath).
-    const ref: Array<[number, number]> = [[1e-8, 1.1283791670955126e-8], [0.1, 0.1124629160182849], [0.24, 0.26570005565],
-      [0.26, 0.28689972321], [1, 0.8427007929497149], [2, 0.9953222650189527], [-3, -0.9999779095030014], [6, 1]];
+    const ref: Array<[number, number]> = [
+      [1e-8, 1.1283791670955126e-8],
+      [0.1, 0.1124629160182849],
+      [0.24, 0.26570005565],
+      [0.26, 0.28689972321],
+      [1, 0.8427007929497149],
+      [2, 0.9953222650189527],
+      [-3, -0.9999779095030014],
+      [6, 1],
+    ];
     const got = erf(ref.map(([x]) => x)).dataSync();
     ref.forEach(([, y], i) => expect(Math.abs(got[i]! - y)).toBeLessThanOrEqual(2e-7 * Math.abs(y)));
     expect(Array.from(erf([Infinity, -Infinity, NaN, -0]).dataSync())).toEqual([1, -1, NaN, -0]);
@@ -47,9 +98,18 @@ describe('dot, norm, euclideanNorm', () => {
   it('norm matches tfjs for every order and axis form', () => {
     const x = tf.tensor(A);
     const cases: Array<[number | 'euclidean' | 'fro', number | number[] | null, boolean]> = [
-      ['euclidean', null, false], [1, null, false], [Infinity, null, false], [-Infinity, null, false], [2, 1, false],
-      [1, 0, true], [Infinity, -1, false], ['fro', [0, 1], false], [1, [0, 1], false], [Infinity, [0, 1], true],
-      [-Infinity, [0, 1], false], [1, [1, 0], false],
+      ['euclidean', null, false],
+      [1, null, false],
+      [Infinity, null, false],
+      [-Infinity, null, false],
+      [2, 1, false],
+      [1, 0, true],
+      [Infinity, -1, false],
+      ['fro', [0, 1], false],
+      [1, [0, 1], false],
+      [Infinity, [0, 1], true],
+      [-Infinity, [0, 1], false],
+      [1, [1, 0], false],
     ];
     for (const [ord, axis, keep] of cases) {
       expectLikeTfjs(norm(A, ord, axis, keep), tf.norm(x, ord, axis ?? undefined, keep), 2e-6);
@@ -65,7 +125,10 @@ describe('dot, norm, euclideanNorm', () => {
 
 describe('topk, cumsum, cumprod, reverse', () => {
   it('topk returns sorted values and indices, ties by lower index, as tfjs', () => {
-    const x = [[1, 5, 3, 5, -2], [0, 0, 9, -1, 4]];
+    const x = [
+      [1, 5, 3, 5, -2],
+      [0, 0, 9, -1, 4],
+    ];
     for (const k of [0, 1, 3, 5]) {
       const ours = topk(x, k);
       const theirs = tf.topk(x, k);
@@ -79,7 +142,10 @@ describe('topk, cumsum, cumprod, reverse', () => {
   });
 
   it('cumsum and cumprod match tfjs for each axis, exclusive and reverse', () => {
-    const x = [[1, 2, 3, 4, 5], [-1, 0.5, 2, -3, 7]];
+    const x = [
+      [1, 2, 3, 4, 5],
+      [-1, 0.5, 2, -3, 7],
+    ];
     // tfjs mishandles negative axes here (it returns a malformed shape): compare 0 and 1, and −1 with 1.
     for (const axis of [0, 1]) {
       for (const exclusive of [false, true]) {
@@ -96,18 +162,32 @@ describe('topk, cumsum, cumprod, reverse', () => {
   });
 
   it('reverse matches tfjs along one, several and all axes', () => {
-    const x = [[[1, 2], [3, 4], [5, 6]]];
+    const x = [
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    ];
     for (const axis of [undefined, 0, 1, 2, -1, [1, 2]]) expectLikeTfjs(reverse(x, axis), tf.reverse(x, axis));
   });
 });
 
 describe('stridedSlice', () => {
   const x = tf.range(0, 24).reshape([2, 3, 4]);
-  const data = (x.arraySync() as number[][][]);
+  const data = x.arraySync() as number[][][];
   const cases: Array<[number[], number[], number[] | undefined, number?, number?, number?, number?, number?]> = [
     [[0], [2], undefined],
-    [[1, 0, 0], [2, 3, 4], [1, 1, 2]],
-    [[0, 2, 3], [2, 0, 0], [1, -1, -1]],
+    [
+      [1, 0, 0],
+      [2, 3, 4],
+      [1, 1, 2],
+    ],
+    [
+      [0, 2, 3],
+      [2, 0, 0],
+      [1, -1, -1],
+    ],
     [[-1, -1, -1], [0, 0, 0], [-1, -1, -1], 0, 0],
     [[0, 1, 0], [0, 2, 0], [1, 1, 1], 5, 5],
     [[1, 0, 1], [2, 3, 3], [1, 1, 1], 0, 0, 0, 0, 1],
@@ -115,12 +195,22 @@ describe('stridedSlice', () => {
     [[0, 0], [1, 2], [1, 1], 0, 0, 1],
     [[0, 0, 0], [1, 1, 2], [1, 1, 1], 0, 0, 0, 2],
     [[0, 1], [0, 3], [1, 2], 1, 1, 0, 0, 0],
-    [[0, 0, 0], [2, 3, 4], [2, 2, 3]],
+    [
+      [0, 0, 0],
+      [2, 3, 4],
+      [2, 2, 3],
+    ],
     [[0, 0], [2, 0], [1, 1], 0, 2, 2],
   ];
-  it.each(cases)('matches tfjs for begin %j end %j strides %j masks %j %j %j %j %j', (b, e, s, bm, em, elm, nam, sam) => {
-    expectLikeTfjs(stridedSlice(data, b, e, s, bm, em, elm, nam, sam), tf.stridedSlice(x, b, e, s, bm, em, elm, nam, sam));
-  });
+  it.each(cases)(
+    'matches tfjs for begin %j end %j strides %j masks %j %j %j %j %j',
+    (b, e, s, bm, em, elm, nam, sam) => {
+      expectLikeTfjs(
+        stridedSlice(data, b, e, s, bm, em, elm, nam, sam),
+        tf.stridedSlice(x, b, e, s, bm, em, elm, nam, sam),
+      );
+    },
+  );
   it('rejects a zero stride and two ellipses', () => {
     expect(() => stridedSlice(data, [0], [1], [0])).toThrow(/strides must be non-zero integers, received 0/);
     expect(() => stridedSlice(data, [0, 0], [1, 1], [1, 1], 0, 0, 3)).toThrow(/only one ellipsis/);
@@ -128,14 +218,42 @@ describe('stridedSlice', () => {
 });
 
 describe('einsum', () => {
-  const a = [[1, 2, 3], [4, 5, 6]];
-  const b = [[1, 0], [2, 1], [0, 3]];
-  const c = [[0.5, 1, -1], [2, -2, 0]];
-  const batchA = [[[1, 2], [3, 4]], [[5, 6], [7, 8]]];
+  const a = [
+    [1, 2, 3],
+    [4, 5, 6],
+  ];
+  const b = [
+    [1, 0],
+    [2, 1],
+    [0, 3],
+  ];
+  const c = [
+    [0.5, 1, -1],
+    [2, -2, 0],
+  ];
+  const batchA = [
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [
+      [5, 6],
+      [7, 8],
+    ],
+  ];
   const cases: Array<[string, number[] | number[][] | number[][][], (number[] | number[][] | number[][][])?]> = [
-    ['ij,jk->ik', a, b], ['bij,bjk->bik', batchA, batchA], ['i,i->', [1, 2, 3], [4, 5, 6]], ['ij->ji', a],
-    ['ij,ij->ij', a, c], ['i,j->ij', [1, 2], [3, 4, 5]], ['ij->', a], ['ij->j', a], ['ij,jk->ki', a, b], ['ij,ij->i', a, c],
-    ['bij,bkj->bik', batchA, batchA], ['ij,kj->ik', a, c],
+    ['ij,jk->ik', a, b],
+    ['bij,bjk->bik', batchA, batchA],
+    ['i,i->', [1, 2, 3], [4, 5, 6]],
+    ['ij->ji', a],
+    ['ij,ij->ij', a, c],
+    ['i,j->ij', [1, 2], [3, 4, 5]],
+    ['ij->', a],
+    ['ij->j', a],
+    ['ij,jk->ki', a, b],
+    ['ij,ij->i', a, c],
+    ['bij,bkj->bik', batchA, batchA],
+    ['ij,kj->ik', a, c],
   ];
   it.each(cases)('%s matches tfjs', (eq, x, y) => {
     const ours = y === undefined ? einsum(eq, x) : einsum(eq, x, y);
@@ -145,7 +263,12 @@ describe('einsum', () => {
   it('agrees with matmul and transpose, and explains bad equations', () => {
     expect(einsum('ij,jk', a, b).arraySync()).toEqual(matmul(a, b).arraySync());
     expect(einsum('ij->ji', a).arraySync()).toEqual(transpose(a).arraySync());
-    expect(() => einsum('ii->i', [[1, 2], [3, 4]])).toThrow(/a letter repeats within "ii"/);
+    expect(() =>
+      einsum('ii->i', [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(/a letter repeats within "ii"/);
     expect(() => einsum('ij,jk->ik', a, a)).toThrow(/letter 'j' has size 3 in one place and 2/);
     expect(() => einsum('ij->k', a)).toThrow(/output letter 'k' does not occur/);
     expect(() => einsum('...i->i', a)).toThrow(ValueError);

@@ -39,9 +39,15 @@ export function registerCompare(program: Command, io: Io, state: RunState): void
   const cmd = program
     .command('compare')
     .argument('[config]', 'a config file whose architecture to use (hidden activations are replaced)')
-    .description('train the same architecture once per activation and seed and print a table: validation metric mean ± std, loss, time per epoch, peak memory, active and dead units');
+    .description(
+      'train the same architecture once per activation and seed and print a table: validation metric mean ± std, loss, time per epoch, peak memory, active and dead units',
+    );
   addConfigOptions(cmd)
-    .requiredOption('--activations <names>', 'comma-separated activations, e.g. relu,leakyRelu,elu,selu,gelu,swish,sigmoid,tanh', nameList)
+    .requiredOption(
+      '--activations <names>',
+      'comma-separated activations, e.g. relu,leakyRelu,elu,selu,gelu,swish,sigmoid,tanh',
+      nameList,
+    )
     .option('--seeds <n>', 'runs per activation, with seeds 0..n-1 added to --seed (default 42)', positiveInt, 1)
     .option('--out <dir>', 'directory for the runs, the table and the plot (default runs/compare-<timestamp>)')
     .option('--json', 'print one JSON object per row instead of the table')
@@ -59,7 +65,8 @@ export function registerCompare(program: Command, io: Io, state: RunState): void
     )
     .action(async (configPath: string | undefined, o: CompareOptions) => {
       const { activations, seeds, json, out, ...flags } = o;
-      if (configPath === undefined && flags.dataset === undefined) throw new UsageError('compare: give a config file or --dataset <name>');
+      if (configPath === undefined && flags.dataset === undefined)
+        throw new UsageError('compare: give a config file or --dataset <name>');
       const names = activations.map((a, i) => checkActivation(a, `--activations (item ${i + 1})`));
       const dir = out ?? defaultRunDir().replace(/runs[\\/]/, 'runs/compare-');
       const baseSeed = flags.seed ?? 42;
@@ -74,7 +81,16 @@ export function registerCompare(program: Command, io: Io, state: RunState): void
           for (let s = 0; s < seeds; s++) {
             const seed = baseSeed + s;
             const runDir = join(dir, `${activation}-seed${seed}`);
-            const args = [...(configPath ? [configPath] : []), ...sharedArgs(flags), '--activation', activation, '--seed', String(seed), '--out', runDir];
+            const args = [
+              ...(configPath ? [configPath] : []),
+              ...sharedArgs(flags),
+              '--activation',
+              activation,
+              '--seed',
+              String(seed),
+              '--out',
+              runDir,
+            ];
             const t = await runTrial(args, activation, seed, () => undefined);
             const last = t.history[t.history.length - 1];
             say(`${activation} (seed ${seed}): ${last ? formatLogs(last, ['epoch', 'epoch_seconds']) : 'no epochs'}`);

@@ -23,9 +23,16 @@ export function registerEvaluate(program: Command, io: Io): void {
     .command('evaluate')
     .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
     .description('loss and metrics of a saved model on a dataset (default: the held-out test split of its own dataset)')
-    .option('--dataset <name>', 'dataset to evaluate on (default: the one the model was trained on); csv:<path> for your own')
+    .option(
+      '--dataset <name>',
+      'dataset to evaluate on (default: the one the model was trained on); csv:<path> for your own',
+    )
     .option('--target <column>', 'csv datasets: the target column')
-    .option('--delimiter <char>', "csv datasets: the field separator, e.g. ';' or tab (default: detected from the header line)", delimiter)
+    .option(
+      '--delimiter <char>',
+      "csv datasets: the field separator, e.g. ';' or tab (default: detected from the header line)",
+      delimiter,
+    )
     .option('--split <split>', 'test, train or all', choice(['test', 'train', 'all'] as const), 'test')
     .option('--batch-size <n>', 'samples per forward pass', positiveInt, 256)
     .option('--backend <name>', 'cpu, gpu or wasm', choice(['cpu', 'gpu', 'wasm'] as const), 'cpu')
@@ -40,7 +47,8 @@ export function registerEvaluate(program: Command, io: Io): void {
       x.dispose();
       y.dispose();
       model.dispose();
-      if (o.json) io.stdout.write(`${JSON.stringify({ ...logs, samples: split.n, dataset: data.name, split: o.split })}\n`);
+      if (o.json)
+        io.stdout.write(`${JSON.stringify({ ...logs, samples: split.n, dataset: data.name, split: o.split })}\n`);
       else io.stdout.write(`${formatLogs(logs)}  (${split.n} samples of ${data.name}, ${o.split} split)\n`);
     });
 }

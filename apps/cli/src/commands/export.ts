@@ -26,7 +26,9 @@ function onnxPath(dir: string, out: string | undefined): string {
 function tfjsDir(dir: string, out: string | undefined): string {
   if (out === undefined) return join(dir, 'tfjs');
   if (resolve(out) === resolve(dir)) {
-    throw new UsageError(`--out ${out} is the model directory itself; the TensorFlow.js model.json would replace Rectify's, so choose another directory`);
+    throw new UsageError(
+      `--out ${out} is the model directory itself; the TensorFlow.js model.json would replace Rectify's, so choose another directory`,
+    );
   }
   return out;
 }
@@ -39,7 +41,8 @@ async function writeOnnx(model: LayersModel, dir: string, o: ExportOptions): Pro
   } catch (error) {
     const message = (error as Error).message;
     // The exporter knows which opsets it writes; a bad --opset is the caller's to fix (exit 2), not a failure.
-    if (error instanceof ValueError && message.startsWith('exportOnnx: opset ')) throw new UsageError(`--opset ${message.slice('exportOnnx: opset '.length)}`);
+    if (error instanceof ValueError && message.startsWith('exportOnnx: opset '))
+      throw new UsageError(`--opset ${message.slice('exportOnnx: opset '.length)}`);
     throw new CliError(`cannot export the model in ${dir} to ONNX: ${message.replace(/^exportOnnx: /, '')}`);
   }
   return path;
@@ -50,14 +53,17 @@ async function writeTfjs(model: LayersModel, dir: string, o: ExportOptions): Pro
   try {
     await model.save(out, { format: 'tfjs' });
   } catch (error) {
-    throw new CliError(`cannot export the model in ${dir} to TensorFlow.js: ${(error as Error).message.replace(/^(save|saveTfjs|toTfjs): /, '')}`);
+    throw new CliError(
+      `cannot export the model in ${dir} to TensorFlow.js: ${(error as Error).message.replace(/^(save|saveTfjs|toTfjs): /, '')}`,
+    );
   }
   return join(out, 'model.json');
 }
 
 /** What a consumer of the exported file must do to the inputs, as `evaluate` and `predict` do. */
 function inputNote(dir: string, info: ModelInfo | undefined): string {
-  if (info?.standardizer) return `note: the model expects standardized features; the training mean and std are in ${join(dir, INFO_FILE)}\n`;
+  if (info?.standardizer)
+    return `note: the model expects standardized features; the training mean and std are in ${join(dir, INFO_FILE)}\n`;
   if (info?.vocabulary) return `note: the model expects token ids; the vocabulary is in ${join(dir, INFO_FILE)}\n`;
   return '';
 }
@@ -67,13 +73,22 @@ export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
     .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
-    .description('write a saved model as ONNX (ONNX Runtime and other ONNX tools) or in the TensorFlow.js layers format (tf.loadLayersModel)')
+    .description(
+      'write a saved model as ONNX (ONNX Runtime and other ONNX tools) or in the TensorFlow.js layers format (tf.loadLayersModel)',
+    )
     .requiredOption('--format <format>', 'onnx or tfjs', choice(EXPORT_FORMATS))
     .option('--opset <n>', 'ONNX opset, 17 to 21 (default 17; 20 and later write GELU as one Gelu node)', positiveInt)
-    .option('--out <path>', 'onnx: the file to write (default <model-dir>/model.onnx); tfjs: the directory for model.json and its weights (default <model-dir>/tfjs)')
-    .addHelpText('after', '\nThe exported model takes the inputs the model does: features standardized as in training, token ids for text.\nA layer or activation the target format cannot express is an error naming it, never a different model.')
+    .option(
+      '--out <path>',
+      'onnx: the file to write (default <model-dir>/model.onnx); tfjs: the directory for model.json and its weights (default <model-dir>/tfjs)',
+    )
+    .addHelpText(
+      'after',
+      '\nThe exported model takes the inputs the model does: features standardized as in training, token ids for text.\nA layer or activation the target format cannot express is an error naming it, never a different model.',
+    )
     .action(async (path: string, o: ExportOptions) => {
-      if (o.opset !== undefined && o.format !== 'onnx') throw new UsageError(`--opset applies to --format onnx only, not --format ${o.format}`);
+      if (o.opset !== undefined && o.format !== 'onnx')
+        throw new UsageError(`--opset applies to --format onnx only, not --format ${o.format}`);
       const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       try {
         const written = o.format === 'onnx' ? await writeOnnx(model, dir, o) : await writeTfjs(model, dir, o);

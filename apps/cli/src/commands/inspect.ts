@@ -29,7 +29,9 @@ export function registerInspect(program: Command, io: Io): void {
   program
     .command('inspect')
     .argument('<model-dir>', 'a model directory (with model.json) or a run directory')
-    .description('model summary plus per-layer diagnostics on a batch: active units, dead units, saturation, output mean/variance, gradient norm, histograms')
+    .description(
+      'model summary plus per-layer diagnostics on a batch: active units, dead units, saturation, output mean/variance, gradient norm, histograms',
+    )
     .option('--dataset <name>', 'dataset to draw the batch from (default: the one the model was trained on)')
     .option('--target <column>', 'csv datasets: the target column')
     .option('--split <split>', 'test, train or all', choice(['test', 'train', 'all'] as const), 'test')
@@ -42,7 +44,10 @@ export function registerInspect(program: Command, io: Io): void {
       const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
       const data = datasetForModel(model, info, dir, o);
       const split = chooseSplit(data, o.split);
-      const batch = take(split, Array.from({ length: Math.min(o.samples, split.n) }, (_, i) => i));
+      const batch = take(
+        split,
+        Array.from({ length: Math.min(o.samples, split.n) }, (_, i) => i),
+      );
       const { x, y } = splitTensors(batch, data);
       let summary = '';
       model.summary({ printFn: (s) => (summary = s) });
@@ -54,7 +59,12 @@ export function registerInspect(program: Command, io: Io): void {
       writeFileAtomic(
         plot,
         plotGrid(
-          rows.map((r) => ({ kind: 'histogram', title: `${r.layer} (${r.activation})`, xLabel: 'output value', ...r.histogram })),
+          rows.map((r) => ({
+            kind: 'histogram',
+            title: `${r.layer} (${r.activation})`,
+            xLabel: 'output value',
+            ...r.histogram,
+          })),
           { columns: 3, width: 400, height: 260 },
         ),
       );
@@ -66,7 +76,17 @@ export function registerInspect(program: Command, io: Io): void {
       io.stdout.write(
         table(
           ['layer', 'activation', 'units', 'active', 'dead', 'saturated', 'mean', 'variance', 'grad norm'],
-          rows.map((r) => [r.layer, r.activation, String(r.units), pct(r.fractionActive), String(r.deadUnits), pct(r.fractionSaturated), r.mean.toFixed(4), r.variance.toFixed(4), r.gradNorm.toExponential(2)]),
+          rows.map((r) => [
+            r.layer,
+            r.activation,
+            String(r.units),
+            pct(r.fractionActive),
+            String(r.deadUnits),
+            pct(r.fractionSaturated),
+            r.mean.toFixed(4),
+            r.variance.toFixed(4),
+            r.gradNorm.toExponential(2),
+          ]),
         ),
       );
       io.stdout.write(`histograms: ${plot}\n`);

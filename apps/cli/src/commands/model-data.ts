@@ -33,10 +33,13 @@ export function datasetForModel(
   o: { dataset?: string; target?: string; delimiter?: string },
 ): Dataset {
   const name = o.dataset ?? info?.dataset;
-  if (name === undefined) throw new UsageError(`--dataset is required: ${dir} has no rectify-cli.json that names the training dataset`);
+  if (name === undefined)
+    throw new UsageError(`--dataset is required: ${dir} has no rectify-cli.json that names the training dataset`);
   // A model directory is untrusted: a file named in it is never opened unless the user names it again.
   if (o.dataset === undefined && name.startsWith('csv:')) {
-    throw new UsageError(`the model in ${dir} was trained on ${name}; pass --dataset csv:<path> (and --target <column>) to say which file to read`);
+    throw new UsageError(
+      `the model in ${dir} was trained on ${name}; pass --dataset csv:<path> (and --target <column>) to say which file to read`,
+    );
   }
   let options = {};
   if (info !== undefined) options = loadOptionsFor({ ...info.config, dataset: { ...info.config.dataset, name } });
@@ -46,11 +49,15 @@ export function datasetForModel(
     ...(o.target !== undefined && { target: o.target }),
     ...(o.delimiter !== undefined && { delimiter: o.delimiter }),
     // The model's own columns, by name, when it was trained on a CSV file too.
-    ...(name.startsWith('csv:') && info?.dataset.startsWith('csv:') && info.featureNames !== undefined && { features: info.featureNames }),
+    ...(name.startsWith('csv:') &&
+      info?.dataset.startsWith('csv:') &&
+      info.featureNames !== undefined && { features: info.featureNames }),
   });
   const expected = modelInputShape(model) ?? info?.inputShape;
   if (expected !== undefined && expected.join(',') !== data.inputShape.join(',')) {
-    throw new CliError(`dataset '${name}' gives inputs of shape [${data.inputShape.join(',')}] but the model in ${dir} expects [${expected.join(',')}]`);
+    throw new CliError(
+      `dataset '${name}' gives inputs of shape [${data.inputShape.join(',')}] but the model in ${dir} expects [${expected.join(',')}]`,
+    );
   }
   return { ...data, train: standardizeLike(data.train, info), test: standardizeLike(data.test, info) };
 }

@@ -8,19 +8,22 @@ import { parseDecimal } from '../numbers.js';
  */
 export function positiveInt(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive integer');
   return n;
 }
 
 export function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a non-negative integer');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('expected a non-negative integer');
   return n;
 }
 
 export function positiveNumber(value: string): number {
   const n = parseDecimal(value);
-  if (n === undefined || n <= 0) throw new InvalidArgumentError('expected a positive decimal number such as 0.01 or 1e-3');
+  if (n === undefined || n <= 0)
+    throw new InvalidArgumentError('expected a positive decimal number such as 0.01 or 1e-3');
   return n;
 }
 
@@ -33,7 +36,10 @@ export function fraction(value: string): number {
 
 /** A comma-separated list of names: `relu,gelu` → ['relu', 'gelu']. */
 export function nameList(value: string): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (names.length === 0) throw new InvalidArgumentError('expected a comma-separated list of names');
   return names;
 }
@@ -52,7 +58,8 @@ export function intList(value: string): number[] {
 /** A choice among `allowed`; the message lists them. */
 export function choice<T extends string>(allowed: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
     return value as T;
   };
 }
@@ -60,6 +67,7 @@ export function choice<T extends string>(allowed: readonly T[]): (value: string)
 /** A CSV field separator: one character, or `tab` / `\t` for a tab. */
 export function delimiter(value: string): string {
   if (value === 'tab' || value === '\\t' || value === '\t') return '\t';
-  if ([...value].length !== 1 || /[\s"\r\n]/.test(value)) throw new InvalidArgumentError("expected one character such as ';' or ',', or 'tab'");
+  if ([...value].length !== 1 || /[\s"\r\n]/.test(value))
+    throw new InvalidArgumentError("expected one character such as ';' or ',', or 'tab'");
   return value;
 }

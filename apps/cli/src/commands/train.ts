@@ -17,7 +17,9 @@ export function registerTrain(program: Command, io: Io, state: RunState): void {
   const cmd = program
     .command('train')
     .argument('[config]', 'a JSON or YAML config file (see apps/cli/examples/)')
-    .description('train the model a config (or flags) describe; writes a run directory with metrics, checkpoints, the model and a plot');
+    .description(
+      'train the model a config (or flags) describe; writes a run directory with metrics, checkpoints, the model and a plot',
+    );
   addConfigOptions(cmd)
     .option('--out <dir>', 'the run directory (default runs/<timestamp>)')
     .option('--resume <run-dir>', 'continue a run from its last checkpoint (only --epochs may change)')
@@ -38,8 +40,17 @@ export function registerTrain(program: Command, io: Io, state: RunState): void {
     )
     .action(async (configPath: string | undefined, options: TrainOptions) => {
       const { resume, quiet, json, ...flags } = options;
-      const reporter = createReporter(chooseMode({ quiet, json }, Boolean((io.stderr as NodeJS.WriteStream).isTTY)), io.stdout, io.stderr);
-      const result = await train({ ...(configPath !== undefined && { configPath }), flags, ...(resume !== undefined && { resume }), reporter });
+      const reporter = createReporter(
+        chooseMode({ quiet, json }, Boolean((io.stderr as NodeJS.WriteStream).isTTY)),
+        io.stdout,
+        io.stderr,
+      );
+      const result = await train({
+        ...(configPath !== undefined && { configPath }),
+        flags,
+        ...(resume !== undefined && { resume }),
+        reporter,
+      });
       if (result.interrupted) state.exitCode = EXIT.interrupted;
     });
 }

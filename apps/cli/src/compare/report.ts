@@ -23,11 +23,16 @@ export interface CompareRow {
 /** The validation metric to compare on: `val_<first metric>`, or val_loss when there is none. */
 export function metricKey(history: TrialResult['history']): string {
   const keys = Object.keys(history[history.length - 1] ?? {});
-  return keys.find((k) => k.startsWith('val_') && k !== 'val_loss') ?? (keys.includes('val_loss') ? 'val_loss' : 'loss');
+  return (
+    keys.find((k) => k.startsWith('val_') && k !== 'val_loss') ?? (keys.includes('val_loss') ? 'val_loss' : 'loss')
+  );
 }
 
 /** Aggregates the trials of each activation into a row. */
-export function compareRows(trials: readonly TrialResult[], initializerOf: (activation: string) => string): CompareRow[] {
+export function compareRows(
+  trials: readonly TrialResult[],
+  initializerOf: (activation: string) => string,
+): CompareRow[] {
   const activations = [...new Set(trials.map((t) => t.activation))];
   return activations.map((activation) => {
     const mine = trials.filter((t) => t.activation === activation);
@@ -67,13 +72,24 @@ export function compareCells(row: CompareRow): string[] {
 }
 
 export function compareHeader(metricName: string, seeds: number): string[] {
-  return ['activation', 'initializer', `${metricName} (mean ± std, ${seeds} seed${seeds > 1 ? 's' : ''})`, 'loss', 'val_loss', 's/epoch', 'peak MiB', 'active', 'dead'];
+  return [
+    'activation',
+    'initializer',
+    `${metricName} (mean ± std, ${seeds} seed${seeds > 1 ? 's' : ''})`,
+    'loss',
+    'val_loss',
+    's/epoch',
+    'peak MiB',
+    'active',
+    'dead',
+  ];
 }
 
 /** The curves of every activation (mean over seeds): the validation metric and the training loss per epoch. */
 export function compareSvg(trials: readonly TrialResult[], metricName: string): string {
   const activations = [...new Set(trials.map((t) => t.activation))];
-  const curve = (a: string, key: string) => meanCurve(trials.filter((t) => t.activation === a).map((t) => t.history.map((h) => h[key] ?? NaN)));
+  const curve = (a: string, key: string) =>
+    meanCurve(trials.filter((t) => t.activation === a).map((t) => t.history.map((h) => h[key] ?? NaN)));
   const chart = (key: string): LinePlot => ({
     title: `${key} (mean over seeds)`,
     xLabel: 'epoch',

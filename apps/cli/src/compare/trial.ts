@@ -27,7 +27,12 @@ const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
  * time are its own and no state leaks between activations — and collects its epoch logs and final summary.
  * Rejects with the child's own error line when it fails; exit code 130 (Ctrl-C) is passed on as `interrupted`.
  */
-export function runTrial(args: readonly string[], activation: string, seed: number, onEpoch: (log: EpochLog) => void): Promise<TrialResult> {
+export function runTrial(
+  args: readonly string[],
+  activation: string,
+  seed: number,
+  onEpoch: (log: EpochLog) => void,
+): Promise<TrialResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'train', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const history: EpochLog[] = [];
@@ -46,15 +51,22 @@ export function runTrial(args: readonly string[], activation: string, seed: numb
           const { event: _e, seconds: _s, samples_per_second: _r, ...log } = event;
           history.push(log as EpochLog);
           onEpoch(log as EpochLog);
-        } else if (event['event'] === 'done' || event['event'] === 'interrupted') summary = event as TrialResult['summary'];
+        } else if (event['event'] === 'done' || event['event'] === 'interrupted')
+          summary = event as TrialResult['summary'];
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error) => reject(new CliError(`compare: cannot start a training process: ${error.message}`)));
     child.on('close', (code) => {
-      if (code === 130) return reject(new TrialInterrupted(`compare: interrupted while training ${activation} (seed ${seed})`));
+      if (code === 130)
+        return reject(new TrialInterrupted(`compare: interrupted while training ${activation} (seed ${seed})`));
       if (code !== 0 || summary === undefined) {
-        const reason = stderr.trim().split('\n').pop()?.replace(/^rectify: /, '') ?? `exit code ${code}`;
+        const reason =
+          stderr
+            .trim()
+            .split('\n')
+            .pop()
+            ?.replace(/^rectify: /, '') ?? `exit code ${code}`;
         const Failure = code === 2 ? UsageError : CliError;
         return reject(new Failure(`compare: training with ${activation} (seed ${seed}) failed: ${reason}`));
       }

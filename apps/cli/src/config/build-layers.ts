@@ -20,7 +20,9 @@ function classNameOf(type: string, path: string): string {
   const types = layerTypes();
   const hit = types.find((c) => normalize(c) === normalize(type));
   if (hit === undefined) {
-    throw new UsageError(`${path}.type: unknown layer type '${type}'${didYouMean(type, types)}; known types: ${types.join(', ')}`);
+    throw new UsageError(
+      `${path}.type: unknown layer type '${type}'${didYouMean(type, types)}; known types: ${types.join(', ')}`,
+    );
   }
   return hit;
 }
@@ -34,7 +36,9 @@ export function checkActivation(name: string, path: string): string {
     return getActivation(name).name;
   } catch {
     const known = activationNames();
-    throw new UsageError(`${path}: unknown activation '${name}'${didYouMean(name, known)}; known activations: ${known.join(', ')}`);
+    throw new UsageError(
+      `${path}: unknown activation '${name}'${didYouMean(name, known)}; known activations: ${known.join(', ')}`,
+    );
   }
 }
 
@@ -56,8 +60,10 @@ export function layerSpecs(config: ResolvedConfig, dataset: Dataset): LayerConfi
     const className = classNameOf(layer.type, path);
     const spec: Record<string, unknown> = { ...layer };
     const isOutput = i === base.length - 1;
-    if (activation !== undefined && !isOutput && typeof spec['activation'] === 'string') spec['activation'] = activation;
-    if (typeof spec['activation'] === 'string') spec['activation'] = checkActivation(spec['activation'], `${path}.activation`);
+    if (activation !== undefined && !isOutput && typeof spec['activation'] === 'string')
+      spec['activation'] = activation;
+    if (typeof spec['activation'] === 'string')
+      spec['activation'] = checkActivation(spec['activation'], `${path}.activation`);
     if (HAS_KERNEL.has(className) && spec['kernelInitializer'] === undefined) {
       const act = typeof spec['activation'] === 'string' ? spec['activation'] : 'linear';
       spec['kernelInitializer'] = m.initializer ?? getActivation(act).recommendedInitializer;

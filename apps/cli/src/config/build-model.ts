@@ -18,7 +18,9 @@ export function buildModel(config: ResolvedConfig, dataset: Dataset): LayersMode
   const specs = layerSpecs(config, dataset);
   // Initialisers draw from the global stream when given no seed: reset it so the same seed gives the same weights.
   setSeed(initSeed(config.seed));
-  const model = sequential(buildLayers(specs, config.model.layers !== undefined), { name: config.name.replace(/[^\w-]/g, '_') });
+  const model = sequential(buildLayers(specs, config.model.layers !== undefined), {
+    name: config.name.replace(/[^\w-]/g, '_'),
+  });
   compileModel(model, config);
   return model;
 }
@@ -34,7 +36,13 @@ export function compileModel(model: LayersModel, config: ResolvedConfig): void {
     });
   } catch (error) {
     if (!(error instanceof RectifyError)) throw error;
-    const field = /optimizer/i.test(error.message) ? 'optimizer' : /metric/i.test(error.message) ? 'metrics' : /loss/i.test(error.message) ? 'loss' : 'model';
+    const field = /optimizer/i.test(error.message)
+      ? 'optimizer'
+      : /metric/i.test(error.message)
+        ? 'metrics'
+        : /loss/i.test(error.message)
+          ? 'loss'
+          : 'model';
     throw new UsageError(`${field}: ${error.message}`);
   }
 }

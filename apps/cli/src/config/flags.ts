@@ -60,7 +60,8 @@ export function applyFlags(config: ConfigInput | undefined, flags: ConfigFlags, 
   if (flags.init !== undefined) model['initializer'] = flags.init;
   if (flags.hidden !== undefined) model['hidden'] = flags.hidden;
   const configOptimizer = config?.optimizer;
-  const optimizerBase = typeof configOptimizer === 'string' ? { name: configOptimizer } : { ...(configOptimizer ?? {}) };
+  const optimizerBase =
+    typeof configOptimizer === 'string' ? { name: configOptimizer } : { ...(configOptimizer ?? {}) };
   const optimizer = defined({
     ...optimizerBase,
     name: flags.optimizer ?? optimizerBase.name ?? (flags.lr === undefined ? undefined : 'adam'),
@@ -82,6 +83,7 @@ export function applyFlags(config: ConfigInput | undefined, flags: ConfigFlags, 
       out: flags.out,
     }),
   };
-  if (flags.standardize !== undefined) merged['preprocessing'] = { ...(config?.preprocessing ?? {}), standardize: flags.standardize };
+  if (flags.standardize !== undefined)
+    merged['preprocessing'] = { ...(config?.preprocessing ?? {}), standardize: flags.standardize };
   return validateConfig(merged, source);
 }

@@ -4,7 +4,8 @@ import { didYouMean } from '../suggest.js';
 /** `model.layers[2].units` from zod's `['model', 'layers', 2, 'units']`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
   return out === '' ? '(top level)' : out;
 }
 
@@ -52,12 +53,15 @@ export function formatIssues(schema: z.ZodType, input: unknown, issues: readonly
     if (issue.code === 'unrecognized_keys') {
       const allowed = objectKeysAt(schema, issue.path);
       return issue.keys.map(
-        (key) => `${formatPath([...issue.path, key])}: unknown key${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+        (key) =>
+          `${formatPath([...issue.path, key])}: unknown key${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
       );
     }
     const received = valueAt(input, issue.path);
     // zod's type errors end in ", received <type>"; the value itself is shown instead.
-    const message = issue.message.replace(/^Invalid input: |^Invalid option: |^Too (small|big): /, '').replace(/, received \w+$/, '');
+    const message = issue.message
+      .replace(/^Invalid input: |^Invalid option: |^Too (small|big): /, '')
+      .replace(/, received \w+$/, '');
     return [`${formatPath(issue.path)}: ${message}, received ${show(received)}`];
   });
 }

@@ -28,7 +28,9 @@ export function parseConfigText(text: string, file: string): unknown {
   } catch (error) {
     // The yaml library's guard against exponential alias expansion throws a plain ReferenceError.
     if (error instanceof ReferenceError && /alias count/i.test(error.message)) {
-      throw new UsageError(`${file}: not a usable config: its YAML aliases (*name) expand too much (over ${MAX_YAML_ALIASES} alias uses, as in a "billion laughs" file); write the values out instead`);
+      throw new UsageError(
+        `${file}: not a usable config: its YAML aliases (*name) expand too much (over ${MAX_YAML_ALIASES} alias uses, as in a "billion laughs" file); write the values out instead`,
+      );
     }
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
@@ -49,7 +51,9 @@ export function parseConfigText(text: string, file: string): unknown {
  */
 export function validateConfig(input: unknown, source: string): ConfigInput {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new UsageError(`${source}: invalid config: expected a mapping of settings at the top level, received ${input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input}`);
+    throw new UsageError(
+      `${source}: invalid config: expected a mapping of settings at the top level, received ${input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input}`,
+    );
   }
   const result = configSchema.safeParse(input);
   if (result.success) return result.data;

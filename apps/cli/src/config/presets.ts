@@ -3,7 +3,9 @@ import type { LayerConfig } from './schema.js';
 
 /** The output layer for a dataset: softmax over the classes, or one linear unit for regression. */
 export function outputLayer(dataset: Pick<Dataset, 'task' | 'numClasses'>): LayerConfig {
-  return dataset.task === 'regression' ? { type: 'dense', units: 1 } : { type: 'dense', units: dataset.numClasses, activation: 'softmax' };
+  return dataset.task === 'regression'
+    ? { type: 'dense', units: 1 }
+    : { type: 'dense', units: dataset.numClasses, activation: 'softmax' };
 }
 
 /**

@@ -76,9 +76,13 @@ export function loadOptionsFor(config: ConfigInput): LoadOptions & { task?: Task
  */
 export function resolveConfig(config: ConfigInput, dataset: Dataset): ResolvedConfig {
   const defaults = taskDefaults(dataset.task);
-  const optimizer = typeof config.optimizer === 'string' ? { name: config.optimizer } : (config.optimizer ?? { name: DEFAULTS.optimizer });
+  const optimizer =
+    typeof config.optimizer === 'string'
+      ? { name: config.optimizer }
+      : (config.optimizer ?? { name: DEFAULTS.optimizer });
   const model = config.model ?? {};
-  const preset = model.layers === undefined ? (model.preset ?? (dataset.task === 'sequence' ? 'transformer' : 'mlp')) : model.preset;
+  const preset =
+    model.layers === undefined ? (model.preset ?? (dataset.task === 'sequence' ? 'transformer' : 'mlp')) : model.preset;
   return {
     name: config.name ?? `${dataset.name}-${preset ?? 'custom'}`,
     dataset: config.dataset,

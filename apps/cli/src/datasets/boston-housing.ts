@@ -23,7 +23,14 @@ export const bostonHousing: DatasetDefinition = {
       y[i] = row['medv']!;
     });
     return finishDataset(
-      { name: 'boston-housing', task: 'regression', inputShape: [13], targetShape: [], numClasses: 1, featureNames: FEATURES },
+      {
+        name: 'boston-housing',
+        task: 'regression',
+        inputShape: [13],
+        targetShape: [],
+        numClasses: 1,
+        featureNames: FEATURES,
+      },
       { all: { x, y, n: rows.length }, testFraction: TEST_FRACTION, splitSeed: SPLIT_SEED },
       options,
     );

@@ -8,7 +8,12 @@ import type { Task } from './types.js';
  * @example
  * csvInfo('flowers.csv', 'classification', ['petal', 'sepal'], ['iris', 'rose']).numClasses; // 2
  */
-export function csvInfo(path: string, task: Task, features: readonly string[], classNames: readonly string[] | undefined): DatasetInfo {
+export function csvInfo(
+  path: string,
+  task: Task,
+  features: readonly string[],
+  classNames: readonly string[] | undefined,
+): DatasetInfo {
   return {
     name: `csv:${path}`,
     task,

@@ -51,20 +51,35 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   const delimiter = options.delimiter ?? detectDelimiter(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
-    const reason = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unterminated quoted field' : e.message.replace(/ at line \d+/, '').replace(/^[\w ]+: /, '');
+    const reason =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'unterminated quoted field'
+        : e.message.replace(/ at line \d+/, '').replace(/^[\w ]+: /, '');
     throw new CliError(`${file}${e.lines === undefined ? '' : `:${e.lines}`}: ${reason}`);
   }
-  if (records.length === 0) throw new CliError(`${file}: the file is empty; expected ${options.header === false ? 'data rows' : 'a header row and data rows'}`);
+  if (records.length === 0)
+    throw new CliError(
+      `${file}: the file is empty; expected ${options.header === false ? 'data rows' : 'a header row and data rows'}`,
+    );
   const hasHeader = options.header !== false;
   const first = records[0]!.record;
   const header = hasHeader ? first : first.map((_, j) => `column ${j + 1}`);
   if (hasHeader) checkHeader(header, file);
   const rows = (hasHeader ? records.slice(1) : records).map(({ record, info }) => {
     if (record.length !== header.length) {
-      throw new CliError(`${file}:${info.lines}: expected ${header.length} fields as in the ${hasHeader ? 'header' : 'first row'}, found ${record.length}`);
+      throw new CliError(
+        `${file}:${info.lines}: expected ${header.length} fields as in the ${hasHeader ? 'header' : 'first row'}, found ${record.length}`,
+      );
     }
     return { line: info.lines, fields: record };
   });
@@ -74,13 +89,18 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
 
 function checkHeader(header: readonly string[], file: string): void {
   if (header.every((h) => parseDecimal(h) !== undefined)) {
-    throw new CliError(`${file}: the first row (${header.slice(0, 4).join(', ')}${header.length > 4 ? ', …' : ''}) is all numbers, so it looks like data, not a header of column names; if the file has no header row, pass --no-header`);
+    throw new CliError(
+      `${file}: the first row (${header.slice(0, 4).join(', ')}${header.length > 4 ? ', …' : ''}) is all numbers, so it looks like data, not a header of column names; if the file has no header row, pass --no-header`,
+    );
   }
   const seen = new Map<string, number>();
   header.forEach((name, j) => {
     if (name === '') throw new CliError(`${file}: column ${j + 1} of the header has no name`);
     const before = seen.get(name);
-    if (before !== undefined) throw new CliError(`${file}: the header names column ${shown(name)} twice (columns ${before + 1} and ${j + 1}); column names must be distinct`);
+    if (before !== undefined)
+      throw new CliError(
+        `${file}: the header names column ${shown(name)} twice (columns ${before + 1} and ${j + 1}); column names must be distinct`,
+      );
     seen.set(name, j);
   });
 }
@@ -93,10 +113,16 @@ function checkHeader(header: readonly string[], file: string): void {
  * @example
  * selectColumns(table, ['a', 'b'], []); // { columns: [1, 0], extra: ['c'] } for a header b,a,c
  */
-export function selectColumns(table: CsvTable, wanted: readonly string[] | undefined, width: number, ignorable: readonly string[] = []): { columns: number[]; extra: string[] } {
+export function selectColumns(
+  table: CsvTable,
+  wanted: readonly string[] | undefined,
+  width: number,
+  ignorable: readonly string[] = [],
+): { columns: number[]; extra: string[] } {
   if (wanted === undefined || !table.hasHeader) {
     if (table.header.length !== width) {
-      const expected = wanted === undefined ? `${width} columns` : `${width} columns (${wanted.map(escapeName).join(', ')})`;
+      const expected =
+        wanted === undefined ? `${width} columns` : `${width} columns (${wanted.map(escapeName).join(', ')})`;
       throw new CliError(`${table.file}: the model takes ${expected}; the file has ${table.header.length}`);
     }
     return { columns: table.header.map((_, j) => j), extra: [] };
@@ -104,7 +130,9 @@ export function selectColumns(table: CsvTable, wanted: readonly string[] | undef
   const missing = wanted.filter((name) => !table.header.includes(name));
   const extra = table.header.filter((name) => !wanted.includes(name) && !ignorable.includes(name));
   if (missing.length > 0) {
-    throw new CliError(`${table.file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map(shown).join(', ')}; the model was trained on the columns ${wanted.map(escapeName).join(', ')}${extra.length > 0 ? `, and the file also has ${extra.map(shown).join(', ')}` : ''}`);
+    throw new CliError(
+      `${table.file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map(shown).join(', ')}; the model was trained on the columns ${wanted.map(escapeName).join(', ')}${extra.length > 0 ? `, and the file also has ${extra.map(shown).join(', ')}` : ''}`,
+    );
   }
   return { columns: wanted.map((name) => table.header.indexOf(name)), extra };
 }

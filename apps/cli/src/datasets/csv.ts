@@ -30,8 +30,13 @@ function classTargets(table: CsvTable, column: number): { y: Float32Array; class
  * loadCsv('flowers.csv', { target: 'species', standardize: true });
  */
 export function loadCsv(path: string, options: LoadOptions & { task?: Task }): Dataset {
-  if (options.target === undefined) throw new UsageError(`csv:${path}: --target <column> is required for a CSV dataset`);
-  const table = parseCsv(readTextFile(path, 'CSV file'), path, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  if (options.target === undefined)
+    throw new UsageError(`csv:${path}: --target <column> is required for a CSV dataset`);
+  const table = parseCsv(
+    readTextFile(path, 'CSV file'),
+    path,
+    options.delimiter === undefined ? {} : { delimiter: options.delimiter },
+  );
   const column = table.header.indexOf(options.target);
   if (column === -1) {
     throw new UsageError(
@@ -42,7 +47,10 @@ export function loadCsv(path: string, options: LoadOptions & { task?: Task }): D
   if (options.features !== undefined) {
     // A saved model's columns, matched by name: a file with the columns in another order still lines up.
     const { columns, extra } = selectColumns(table, options.features, options.features.length, [options.target]);
-    if (extra.length > 0) throw new CliError(`${path}: unexpected column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `'${escapeName(e)}'`).join(', ')}; the model was trained on the columns ${options.features.map(escapeName).join(', ')} and the target '${options.target}'`);
+    if (extra.length > 0)
+      throw new CliError(
+        `${path}: unexpected column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `'${escapeName(e)}'`).join(', ')}; the model was trained on the columns ${options.features.map(escapeName).join(', ')} and the target '${options.target}'`,
+      );
     featureColumns = columns;
   }
   const features = featureColumns.map((j) => table.header[j]!);

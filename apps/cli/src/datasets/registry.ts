@@ -12,7 +12,9 @@ import type { Dataset, DatasetDefinition, LoadOptions, Task } from './types.js';
 const definitions = [iris, mnist, fashionMnist, bostonHousing, mobyDick, twoMoons, spirals] as const;
 
 /** Every built-in dataset by name, derived from the definitions themselves. */
-export const datasets: Readonly<Record<string, DatasetDefinition>> = Object.fromEntries(definitions.map((d) => [d.name, d]));
+export const datasets: Readonly<Record<string, DatasetDefinition>> = Object.fromEntries(
+  definitions.map((d) => [d.name, d]),
+);
 
 /** Built-in dataset names, in the order `rectify datasets` lists them. */
 export const datasetNames: readonly string[] = definitions.map((d) => d.name);

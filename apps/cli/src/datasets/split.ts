@@ -83,13 +83,22 @@ export function stratifiedSplit(split: Split, fraction: number, seed: number): {
   const mixHead = permutation(head.length, seed + 1);
   const mixTail = permutation(tail.length, seed + 2);
   return {
-    head: take(split, Array.from(mixHead, (i) => head[i]!)),
-    tail: take(split, Array.from(mixTail, (i) => tail[i]!)),
+    head: take(
+      split,
+      Array.from(mixHead, (i) => head[i]!),
+    ),
+    tail: take(
+      split,
+      Array.from(mixTail, (i) => tail[i]!),
+    ),
   };
 }
 
 /** The first `limit` samples of `split` (all of them when `limit` is undefined or larger). */
 export function limitSplit(split: Split, limit: number | undefined): Split {
   if (limit === undefined || limit >= split.n) return split;
-  return take(split, Array.from({ length: limit }, (_, i) => i));
+  return take(
+    split,
+    Array.from({ length: limit }, (_, i) => i),
+  );
 }

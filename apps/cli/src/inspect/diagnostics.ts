@@ -30,7 +30,10 @@ const BINS = 40;
  * inside a transformer block are measured too (ActivationMonitor looks at top-level layers only).
  */
 export function activationLayers(layers: readonly Layer[]): Layer[] {
-  return layers.flatMap((l) => [...(l.activation && l.activation.name !== 'linear' ? [l] : []), ...activationLayers(l.sublayers)]);
+  return layers.flatMap((l) => [
+    ...(l.activation && l.activation.name !== 'linear' ? [l] : []),
+    ...activationLayers(l.sublayers),
+  ]);
 }
 
 function range(values: Float32Array): [number, number] {

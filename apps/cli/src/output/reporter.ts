@@ -50,7 +50,11 @@ function epochLine(log: EpochLog, epochs: number, seconds: number, samplesPerSec
 }
 
 /** Makes the reporter for `mode`; output goes to `out` (stdout) and the bar to `err` (stderr). */
-export function createReporter(mode: OutputMode, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Reporter {
+export function createReporter(
+  mode: OutputMode,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Reporter {
   const print = (line: string) => out.write(`${line}\n`);
   let bar: cliProgress.SingleBar | undefined;
   return {
@@ -76,12 +80,17 @@ export function createReporter(mode: OutputMode, out: NodeJS.WritableStream = pr
       bar.start(steps, 0, { logs: '', rate: '', remaining: '?' });
     },
     step(info) {
-      bar?.update(info.step, { logs: formatLogs(info.logs), rate: formatRate(info.samplesPerSecond), remaining: formatDuration(info.etaSeconds) });
+      bar?.update(info.step, {
+        logs: formatLogs(info.logs),
+        rate: formatRate(info.samplesPerSecond),
+        remaining: formatDuration(info.etaSeconds),
+      });
     },
     epochEnd(log, epochs, seconds, samplesPerSecond) {
       bar?.stop();
       bar = undefined;
-      if (mode === 'json') print(JSON.stringify({ event: 'epoch', ...log, seconds, samples_per_second: samplesPerSecond }));
+      if (mode === 'json')
+        print(JSON.stringify({ event: 'epoch', ...log, seconds, samples_per_second: samplesPerSecond }));
       else if (mode !== 'quiet') print(epochLine(log, epochs, seconds, samplesPerSecond));
     },
     result(summary, lines) {

@@ -36,7 +36,11 @@ function jpegSize(bytes: Uint8Array): ImageSize | undefined {
     }
     const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { format: 'JPEG', height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! };
+      return {
+        format: 'JPEG',
+        height: (bytes[i + 5]! << 8) | bytes[i + 6]!,
+        width: (bytes[i + 7]! << 8) | bytes[i + 8]!,
+      };
     }
     if (marker === 0xd9 || marker === 0xda || length < 2) return undefined; // end of image or scan before any frame
     i += 2 + length;
@@ -65,7 +69,8 @@ export function checkPixelBudget(path: string, bytes: Uint8Array, maxPixels: num
   const size = imageSize(bytes);
   if (size === undefined) return undefined;
   const pixels = size.width * size.height;
-  if (pixels === 0) throw new CliError(`${path}: the ${size.format} header declares an empty image (${size.width} × ${size.height})`);
+  if (pixels === 0)
+    throw new CliError(`${path}: the ${size.format} header declares an empty image (${size.width} × ${size.height})`);
   if (pixels > maxPixels) {
     throw new CliError(
       `${path}: the ${size.format} image is ${size.width} × ${size.height} = ${pixels.toLocaleString('en-US')} pixels, over the budget of ${maxPixels.toLocaleString('en-US')}; resize it, or raise the budget with --max-pixels`,

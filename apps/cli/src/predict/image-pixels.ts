@@ -36,7 +36,8 @@ export function plane(img: Rgba, channel?: 0 | 1 | 2): Float32Array {
   const d = img.data;
   for (let i = 0; i < out.length; i++) {
     const a = d[4 * i + 3]! / 255;
-    const v = channel === undefined ? 0.299 * d[4 * i]! + 0.587 * d[4 * i + 1]! + 0.114 * d[4 * i + 2]! : d[4 * i + channel]!;
+    const v =
+      channel === undefined ? 0.299 * d[4 * i]! + 0.587 * d[4 * i + 1]! + 0.114 * d[4 * i + 2]! : d[4 * i + channel]!;
     out[i] = (v / 255) * a + (1 - a);
   }
   return out;
@@ -47,8 +48,14 @@ export function resizeArea(src: Float32Array, srcW: number, srcH: number, w: num
   const out = new Float32Array(h * w);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const [y0, y1] = [Math.floor((y * srcH) / h), Math.max(Math.floor((y * srcH) / h) + 1, Math.floor(((y + 1) * srcH) / h))];
-      const [x0, x1] = [Math.floor((x * srcW) / w), Math.max(Math.floor((x * srcW) / w) + 1, Math.floor(((x + 1) * srcW) / w))];
+      const [y0, y1] = [
+        Math.floor((y * srcH) / h),
+        Math.max(Math.floor((y * srcH) / h) + 1, Math.floor(((y + 1) * srcH) / h)),
+      ];
+      const [x0, x1] = [
+        Math.floor((x * srcW) / w),
+        Math.max(Math.floor((x * srcW) / w) + 1, Math.floor(((x + 1) * srcW) / w)),
+      ];
       let sum = 0;
       for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += src[yy * srcW + xx]!;
       out[y * w + x] = sum / ((y1 - y0) * (x1 - x0));

@@ -29,14 +29,24 @@ export interface CsvInputOptions extends CsvOptions {
  * one is an error; other columns, such as the target, are ignored with a note), otherwise every column by
  * position. A file without a header row needs `header: false` (`--no-header`); its columns are taken by position.
  */
-export function readCsvInput(path: string, inputShape: readonly number[], info: ModelInfo | undefined, options: CsvInputOptions = {}): PredictInput {
+export function readCsvInput(
+  path: string,
+  inputShape: readonly number[],
+  info: ModelInfo | undefined,
+  options: CsvInputOptions = {},
+): PredictInput {
   const table = parseCsv(readTextFile(path, 'input file'), path, options);
   const w = width(inputShape);
   const target = info?.config.dataset.target;
   const { columns, extra } = selectColumns(table, info?.featureNames, w, target === undefined ? [] : [target]);
-  if (extra.length > 0) options.note?.(`note: ${path}: ignoring column${extra.length > 1 ? 's' : ''} ${extra.map(escapeName).join(', ')} (not a model input)`);
+  if (extra.length > 0)
+    options.note?.(
+      `note: ${path}: ignoring column${extra.length > 1 ? 's' : ''} ${extra.map(escapeName).join(', ')} (not a model input)`,
+    );
   const x = new Float32Array(table.rows.length * w);
-  table.rows.forEach((row, i) => columns.forEach((j, k) => (x[i * w + k] = csvNumber(row.fields[j]!, path, row.line, j + 1, table.header[j]!))));
+  table.rows.forEach((row, i) =>
+    columns.forEach((j, k) => (x[i * w + k] = csvNumber(row.fields[j]!, path, row.line, j + 1, table.header[j]!))),
+  );
   return { x, n: table.rows.length };
 }
 
@@ -65,22 +75,31 @@ export function readJsonInput(path: string, inputShape: readonly number[], info:
     if (error instanceof CliError) throw error;
     throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
-  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'instances' in data) data = (data as { instances: unknown }).instances;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'instances' in data)
+    data = (data as { instances: unknown }).instances;
   const w = width(inputShape);
-  const isText = typeof data === 'string' || (Array.isArray(data) && data.length > 0 && data.every((d) => typeof d === 'string'));
+  const isText =
+    typeof data === 'string' || (Array.isArray(data) && data.length > 0 && data.every((d) => typeof d === 'string'));
   if (isText) {
-    if (info?.vocabulary === undefined) throw new CliError(`${path}: holds text, but the model was not trained on a character dataset`);
+    if (info?.vocabulary === undefined)
+      throw new CliError(`${path}: holds text, but the model was not trained on a character dataset`);
     const texts = typeof data === 'string' ? [data] : (data as string[]);
     return { x: Float32Array.from(texts.flatMap((t) => textWindow(t, w))), n: texts.length };
   }
-  if (!Array.isArray(data) || data.length === 0) throw new CliError(`${path}: expected an array of numbers or of samples, received ${JSON.stringify(data)?.slice(0, 40)}`);
+  if (!Array.isArray(data) || data.length === 0)
+    throw new CliError(
+      `${path}: expected an array of numbers or of samples, received ${JSON.stringify(data)?.slice(0, 40)}`,
+    );
   // A flat list of numbers is one sample; otherwise each element is a sample (flat or nested).
   const samples = data.every((d) => typeof d === 'number') ? [data] : data;
   const x: number[] = [];
   (samples as unknown[]).forEach((s, i) => {
     const flat: number[] = [];
     flattenNumbers(s, flat, path, `sample ${i + 1}`);
-    if (flat.length !== w) throw new CliError(`${path}: sample ${i + 1} has ${flat.length} numbers, the model expects ${w} (shape [${inputShape.join(',')}])`);
+    if (flat.length !== w)
+      throw new CliError(
+        `${path}: sample ${i + 1} has ${flat.length} numbers, the model expects ${w} (shape [${inputShape.join(',')}])`,
+      );
     x.push(...flat);
   });
   return { x: Float32Array.from(x), n: samples.length };
@@ -90,10 +109,19 @@ export function readJsonInput(path: string, inputShape: readonly number[], info:
  * A PNG image as one sample for an image model: converted to grey in [0, 1], resized by area averaging to the
  * model's height × width, and inverted when the background is light (MNIST digits are light on dark).
  */
-export function readPngInput(path: string, inputShape: readonly number[], maxPixels = DEFAULT_MAX_PIXELS): PredictInput {
-  const [h, w] = inputShape.length === 1 ? [Math.round(Math.sqrt(inputShape[0]!)), Math.round(Math.sqrt(inputShape[0]!))] : [inputShape[0]!, inputShape[1]!];
+export function readPngInput(
+  path: string,
+  inputShape: readonly number[],
+  maxPixels = DEFAULT_MAX_PIXELS,
+): PredictInput {
+  const [h, w] =
+    inputShape.length === 1
+      ? [Math.round(Math.sqrt(inputShape[0]!)), Math.round(Math.sqrt(inputShape[0]!))]
+      : [inputShape[0]!, inputShape[1]!];
   if (h * w * (inputShape[2] ?? 1) !== width(inputShape) || (inputShape[2] ?? 1) !== 1) {
-    throw new UsageError(`${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`);
+    throw new UsageError(
+      `${path}: a PNG input needs a model that takes square grey images; this one takes shape [${inputShape.join(',')}]`,
+    );
   }
   const bytes = fsTry('read input file', path, () => readFileSync(path));
   // Checked on the header, before the decoder allocates width × height × 4 bytes.

@@ -26,14 +26,21 @@ export function checkpointsDir(runDir: string): string {
  * @example
  * await writeCheckpoint('runs/x', state, (dir) => saveModelAndOptimizer(dir));
  */
-export async function writeCheckpoint(runDir: string, state: TrainState, save: (dir: string) => Promise<void>): Promise<string> {
+export async function writeCheckpoint(
+  runDir: string,
+  state: TrainState,
+  save: (dir: string) => Promise<void>,
+): Promise<string> {
   const name = checkpointName(state);
   const dir = join(checkpointsDir(runDir), name);
   await writeDirAtomic(dir, async (tmp) => {
     await save(tmp);
     writeFileSynced(join(tmp, 'state.json'), `${JSON.stringify(state, null, 1)}\n`);
   });
-  writeFileAtomic(join(checkpointsDir(runDir), 'latest.json'), `${JSON.stringify({ checkpoint: name, epoch: state.epoch, step: state.step })}\n`);
+  writeFileAtomic(
+    join(checkpointsDir(runDir), 'latest.json'),
+    `${JSON.stringify({ checkpoint: name, epoch: state.epoch, step: state.step })}\n`,
+  );
   prune(runDir, name);
   return dir;
 }
@@ -42,11 +49,15 @@ export async function writeCheckpoint(runDir: string, state: TrainState, save: (
 function prune(runDir: string, latest: string): void {
   const root = checkpointsDir(runDir);
   const entries = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory());
-  const complete = entries.filter((e) => e.name.startsWith('epoch-')).map((e) => e.name).sort();
+  const complete = entries
+    .filter((e) => e.name.startsWith('epoch-'))
+    .map((e) => e.name)
+    .sort();
   const keep = new Set([latest, ...complete.slice(-KEEP)]);
   for (const e of entries) {
     const stale = e.name.startsWith('.') && e.name.includes('.tmp-') && !e.name.includes(`.tmp-${process.pid}-`);
-    if ((e.name.startsWith('epoch-') && !keep.has(e.name)) || stale) rmSync(join(root, e.name), { recursive: true, force: true });
+    if ((e.name.startsWith('epoch-') && !keep.has(e.name)) || stale)
+      rmSync(join(root, e.name), { recursive: true, force: true });
   }
 }
 
@@ -67,18 +78,27 @@ export function readLatestCheckpoint(runDir: string): { dir: string; state: Trai
   } catch (error) {
     throw new CliError(`cannot resume: ${pointer} is not valid JSON (${(error as Error).message})`);
   }
-  if (typeof name !== 'string' || !/^epoch-\d+(-step-\d+)?$/.test(name)) throw new CliError(`cannot resume: ${pointer} does not name a checkpoint`);
+  if (typeof name !== 'string' || !/^epoch-\d+(-step-\d+)?$/.test(name))
+    throw new CliError(`cannot resume: ${pointer} does not name a checkpoint`);
   const dir = join(checkpointsDir(runDir), name);
   const stateFile = join(dir, 'state.json');
-  if (!existsSync(stateFile)) throw new CliError(`cannot resume: checkpoint ${dir} is incomplete (state.json is missing)`);
+  if (!existsSync(stateFile))
+    throw new CliError(`cannot resume: checkpoint ${dir} is incomplete (state.json is missing)`);
   let state: TrainState;
   try {
     state = JSON.parse(readTextFile(stateFile, 'training state')) as TrainState;
   } catch (error) {
     throw new CliError(`cannot resume: ${stateFile} is not valid JSON (${(error as Error).message})`);
   }
-  if (state.version !== 1 || !Number.isInteger(state.epoch) || !Number.isInteger(state.step) || !Array.isArray(state.history)) {
-    throw new CliError(`cannot resume: ${stateFile} is not a Rectify training state (version ${String(state.version)})`);
+  if (
+    state.version !== 1 ||
+    !Number.isInteger(state.epoch) ||
+    !Number.isInteger(state.step) ||
+    !Array.isArray(state.history)
+  ) {
+    throw new CliError(
+      `cannot resume: ${stateFile} is not a Rectify training state (version ${String(state.version)})`,
+    );
   }
   return { dir, state };
 }

@@ -25,7 +25,9 @@ export function modelInfo(dataset: Dataset, config: unknown): ModelInfo {
     ...(dataset.classNames && { classNames: [...dataset.classNames] }),
     ...(dataset.featureNames && { featureNames: [...dataset.featureNames] }),
     ...(dataset.vocabulary && { vocabulary: [...dataset.vocabulary] }),
-    ...(dataset.standardizer && { standardizer: { mean: [...dataset.standardizer.mean], std: [...dataset.standardizer.std] } }),
+    ...(dataset.standardizer && {
+      standardizer: { mean: [...dataset.standardizer.mean], std: [...dataset.standardizer.std] },
+    }),
     config,
   });
 }
@@ -52,7 +54,8 @@ function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefine
 /** A run directory holds its final model in `model/`; accept either. */
 export function resolveModelDir(path: string): string {
   if (!existsSync(path)) throw new CliError(`model directory ${path} does not exist`);
-  if (!statSync(path).isDirectory()) throw new CliError(`${path} is not a directory; expected a model directory (with model.json) or a run directory`);
+  if (!statSync(path).isDirectory())
+    throw new CliError(`${path} is not a directory; expected a model directory (with model.json) or a run directory`);
   if (existsSync(join(path, 'model.json'))) return path;
   if (existsSync(join(path, 'model', 'model.json'))) return join(path, 'model');
   throw new CliError(`${path} is not a model directory: no model.json in it or in ${join(path, 'model')}`);
@@ -81,6 +84,7 @@ export async function openModelDir(
     throw new CliError(`cannot load the model in ${dir}: ${(error as Error).message.replace(/^loadModel: /, '')}`);
   }
   const model = loaded.value;
-  for (const line of [...loaded.warnings, ...nonFiniteWeightWarnings(model, dir, loaded.warnings)]) warn(`warning: ${line}`);
+  for (const line of [...loaded.warnings, ...nonFiniteWeightWarnings(model, dir, loaded.warnings)])
+    warn(`warning: ${line}`);
   return { dir, model, info };
 }

@@ -24,20 +24,46 @@ export const sidecarSchema = z
       message: `expected a built-in dataset (${datasetNames.join(', ')}), csv:<path> or images:<dir>`,
     }),
     task: z.enum(['classification', 'regression', 'sequence']),
-    inputShape: z.array(z.number().int().positive().max(1 << 24)).min(1).max(4),
-    numClasses: z.number().int().positive().max(1 << 20),
-    classNames: z.array(label).max(1 << 20).optional(),
-    featureNames: z.array(label).max(1 << 20).optional(),
-    vocabulary: z.array(label).max(1 << 20).optional(),
-    standardizer: z.strictObject({ mean: z.array(finite), std: z.array(finite.refine((v) => v > 0, 'expected a number > 0')) }).optional(),
+    inputShape: z
+      .array(
+        z
+          .number()
+          .int()
+          .positive()
+          .max(1 << 24),
+      )
+      .min(1)
+      .max(4),
+    numClasses: z
+      .number()
+      .int()
+      .positive()
+      .max(1 << 20),
+    classNames: z
+      .array(label)
+      .max(1 << 20)
+      .optional(),
+    featureNames: z
+      .array(label)
+      .max(1 << 20)
+      .optional(),
+    vocabulary: z
+      .array(label)
+      .max(1 << 20)
+      .optional(),
+    standardizer: z
+      .strictObject({ mean: z.array(finite), std: z.array(finite.refine((v) => v > 0, 'expected a number > 0')) })
+      .optional(),
     config: configSchema,
   })
   .superRefine((info, ctx) => {
     const width = info.inputShape.reduce((a, b) => a * b, 1);
     const mismatch = (path: PropertyKey[], length: number, expected: number, what: string): void => {
-      if (length !== expected) ctx.addIssue({ code: 'custom', path, message: `expected ${expected} entries (${what}), found ${length}` });
+      if (length !== expected)
+        ctx.addIssue({ code: 'custom', path, message: `expected ${expected} entries (${what}), found ${length}` });
     };
-    if (width > 1 << 24) ctx.addIssue({ code: 'custom', path: ['inputShape'], message: 'expected at most 16777216 features in all' });
+    if (width > 1 << 24)
+      ctx.addIssue({ code: 'custom', path: ['inputShape'], message: 'expected at most 16777216 features in all' });
     if (info.standardizer) {
       mismatch(['standardizer', 'mean'], info.standardizer.mean.length, width, 'one per input feature');
       mismatch(['standardizer', 'std'], info.standardizer.std.length, width, 'one per input feature');
@@ -49,7 +75,11 @@ export const sidecarSchema = z
       ctx.addIssue({ code: 'custom', path: ['featureNames'], message: 'expected distinct names' });
     }
     if (info.config.dataset.name !== info.dataset) {
-      ctx.addIssue({ code: 'custom', path: ['config', 'dataset', 'name'], message: `expected the sidecar's dataset '${info.dataset}'` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config', 'dataset', 'name'],
+        message: `expected the sidecar's dataset '${info.dataset}'`,
+      });
     }
   });
 
@@ -66,7 +96,8 @@ export type ModelInfo = z.infer<typeof sidecarSchema>;
 export function readSidecar(path: string): ModelInfo {
   const stat = fsTry('read', path, () => statSync(path));
   if (!stat.isFile()) throw new UsageError(`${path}: invalid sidecar: not a regular file`);
-  if (stat.size > MAX_BYTES) throw new UsageError(`${path}: invalid sidecar: ${stat.size} bytes, more than the ${MAX_BYTES} a sidecar can need`);
+  if (stat.size > MAX_BYTES)
+    throw new UsageError(`${path}: invalid sidecar: ${stat.size} bytes, more than the ${MAX_BYTES} a sidecar can need`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(fsTry('read', path, () => readFileSync(path, 'utf8')));
@@ -75,6 +106,9 @@ export function readSidecar(path: string): ModelInfo {
     throw new UsageError(`${path}: invalid sidecar: not valid JSON (${error.message})`);
   }
   const result = sidecarSchema.safeParse(parsed);
-  if (!result.success) throw new UsageError(`${path}: invalid sidecar: ${formatIssues(sidecarSchema, parsed, result.error.issues).join('; ')}`);
+  if (!result.success)
+    throw new UsageError(
+      `${path}: invalid sidecar: ${formatIssues(sidecarSchema, parsed, result.error.issues).join('; ')}`,
+    );
   return result.data;
 }

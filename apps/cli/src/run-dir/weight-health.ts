@@ -39,7 +39,9 @@ export function nonFiniteWeightWarnings(model: LayersModel, dir: string, already
       else if (v === Infinity || v === -Infinity) inf++;
     }
     if (nan + inf > 0) {
-      lines.push(`weight '${w.name}' of the model in ${dir} holds ${nan} NaN and ${inf} infinite values (of ${values.length}); its outputs will be NaN`);
+      lines.push(
+        `weight '${w.name}' of the model in ${dir} holds ${nan} NaN and ${inf} infinite values (of ${values.length}); its outputs will be NaN`,
+      );
     }
   }
   return lines;

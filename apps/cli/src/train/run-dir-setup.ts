@@ -25,7 +25,8 @@ export function claimRunDir(dir: string, mode: 'fresh' | 'resume', note: (messag
   const advice = 'choose another --out';
   const created = !existsSync(dir);
   fsTry('create the run directory', dir, () => mkdirSync(dir, { recursive: true }), advice);
-  if (!statSync(dir).isDirectory()) throw new CliError(`cannot create the run directory ${dir}: it is not a directory; ${advice}`);
+  if (!statSync(dir).isDirectory())
+    throw new CliError(`cannot create the run directory ${dir}: it is not a directory; ${advice}`);
   const lock = lockRunDir(dir, advice, note);
   const release = (): void => {
     lock.release();

@@ -45,19 +45,43 @@ export interface TrainResult {
 
 /** Flags that would change a run's config, which a resumed run must keep (only --epochs may grow). */
 const FIXED_ON_RESUME: ReadonlyArray<keyof ConfigFlags> = [
-  'dataset', 'target', 'task', 'limit', 'layout', 'seqLen', 'standardize', 'model', 'activation', 'init', 'hidden', 'optimizer', 'lr',
-  'loss', 'metrics', 'batchSize', 'validationSplit', 'seed', 'backend', 'out',
+  'dataset',
+  'target',
+  'task',
+  'limit',
+  'layout',
+  'seqLen',
+  'standardize',
+  'model',
+  'activation',
+  'init',
+  'hidden',
+  'optimizer',
+  'lr',
+  'loss',
+  'metrics',
+  'batchSize',
+  'validationSplit',
+  'seed',
+  'backend',
+  'out',
 ];
 
 function startConfig(req: TrainRequest): { config: ReturnType<typeof validateConfig>; runDir: string } {
   if (req.resume !== undefined) {
-    if (req.configPath !== undefined) throw new UsageError('train: give either a config file or --resume <run-dir>, not both');
+    if (req.configPath !== undefined)
+      throw new UsageError('train: give either a config file or --resume <run-dir>, not both');
     const fixed = FIXED_ON_RESUME.filter((k) => req.flags[k] !== undefined);
     if (fixed.length > 0) {
-      throw new UsageError(`train --resume: --${fixed[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} cannot change a resumed run (only --epochs can)`);
+      throw new UsageError(
+        `train --resume: --${fixed[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} cannot change a resumed run (only --epochs can)`,
+      );
     }
     const saved = readRunConfig(req.resume);
-    const config = req.flags.epochs === undefined ? saved : validateConfig({ ...saved, epochs: req.flags.epochs }, `${req.resume}/config.json`);
+    const config =
+      req.flags.epochs === undefined
+        ? saved
+        : validateConfig({ ...saved, epochs: req.flags.epochs }, `${req.resume}/config.json`);
     return { config, runDir: req.resume };
   }
   const file = req.configPath === undefined ? undefined : loadConfigFile(req.configPath);
@@ -72,7 +96,9 @@ function validation(dataset: Dataset, config: ResolvedConfig): { train: Split; v
   if (config.validationSplit === 0) return { train: dataset.train, val: null };
   const { head, tail } = splitFraction(dataset.train, config.validationSplit, validationSeed(config.seed));
   if (head.n === 0 || tail.n === 0) {
-    throw new UsageError(`validationSplit: ${config.validationSplit} of ${dataset.train.n} training samples leaves ${head.n} to train on and ${tail.n} to validate; both need at least one`);
+    throw new UsageError(
+      `validationSplit: ${config.validationSplit} of ${dataset.train.n} training samples leaves ${head.n} to train on and ${tail.n} to validate; both need at least one`,
+    );
   }
   return { train: head, val: tail };
 }
@@ -80,7 +106,11 @@ function validation(dataset: Dataset, config: ResolvedConfig): { train: Split; v
 /** Hidden-layer activity on a probe batch (the first 256 test samples); the output layer is not a hidden unit. */
 function activity(model: LayersModel, x: Tensor, y: Tensor): Record<string, unknown> {
   const output = model.layers[model.layers.length - 1]?.name;
-  return Object.fromEntries(diagnose(model, x, y).filter((d) => d.layer !== output).map(({ histogram: _h, layer, ...rest }) => [layer, rest]));
+  return Object.fromEntries(
+    diagnose(model, x, y)
+      .filter((d) => d.layer !== output)
+      .map(({ histogram: _h, layer, ...rest }) => [layer, rest]),
+  );
 }
 
 /**
@@ -98,8 +128,13 @@ export async function train(req: TrainRequest): Promise<TrainResult> {
   }
 }
 
-async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof validateConfig>, runDir: string): Promise<TrainResult> {
-  if (isStreamed(input.dataset.name)) return { runDir, ...(await trainStreamed(input, runDir, req.resume !== undefined, req.reporter)) };
+async function trainInClaimedDir(
+  req: TrainRequest,
+  input: ReturnType<typeof validateConfig>,
+  runDir: string,
+): Promise<TrainResult> {
+  if (isStreamed(input.dataset.name))
+    return { runDir, ...(await trainStreamed(input, runDir, req.resume !== undefined, req.reporter)) };
   await useBackend(input.backend ?? 'cpu');
   const dataset = loadDataset(input.dataset.name, loadOptionsFor(input));
   const config = resolveConfig(input, dataset);
@@ -117,7 +152,9 @@ async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof val
       throw new CliError(`cannot resume: the checkpoint ${checkpoint.dir} does not load: ${(error as Error).message}`);
     }
     if (state.epoch >= config.epochs) {
-      throw new UsageError(`train --resume: ${runDir} has already trained ${state.epoch} epochs; pass --epochs N with N > ${state.epoch} to train further`);
+      throw new UsageError(
+        `train --resume: ${runDir} has already trained ${state.epoch} epochs; pass --epochs N with N > ${state.epoch} to train further`,
+      );
     }
   } else {
     model = buildModel(config, dataset);
@@ -126,11 +163,19 @@ async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof val
 
   const r = req.reporter;
   // From here on Ctrl-C means "checkpoint and stop", not "die".
-  const interrupt = watchInterrupt(() => r.info('\ninterrupt: finishing the current step, then writing a checkpoint (press Ctrl-C again to quit at once)'));
+  const interrupt = watchInterrupt(() =>
+    r.info('\ninterrupt: finishing the current step, then writing a checkpoint (press Ctrl-C again to quit at once)'),
+  );
   const params = model.countParams();
-  r.info(`run directory: ${runDir}${req.resume ? ` (resuming after epoch ${state.epoch}${state.step ? `, step ${state.step}` : ''})` : ''}`);
-  r.info(`dataset: ${dataset.name} — ${trainSplit.n} train / ${valSplit?.n ?? 0} validation / ${dataset.test.n} test samples`);
-  r.info(`model: ${model.layers.length} layers, ${params.toLocaleString('en-US')} parameters; optimizer ${config.optimizer.name}, loss ${config.loss}, backend ${config.backend}, seed ${config.seed}`);
+  r.info(
+    `run directory: ${runDir}${req.resume ? ` (resuming after epoch ${state.epoch}${state.step ? `, step ${state.step}` : ''})` : ''}`,
+  );
+  r.info(
+    `dataset: ${dataset.name} — ${trainSplit.n} train / ${valSplit?.n ?? 0} validation / ${dataset.test.n} test samples`,
+  );
+  r.info(
+    `model: ${model.layers.length} layers, ${params.toLocaleString('en-US')} parameters; optimizer ${config.optimizer.name}, loss ${config.loss}, backend ${config.backend}, seed ${config.seed}`,
+  );
 
   const trainT = splitTensors(trainSplit, dataset);
   const valT = valSplit ? splitTensors(valSplit, dataset) : null;
@@ -177,7 +222,14 @@ async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof val
   const trainedSeconds = st.history.reduce((s, h) => s + (h['epoch_seconds'] ?? 0), 0);
   const samplesPerSecond = (trainSplit.n * st.history.length) / Math.max(trainedSeconds, 1e-9);
   if (result.interrupted) {
-    const summary = { event: 'interrupted', run_dir: runDir, epoch: st.epoch, step: st.step, files, resume: `rectify train --resume ${runDir}` };
+    const summary = {
+      event: 'interrupted',
+      run_dir: runDir,
+      epoch: st.epoch,
+      step: st.step,
+      files,
+      resume: `rectify train --resume ${runDir}`,
+    };
     r.result(summary, [`checkpoint: ${lastCheckpoint}`, `interrupted — resume with: rectify train --resume ${runDir}`]);
     return { runDir, interrupted: true, summary };
   }
@@ -187,7 +239,14 @@ async function trainInClaimedDir(req: TrainRequest, input: ReturnType<typeof val
   const testT = splitTensors(dataset.test, dataset);
   const test = model.evaluate(testT.x, testT.y, { batchSize: 256, returnDict: true });
   const probeN = Math.min(256, dataset.test.n);
-  const probe = splitTensors({ x: dataset.test.x.subarray(0, probeN * (dataset.test.x.length / dataset.test.n)), y: dataset.test.y.subarray(0, probeN), n: probeN }, dataset);
+  const probe = splitTensors(
+    {
+      x: dataset.test.x.subarray(0, probeN * (dataset.test.x.length / dataset.test.n)),
+      y: dataset.test.y.subarray(0, probeN),
+      n: probeN,
+    },
+    dataset,
+  );
   const layers = activity(model, probe.x, probe.y);
   for (const t of [testT.x, testT.y, probe.x, probe.y]) t.dispose();
   writeFileSync(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);

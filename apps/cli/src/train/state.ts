@@ -31,7 +31,11 @@ export const FRESH_STATE: TrainState = { version: 1, epoch: 0, step: 0, partial:
  * @example
  * combineLogs({ samples: 10, sums: { loss: 5 }, seconds: 1 }, { loss: 0.3 }, 30); // { loss: 0.35 }
  */
-export function combineLogs(partial: PartialEpoch | null, logs: Readonly<Record<string, number>>, samples: number): Record<string, number> {
+export function combineLogs(
+  partial: PartialEpoch | null,
+  logs: Readonly<Record<string, number>>,
+  samples: number,
+): Record<string, number> {
   if (partial === null || partial.samples === 0) return { ...logs };
   const total = partial.samples + samples;
   const out: Record<string, number> = {};
@@ -40,7 +44,12 @@ export function combineLogs(partial: PartialEpoch | null, logs: Readonly<Record<
 }
 
 /** The partial epoch after more batches: the previous sums plus this part's logs weighted by its samples. */
-export function extendPartial(partial: PartialEpoch | null, logs: Readonly<Record<string, number>>, samples: number, seconds: number): PartialEpoch {
+export function extendPartial(
+  partial: PartialEpoch | null,
+  logs: Readonly<Record<string, number>>,
+  samples: number,
+  seconds: number,
+): PartialEpoch {
   const sums: Record<string, number> = { ...(partial?.sums ?? {}) };
   for (const [k, v] of Object.entries(logs)) sums[k] = (sums[k] ?? 0) + v * samples;
   return { samples: (partial?.samples ?? 0) + samples, sums, seconds: (partial?.seconds ?? 0) + seconds };

@@ -27,18 +27,34 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * batch by batch through rf.data and `model.fitDataset`, so memory holds a shuffle buffer and a few batches,
  * never the file. Writes the same run directory as an in-memory run; `--resume` is not offered for streams.
  */
-export async function trainStreamed(input: ConfigInput, runDir: string, resume: boolean, r: Reporter): Promise<{ interrupted: boolean; summary: Record<string, unknown> }> {
-  if (resume) throw new UsageError(`train --resume: ${input.dataset.name} is streamed from disk; resuming a streamed run is not supported`);
+export async function trainStreamed(
+  input: ConfigInput,
+  runDir: string,
+  resume: boolean,
+  r: Reporter,
+): Promise<{ interrupted: boolean; summary: Record<string, unknown> }> {
+  if (resume)
+    throw new UsageError(
+      `train --resume: ${input.dataset.name} is streamed from disk; resuming a streamed run is not supported`,
+    );
   await useBackend(input.backend ?? 'cpu');
-  const stream = await openStreamed(input.dataset.name, loadOptionsFor(input), input.validationSplit ?? DEFAULTS.validationSplit);
+  const stream = await openStreamed(
+    input.dataset.name,
+    loadOptionsFor(input),
+    input.validationSplit ?? DEFAULTS.validationSplit,
+  );
   const config = resolveConfig(input, stream.info);
   checkNames(config);
   const model: LayersModel = buildModel(config, stream.info);
   writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const { counts } = stream;
   r.info(`run directory: ${runDir}`);
-  r.info(`dataset: ${stream.info.name} (streamed) — ${counts.train} train / ${counts.validation} validation / ${counts.test} test samples`);
-  r.info(`model: ${model.layers.length} layers, ${model.countParams().toLocaleString('en-US')} parameters; optimizer ${config.optimizer.name}, loss ${config.loss}, backend ${config.backend}, seed ${config.seed}`);
+  r.info(
+    `dataset: ${stream.info.name} (streamed) — ${counts.train} train / ${counts.validation} validation / ${counts.test} test samples`,
+  );
+  r.info(
+    `model: ${model.layers.length} layers, ${model.countParams().toLocaleString('en-US')} parameters; optimizer ${config.optimizer.name}, loss ${config.loss}, backend ${config.backend}, seed ${config.seed}`,
+  );
 
   const interrupt = watchInterrupt(() => r.info('\ninterrupt: finishing the current step, then writing a checkpoint'));
   const steps = Math.ceil(counts.train / config.batchSize);
@@ -51,7 +67,9 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
       epochs: config.epochs,
       verbose: 0,
       seed: config.seed,
-      ...(counts.validation > 0 && { validationData: stream.batches('validation', Math.max(config.batchSize, 256), config.seed) }),
+      ...(counts.validation > 0 && {
+        validationData: stream.batches('validation', Math.max(config.batchSize, 256), config.seed),
+      }),
       callbacks: {
         onEpochBegin: (epoch) => {
           epochStart = performance.now();
@@ -61,7 +79,15 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
           const done = Math.min((batch + 1) * config.batchSize, counts.train);
           const rate = done / Math.max((performance.now() - epochStart) / 1000, 1e-9);
           const { batch: _b, size: _s, ...values } = logs;
-          r.step({ epoch: history.length + 1, epochs: config.epochs, step: batch + 1, steps, logs: values, samplesPerSecond: rate, etaSeconds: (counts.train - done) / rate });
+          r.step({
+            epoch: history.length + 1,
+            epochs: config.epochs,
+            step: batch + 1,
+            steps,
+            logs: values,
+            samplesPerSecond: rate,
+            etaSeconds: (counts.train - done) / rate,
+          });
           await yieldToEventLoop();
           if (interrupt.requested) model.stopTraining = true;
         },
@@ -73,7 +99,14 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
           r.epochEnd(log, config.epochs, epochSeconds, counts.train / Math.max(epochSeconds, 1e-9));
           writeMetrics(runDir, history);
           writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(history));
-          const state: TrainState = { version: 1, epoch: epoch + 1, step: 0, partial: null, history: [...history], seconds };
+          const state: TrainState = {
+            version: 1,
+            epoch: epoch + 1,
+            step: 0,
+            partial: null,
+            history: [...history],
+            seconds,
+          };
           if ((epoch + 1) % config.checkpointEvery === 0 || epoch + 1 === config.epochs) {
             lastCheckpoint = await writeCheckpoint(runDir, state, async (dir) => void (await model.save(dir)));
           }
@@ -82,7 +115,8 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
     });
   } catch (error) {
     if (error instanceof RectifyError && error.name === 'NonFiniteLossError') throw new CliError(error.message);
-    if (error instanceof RectifyError && error.name === 'DatasetError') throw new CliError(`${stream.info.name}: ${error.message}`);
+    if (error instanceof RectifyError && error.name === 'DatasetError')
+      throw new CliError(`${stream.info.name}: ${error.message}`);
     throw error;
   } finally {
     interrupt.dispose();
@@ -91,7 +125,8 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
 
   const modelDir = join(runDir, 'model');
   await saveModelDir(model, modelDir, modelInfo(stream.info, config));
-  const test = counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
+  const test =
+    counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
   writeFileAtomic(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const summary = {
     event: interrupt.requested ? 'interrupted' : 'done',
@@ -103,9 +138,19 @@ export async function trainStreamed(input: ConfigInput, runDir: string, resume: 
     samples_per_second: (counts.train * history.length) / Math.max(seconds, 1e-9),
     peak_rss_mib: peakRssMiB(),
     streamed: true,
-    files: { config: join(runDir, 'config.json'), metrics_jsonl: join(runDir, 'metrics.jsonl'), checkpoint: lastCheckpoint, model: modelDir, test: join(runDir, 'test.json') },
+    files: {
+      config: join(runDir, 'config.json'),
+      metrics_jsonl: join(runDir, 'metrics.jsonl'),
+      checkpoint: lastCheckpoint,
+      model: modelDir,
+      test: join(runDir, 'test.json'),
+    },
   };
-  r.result(summary, [`test (${counts.test} held-out samples): ${formatLogs(test)}`, `run directory: ${runDir}`, `  model       ${modelDir} (load with rf.loadModel)`]);
+  r.result(summary, [
+    `test (${counts.test} held-out samples): ${formatLogs(test)}`,
+    `run directory: ${runDir}`,
+    `  model       ${modelDir} (load with rf.loadModel)`,
+  ]);
   model.dispose();
   return { interrupted: interrupt.requested, summary };
 }

@@ -8,7 +8,10 @@ import type { Dataset, Split } from '../datasets/types.js';
  * @example
  * const { x, y } = splitTensors(data.train, data); // x [120, 4], y [120] for iris
  */
-export function splitTensors(split: Split, dataset: Pick<Dataset, 'inputShape' | 'targetShape' | 'task'>): { x: Tensor; y: Tensor } {
+export function splitTensors(
+  split: Split,
+  dataset: Pick<Dataset, 'inputShape' | 'targetShape' | 'task'>,
+): { x: Tensor; y: Tensor } {
   const x = tensor(split.x, [split.n, ...dataset.inputShape], 'float32');
   const y =
     dataset.task === 'regression'

@@ -49,7 +49,10 @@ const BATCH_KEYS = new Set(['batch', 'size']);
  * every step, so the same batches and dropout masks come out whether a run is resumed or not. Returns the final
  * state and whether it stopped because of Ctrl-C.
  */
-export async function runEpochs(start: TrainState, o: TrainerOptions): Promise<{ state: TrainState; interrupted: boolean }> {
+export async function runEpochs(
+  start: TrainState,
+  o: TrainerOptions,
+): Promise<{ state: TrainState; interrupted: boolean }> {
   const n = o.train.x.shape[0]!;
   const steps = Math.ceil(n / o.batchSize);
   let state = start;
@@ -106,13 +109,21 @@ export async function runEpochs(start: TrainState, o: TrainerOptions): Promise<{
     const samples = Math.min(stepsRun * o.batchSize, order.length);
     if (firstStep + stepsRun < steps) {
       // Stopped inside the epoch: keep what these steps measured so that the resumed run completes the logs.
-      state = { ...state, epoch, step: firstStep + stepsRun, partial: extendPartial(partial, lastLogs, samples, seconds), seconds: state.seconds + seconds };
+      state = {
+        ...state,
+        epoch,
+        step: firstStep + stepsRun,
+        partial: extendPartial(partial, lastLogs, samples, seconds),
+        seconds: state.seconds + seconds,
+      };
       o.reporter.close();
       await o.onState(state, 'interrupt');
       return { state, interrupted: true };
     }
     const trainLogs = combineLogs(partial, lastLogs, samples);
-    const valLogs = o.validation ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256), returnDict: true }) : {};
+    const valLogs = o.validation
+      ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256), returnDict: true })
+      : {};
     const epochSeconds = seconds + (partial?.seconds ?? 0);
     const log: EpochLog = {
       epoch: epoch + 1,
@@ -120,7 +131,14 @@ export async function runEpochs(start: TrainState, o: TrainerOptions): Promise<{
       ...Object.fromEntries(Object.entries(valLogs).map(([k, v]) => [`val_${k}`, v])),
       epoch_seconds: epochSeconds,
     };
-    state = { version: 1, epoch: epoch + 1, step: 0, partial: null, history: [...state.history, log], seconds: state.seconds + seconds };
+    state = {
+      version: 1,
+      epoch: epoch + 1,
+      step: 0,
+      partial: null,
+      history: [...state.history, log],
+      seconds: state.seconds + seconds,
+    };
     o.reporter.epochEnd(log, o.epochs, epochSeconds, n / Math.max(epochSeconds, 1e-9));
     await o.onState(state, 'epoch');
   }

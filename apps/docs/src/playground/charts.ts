@@ -26,7 +26,10 @@ function spreadPlot(latest: readonly { label: string; rec: LabRecord }[]): strin
  * run, the active fraction, gradient norm and output spread per layer; and a table of the latest numbers.
  * @example grid.innerHTML = chartsFor([{ config, records }]).figures.join('')
  */
-export function chartsFor(runs: readonly { config: LabConfig; records: readonly LabRecord[] }[]): { figures: string[]; tableHtml: string } {
+export function chartsFor(runs: readonly { config: LabConfig; records: readonly LabRecord[] }[]): {
+  figures: string[];
+  tableHtml: string;
+} {
   const started = runs.filter((r) => r.records.length > 0);
   if (started.length === 0) return { figures: [], tableHtml: '' };
   const over = (pick: (r: LabRecord) => number) =>
@@ -34,17 +37,49 @@ export function chartsFor(runs: readonly { config: LabConfig; records: readonly 
   const latest = started.map((r) => ({ label: r.config.label, rec: r.records.at(-1)! }));
   const layerLabels = latest[0]!.rec.layers.map((l, i) => (latest[0]!.rec.layers.length > 1 ? String(i + 1) : l.name));
   const perLayer = (pick: (l: LabRecord['layers'][number]) => number) =>
-    latest.filter((r) => r.rec.layers.length === layerLabels.length).map((r) => ({ name: r.label, values: r.rec.layers.map(pick) }));
+    latest
+      .filter((r) => r.rec.layers.length === layerLabels.length)
+      .map((r) => ({ name: r.label, values: r.rec.layers.map(pick) }));
   const figures = [
     renderPlot({ title: 'Loss', xLabel: 'step', series: over((r) => r.loss) }, 420, 240),
-    renderPlot({ title: 'Dead units (all layers)', xLabel: 'step', series: over((r) => r.layers.reduce((s, l) => s + l.deadUnits, 0)) }, 420, 240),
-    renderPlot({ kind: 'bar', title: 'Fraction of units active, per layer', xLabel: 'layer', labels: layerLabels, series: perLayer((l) => l.fractionActive) }, 420, 240),
-    renderPlot({ kind: 'bar', title: 'Gradient norm per layer (log)', xLabel: 'layer', yScale: 'log', labels: layerLabels, series: perLayer((l) => l.gradNorm) }, 420, 240),
+    renderPlot(
+      {
+        title: 'Dead units (all layers)',
+        xLabel: 'step',
+        series: over((r) => r.layers.reduce((s, l) => s + l.deadUnits, 0)),
+      },
+      420,
+      240,
+    ),
+    renderPlot(
+      {
+        kind: 'bar',
+        title: 'Fraction of units active, per layer',
+        xLabel: 'layer',
+        labels: layerLabels,
+        series: perLayer((l) => l.fractionActive),
+      },
+      420,
+      240,
+    ),
+    renderPlot(
+      {
+        kind: 'bar',
+        title: 'Gradient norm per layer (log)',
+        xLabel: 'layer',
+        yScale: 'log',
+        labels: layerLabels,
+        series: perLayer((l) => l.gradNorm),
+      },
+      420,
+      240,
+    ),
     spreadPlot(latest),
   ];
   const rows = latest.flatMap((r) =>
-    r.rec.layers.map((l) =>
-      `<tr><td>${esc(r.label)}</td><td>${esc(l.name)}</td><td>${(100 * l.fractionActive).toFixed(1)}%</td><td>${l.deadUnits}/${l.units}</td><td>${l.gradNorm.toExponential(2)}</td><td>${l.mean.toFixed(3)}</td><td>${l.std.toFixed(3)}</td></tr>`,
+    r.rec.layers.map(
+      (l) =>
+        `<tr><td>${esc(r.label)}</td><td>${esc(l.name)}</td><td>${(100 * l.fractionActive).toFixed(1)}%</td><td>${l.deadUnits}/${l.units}</td><td>${l.gradNorm.toExponential(2)}</td><td>${l.mean.toFixed(3)}</td><td>${l.std.toFixed(3)}</td></tr>`,
     ),
   );
   const tableHtml =

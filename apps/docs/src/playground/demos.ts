@@ -16,10 +16,26 @@ export const demos: readonly Demo[] = [
     id: 'vanishing',
     title: 'ReLU vs sigmoid in a deep net',
     explain:
-      'Ten hidden layers. Sigmoid\'s derivative is at most 1/4, so the gradient shrinks by that factor (or more) at every layer on its way back: the sigmoid network\'s gradient norms (log scale) are orders of magnitude below ReLU\'s, and its loss stays at log 2 ≈ 0.693 — it learns nothing. ReLU passes the gradient through unchanged where units are active, and its loss falls.',
+      "Ten hidden layers. Sigmoid's derivative is at most 1/4, so the gradient shrinks by that factor (or more) at every layer on its way back: the sigmoid network's gradient norms (log scale) are orders of magnitude below ReLU's, and its loss stays at log 2 ≈ 0.693 — it learns nothing. ReLU passes the gradient through unchanged where units are active, and its loss falls.",
     configs: [
-      { ...base, label: 'sigmoid + glorotUniform', activation: 'sigmoid', initializer: 'glorotUniform', depth: 10, width: 16, steps: 40 },
-      { ...base, label: 'relu + heNormal', activation: 'relu', initializer: 'heNormal', depth: 10, width: 16, steps: 40 },
+      {
+        ...base,
+        label: 'sigmoid + glorotUniform',
+        activation: 'sigmoid',
+        initializer: 'glorotUniform',
+        depth: 10,
+        width: 16,
+        steps: 40,
+      },
+      {
+        ...base,
+        label: 'relu + heNormal',
+        activation: 'relu',
+        initializer: 'heNormal',
+        depth: 10,
+        width: 16,
+        steps: 40,
+      },
     ],
   },
   {
@@ -36,7 +52,7 @@ export const demos: readonly Demo[] = [
     id: 'init',
     title: 'He vs Glorot init',
     explain:
-      'Twelve ReLU layers. Glorot\'s variance 2/(fan in + fan out) ignores that ReLU zeroes half of its inputs, so each layer\'s output is about √2 smaller than the last: the activations\' spread collapses with depth. He\'s 2/fan in compensates exactly and keeps it flat.',
+      "Twelve ReLU layers. Glorot's variance 2/(fan in + fan out) ignores that ReLU zeroes half of its inputs, so each layer's output is about √2 smaller than the last: the activations' spread collapses with depth. He's 2/fan in compensates exactly and keeps it flat.",
     configs: [
       { ...base, label: 'relu + glorotNormal', initializer: 'glorotNormal', depth: 12, steps: 40, learningRate: 0.05 },
       { ...base, label: 'relu + heNormal', initializer: 'heNormal', depth: 12, steps: 40, learningRate: 0.05 },
@@ -48,8 +64,24 @@ export const demos: readonly Demo[] = [
     explain:
       'Sixteen layers. With LeCun-normal weights, SELU maps inputs with mean 0 and variance 1 to outputs with mean 0 and variance 1, so every layer stays normalized without batch normalization: its standard deviation per layer stays near 1 and its mean near 0. Tanh with Glorot weights drifts towards 0.',
     configs: [
-      { ...base, label: 'selu + lecunNormal', activation: 'selu', initializer: 'lecunNormal', depth: 16, steps: 30, learningRate: 0.05 },
-      { ...base, label: 'tanh + glorotUniform', activation: 'tanh', initializer: 'glorotUniform', depth: 16, steps: 30, learningRate: 0.05 },
+      {
+        ...base,
+        label: 'selu + lecunNormal',
+        activation: 'selu',
+        initializer: 'lecunNormal',
+        depth: 16,
+        steps: 30,
+        learningRate: 0.05,
+      },
+      {
+        ...base,
+        label: 'tanh + glorotUniform',
+        activation: 'tanh',
+        initializer: 'glorotUniform',
+        depth: 16,
+        steps: 30,
+        learningRate: 0.05,
+      },
     ],
   },
   {
@@ -58,7 +90,14 @@ export const demos: readonly Demo[] = [
     explain:
       'One transformer encoder block learns whether the first of six tokens appears again later; only the feed-forward activation differs. On a task this small the three reach similar losses. A unit whose output is ≤ 0 for every example counts as dead: with GELU and Swish such a unit still gets gradient (their derivative is not 0 for negative inputs) and can come back, while a dead ReLU unit gets none.',
     configs: ['relu', 'gelu', 'swish'].map((activation) => ({
-      ...base, label: activation, task: 'tokens' as const, activation, optimizer: 'adam' as const, learningRate: 0.01, steps: 60, recordEvery: 10,
+      ...base,
+      label: activation,
+      task: 'tokens' as const,
+      activation,
+      optimizer: 'adam' as const,
+      learningRate: 0.01,
+      steps: 60,
+      recordEvery: 10,
     })),
   },
 ];

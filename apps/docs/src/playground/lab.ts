@@ -40,7 +40,13 @@ function build(config: LabConfig): Built {
   const act = config.activation;
   const init = config.initializer;
   if (config.task === 'tokens') {
-    const encoder = rf.layers.transformerEncoder({ numHeads: 2, intermediateDim: 32, activation: act as never, kernelInitializer: init, name: 'encoder' });
+    const encoder = rf.layers.transformerEncoder({
+      numHeads: 2,
+      intermediateDim: 32,
+      activation: act as never,
+      kernelInitializer: init,
+      name: 'encoder',
+    });
     const model = rf.sequential([
       rf.layers.embedding({ inputDim: 6, outputDim: 16, inputShape: [6], name: 'embed' }),
       encoder,
@@ -50,7 +56,13 @@ function build(config: LabConfig): Built {
     return { model, watched: () => (encoder.parts ? [encoder.parts.intermediate] : []) };
   }
   const hidden = Array.from({ length: config.depth }, (_, i) =>
-    rf.layers.dense({ units: config.width, activation: act as never, kernelInitializer: init, name: `layer${i + 1}`, ...(i === 0 && { inputShape: [2] }) }),
+    rf.layers.dense({
+      units: config.width,
+      activation: act as never,
+      kernelInitializer: init,
+      name: `layer${i + 1}`,
+      ...(i === 0 && { inputShape: [2] }),
+    }),
   );
   const model = rf.sequential([...hidden, rf.layers.dense({ units: 2, name: 'logits' })]);
   return { model, watched: () => hidden };
@@ -73,12 +85,20 @@ export async function trainLab(
   const data = makeDataset(config.task, 128, config.seed);
   const { model, watched } = build(config);
   const loss = rf.losses.sparseCategoricalCrossentropy({ fromLogits: true });
-  const optimizer = config.optimizer === 'adam' ? rf.optimizers.adam({ learningRate: config.learningRate }) : rf.optimizers.sgd({ learningRate: config.learningRate });
+  const optimizer =
+    config.optimizer === 'adam'
+      ? rf.optimizers.adam({ learningRate: config.learningRate })
+      : rf.optimizers.sgd({ learningRate: config.learningRate });
   model.compile({ optimizer, loss });
   const n = data.y.shape[0]!;
   const records: LabRecord[] = [];
   const measure = (step: number): void => {
-    const layers = probeLayers(() => model.apply(data.x) as rf.Tensor, (p) => loss(data.y, p), watched(), model.trainableWeights as rf.Variable[]);
+    const layers = probeLayers(
+      () => model.apply(data.x) as rf.Tensor,
+      (p) => loss(data.y, p),
+      watched(),
+      model.trainableWeights as rf.Variable[],
+    );
     const [lossValue, accuracy] = rf.tidy(() => {
       const logits = model.apply(data.x) as rf.Tensor;
       const acc = rf.mean(rf.cast(rf.equal(rf.argMax(logits, 1), data.y), 'float32')).item();

@@ -4,7 +4,11 @@ import { type Demo, demos } from './demos.js';
 import { DEFAULT_CONFIG, type LabConfig, type LabRecord, trainLab } from './lab.js';
 import { chartsFor } from './charts.js';
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -25,7 +29,9 @@ function numberOptions(name: string): [string, NumberSpec][] {
  */
 export function mountPlayground(root: HTMLElement): void {
   const names = rf.activations.list().filter((n) => rf.activations.get(n).properties.elementwise);
-  const values = new Map<string, Record<string, number>>(names.map((n) => [n, Object.fromEntries(numberOptions(n).map(([k, o]) => [k, o.default]))]));
+  const values = new Map<string, Record<string, number>>(
+    names.map((n) => [n, Object.fromEntries(numberOptions(n).map(([k, o]) => [k, o.default]))]),
+  );
   const checked = new Set(['relu', 'gelu', 'swish']);
   const configOf = (name: string) => ({ name, ...values.get(name) });
 
@@ -38,15 +44,28 @@ export function mountPlayground(root: HTMLElement): void {
     const series = [...checked].flatMap((n, i) => {
       const act = rf.activations.get(configOf(n));
       const color = PALETTE[i % PALETTE.length]!;
-      return [{ name: n, x: xs, y: xs.map(act.f), color }, { name: `${n}′`, x: xs, y: xs.map(act.df), color, dashed: true }];
+      return [
+        { name: n, x: xs, y: xs.map(act.f), color },
+        { name: `${n}′`, x: xs, y: xs.map(act.df), color, dashed: true },
+      ];
     });
-    curves.innerHTML = series.length ? renderPlot({ title: 'f(x) solid, f′(x) dashed', xLabel: 'x', series }, 640, 320) : '<p>Pick an activation.</p>';
+    curves.innerHTML = series.length
+      ? renderPlot({ title: 'f(x) solid, f′(x) dashed', xLabel: 'x', series }, 640, 320)
+      : '<p>Pick an activation.</p>';
   };
   const drawSliders = (): void => {
     sliders.replaceChildren(
       ...[...checked].flatMap((n) =>
         numberOptions(n).map(([opt, spec]) => {
-          const input = h('input', { type: 'range', min: spec.positive ? '0.05' : '0', max: opt === 'beta' ? '5' : '3', step: '0.01', value: String(values.get(n)![opt]), 'data-activation': n, 'data-option': opt });
+          const input = h('input', {
+            type: 'range',
+            min: spec.positive ? '0.05' : '0',
+            max: opt === 'beta' ? '5' : '3',
+            step: '0.01',
+            value: String(values.get(n)![opt]),
+            'data-activation': n,
+            'data-option': opt,
+          });
           const shown = h('output', {}, String(values.get(n)![opt]));
           input.addEventListener('input', () => {
             values.get(n)![opt] = Number(input.value);
@@ -57,7 +76,10 @@ export function mountPlayground(root: HTMLElement): void {
         }),
       ),
     );
-    if (!sliders.childElementCount) sliders.append(h('span', { class: 'rf-pg-status' }, 'Pick leakyRelu, elu, celu, prelu or swish for α/β sliders.'));
+    if (!sliders.childElementCount)
+      sliders.append(
+        h('span', { class: 'rf-pg-status' }, 'Pick leakyRelu, elu, celu, prelu or swish for α/β sliders.'),
+      );
   };
   for (const n of names) {
     const box = h('input', { type: 'checkbox', value: n });
@@ -94,7 +116,11 @@ export function mountPlayground(root: HTMLElement): void {
   const train = h('button', { type: 'button', id: 'rf-pg-train' }, 'Train');
   const stop = h('button', { type: 'button', id: 'rf-pg-stop' }, 'Stop');
   const status = h('span', { class: 'rf-pg-status', role: 'status' });
-  const explain = h('div', { class: 'rf-pg-explain', id: 'rf-pg-explain' }, 'Pick a demonstration, or set up a network and press Train.');
+  const explain = h(
+    'div',
+    { class: 'rf-pg-explain', id: 'rf-pg-explain' },
+    'Pick a demonstration, or set up a network and press Train.',
+  );
   const error = h('div', { class: 'rf-error', role: 'alert' });
   error.hidden = true;
   const grid = h('div', { class: 'rf-pg-grid', id: 'rf-pg-charts' });
@@ -116,26 +142,34 @@ export function mountPlayground(root: HTMLElement): void {
     root.dataset['state'] = 'running';
     root.dataset['demo'] = demo?.id ?? 'custom';
     error.hidden = true;
-    explain.textContent = demo ? demo.explain : 'Your network: watch the active fraction, dead units and gradient norms per layer as it trains.';
+    explain.textContent = demo
+      ? demo.explain
+      : 'Your network: watch the active fraction, dead units and gradient norms per layer as it trains.';
     const runs: { config: LabConfig; records: LabRecord[] }[] = configs.map((config) => ({ config, records: [] }));
     const redraw = (): void => {
       const { figures, tableHtml } = chartsFor(runs);
       grid.innerHTML = figures.map((f) => `<figure>${f}</figure>`).join('');
       table.innerHTML = tableHtml;
-      root.dataset['results'] = JSON.stringify(runs.map((r) => ({
-        label: r.config.label,
-        steps: r.records.map((x) => x.step),
-        deadUnits: r.records.map((x) => x.layers.reduce((s, l) => s + l.deadUnits, 0)),
-        loss: r.records.map((x) => x.loss),
-      })));
+      root.dataset['results'] = JSON.stringify(
+        runs.map((r) => ({
+          label: r.config.label,
+          steps: r.records.map((x) => x.step),
+          deadUnits: r.records.map((x) => x.layers.reduce((s, l) => s + l.deadUnits, 0)),
+          loss: r.records.map((x) => x.loss),
+        })),
+      );
     };
     try {
       for (const run of runs) {
         status.textContent = `training ${run.config.label}…`;
-        await trainLab(run.config, (r) => {
-          run.records.push(r);
-          redraw();
-        }, () => stopping);
+        await trainLab(
+          run.config,
+          (r) => {
+            run.records.push(r);
+            redraw();
+          },
+          () => stopping,
+        );
       }
       status.textContent = stopping ? 'stopped' : 'done';
       root.dataset['state'] = 'done';
@@ -153,18 +187,20 @@ export function mountPlayground(root: HTMLElement): void {
     checked.add(name);
     drawSliders();
     drawCurves();
-    void runConfigs([{
-      ...DEFAULT_CONFIG,
-      label: `${name}, ${ctl.initializer.value}, lr ${ctl.lr.value}`,
-      activation: configOf(name),
-      initializer: ctl.initializer.value,
-      task: ctl.task.value as LabConfig['task'],
-      optimizer: ctl.optimizer.value as LabConfig['optimizer'],
-      depth: Math.max(1, Math.min(16, Math.round(Number(ctl.depth.value)))),
-      width: Math.max(2, Math.min(64, Math.round(Number(ctl.width.value)))),
-      learningRate: Number(ctl.lr.value),
-      steps: Math.max(1, Math.min(500, Math.round(Number(ctl.steps.value)))),
-    }]);
+    void runConfigs([
+      {
+        ...DEFAULT_CONFIG,
+        label: `${name}, ${ctl.initializer.value}, lr ${ctl.lr.value}`,
+        activation: configOf(name),
+        initializer: ctl.initializer.value,
+        task: ctl.task.value as LabConfig['task'],
+        optimizer: ctl.optimizer.value as LabConfig['optimizer'],
+        depth: Math.max(1, Math.min(16, Math.round(Number(ctl.depth.value)))),
+        width: Math.max(2, Math.min(64, Math.round(Number(ctl.width.value)))),
+        learningRate: Number(ctl.lr.value),
+        steps: Math.max(1, Math.min(500, Math.round(Number(ctl.steps.value)))),
+      },
+    ]);
   });
   stop.addEventListener('click', () => {
     stopping = true;
@@ -177,9 +213,21 @@ export function mountPlayground(root: HTMLElement): void {
     curves,
     h('h3', {}, 'A small network, trained in this page'),
     demoBar,
-    h('div', { class: 'rf-pg-row' }, label('activation', ctl.activation), label('initializer', ctl.initializer), label('task', ctl.task),
-      label('optimizer', ctl.optimizer), label('learning rate', ctl.lr), label('hidden layers', ctl.depth), label('width', ctl.width),
-      label('steps', ctl.steps), train, stop, status),
+    h(
+      'div',
+      { class: 'rf-pg-row' },
+      label('activation', ctl.activation),
+      label('initializer', ctl.initializer),
+      label('task', ctl.task),
+      label('optimizer', ctl.optimizer),
+      label('learning rate', ctl.lr),
+      label('hidden layers', ctl.depth),
+      label('width', ctl.width),
+      label('steps', ctl.steps),
+      train,
+      stop,
+      status,
+    ),
     explain,
     error,
     grid,

@@ -4,7 +4,8 @@ import { activationDoc } from './doc-comments.js';
 import { activationNotes } from './activation-notes.js';
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
-const fmtNum = (v: number): string => (v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(Number(v.toPrecision(6))));
+const fmtNum = (v: number): string =>
+  v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(Number(v.toPrecision(6)));
 const fmtDefault = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
 
 /**
@@ -29,14 +30,27 @@ export function activationSection(name: string): string {
   if (!notes) throw new Error(`docs: activation '${name}' has no entry in src/site/activation-notes.ts`);
   const c = curve(name);
   const svg = renderPlot(
-    { title: `${name}: f(x) and f′(x)`, xLabel: 'x', series: [{ name: 'f(x)', x: c.x, y: c.f }, { name: "f′(x)", x: c.x, y: c.df, dashed: true }] },
+    {
+      title: `${name}: f(x) and f′(x)`,
+      xLabel: 'x',
+      series: [
+        { name: 'f(x)', x: c.x, y: c.f },
+        { name: 'f′(x)', x: c.x, y: c.df, dashed: true },
+      ],
+    },
     520,
     260,
   );
   const p = act.properties;
-  const options = def ? Object.entries(def.options as Record<string, { kind: string; default: unknown; choices?: readonly string[] }>) : [];
-  const optionRows = options.map(([k, o]) => `| \`${k}\` | ${o.kind}${o.choices ? `: ${o.choices.map((c) => `'${c}'`).join(', ')}` : ''} | \`${fmtDefault(o.default)}\` |`);
-  const aliases = def && def.aliases.length ? ` Also accepted as ${def.aliases.map((a) => `\`'${a}'\``).join(', ')}.` : '';
+  const options = def
+    ? Object.entries(def.options as Record<string, { kind: string; default: unknown; choices?: readonly string[] }>)
+    : [];
+  const optionRows = options.map(
+    ([k, o]) =>
+      `| \`${k}\` | ${o.kind}${o.choices ? `: ${o.choices.map((c) => `'${c}'`).join(', ')}` : ''} | \`${fmtDefault(o.default)}\` |`,
+  );
+  const aliases =
+    def && def.aliases.length ? ` Also accepted as ${def.aliases.map((a) => `\`'${a}'\``).join(', ')}.` : '';
   return [
     `## ${name}`,
     '',
@@ -59,7 +73,11 @@ export function activationSection(name: string): string {
     `| elementwise | ${yesNo(p.elementwise)} |`,
     `| recommended initializer | [\`${act.recommendedInitializer}\`](initializers.html) |`,
     '',
-    optionRows.length ? ['**Options and defaults.**', '', '| option | type | Rectify default |', '|---|---|---|', ...optionRows].join('\n') : '**Options.** None.',
+    optionRows.length
+      ? ['**Options and defaults.**', '', '| option | type | Rectify default |', '|---|---|---|', ...optionRows].join(
+          '\n',
+        )
+      : '**Options.** None.',
     '',
     `**Keras and PyTorch.** ${notes.frameworks}`,
     '',

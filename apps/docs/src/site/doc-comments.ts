@@ -43,7 +43,10 @@ export function activationDoc(name: string, dir: string = CATALOGUE): Activation
     const text = commentText(m[1]!);
     const tags = /\n\s*@(param|returns|example)\b|\nReference:/;
     return {
-      summary: text.split(/\n\s*\n|\nFormula:/)[0]!.replace(/\s*\n\s*/g, ' ').trim(),
+      summary: text
+        .split(/\n\s*\n|\nFormula:/)[0]!
+        .replace(/\s*\n\s*/g, ' ')
+        .trim(),
       formula: section(text, /Formula:\s*/, /\s*Derivatives?:|\n\s*\n|\n\s*@/),
       derivative: section(text, /Derivatives?:\s*/, new RegExp(`${tags.source}|\\n\\s*\\n`)),
       reference: section(text, /\nReference:\s*/, /\n\s*@|\n\s*\n/),

@@ -1,12 +1,15 @@
 const KEYWORDS = new Set(
-  ('const let var function return async await import from export type interface as new if else for of in while ' +
-    'class extends true false null undefined this typeof throw try catch finally').split(' '),
+  (
+    'const let var function return async await import from export type interface as new if else for of in while ' +
+    'class extends true false null undefined this typeof throw try catch finally'
+  ).split(' '),
 );
 
 const esc = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
 // Comments, strings (with template literals), numbers, words, anything else — in that order of preference.
-const TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)|(\b\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?\b)|([A-Za-z_$][\w$]*)|([\s\S])/g;
+const TOKEN =
+  /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)|(\b\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?\b)|([A-Za-z_$][\w$]*)|([\s\S])/g;
 
 /**
  * A small TypeScript/JavaScript highlighter for code blocks: comments, strings, numbers and keywords get a class.

@@ -14,11 +14,16 @@ export function initializersMarkdown(): string {
     const config = get(name).getConfig() as Record<string, unknown>;
     const init = 'seed' in config ? get({ ...config, name, seed: 1 } as never) : get(name);
     const { name: _n, seed: _s, ...options } = init.getConfig() as Record<string, unknown>;
-    const opts = Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ') || '—';
+    const opts =
+      Object.entries(options)
+        .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
+        .join(', ') || '—';
     const w = init.apply([256, 256]);
     const std = Math.sqrt(moments(w).variance.item());
     w.dispose();
     return `| \`${name}\` | \`${snake(name)}\` | ${opts} | ${std.toPrecision(3)} |`;
   });
-  return ['| name | Keras name | options (defaults) | std drawn for 256×256 |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| name | Keras name | options (defaults) | std drawn for 256×256 |', '|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }

@@ -7,7 +7,10 @@ function nav(current: string): string {
   const items = groups.map((g) => {
     const links = pages
       .filter((p) => p.group === g && p.slug !== 'index')
-      .map((p) => `<li><a href="${pageFile(p.slug)}"${p.slug === current ? ' aria-current="page"' : ''}>${escapeHtml(p.title)}</a></li>`);
+      .map(
+        (p) =>
+          `<li><a href="${pageFile(p.slug)}"${p.slug === current ? ' aria-current="page"' : ''}>${escapeHtml(p.title)}</a></li>`,
+      );
     if (g === 'Reference') links.push(`<li><a href="${API_DIR}/index.html">API reference</a></li>`);
     return `<h2>${g}</h2><ul>${links.join('')}</ul>`;
   });
@@ -16,7 +19,9 @@ function nav(current: string): string {
 
 function toc(entries: readonly TocEntry[]): string {
   if (entries.length < 2) return '';
-  const items = entries.map((e) => `<li class="l${e.level}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`).join('');
+  const items = entries
+    .map((e) => `<li class="l${e.level}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`)
+    .join('');
   return `<aside class="rf-toc" aria-label="On this page"><h2>On this page</h2><ul>${items}</ul></aside>`;
 }
 

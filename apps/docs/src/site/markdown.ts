@@ -13,7 +13,13 @@ export interface TocEntry {
  * @example slugify('Tensors and backends', new Map()) // 'tensors-and-backends'
  */
 export function slugify(text: string, taken: Map<string, number>): string {
-  const base = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-') || 'section';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/<[^>]+>/g, '')
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'section';
   const n = taken.get(base) ?? 0;
   taken.set(base, n + 1);
   return n === 0 ? base : `${base}-${n + 1}`;

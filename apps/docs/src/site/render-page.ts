@@ -17,12 +17,16 @@ const REPO = `${APP}../../`;
  * @example exampleNames() // ['activation-curves', 'autograd-basics', …]
  */
 export function exampleNames(): string[] {
-  return readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+  return readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
 }
 
 function exampleBlock(page: string, name: string): string {
   const file = `${EXAMPLES_DIR}${name}.ts`;
-  if (!existsSync(file)) throw new Error(`docs: page '${page}' embeds unknown example '${name}'; examples: ${exampleNames().join(', ')}`);
+  if (!existsSync(file))
+    throw new Error(`docs: page '${page}' embeds unknown example '${name}'; examples: ${exampleNames().join(', ')}`);
   const source = readFileSync(file, 'utf8');
   // The static source is the page's content without JavaScript; the runner replaces it with the editor. Newlines
   // are written as &#10;: a blank line would end markdown-it's HTML block and let it reformat the code.
@@ -52,14 +56,17 @@ export function expandDirectives(page: string, source: string): string {
       case 'source': {
         // A file of the repository shown as it is, e.g. a CLI config: the docs cannot drift from it.
         const file = `${REPO}${arg ?? ''}`;
-        if (!arg || arg.includes('..') || !existsSync(file)) throw new Error(`docs: page '${page}': '::: source ${arg ?? ''}' names no file of the repository`);
+        if (!arg || arg.includes('..') || !existsSync(file))
+          throw new Error(`docs: page '${page}': '::: source ${arg ?? ''}' names no file of the repository`);
         const lang = arg.split('.').pop() ?? '';
         return `\n<div class="rf-source-title">${escapeHtml(arg)}</div>\n\n\`\`\`\`${lang}\n${readFileSync(file, 'utf8').trimEnd()}\n\`\`\`\`\n`;
       }
       case 'playground':
         return '\n<div id="rf-playground" class="rf-playground"><p class="rf-noscript">The playground needs JavaScript.</p></div>\n';
       default:
-        throw new Error(`docs: page '${page}': unknown directive '::: ${kind}'; known: example, activations, initializers, source, playground`);
+        throw new Error(
+          `docs: page '${page}': unknown directive '::: ${kind}'; known: example, activations, initializers, source, playground`,
+        );
     }
   });
 }

@@ -14,6 +14,9 @@ export function sourceAliases(): { find: RegExp; replacement: string }[] {
     .filter((dir) => existsSync(`${PACKAGES_DIR}${dir}/src/index.ts`))
     .map((dir) => {
       const name = `@rectify/${dir}`;
-      return { find: new RegExp(`^${name.replace(/[/@]/g, (c) => `\\${c}`)}$`), replacement: `${PACKAGES_DIR}${dir}/src/index.ts` };
+      return {
+        find: new RegExp(`^${name.replace(/[/@]/g, (c) => `\\${c}`)}$`),
+        replacement: `${PACKAGES_DIR}${dir}/src/index.ts`,
+      };
     });
 }

@@ -19,7 +19,10 @@ export function linkCheck(): Plugin {
       handler() {
         const broken = checkLinks(outDir);
         if (broken.length === 0) return;
-        const shown = broken.slice(0, 30).map((b) => `  ${b.page}: ${b.href} (${b.reason})`).join('\n');
+        const shown = broken
+          .slice(0, 30)
+          .map((b) => `  ${b.page}: ${b.href} (${b.reason})`)
+          .join('\n');
         const more = broken.length > 30 ? `\n  … and ${broken.length - 30} more` : '';
         throw new Error(`docs: ${broken.length} broken internal link(s):\n${shown}${more}`);
       },

@@ -45,7 +45,9 @@ export function pagesPlugin(options: { root: string; slugs: readonly string[]; a
 
   return {
     name: 'rectify-docs:pages',
-    config: () => ({ build: { rollupOptions: { input: Object.fromEntries([...ids].map(([id, slug]) => [slug, id])) } } }),
+    config: () => ({
+      build: { rollupOptions: { input: Object.fromEntries([...ids].map(([id, slug]) => [slug, id])) } },
+    }),
     resolveId: (id) => (ids.has(id) ? id : null),
     load: (id) => {
       const slug = ids.get(id);

@@ -1,5 +1,11 @@
 import {
-  type Tensor, type TensorLike, ShapeError, logSoftmax as logSoftmaxOp, normalizeAxis, softmax as softmaxOp, sub,
+  type Tensor,
+  type TensorLike,
+  ShapeError,
+  logSoftmax as logSoftmaxOp,
+  normalizeAxis,
+  softmax as softmaxOp,
+  sub,
 } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 import { integerOption } from '../options.js';

@@ -1,4 +1,13 @@
-import { type Tensor, type TensorLike, DTypeError, ShapeError, binaryFn, fmtShape, mapBinary, toTensor } from '@rectify/tensor';
+import {
+  type Tensor,
+  type TensorLike,
+  DTypeError,
+  ShapeError,
+  binaryFn,
+  fmtShape,
+  mapBinary,
+  toTensor,
+} from '@rectify/tensor';
 import { defineActivation } from '../define.js';
 import { numberOption } from '../options.js';
 import { leakyReluFn } from './leaky-relu.js';
@@ -17,7 +26,7 @@ export const preluFn = binaryFn({
     const s = x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
   },
-  dfdy: (x) => (x > 3.4e38 ? 0 : (x * 0.5 - Math.abs(x) * 0.5)),
+  dfdy: (x) => (x > 3.4e38 ? 0 : x * 0.5 - Math.abs(x) * 0.5),
   out: 'float32',
 });
 
@@ -70,4 +79,3 @@ export function prelu(x: TensorLike, alpha: TensorLike = 0.25): Tensor {
   }
   return mapBinary(tx, ta, preluFn);
 }
-

@@ -1,4 +1,12 @@
-import { type Tensor, type TensorLike, ShapeError, normalizeAxis, mul, softmax as softmaxOp, sub } from '@rectify/tensor';
+import {
+  type Tensor,
+  type TensorLike,
+  ShapeError,
+  normalizeAxis,
+  mul,
+  softmax as softmaxOp,
+  sub,
+} from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 import { integerOption } from '../options.js';
 

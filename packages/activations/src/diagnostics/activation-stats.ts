@@ -1,7 +1,20 @@
 import { stopGradient } from '@rectify/autograd';
 import {
-  type TensorLike, ShapeError, ValueError, abs, cast, fmtShape, greater, greaterEqual, less, mean, moments, reshape, stack,
-  tidy, toTensor,
+  type TensorLike,
+  ShapeError,
+  ValueError,
+  abs,
+  cast,
+  fmtShape,
+  greater,
+  greaterEqual,
+  less,
+  mean,
+  moments,
+  reshape,
+  stack,
+  tidy,
+  toTensor,
 } from '@rectify/tensor';
 import { type ActivationIdentifier, get } from '../registry.js';
 
@@ -68,13 +81,18 @@ export function activationStats(
   const x = toTensor(preActivations, 'preActivations', where);
   const threshold = options.saturationThreshold ?? 1e-3;
   if (typeof threshold !== 'number' || !(threshold > 0) || !Number.isFinite(threshold)) {
-    throw new ValueError(`${where}: saturationThreshold must be a positive finite number, received ${String(threshold)}`);
+    throw new ValueError(
+      `${where}: saturationThreshold must be a positive finite number, received ${String(threshold)}`,
+    );
   }
-  if (x.rank === 0) throw new ShapeError(`${where}: preActivations must have rank >= 1 (units on the last axis), received shape []`);
+  if (x.rank === 0)
+    throw new ShapeError(`${where}: preActivations must have rank >= 1 (units on the last axis), received shape []`);
   const units = x.shape[x.rank - 1]!;
   const samples = x.size / Math.max(units, 1);
   if (units === 0 || samples === 0) {
-    throw new ShapeError(`${where}: preActivations must hold at least one sample of one unit, received shape ${fmtShape(x.shape)}`);
+    throw new ShapeError(
+      `${where}: preActivations must hold at least one sample of one unit, received shape ${fmtShape(x.shape)}`,
+    );
   }
   const act = get(activation);
   // stopGradient rather than noGrad: an enclosing tape must not record these ops, but a wrapped plain function

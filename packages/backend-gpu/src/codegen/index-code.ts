@@ -76,13 +76,19 @@ export function broadcastStrides(shape: readonly number[], outShape: readonly nu
 
 /** The iteration space of an elementwise op: the output shape, each input read through broadcasting. */
 export function broadcastAxes(outShape: readonly number[], inputShapes: readonly (readonly number[])[]): Axes {
-  return collapseAxes(outShape, inputShapes.map((s) => broadcastStrides(s, outShape)));
+  return collapseAxes(
+    outShape,
+    inputShapes.map((s) => broadcastStrides(s, outShape)),
+  );
 }
 
 /** A transposed read of `shape` by `perm`, in output order. */
 export function transposeAxes(shape: readonly number[], perm: readonly number[]): Axes {
   const strides = stridesOf(shape);
-  return collapseAxes(perm.map((p) => shape[p]!), [perm.map((p) => strides[p]!)]);
+  return collapseAxes(
+    perm.map((p) => shape[p]!),
+    [perm.map((p) => strides[p]!)],
+  );
 }
 
 /**
@@ -90,7 +96,13 @@ export function transposeAxes(shape: readonly number[], perm: readonly number[])
  * `names[j]` = base offset + Σ coordinate × stride. A single axis needs no division at all. `prefix` keeps the
  * temporaries of several calls in one kernel apart.
  */
-export function offsetCode(flat: string, axes: Axes, names: readonly string[], prefix: string, bases: readonly number[] = []): string {
+export function offsetCode(
+  flat: string,
+  axes: Axes,
+  names: readonly string[],
+  prefix: string,
+  bases: readonly number[] = [],
+): string {
   const { dims, strides } = axes;
   const lines: string[] = [];
   const coords: string[] = [];
@@ -105,7 +117,9 @@ export function offsetCode(flat: string, axes: Axes, names: readonly string[], p
   }
   if (dims.length > 0) coords.push(rest);
   names.forEach((name, j) => {
-    const terms = coords.map((c, k) => (strides[j]![k] === 0 ? '' : strides[j]![k] === 1 ? c : `${c} * ${strides[j]![k]}`)).filter((t) => t);
+    const terms = coords
+      .map((c, k) => (strides[j]![k] === 0 ? '' : strides[j]![k] === 1 ? c : `${c} * ${strides[j]![k]}`))
+      .filter((t) => t);
     const base = bases[j] ?? 0;
     if (base !== 0 || terms.length === 0) terms.unshift(String(base));
     lines.push(`const ${name} = ${terms.join(' + ')};`);
@@ -122,7 +136,13 @@ export function axesKey(axes: Axes): string {
  * Kernel source: splits the flat output index over `axes`, declares each operand's offset `names[j]` (plus
  * `bases[j]`), then runs `statements`, which end in a return.
  */
-export function stridedSource(params: readonly string[], names: readonly string[], axes: Axes, statements: string, bases: readonly number[] = []): string {
+export function stridedSource(
+  params: readonly string[],
+  names: readonly string[],
+  axes: Axes,
+  statements: string,
+  bases: readonly number[] = [],
+): string {
   return `function (${params.join(', ')}) {
 const rfI = rfFloat(this.thread.x);
 ${offsetCode('rfI', axes, names, 'rfO', bases)}

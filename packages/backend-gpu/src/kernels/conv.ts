@@ -9,15 +9,38 @@ import { type GpuContext, filled, launch } from './launch.js';
  */
 
 function infoKey(i: Conv2DInfo): string {
-  return [i.batch, i.inH, i.inW, i.inC, i.outH, i.outW, i.outC, i.kH, i.kW, i.strideH, i.strideW, i.dilationH, i.dilationW, i.padTop, i.padLeft].join(',');
+  return [
+    i.batch,
+    i.inH,
+    i.inW,
+    i.inC,
+    i.outH,
+    i.outW,
+    i.outC,
+    i.kH,
+    i.kW,
+    i.strideH,
+    i.strideW,
+    i.dilationH,
+    i.dilationW,
+    i.padTop,
+    i.padLeft,
+  ].join(',');
 }
 
 /** Coordinates of the flat index over `shape` as the named floats. */
 function coords(shape: readonly number[]) {
-  return collapseAxes(shape, shape.map((_, k) => shape.map((__, j) => (j === k ? 1 : 0))));
+  return collapseAxes(
+    shape,
+    shape.map((_, k) => shape.map((__, j) => (j === k ? 1 : 0))),
+  );
 }
 
-export function conv2d(ctx: GpuContext, [x, filter]: KernelSpecs['conv2d']['inputs'], { info: i }: KernelSpecs['conv2d']['attrs']): TensorInfo {
+export function conv2d(
+  ctx: GpuContext,
+  [x, filter]: KernelSpecs['conv2d']['inputs'],
+  { info: i }: KernelSpecs['conv2d']['attrs'],
+): TensorInfo {
   const outShape = [i.batch, i.outH, i.outW, i.outC];
   if (i.kH * i.kW * i.inC === 0) return filled(ctx, outShape, 'float32', 0);
   const statements = `let acc = 0;
@@ -35,11 +58,18 @@ for (let kh = 0; kh < ${i.kH}; kh++) {
   }
 }
 return acc;`;
-  const build = () => ({ source: stridedSource(['x', 'w'], ['b', 'oh', 'ow', 'oc'], coords(outShape), statements), loopMax: Math.max(i.kH, i.kW, i.inC) });
+  const build = () => ({
+    source: stridedSource(['x', 'w'], ['b', 'oh', 'ow', 'oc'], coords(outShape), statements),
+    loopMax: Math.max(i.kH, i.kW, i.inC),
+  });
   return launch(ctx, 'conv2d', infoKey(i), outShape, 'float32', build, [x, filter]);
 }
 
-export function conv2dBackpropInput(ctx: GpuContext, [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'], { info: i }: KernelSpecs['conv2dBackpropInput']['attrs']): TensorInfo {
+export function conv2dBackpropInput(
+  ctx: GpuContext,
+  [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'],
+  { info: i }: KernelSpecs['conv2dBackpropInput']['attrs'],
+): TensorInfo {
   const outShape = [i.batch, i.inH, i.inW, i.inC];
   if (i.outH * i.outW * i.outC === 0) return filled(ctx, outShape, 'float32', 0);
   // dx[b, ih, iw, c] = Σ dy[b, oh, ow, oc] · w[kh, kw, c, oc] over the (kh, kw) with ih = oh·sH − padTop + kh·dH.
@@ -60,11 +90,18 @@ for (let kh = 0; kh < ${i.kH}; kh++) {
   }
 }
 return acc;`;
-  const build = () => ({ source: stridedSource(['dy', 'w'], ['b', 'ih', 'iw', 'c'], coords(outShape), statements), loopMax: Math.max(i.kH, i.kW, i.outC) });
+  const build = () => ({
+    source: stridedSource(['dy', 'w'], ['b', 'ih', 'iw', 'c'], coords(outShape), statements),
+    loopMax: Math.max(i.kH, i.kW, i.outC),
+  });
   return launch(ctx, 'conv2dBackpropInput', infoKey(i), outShape, 'float32', build, [dy, filter]);
 }
 
-export function conv2dBackpropFilter(ctx: GpuContext, [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'], { info: i }: KernelSpecs['conv2dBackpropFilter']['attrs']): TensorInfo {
+export function conv2dBackpropFilter(
+  ctx: GpuContext,
+  [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'],
+  { info: i }: KernelSpecs['conv2dBackpropFilter']['attrs'],
+): TensorInfo {
   const outShape = [i.kH, i.kW, i.inC, i.outC];
   if (i.batch * i.outH * i.outW === 0) return filled(ctx, outShape, 'float32', 0);
   // dW[kh, kw, c, oc] = Σ over batch and output pixels of x at the tap times dy.
@@ -83,6 +120,9 @@ for (let b = 0; b < ${i.batch}; b++) {
   }
 }
 return acc;`;
-  const build = () => ({ source: stridedSource(['x', 'dy'], ['kh', 'kw', 'c', 'oc'], coords(outShape), statements), loopMax: Math.max(i.batch, i.outH, i.outW) });
+  const build = () => ({
+    source: stridedSource(['x', 'dy'], ['kh', 'kw', 'c', 'oc'], coords(outShape), statements),
+    loopMax: Math.max(i.batch, i.outH, i.outW),
+  });
   return launch(ctx, 'conv2dBackpropFilter', infoKey(i), outShape, 'float32', build, [x, dy]);
 }

@@ -8,7 +8,11 @@ import { type GpuContext, launch, storeAs } from './launch.js';
  * (function source, result dtype, iteration space).
  */
 
-export function unary(ctx: GpuContext, [x]: KernelSpecs['unary']['inputs'], { fn, a, b }: KernelSpecs['unary']['attrs']): TensorInfo {
+export function unary(
+  ctx: GpuContext,
+  [x]: KernelSpecs['unary']['inputs'],
+  { fn, a, b }: KernelSpecs['unary']['attrs'],
+): TensorInfo {
   const dtype: DType = fn.out === 'same' ? x.dtype : fn.out === 'bool' ? 'bool' : 'float32';
   const sf = ctx.runner.scalar(fn.f, 3, `'${fn.name}'.f`);
   const build = () => ({
@@ -19,7 +23,11 @@ export function unary(ctx: GpuContext, [x]: KernelSpecs['unary']['inputs'], { fn
   return launch(ctx, 'unary', `${sf.id} ${dtype} ${sizeOf(x.shape)}`, x.shape, dtype, build, [x], [a, b]);
 }
 
-export function unaryGrad(ctx: GpuContext, [x, dy]: KernelSpecs['unaryGrad']['inputs'], { fn, a, b }: KernelSpecs['unaryGrad']['attrs']): TensorInfo {
+export function unaryGrad(
+  ctx: GpuContext,
+  [x, dy]: KernelSpecs['unaryGrad']['inputs'],
+  { fn, a, b }: KernelSpecs['unaryGrad']['attrs'],
+): TensorInfo {
   const sf = ctx.runner.scalar(fn.df, 3, `'${fn.name}'.df`);
   const build = () => ({
     source: `function (x, dy, a, b) {\nconst i = this.thread.x;\nreturn dy[i] * rfF(x[i], a, b);\n}`,
@@ -31,7 +39,9 @@ export function unaryGrad(ctx: GpuContext, [x, dy]: KernelSpecs['unaryGrad']['in
 
 /** `fn.f(z + bias)` with bias read at the last-axis index: the `unary` codegen over a broadcast iteration space. */
 export function biasActivation(
-  ctx: GpuContext, [z, bias]: KernelSpecs['biasActivation']['inputs'], { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
+  ctx: GpuContext,
+  [z, bias]: KernelSpecs['biasActivation']['inputs'],
+  { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
 ): TensorInfo {
   const axes = broadcastAxes(z.shape, [z.shape, bias.shape]);
   const sf = ctx.runner.scalar(fn.f, 3, `'${fn.name}'.f`);
@@ -43,7 +53,11 @@ export function biasActivation(
   return launch(ctx, 'biasActivation', `${sf.id} ${axesKey(axes)}`, z.shape, 'float32', build, [z, bias], [a, b]);
 }
 
-export function binary(ctx: GpuContext, [x, y]: KernelSpecs['binary']['inputs'], { fn, dtype }: KernelSpecs['binary']['attrs']): TensorInfo {
+export function binary(
+  ctx: GpuContext,
+  [x, y]: KernelSpecs['binary']['inputs'],
+  { fn, dtype }: KernelSpecs['binary']['attrs'],
+): TensorInfo {
   const outShape = broadcastShapes(fn.name, x.shape, y.shape);
   const axes = broadcastAxes(outShape, [x.shape, y.shape]);
   const sf = ctx.runner.scalar(fn.f, 2, `'${fn.name}'.f`);
@@ -55,14 +69,24 @@ export function binary(ctx: GpuContext, [x, y]: KernelSpecs['binary']['inputs'],
   return launch(ctx, 'binary', `${sf.id} ${dtype} ${axesKey(axes)}`, outShape, dtype, build, [x, y]);
 }
 
-export function where(ctx: GpuContext, [c, x, y]: KernelSpecs['where']['inputs'], { dtype }: KernelSpecs['where']['attrs']): TensorInfo {
+export function where(
+  ctx: GpuContext,
+  [c, x, y]: KernelSpecs['where']['inputs'],
+  { dtype }: KernelSpecs['where']['attrs'],
+): TensorInfo {
   const outShape = broadcastShapes('where', broadcastShapes('where', c.shape, x.shape), y.shape);
   const axes = broadcastAxes(outShape, [c.shape, x.shape, y.shape]);
-  const build = () => ({ source: stridedSource(['c', 'x', 'y'], ['ic', 'ix', 'iy'], axes, 'return c[ic] !== 0 ? x[ix] : y[iy];') });
+  const build = () => ({
+    source: stridedSource(['c', 'x', 'y'], ['ic', 'ix', 'iy'], axes, 'return c[ic] !== 0 ? x[ix] : y[iy];'),
+  });
   return launch(ctx, 'where', axesKey(axes), outShape, dtype, build, [c, x, y]);
 }
 
-export function cast(ctx: GpuContext, [x]: KernelSpecs['cast']['inputs'], { dtype }: KernelSpecs['cast']['attrs']): TensorInfo {
+export function cast(
+  ctx: GpuContext,
+  [x]: KernelSpecs['cast']['inputs'],
+  { dtype }: KernelSpecs['cast']['attrs'],
+): TensorInfo {
   // Every dtype is float32 on the device: only conversions to int32 and bool compute anything.
   const value = dtype === 'bool' ? 'v !== 0 ? 1 : 0' : storeAs(dtype, 'v');
   const build = () => ({ source: `function (x) {\nconst v = x[this.thread.x];\nreturn ${value};\n}` });

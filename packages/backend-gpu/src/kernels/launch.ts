@@ -14,14 +14,22 @@ export interface GpuContext {
  * parameter order) followed by `scalars`, into a new buffer of `shape`. Empty outputs never reach the device.
  */
 export function launch(
-  ctx: GpuContext, op: string, key: string, shape: Shape, dtype: DType, build: () => KernelSource,
-  inputs: readonly TensorInfo[], scalars: readonly number[] = [],
+  ctx: GpuContext,
+  op: string,
+  key: string,
+  shape: Shape,
+  dtype: DType,
+  build: () => KernelSource,
+  inputs: readonly TensorInfo[],
+  scalars: readonly number[] = [],
 ): TensorInfo {
   const size = sizeOf(shape);
   if (size === 0) return ctx.storage.put(shape, dtype, null, null);
   for (const t of [...inputs.map((i) => i.shape), shape]) {
     if (sizeOf(t) >= MAX_INDEX) {
-      throw new BackendError(`${op}: the gpu backend indexes with float32, so tensors must have fewer than 2^24 elements, received ${fmtShape(t)}`);
+      throw new BackendError(
+        `${op}: the gpu backend indexes with float32, so tensors must have fewer than 2^24 elements, received ${fmtShape(t)}`,
+      );
     }
   }
   const args = [...inputs.map((t) => ctx.storage.device(t.dataId)), ...scalars];
@@ -31,7 +39,8 @@ export function launch(
 /** A buffer holding one value everywhere, made on the host (it reaches the device when first used). */
 export function filled(ctx: GpuContext, shape: Shape, dtype: DType, value: number): TensorInfo {
   const size = sizeOf(shape);
-  const host = dtype === 'float32' ? new Float32Array(size) : dtype === 'int32' ? new Int32Array(size) : new Uint8Array(size);
+  const host =
+    dtype === 'float32' ? new Float32Array(size) : dtype === 'int32' ? new Int32Array(size) : new Uint8Array(size);
   host.fill(value);
   return ctx.storage.put(shape, dtype, null, host);
 }

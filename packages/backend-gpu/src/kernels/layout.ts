@@ -7,14 +7,22 @@ import { type GpuContext, filled, launch } from './launch.js';
  * (`x[base + Σ cᵢ·sᵢ]`), differing only in the strides; pad and concat choose per element where to read.
  */
 
-export function transpose(ctx: GpuContext, [x]: KernelSpecs['transpose']['inputs'], { perm }: KernelSpecs['transpose']['attrs']): TensorInfo {
+export function transpose(
+  ctx: GpuContext,
+  [x]: KernelSpecs['transpose']['inputs'],
+  { perm }: KernelSpecs['transpose']['attrs'],
+): TensorInfo {
   const axes = transposeAxes(x.shape, perm);
   const outShape = perm.map((p) => x.shape[p]!);
   const build = () => ({ source: stridedSource(['x'], ['ix'], axes, 'return x[ix];') });
   return launch(ctx, 'transpose', axesKey(axes), outShape, x.dtype, build, [x]);
 }
 
-export function slice(ctx: GpuContext, [x]: KernelSpecs['slice']['inputs'], { begin, size }: KernelSpecs['slice']['attrs']): TensorInfo {
+export function slice(
+  ctx: GpuContext,
+  [x]: KernelSpecs['slice']['inputs'],
+  { begin, size }: KernelSpecs['slice']['attrs'],
+): TensorInfo {
   const strides = stridesOf(x.shape);
   const base = begin.reduce((acc, b, i) => acc + b * strides[i]!, 0);
   const axes = collapseAxes(size, [strides]);
@@ -22,10 +30,17 @@ export function slice(ctx: GpuContext, [x]: KernelSpecs['slice']['inputs'], { be
   return launch(ctx, 'slice', `${sizeOf(x.shape)} ${base} ${axesKey(axes)}`, size, x.dtype, build, [x]);
 }
 
-export function tile(ctx: GpuContext, [x]: KernelSpecs['tile']['inputs'], { reps }: KernelSpecs['tile']['attrs']): TensorInfo {
+export function tile(
+  ctx: GpuContext,
+  [x]: KernelSpecs['tile']['inputs'],
+  { reps }: KernelSpecs['tile']['attrs'],
+): TensorInfo {
   // Each axis of the output is [rep, d] with the input read at stride 0 along rep.
   const inStrides = stridesOf(x.shape);
-  const axes = collapseAxes(x.shape.flatMap((d, i) => [reps[i]!, d]), [x.shape.flatMap((_, i) => [0, inStrides[i]!])]);
+  const axes = collapseAxes(
+    x.shape.flatMap((d, i) => [reps[i]!, d]),
+    [x.shape.flatMap((_, i) => [0, inStrides[i]!])],
+  );
   const outShape = x.shape.map((d, i) => d * reps[i]!);
   const build = () => ({ source: stridedSource(['x'], ['ix'], axes, 'return x[ix];') });
   return launch(ctx, 'tile', `${sizeOf(x.shape)} ${axesKey(axes)}`, outShape, x.dtype, build, [x]);
@@ -33,10 +48,17 @@ export function tile(ctx: GpuContext, [x]: KernelSpecs['tile']['inputs'], { reps
 
 /** One operand per axis whose "offset" is that axis' coordinate: [0,…,1,…,0] strides. */
 function coordinateAxes(shape: readonly number[]) {
-  return collapseAxes(shape, shape.map((_, k) => shape.map((__, j) => (j === k ? 1 : 0))));
+  return collapseAxes(
+    shape,
+    shape.map((_, k) => shape.map((__, j) => (j === k ? 1 : 0))),
+  );
 }
 
-export function pad(ctx: GpuContext, [x]: KernelSpecs['pad']['inputs'], { paddings, value }: KernelSpecs['pad']['attrs']): TensorInfo {
+export function pad(
+  ctx: GpuContext,
+  [x]: KernelSpecs['pad']['inputs'],
+  { paddings, value }: KernelSpecs['pad']['attrs'],
+): TensorInfo {
   const outShape = x.shape.map((d, i) => d + paddings[i]![0] + paddings[i]![1]);
   if (sizeOf(x.shape) === 0) return filled(ctx, outShape, x.dtype, value);
   const strides = stridesOf(x.shape);
@@ -77,7 +99,11 @@ return ${pick};
   return launch(ctx, 'concat', `${outRow} ${rows.join(',')}`, outShape, first.dtype, () => ({ source }), inputs);
 }
 
-export function concat(ctx: GpuContext, inputs: KernelSpecs['concat']['inputs'], { axis }: KernelSpecs['concat']['attrs']): TensorInfo {
+export function concat(
+  ctx: GpuContext,
+  inputs: KernelSpecs['concat']['inputs'],
+  { axis }: KernelSpecs['concat']['attrs'],
+): TensorInfo {
   const nonEmpty = inputs.filter((t) => sizeOf(t.shape) > 0);
   if (nonEmpty.length === 0) {
     const outShape = [...inputs[0]!.shape];

@@ -26,11 +26,23 @@ function asBlocks(ctx: GpuContext, x: TensorInfo, axes: readonly number[]): Bloc
   const last = axes[axes.length - 1]!;
   const s = x.shape;
   if (last - first + 1 === axes.length) {
-    return { x, outer: sizeOf(s.slice(0, first)), reduced: sizeOf(s.slice(first, last + 1)), inner: sizeOf(s.slice(last + 1)), temporary: null };
+    return {
+      x,
+      outer: sizeOf(s.slice(0, first)),
+      reduced: sizeOf(s.slice(first, last + 1)),
+      inner: sizeOf(s.slice(last + 1)),
+      temporary: null,
+    };
   }
   const kept = s.map((_, i) => i).filter((i) => !axes.includes(i));
   const t = transpose(ctx, [x], { perm: [...kept, ...axes] });
-  return { x: t, outer: sizeOf(kept.map((i) => s[i]!)), reduced: sizeOf(axes.map((i) => s[i]!)), inner: 1, temporary: t };
+  return {
+    x: t,
+    outer: sizeOf(kept.map((i) => s[i]!)),
+    reduced: sizeOf(axes.map((i) => s[i]!)),
+    inner: 1,
+    temporary: t,
+  };
 }
 
 const INITIAL: Record<ReduceOp, number> = { sum: 0, prod: 1, max: -Infinity, min: Infinity, any: 0, all: 1 };
@@ -45,10 +57,26 @@ const FOLD: Record<Exclude<ReduceOp, 'sum'>, string> = {
 };
 
 /** One pass: [outer, R, inner] → [outer, ceil(R / block), inner]. */
-function pass(ctx: GpuContext, x: TensorInfo, op: ReduceOp, outer: number, reduced: number, inner: number, block: number, shape: readonly number[], dtype: DType): TensorInfo {
+function pass(
+  ctx: GpuContext,
+  x: TensorInfo,
+  op: ReduceOp,
+  outer: number,
+  reduced: number,
+  inner: number,
+  block: number,
+  shape: readonly number[],
+  dtype: DType,
+): TensorInfo {
   const groups = Math.ceil(reduced / block);
   // g is the group; base is where its first element sits.
-  const axes = collapseAxes([outer, groups, inner], [[0, 1, 0], [reduced * inner, block * inner, 1]]);
+  const axes = collapseAxes(
+    [outer, groups, inner],
+    [
+      [0, 1, 0],
+      [reduced * inner, block * inner, 1],
+    ],
+  );
   const read = (r: string) => `x[base + (${r}) * ${inner}]`;
   let statements: string;
   if (op === 'sum') {
@@ -77,10 +105,22 @@ for (let r = 1; r < ${block}; r++) {
 return acc;`;
   }
   const key = `${op} ${reduced} ${inner} ${block} ${axesKey(axes)}`;
-  return launch(ctx, 'reduce', key, shape, dtype, () => ({ source: stridedSource(['x'], ['g', 'base'], axes, statements), loopMax: block }), [x]);
+  return launch(
+    ctx,
+    'reduce',
+    key,
+    shape,
+    dtype,
+    () => ({ source: stridedSource(['x'], ['g', 'base'], axes, statements), loopMax: block }),
+    [x],
+  );
 }
 
-export function reduce(ctx: GpuContext, [x]: KernelSpecs['reduce']['inputs'], { axes, op }: KernelSpecs['reduce']['attrs']): TensorInfo {
+export function reduce(
+  ctx: GpuContext,
+  [x]: KernelSpecs['reduce']['inputs'],
+  { axes, op }: KernelSpecs['reduce']['attrs'],
+): TensorInfo {
   const outShape = x.shape.filter((_, i) => !axes.includes(i));
   const dtype: DType = op === 'any' || op === 'all' ? 'bool' : x.dtype === 'bool' ? 'int32' : x.dtype;
   if (sizeOf(outShape) === 0) return ctx.storage.put(outShape, dtype, null, null);
@@ -100,7 +140,11 @@ export function reduce(ctx: GpuContext, [x]: KernelSpecs['reduce']['inputs'], { 
   return out;
 }
 
-export function argReduce(ctx: GpuContext, [x]: KernelSpecs['argReduce']['inputs'], { axis, op }: KernelSpecs['argReduce']['attrs']): TensorInfo {
+export function argReduce(
+  ctx: GpuContext,
+  [x]: KernelSpecs['argReduce']['inputs'],
+  { axis, op }: KernelSpecs['argReduce']['attrs'],
+): TensorInfo {
   const outShape = x.shape.filter((_, i) => i !== axis);
   const outer = sizeOf(x.shape.slice(0, axis));
   const reduced = x.shape[axis]!;

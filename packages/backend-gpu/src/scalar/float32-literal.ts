@@ -11,7 +11,11 @@ export const FLOAT32_SMALLEST_NORMAL = 1.1754943508222875e-38;
  */
 export function formatNumber(literal: number): string {
   const a = Math.abs(literal);
-  const v = a > FLOAT32_LARGEST ? Math.sign(literal) * FLOAT32_LARGEST
-    : a > 0 && a < FLOAT32_SMALLEST_NORMAL ? Math.sign(literal) * FLOAT32_SMALLEST_NORMAL : literal;
+  const v =
+    a > FLOAT32_LARGEST
+      ? Math.sign(literal) * FLOAT32_LARGEST
+      : a > 0 && a < FLOAT32_SMALLEST_NORMAL
+        ? Math.sign(literal) * FLOAT32_SMALLEST_NORMAL
+        : literal;
   return v < 0 || Object.is(v, -0) ? `(-${String(-v)})` : String(v);
 }

@@ -11,19 +11,45 @@
  * Real IEEE infinities and NaNs (gpu.js itself writes `Infinity` as the largest float). GLSL ES 3.00 has
  * `intBitsToFloat`; GLSL ES 1.00 (WebGL 1, headless GL) gets them by dividing by a zero it cannot fold away.
  */
-export function glNativeFunctions(mode: string): ReadonlyArray<{ name: string; source: string; settings: { returnType: 'Number' } }> {
+export function glNativeFunctions(
+  mode: string,
+): ReadonlyArray<{ name: string; source: string; settings: { returnType: 'Number' } }> {
   const es3 = mode === 'webgl2';
   return [
-    { name: 'rfInf', source: `float rfInf() {\n  ${es3 ? 'return intBitsToFloat(2139095040);' : 'float z = 0.0;\n  return 1.0 / z;'}\n}`, settings: { returnType: 'Number' } },
-    { name: 'rfNaN', source: `float rfNaN() {\n  ${es3 ? 'return intBitsToFloat(2143289344);' : 'float z = 0.0;\n  return z / z;'}\n}`, settings: { returnType: 'Number' } },
+    {
+      name: 'rfInf',
+      source: `float rfInf() {\n  ${es3 ? 'return intBitsToFloat(2139095040);' : 'float z = 0.0;\n  return 1.0 / z;'}\n}`,
+      settings: { returnType: 'Number' },
+    },
+    {
+      name: 'rfNaN',
+      source: `float rfNaN() {\n  ${es3 ? 'return intBitsToFloat(2143289344);' : 'float z = 0.0;\n  return z / z;'}\n}`,
+      settings: { returnType: 'Number' },
+    },
   ];
 }
 
 /** `Math.<name>` → helper name, on GL targets. */
 export const GL_MATH_REPLACEMENTS: Readonly<Record<string, string>> = {
-  sin: 'rfSin', cos: 'rfCos', tanh: 'rfTanh', exp: 'rfExp', expm1: 'rfExpm1', log: 'rfLog', log1p: 'rfLog1p',
-  log2: 'rfLog2', log10: 'rfLog10', pow: 'rfPow', sqrt: 'rfSqrt', max: 'rfMax', min: 'rfMin',
-  tan: 'rfTan', sinh: 'rfSinh', cosh: 'rfCosh', asinh: 'rfAsinh', acosh: 'rfAcosh', atanh: 'rfAtanh',
+  sin: 'rfSin',
+  cos: 'rfCos',
+  tanh: 'rfTanh',
+  exp: 'rfExp',
+  expm1: 'rfExpm1',
+  log: 'rfLog',
+  log1p: 'rfLog1p',
+  log2: 'rfLog2',
+  log10: 'rfLog10',
+  pow: 'rfPow',
+  sqrt: 'rfSqrt',
+  max: 'rfMax',
+  min: 'rfMin',
+  tan: 'rfTan',
+  sinh: 'rfSinh',
+  cosh: 'rfCosh',
+  asinh: 'rfAsinh',
+  acosh: 'rfAcosh',
+  atanh: 'rfAtanh',
 };
 
 // Cody–Waite reduction by π/2 (three float32 parts, exact products for |k| < 2¹⁶) and Cephes' sinf/cosf
@@ -37,7 +63,9 @@ const REDUCE = `const k = Math.round(x * 0.6366197723675814);
   const c = 1 - 0.5 * z + z * z * (0.041666645683 + z * (-0.0013887316255 + z * 0.000024433157118));`;
 
 /** Helper sources by name, with the helpers each one calls and the number of arguments it takes (default 1). */
-export const GL_HELPERS: Readonly<Record<string, { readonly source: string; readonly uses: readonly string[]; readonly arity?: number }>> = {
+export const GL_HELPERS: Readonly<
+  Record<string, { readonly source: string; readonly uses: readonly string[]; readonly arity?: number }>
+> = {
   rfSin: {
     uses: ['rfNaN'],
     source: `function rfSin(x) {

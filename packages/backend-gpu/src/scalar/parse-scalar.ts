@@ -30,7 +30,10 @@ function asFunction(expr: Expression | undefined): ScalarFunctionNode | null {
 
 function paramName(label: string, p: Pattern): string {
   if (p.type !== 'Identifier') {
-    throw scalarError(label, `parameters must be plain names (no defaults, destructuring or rest), received a ${p.type}`);
+    throw scalarError(
+      label,
+      `parameters must be plain names (no defaults, destructuring or rest), received a ${p.type}`,
+    );
   }
   return (p as Identifier).name;
 }
@@ -42,7 +45,10 @@ function paramName(label: string, p: Pattern): string {
 export function parseScalar(source: string, label: string, arity: number): ParsedScalar {
   let fn: ScalarFunctionNode | null = null;
   let offset = 0;
-  for (const [wrapped, added] of [[`(${source})`, 1], [`({${source}})`, 2]] as const) {
+  for (const [wrapped, added] of [
+    [`(${source})`, 1],
+    [`({${source}})`, 2],
+  ] as const) {
     offset = added;
     try {
       const program = parse(wrapped, { ecmaVersion: 'latest', sourceType: 'script' });

@@ -8,14 +8,49 @@ export type ScalarTarget = 'js' | 'gl';
 
 /** The `Math` functions gpu.js translates on every backend (its README's list, less `random`). */
 const MATH_FUNCTIONS = new Set([
-  'abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'atan2', 'cbrt', 'ceil', 'cos', 'cosh', 'exp', 'expm1',
-  'floor', 'fround', 'log', 'log10', 'log1p', 'log2', 'max', 'min', 'pow', 'round', 'sign', 'sin', 'sinh', 'sqrt',
-  'tan', 'tanh', 'trunc',
+  'abs',
+  'acos',
+  'acosh',
+  'asin',
+  'asinh',
+  'atan',
+  'atanh',
+  'atan2',
+  'cbrt',
+  'ceil',
+  'cos',
+  'cosh',
+  'exp',
+  'expm1',
+  'floor',
+  'fround',
+  'log',
+  'log10',
+  'log1p',
+  'log2',
+  'max',
+  'min',
+  'pow',
+  'round',
+  'sign',
+  'sin',
+  'sinh',
+  'sqrt',
+  'tan',
+  'tanh',
+  'trunc',
 ]);
 const MATH_CONSTANTS = new Set(['E', 'LN10', 'LN2', 'LOG10E', 'LOG2E', 'PI', 'SQRT1_2', 'SQRT2']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
 const COMPARISON: Readonly<Record<string, string>> = {
-  '===': '===', '==': '===', '!==': '!==', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=',
+  '===': '===',
+  '==': '===',
+  '!==': '!==',
+  '!=': '!==',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
 };
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=']);
 
@@ -60,13 +95,17 @@ export class ScalarPrinter {
   value(node: Expression): string {
     switch (node.type) {
       case 'Literal':
-        if (typeof node.value === 'number') return Number.isFinite(node.value) ? formatNumber(node.value) : this.infinity();
+        if (typeof node.value === 'number')
+          return Number.isFinite(node.value) ? formatNumber(node.value) : this.infinity();
         if (typeof node.value === 'boolean') return node.value ? '1' : '0';
         return this.fail(node, `the literal ${String(node.raw)}`);
       case 'Identifier':
         if (this.locals.has(node.name)) return node.name;
         if (node.name === 'Infinity') return this.infinity();
-        throw scalarError(this.label, `it refers to '${node.name}', which is neither a parameter nor a local (closures and helper calls are not supported)`);
+        throw scalarError(
+          this.label,
+          `it refers to '${node.name}', which is neither a parameter nor a local (closures and helper calls are not supported)`,
+        );
       case 'UnaryExpression':
         if (node.operator === '-') return `(-${this.value(node.argument)})`;
         if (node.operator === '+') return this.value(node.argument);
@@ -74,7 +113,8 @@ export class ScalarPrinter {
         return this.fail(node, `the operator '${node.operator}'`);
       case 'BinaryExpression': {
         if (node.left.type === 'PrivateIdentifier') return this.fail(node, 'a private name');
-        if (ARITHMETIC.has(node.operator)) return `(${this.value(node.left)} ${node.operator} ${this.value(node.right)})`;
+        if (ARITHMETIC.has(node.operator))
+          return `(${this.value(node.left)} ${node.operator} ${this.value(node.right)})`;
         if (node.operator === '**') return this.math('pow', [this.value(node.left), this.value(node.right)]);
         if (node.operator in COMPARISON) return `(${this.test(node)} ? 1 : 0)`;
         return this.fail(node, `the operator '${node.operator}'`);
@@ -92,7 +132,12 @@ export class ScalarPrinter {
       case 'CallExpression':
         return this.call(node);
       case 'MemberExpression':
-        if (isMath(node.object) && !node.computed && node.property.type === 'Identifier' && MATH_CONSTANTS.has(node.property.name)) {
+        if (
+          isMath(node.object) &&
+          !node.computed &&
+          node.property.type === 'Identifier' &&
+          MATH_CONSTANTS.has(node.property.name)
+        ) {
           return formatNumber(Math[node.property.name as 'PI']);
         }
         return this.fail(node, 'a property access other than Math constants');
@@ -124,9 +169,16 @@ export class ScalarPrinter {
   private numberPredicate(node: Expression): string | null {
     if (node.type !== 'CallExpression' || node.arguments.length !== 1) return null;
     const c = node.callee;
-    const name = c.type === 'Identifier' ? c.name
-      : c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Number' && !c.computed && c.property.type === 'Identifier'
-        ? c.property.name : null;
+    const name =
+      c.type === 'Identifier'
+        ? c.name
+        : c.type === 'MemberExpression' &&
+            c.object.type === 'Identifier' &&
+            c.object.name === 'Number' &&
+            !c.computed &&
+            c.property.type === 'Identifier'
+          ? c.property.name
+          : null;
     const arg = node.arguments[0];
     if (!arg || arg.type === 'SpreadElement') return null;
     if (name === 'isFinite') return `(Math.abs(${this.value(arg)}) <= ${FLOAT32_LARGEST})`;
@@ -143,7 +195,9 @@ export class ScalarPrinter {
     }
     const name = c.property.name;
     if (!MATH_FUNCTIONS.has(name)) return this.fail(node, `Math.${name}`);
-    const args = node.arguments.map((a) => (a.type === 'SpreadElement' ? this.fail(a, 'a spread argument') : this.value(a)));
+    const args = node.arguments.map((a) =>
+      a.type === 'SpreadElement' ? this.fail(a, 'a spread argument') : this.value(a),
+    );
     // GLSL's max/min take two arguments; JavaScript's take any number.
     if ((name === 'max' || name === 'min') && args.length > 2) {
       return args.slice(1).reduce((acc, a) => this.math(name, [acc, a]), args[0]!);
@@ -159,7 +213,8 @@ export class ScalarPrinter {
       case 'VariableDeclaration':
         return node.declarations
           .map((d) => {
-            if (d.id.type !== 'Identifier' || !d.init) return this.fail(d, 'a declaration without a plain name and a value');
+            if (d.id.type !== 'Identifier' || !d.init)
+              return this.fail(d, 'a declaration without a plain name and a value');
             const init = this.value(d.init);
             this.locals.add(d.id.name);
             return `${node.kind === 'const' ? 'const' : 'let'} ${d.id.name} = ${init};`;
@@ -171,7 +226,12 @@ export class ScalarPrinter {
         return this.block(node);
       case 'ExpressionStatement': {
         const e = node.expression;
-        if (e.type === 'AssignmentExpression' && e.left.type === 'Identifier' && this.locals.has(e.left.name) && ASSIGN.has(e.operator)) {
+        if (
+          e.type === 'AssignmentExpression' &&
+          e.left.type === 'Identifier' &&
+          this.locals.has(e.left.name) &&
+          ASSIGN.has(e.operator)
+        ) {
           return `${e.left.name} ${e.operator} ${this.value(e.right)};`;
         }
         return this.fail(node, 'an expression statement other than assigning a local');

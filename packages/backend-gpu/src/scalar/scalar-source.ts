@@ -24,7 +24,11 @@ const PARAM_PADDING = ['rfUnused0', 'rfUnused1', 'rfUnused2'];
  * // 'function rfMul(x, y) {\nreturn (x * y);\n}'
  */
 export function scalarFunction(
-  fn: ((...args: number[]) => number) | undefined, name: string, arity: number, label: string, target: ScalarTarget,
+  fn: ((...args: number[]) => number) | undefined,
+  name: string,
+  arity: number,
+  label: string,
+  target: ScalarTarget,
 ): ScalarFunction {
   let params: string[] = [];
   let body = 'return 0;';

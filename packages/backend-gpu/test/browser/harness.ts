@@ -31,7 +31,8 @@ export async function bundlePage(): Promise<string> {
 
 /** Serves the page and its script on 127.0.0.1 at a free port. */
 export async function servePage(script: string): Promise<{ url: string; server: Server }> {
-  const html = '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>';
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>';
   const server = createServer((req, res) => {
     const js = req.url === '/page.js';
     // Anything else (the browser asks for /favicon.ico) is an empty 204, not a logged 404.

@@ -41,7 +41,8 @@ export function testCollector(): { api: TestApi; run: () => Promise<CaseResult[]
     expect(actual) {
       return {
         toEqual(expected) {
-          if (!deepEqual(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
+          if (!deepEqual(actual, expected))
+            throw new Error(`expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
         },
       };
     },

@@ -16,7 +16,13 @@ interface Plan {
 function plan(info: Conv2DInfo): Plan {
   const P = info.outH * info.outW;
   const KK = info.kH * info.kW * info.inC;
-  const pointwise = info.kH === 1 && info.kW === 1 && info.strideH === 1 && info.strideW === 1 && info.padTop === 0 && info.padLeft === 0;
+  const pointwise =
+    info.kH === 1 &&
+    info.kW === 1 &&
+    info.strideH === 1 &&
+    info.strideW === 1 &&
+    info.padTop === 0 &&
+    info.padLeft === 0;
   return { P, KK, pointwise, inImage: info.inH * info.inW * info.inC };
 }
 
@@ -31,8 +37,12 @@ const FILTER_CHUNKS = 8;
  * tile of `tile` rows, a multiple of the micro-kernel's four.
  */
 function runTiled(
-  ctx: Context, task: 'convForward' | 'convFilterGrad' | 'convInputGrad', info: Conv2DInfo, p: Plan,
-  ptrs: { first: number; filter: number; out: number }, chunks = 0,
+  ctx: Context,
+  task: 'convForward' | 'convFilterGrad' | 'convInputGrad',
+  info: Conv2DInfo,
+  p: Plan,
+  ptrs: { first: number; filter: number; out: number },
+  chunks = 0,
 ): void {
   const tile = Math.max(4, Math.min(1024, Math.floor(TILE_BYTES / (4 * p.KK)) & ~3));
   const perThread = ctx.exports.gemmScratchBytes() + tile * p.KK * 4;
@@ -40,9 +50,28 @@ function runTiled(
   const scratch = ctx.heap.scratch(perThread * threads);
   try {
     ctx.args32([
-      ptrs.first, ptrs.filter, info.batch, info.inH, info.inW, info.inC, info.outH, info.outW, info.kH, info.kW,
-      info.strideH, info.strideW, info.dilationH, info.dilationW, info.padTop, info.padLeft,
-      info.outC, ptrs.out, scratch, perThread, tile, chunks,
+      ptrs.first,
+      ptrs.filter,
+      info.batch,
+      info.inH,
+      info.inW,
+      info.inC,
+      info.outH,
+      info.outW,
+      info.kH,
+      info.kW,
+      info.strideH,
+      info.strideW,
+      info.dilationH,
+      info.dilationW,
+      info.padTop,
+      info.padLeft,
+      info.outC,
+      ptrs.out,
+      scratch,
+      perThread,
+      tile,
+      chunks,
     ]);
     ctx.run(task, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
   } finally {
@@ -50,7 +79,11 @@ function runTiled(
   }
 }
 
-export function conv2d(ctx: Context, [x, filter]: KernelSpecs['conv2d']['inputs'], { info }: KernelSpecs['conv2d']['attrs']): TensorInfo {
+export function conv2d(
+  ctx: Context,
+  [x, filter]: KernelSpecs['conv2d']['inputs'],
+  { info }: KernelSpecs['conv2d']['attrs'],
+): TensorInfo {
   const p = plan(info);
   const out = ctx.out('float32', info.batch * p.P * info.outC);
   const result = { dataId: out, shape: [info.batch, info.outH, info.outW, info.outC], dtype: 'float32' as const };
@@ -65,7 +98,11 @@ export function conv2d(ctx: Context, [x, filter]: KernelSpecs['conv2d']['inputs'
   return result;
 }
 
-export function conv2dBackpropInput(ctx: Context, [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'], { info }: KernelSpecs['conv2dBackpropInput']['attrs']): TensorInfo {
+export function conv2dBackpropInput(
+  ctx: Context,
+  [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'],
+  { info }: KernelSpecs['conv2dBackpropInput']['attrs'],
+): TensorInfo {
   const p = plan(info);
   const dx = ctx.out('float32', info.batch * p.inImage);
   const result = { dataId: dx, shape: [info.batch, info.inH, info.inW, info.inC], dtype: 'float32' as const };
@@ -84,7 +121,11 @@ export function conv2dBackpropInput(ctx: Context, [dy, filter]: KernelSpecs['con
   return result;
 }
 
-export function conv2dBackpropFilter(ctx: Context, [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'], { info }: KernelSpecs['conv2dBackpropFilter']['attrs']): TensorInfo {
+export function conv2dBackpropFilter(
+  ctx: Context,
+  [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'],
+  { info }: KernelSpecs['conv2dBackpropFilter']['attrs'],
+): TensorInfo {
   const p = plan(info);
   const dw = ctx.out('float32', p.KK * info.outC);
   const result = { dataId: dw, shape: [info.kH, info.kW, info.inC, info.outC], dtype: 'float32' as const };

@@ -2,7 +2,8 @@ import { CpuBackend, type KernelSpecs, type TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
 /** Kernels this backend leaves to the reference implementation: layout ops and rarely hot ones. */
-export type DelegatedKernel = 'where' | 'argReduce' | 'reduce' | 'transpose' | 'slice' | 'concat' | 'pad' | 'tile' | 'gather' | 'scatterAdd';
+export type DelegatedKernel =
+  'where' | 'argReduce' | 'reduce' | 'transpose' | 'slice' | 'concat' | 'pad' | 'tile' | 'gather' | 'scatterAdd';
 
 let reference: CpuBackend | null = null;
 
@@ -11,7 +12,12 @@ let reference: CpuBackend | null = null;
  * result in. Used for the kernels that are data movement or bookkeeping rather than arithmetic (gather, pad,
  * concat …), so they keep exactly the reference semantics without a second implementation.
  */
-export function delegate<K extends DelegatedKernel>(ctx: Context, op: K, inputs: KernelSpecs[K]['inputs'], attrs: KernelSpecs[K]['attrs']): TensorInfo {
+export function delegate<K extends DelegatedKernel>(
+  ctx: Context,
+  op: K,
+  inputs: KernelSpecs[K]['inputs'],
+  attrs: KernelSpecs[K]['attrs'],
+): TensorInfo {
   const cpu = (reference ??= new CpuBackend());
   const onCpu = (inputs as readonly TensorInfo[]).map((t) => cpu.write(ctx.heap.view(ctx.data(t)), t.shape, t.dtype));
   try {

@@ -1,4 +1,11 @@
-import { type DType, type KernelSpecs, type TensorInfo, broadcastShapes, broadcastStrides, sizeOf } from '@rectify/tensor';
+import {
+  type DType,
+  type KernelSpecs,
+  type TensorInfo,
+  broadcastShapes,
+  broadcastStrides,
+  sizeOf,
+} from '@rectify/tensor';
 import type { Context } from '../context.js';
 import { biasLoop, binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
 import { BIAS_CODES, binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
@@ -12,7 +19,12 @@ export const PARALLEL_ELEMENTS = 1 << 19;
 
 const zeroDerivative = (): number => 0;
 
-export function unary(ctx: Context, probe: Probe, [x]: KernelSpecs['unary']['inputs'], { fn, a, b }: KernelSpecs['unary']['attrs']): TensorInfo {
+export function unary(
+  ctx: Context,
+  probe: Probe,
+  [x]: KernelSpecs['unary']['inputs'],
+  { fn, a, b }: KernelSpecs['unary']['attrs'],
+): TensorInfo {
   const dtype: DType = fn.out === 'same' ? x.dtype : fn.out === 'bool' ? 'bool' : 'float32';
   const xd = ctx.data(x);
   const n = xd.length;
@@ -31,7 +43,12 @@ export function unary(ctx: Context, probe: Probe, [x]: KernelSpecs['unary']['inp
   return { dataId: out, shape: x.shape, dtype };
 }
 
-export function unaryGrad(ctx: Context, probe: Probe, [x, dy]: KernelSpecs['unaryGrad']['inputs'], { fn, a, b }: KernelSpecs['unaryGrad']['attrs']): TensorInfo {
+export function unaryGrad(
+  ctx: Context,
+  probe: Probe,
+  [x, dy]: KernelSpecs['unaryGrad']['inputs'],
+  { fn, a, b }: KernelSpecs['unaryGrad']['attrs'],
+): TensorInfo {
   const xd = ctx.data(x);
   const dyd = ctx.data(dy);
   const n = xd.length;
@@ -55,7 +72,10 @@ export function unaryGrad(ctx: Context, probe: Probe, [x, dy]: KernelSpecs['unar
  * probe (the same check `unary` makes), otherwise a per-function JS loop over the heap.
  */
 export function biasActivation(
-  ctx: Context, probe: Probe, [z, bias]: KernelSpecs['biasActivation']['inputs'], { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
+  ctx: Context,
+  probe: Probe,
+  [z, bias]: KernelSpecs['biasActivation']['inputs'],
+  { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
 ): TensorInfo {
   const zd = ctx.data(z);
   const n = zd.length;
@@ -97,7 +117,12 @@ function collapse(shape: readonly number[], sx: readonly number[], sy: readonly 
   return axes;
 }
 
-export function binary(ctx: Context, probe: Probe, [x, y]: KernelSpecs['binary']['inputs'], { fn, dtype }: KernelSpecs['binary']['attrs']): TensorInfo {
+export function binary(
+  ctx: Context,
+  probe: Probe,
+  [x, y]: KernelSpecs['binary']['inputs'],
+  { fn, dtype }: KernelSpecs['binary']['attrs'],
+): TensorInfo {
   const shape = broadcastShapes(fn.name, x.shape, y.shape);
   const xd = ctx.data(x);
   const yd = ctx.data(y);
@@ -108,8 +133,12 @@ export function binary(ctx: Context, probe: Probe, [x, y]: KernelSpecs['binary']
   const sx = broadcastStrides(x.shape, shape);
   const sy = broadcastStrides(y.shape, shape);
   const code = binaryCandidate(fn);
-  const fast = code !== undefined && x.dtype === 'float32' && y.dtype === 'float32' &&
-    dtype === (isComparison(code) ? 'bool' : 'float32') && probe.binary(fn, code);
+  const fast =
+    code !== undefined &&
+    x.dtype === 'float32' &&
+    y.dtype === 'float32' &&
+    dtype === (isComparison(code) ? 'bool' : 'float32') &&
+    probe.binary(fn, code);
   if (!fast) {
     binaryLoop(fn)(fn.f, ctx.heap.view(xd), ctx.heap.view(yd), ctx.heap.view(out), shape, sx, sy);
     return result;
@@ -130,7 +159,18 @@ export function binary(ctx: Context, probe: Probe, [x, y]: KernelSpecs['binary']
       oy += idx[d]! * a.sy;
     });
     const outOff = blk * outerAxis.n * inner.n;
-    ctx.args32([code, outerAxis.n, inner.n, xd.ptr + 4 * ox, yd.ptr + 4 * oy, out.ptr + outBytes * outOff, outerAxis.sx, outerAxis.sy, inner.sx, inner.sy]);
+    ctx.args32([
+      code,
+      outerAxis.n,
+      inner.n,
+      xd.ptr + 4 * ox,
+      yd.ptr + 4 * oy,
+      out.ptr + outBytes * outOff,
+      outerAxis.sx,
+      outerAxis.sy,
+      inner.sx,
+      inner.sy,
+    ]);
     ctx.run('binary', parallel);
     for (let d = axes.length - 1; d >= 0; d--) {
       if (++idx[d]! < axes[d]!.n) break;
@@ -140,7 +180,11 @@ export function binary(ctx: Context, probe: Probe, [x, y]: KernelSpecs['binary']
   return result;
 }
 
-export function cast(ctx: Context, [x]: KernelSpecs['cast']['inputs'], { dtype }: KernelSpecs['cast']['attrs']): TensorInfo {
+export function cast(
+  ctx: Context,
+  [x]: KernelSpecs['cast']['inputs'],
+  { dtype }: KernelSpecs['cast']['attrs'],
+): TensorInfo {
   const xd = ctx.data(x);
   const out = ctx.out(dtype, xd.length);
   const src = ctx.heap.view(xd);

@@ -37,7 +37,16 @@ function gradTemplate(df: Fn1, x: TypedArray, dy: TypedArray, out: TypedArray, n
   for (let i = 0; i < n; i++) out[i] = dy[i]! * df(x[i]!, a, b);
 }
 
-function biasTemplate(f: Fn1, z: TypedArray, bias: TypedArray, out: TypedArray, rows: number, units: number, a: number, b: number): void {
+function biasTemplate(
+  f: Fn1,
+  z: TypedArray,
+  bias: TypedArray,
+  out: TypedArray,
+  rows: number,
+  units: number,
+  a: number,
+  b: number,
+): void {
   let o = 0;
   for (let r = 0; r < rows; r++) {
     // Math.fround: the sum is rounded to float32 as the composed add stores it before fn sees it.
@@ -47,7 +56,13 @@ function biasTemplate(f: Fn1, z: TypedArray, bias: TypedArray, out: TypedArray, 
 
 /** Walks the output in order with per-operand strides (0 on broadcast axes); the innermost axis is a tight loop. */
 function binaryTemplate(
-  f: Fn2, x: TypedArray, y: TypedArray, out: TypedArray, shape: readonly number[], sx: readonly number[], sy: readonly number[],
+  f: Fn2,
+  x: TypedArray,
+  y: TypedArray,
+  out: TypedArray,
+  shape: readonly number[],
+  sx: readonly number[],
+  sy: readonly number[],
 ): void {
   const n = out.length;
   const rank = shape.length;

@@ -30,14 +30,40 @@ export function gemm(ctx: Context, g: Gemm): void {
   if (g.M === 0 || g.N === 0 || batch === 0) return;
   const [scratch, stride] = ctx.gemmScratch();
   ctx.args32([
-    g.M, g.N, g.K, g.transA ? 1 : 0, g.transB ? 1 : 0, g.accumulate ? 1 : 0, g.a, g.b, g.c,
-    g.lda ?? (g.transA ? g.M : g.K), g.ldb ?? (g.transB ? g.K : g.N), g.ldc ?? g.N, batch, g.offsets ?? 0, scratch, stride,
+    g.M,
+    g.N,
+    g.K,
+    g.transA ? 1 : 0,
+    g.transB ? 1 : 0,
+    g.accumulate ? 1 : 0,
+    g.a,
+    g.b,
+    g.c,
+    g.lda ?? (g.transA ? g.M : g.K),
+    g.ldb ?? (g.transB ? g.K : g.N),
+    g.ldc ?? g.N,
+    batch,
+    g.offsets ?? 0,
+    scratch,
+    stride,
   ]);
   ctx.run('gemm', g.M * g.N * Math.max(g.K, 1) * batch >= PARALLEL_MACS);
 }
 
-export function matmul(ctx: Context, [a, b]: KernelSpecs['matmul']['inputs'], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): TensorInfo {
-  const { M, K, N, batchA, batchB, batch: batchShape, outShape: shape } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
+export function matmul(
+  ctx: Context,
+  [a, b]: KernelSpecs['matmul']['inputs'],
+  { transposeA, transposeB }: KernelSpecs['matmul']['attrs'],
+): TensorInfo {
+  const {
+    M,
+    K,
+    N,
+    batchA,
+    batchB,
+    batch: batchShape,
+    outShape: shape,
+  } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
   const out = ctx.out('float32', sizeOf(shape));
   const result = { dataId: out, shape, dtype: 'float32' as const };
   const nBatch = sizeOf(batchShape);
@@ -71,7 +97,18 @@ export function matmul(ctx: Context, [a, b]: KernelSpecs['matmul']['inputs'], { 
         idx[d] = 0;
       }
     }
-    gemm(ctx, { M, N, K, a: ad.ptr, transA: transposeA, b: bd.ptr, transB: transposeB, c: out.ptr, batch: nBatch, offsets: table });
+    gemm(ctx, {
+      M,
+      N,
+      K,
+      a: ad.ptr,
+      transA: transposeA,
+      b: bd.ptr,
+      transB: transposeB,
+      c: out.ptr,
+      batch: nBatch,
+      offsets: table,
+    });
   } finally {
     ctx.heap.freeScratch(table, nBatch * 12);
   }

@@ -7,11 +7,38 @@ import type { BinaryFn, UnaryFn } from '@rectify/tensor';
  * computed with the wrong formula.
  */
 export const UNARY_CODES: Readonly<Record<string, number>> = {
-  neg: 1, abs: 2, square: 3, sqrt: 4, rsqrt: 5, reciprocal: 6, floor: 7, ceil: 8, round: 9, sign: 10, clip: 11,
-  exp: 12, expm1: 13, log: 14, log1p: 15, sigmoid: 16, tanh: 17, softplus: 18,
+  neg: 1,
+  abs: 2,
+  square: 3,
+  sqrt: 4,
+  rsqrt: 5,
+  reciprocal: 6,
+  floor: 7,
+  ceil: 8,
+  round: 9,
+  sign: 10,
+  clip: 11,
+  exp: 12,
+  expm1: 13,
+  log: 14,
+  log1p: 15,
+  sigmoid: 16,
+  tanh: 17,
+  softplus: 18,
   // The activations of @rectify/activations, by their registered names.
-  relu: 19, relu6: 20, leakyRelu: 21, elu: 22, selu: 23, celu: 24, gelu: 25, geluTanh: 26, swish: 27, mish: 28,
-  softsign: 29, hardSigmoid: 30, hardSwish: 31,
+  relu: 19,
+  relu6: 20,
+  leakyRelu: 21,
+  elu: 22,
+  selu: 23,
+  celu: 24,
+  gelu: 25,
+  geluTanh: 26,
+  swish: 27,
+  mish: 28,
+  softsign: 29,
+  hardSigmoid: 30,
+  hardSwish: 31,
 };
 
 /**
@@ -29,8 +56,19 @@ export function parallelFrom(code: number | undefined): number {
 export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19, 21, 22, 25, 26, 27]);
 
 export const BINARY_CODES: Readonly<Record<string, number>> = {
-  add: 1, sub: 2, mul: 3, div: 4, maximum: 5, minimum: 6, squaredDifference: 7,
-  equal: 20, notEqual: 21, less: 22, lessEqual: 23, greater: 24, greaterEqual: 25,
+  add: 1,
+  sub: 2,
+  mul: 3,
+  div: 4,
+  maximum: 5,
+  minimum: 6,
+  squaredDifference: 7,
+  equal: 20,
+  notEqual: 21,
+  less: 22,
+  lessEqual: 23,
+  greater: 24,
+  greaterEqual: 25,
 };
 
 /** Comparison codes write bool bytes. */

@@ -10,8 +10,22 @@ const AVG = 2;
 
 function poolArgs(ctx: Context, op: number, src: number, dst: number, info: Pool2DInfo, x = 0): void {
   ctx.args32([
-    op, src, dst, info.batch, info.inH, info.inW, info.channels, info.outH, info.outW, info.kH, info.kW,
-    info.strideH, info.strideW, info.padTop, info.padLeft, x,
+    op,
+    src,
+    dst,
+    info.batch,
+    info.inH,
+    info.inW,
+    info.channels,
+    info.outH,
+    info.outW,
+    info.kH,
+    info.kW,
+    info.strideH,
+    info.strideW,
+    info.padTop,
+    info.padLeft,
+    x,
   ]);
 }
 
@@ -37,18 +51,34 @@ function backward(ctx: Context, op: number, dy: WasmData, info: Pool2DInfo, x: n
   return { dataId: dx, shape: [info.batch, info.inH, info.inW, info.channels], dtype: 'float32' };
 }
 
-export function maxPool(ctx: Context, [x]: KernelSpecs['maxPool']['inputs'], { info }: KernelSpecs['maxPool']['attrs']): TensorInfo {
+export function maxPool(
+  ctx: Context,
+  [x]: KernelSpecs['maxPool']['inputs'],
+  { info }: KernelSpecs['maxPool']['attrs'],
+): TensorInfo {
   return forward(ctx, MAX, x, info);
 }
 
-export function avgPool(ctx: Context, [x]: KernelSpecs['avgPool']['inputs'], { info }: KernelSpecs['avgPool']['attrs']): TensorInfo {
+export function avgPool(
+  ctx: Context,
+  [x]: KernelSpecs['avgPool']['inputs'],
+  { info }: KernelSpecs['avgPool']['attrs'],
+): TensorInfo {
   return forward(ctx, AVG, x, info);
 }
 
-export function maxPoolGrad(ctx: Context, [dy, x]: KernelSpecs['maxPoolGrad']['inputs'], { info }: KernelSpecs['maxPoolGrad']['attrs']): TensorInfo {
+export function maxPoolGrad(
+  ctx: Context,
+  [dy, x]: KernelSpecs['maxPoolGrad']['inputs'],
+  { info }: KernelSpecs['maxPoolGrad']['attrs'],
+): TensorInfo {
   return backward(ctx, MAX, ctx.data(dy), info, ctx.data(x).ptr);
 }
 
-export function avgPoolGrad(ctx: Context, [dy]: KernelSpecs['avgPoolGrad']['inputs'], { info }: KernelSpecs['avgPoolGrad']['attrs']): TensorInfo {
+export function avgPoolGrad(
+  ctx: Context,
+  [dy]: KernelSpecs['avgPoolGrad']['inputs'],
+  { info }: KernelSpecs['avgPoolGrad']['attrs'],
+): TensorInfo {
   return backward(ctx, AVG, ctx.data(dy), info, 0);
 }

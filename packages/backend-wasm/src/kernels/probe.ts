@@ -3,7 +3,32 @@ import type { Context } from '../context.js';
 import { isComparison } from './op-codes.js';
 
 /** Special values (signed zeros, tiny, huge, overflow edges, halves, non-finite) and a sweep across [−12, 12]. */
-const SPECIAL = [0, -0, 1e-30, -1e-30, 1e-7, -1e-7, 1e30, -1e30, 88, -88, 89, -89, 100, -104, 0.5, -0.5, 1.5, 2.5, -2.5, 0.625, -0.625, NaN, Infinity, -Infinity];
+const SPECIAL = [
+  0,
+  -0,
+  1e-30,
+  -1e-30,
+  1e-7,
+  -1e-7,
+  1e30,
+  -1e30,
+  88,
+  -88,
+  89,
+  -89,
+  100,
+  -104,
+  0.5,
+  -0.5,
+  1.5,
+  2.5,
+  -2.5,
+  0.625,
+  -0.625,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 const PROBE_X = Float32Array.from([...SPECIAL, ...Array.from({ length: 64 }, (_, i) => -12 + i * 0.381)]);
 const PAIR_VALUES = [0, -0, 1, -1, 0.5, -2.5, 3.75, 1e-30, 1e30, -1e30, 7, NaN, Infinity, -Infinity];
 const RTOL = 1e-5;

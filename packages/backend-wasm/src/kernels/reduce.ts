@@ -10,13 +10,18 @@ const IDENTITY: Partial<Record<ReduceOp, number>> = { sum: 0, max: -Infinity, mi
  * float32 sum, max and min over adjacent axes run on the SIMD kernel (sums in float64); other dtypes, prod/any/all
  * and non-adjacent axis sets go to the reference kernel.
  */
-export function reduce(ctx: Context, inputs: KernelSpecs['reduce']['inputs'], attrs: KernelSpecs['reduce']['attrs']): TensorInfo {
+export function reduce(
+  ctx: Context,
+  inputs: KernelSpecs['reduce']['inputs'],
+  attrs: KernelSpecs['reduce']['attrs'],
+): TensorInfo {
   const [x] = inputs;
   const { axes, op } = attrs;
   const code = CODES[op];
   const first = axes[0]!;
   const last = axes[axes.length - 1]!;
-  if (code === undefined || x.dtype !== 'float32' || last - first + 1 !== axes.length) return delegate(ctx, 'reduce', inputs, attrs);
+  if (code === undefined || x.dtype !== 'float32' || last - first + 1 !== axes.length)
+    return delegate(ctx, 'reduce', inputs, attrs);
   const shape = x.shape.filter((_, i) => !axes.includes(i));
   const outer = sizeOf(x.shape.slice(0, first));
   const reduced = sizeOf(x.shape.slice(first, last + 1));
@@ -37,7 +42,8 @@ export function reduce(ctx: Context, inputs: KernelSpecs['reduce']['inputs'], at
       ctx.run('reduce', true);
       const parts = new Float64Array(ctx.heap.memory.buffer, partials, threads);
       let acc = IDENTITY[op]!;
-      for (const p of parts) acc = op === 'sum' ? acc + p : op === 'max' ? (p > acc || p !== p ? p : acc) : (p < acc || p !== p ? p : acc);
+      for (const p of parts)
+        acc = op === 'sum' ? acc + p : op === 'max' ? (p > acc || p !== p ? p : acc) : p < acc || p !== p ? p : acc;
       ctx.heap.f32[out.ptr >> 2] = acc;
     } finally {
       ctx.heap.freeScratch(partials, threads * 8);

@@ -103,7 +103,9 @@ export class Arena {
   private grow(needed: number): void {
     const current = this.capacity;
     if (needed > this.maxBytes) {
-      throw new BackendError(`wasm backend: out of memory: ${needed} bytes needed, the WebAssembly memory is limited to ${this.maxBytes} bytes`);
+      throw new BackendError(
+        `wasm backend: out of memory: ${needed} bytes needed, the WebAssembly memory is limited to ${this.maxBytes} bytes`,
+      );
     }
     // Grow by at least a quarter, so a sequence of growing allocations does not grow page by page.
     const target = Math.min(this.maxBytes, Math.max(needed, current + current / 4));

@@ -91,7 +91,12 @@ export class Heap {
   /** A live view of the buffer's values; valid until the next allocation (which may grow the memory). */
   view(data: WasmData): TypedArray {
     if (data.disposed) throw new BackendError('wasm backend: buffer was already disposed');
-    if (data.length === 0) return data.dtype === 'float32' ? new Float32Array(0) : data.dtype === 'int32' ? new Int32Array(0) : new Uint8Array(0);
+    if (data.length === 0)
+      return data.dtype === 'float32'
+        ? new Float32Array(0)
+        : data.dtype === 'int32'
+          ? new Int32Array(0)
+          : new Uint8Array(0);
     const buf = this.memory.buffer;
     switch (data.dtype) {
       case 'float32':

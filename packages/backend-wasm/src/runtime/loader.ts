@@ -15,7 +15,10 @@ export interface LoadOptions {
 }
 
 /** The build to load: relaxed SIMD where wanted and supported, shared memory where threads can run. */
-export function chooseBuild(options: LoadOptions, relaxedSupported: () => boolean): { relaxed: boolean; shared: boolean } {
+export function chooseBuild(
+  options: LoadOptions,
+  relaxedSupported: () => boolean,
+): { relaxed: boolean; shared: boolean } {
   return { relaxed: options.relaxedSimd !== false && relaxedSupported(), shared: options.sharedMemory };
 }
 
@@ -31,7 +34,9 @@ export const NO_SIMD =
 export function checkKernelBytes(source: string, bytes: Uint8Array<ArrayBuffer>, hint: string): void {
   if (!isWasmBinary(bytes)) {
     const head = new TextDecoder().decode(bytes.subarray(0, 32)).replace(/\s+/g, ' ');
-    throw new BackendError(`wasm backend: ${source} is not a WebAssembly file (${bytes.length} bytes, starting ${JSON.stringify(head)}). ${hint}`);
+    throw new BackendError(
+      `wasm backend: ${source} is not a WebAssembly file (${bytes.length} bytes, starting ${JSON.stringify(head)}). ${hint}`,
+    );
   }
   if (!hasSimd()) throw new BackendError(NO_SIMD);
   if (!WebAssembly.validate(bytes)) {

@@ -42,7 +42,8 @@ function read(options: LoadOptions): { bytes: Uint8Array<ArrayBuffer>; relaxed: 
 export const nodePlatform: Platform = {
   name: 'node',
   cores: () => availableParallelism(),
-  sharedMemory: () => (typeof SharedArrayBuffer === 'function' ? { ok: true } : { ok: false, reason: 'SharedArrayBuffer is unavailable' }),
+  sharedMemory: () =>
+    typeof SharedArrayBuffer === 'function' ? { ok: true } : { ok: false, reason: 'SharedArrayBuffer is unavailable' },
   noteSingleThread: () => undefined,
   loadKernelsSync(options): KernelBuild {
     const { bytes, relaxed, shared } = read(options);

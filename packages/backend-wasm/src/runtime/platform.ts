@@ -38,6 +38,7 @@ export function setPlatform(p: Platform): void {
 
 /** The installed platform. */
 export function platform(): Platform {
-  if (!current) throw new Error('wasm backend: no platform installed (import @rectify/backend-wasm, not its internal files)');
+  if (!current)
+    throw new Error('wasm backend: no platform installed (import @rectify/backend-wasm, not its internal files)');
   return current;
 }

@@ -2,8 +2,25 @@ import { BackendError } from '@rectify/tensor';
 import type { KernelExports } from '../runtime/loader.js';
 import type { Platform, WorkerHandle } from '../runtime/platform.js';
 import {
-  ARGS, CANCELLED, DONE, ERROR, FAILED, IDLE, JOB, NT, POSTED, READY, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID,
-  type TaskName, type WorkerInit,
+  ARGS,
+  CANCELLED,
+  DONE,
+  ERROR,
+  FAILED,
+  IDLE,
+  JOB,
+  NT,
+  POSTED,
+  READY,
+  SEQ,
+  SLOT,
+  STATE,
+  STOPPING,
+  TASK,
+  TASKS,
+  TID,
+  type TaskName,
+  type WorkerInit,
 } from './protocol.js';
 
 /** Iterations the main thread polls for a worker's result before it waits (Node; browsers only poll). */
@@ -111,10 +128,13 @@ export class ThreadPool {
     const seq = this.seqs[w]!;
     for (let i = 0; Atomics.load(this.ctrl, b + DONE) !== seq; i++) {
       if (i > SPIN && this.mainCanWait) Atomics.wait(this.ctrl, b + DONE, Atomics.load(this.ctrl, b + DONE), 1);
-      if (Atomics.load(this.ctrl, b + STATE) !== READY) throw new BackendError(`wasm backend: worker thread ${w + 1} stopped while running a task`);
+      if (Atomics.load(this.ctrl, b + STATE) !== READY)
+        throw new BackendError(`wasm backend: worker thread ${w + 1} stopped while running a task`);
     }
     if (Atomics.exchange(this.ctrl, b + ERROR, 0) !== 0) {
-      throw new BackendError(`wasm backend: a kernel task failed in worker thread ${w + 1} (out-of-bounds access or trap)`);
+      throw new BackendError(
+        `wasm backend: a kernel task failed in worker thread ${w + 1} (out-of-bounds access or trap)`,
+      );
     }
   }
 

@@ -29,7 +29,17 @@ export const CANCELLED = 3;
 
 /** Task names in a fixed order: a worker is told which task to run by its index here. */
 export const TASKS = [
-  'gemm', 'unary', 'biasUnary', 'binary', 'reduce', 'pool', 'poolGrad', 'adam', 'convForward', 'convFilterGrad', 'convInputGrad',
+  'gemm',
+  'unary',
+  'biasUnary',
+  'binary',
+  'reduce',
+  'pool',
+  'poolGrad',
+  'adam',
+  'convForward',
+  'convFilterGrad',
+  'convInputGrad',
   'sumChunks',
 ] as const;
 export type TaskName = (typeof TASKS)[number];

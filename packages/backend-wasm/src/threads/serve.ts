@@ -2,7 +2,24 @@
 // main thread posts in its control slot until told to stop. The browser worker (worker.ts) and the Node one
 // (node-worker.ts) differ only in how they receive `init` and say they are ready.
 import {
-  ARGS, DONE, ERROR, FAILED, IDLE, JOB, NT, POSTED, READY, RUNNING, SEQ, SLOT, STATE, STOPPING, TASK, TASKS, TID, type WorkerInit,
+  ARGS,
+  DONE,
+  ERROR,
+  FAILED,
+  IDLE,
+  JOB,
+  NT,
+  POSTED,
+  READY,
+  RUNNING,
+  SEQ,
+  SLOT,
+  STATE,
+  STOPPING,
+  TASK,
+  TASKS,
+  TID,
+  type WorkerInit,
 } from './protocol.js';
 
 type Task = (args: number, tid: number, nt: number) => void;
@@ -13,7 +30,10 @@ export function serve(init: WorkerInit, signalReady: () => void): void {
   const base = slot * SLOT;
   let tasks: Task[];
   try {
-    const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<string, Task>;
+    const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<
+      string,
+      Task
+    >;
     tasks = TASKS.map((name) => exports[name]!);
   } catch (err) {
     Atomics.store(ctrl, base + STATE, FAILED);

@@ -8,7 +8,11 @@ let warned = false;
  * worker.js are both built into dist/threads/): the one form bundlers recognise to bundle a worker and rewrite its URL.
  * A worker that fails to start is never used; the first failure is reported on the console.
  */
-export function startBrowserWorker(init: WorkerInit, ready: () => void, failed: (reason: string) => void): WorkerHandle {
+export function startBrowserWorker(
+  init: WorkerInit,
+  ready: () => void,
+  failed: (reason: string) => void,
+): WorkerHandle {
   const fail = (reason: string) => {
     if (!warned) {
       warned = true;

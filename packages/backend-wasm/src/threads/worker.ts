@@ -3,7 +3,10 @@
 import type { WorkerInit } from './protocol.js';
 import { serve } from './serve.js';
 
-const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<WorkerInit>) => void) | null; postMessage(m: unknown): void };
+const scope = globalThis as unknown as {
+  onmessage: ((e: MessageEvent<WorkerInit>) => void) | null;
+  postMessage(m: unknown): void;
+};
 scope.onmessage = (e) => {
   scope.onmessage = null;
   serve(e.data, () => scope.postMessage('ready'));

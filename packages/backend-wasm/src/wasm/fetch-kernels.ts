@@ -9,7 +9,10 @@ import { type KernelBuild, type LoadOptions, checkKernelBytes, chooseBuild } fro
  * bundlers (Vite, webpack 5, Rollup, Parcel) recognise to emit the file as an asset and rewrite the URL.
  */
 export function kernelUrl(relaxed: boolean, shared: boolean): URL {
-  if (relaxed) return shared ? new URL('./kernels-relaxed-mt.wasm', import.meta.url) : new URL('./kernels-relaxed.wasm', import.meta.url);
+  if (relaxed)
+    return shared
+      ? new URL('./kernels-relaxed-mt.wasm', import.meta.url)
+      : new URL('./kernels-relaxed.wasm', import.meta.url);
   return shared ? new URL('./kernels-simd-mt.wasm', import.meta.url) : new URL('./kernels-simd.wasm', import.meta.url);
 }
 
@@ -25,7 +28,8 @@ async function fetchBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
   } catch (err) {
     throw new BackendError(`wasm backend: cannot fetch ${url.href} (${(err as Error).message}). ${ASSET_HINT}`);
   }
-  if (!response.ok) throw new BackendError(`wasm backend: fetching ${url.href} failed with HTTP ${response.status}. ${ASSET_HINT}`);
+  if (!response.ok)
+    throw new BackendError(`wasm backend: fetching ${url.href} failed with HTTP ${response.status}. ${ASSET_HINT}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 

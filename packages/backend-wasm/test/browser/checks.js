@@ -27,7 +27,18 @@ export function publish(run) {
 
 /** @param rt the `@rectify/tensor` module; @param relu `@rectify/activations`' relu (the SIMD unary kernel here) */
 export function matmulRelu(rt, relu) {
-  const small = relu(rt.matmul(rt.tensor([[1, -2], [3, 4]]), rt.tensor([[1, 0], [-1, 1]]))).dataSync();
+  const small = relu(
+    rt.matmul(
+      rt.tensor([
+        [1, -2],
+        [3, 4],
+      ]),
+      rt.tensor([
+        [1, 0],
+        [-1, 1],
+      ]),
+    ),
+  ).dataSync();
   const [M, K, N] = [96, 80, 64];
   const a = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i * 0.37));
   const b = Float32Array.from({ length: K * N }, (_, i) => Math.cos(i * 0.53));

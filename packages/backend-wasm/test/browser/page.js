@@ -22,7 +22,8 @@ function miniRunner() {
     afterAll: () => undefined,
     expect: (actual) => ({
       toEqual(expected) {
-        if (!same(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
+        if (!same(actual, expected))
+          throw new Error(`expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
       },
     }),
   };
@@ -49,18 +50,35 @@ async function main() {
   runConformanceSuite('wasm', runner.api);
   const conformance = await runner.run();
   rt.setBackend('wasm');
-  const w = rt.tensor([[0.5, -0.2], [0.1, 0.3]]);
+  const w = rt.tensor([
+    [0.5, -0.2],
+    [0.1, 0.3],
+  ]);
   const losses = [];
   let weights = w;
   for (let i = 0; i < 5; i++) {
-    const x = rt.tensor([[1, 2], [3, 4], [-1, 0.5]]);
-    const y = rt.tensor([[1, 0], [0, 1], [1, 1]]);
+    const x = rt.tensor([
+      [1, 2],
+      [3, 4],
+      [-1, 0.5],
+    ]);
+    const y = rt.tensor([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
     const err = rt.sub(rt.matmul(x, weights), y);
     losses.push(rt.mean(rt.square(err)).dataSync()[0]);
     const grad = rt.mul(rt.matmul(x, err, true, false), 2 / 6);
     weights = rt.sub(weights, rt.mul(grad, 0.05));
   }
-  return { info: backend.info, matmulRelu: product, conformance, losses, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+  return {
+    info: backend.info,
+    matmulRelu: product,
+    conformance,
+    losses,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  };
 }
 
 publish(main());

@@ -53,6 +53,9 @@ export function registerFilePort(p: FilePort): void {
  * @example await filePort('exportOnnx', 'call encodeOnnx(model) for the bytes').writeFile('exportOnnx', path, bytes);
  */
 export function filePort(fn: string, browserAlternative: string): FilePort {
-  if (!port) throw new RectifyError(`${fn}: file paths need Node (its entry point registers the file system); in a browser, ${browserAlternative}`);
+  if (!port)
+    throw new RectifyError(
+      `${fn}: file paths need Node (its entry point registers the file system); in a browser, ${browserAlternative}`,
+    );
   return port;
 }

@@ -33,24 +33,33 @@ export const SHARD_BYTES = 4 * 1024 * 1024;
  * @example checkFileName('loadModel', 'weights.bin', "'./m'"); // 'weights.bin'
  */
 export function checkFileName(fn: string, field: string, name: unknown, where: string): string {
-  if (typeof name !== 'string' || name.length === 0) throw new ValueError(`${fn}: ${field} must be a file name, received ${JSON.stringify(name) ?? String(name)}`);
+  if (typeof name !== 'string' || name.length === 0)
+    throw new ValueError(`${fn}: ${field} must be a file name, received ${JSON.stringify(name) ?? String(name)}`);
   if (/[\\/]/.test(name) || name.includes('\0') || name === '.' || name === '..' || /^[a-z]:/i.test(name)) {
-    throw new ValueError(`${fn}: ${field} '${name}' points outside the model directory; it must be a plain file name inside ${where}`);
+    throw new ValueError(
+      `${fn}: ${field} '${name}' points outside the model directory; it must be a plain file name inside ${where}`,
+    );
   }
   return name;
 }
 
 /** Checks what a source returned against the limit (sources in memory cannot refuse before reading). */
 export function checkLength(fn: string, name: string, bytes: Uint8Array, limit: ReadLimit): Uint8Array {
-  if (limit.exact !== undefined && bytes.byteLength !== limit.exact) throw sizeError(fn, name, bytes.byteLength, limit.exact);
-  if (bytes.byteLength > limit.max) throw new ValueError(`${fn}: '${name}' has ${bytes.byteLength} bytes, more than the ${limit.max} the manifest allows`);
+  if (limit.exact !== undefined && bytes.byteLength !== limit.exact)
+    throw sizeError(fn, name, bytes.byteLength, limit.exact);
+  if (bytes.byteLength > limit.max)
+    throw new ValueError(
+      `${fn}: '${name}' has ${bytes.byteLength} bytes, more than the ${limit.max} the manifest allows`,
+    );
   return bytes;
 }
 
 /** The error for a weights file whose size differs from what model.json lists. */
 export function sizeError(fn: string, name: string, actual: number, expected: number): ValueError {
   const what = actual < expected ? 'truncated' : 'corrupted';
-  return new ValueError(`${fn}: weights file '${name}' is ${what}: it has ${actual} bytes, model.json lists ${expected}`);
+  return new ValueError(
+    `${fn}: weights file '${name}' is ${what}: it has ${actual} bytes, model.json lists ${expected}`,
+  );
 }
 
 /** A total of weight bytes checked against the budget before anything is read or allocated. */
@@ -63,9 +72,15 @@ export function checkBudget(fn: string, total: number, maxBytes: number, where: 
 }
 
 /** Reads a source's model.json, turning a read failure other than a typed error into one that names the source. */
-export async function readModelJsonText(fn: string, source: ModelSource, maxBytes = MAX_MODEL_JSON_BYTES): Promise<string> {
+export async function readModelJsonText(
+  fn: string,
+  source: ModelSource,
+  maxBytes = MAX_MODEL_JSON_BYTES,
+): Promise<string> {
   const text = await source.modelJson(maxBytes);
-  if (typeof text !== 'string') throw new ValueError(`${fn}: the source ${source.description} returned no model.json text`);
-  if (text.length > maxBytes) throw new ValueError(`${fn}: model.json in ${source.description} is larger than ${maxBytes} bytes`);
+  if (typeof text !== 'string')
+    throw new ValueError(`${fn}: the source ${source.description} returned no model.json text`);
+  if (text.length > maxBytes)
+    throw new ValueError(`${fn}: model.json in ${source.description} is larger than ${maxBytes} bytes`);
   return text;
 }

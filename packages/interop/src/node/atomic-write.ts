@@ -53,8 +53,12 @@ async function checkTarget(fn: string, path: string): Promise<void> {
     throw fsError(fn, path, err, 'write');
   }
   if (info.isSymbolicLink()) info = await stat(path).catch(() => undefined);
-  if (info?.isDirectory()) throw new RectifyError(`${fn}: cannot write '${path}': it is a folder; give a file path, or remove the folder`);
-  if (info && !info.isFile()) throw new RectifyError(`${fn}: cannot write '${path}': it is not a regular file (a device, FIFO or socket), and replacing it would destroy it; choose another path`);
+  if (info?.isDirectory())
+    throw new RectifyError(`${fn}: cannot write '${path}': it is a folder; give a file path, or remove the folder`);
+  if (info && !info.isFile())
+    throw new RectifyError(
+      `${fn}: cannot write '${path}': it is not a regular file (a device, FIFO or socket), and replacing it would destroy it; choose another path`,
+    );
 }
 
 /**

@@ -30,7 +30,8 @@ async function target(fn: string, path: string, plan: ReadPlan): Promise<{ file:
   try {
     info = await lstat(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new RectifyError(`${fn}: ${plan.missing}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR')
+      throw new RectifyError(`${fn}: ${plan.missing}`);
     throw fsError(fn, path, err, 'read');
   }
   if (!info.isSymbolicLink()) return { file: path, info };
@@ -43,7 +44,9 @@ async function target(fn: string, path: string, plan: ReadPlan): Promise<{ file:
   if (plan.insideDir !== undefined) {
     const rel = relative(await realpath(plan.insideDir), real);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || /[\\/]/.test(rel)) {
-      throw new ValueError(`${fn}: weights file '${plan.name}' resolves outside the model directory (a symbolic link to '${real}')`);
+      throw new ValueError(
+        `${fn}: weights file '${plan.name}' resolves outside the model directory (a symbolic link to '${real}')`,
+      );
     }
   }
   return { file: real, info: await stat(real) };
@@ -57,14 +60,20 @@ async function target(fn: string, path: string, plan: ReadPlan): Promise<{ file:
  */
 export async function readRegularFile(fn: string, path: string, limit: ReadLimit, plan: ReadPlan): Promise<Uint8Array> {
   const { file, info } = await target(fn, path, plan);
-  if (!info.isFile()) throw new ValueError(`${fn}: '${plan.name}' is ${kind(info)}, not a regular file; a model's files must be plain files`);
+  if (!info.isFile())
+    throw new ValueError(
+      `${fn}: '${plan.name}' is ${kind(info)}, not a regular file; a model's files must be plain files`,
+    );
   checkSize(fn, plan.name, info.size, limit);
   let handle: FileHandle | undefined;
   try {
     // O_NONBLOCK: should the file be swapped for a FIFO after the check, opening it must not wait for a writer.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const now = await handle.stat();
-    if (!now.isFile()) throw new ValueError(`${fn}: '${plan.name}' is ${kind(now)}, not a regular file; a model's files must be plain files`);
+    if (!now.isFile())
+      throw new ValueError(
+        `${fn}: '${plan.name}' is ${kind(now)}, not a regular file; a model's files must be plain files`,
+      );
     checkSize(fn, plan.name, now.size, limit);
     const bytes = new Uint8Array(now.size);
     let at = 0;
@@ -92,7 +101,9 @@ export async function isExistingFolder(fn: string, path: string): Promise<boolea
   try {
     const info = await stat(path);
     if (info.isDirectory()) return true;
-    throw new RectifyError(`${fn}: cannot save to '${path}': it is ${info.isFile() ? 'a file' : kind(info)}, not a folder; a model is saved as a folder holding model.json and its weights, so choose a folder path`);
+    throw new RectifyError(
+      `${fn}: cannot save to '${path}': it is ${info.isFile() ? 'a file' : kind(info)}, not a folder; a model is saved as a folder holding model.json and its weights, so choose a folder path`,
+    );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw fsError(fn, path, err, 'create the folder');

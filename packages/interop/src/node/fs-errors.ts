@@ -20,7 +20,12 @@ const ADVICE: Readonly<Record<string, string>> = {
  * `EACCES: permission denied, open '…'` from deep inside a save.
  * @example throw fsError('save', '/read-only/model', err, 'write');
  */
-export function fsError(fn: string, path: string, err: unknown, action: 'write' | 'read' | 'create the folder'): RectifyError {
+export function fsError(
+  fn: string,
+  path: string,
+  err: unknown,
+  action: 'write' | 'read' | 'create the folder',
+): RectifyError {
   if (err instanceof RectifyError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const advice = (code && ADVICE[code]) ?? (err instanceof Error ? err.message : String(err));

@@ -9,9 +9,11 @@ import { fsError } from './fs-errors.js';
 import { saveDirectory } from './save-directory.js';
 
 function resolvePath(fn: string, url: string): string {
-  if (typeof url !== 'string' || url.length === 0) throw new ValueError(`${fn}: path must be a non-empty string, received ${JSON.stringify(url) ?? String(url)}`);
+  if (typeof url !== 'string' || url.length === 0)
+    throw new ValueError(`${fn}: path must be a non-empty string, received ${JSON.stringify(url) ?? String(url)}`);
   const p = url.startsWith('file://') ? url.slice('file://'.length) : url;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) throw new ValueError(`${fn}: unsupported scheme in '${url}'; use 'file://<path>' or a plain path`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p))
+    throw new ValueError(`${fn}: unsupported scheme in '${url}'; use 'file://<path>' or a plain path`);
   if (p.length === 0) throw new ValueError(`${fn}: path '${url}' names nothing`);
   return resolve(p);
 }
@@ -22,7 +24,12 @@ function directorySource(fn: string, dir: string): ModelSource {
   return {
     description: where,
     async modelJson(maxBytes) {
-      const bytes = await readRegularFile(fn, join(dir, 'model.json'), { max: maxBytes }, { name: 'model.json', missing: `no model.json in ${where}` });
+      const bytes = await readRegularFile(
+        fn,
+        join(dir, 'model.json'),
+        { max: maxBytes },
+        { name: 'model.json', missing: `no model.json in ${where}` },
+      );
       return new TextDecoder().decode(bytes);
     },
     file(name, limit) {
@@ -35,7 +42,8 @@ function directorySource(fn: string, dir: string): ModelSource {
 /** The file system for Node, registered by the package's Node entry. */
 export const nodeFilePort: FilePort = {
   resolve: resolvePath,
-  readFile: (fn, path, maxBytes, what = 'file') => readRegularFile(fn, path, { max: maxBytes }, { name: path, missing: `no ${what} at '${path}'` }),
+  readFile: (fn, path, maxBytes, what = 'file') =>
+    readRegularFile(fn, path, { max: maxBytes }, { name: path, missing: `no ${what} at '${path}'` }),
   async writeFile(fn, path, data) {
     try {
       await mkdir(dirname(path), { recursive: true });

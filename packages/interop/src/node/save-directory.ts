@@ -9,7 +9,12 @@ import { fsError } from './fs-errors.js';
 /** The files the model.json now in `dir` names that the plan proves this library wrote; none when unreadable. */
 async function previousFiles(fn: string, dir: string, plan: DirectoryPlan): Promise<string[]> {
   try {
-    const bytes = await readRegularFile(fn, join(dir, 'model.json'), { max: MAX_MODEL_JSON_BYTES }, { name: 'model.json', missing: '' });
+    const bytes = await readRegularFile(
+      fn,
+      join(dir, 'model.json'),
+      { max: MAX_MODEL_JSON_BYTES },
+      { name: 'model.json', missing: '' },
+    );
     return plan.previousFiles(new TextDecoder().decode(bytes)).filter((n) => {
       try {
         return checkFileName(fn, 'file', n, dir) === n;

@@ -2,14 +2,24 @@ import { ValueError } from '@rectify/tensor';
 import type { Activation } from '@rectify/layers';
 import { type OnnxGraphBuilder, attr } from './graph-builder.js';
 
-type Emit = (b: OnnxGraphBuilder, x: string, options: Readonly<Record<string, number | string>>, scope: string) => string;
+type Emit = (
+  b: OnnxGraphBuilder,
+  x: string,
+  options: Readonly<Record<string, number | string>>,
+  scope: string,
+) => string;
 
 const num = (o: Readonly<Record<string, number | string>>, k: string): number => o[k] as number;
 
 /** x·½(1 + erf(x/√2)), the exact GELU, for opsets before 20 (which lack the Gelu op). */
 function geluErf(b: OnnxGraphBuilder, x: string, scope: string): string {
   const erf = b.node('Erf', [b.node('Mul', [x, b.constFloat([Math.SQRT1_2], [], scope)], {}, scope)], {}, scope);
-  const half = b.node('Mul', [b.node('Add', [erf, b.constFloat([1], [], scope)], {}, scope), b.constFloat([0.5], [], scope)], {}, scope);
+  const half = b.node(
+    'Mul',
+    [b.node('Add', [erf, b.constFloat([1], [], scope)], {}, scope), b.constFloat([0.5], [], scope)],
+    {},
+    scope,
+  );
   return b.node('Mul', [x, half], {}, scope);
 }
 
@@ -17,7 +27,12 @@ function geluErf(b: OnnxGraphBuilder, x: string, scope: string): string {
 function geluTanh(b: OnnxGraphBuilder, x: string, scope: string): string {
   const x3 = b.node('Mul', [b.node('Mul', [x, x], {}, scope), x], {}, scope);
   const inner = b.node('Add', [x, b.node('Mul', [x3, b.constFloat([0.044715], [], scope)], {}, scope)], {}, scope);
-  const s = b.node('Sigmoid', [b.node('Mul', [inner, b.constFloat([1.5957691216057308], [], scope)], {}, scope)], {}, scope);
+  const s = b.node(
+    'Sigmoid',
+    [b.node('Mul', [inner, b.constFloat([1.5957691216057308], [], scope)], {}, scope)],
+    {},
+    scope,
+  );
   return b.node('Mul', [x, s], {}, scope);
 }
 
@@ -32,7 +47,8 @@ const EMITTERS: Readonly<Record<string, Emit>> = {
   // The registry's prelu has no learned slope: a fixed alpha, i.e. leaky ReLU (the PReLU layer exports as PRelu).
   prelu: (b, x, o, s) => b.node('LeakyRelu', [x], { alpha: attr.float(num(o, 'alpha')) }, s),
   elu: (b, x, o, s) => b.node('Elu', [x], { alpha: attr.float(num(o, 'alpha')) }, s),
-  selu: (b, x, _o, s) => b.node('Selu', [x], { alpha: attr.float(1.6732632423543772), gamma: attr.float(1.0507009873554805) }, s),
+  selu: (b, x, _o, s) =>
+    b.node('Selu', [x], { alpha: attr.float(1.6732632423543772), gamma: attr.float(1.0507009873554805) }, s),
   celu: (b, x, o, s) => b.node('Celu', [x], { alpha: attr.float(num(o, 'alpha')) }, s),
   gelu: (b, x, o, s) => {
     const approximate = o['approximate'] === 'tanh' ? 'tanh' : 'none';

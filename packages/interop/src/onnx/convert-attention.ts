@@ -13,12 +13,22 @@ export function emitLayerNorm(b: OnnxGraphBuilder, layer: LayerNormalization, x:
   const axes = [...normalizeAxes(layer.name, layer.axis, rank)].sort((p, q) => p - q);
   const first = axes[0]!;
   if (axes.some((a, i) => a !== first + i) || axes[axes.length - 1] !== rank - 1) {
-    throw unsupported(layer, `normalizes axes [${layer.axis.join(', ')}] of a rank-${rank} input; ONNX LayerNormalization needs the last axes`);
+    throw unsupported(
+      layer,
+      `normalizes axes [${layer.axis.join(', ')}] of a rank-${rank} input; ONNX LayerNormalization needs the last axes`,
+    );
   }
   const sizes = axes.map((a) => shape[a] as number);
-  const scale = layer.gamma ? b.weight(layer.gamma, layer.gamma.name) : b.constFloat(new Array<number>(sizes.reduce((n, d) => n * d, 1)).fill(1), sizes, `${layer.name}/gamma`);
+  const scale = layer.gamma
+    ? b.weight(layer.gamma, layer.gamma.name)
+    : b.constFloat(new Array<number>(sizes.reduce((n, d) => n * d, 1)).fill(1), sizes, `${layer.name}/gamma`);
   const inputs = [x, scale, ...(layer.beta ? [b.weight(layer.beta, layer.beta.name)] : [])];
-  return b.node('LayerNormalization', inputs, { axis: attr.int(first), epsilon: attr.float(layer.epsilon) }, layer.name);
+  return b.node(
+    'LayerNormalization',
+    inputs,
+    { axis: attr.int(first), epsilon: attr.float(layer.epsilon) },
+    layer.name,
+  );
 }
 
 /** The lower-triangular keep-mask [T, S]: a constant when both lengths are known, else built from Shape and Range. */
@@ -28,8 +38,10 @@ function causalMask(b: OnnxGraphBuilder, scores: string, t: number | null, s: nu
     return b.constBool(values, [t, s], `${scope}/causal_mask`);
   }
   const shape = b.node('Shape', [scores], {}, scope);
-  const length = (axis: number) => b.node('Gather', [shape, b.constInt64([axis], [], scope)], { axis: attr.int(0) }, scope);
-  const range = (n: string) => b.node('Range', [b.constInt64([0], [], scope), n, b.constInt64([1], [], scope)], {}, scope);
+  const length = (axis: number) =>
+    b.node('Gather', [shape, b.constInt64([axis], [], scope)], { axis: attr.int(0) }, scope);
+  const range = (n: string) =>
+    b.node('Range', [b.constInt64([0], [], scope), n, b.constInt64([1], [], scope)], {}, scope);
   const rows = b.node('Unsqueeze', [range(length(2)), b.constInt64([1], [1], scope)], {}, scope);
   const cols = b.node('Unsqueeze', [range(length(3)), b.constInt64([0], [1], scope)], {}, scope);
   return b.node('GreaterOrEqual', [rows, cols], {}, scope);
@@ -39,7 +51,14 @@ function causalMask(b: OnnxGraphBuilder, scores: string, t: number | null, s: nu
  * Multi-head attention decomposed into MatMul, Reshape, Transpose, Softmax (and Where for the causal mask), in
  * the order Rectify computes it: project, split heads, softmax(q/√d · kᵀ) · v, merge heads, project.
  */
-function emitAttention(b: OnnxGraphBuilder, layer: MultiHeadAttention, q: OnnxValue, v: OnnxValue, k: OnnxValue, causal: boolean): string {
+function emitAttention(
+  b: OnnxGraphBuilder,
+  layer: MultiHeadAttention,
+  q: OnnxValue,
+  v: OnnxValue,
+  k: OnnxValue,
+  causal: boolean,
+): string {
   const h = layer.numHeads;
   const scope = layer.name;
   const split = (x: OnnxValue, dense: typeof layer.query, d: number, perm: number[]) => {
@@ -49,7 +68,12 @@ function emitAttention(b: OnnxGraphBuilder, layer: MultiHeadAttention, q: OnnxVa
   const query = split(q, layer.query, layer.keyDim, [0, 2, 1, 3]);
   const keyT = split(k, layer.key, layer.keyDim, [0, 2, 3, 1]);
   const value = split(v, layer.value, layer.valueDim, [0, 2, 1, 3]);
-  let scores = b.node('MatMul', [b.node('Mul', [query, b.constFloat([1 / Math.sqrt(layer.keyDim)], [], scope)], {}, scope), keyT], {}, scope);
+  let scores = b.node(
+    'MatMul',
+    [b.node('Mul', [query, b.constFloat([1 / Math.sqrt(layer.keyDim)], [], scope)], {}, scope), keyT],
+    {},
+    scope,
+  );
   if (causal) {
     const mask = causalMask(b, scores, q.shape[1] ?? null, k.shape[1] ?? null, scope);
     scores = b.node('Where', [mask, scores, b.constFloat([MASKED], [], scope)], {}, scope);
@@ -61,7 +85,8 @@ function emitAttention(b: OnnxGraphBuilder, layer: MultiHeadAttention, q: OnnxVa
 }
 
 function attentionOptions(layer: MultiHeadAttention | TransformerEncoder, step: Parameters<Converter>[3]): boolean {
-  if (step.args['mask'] !== undefined) throw unsupported(layer, 'has an attention mask tensor fixed in the graph; only useCausalMask can be exported');
+  if (step.args['mask'] !== undefined)
+    throw unsupported(layer, 'has an attention mask tensor fixed in the graph; only useCausalMask can be exported');
   if (layer.dropout > 0) assertInference(layer, step, 'attention dropout');
   return step.args['useCausalMask'] === true;
 }
@@ -71,14 +96,17 @@ const multiHeadAttention: Converter<MultiHeadAttention> = (b, layer, inputs, ste
   return [emitAttention(b, layer, q!, v!, k!, attentionOptions(layer, step))];
 };
 
-const layerNormalization: Converter<LayerNormalization> = (b, layer, [x]) => [emitLayerNorm(b, layer, x!.name, x!.shape)];
+const layerNormalization: Converter<LayerNormalization> = (b, layer, [x]) => [
+  emitLayerNorm(b, layer, x!.name, x!.shape),
+];
 
 /** The encoder block as its sublayers compute it: residuals, layer norms (pre or post), attention, feed-forward. */
 const transformerEncoder: Converter<TransformerEncoder> = (b, layer, [input], step) => {
   const causal = attentionOptions(layer, step);
   const s = layer.parts!;
   const shape = input!.shape;
-  const attend = (h: string) => emitAttention(b, s.attention, { name: h, shape }, { name: h, shape }, { name: h, shape }, causal);
+  const attend = (h: string) =>
+    emitAttention(b, s.attention, { name: h, shape }, { name: h, shape }, { name: h, shape }, causal);
   const feedForward = (h: string) => emitDense(b, s.output, emitDense(b, s.intermediate, h));
   const residual = (x: string, norm: LayerNormalization, f: (h: string) => string) => {
     if (layer.normFirst) return b.node('Add', [x, f(emitLayerNorm(b, norm, x, shape))], {}, layer.name);
@@ -89,8 +117,9 @@ const transformerEncoder: Converter<TransformerEncoder> = (b, layer, [input], st
 };
 
 /** Converters of the normalization and attention layers, keyed by class. */
-export const attentionConverters: readonly (readonly [abstract new (...args: never[]) => unknown, Converter<never>])[] = [
-  [LayerNormalization, layerNormalization],
-  [MultiHeadAttention, multiHeadAttention],
-  [TransformerEncoder, transformerEncoder],
-];
+export const attentionConverters: readonly (readonly [abstract new (...args: never[]) => unknown, Converter<never>])[] =
+  [
+    [LayerNormalization, layerNormalization],
+    [MultiHeadAttention, multiHeadAttention],
+    [TransformerEncoder, transformerEncoder],
+  ];

@@ -1,5 +1,15 @@
 import {
-  ActivationLayer, Add, Concatenate, Dense, Dropout, ELU, Embedding, Flatten, LeakyReLU, PReLU, Reshape,
+  ActivationLayer,
+  Add,
+  Concatenate,
+  Dense,
+  Dropout,
+  ELU,
+  Embedding,
+  Flatten,
+  LeakyReLU,
+  PReLU,
+  Reshape,
 } from '@rectify/layers';
 import { emitActivation } from './activations.js';
 import { type Converter, assertInference, positiveAxis, unsupported } from './convert-types.js';
@@ -14,17 +24,23 @@ export function emitDense(b: OnnxGraphBuilder, layer: Dense, x: string): string 
 
 const dense: Converter<Dense> = (b, layer, [x]) => [emitDense(b, layer, x!.name)];
 
-const activationLayer: Converter<ActivationLayer | ELU | LeakyReLU> = (b, layer, [x]) => [emitActivation(b, layer.activation, x!.name, layer.name)];
+const activationLayer: Converter<ActivationLayer | ELU | LeakyReLU> = (b, layer, [x]) => [
+  emitActivation(b, layer.activation, x!.name, layer.name),
+];
 
 // PRelu broadcasts the slope from the right; alpha's shape is the input's without the batch axis.
-const prelu: Converter<PReLU> = (b, layer, [x]) => [b.node('PRelu', [x!.name, b.weight(layer.alpha!, layer.alpha!.name)], {}, layer.name)];
+const prelu: Converter<PReLU> = (b, layer, [x]) => [
+  b.node('PRelu', [x!.name, b.weight(layer.alpha!, layer.alpha!.name)], {}, layer.name),
+];
 
 const dropout: Converter<Dropout> = (_b, layer, [x], step) => {
   if (layer.rate > 0) assertInference(layer, step, 'Monte Carlo dropout');
   return [x!.name];
 };
 
-const flatten: Converter<Flatten> = (b, layer, [x]) => [b.node('Flatten', [x!.name], { axis: attr.int(1) }, layer.name)];
+const flatten: Converter<Flatten> = (b, layer, [x]) => [
+  b.node('Flatten', [x!.name], { axis: attr.int(1) }, layer.name),
+];
 
 // 0 copies the batch size from the input; -1 is inferred, as in Rectify.
 const reshape: Converter<Reshape> = (b, layer, [x]) => {
@@ -33,16 +49,28 @@ const reshape: Converter<Reshape> = (b, layer, [x]) => {
 };
 
 const embedding: Converter<Embedding> = (b, layer, [x], step) => {
-  const indices = step.inputs[0]!.dtype === 'int32' ? x!.name : b.node('Cast', [x!.name], { to: attr.int(6) }, layer.name);
-  return [b.node('Gather', [b.weight(layer.embeddings!, layer.embeddings!.name), indices], { axis: attr.int(0) }, layer.name)];
+  const indices =
+    step.inputs[0]!.dtype === 'int32' ? x!.name : b.node('Cast', [x!.name], { to: attr.int(6) }, layer.name);
+  return [
+    b.node('Gather', [b.weight(layer.embeddings!, layer.embeddings!.name), indices], { axis: attr.int(0) }, layer.name),
+  ];
 };
 
-const add: Converter<Add> = (b, layer, xs) => [xs.slice(1).reduce((acc, x) => b.node('Add', [acc, x.name], {}, layer.name), xs[0]!.name)];
+const add: Converter<Add> = (b, layer, xs) => [
+  xs.slice(1).reduce((acc, x) => b.node('Add', [acc, x.name], {}, layer.name), xs[0]!.name),
+];
 
 const concatenate: Converter<Concatenate> = (b, layer, xs) => {
   const axis = positiveAxis(layer.axis, xs[0]!.shape.length);
   if (axis < 0) throw unsupported(layer, `has axis ${layer.axis}, outside the input rank ${xs[0]!.shape.length}`);
-  return [b.node('Concat', xs.map((x) => x.name), { axis: attr.int(axis) }, layer.name)];
+  return [
+    b.node(
+      'Concat',
+      xs.map((x) => x.name),
+      { axis: attr.int(axis) },
+      layer.name,
+    ),
+  ];
 };
 
 /** Converters of the core layers, keyed by class. */

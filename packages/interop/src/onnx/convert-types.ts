@@ -10,7 +10,12 @@ export interface OnnxValue {
 }
 
 /** Turns one layer application into ONNX nodes; returns the names of its outputs. */
-export type Converter<L extends Layer = Layer> = (b: OnnxGraphBuilder, layer: L, inputs: readonly OnnxValue[], step: GraphStep) => string[];
+export type Converter<L extends Layer = Layer> = (
+  b: OnnxGraphBuilder,
+  layer: L,
+  inputs: readonly OnnxValue[],
+  step: GraphStep,
+) => string[];
 
 /** The error for an option or mode that ONNX cannot express: it names the layer, the option and the value. */
 export function unsupported(layer: Layer, what: string): ValueError {
@@ -19,7 +24,11 @@ export function unsupported(layer: Layer, what: string): ValueError {
 
 /** Inference only: a graph that fixed `training: true` (MC dropout, batch statistics) would be a different model. */
 export function assertInference(layer: Layer, step: GraphStep, why: string): void {
-  if (step.args.training === true) throw unsupported(layer, `is called with training: true fixed in the graph (${why}); ONNX export is inference only`);
+  if (step.args.training === true)
+    throw unsupported(
+      layer,
+      `is called with training: true fixed in the graph (${why}); ONNX export is inference only`,
+    );
 }
 
 /** The axis in [0, rank). */

@@ -31,7 +31,9 @@ export function onnxLayerClassNames(): string[] {
 function converterFor(layer: Layer): Converter {
   const c = CONVERTERS.get(layer.constructor);
   if (!c) {
-    throw new ValueError(`exportOnnx: layer '${layer.name}' of class '${layer.className}' has no ONNX conversion; supported: ${onnxLayerClassNames().join(', ')}`);
+    throw new ValueError(
+      `exportOnnx: layer '${layer.name}' of class '${layer.className}' has no ONNX conversion; supported: ${onnxLayerClassNames().join(', ')}`,
+    );
   }
   return c as Converter;
 }
@@ -51,7 +53,8 @@ function valueInfo(name: string, v: GraphValue, role: string): OnnxValueInfo {
 export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = {}): Uint8Array {
   const opset = options.opset ?? 17;
   const ir = IR_VERSION[opset];
-  if (ir === undefined) throw new ValueError(`exportOnnx: opset must be an integer from 17 to 21, received ${String(opset)}`);
+  if (ir === undefined)
+    throw new ValueError(`exportOnnx: opset must be an integer from 17 to 21, received ${String(opset)}`);
   const g = toLayerGraph('exportOnnx', model);
   const b = new OnnxGraphBuilder(opset);
   const names = new Map<number, OnnxValue>();
@@ -65,10 +68,18 @@ export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = 
     const outs = converterFor(step.layer)(b, step.layer, ins, step);
     step.outputs.forEach((v, i) => names.set(v.id, { name: outs[i]!, shape: v.shape as Shape }));
   }
-  const outputs = g.outputs.map(({ name, value }) => ({ ...valueInfo(name, value, 'output'), value: names.get(value.id)!.name }));
+  const outputs = g.outputs.map(({ name, value }) => ({
+    ...valueInfo(name, value, 'output'),
+    value: names.get(value.id)!.name,
+  }));
   const graph = b.finish(g.name, inputs, outputs);
   return encodeOnnxModel({
-    irVersion: ir, opsetVersion: opset, producerName: 'rectify', producerVersion: VERSION, docString: options.docString, graph,
+    irVersion: ir,
+    opsetVersion: opset,
+    producerName: 'rectify',
+    producerVersion: VERSION,
+    docString: options.docString,
+    graph,
   });
 }
 
@@ -77,10 +88,15 @@ export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = 
  * temporary file renamed into place), creating the folder. See {@link encodeOnnx} for what is exported.
  * @example await exportOnnx(model, './model.onnx');
  */
-export async function exportOnnx(model: ExportableModel, path?: string, options: OnnxExportOptions = {}): Promise<Uint8Array> {
+export async function exportOnnx(
+  model: ExportableModel,
+  path?: string,
+  options: OnnxExportOptions = {},
+): Promise<Uint8Array> {
   const bytes = encodeOnnx(model, options);
   if (path !== undefined) {
-    if (typeof path !== 'string' || path.length === 0) throw new ValueError(`exportOnnx: path must be a non-empty string, received ${JSON.stringify(path)}`);
+    if (typeof path !== 'string' || path.length === 0)
+      throw new ValueError(`exportOnnx: path must be a non-empty string, received ${JSON.stringify(path)}`);
     const port = filePort('exportOnnx', 'call encodeOnnx(model) for the bytes (and offer them as a Blob download)');
     await port.writeFile('exportOnnx', port.resolve('exportOnnx', path), bytes);
   }

@@ -1,5 +1,13 @@
 import type { Tensor } from '@rectify/tensor';
-import { type OnnxAttribute, OnnxDataType, type OnnxDataTypeCode, type OnnxGraph, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './proto.js';
+import {
+  type OnnxAttribute,
+  OnnxDataType,
+  type OnnxDataTypeCode,
+  type OnnxGraph,
+  type OnnxNode,
+  type OnnxTensor,
+  type OnnxValueInfo,
+} from './proto.js';
 
 /** Attribute helpers: ONNX needs to know whether 1 is an int or a float. */
 export const attr = {
@@ -23,7 +31,8 @@ function int64Bytes(values: readonly number[]): Uint8Array {
   return b;
 }
 
-const isInverse = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((p, i) => b[p] === i);
+const isInverse = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((p, i) => b[p] === i);
 
 /**
  * Collects nodes and initializers with unique names. Two small rewrites keep exported graphs clean: a Transpose
@@ -53,7 +62,12 @@ export class OnnxGraphBuilder {
   }
 
   /** Adds a node with one output and returns the output's name. */
-  node(opType: string, inputs: readonly string[], attributes: Record<string, OnnxAttribute> = {}, scope = opType): string {
+  node(
+    opType: string,
+    inputs: readonly string[],
+    attributes: Record<string, OnnxAttribute> = {},
+    scope = opType,
+  ): string {
     const name = this.fresh(`${scope}/${opType}`);
     const output = this.fresh(`${scope}/${opType}:0`);
     this.nodes.push({ opType, name, inputs, outputs: [output], attributes });
@@ -74,7 +88,12 @@ export class OnnxGraphBuilder {
   }
 
   constBool(values: readonly boolean[], dims: readonly number[], scope: string): string {
-    return this.initializer(this.fresh(`${scope}/const`), OnnxDataType.BOOL, dims, Uint8Array.from(values, (v) => (v ? 1 : 0)));
+    return this.initializer(
+      this.fresh(`${scope}/const`),
+      OnnxDataType.BOOL,
+      dims,
+      Uint8Array.from(values, (v) => (v ? 1 : 0)),
+    );
   }
 
   constInt64(values: readonly number[], dims: readonly number[], scope: string): string {
@@ -85,12 +104,21 @@ export class OnnxGraphBuilder {
    * A weight as an initializer named after its variable (`dense/kernel`), optionally rearranged (`key` names the
    * rearrangement, e.g. a conv kernel in OIHW). A shared layer's weight is stored once.
    */
-  weight(t: Tensor, name: string, transform?: { key: string; dims: readonly number[]; values: (v: Float32Array) => Float32Array }): string {
+  weight(
+    t: Tensor,
+    name: string,
+    transform?: { key: string; dims: readonly number[]; values: (v: Float32Array) => Float32Array },
+  ): string {
     const key = transform?.key ?? '';
     const cached = this.weightCache.get(t)?.get(key);
     if (cached) return cached;
     const values = t.dataSync() as Float32Array;
-    const out = this.initializer(this.fresh(name), OnnxDataType.FLOAT, transform?.dims ?? t.shape, float32Bytes(transform ? transform.values(values) : values));
+    const out = this.initializer(
+      this.fresh(name),
+      OnnxDataType.FLOAT,
+      transform?.dims ?? t.shape,
+      float32Bytes(transform ? transform.values(values) : values),
+    );
     if (!this.weightCache.has(t)) this.weightCache.set(t, new Map());
     this.weightCache.get(t)!.set(key, out);
     return out;
@@ -102,10 +130,20 @@ export class OnnxGraphBuilder {
   }
 
   /** The graph, with every output renamed by an Identity node and nodes nothing reads removed. */
-  finish(name: string, inputs: readonly OnnxValueInfo[], outputs: readonly (OnnxValueInfo & { readonly value: string })[]): OnnxGraph {
+  finish(
+    name: string,
+    inputs: readonly OnnxValueInfo[],
+    outputs: readonly (OnnxValueInfo & { readonly value: string })[],
+  ): OnnxGraph {
     const finalOutputs = outputs.map((o) => {
       const outName = this.fresh(o.name);
-      this.nodes.push({ opType: 'Identity', name: this.fresh(`${outName}/Identity`), inputs: [o.value], outputs: [outName], attributes: {} });
+      this.nodes.push({
+        opType: 'Identity',
+        name: this.fresh(`${outName}/Identity`),
+        inputs: [o.value],
+        outputs: [outName],
+        attributes: {},
+      });
       return { name: outName, elemType: o.elemType, shape: o.shape };
     });
     const needed = new Set(finalOutputs.map((o) => o.name));

@@ -28,16 +28,21 @@ function entriesOf(tensors: Map<string, Tensor> | Record<string, Tensor>): [stri
  * tensors back to back in the given order. Readable by Python's `safetensors` (numpy/torch).
  * @example encodeSafetensors({ 'dense/kernel': ones([2, 3]) }, { format: 'pt' });
  */
-export function encodeSafetensors(tensors: Map<string, Tensor> | Record<string, Tensor>, metadata: Record<string, string> = {}): Uint8Array {
+export function encodeSafetensors(
+  tensors: Map<string, Tensor> | Record<string, Tensor>,
+  metadata: Record<string, string> = {},
+): Uint8Array {
   const entries = entriesOf(tensors);
   const header: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(metadata)) {
-    if (typeof v !== 'string') throw new ValueError(`encodeSafetensors: metadata values must be strings, '${k}' is ${typeof v}`);
+    if (typeof v !== 'string')
+      throw new ValueError(`encodeSafetensors: metadata values must be strings, '${k}' is ${typeof v}`);
   }
   if (Object.keys(metadata).length > 0) header['__metadata__'] = metadata;
   let offset = 0;
   for (const [name, t] of entries) {
-    if (name === '__metadata__' || name.length === 0) throw new ValueError(`encodeSafetensors: tensor name ${JSON.stringify(name)} is reserved or empty`);
+    if (name === '__metadata__' || name.length === 0)
+      throw new ValueError(`encodeSafetensors: tensor name ${JSON.stringify(name)} is reserved or empty`);
     const dtype = FROM_RECTIFY[t.dtype];
     const size = t.size * BYTES[dtype];
     header[name] = { dtype, shape: [...t.shape], data_offsets: [offset, offset + size] };
@@ -79,11 +84,16 @@ const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isS
 
 function parseHeader(bytes: Uint8Array): { entries: Entry[]; metadata: Record<string, string>; dataStart: number } {
   const fn = 'decodeSafetensors';
-  if (bytes.byteLength < 8) throw new ValueError(`${fn}: the file has ${bytes.byteLength} bytes, too few for the 8-byte header length`);
+  if (bytes.byteLength < 8)
+    throw new ValueError(`${fn}: the file has ${bytes.byteLength} bytes, too few for the 8-byte header length`);
   const n = new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
   const available = bytes.byteLength - 8;
-  if (n > BigInt(available)) throw new ValueError(`${fn}: the header length ${n} exceeds the ${available} bytes that follow it (truncated or not a safetensors file)`);
-  if (n > BigInt(MAX_HEADER_BYTES)) throw new ValueError(`${fn}: the header length ${n} exceeds the ${MAX_HEADER_BYTES}-byte limit`);
+  if (n > BigInt(available))
+    throw new ValueError(
+      `${fn}: the header length ${n} exceeds the ${available} bytes that follow it (truncated or not a safetensors file)`,
+    );
+  if (n > BigInt(MAX_HEADER_BYTES))
+    throw new ValueError(`${fn}: the header length ${n} exceeds the ${MAX_HEADER_BYTES}-byte limit`);
   const length = Number(n);
   let header: unknown;
   try {
@@ -103,7 +113,8 @@ function parseHeader(bytes: Uint8Array): { entries: Entry[]; metadata: Record<st
   const entries: Entry[] = [];
   for (const [name, e] of Object.entries(header)) {
     if (name === '__metadata__') {
-      if (!isObject(e) || !Object.values(e).every((v) => typeof v === 'string')) throw new ValueError(`${fn}: __metadata__ must map strings to strings`);
+      if (!isObject(e) || !Object.values(e).every((v) => typeof v === 'string'))
+        throw new ValueError(`${fn}: __metadata__ must map strings to strings`);
       Object.assign(metadata, e);
       continue;
     }
@@ -113,23 +124,33 @@ function parseHeader(bytes: Uint8Array): { entries: Entry[]; metadata: Record<st
 }
 
 function parseEntry(fn: string, name: string, e: unknown): Entry {
-  if (!isObject(e)) throw new ValueError(`${fn}: tensor '${name}' must be {dtype, shape, data_offsets}, received ${JSON.stringify(e)}`);
+  if (!isObject(e))
+    throw new ValueError(`${fn}: tensor '${name}' must be {dtype, shape, data_offsets}, received ${JSON.stringify(e)}`);
   const extra = Object.keys(e).find((k) => k !== 'dtype' && k !== 'shape' && k !== 'data_offsets');
   if (extra !== undefined) throw new ValueError(`${fn}: tensor '${name}' has an unknown field '${extra}'`);
   const dtype = e['dtype'];
   if (typeof dtype !== 'string' || !Object.hasOwn(DTYPES, dtype)) {
-    throw new DTypeError(`${fn}: tensor '${name}' has dtype ${JSON.stringify(dtype)}; supported: ${Object.keys(DTYPES).join(', ')}`);
+    throw new DTypeError(
+      `${fn}: tensor '${name}' has dtype ${JSON.stringify(dtype)}; supported: ${Object.keys(DTYPES).join(', ')}`,
+    );
   }
   const shape = e['shape'];
-  if (!Array.isArray(shape) || !shape.every(isIndex)) throw new ValueError(`${fn}: tensor '${name}' shape must be non-negative integers, received ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || !shape.every(isIndex))
+    throw new ValueError(
+      `${fn}: tensor '${name}' shape must be non-negative integers, received ${JSON.stringify(shape)}`,
+    );
   const offsets = e['data_offsets'];
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isIndex) || offsets[0]! > offsets[1]!) {
-    throw new ValueError(`${fn}: tensor '${name}' data_offsets must be [begin, end] with 0 <= begin <= end, received ${JSON.stringify(offsets)}`);
+    throw new ValueError(
+      `${fn}: tensor '${name}' data_offsets must be [begin, end] with 0 <= begin <= end, received ${JSON.stringify(offsets)}`,
+    );
   }
   const [begin, end] = offsets as [number, number];
   const need = sizeOf(shape) * BYTES[dtype as SafeDType];
   if (end - begin !== need) {
-    throw new ValueError(`${fn}: tensor '${name}' of shape [${shape.join(', ')}] and dtype ${dtype} needs ${need} bytes, but data_offsets [${begin}, ${end}] span ${end - begin}`);
+    throw new ValueError(
+      `${fn}: tensor '${name}' of shape [${shape.join(', ')}] and dtype ${dtype} needs ${need} bytes, but data_offsets [${begin}, ${end}] span ${end - begin}`,
+    );
   }
   return { name, dtype: dtype as SafeDType, shape, begin, end };
 }
@@ -137,12 +158,18 @@ function parseEntry(fn: string, name: string, e: unknown): Entry {
 /** Every data byte must belong to exactly one tensor: no tensor past the end, no overlap, no gap. */
 function checkLayout(fn: string, entries: readonly Entry[], dataLength: number): void {
   const beyond = entries.find((e) => e.end > dataLength);
-  if (beyond) throw new ValueError(`${fn}: tensor '${beyond.name}' ends at byte ${beyond.end}, but the data section has ${dataLength} bytes (truncated file?)`);
+  if (beyond)
+    throw new ValueError(
+      `${fn}: tensor '${beyond.name}' ends at byte ${beyond.end}, but the data section has ${dataLength} bytes (truncated file?)`,
+    );
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let at = 0;
   let prev: Entry | undefined;
   for (const e of sorted) {
-    if (e.begin < at) throw new ValueError(`${fn}: tensors '${prev!.name}' [${prev!.begin}, ${prev!.end}) and '${e.name}' [${e.begin}, ${e.end}) overlap`);
+    if (e.begin < at)
+      throw new ValueError(
+        `${fn}: tensors '${prev!.name}' [${prev!.begin}, ${prev!.end}) and '${e.name}' [${e.begin}, ${e.end}) overlap`,
+      );
     if (e.begin > at) throw new ValueError(`${fn}: data bytes [${at}, ${e.begin}) belong to no tensor`);
     at = e.end;
     prev = e;
@@ -157,7 +184,8 @@ function readTensor(fn: string, bytes: Uint8Array, start: number, e: Entry): Ten
     const values = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const b = view.getUint8(i);
-      if (b > 1) throw new ValueError(`${fn}: tensor '${e.name}' (BOOL) holds byte ${b} at element ${i}; booleans are 0 or 1`);
+      if (b > 1)
+        throw new ValueError(`${fn}: tensor '${e.name}' (BOOL) holds byte ${b} at element ${i}; booleans are 0 or 1`);
       values[i] = b;
     }
     return tensor(values, e.shape, 'bool');
@@ -179,6 +207,7 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsContent {
   const { entries, metadata, dataStart } = parseHeader(bytes);
   checkLayout(fn, entries, bytes.byteLength - dataStart);
   const tensors = new Map<string, Tensor>();
-  for (const e of [...entries].sort((a, b) => a.begin - b.begin)) tensors.set(e.name, readTensor(fn, bytes, dataStart, e));
+  for (const e of [...entries].sort((a, b) => a.begin - b.begin))
+    tensors.set(e.name, readTensor(fn, bytes, dataStart, e));
   return { tensors, metadata };
 }

@@ -1,4 +1,13 @@
-import { DTypeError, RectifyError, ShapeError, type Tensor, ValueError, dispose, fmtShape, shapesEqual } from '@rectify/tensor';
+import {
+  DTypeError,
+  RectifyError,
+  ShapeError,
+  type Tensor,
+  ValueError,
+  dispose,
+  fmtShape,
+  shapesEqual,
+} from '@rectify/tensor';
 import type { Layer } from '@rectify/layers';
 import { filePort } from '../files/file-port.js';
 import { DEFAULT_MAX_WEIGHT_BYTES } from '../files/model-source.js';
@@ -21,7 +30,11 @@ async function writeBytes(fn: string, path: string, bytes: Uint8Array): Promise<
  * Writes named tensors to a safetensors file, atomically (temporary file + rename), creating the folder. Node only.
  * @example await saveSafetensors('./weights.safetensors', { w: ones([2, 2]) });
  */
-export async function saveSafetensors(path: string, tensors: Map<string, Tensor> | Record<string, Tensor>, metadata: Record<string, string> = {}): Promise<void> {
+export async function saveSafetensors(
+  path: string,
+  tensors: Map<string, Tensor> | Record<string, Tensor>,
+  metadata: Record<string, string> = {},
+): Promise<void> {
   await writeBytes('saveSafetensors', path, encodeSafetensors(tensors, metadata));
 }
 
@@ -38,10 +51,14 @@ export async function loadSafetensors(path: string): Promise<SafetensorsContent>
  * @example const bytes = encodeWeightsSafetensors(model);
  */
 export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, string> = {}): Uint8Array {
-  if (!model.built) throw new RectifyError(`saveWeights: model '${model.name}' is not built yet; build it (or fit it) before saving its weights`);
+  if (!model.built)
+    throw new RectifyError(
+      `saveWeights: model '${model.name}' is not built yet; build it (or fit it) before saving its weights`,
+    );
   const named = new Map<string, Tensor>();
   for (const w of model.weights) {
-    if (named.has(w.name)) throw new ValueError(`saveWeights: two weights are named '${w.name}'; give the layers unique names`);
+    if (named.has(w.name))
+      throw new ValueError(`saveWeights: two weights are named '${w.name}'; give the layers unique names`);
     named.set(w.name, w);
   }
   return encodeSafetensors(named, { format: 'rectify', ...metadata });
@@ -54,19 +71,27 @@ export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, 
  */
 export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void {
   const fn = 'loadWeights';
-  if (!model.built) throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
+  if (!model.built)
+    throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
   const { tensors } = decodeSafetensors(bytes);
   try {
     const vars = model.weights;
     for (const v of vars) {
       const t = tensors.get(v.name);
       if (!t) throw new ValueError(`${fn}: weight '${v.name}' of the model is missing from the safetensors file`);
-      if (t.dtype !== v.dtype) throw new DTypeError(`${fn}: weight '${v.name}' has dtype ${t.dtype} in the file, but the model expects ${v.dtype}`);
-      if (!shapesEqual(t.shape, v.shape)) throw new ShapeError(`${fn}: weight '${v.name}' has shape ${fmtShape(t.shape)} in the file, but the model expects ${fmtShape(v.shape)}`);
+      if (t.dtype !== v.dtype)
+        throw new DTypeError(
+          `${fn}: weight '${v.name}' has dtype ${t.dtype} in the file, but the model expects ${v.dtype}`,
+        );
+      if (!shapesEqual(t.shape, v.shape))
+        throw new ShapeError(
+          `${fn}: weight '${v.name}' has shape ${fmtShape(t.shape)} in the file, but the model expects ${fmtShape(v.shape)}`,
+        );
     }
     const known = new Set(vars.map((v) => v.name));
     const extra = [...tensors.keys()].find((k) => !known.has(k));
-    if (extra !== undefined) throw new ValueError(`${fn}: the safetensors file holds '${extra}', which the model does not have`);
+    if (extra !== undefined)
+      throw new ValueError(`${fn}: the safetensors file holds '${extra}', which the model does not have`);
     model.setWeights(vars.map((v) => tensors.get(v.name)!));
   } finally {
     dispose([...tensors.values()]);
@@ -74,7 +99,11 @@ export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void 
 }
 
 /** Saves a model's weights as safetensors, atomically. @example await saveWeightsSafetensors(model, './model.safetensors'); */
-export async function saveWeightsSafetensors(model: Layer, path: string, metadata: Record<string, string> = {}): Promise<void> {
+export async function saveWeightsSafetensors(
+  model: Layer,
+  path: string,
+  metadata: Record<string, string> = {},
+): Promise<void> {
   await writeBytes('saveWeights', path, encodeWeightsSafetensors(model, metadata));
 }
 

@@ -23,10 +23,22 @@ function functionalTopology(name: string, c: FunctionalConfig): Record<string, u
   const layers = c.layers.map((l) => {
     if (l.className === 'InputLayer') {
       const ic = l.config as unknown as { name: string; batchInputShape: unknown; inputDType: string };
-      return { name: ic.name, className: 'InputLayer', config: { batchInputShape: ic.batchInputShape, dtype: ic.inputDType, sparse: false, name: ic.name }, inboundNodes: [] };
+      return {
+        name: ic.name,
+        className: 'InputLayer',
+        config: { batchInputShape: ic.batchInputShape, dtype: ic.inputDType, sparse: false, name: ic.name },
+        inboundNodes: [],
+      };
     }
-    const inboundNodes = l.inboundNodes.map((n) => n.inputs.map(([layer, node, tensor]) => [layer, node, tensor, n.args]));
-    return { name: l.config.name, className: l.className, config: layerToKeras(l.className, l.config as never), inboundNodes };
+    const inboundNodes = l.inboundNodes.map((n) =>
+      n.inputs.map(([layer, node, tensor]) => [layer, node, tensor, n.args]),
+    );
+    return {
+      name: l.config.name,
+      className: l.className,
+      config: layerToKeras(l.className, l.config as never),
+      inboundNodes,
+    };
   });
   return { className: 'Model', config: { name, layers, inputLayers: c.inputLayers, outputLayers: c.outputLayers } };
 }
@@ -35,7 +47,10 @@ function functionalTopology(name: string, c: FunctionalConfig): Record<string, u
 function sequentialTopology(name: string, layers: readonly Layer[], batchInputShape: unknown): Record<string, unknown> {
   const configs = layers.map((l, i) => {
     const c = l.getConfig() as unknown as Record<string, unknown>;
-    return { className: l.className, config: layerToKeras(l.className, i === 0 && batchInputShape ? { ...c, batchInputShape } : c) };
+    return {
+      className: l.className,
+      config: layerToKeras(l.className, i === 0 && batchInputShape ? { ...c, batchInputShape } : c),
+    };
   });
   return { className: 'Sequential', config: { name, layers: configs } };
 }
@@ -47,7 +62,8 @@ function packWeights(weights: readonly Variable[]): { specs: TfjsWeightSpec[]; d
   const view = new DataView(data.buffer);
   let at = 0;
   const specs = weights.map((w) => {
-    if (seen.has(w.name)) throw new ValueError(`toTfjs: two weights are named '${w.name}'; give the layers unique names`);
+    if (seen.has(w.name))
+      throw new ValueError(`toTfjs: two weights are named '${w.name}'; give the layers unique names`);
     seen.add(w.name);
     const values = w.dataSync();
     for (let i = 0; i < values.length; i++, at += 4) view.setFloat32(at, values[i]!, true);
@@ -72,18 +88,37 @@ export function toTfjsArtifacts(model: ExportableModel): TfjsArtifacts {
     weights = graph.weights;
   } else {
     const stack = model as { layers?: readonly Layer[]; batchInputShape?: unknown };
-    if (!Array.isArray(stack.layers) || stack.layers.length === 0) throw new ValueError(`toTfjs: expected a Functional, a model with a graph, or a non-empty {layers}, received ${typeof model}`);
+    if (!Array.isArray(stack.layers) || stack.layers.length === 0)
+      throw new ValueError(
+        `toTfjs: expected a Functional, a model with a graph, or a non-empty {layers}, received ${typeof model}`,
+      );
     const shape = stack.batchInputShape ?? stack.layers[0]!.batchInputShape;
-    if (!shape) throw new ValueError(`toTfjs: the input shape of '${name}' is unknown; give the first layer an inputShape or pass batchInputShape`);
+    if (!shape)
+      throw new ValueError(
+        `toTfjs: the input shape of '${name}' is unknown; give the first layer an inputShape or pass batchInputShape`,
+      );
     const unbuilt = stack.layers.find((l) => !l.built);
-    if (unbuilt) throw new ValueError(`toTfjs: layer '${unbuilt.name}' is not built yet (it has no weights); run the model once or build it`);
+    if (unbuilt)
+      throw new ValueError(
+        `toTfjs: layer '${unbuilt.name}' is not built yet (it has no weights); run the model once or build it`,
+      );
     topology = sequentialTopology(name, stack.layers, shape);
     weights = stack.layers.flatMap((l) => l.weights);
   }
   const { specs, data } = packWeights(weights);
-  const modelTopology = { ...(toPythonic(topology) as Record<string, unknown>), keras_version: `rectify ${VERSION}`, backend: 'tensor_flow.js' };
+  const modelTopology = {
+    ...(toPythonic(topology) as Record<string, unknown>),
+    keras_version: `rectify ${VERSION}`,
+    backend: 'tensor_flow.js',
+  };
   return {
-    modelJson: { format: 'layers-model', generatedBy: `rectify ${VERSION}`, convertedBy: null, modelTopology, weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }] },
+    modelJson: {
+      format: 'layers-model',
+      generatedBy: `rectify ${VERSION}`,
+      convertedBy: null,
+      modelTopology,
+      weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
+    },
     weightData: data,
   };
 }

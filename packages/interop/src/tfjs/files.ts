@@ -12,9 +12,16 @@ import { tfjsFilesWeWrote, tfjsModelFiles } from './tfjs-files.js';
  */
 export async function saveTfjs(model: ExportableModel, dir: string): Promise<{ modelJson: string; weights: string }> {
   const fn = 'saveTfjs';
-  const port = filePort(fn, "save the model with model.save('indexeddb://name', { format: 'tfjs' }) or use tfjsModelFiles(model)");
+  const port = filePort(
+    fn,
+    "save the model with model.save('indexeddb://name', { format: 'tfjs' }) or use tfjsModelFiles(model)",
+  );
   const { modelJson, files } = tfjsModelFiles(model);
-  const written = await port.saveDirectory(fn, port.resolve(fn, dir), { files, modelJson: JSON.stringify(modelJson), previousFiles: tfjsFilesWeWrote });
+  const written = await port.saveDirectory(fn, port.resolve(fn, dir), {
+    files,
+    modelJson: JSON.stringify(modelJson),
+    previousFiles: tfjsFilesWeWrote,
+  });
   return { modelJson: written.modelJson, weights: written.files[0]! };
 }
 

@@ -32,5 +32,10 @@ export function isTfjsModelJson(json: unknown): json is TfjsModelJson {
   if (typeof json !== 'object' || json === null) return false;
   const j = json as Record<string, unknown>;
   const format = j['format'];
-  return (format === 'layers-model' || format === undefined) && typeof j['modelTopology'] === 'object' && j['modelTopology'] !== null && Array.isArray(j['weightsManifest']);
+  return (
+    (format === 'layers-model' || format === undefined) &&
+    typeof j['modelTopology'] === 'object' &&
+    j['modelTopology'] !== null &&
+    Array.isArray(j['weightsManifest'])
+  );
 }

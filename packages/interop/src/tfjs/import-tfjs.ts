@@ -1,4 +1,14 @@
-import { RectifyError, ShapeError, type Tensor, ValueError, type Variable, dispose, fmtShape, shapesEqual, tensor } from '@rectify/tensor';
+import {
+  RectifyError,
+  ShapeError,
+  type Tensor,
+  ValueError,
+  type Variable,
+  dispose,
+  fmtShape,
+  shapesEqual,
+  tensor,
+} from '@rectify/tensor';
 import { Functional, type Layer, type Shape, deserializeLayer, withWeightSource } from '@rectify/layers';
 import { checkDepth } from '../json-guard.js';
 import { fromPythonic } from './keras-case.js';
@@ -6,7 +16,12 @@ import { layerFromKeras } from './layer-configs.js';
 
 /** A model read from the TensorFlow.js layers format, weights already assigned. */
 export type TfjsImport =
-  | { readonly className: 'Sequential'; readonly name: string; readonly layers: Layer[]; readonly batchInputShape: Shape }
+  | {
+      readonly className: 'Sequential';
+      readonly name: string;
+      readonly layers: Layer[];
+      readonly batchInputShape: Shape;
+    }
   | { readonly className: 'Model'; readonly name: string; readonly model: Functional };
 
 type Obj = Record<string, unknown>;
@@ -15,10 +30,21 @@ const fn = 'fromTfjs';
 
 function inputLayerConfig(c: Obj): Obj {
   const dtype = c['dtype'] ?? 'float32';
-  if (dtype !== 'float32' && dtype !== 'int32') throw new ValueError(`${fn}: input layer '${String(c['name'])}' has dtype ${JSON.stringify(dtype)}; expected float32 or int32`);
-  if (c['sparse'] === true) throw new ValueError(`${fn}: input layer '${String(c['name'])}' is sparse, which Rectify does not support`);
-  if (!Array.isArray(c['batchInputShape'])) throw new ValueError(`${fn}: input layer '${String(c['name'])}' has no batch_input_shape`);
-  return { name: c['name'], trainable: true, dtype: 'float32', batchInputShape: c['batchInputShape'], inputDType: dtype };
+  if (dtype !== 'float32' && dtype !== 'int32')
+    throw new ValueError(
+      `${fn}: input layer '${String(c['name'])}' has dtype ${JSON.stringify(dtype)}; expected float32 or int32`,
+    );
+  if (c['sparse'] === true)
+    throw new ValueError(`${fn}: input layer '${String(c['name'])}' is sparse, which Rectify does not support`);
+  if (!Array.isArray(c['batchInputShape']))
+    throw new ValueError(`${fn}: input layer '${String(c['name'])}' has no batch_input_shape`);
+  return {
+    name: c['name'],
+    trainable: true,
+    dtype: 'float32',
+    batchInputShape: c['batchInputShape'],
+    inputDType: dtype,
+  };
 }
 
 function rectifyLayer(className: string, c: Obj): { className: string; config: Obj } {
@@ -27,9 +53,13 @@ function rectifyLayer(className: string, c: Obj): { className: string; config: O
 
 function sequential(name: string, config: unknown): TfjsImport {
   const list = Array.isArray(config) ? config : isObject(config) ? config['layers'] : undefined;
-  if (!Array.isArray(list) || list.length === 0) throw new ValueError(`${fn}: Sequential model '${name}' has no layers`);
+  if (!Array.isArray(list) || list.length === 0)
+    throw new ValueError(`${fn}: Sequential model '${name}' has no layers`);
   const specs = list.map((l: unknown, i) => {
-    if (!isObject(l)) throw new ValueError(`${fn}: layer ${i} of Sequential model '${name}' must be {class_name, config}, received ${JSON.stringify(l)}`);
+    if (!isObject(l))
+      throw new ValueError(
+        `${fn}: layer ${i} of Sequential model '${name}' must be {class_name, config}, received ${JSON.stringify(l)}`,
+      );
     return rectifyLayer(String(l['className']), isObject(l['config']) ? l['config'] : {});
   });
   if (specs[0]!.className === 'InputLayer') {
@@ -37,7 +67,8 @@ function sequential(name: string, config: unknown): TfjsImport {
     if (specs[0]) specs[0].config['batchInputShape'] = input.config['batchInputShape'];
   }
   const batchInputShape = specs[0]?.config['batchInputShape'] as Shape | undefined;
-  if (!batchInputShape) throw new ValueError(`${fn}: Sequential model '${name}' has no input shape (batch_input_shape on its first layer)`);
+  if (!batchInputShape)
+    throw new ValueError(`${fn}: Sequential model '${name}' has no input shape (batch_input_shape on its first layer)`);
   const layers = specs.map((s) => deserializeLayer(s as never));
   let shape: Shape | Shape[] = batchInputShape;
   for (const l of layers) {
@@ -48,16 +79,26 @@ function sequential(name: string, config: unknown): TfjsImport {
 }
 
 function functional(name: string, config: unknown): TfjsImport {
-  if (!isObject(config) || !Array.isArray(config['layers'])) throw new ValueError(`${fn}: functional model '${name}' has no layers list`);
+  if (!isObject(config) || !Array.isArray(config['layers']))
+    throw new ValueError(`${fn}: functional model '${name}' has no layers list`);
   const layers = (config['layers'] as unknown[]).map((l, i) => {
-    if (!isObject(l)) throw new ValueError(`${fn}: layer ${i} of functional model '${name}' must be {class_name, config, inbound_nodes}, received ${JSON.stringify(l)}`);
+    if (!isObject(l))
+      throw new ValueError(
+        `${fn}: layer ${i} of functional model '${name}' must be {class_name, config, inbound_nodes}, received ${JSON.stringify(l)}`,
+      );
     const { className, config: c } = rectifyLayer(String(l['className']), isObject(l['config']) ? l['config'] : {});
     const nodes = Array.isArray(l['inboundNodes']) ? l['inboundNodes'] : [];
     const inboundNodes = nodes.map((node: unknown) => {
-      if (!Array.isArray(node)) throw new ValueError(`${fn}: layer '${String(c['name'])}' uses the Keras 3 node format, which TensorFlow.js and Rectify do not read`);
+      if (!Array.isArray(node))
+        throw new ValueError(
+          `${fn}: layer '${String(c['name'])}' uses the Keras 3 node format, which TensorFlow.js and Rectify do not read`,
+        );
       return {
         inputs: node.map((ref: unknown) => {
-          if (!Array.isArray(ref)) throw new ValueError(`${fn}: layer '${String(c['name'])}' has an inbound node entry ${JSON.stringify(ref)}; expected [layer, node, tensor, kwargs]`);
+          if (!Array.isArray(ref))
+            throw new ValueError(
+              `${fn}: layer '${String(c['name'])}' has an inbound node entry ${JSON.stringify(ref)}; expected [layer, node, tensor, kwargs]`,
+            );
           return [ref[0], ref[1], ref[2]];
         }),
         listInput: node.length > 1,
@@ -68,14 +109,26 @@ function functional(name: string, config: unknown): TfjsImport {
   });
   const inputLayers = config['inputLayers'];
   const outputLayers = config['outputLayers'];
-  if (!Array.isArray(inputLayers) || !Array.isArray(outputLayers)) throw new ValueError(`${fn}: functional model '${name}' needs input_layers and output_layers lists`);
-  const graph = { name, trainable: true, dtype: 'float32', layers, inputLayers, outputLayers, listInput: inputLayers.length > 1, listOutput: outputLayers.length > 1 };
+  if (!Array.isArray(inputLayers) || !Array.isArray(outputLayers))
+    throw new ValueError(`${fn}: functional model '${name}' needs input_layers and output_layers lists`);
+  const graph = {
+    name,
+    trainable: true,
+    dtype: 'float32',
+    layers,
+    inputLayers,
+    outputLayers,
+    listInput: inputLayers.length > 1,
+    listOutput: outputLayers.length > 1,
+  };
   return { className: 'Model', name, model: Functional.fromConfig(graph as never) as Functional };
 }
 
 /** Concatenated shards as one byte array. */
 function joinShards(data: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[]): Uint8Array {
-  const parts = (Array.isArray(data) ? data : [data]).map((d) => (d instanceof Uint8Array ? d : new Uint8Array(d as ArrayBuffer)));
+  const parts = (Array.isArray(data) ? data : [data]).map((d) =>
+    d instanceof Uint8Array ? d : new Uint8Array(d as ArrayBuffer),
+  );
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {
@@ -102,17 +155,27 @@ function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> 
   const count = (s: Obj) => (s['shape'] as number[]).reduce((a, b) => a * b, 1);
   const size = (s: Obj) => count(s) * (BYTES[s['dtype'] as string] ?? 4);
   specs.forEach((s) => {
-    if (typeof s['name'] !== 'string' || !Array.isArray(s['shape']) || !s['shape'].every((d) => Number.isSafeInteger(d) && d >= 0)) {
-      throw new ValueError(`${fn}: weight spec ${JSON.stringify(s)} must have a name and a shape of non-negative integers`);
+    if (
+      typeof s['name'] !== 'string' ||
+      !Array.isArray(s['shape']) ||
+      !s['shape'].every((d) => Number.isSafeInteger(d) && d >= 0)
+    ) {
+      throw new ValueError(
+        `${fn}: weight spec ${JSON.stringify(s)} must have a name and a shape of non-negative integers`,
+      );
     }
-    if (s['quantization'] !== undefined) throw new ValueError(`${fn}: weight '${s['name']}' is quantized, which Rectify does not read`);
+    if (s['quantization'] !== undefined)
+      throw new ValueError(`${fn}: weight '${s['name']}' is quantized, which Rectify does not read`);
     const allowed = isOptimizer(s) ? Object.keys(BYTES) : ['float32'];
     if (!allowed.includes(s['dtype'] as string)) {
-      throw new ValueError(`${fn}: weight '${s['name']}' has dtype ${JSON.stringify(s['dtype'])}; expected ${allowed.join(' or ')}`);
+      throw new ValueError(
+        `${fn}: weight '${s['name']}' has dtype ${JSON.stringify(s['dtype'])}; expected ${allowed.join(' or ')}`,
+      );
     }
   });
   const total = specs.reduce((n, s) => n + size(s), 0);
-  if (total !== bytes.byteLength) throw new ValueError(`${fn}: the weight data has ${bytes.byteLength} bytes, but the manifest lists ${total}`);
+  if (total !== bytes.byteLength)
+    throw new ValueError(`${fn}: the weight data has ${bytes.byteLength} bytes, but the manifest lists ${total}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Map<string, Tensor>();
   let at = 0;
@@ -123,7 +186,8 @@ function readWeights(manifest: unknown, bytes: Uint8Array): Map<string, Tensor> 
     }
     const values = new Float32Array(count(s));
     for (let i = 0; i < values.length; i++, at += 4) values[i] = view.getFloat32(at, true);
-    if (out.has(s['name'] as string)) throw new ValueError(`${fn}: weight '${s['name']}' is listed twice in the manifest`);
+    if (out.has(s['name'] as string))
+      throw new ValueError(`${fn}: weight '${s['name']}' is listed twice in the manifest`);
     out.set(s['name'] as string, tensor(values, s['shape'] as number[], 'float32'));
   }
   return out;
@@ -137,20 +201,32 @@ function checkedSource(owner: string, weights: Map<string, Tensor>) {
   return (name: string, shape: readonly number[]): Tensor => {
     const t = weights.get(name);
     if (!t) throw new ValueError(`${fn}: weight '${name}' of the model is missing from the weights manifest`);
-    if (!shapesEqual(t.shape, shape)) throw new ShapeError(`${fn}: weight '${name}' has shape ${fmtShape(t.shape)} in the file, but ${owner} expects ${fmtShape(shape)}`);
+    if (!shapesEqual(t.shape, shape))
+      throw new ShapeError(
+        `${fn}: weight '${name}' has shape ${fmtShape(t.shape)} in the file, but ${owner} expects ${fmtShape(shape)}`,
+      );
     return tensor(t.dataSync(), t.shape, 'float32');
   };
 }
 
-function assign(owner: string, variables: readonly Variable[], weights: Map<string, Tensor>, set: (values: Tensor[]) => void): void {
+function assign(
+  owner: string,
+  variables: readonly Variable[],
+  weights: Map<string, Tensor>,
+  set: (values: Tensor[]) => void,
+): void {
   for (const v of variables) {
     const t = weights.get(v.name);
     if (!t) throw new ValueError(`${fn}: weight '${v.name}' of the model is missing from the weights manifest`);
-    if (!shapesEqual(t.shape, v.shape)) throw new ShapeError(`${fn}: weight '${v.name}' has shape ${fmtShape(t.shape)} in the file, but ${owner} expects ${fmtShape(v.shape)}`);
+    if (!shapesEqual(t.shape, v.shape))
+      throw new ShapeError(
+        `${fn}: weight '${v.name}' has shape ${fmtShape(t.shape)} in the file, but ${owner} expects ${fmtShape(v.shape)}`,
+      );
   }
   const known = new Set(variables.map((v) => v.name));
   const extra = [...weights.keys()].find((k) => !known.has(k));
-  if (extra !== undefined) throw new ValueError(`${fn}: the weights manifest lists '${extra}', which the model does not have`);
+  if (extra !== undefined)
+    throw new ValueError(`${fn}: the weights manifest lists '${extra}', which the model does not have`);
   set(variables.map((v) => weights.get(v.name)!));
 }
 
@@ -160,7 +236,10 @@ function assign(owner: string, variables: readonly Variable[], weights: Map<stri
  * unknown class, activation or option is an error naming it. Nothing in the files is executed.
  * @example const imported = fromTfjsArtifacts(JSON.parse(text), await readFile('group1-shard1of1.bin'));
  */
-export function fromTfjsArtifacts(modelJson: unknown, weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[]): TfjsImport {
+export function fromTfjsArtifacts(
+  modelJson: unknown,
+  weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[],
+): TfjsImport {
   checkDepth(fn, modelJson, 'model.json');
   try {
     return importArtifacts(modelJson, weightData);
@@ -171,8 +250,12 @@ export function fromTfjsArtifacts(modelJson: unknown, weightData: Uint8Array | A
   }
 }
 
-function importArtifacts(modelJson: unknown, weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[]): TfjsImport {
-  if (!isObject(modelJson) || !isObject(modelJson['modelTopology'])) throw new ValueError(`${fn}: model.json must be an object with a modelTopology`);
+function importArtifacts(
+  modelJson: unknown,
+  weightData: Uint8Array | ArrayBuffer | readonly (Uint8Array | ArrayBuffer)[],
+): TfjsImport {
+  if (!isObject(modelJson) || !isObject(modelJson['modelTopology']))
+    throw new ValueError(`${fn}: model.json must be an object with a modelTopology`);
   const raw = modelJson['modelTopology'];
   const topology = fromPythonic(isObject(raw['model_config']) ? raw['model_config'] : raw) as Obj;
   const className = topology['className'];
@@ -183,14 +266,23 @@ function importArtifacts(modelJson: unknown, weightData: Uint8Array | ArrayBuffe
   try {
     const source = checkedSource(`model '${name}'`, weights);
     if (className === 'Sequential') result = withWeightSource(source, () => sequential(name, config));
-    else if (className === 'Model' || className === 'Functional') result = withWeightSource(source, () => functional(name, config));
-    else throw new ValueError(`${fn}: modelTopology class_name ${JSON.stringify(className)} is not a model; expected Sequential, Model or Functional`);
+    else if (className === 'Model' || className === 'Functional')
+      result = withWeightSource(source, () => functional(name, config));
+    else
+      throw new ValueError(
+        `${fn}: modelTopology class_name ${JSON.stringify(className)} is not a model; expected Sequential, Model or Functional`,
+      );
     if (result.className === 'Sequential') {
       const layers = result.layers;
-      assign(`model '${name}'`, layers.flatMap((l) => l.weights), weights, (values) => {
-        let i = 0;
-        for (const l of layers) l.setWeights(values.slice(i, (i += l.weights.length)));
-      });
+      assign(
+        `model '${name}'`,
+        layers.flatMap((l) => l.weights),
+        weights,
+        (values) => {
+          let i = 0;
+          for (const l of layers) l.setWeights(values.slice(i, (i += l.weights.length)));
+        },
+      );
     } else {
       const m = result.model;
       assign(`model '${name}'`, m.weights, weights, (values) => m.setWeights(values));

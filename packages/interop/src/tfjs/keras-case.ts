@@ -11,20 +11,39 @@ export function toCamelCase(s: string): string {
 
 /** `batchInputShape` → `batch_input_shape`. @example toSnakeCase('LeakyReLU'); // 'leaky_re_lu' */
 export function toSnakeCase(s: string): string {
-  return s.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return s
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 // The first element of each entry under these keys is a layer name and must not be case-converted.
-const NAME_LISTS = new Set(['inboundNodes', 'inputLayers', 'outputLayers', 'inbound_nodes', 'input_layers', 'output_layers']);
+const NAME_LISTS = new Set([
+  'inboundNodes',
+  'inputLayers',
+  'outputLayers',
+  'inbound_nodes',
+  'input_layers',
+  'output_layers',
+]);
 
-function convert(v: unknown, key: string | undefined, caseOf: (s: string) => string, keyOf: (s: string) => string): Json {
+function convert(
+  v: unknown,
+  key: string | undefined,
+  caseOf: (s: string) => string,
+  keyOf: (s: string) => string,
+): Json {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return caseOf(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
-    return v.map((item, i) => (i === 0 && typeof item === 'string' && key !== undefined && NAME_LISTS.has(key) ? item : convert(item, key, caseOf, keyOf)));
+    return v.map((item, i) =>
+      i === 0 && typeof item === 'string' && key !== undefined && NAME_LISTS.has(key)
+        ? item
+        : convert(item, key, caseOf, keyOf),
+    );
   }
   const out: { [k: string]: Json } = {};
   for (const [k, item] of Object.entries(v as Record<string, unknown>)) {

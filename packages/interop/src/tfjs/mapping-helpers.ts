@@ -1,6 +1,11 @@
 // The shape of a layer-config mapping between Rectify and tfjs, and the pieces mappings share.
 import {
-  fromTfjsActivation, fromTfjsInitializer, fromTfjsRegularizer, toTfjsActivation, toTfjsInitializer, toTfjsRegularizer,
+  fromTfjsActivation,
+  fromTfjsInitializer,
+  fromTfjsRegularizer,
+  toTfjsActivation,
+  toTfjsInitializer,
+  toTfjsRegularizer,
 } from './keras-objects.js';
 
 /** A layer config in tfjs's camelCase Keras form or Rectify's. */
@@ -19,21 +24,28 @@ export const channelsLast = (v: unknown): boolean => isNull(v) || v === 'channel
 export const pair = (v: unknown): unknown => (typeof v === 'number' ? [v, v] : v);
 export const NO_CONSTRAINTS = { kernelConstraint: isNull, biasConstraint: isNull, activityRegularizer: isNull };
 
-
 /** Dense's options; convolutions reuse its activation, bias and kernel parts. */
 export const dense: LayerMapping = {
   toKeras: (c, n) => ({
-    units: c['units'], activation: toTfjsActivation(n, c['activation']), useBias: c['useBias'],
-    kernelInitializer: toTfjsInitializer(n, c['kernelInitializer']), biasInitializer: toTfjsInitializer(n, c['biasInitializer']),
-    kernelRegularizer: toTfjsRegularizer(c['kernelRegularizer']), biasRegularizer: toTfjsRegularizer(c['biasRegularizer']),
-    activityRegularizer: null, kernelConstraint: null, biasConstraint: null,
+    units: c['units'],
+    activation: toTfjsActivation(n, c['activation']),
+    useBias: c['useBias'],
+    kernelInitializer: toTfjsInitializer(n, c['kernelInitializer']),
+    biasInitializer: toTfjsInitializer(n, c['biasInitializer']),
+    kernelRegularizer: toTfjsRegularizer(c['kernelRegularizer']),
+    biasRegularizer: toTfjsRegularizer(c['biasRegularizer']),
+    activityRegularizer: null,
+    kernelConstraint: null,
+    biasConstraint: null,
   }),
   fromKeras: (c, n) => ({
-    units: c['units'], activation: fromTfjsActivation(n, c['activation']), useBias: c['useBias'] ?? true,
+    units: c['units'],
+    activation: fromTfjsActivation(n, c['activation']),
+    useBias: c['useBias'] ?? true,
     kernelInitializer: fromTfjsInitializer(n, c['kernelInitializer'] ?? { className: 'GlorotUniform', config: {} }),
     biasInitializer: fromTfjsInitializer(n, c['biasInitializer'] ?? { className: 'Zeros', config: {} }),
-    kernelRegularizer: fromTfjsRegularizer(n, c['kernelRegularizer']), biasRegularizer: fromTfjsRegularizer(n, c['biasRegularizer']),
+    kernelRegularizer: fromTfjsRegularizer(n, c['kernelRegularizer']),
+    biasRegularizer: fromTfjsRegularizer(n, c['biasRegularizer']),
   }),
   inert: NO_CONSTRAINTS,
 };
-

@@ -13,12 +13,23 @@ const keep = (...keys: string[]): LayerMapping => ({
 function conv(tuple: (v: unknown) => unknown): LayerMapping {
   return {
     toKeras: (c, n) => ({
-      ...dense.toKeras({ ...c, units: undefined }, n), units: undefined,
-      filters: c['filters'], kernelSize: c['kernelSize'], strides: c['strides'], padding: c['padding'], dataFormat: 'channelsLast', dilationRate: c['dilationRate'],
+      ...dense.toKeras({ ...c, units: undefined }, n),
+      units: undefined,
+      filters: c['filters'],
+      kernelSize: c['kernelSize'],
+      strides: c['strides'],
+      padding: c['padding'],
+      dataFormat: 'channelsLast',
+      dilationRate: c['dilationRate'],
     }),
     fromKeras: (c, n) => ({
-      ...dense.fromKeras(c, n), units: undefined,
-      filters: c['filters'], kernelSize: tuple(c['kernelSize']), strides: tuple(c['strides'] ?? 1), padding: c['padding'] ?? 'valid', dilationRate: tuple(c['dilationRate'] ?? 1),
+      ...dense.fromKeras(c, n),
+      units: undefined,
+      filters: c['filters'],
+      kernelSize: tuple(c['kernelSize']),
+      strides: tuple(c['strides'] ?? 1),
+      padding: c['padding'] ?? 'valid',
+      dilationRate: tuple(c['dilationRate'] ?? 1),
     }),
     inert: { ...NO_CONSTRAINTS, dataFormat: channelsLast },
   };
@@ -26,17 +37,43 @@ function conv(tuple: (v: unknown) => unknown): LayerMapping {
 
 const depthwise: LayerMapping = {
   toKeras: (c, n) => ({
-    ...dense.toKeras({ ...c, units: undefined, kernelInitializer: c['depthwiseInitializer'], kernelRegularizer: c['depthwiseRegularizer'] }, n),
-    units: undefined, kernelInitializer: undefined, kernelRegularizer: undefined, kernelConstraint: undefined,
-    kernelSize: c['kernelSize'], strides: c['strides'], padding: c['padding'], dataFormat: 'channelsLast', dilationRate: c['dilationRate'],
-    depthMultiplier: c['depthMultiplier'], depthwiseInitializer: toTfjsInitializer(n, c['depthwiseInitializer']),
-    depthwiseRegularizer: toTfjsRegularizer(c['depthwiseRegularizer']), depthwiseConstraint: null,
+    ...dense.toKeras(
+      {
+        ...c,
+        units: undefined,
+        kernelInitializer: c['depthwiseInitializer'],
+        kernelRegularizer: c['depthwiseRegularizer'],
+      },
+      n,
+    ),
+    units: undefined,
+    kernelInitializer: undefined,
+    kernelRegularizer: undefined,
+    kernelConstraint: undefined,
+    kernelSize: c['kernelSize'],
+    strides: c['strides'],
+    padding: c['padding'],
+    dataFormat: 'channelsLast',
+    dilationRate: c['dilationRate'],
+    depthMultiplier: c['depthMultiplier'],
+    depthwiseInitializer: toTfjsInitializer(n, c['depthwiseInitializer']),
+    depthwiseRegularizer: toTfjsRegularizer(c['depthwiseRegularizer']),
+    depthwiseConstraint: null,
   }),
   fromKeras: (c, n) => ({
-    ...dense.fromKeras(c, n), units: undefined, kernelInitializer: undefined, kernelRegularizer: undefined,
-    kernelSize: pair(c['kernelSize']), strides: pair(c['strides'] ?? 1), padding: c['padding'] ?? 'valid', dilationRate: pair(c['dilationRate'] ?? 1),
+    ...dense.fromKeras(c, n),
+    units: undefined,
+    kernelInitializer: undefined,
+    kernelRegularizer: undefined,
+    kernelSize: pair(c['kernelSize']),
+    strides: pair(c['strides'] ?? 1),
+    padding: c['padding'] ?? 'valid',
+    dilationRate: pair(c['dilationRate'] ?? 1),
     depthMultiplier: c['depthMultiplier'] ?? 1,
-    depthwiseInitializer: fromTfjsInitializer(n, c['depthwiseInitializer'] ?? { className: 'GlorotUniform', config: {} }),
+    depthwiseInitializer: fromTfjsInitializer(
+      n,
+      c['depthwiseInitializer'] ?? { className: 'GlorotUniform', config: {} },
+    ),
     depthwiseRegularizer: fromTfjsRegularizer(n, c['depthwiseRegularizer']),
   }),
   inert: { ...NO_CONSTRAINTS, dataFormat: channelsLast, depthwiseConstraint: isNull },
@@ -44,24 +81,43 @@ const depthwise: LayerMapping = {
 
 const separable: LayerMapping = {
   toKeras: (c, n) => ({
-    ...depthwise.toKeras(c, n), filters: c['filters'],
-    pointwiseInitializer: toTfjsInitializer(n, c['pointwiseInitializer']), pointwiseRegularizer: toTfjsRegularizer(c['pointwiseRegularizer']), pointwiseConstraint: null,
+    ...depthwise.toKeras(c, n),
+    filters: c['filters'],
+    pointwiseInitializer: toTfjsInitializer(n, c['pointwiseInitializer']),
+    pointwiseRegularizer: toTfjsRegularizer(c['pointwiseRegularizer']),
+    pointwiseConstraint: null,
   }),
   fromKeras: (c, n) => ({
-    ...depthwise.fromKeras(c, n), filters: c['filters'],
-    pointwiseInitializer: fromTfjsInitializer(n, c['pointwiseInitializer'] ?? { className: 'GlorotUniform', config: {} }),
+    ...depthwise.fromKeras(c, n),
+    filters: c['filters'],
+    pointwiseInitializer: fromTfjsInitializer(
+      n,
+      c['pointwiseInitializer'] ?? { className: 'GlorotUniform', config: {} },
+    ),
     pointwiseRegularizer: fromTfjsRegularizer(n, c['pointwiseRegularizer']),
   }),
   inert: { ...depthwise.inert, pointwiseConstraint: isNull },
 };
 
 const pooling1d: LayerMapping = {
-  toKeras: (c) => ({ poolSize: c['poolSize'], strides: c['strides'], padding: c['padding'], dataFormat: 'channelsLast' }),
-  fromKeras: (c) => ({ poolSize: one(c['poolSize'] ?? 2), strides: one(c['strides'] ?? c['poolSize'] ?? 2), padding: c['padding'] ?? 'valid' }),
+  toKeras: (c) => ({
+    poolSize: c['poolSize'],
+    strides: c['strides'],
+    padding: c['padding'],
+    dataFormat: 'channelsLast',
+  }),
+  fromKeras: (c) => ({
+    poolSize: one(c['poolSize'] ?? 2),
+    strides: one(c['strides'] ?? c['poolSize'] ?? 2),
+    padding: c['padding'] ?? 'valid',
+  }),
   inert: { dataFormat: channelsLast },
 };
 
-const globalPooling: LayerMapping = { ...none, inert: { dataFormat: channelsLast, keepdims: (v) => isNull(v) || v === false } };
+const globalPooling: LayerMapping = {
+  ...none,
+  inert: { dataFormat: channelsLast, keepdims: (v) => isNull(v) || v === false },
+};
 
 const seeded = (key: string): LayerMapping => ({
   toKeras: (c) => ({ [key]: c[key], seed: c['seed'] ?? null }),
@@ -71,11 +127,17 @@ const seeded = (key: string): LayerMapping => ({
 
 const upSampling2d: LayerMapping = {
   toKeras: (c, n) => {
-    if (c['interpolation'] !== 'nearest') throw new ValueError(`toTfjs: layer '${n}' (UpSampling2D) uses ${String(c['interpolation'])} interpolation; TensorFlow.js samples bilinear without half-pixel centres, so only 'nearest' means the same there`);
+    if (c['interpolation'] !== 'nearest')
+      throw new ValueError(
+        `toTfjs: layer '${n}' (UpSampling2D) uses ${String(c['interpolation'])} interpolation; TensorFlow.js samples bilinear without half-pixel centres, so only 'nearest' means the same there`,
+      );
     return { size: c['size'], interpolation: 'nearest', dataFormat: 'channelsLast' };
   },
   fromKeras: (c, n) => {
-    if (c['interpolation'] === 'bilinear') throw new ValueError(`fromTfjs: layer '${n}' (UpSampling2D) uses tfjs' bilinear interpolation (corner-aligned), which Rectify's half-pixel bilinear does not reproduce`);
+    if (c['interpolation'] === 'bilinear')
+      throw new ValueError(
+        `fromTfjs: layer '${n}' (UpSampling2D) uses tfjs' bilinear interpolation (corner-aligned), which Rectify's half-pixel bilinear does not reproduce`,
+      );
     return { size: pair(c['size'] ?? 2), interpolation: 'nearest' };
   },
   inert: { dataFormat: channelsLast },
@@ -112,6 +174,9 @@ export const MORE_MAPPINGS: Readonly<Record<string, LayerMapping>> = {
   ThresholdedReLU: { toKeras: (c) => ({ theta: c['theta'] }), fromKeras: (c) => ({ theta: c['theta'] ?? 1 }) },
   // tfjs' Softmax defaults to axis 1 where Keras uses -1: always written out.
   Softmax: { toKeras: (c) => ({ axis: c['axis'] }), fromKeras: (c) => ({ axis: c['axis'] ?? 1 }) },
-  Rescaling: { toKeras: (c) => ({ scale: c['scale'], offset: c['offset'] }), fromKeras: (c) => ({ scale: c['scale'], offset: c['offset'] ?? 0 }) },
+  Rescaling: {
+    toKeras: (c) => ({ scale: c['scale'], offset: c['offset'] }),
+    fromKeras: (c) => ({ scale: c['scale'], offset: c['offset'] ?? 0 }),
+  },
   Masking: { toKeras: (c) => ({ maskValue: c['maskValue'] }), fromKeras: (c) => ({ maskValue: c['maskValue'] ?? 0 }) },
 };

@@ -41,6 +41,14 @@ export function tfjsFilesWeWrote(text: string): string[] {
     return [];
   }
   const j = json as { format?: unknown; generatedBy?: unknown; weightsManifest?: unknown };
-  if (j?.format !== 'layers-model' || typeof j.generatedBy !== 'string' || !j.generatedBy.startsWith('rectify ') || !Array.isArray(j.weightsManifest)) return [];
-  return j.weightsManifest.flatMap((g: { paths?: unknown } | null) => (Array.isArray(g?.paths) ? g.paths : [])).filter((p): p is string => typeof p === 'string' && TFJS_SHARD_PATTERN.test(p));
+  if (
+    j?.format !== 'layers-model' ||
+    typeof j.generatedBy !== 'string' ||
+    !j.generatedBy.startsWith('rectify ') ||
+    !Array.isArray(j.weightsManifest)
+  )
+    return [];
+  return j.weightsManifest
+    .flatMap((g: { paths?: unknown } | null) => (Array.isArray(g?.paths) ? g.paths : []))
+    .filter((p): p is string => typeof p === 'string' && TFJS_SHARD_PATTERN.test(p));
 }

@@ -56,13 +56,19 @@ export class ActivationMonitor extends Callback {
 
   constructor(private readonly options: ActivationMonitorOptions = {}) {
     super();
-    checkOptions('ActivationMonitor', options, optionNames<ActivationMonitorOptions>()({ probe: true, layers: true, printFn: true }));
+    checkOptions(
+      'ActivationMonitor',
+      options,
+      optionNames<ActivationMonitorOptions>()({ probe: true, layers: true, printFn: true }),
+    );
   }
 
   override setModel(model: CallbackModel): void {
     const m = model as Partial<MonitoredModel>;
     if (!Array.isArray(m.layers) || typeof m.run !== 'function') {
-      throw new RectifyError('ActivationMonitor: needs a Rectify model (sequential or model), received an object without layers/run');
+      throw new RectifyError(
+        'ActivationMonitor: needs a Rectify model (sequential or model), received an object without layers/run',
+      );
     }
     super.setModel(model);
   }
@@ -90,15 +96,21 @@ export class ActivationMonitor extends Callback {
   record(epoch: number): ActivityRecord {
     const model = this.requireModel() as MonitoredModel;
     const probe = this.options.probe ?? this.params?.probeBatch;
-    if (!probe) throw new RectifyError('ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit');
-    const watched = withSublayers(model.layers).filter((l) => l.activation && (!this.options.layers || this.options.layers.includes(l.name)));
+    if (!probe)
+      throw new RectifyError('ActivationMonitor: no probe batch; pass {probe: {x, y}} or use the monitor inside fit');
+    const watched = withSublayers(model.layers).filter(
+      (l) => l.activation && (!this.options.layers || this.options.layers.includes(l.name)),
+    );
     const compiled = requireCompiled(model, 'ActivationMonitor');
     const xs = Array.isArray(probe.x) ? probe.x : [probe.x];
     const ys = Array.isArray(probe.y) ? probe.y : [probe.y];
     for (const l of watched) l.capturePreActivation = true;
     try {
       const layers = tidy(() => {
-        const { grads } = variableGrads(() => totalLoss('ActivationMonitor', compiled, ys, model.run(xs, false), []).total, model.trainableWeights);
+        const { grads } = variableGrads(
+          () => totalLoss('ActivationMonitor', compiled, ys, model.run(xs, false), []).total,
+          model.trainableWeights,
+        );
         const out: Record<string, LayerActivityRecord> = {};
         for (const l of watched) {
           if (!l.lastPreActivation) continue;

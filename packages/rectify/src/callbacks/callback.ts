@@ -71,7 +71,8 @@ export class Callback implements CallbackHooks {
 
   /** The model, or an error naming the callback when it is used outside `fit`. */
   protected requireModel(): CallbackModel {
-    if (!this.model) throw new RectifyError(`${this.constructor.name}: not attached to a model; pass it to model.fit({callbacks})`);
+    if (!this.model)
+      throw new RectifyError(`${this.constructor.name}: not attached to a model; pass it to model.fit({callbacks})`);
     return this.model;
   }
 }

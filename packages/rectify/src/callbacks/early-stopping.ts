@@ -25,7 +25,14 @@ export interface EarlyStoppingOptions {
 }
 
 const earlyStoppingOptions = optionNames<EarlyStoppingOptions>()({
-  monitor: true, minDelta: true, patience: true, mode: true, baseline: true, restoreBestWeights: true, startFromEpoch: true, verbose: true,
+  monitor: true,
+  minDelta: true,
+  patience: true,
+  mode: true,
+  baseline: true,
+  restoreBestWeights: true,
+  startFromEpoch: true,
+  verbose: true,
   printFn: true,
 });
 

@@ -17,9 +17,18 @@ export class LambdaCallback implements CallbackHooks {
   readonly onBatchEnd?: Hooks['onBatchEnd'];
 
   constructor(hooks: Hooks) {
-    checkOptions('LambdaCallback', hooks, optionNames<Hooks>()({
-      onTrainBegin: true, onTrainEnd: true, onEpochBegin: true, onEpochEnd: true, onBatchBegin: true, onBatchEnd: true,
-    }));
+    checkOptions(
+      'LambdaCallback',
+      hooks,
+      optionNames<Hooks>()({
+        onTrainBegin: true,
+        onTrainEnd: true,
+        onEpochBegin: true,
+        onEpochEnd: true,
+        onBatchBegin: true,
+        onBatchEnd: true,
+      }),
+    );
     Object.assign(this, hooks);
   }
 }

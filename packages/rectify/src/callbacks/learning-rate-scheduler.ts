@@ -13,16 +13,21 @@ export class LearningRateScheduler extends Callback {
   constructor(readonly schedule: EpochSchedule) {
     super();
     if (typeof schedule !== 'function') {
-      throw new ValueError(`LearningRateScheduler: schedule must be a function (epoch, lr) => number, received ${typeof schedule}`);
+      throw new ValueError(
+        `LearningRateScheduler: schedule must be a function (epoch, lr) => number, received ${typeof schedule}`,
+      );
     }
   }
 
   onEpochBegin(epoch: number): void {
     const optimizer = this.requireModel().optimizer;
-    if (!optimizer) throw new RectifyError('LearningRateScheduler: the model has no optimizer; call model.compile first');
+    if (!optimizer)
+      throw new RectifyError('LearningRateScheduler: the model has no optimizer; call model.compile first');
     const lr = this.schedule(epoch, optimizer.learningRate);
     if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
-      throw new ValueError(`LearningRateScheduler: schedule returned ${String(lr)} for epoch ${epoch}; expected a non-negative number`);
+      throw new ValueError(
+        `LearningRateScheduler: schedule returned ${String(lr)} for epoch ${epoch}; expected a non-negative number`,
+      );
     }
     optimizer.learningRate = lr;
   }

@@ -28,7 +28,11 @@ export class ModelCheckpoint extends Callback {
 
   constructor(options: ModelCheckpointOptions) {
     super();
-    checkOptions('ModelCheckpoint', options, optionNames<ModelCheckpointOptions>()({ filepath: true, monitor: true, saveBestOnly: true, mode: true }));
+    checkOptions(
+      'ModelCheckpoint',
+      options,
+      optionNames<ModelCheckpointOptions>()({ filepath: true, monitor: true, saveBestOnly: true, mode: true }),
+    );
     this.filepath = checkPath(options?.filepath);
     this.monitor = options.monitor ?? 'val_loss';
     this.saveBestOnly = options.saveBestOnly ?? false;
@@ -55,7 +59,9 @@ export class ModelCheckpoint extends Callback {
 
 function checkPath(p: unknown): string {
   if (typeof p !== 'string' || p.length === 0) {
-    throw new ValueError(`ModelCheckpoint: filepath must be a non-empty string, received ${JSON.stringify(p) ?? String(p)}`);
+    throw new ValueError(
+      `ModelCheckpoint: filepath must be a non-empty string, received ${JSON.stringify(p) ?? String(p)}`,
+    );
   }
   return p;
 }

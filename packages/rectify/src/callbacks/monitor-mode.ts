@@ -16,5 +16,7 @@ export function maximises(fn: string, monitor: string, mode: MonitorMode | undef
 export function warnMissing(fn: string, monitor: string, logs: Record<string, number>, warned: Set<string>): void {
   if (warned.has(monitor)) return;
   warned.add(monitor);
-  console.warn(`${fn}: '${monitor}' is not in the logs (available: ${Object.keys(logs).join(', ') || 'none'}); it is skipped`);
+  console.warn(
+    `${fn}: '${monitor}' is not in the logs (available: ${Object.keys(logs).join(', ') || 'none'}); it is skipped`,
+  );
 }

@@ -20,7 +20,13 @@ export interface ReduceLROnPlateauOptions {
 }
 
 const reduceOptions = optionNames<ReduceLROnPlateauOptions>()({
-  monitor: true, factor: true, patience: true, mode: true, minDelta: true, cooldown: true, minLr: true,
+  monitor: true,
+  factor: true,
+  patience: true,
+  mode: true,
+  minDelta: true,
+  cooldown: true,
+  minLr: true,
 });
 
 /**

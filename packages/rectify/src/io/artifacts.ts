@@ -53,5 +53,9 @@ export interface TransportOptions {
 }
 
 export function isIOHandler(x: unknown): x is IOHandler {
-  return typeof x === 'object' && x !== null && (typeof (x as IOHandler).save === 'function' || typeof (x as IOHandler).load === 'function');
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (typeof (x as IOHandler).save === 'function' || typeof (x as IOHandler).load === 'function')
+  );
 }

@@ -4,7 +4,8 @@ import type { LayersModel } from '../models/layers-model.js';
 import { Model } from '../models/model.js';
 import { Sequential } from '../models/sequential.js';
 
-const oneOrList = (list: readonly SymbolicTensor[]): SymbolicTensor | readonly SymbolicTensor[] => (list.length === 1 ? list[0]! : list);
+const oneOrList = (list: readonly SymbolicTensor[]): SymbolicTensor | readonly SymbolicTensor[] =>
+  list.length === 1 ? list[0]! : list;
 
 /**
  * A TensorFlow.js layers-format model (read by `readTfjsModel`) as a Rectify model: a `Sequential` or a functional

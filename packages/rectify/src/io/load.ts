@@ -15,7 +15,10 @@ export type { LoadOptions } from './model-from-source.js';
  * read too — architecture and weights, not compiled.
  * @example const model = await loadModel('indexeddb://two-moons');
  */
-export async function loadModel(target: string | IOHandler, options: LoadOptions & TransportOptions = {}): Promise<LayersModel> {
+export async function loadModel(
+  target: string | IOHandler,
+  options: LoadOptions & TransportOptions = {},
+): Promise<LayersModel> {
   const fn = 'loadModel';
   const handler = getLoadHandler(fn, target, options);
   return modelFromSource(fn, await handler.load(), options);

@@ -42,13 +42,21 @@ function rectifyArtifacts(model: SavableModel, shardBytes: number): ModelArtifac
   }
   const { shards, entries, byteLength, sha256 } = encoded;
   const tag = sha256.slice(0, 16);
-  const files = shards.map((data, i) => ({ name: shards.length === 1 ? `weights.${tag}.bin` : `weights.${tag}.${i + 1}of${shards.length}.bin`, data }));
+  const files = shards.map((data, i) => ({
+    name: shards.length === 1 ? `weights.${tag}.bin` : `weights.${tag}.${i + 1}of${shards.length}.bin`,
+    data,
+  }));
   const compiled = model.compiled;
   // One shard is written as formatVersion 1 ({path}), which older Rectify versions read; several need version 2.
   const manifest =
     files.length === 1
       ? { path: files[0]!.name, byteLength, sha256, weights: entries }
-      : { shards: files.map((f) => ({ path: f.name, byteLength: f.data.byteLength })), byteLength, sha256, weights: entries };
+      : {
+          shards: files.map((f) => ({ path: f.name, byteLength: f.data.byteLength })),
+          byteLength,
+          sha256,
+          weights: entries,
+        };
   const json = {
     format: MODEL_FORMAT,
     formatVersion: files.length === 1 ? 1 : 2,
@@ -66,10 +74,16 @@ function rectifyArtifacts(model: SavableModel, shardBytes: number): ModelArtifac
  * @example const { modelJson, files } = modelArtifacts(model, 'rectify');
  */
 export function modelArtifacts(model: SavableModel, format: SaveFormat, shardBytes = SHARD_BYTES): ModelArtifacts {
-  if (!model.built) throw new RectifyError(`save: model '${model.name}' is not built yet; build it (or fit it) before saving`);
+  if (!model.built)
+    throw new RectifyError(`save: model '${model.name}' is not built yet; build it (or fit it) before saving`);
   if (format === 'rectify') return rectifyArtifacts(model, shardBytes);
   const { modelJson, files } = tfjsModelFiles(model as unknown as ExportableModel, shardBytes);
-  return { format, modelJson: JSON.stringify(modelJson), files, weightsBytes: files.reduce((n, f) => n + f.data.byteLength, 0) };
+  return {
+    format,
+    modelJson: JSON.stringify(modelJson),
+    files,
+    weightsBytes: files.reduce((n, f) => n + f.data.byteLength, 0),
+  };
 }
 
 /**

@@ -1,7 +1,15 @@
 import { RectifyError, ShapeError, type Tensor, ValueError, dispose, fmtShape, shapesEqual } from '@rectify/tensor';
 import { type LayerClass, type LayerConfig, withWeightSource } from '@rectify/layers';
 import {
-  DEFAULT_MAX_WEIGHT_BYTES, type ModelSource, checkBudget, checkLength, isTfjsModelJson, parseModelJson, readModelJsonText, readTfjsModel, sha256Hex,
+  DEFAULT_MAX_WEIGHT_BYTES,
+  type ModelSource,
+  checkBudget,
+  checkLength,
+  isTfjsModelJson,
+  parseModelJson,
+  readModelJsonText,
+  readTfjsModel,
+  sha256Hex,
 } from '@rectify/interop';
 import type { LayersModel } from '../models/layers-model.js';
 import { Model } from '../models/model.js';
@@ -30,7 +38,11 @@ const MODEL_CLASSES: Readonly<Record<string, LayerClass>> = { Sequential, Model 
  * topology built with each weight taken from the file as its layer asks for it — a shape the manifest does not
  * list fails before it is allocated, and nothing is randomly initialised. Any failure is a RectifyError.
  */
-export async function modelFromSource(fn: string, source: ModelSource, options: LoadOptions = {}): Promise<LayersModel> {
+export async function modelFromSource(
+  fn: string,
+  source: ModelSource,
+  options: LoadOptions = {},
+): Promise<LayersModel> {
   const where = source.description;
   const raw = parseModelJson(fn, await readModelJsonText(fn, source), MODEL_JSON);
   const budget = options.maxWeightBytes ?? DEFAULT_MAX_WEIGHT_BYTES;
@@ -44,11 +56,19 @@ export async function modelFromSource(fn: string, source: ModelSource, options: 
   const m = json.weightsManifest;
   checkBudget(fn, m.byteLength, budget, where);
   const shards: Uint8Array[] = [];
-  for (const s of m.shards) shards.push(checkLength(fn, s.path, await source.file(s.path, { exact: s.byteLength, max: s.byteLength }), { exact: s.byteLength, max: s.byteLength }));
+  for (const s of m.shards)
+    shards.push(
+      checkLength(fn, s.path, await source.file(s.path, { exact: s.byteLength, max: s.byteLength }), {
+        exact: s.byteLength,
+        max: s.byteLength,
+      }),
+    );
   const digest = sha256Hex(shards);
   if (digest !== m.sha256) {
     const name = m.shards.length === 1 ? `weights file '${m.shards[0]!.path}'` : `weights (${m.shards.length} shards)`;
-    throw new ValueError(`${fn}: ${name} is corrupted: its SHA-256 ${digest.slice(0, 12)}… does not match ${m.sha256.slice(0, 12)}… in ${MODEL_JSON}`);
+    throw new ValueError(
+      `${fn}: ${name} is corrupted: its SHA-256 ${digest.slice(0, 12)}… does not match ${m.sha256.slice(0, 12)}… in ${MODEL_JSON}`,
+    );
   }
   const bytes = new ShardedBytes(shards);
   const model = guard(fn, where, () => buildTopology(fn, json, options.customClasses ?? {}, bytes));
@@ -73,33 +93,50 @@ function guard<T>(fn: string, where: string, step: () => T): T {
     return step();
   } catch (err) {
     if (err instanceof RectifyError) throw err;
-    throw new ValueError(`${fn}: the model in ${where} is malformed (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)})`);
+    throw new ValueError(
+      `${fn}: the model in ${where} is malformed (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)})`,
+    );
   }
 }
 
-function buildTopology(fn: string, json: ModelJson, customClasses: Record<string, LayerClass>, bytes: ShardedBytes): LayersModel {
+function buildTopology(
+  fn: string,
+  json: ModelJson,
+  customClasses: Record<string, LayerClass>,
+  bytes: ShardedBytes,
+): LayersModel {
   const { className, config } = json.modelTopology;
   const cls = Object.hasOwn(MODEL_CLASSES, className) ? MODEL_CLASSES[className]! : undefined;
-  if (!cls) throw new ValueError(`${fn}: modelTopology.className '${className}' is not a model class; expected ${Object.keys(MODEL_CLASSES).join(' or ')}`);
+  if (!cls)
+    throw new ValueError(
+      `${fn}: modelTopology.className '${className}' is not a model class; expected ${Object.keys(MODEL_CLASSES).join(' or ')}`,
+    );
   const entries = new Map(json.weightsManifest.weights.filter((e) => e.group === 'model').map((e) => [e.name, e]));
   let refused: Error | undefined;
   const fromFile = (name: string, shape: readonly number[]): Tensor => {
     const e = entries.get(name);
     if (!e) refused = new ValueError(`${fn}: weight '${name}' of the model is missing from ${MODEL_JSON}'s manifest`);
-    else if (!shapesEqual(e.shape, shape)) refused = new ShapeError(`${fn}: weight '${name}' has shape ${fmtShape(e.shape)} in the file, but the model expects ${fmtShape(shape)}`);
+    else if (!shapesEqual(e.shape, shape))
+      refused = new ShapeError(
+        `${fn}: weight '${name}' has shape ${fmtShape(e.shape)} in the file, but the model expects ${fmtShape(shape)}`,
+      );
     if (refused) throw refused;
     return decodeWeight(bytes, e!);
   };
   let model: LayersModel;
   try {
-    model = withWeightSource(fromFile, () => cls.fromConfig(config as unknown as LayerConfig, { ...MODEL_CLASSES, ...customClasses }) as LayersModel);
+    model = withWeightSource(
+      fromFile,
+      () => cls.fromConfig(config as unknown as LayerConfig, { ...MODEL_CLASSES, ...customClasses }) as LayersModel,
+    );
   } catch (err) {
     if (err === refused) throw err;
     const E = err instanceof ShapeError ? ShapeError : ValueError;
     throw new E(`${fn}: cannot rebuild the model from ${MODEL_JSON}: ${(err as Error).message}`);
   }
   try {
-    if (!model.built) throw new ValueError(`${fn}: the model in ${MODEL_JSON} has no input shape, so its weights cannot be placed`);
+    if (!model.built)
+      throw new ValueError(`${fn}: the model in ${MODEL_JSON} has no input shape, so its weights cannot be placed`);
     checkAllPlaced(fn, model, entries);
   } catch (err) {
     model.dispose();
@@ -114,7 +151,10 @@ function checkAllPlaced(fn: string, model: LayersModel, entries: Map<string, Wei
   for (const v of vars) {
     const e = entries.get(v.name);
     if (!e) throw new ValueError(`${fn}: weight '${v.name}' of the model is missing from ${MODEL_JSON}'s manifest`);
-    if (!shapesEqual(e.shape, v.shape)) throw new ShapeError(`${fn}: weight '${v.name}' has shape ${fmtShape(e.shape)} in the file, but the model expects ${fmtShape(v.shape)}`);
+    if (!shapesEqual(e.shape, v.shape))
+      throw new ShapeError(
+        `${fn}: weight '${v.name}' has shape ${fmtShape(e.shape)} in the file, but the model expects ${fmtShape(v.shape)}`,
+      );
   }
   const known = new Set(vars.map((v) => v.name));
   const extra = [...entries.keys()].find((name) => !known.has(name));

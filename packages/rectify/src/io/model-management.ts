@@ -22,7 +22,9 @@ function storedName(fn: string, url: unknown): { scheme: string; name: string } 
       if (url.startsWith(scheme) && url.length > scheme.length) return { scheme, name: url.slice(scheme.length) };
     }
   }
-  throw new ValueError(`${fn}: expected 'indexeddb://name' or 'localstorage://name', received ${JSON.stringify(url) ?? String(url)}`);
+  throw new ValueError(
+    `${fn}: expected 'indexeddb://name' or 'localstorage://name', received ${JSON.stringify(url) ?? String(url)}`,
+  );
 }
 
 /**

@@ -8,8 +8,14 @@ import type { Variable } from '@rectify/tensor';
 export function warnNonFinite(fn: string, weights: readonly Variable[]): string[] {
   const bad = weights.filter((w) => w.dataSync().some((v) => !Number.isFinite(v))).map((w) => w.name);
   if (bad.length) {
-    const list = bad.slice(0, 5).map((n) => `'${n}'`).join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
-    console.warn(`${fn}: weight${bad.length > 1 ? 's' : ''} ${list} ${bad.length > 1 ? 'hold' : 'holds'} NaN or Infinity values; the model loads, but its predictions will be NaN`);
+    const list =
+      bad
+        .slice(0, 5)
+        .map((n) => `'${n}'`)
+        .join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
+    console.warn(
+      `${fn}: weight${bad.length > 1 ? 's' : ''} ${list} ${bad.length > 1 ? 'hold' : 'holds'} NaN or Infinity values; the model loads, but its predictions will be NaN`,
+    );
   }
   return bad;
 }

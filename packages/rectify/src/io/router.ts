@@ -33,7 +33,9 @@ function route(fn: string, kind: 'save' | 'load', target: unknown, options: Tran
     return target;
   }
   if (typeof target !== 'string' || target.length === 0) {
-    throw new ValueError(`${fn}: expected a URL or an IO handler, received ${JSON.stringify(target) ?? String(target)}`);
+    throw new ValueError(
+      `${fn}: expected a URL or an IO handler, received ${JSON.stringify(target) ?? String(target)}`,
+    );
   }
   for (const router of [...(kind === 'save' ? saveRouters : loadRouters), ...BUILTIN_ROUTERS]) {
     const handler = router(target, options);
@@ -41,8 +43,11 @@ function route(fn: string, kind: 'save' | 'load', target: unknown, options: Tran
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target)?.[1];
   const known = `use ${SCHEMES}, or under Node 'file://<directory>' or a plain directory path`;
-  if (scheme && scheme.toLowerCase() !== 'file') throw new ValueError(`${fn}: unsupported scheme in '${target}'; ${known}`);
-  throw new ValueError(`${fn}: '${target}' is a file path, which needs Node (its entry point registers the file system); in a browser ${known.slice(4)}`);
+  if (scheme && scheme.toLowerCase() !== 'file')
+    throw new ValueError(`${fn}: unsupported scheme in '${target}'; ${known}`);
+  throw new ValueError(
+    `${fn}: '${target}' is a file path, which needs Node (its entry point registers the file system); in a browser ${known.slice(4)}`,
+  );
 }
 
 /**
@@ -58,6 +63,10 @@ export function getSaveHandler(fn: string, target: unknown): IOHandler & Require
  * The handler `rf.loadModel(target)` reads through (see {@link getSaveHandler}).
  * @example const handler = getLoadHandler('loadModel', 'https://example.com/m/model.json');
  */
-export function getLoadHandler(fn: string, target: unknown, options?: TransportOptions): IOHandler & Required<Pick<IOHandler, 'load'>> {
+export function getLoadHandler(
+  fn: string,
+  target: unknown,
+  options?: TransportOptions,
+): IOHandler & Required<Pick<IOHandler, 'load'>> {
   return route(fn, 'load', target, options) as IOHandler & Required<Pick<IOHandler, 'load'>>;
 }

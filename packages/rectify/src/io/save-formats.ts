@@ -17,7 +17,9 @@ export interface SaveOptions {
 /** An options argument must be an object: `save(dir, 'tfjs')` would otherwise quietly save in the default format. */
 export function checkOptionsObject(fn: string, options: unknown, example: string): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ValueError(`${fn}: options must be an object like ${example}, received ${JSON.stringify(options) ?? String(options)}`);
+    throw new ValueError(
+      `${fn}: options must be an object like ${example}, received ${JSON.stringify(options) ?? String(options)}`,
+    );
   }
   return options as Record<string, unknown>;
 }
@@ -29,7 +31,9 @@ export function checkOptionsObject(fn: string, options: unknown, example: string
 export function saveFormat(options: unknown): SaveFormat {
   const format = checkOptionsObject('save', options, "{ format: 'tfjs' }")['format'] ?? 'rectify';
   if (typeof format === 'string' && format.toLowerCase() === 'onnx') {
-    throw new ValueError(`save: format must be one of ${SAVE_FORMATS.map((f) => `'${f}'`).join(', ')}, received "onnx"; ONNX is written by rf.exportOnnx(model, 'model.onnx')`);
+    throw new ValueError(
+      `save: format must be one of ${SAVE_FORMATS.map((f) => `'${f}'`).join(', ')}, received "onnx"; ONNX is written by rf.exportOnnx(model, 'model.onnx')`,
+    );
   }
   return checkOneOf('save', 'format', format, SAVE_FORMATS);
 }

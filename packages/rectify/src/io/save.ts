@@ -9,7 +9,11 @@ import { saveFormat } from './save-formats.js';
  * writes nothing.
  * @example await saveModel(model, 'indexeddb://two-moons');
  */
-export async function saveModel(model: SavableModel, target: string | IOHandler, options: unknown = {}): Promise<SaveResult> {
+export async function saveModel(
+  model: SavableModel,
+  target: string | IOHandler,
+  options: unknown = {},
+): Promise<SaveResult> {
   const format = saveFormat(options);
   const handler = getSaveHandler('save', target);
   return handler.save(modelArtifacts(model, format));

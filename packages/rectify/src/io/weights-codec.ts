@@ -28,7 +28,8 @@ export interface EncodedWeights {
 export function encodeWeights(weights: readonly NamedWeight[], shardBytes: number): EncodedWeights {
   const total = weights.reduce((n, w) => n + w.tensor.size * 4, 0);
   const shards: Uint8Array[] = [];
-  for (let at = 0; at < total || shards.length === 0; at += shardBytes) shards.push(new Uint8Array(Math.min(shardBytes, total - at)));
+  for (let at = 0; at < total || shards.length === 0; at += shardBytes)
+    shards.push(new Uint8Array(Math.min(shardBytes, total - at)));
   const views = shards.map((s) => new DataView(s.buffer));
   const entries: WeightEntry[] = [];
   let offset = 0;
@@ -36,7 +37,7 @@ export function encodeWeights(weights: readonly NamedWeight[], shardBytes: numbe
     const values = Float32Array.from(w.tensor.dataSync());
     if (LITTLE_ENDIAN) {
       const raw = new Uint8Array(values.buffer);
-      for (let done = 0; done < raw.byteLength; ) {
+      for (let done = 0; done < raw.byteLength;) {
         const at = offset + done;
         const s = Math.floor(at / shardBytes);
         const n = Math.min(raw.byteLength - done, shardBytes - (at - s * shardBytes));

@@ -1,6 +1,12 @@
 import { RectifyError, type Tensor, ValueError, dispose, shapesEqual } from '@rectify/tensor';
 import type { Layer } from '@rectify/layers';
-import { DEFAULT_MAX_WEIGHT_BYTES, assignWeightsSafetensors, decodeSafetensors, encodeWeightsSafetensors, filePort } from '@rectify/interop';
+import {
+  DEFAULT_MAX_WEIGHT_BYTES,
+  assignWeightsSafetensors,
+  decodeSafetensors,
+  encodeWeightsSafetensors,
+  filePort,
+} from '@rectify/interop';
 import { warnNonFinite } from './non-finite.js';
 import { checkOneOf } from '../checks.js';
 import { checkOptionsObject } from './save-formats.js';
@@ -19,9 +25,18 @@ export interface WeightsOptions {
 
 /** The file a `saveWeights`/`loadWeights` URL names: 'file://path' or a plain path. */
 function weightsPath(fn: string, url: unknown, options: unknown): string {
-  checkOneOf(fn, 'format', checkOptionsObject(fn, options, "{ format: 'safetensors' }")['format'] ?? 'safetensors', WEIGHTS_FORMATS);
-  if (typeof url !== 'string' || url.length === 0) throw new ValueError(`${fn}: path must be a non-empty string, received ${JSON.stringify(url) ?? String(url)}`);
-  return filePort(fn, 'save the whole model with model.save(\'indexeddb://name\'), or use rf.encodeWeightsSafetensors(model) for the bytes').resolve(fn, url);
+  checkOneOf(
+    fn,
+    'format',
+    checkOptionsObject(fn, options, "{ format: 'safetensors' }")['format'] ?? 'safetensors',
+    WEIGHTS_FORMATS,
+  );
+  if (typeof url !== 'string' || url.length === 0)
+    throw new ValueError(`${fn}: path must be a non-empty string, received ${JSON.stringify(url) ?? String(url)}`);
+  return filePort(
+    fn,
+    "save the whole model with model.save('indexeddb://name'), or use rf.encodeWeightsSafetensors(model) for the bytes",
+  ).resolve(fn, url);
 }
 
 /**
@@ -48,7 +63,8 @@ export async function saveWeightsFile(model: Layer, url: string, options: Weight
 export async function loadWeightsFile(model: Layer, url: string, options: WeightsOptions = {}): Promise<void> {
   const fn = 'loadWeights';
   const path = weightsPath(fn, url, options);
-  if (!model.built) throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
+  if (!model.built)
+    throw new RectifyError(`${fn}: model '${model.name}' is not built yet; build it before loading weights into it`);
   const bytes = await filePort(fn, '').readFile(fn, path, DEFAULT_MAX_WEIGHT_BYTES, 'weights file');
   if (!assignByPosition(model, bytes)) assignWeightsSafetensors(model, bytes);
   warnNonFinite(fn, model.weights);

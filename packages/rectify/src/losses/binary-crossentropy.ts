@@ -22,7 +22,11 @@ export const PROBABILITY_EPSILON = 1e-7;
  * @example binaryCrossentropy({ fromLogits: true })(tensor([[1]]), tensor([[0]])).item(); // log 2
  */
 export function binaryCrossentropy(options: BinaryCrossentropyOptions = {}): Loss {
-  checkOptions('binaryCrossentropy', options, optionNames<BinaryCrossentropyOptions>()({ fromLogits: true, labelSmoothing: true }));
+  checkOptions(
+    'binaryCrossentropy',
+    options,
+    optionNames<BinaryCrossentropyOptions>()({ fromLogits: true, labelSmoothing: true }),
+  );
   const fromLogits = options.fromLogits ?? false;
   const labelSmoothing = checkUnitInterval('binaryCrossentropy', 'labelSmoothing', options.labelSmoothing ?? 0);
   return makeLoss('binaryCrossentropy', { fromLogits, labelSmoothing }, (t, p) => {

@@ -1,4 +1,16 @@
-import { type Tensor, add, clipByValue, div, log, logSoftmax, mul, neg, sum, checkOptions, optionNames } from '@rectify/tensor';
+import {
+  type Tensor,
+  add,
+  clipByValue,
+  div,
+  log,
+  logSoftmax,
+  mul,
+  neg,
+  sum,
+  checkOptions,
+  optionNames,
+} from '@rectify/tensor';
 import { checkUnitInterval } from '../checks.js';
 import { PROBABILITY_EPSILON } from './binary-crossentropy.js';
 import { type Loss, makeLoss } from './loss.js';
@@ -28,7 +40,11 @@ export function classLogProbabilities(yPred: Tensor, fromLogits: boolean): Tenso
  * @example categoricalCrossentropy({ fromLogits: true })(tensor([[0, 1]]), tensor([[0, 0]])).item(); // log 2
  */
 export function categoricalCrossentropy(options: CategoricalCrossentropyOptions = {}): Loss {
-  checkOptions('categoricalCrossentropy', options, optionNames<CategoricalCrossentropyOptions>()({ fromLogits: true, labelSmoothing: true }));
+  checkOptions(
+    'categoricalCrossentropy',
+    options,
+    optionNames<CategoricalCrossentropyOptions>()({ fromLogits: true, labelSmoothing: true }),
+  );
   const fromLogits = options.fromLogits ?? false;
   const labelSmoothing = checkUnitInterval('categoricalCrossentropy', 'labelSmoothing', options.labelSmoothing ?? 0);
   return makeLoss('categoricalCrossentropy', { fromLogits, labelSmoothing }, (t, p) => {

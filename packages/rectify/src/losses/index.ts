@@ -8,9 +8,27 @@ export { meanAbsoluteError } from './mean-absolute-error.js';
 export { huber, type HuberOptions } from './huber.js';
 export { binaryCrossentropy, type BinaryCrossentropyOptions } from './binary-crossentropy.js';
 export { categoricalCrossentropy, type CategoricalCrossentropyOptions } from './categorical-crossentropy.js';
-export { sparseCategoricalCrossentropy, type SparseCategoricalCrossentropyOptions } from './sparse-categorical-crossentropy.js';
-export { lossFactories, getLoss, getLoss as get, lossNameOf, type LossName, type LossIdentifier, type SerializedLoss } from './registry.js';
+export {
+  sparseCategoricalCrossentropy,
+  type SparseCategoricalCrossentropyOptions,
+} from './sparse-categorical-crossentropy.js';
+export {
+  lossFactories,
+  getLoss,
+  getLoss as get,
+  lossNameOf,
+  type LossName,
+  type LossIdentifier,
+  type SerializedLoss,
+} from './registry.js';
 export { Reduction, computeWeightedLoss } from './tfjs/reduction.js';
 export {
-  meanSquaredError, absoluteDifference, huberLoss, logLoss, hingeLoss, cosineDistance, sigmoidCrossEntropy, softmaxCrossEntropy,
+  meanSquaredError,
+  absoluteDifference,
+  huberLoss,
+  logLoss,
+  hingeLoss,
+  cosineDistance,
+  sigmoidCrossEntropy,
+  softmaxCrossEntropy,
 } from './tfjs/tfjs-losses.js';

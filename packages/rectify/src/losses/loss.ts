@@ -1,5 +1,16 @@
 import {
-  type Tensor, type TensorLike, ShapeError, cast, expandDims, fmtShape, mean, mul, reshape, shapesEqual, squeeze, toTensor,
+  type Tensor,
+  type TensorLike,
+  ShapeError,
+  cast,
+  expandDims,
+  fmtShape,
+  mean,
+  mul,
+  reshape,
+  shapesEqual,
+  squeeze,
+  toTensor,
 } from '@rectify/tensor';
 
 /**
@@ -48,13 +59,20 @@ export function makeLoss(
     return mean(mul(per, w));
   };
   Object.defineProperty(loss, 'name', { value: name });
-  return Object.assign(loss, { fromLogits: config['fromLogits'] === true, perSample, getConfig: () => ({ ...config }) }) as Loss;
+  return Object.assign(loss, {
+    fromLogits: config['fromLogits'] === true,
+    perSample,
+    getConfig: () => ({ ...config }),
+  }) as Loss;
 }
 
 /** Averages every axis but the first (the batch); a rank-0 or rank-1 input is already one value per example. */
 export function batchMean(t: Tensor): Tensor {
   if (t.rank <= 1) return t.rank === 0 ? reshape(t, [1]) : t;
-  return mean(t, t.shape.slice(1).map((_, i) => i + 1));
+  return mean(
+    t,
+    t.shape.slice(1).map((_, i) => i + 1),
+  );
 }
 
 /**
@@ -66,7 +84,9 @@ export function alignTargets(name: string, yTrue: Tensor, yPred: Tensor): Tensor
   if (t.rank === yPred.rank - 1 && yPred.shape[yPred.rank - 1] === 1) t = expandDims(t, -1);
   else if (t.rank === yPred.rank + 1 && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
   if (!shapesEqual(t.shape, yPred.shape)) {
-    throw new ShapeError(`${name}: yTrue shape ${fmtShape(yTrue.shape)} does not match yPred shape ${fmtShape(yPred.shape)}`);
+    throw new ShapeError(
+      `${name}: yTrue shape ${fmtShape(yTrue.shape)} does not match yPred shape ${fmtShape(yPred.shape)}`,
+    );
   }
   return t.dtype === 'float32' ? t : cast(t, 'float32');
 }

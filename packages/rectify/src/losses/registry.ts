@@ -14,16 +14,28 @@ import { absoluteDifference, meanSquaredError as tfjsMeanSquaredError } from './
  * @example Object.keys(lossFactories); // ['meanSquaredError', 'meanAbsoluteError', 'huber', …]
  */
 export const lossFactories = {
-  meanSquaredError, meanAbsoluteError, huber, binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy,
+  meanSquaredError,
+  meanAbsoluteError,
+  huber,
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  sparseCategoricalCrossentropy,
 } as const;
 
 export type LossName = keyof typeof lossFactories;
 
 /** Short names Keras accepts that are not spellings of a canonical name. */
-const shortNames: Readonly<Record<string, LossName>> = { mse: 'meanSquaredError', mae: 'meanAbsoluteError', huberloss: 'huber' };
+const shortNames: Readonly<Record<string, LossName>> = {
+  mse: 'meanSquaredError',
+  mae: 'meanAbsoluteError',
+  huberloss: 'huber',
+};
 
 /** tfjs loss functions that equal a registered loss when given (yTrue, yPred): compile stores them by name. */
-const tfjsEquivalents = new Map<unknown, LossName>([[tfjsMeanSquaredError, 'meanSquaredError'], [absoluteDifference, 'meanAbsoluteError']]);
+const tfjsEquivalents = new Map<unknown, LossName>([
+  [tfjsMeanSquaredError, 'meanSquaredError'],
+  [absoluteDifference, 'meanAbsoluteError'],
+]);
 
 /**
  * Whether `fn` is a user-written loss function (not a Loss object, nor a tfjs function with a registered equal),
@@ -78,7 +90,8 @@ export function getLoss(identifier: LossIdentifier): Loss {
 
 /** Wraps a user function: its result is averaged to one value per example (a scalar is taken as is). */
 function customLoss(fn: LossFunction): Loss {
-  const perSample = (yTrue: TensorLike, yPred: Tensor): Tensor => batchMean(fn(toTensor(yTrue, 'yTrue', fn.name || 'loss'), yPred));
+  const perSample = (yTrue: TensorLike, yPred: Tensor): Tensor =>
+    batchMean(fn(toTensor(yTrue, 'yTrue', fn.name || 'loss'), yPred));
   const loss = (yTrue: TensorLike, yPred: Tensor): Tensor => mean(perSample(yTrue, yPred));
   Object.defineProperty(loss, 'name', { value: fn.name || 'customLoss' });
   return Object.assign(loss, { fromLogits: false, perSample, getConfig: () => ({}) }) as Loss;

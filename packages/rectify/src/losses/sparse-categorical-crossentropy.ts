@@ -1,4 +1,18 @@
-import { type Tensor, ShapeError, ValueError, cast, fmtShape, mul, neg, oneHot, shapesEqual, squeeze, sum, checkOptions, optionNames } from '@rectify/tensor';
+import {
+  type Tensor,
+  ShapeError,
+  ValueError,
+  cast,
+  fmtShape,
+  mul,
+  neg,
+  oneHot,
+  shapesEqual,
+  squeeze,
+  sum,
+  checkOptions,
+  optionNames,
+} from '@rectify/tensor';
 import { classLogProbabilities } from './categorical-crossentropy.js';
 import { type Loss, makeLoss } from './loss.js';
 
@@ -17,7 +31,9 @@ export function classLabels(name: string, yTrue: Tensor, yPred: Tensor): Tensor 
   let labels = yTrue;
   if (labels.rank === yPred.rank && labels.shape[labels.rank - 1] === 1) labels = squeeze(labels, -1);
   if (!shapesEqual(labels.shape, want)) {
-    throw new ShapeError(`${name}: yTrue shape ${fmtShape(yTrue.shape)} must be ${fmtShape(want)} (class indices) for yPred shape ${fmtShape(yPred.shape)}`);
+    throw new ShapeError(
+      `${name}: yTrue shape ${fmtShape(yTrue.shape)} must be ${fmtShape(want)} (class indices) for yPred shape ${fmtShape(yPred.shape)}`,
+    );
   }
   const values = labels.dataSync();
   for (let i = 0; i < values.length; i++) {
@@ -38,7 +54,11 @@ export function classLabels(name: string, yTrue: Tensor, yPred: Tensor): Tensor 
  * @example sparseCategoricalCrossentropy({ fromLogits: true })(tensor([1]), tensor([[0, 0]])).item(); // log 2
  */
 export function sparseCategoricalCrossentropy(options: SparseCategoricalCrossentropyOptions = {}): Loss {
-  checkOptions('sparseCategoricalCrossentropy', options, optionNames<SparseCategoricalCrossentropyOptions>()({ fromLogits: true }));
+  checkOptions(
+    'sparseCategoricalCrossentropy',
+    options,
+    optionNames<SparseCategoricalCrossentropyOptions>()({ fromLogits: true }),
+  );
   const fromLogits = options.fromLogits ?? false;
   const name = 'sparseCategoricalCrossentropy';
   return makeLoss(

@@ -9,7 +9,12 @@ export interface ThresholdOptions {
 }
 
 /** True positives, false positives and false negatives of one batch, thresholded. */
-function confusion(name: string, yTrue: TensorLike, yPred: Tensor, threshold: number): { tp: number; fp: number; fn: number } {
+function confusion(
+  name: string,
+  yTrue: TensorLike,
+  yPred: Tensor,
+  threshold: number,
+): { tp: number; fp: number; fn: number } {
   return noGrad(() =>
     tidy(() => {
       const t = alignTargets(name, toTensor(yTrue, 'yTrue', name), yPred);
@@ -20,7 +25,11 @@ function confusion(name: string, yTrue: TensorLike, yPred: Tensor, threshold: nu
   );
 }
 
-function ratioMetric(name: string, threshold: number, part: (c: { tp: number; fp: number; fn: number }) => number): Metric {
+function ratioMetric(
+  name: string,
+  threshold: number,
+  part: (c: { tp: number; fp: number; fn: number }) => number,
+): Metric {
   let tp = 0;
   let other = 0;
   return {
@@ -56,4 +65,3 @@ export function precision(options: ThresholdOptions = {}): Metric {
 export function recall(options: ThresholdOptions = {}): Metric {
   return ratioMetric('recall', options.threshold ?? 0.5, (c) => c.fn);
 }
-

@@ -11,15 +11,29 @@ import { meanAbsoluteError, meanSquaredError } from './regression.js';
  * @example Object.keys(metricFactories).includes('precision'); // true
  */
 export const metricFactories = {
-  accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, meanSquaredError, meanAbsoluteError,
+  accuracy,
+  binaryAccuracy,
+  categoricalAccuracy,
+  sparseCategoricalAccuracy,
+  precision,
+  recall,
+  meanSquaredError,
+  meanAbsoluteError,
 } as const;
 
 export type MetricName = keyof typeof metricFactories;
 
-const shortNames: Readonly<Record<string, MetricName>> = { acc: 'accuracy', mse: 'meanSquaredError', mae: 'meanAbsoluteError' };
-const byName = new Map<string, MetricName>(Object.keys(metricFactories).map((n) => [normalizeName(n), n as MetricName]));
+const shortNames: Readonly<Record<string, MetricName>> = {
+  acc: 'accuracy',
+  mse: 'meanSquaredError',
+  mae: 'meanAbsoluteError',
+};
+const byName = new Map<string, MetricName>(
+  Object.keys(metricFactories).map((n) => [normalizeName(n), n as MetricName]),
+);
 
-export type MetricIdentifier = string | Metric | MetricFunction | { readonly className: string; readonly config?: Record<string, unknown> };
+export type MetricIdentifier =
+  string | Metric | MetricFunction | { readonly className: string; readonly config?: Record<string, unknown> };
 
 /**
  * A metric from a name (Keras spellings: 'accuracy', 'acc', 'sparse_categorical_accuracy', 'mse' …), a serialized
@@ -40,7 +54,8 @@ export function getMetric(identifier: MetricIdentifier, context: { loss?: Loss }
   }
   const config = typeof identifier === 'string' ? {} : (identifier.config ?? {});
   const loss = context.loss;
-  const logitThreshold = loss?.name === 'binaryCrossentropy' && loss.fromLogits && !('threshold' in config) ? { threshold: 0 } : {};
+  const logitThreshold =
+    loss?.name === 'binaryCrossentropy' && loss.fromLogits && !('threshold' in config) ? { threshold: 0 } : {};
   if (name === 'accuracy' && loss) {
     if (loss.name === 'sparseCategoricalCrossentropy') return sparseCategoricalAccuracy();
     if (loss.name === 'categoricalCrossentropy') return categoricalAccuracy();

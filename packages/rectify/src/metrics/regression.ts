@@ -4,7 +4,9 @@ import { type Metric, meanMetric } from './metric.js';
 
 /** Running mean squared error (Keras metric 'mse'). @example meanSquaredError().update(tensor([1]), tensor([3])) // result 4 */
 export function meanSquaredError(): Metric {
-  return meanMetric('meanSquaredError', {}, (t, p) => batchMean(squaredDifference(alignTargets('meanSquaredError', t, p), p)));
+  return meanMetric('meanSquaredError', {}, (t, p) =>
+    batchMean(squaredDifference(alignTargets('meanSquaredError', t, p), p)),
+  );
 }
 
 /** Running mean absolute error (Keras metric 'mae'). @example meanAbsoluteError().update(tensor([1]), tensor([3])) // result 2 */

@@ -31,23 +31,43 @@ export interface EvaluateOptions {
   printFn?: (line: string) => void;
 }
 
-const evaluateOptions = optionNames<EvaluateOptions>()({ batchSize: true, verbose: true, returnDict: true, printFn: true });
+const evaluateOptions = optionNames<EvaluateOptions>()({
+  batchSize: true,
+  verbose: true,
+  returnDict: true,
+  printFn: true,
+});
 
 export interface EvaluateDatasetOptions extends Omit<EvaluateOptions, 'batchSize'> {
   /** Evaluate at most this many batches (default: the whole dataset). */
   batches?: number;
 }
 
-const evaluateDatasetOptions = optionNames<EvaluateDatasetOptions>()({ batches: true, verbose: true, returnDict: true, printFn: true });
+const evaluateDatasetOptions = optionNames<EvaluateDatasetOptions>()({
+  batches: true,
+  verbose: true,
+  returnDict: true,
+  printFn: true,
+});
 
 function checkVerbose(fn: string, verbose: unknown = 0): 0 | 1 {
-  if (verbose !== 0 && verbose !== 1) throw new ValueError(`${fn}: verbose must be 0 or 1, received ${String(verbose)}`);
+  if (verbose !== 0 && verbose !== 1)
+    throw new ValueError(`${fn}: verbose must be 0 or 1, received ${String(verbose)}`);
   return verbose;
 }
 
 /** evaluate's return convention: optionally prints one line, then numbers by key or TensorFlow.js' Scalars. */
-function evaluationResult(logs: Logs, verbose: 0 | 1, options: Pick<EvaluateOptions, 'returnDict' | 'printFn'>): Logs | Tensor | Tensor[] {
-  if (verbose === 1) (options.printFn ?? ((s: string) => console.log(s)))(Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`).join(' - '));
+function evaluationResult(
+  logs: Logs,
+  verbose: 0 | 1,
+  options: Pick<EvaluateOptions, 'returnDict' | 'printFn'>,
+): Logs | Tensor | Tensor[] {
+  if (verbose === 1)
+    (options.printFn ?? ((s: string) => console.log(s)))(
+      Object.entries(logs)
+        .map(([k, v]) => `${k}: ${v.toFixed(4)}`)
+        .join(' - '),
+    );
   if (options.returnDict) return logs;
   const values = Object.values(logs).map((v) => scalar(v));
   return values.length === 1 ? values[0]! : values;
@@ -121,8 +141,14 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * @example const { loss } = await model.evaluateDataset(testDs, { batches: 10, returnDict: true });
    */
   evaluateDataset(dataset: Dataset<unknown>, options: EvaluateDatasetOptions & { returnDict: true }): Promise<Logs>;
-  evaluateDataset(dataset: Dataset<unknown>, options?: EvaluateDatasetOptions & { returnDict?: false }): Promise<Tensor | Tensor[]>;
-  async evaluateDataset(dataset: Dataset<unknown>, options: EvaluateDatasetOptions = {}): Promise<Logs | Tensor | Tensor[]> {
+  evaluateDataset(
+    dataset: Dataset<unknown>,
+    options?: EvaluateDatasetOptions & { returnDict?: false },
+  ): Promise<Tensor | Tensor[]>;
+  async evaluateDataset(
+    dataset: Dataset<unknown>,
+    options: EvaluateDatasetOptions = {},
+  ): Promise<Logs | Tensor | Tensor[]> {
     checkOptions('evaluateDataset', options, evaluateDatasetOptions);
     const verbose = checkVerbose('evaluateDataset', options.verbose);
     const logs = await evaluateDatasetLoop(this, dataset, options.batches);
@@ -148,7 +174,10 @@ export abstract class LayersModel extends Layer implements TrainableModel {
     const ys = toTensorList('evaluate', 'y', y);
     let logs: Logs;
     try {
-      exampleCount('evaluate', [['x', xs], ['y', ys]]);
+      exampleCount('evaluate', [
+        ['x', xs],
+        ['y', ys],
+      ]);
       logs = evaluateLoop(this, xs, ys, batchSize);
     } finally {
       dispose([...converted(xs, x), ...converted(ys, y)]);
@@ -182,7 +211,10 @@ export abstract class LayersModel extends Layer implements TrainableModel {
     const xs = toTensorList('trainOnBatch', 'x', x);
     const ys = toTensorList('trainOnBatch', 'y', y);
     try {
-      exampleCount('trainOnBatch', [['x', xs], ['y', ys]]);
+      exampleCount('trainOnBatch', [
+        ['x', xs],
+        ['y', ys],
+      ]);
       for (const m of compiled?.metrics ?? []) m.metric.reset();
       const r = trainStep(this, xs, ys, true, 'trainOnBatch');
       if (r.nonFinite) {
@@ -257,5 +289,4 @@ export abstract class LayersModel extends Layer implements TrainableModel {
     this.compiled?.optimizer.dispose();
     super.dispose();
   }
-
 }

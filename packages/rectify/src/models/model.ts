@@ -1,6 +1,13 @@
 import { type Tensor, ValueError, checkOptions } from '@rectify/tensor';
 import {
-  type CallArgs, Functional, type FunctionalConfig, InputLayer, type Layer, type LayerClass, type LayerConfig, type Shape,
+  type CallArgs,
+  Functional,
+  type FunctionalConfig,
+  InputLayer,
+  type Layer,
+  type LayerClass,
+  type LayerConfig,
+  type Shape,
   type SymbolicTensor,
 } from '@rectify/layers';
 import { LayersModel, type SummaryRow } from './layers-model.js';
@@ -82,10 +89,15 @@ export class Model extends LayersModel {
     return { ...this.graph.getConfig(), ...super.getConfig() };
   }
 
-  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const c = config as FunctionalConfig;
     const graph = Functional.fromConfig(c, { Model, Sequential, ...customClasses }) as Functional;
-    const pick = (list: readonly SymbolicTensor[], asList: boolean): SymbolicTensor | readonly SymbolicTensor[] => (asList ? list : list[0]!);
+    const pick = (list: readonly SymbolicTensor[], asList: boolean): SymbolicTensor | readonly SymbolicTensor[] =>
+      asList ? list : list[0]!;
     return new Model({
       inputs: pick(graph.inputs, c.listInput),
       outputs: pick(graph.outputs, c.listOutput),

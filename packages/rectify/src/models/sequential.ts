@@ -1,7 +1,15 @@
 import { type Tensor, ValueError, checkOptions, optionNames } from '@rectify/tensor';
 import {
-  type CallArgs, InputLayer, Layer, type LayerClass, type LayerConfig, type SerializedLayer, type Shape, SymbolicTensor,
-  deserializeLayer, serializeLayer,
+  type CallArgs,
+  InputLayer,
+  Layer,
+  type LayerClass,
+  type LayerConfig,
+  type SerializedLayer,
+  type Shape,
+  SymbolicTensor,
+  deserializeLayer,
+  serializeLayer,
 } from '@rectify/layers';
 import { LayersModel, type SummaryRow } from './layers-model.js';
 
@@ -36,7 +44,9 @@ export class Sequential extends LayersModel {
     if (items[0] instanceof SymbolicTensor) {
       const source = items.shift() as SymbolicTensor;
       if (!(source.sourceLayer instanceof InputLayer)) {
-        throw new ValueError(`sequential: a SymbolicTensor may only come first and must come from input(), received the output of '${source.sourceLayer.name}'`);
+        throw new ValueError(
+          `sequential: a SymbolicTensor may only come first and must come from input(), received the output of '${source.sourceLayer.name}'`,
+        );
       }
       this.batchInputShape = [...source.shape];
     }
@@ -59,15 +69,20 @@ export class Sequential extends LayersModel {
    */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) {
-      throw new ValueError(`sequential.add: expected a Layer, received ${layer === null ? 'null' : typeof layer === 'object' ? (layer as object).constructor.name : typeof layer}`);
+      throw new ValueError(
+        `sequential.add: expected a Layer, received ${layer === null ? 'null' : typeof layer === 'object' ? (layer as object).constructor.name : typeof layer}`,
+      );
     }
     if (layer instanceof InputLayer) {
-      throw new ValueError(`sequential.add: pass input({shape}) as the first element of sequential([...]) or give the first layer an inputShape`);
+      throw new ValueError(
+        `sequential.add: pass input({shape}) as the first element of sequential([...]) or give the first layer an inputShape`,
+      );
     }
     if (this.stack.some((l) => l.name === layer.name)) {
       throw new ValueError(`sequential.add: layer names must be unique, '${layer.name}' is already in the model`);
     }
-    if (this.stack.length === 0 && !this.batchInputShape && layer.batchInputShape) this.batchInputShape = [...layer.batchInputShape];
+    if (this.stack.length === 0 && !this.batchInputShape && layer.batchInputShape)
+      this.batchInputShape = [...layer.batchInputShape];
     this.stack.push(this.trackLayer(layer));
     if (this.built) layer.maybeBuild(this.outputShapeAt(this.stack.length - 2));
     else if (this.stack.length === 1 && this.batchInputShape) this.build(this.batchInputShape);
@@ -80,12 +95,14 @@ export class Sequential extends LayersModel {
       l.maybeBuild(shape);
       shape = l.computeOutputShape(shape);
     }
-    if (!this.batchInputShape && !Array.isArray(inputShape[0])) this.batchInputShape = [null, ...(inputShape as Shape).slice(1)];
+    if (!this.batchInputShape && !Array.isArray(inputShape[0]))
+      this.batchInputShape = [null, ...(inputShape as Shape).slice(1)];
     super.build(inputShape);
   }
 
   call(inputs: Tensor | Tensor[], args: CallArgs): Tensor | Tensor[] {
-    if (this.stack.length === 0) throw new ValueError(`${this.name}: the model has no layers; add some before calling it`);
+    if (this.stack.length === 0)
+      throw new ValueError(`${this.name}: the model has no layers; add some before calling it`);
     let x: Tensor | Tensor[] = inputs;
     for (const l of this.stack) x = l.apply(x, args);
     return x;
@@ -110,9 +127,16 @@ export class Sequential extends LayersModel {
     return { ...super.getConfig(), layers: this.stack.map((l) => serializeLayer(l)) };
   }
 
-  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const c = config as SequentialConfig;
-    if (!Array.isArray(c.layers)) throw new ValueError(`sequential.fromConfig: config.layers must be an array, received ${JSON.stringify(c.layers)}`);
+    if (!Array.isArray(c.layers))
+      throw new ValueError(
+        `sequential.fromConfig: config.layers must be an array, received ${JSON.stringify(c.layers)}`,
+      );
     const layers = c.layers.map((l) => deserializeLayer(l, { Sequential, ...customClasses }));
     const model = new Sequential({ name: c.name, layers }) as unknown as T;
     if (c.batchInputShape && !model.built) (model as unknown as Sequential).build(c.batchInputShape);
@@ -126,7 +150,10 @@ export class Sequential extends LayersModel {
  * const model = sequential([dense({ units: 8, activation: 'relu', inputShape: [2] }), dense({ units: 1, activation: 'sigmoid' })]);
  * const same = sequential({ layers: [dense({ units: 1, inputShape: [2] })] }); // tfjs' form
  */
-export function sequential(layers?: readonly (Layer | SymbolicTensor)[] | SequentialArgs, options: { name?: string } = {}): Sequential {
+export function sequential(
+  layers?: readonly (Layer | SymbolicTensor)[] | SequentialArgs,
+  options: { name?: string } = {},
+): Sequential {
   if (layers === undefined || Array.isArray(layers)) {
     checkOptions('sequential', options, ['name']);
     return new Sequential({ layers: (layers ?? []) as readonly (Layer | SymbolicTensor)[], ...options });

@@ -15,7 +15,8 @@ const HEADERS = ['Layer (type)', 'Output Shape', 'Param #', 'Activation', 'Initi
 /** Keras prints shapes as tuples with None: `(None, 64)`. */
 function formatShape(s: SummaryRow['outputShape']): string {
   if (s === 'multiple') return 'multiple';
-  const one = (x: Shape): string => `(${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}${x.length === 1 ? ',' : ''})`;
+  const one = (x: Shape): string =>
+    `(${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}${x.length === 1 ? ',' : ''})`;
   return Array.isArray(s[0]) ? (s as readonly Shape[]).map(one).join(', ') : one(s as Shape);
 }
 
@@ -23,14 +24,18 @@ function formatShape(s: SummaryRow['outputShape']): string {
 export function activationOf(layer: Layer): string {
   const a = (layer.getConfig() as unknown as Record<string, unknown>)['activation'];
   if (typeof a === 'string') return a;
-  if (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string') return (a as { name: string }).name;
+  if (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string')
+    return (a as { name: string }).name;
   return '—';
 }
 
 /** The config of the initializer of the layer's main weight (kernel, or embeddings …), or undefined. */
 export function mainInitializerConfig(layer: Layer): Record<string, unknown> | undefined {
   const config = layer.getConfig() as unknown as Record<string, unknown>;
-  const key = 'kernelInitializer' in config ? 'kernelInitializer' : Object.keys(config).find((k) => k.endsWith('Initializer') && !/bias|beta|gamma|moving/i.test(k));
+  const key =
+    'kernelInitializer' in config
+      ? 'kernelInitializer'
+      : Object.keys(config).find((k) => k.endsWith('Initializer') && !/bias|beta|gamma|moving/i.test(k));
   const v = key ? config[key] : undefined;
   return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
 }
@@ -61,7 +66,11 @@ export function summarize(model: LayersModel, options: SummaryOptions = {}): str
     if (extra > 0) widths[0]! += extra;
   }
   const total = widths.reduce((a, b) => a + b, 0);
-  const line = (r: readonly string[]): string => r.map((c, i) => ` ${c}`.padEnd(widths[i]!)).join('').trimEnd();
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => ` ${c}`.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
   const hints = rows.flatMap(({ layer }) => {
     const h = initializerHint(layer);
     return h ? [h] : [];

@@ -9,7 +9,10 @@ export interface AdagradOptions extends OptimizerOptions {
   epsilon?: number;
 }
 
-const ownOptions = optionNames<Omit<AdagradOptions, keyof OptimizerOptions>>()({ initialAccumulatorValue: true, epsilon: true });
+const ownOptions = optionNames<Omit<AdagradOptions, keyof OptimizerOptions>>()({
+  initialAccumulatorValue: true,
+  epsilon: true,
+});
 
 /**
  * Adagrad (Duchi et al., 2011): per-parameter rates that shrink with the sum of past squared gradients.
@@ -27,7 +30,11 @@ export class Adagrad extends Optimizer {
   constructor(options: AdagradOptions | number = {}) {
     const o = asOptions(options);
     super('adagrad', o, 0.001, ownOptions);
-    this.initialAccumulatorValue = checkNonNegative('adagrad', 'initialAccumulatorValue', o.initialAccumulatorValue ?? 0.1);
+    this.initialAccumulatorValue = checkNonNegative(
+      'adagrad',
+      'initialAccumulatorValue',
+      o.initialAccumulatorValue ?? 0.1,
+    );
     this.epsilon = checkPositive('adagrad', 'epsilon', o.epsilon ?? 1e-7);
   }
 

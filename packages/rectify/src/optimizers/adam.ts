@@ -1,4 +1,16 @@
-import { type Tensor, type Variable, add, div, engine, maximum, mul, optionNames, sqrt, square, sub } from '@rectify/tensor';
+import {
+  type Tensor,
+  type Variable,
+  add,
+  div,
+  engine,
+  maximum,
+  mul,
+  optionNames,
+  sqrt,
+  square,
+  sub,
+} from '@rectify/tensor';
 import { checkPositive, checkUnitInterval } from '../checks.js';
 import { Optimizer, type OptimizerOptions, asOptions } from './optimizer.js';
 
@@ -20,7 +32,11 @@ export interface AdamOptions extends OptimizerOptions {
 
 /** Option names Adam adds to the common ones; AdamW extends it. */
 export const adamOptionNames = optionNames<Omit<AdamOptions, keyof OptimizerOptions>>()({
-  beta1: true, beta2: true, epsilon: true, amsgrad: true, biasCorrectedEpsilon: true,
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+  amsgrad: true,
+  biasCorrectedEpsilon: true,
 });
 
 /**
@@ -93,7 +109,13 @@ export class Adam extends Optimizer {
   }
 
   protected ownConfig(): Record<string, unknown> {
-    return { beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad, biasCorrectedEpsilon: this.biasCorrectedEpsilon };
+    return {
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      amsgrad: this.amsgrad,
+      biasCorrectedEpsilon: this.biasCorrectedEpsilon,
+    };
   }
 }
 

@@ -13,7 +13,12 @@ export interface AdamaxOptions extends OptimizerOptions {
   decay?: number;
 }
 
-const ownOptions = optionNames<Omit<AdamaxOptions, keyof OptimizerOptions>>()({ beta1: true, beta2: true, epsilon: true, decay: true });
+const ownOptions = optionNames<Omit<AdamaxOptions, keyof OptimizerOptions>>()({
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+  decay: true,
+});
 
 /**
  * Adamax (Kingma & Ba, 2015, §7.1): Adam with the infinity norm in place of the second moment.

@@ -1,5 +1,19 @@
 import {
-  type Tensor, abs, clipByValue, div, greater, max, maximum, mul, reshape, scalar, sqrt, square, stack, sum, where,
+  type Tensor,
+  abs,
+  clipByValue,
+  div,
+  greater,
+  max,
+  maximum,
+  mul,
+  reshape,
+  scalar,
+  sqrt,
+  square,
+  stack,
+  sum,
+  where,
 } from '@rectify/tensor';
 import { checkPositive } from '../checks.js';
 
@@ -51,7 +65,10 @@ export interface ClipOptions {
  * Applies the configured clipping in Keras' order: by norm (per tensor or global), then by value.
  * @example clipGradients([tensor([30, 40])], { clipNorm: 10, clipValue: 7 }); // [[6, 7]]
  */
-export function clipGradients(grads: readonly Tensor[], { clipNorm, globalClipNorm, clipValue }: ClipOptions): Tensor[] {
+export function clipGradients(
+  grads: readonly Tensor[],
+  { clipNorm, globalClipNorm, clipValue }: ClipOptions,
+): Tensor[] {
   let out = [...grads];
   if (clipNorm !== undefined) out = out.map((g) => clipByNorm(g, clipNorm));
   if (globalClipNorm !== undefined) out = clipByGlobalNorm(out, globalClipNorm).clipped;

@@ -1,6 +1,19 @@
 import {
-  type Tensor, ValueError, Variable, cast, checkOptions, dispose, fmtShape, full, keep, optionNames, scalar, shapesEqual,
-  tensor as tensorOf, tidy, zerosLike,
+  type Tensor,
+  ValueError,
+  Variable,
+  cast,
+  checkOptions,
+  dispose,
+  fmtShape,
+  full,
+  keep,
+  optionNames,
+  scalar,
+  shapesEqual,
+  tensor as tensorOf,
+  tidy,
+  zerosLike,
 } from '@rectify/tensor';
 import { liveVariables, variableGrads } from '@rectify/autograd';
 import { checkPositive } from '../checks.js';
@@ -14,7 +27,12 @@ export interface OptimizerOptions extends ClipOptions {
 }
 
 /** The option names every optimizer accepts (its own come on top). */
-const baseOptionNames = optionNames<OptimizerOptions>()({ learningRate: true, clipNorm: true, globalClipNorm: true, clipValue: true });
+const baseOptionNames = optionNames<OptimizerOptions>()({
+  learningRate: true,
+  clipNorm: true,
+  globalClipNorm: true,
+  clipValue: true,
+});
 
 /**
  * An optimizer factory's argument: options, or a bare number, which is the learning rate (`adam(0.01)`, as
@@ -27,7 +45,8 @@ export function asOptions<O extends OptimizerOptions>(options: O | number | unde
 }
 
 /** Gradients keyed by variable name (what `variableGrads` returns), or explicit pairs. */
-export type GradientList = Readonly<Record<string, Tensor>> | ReadonlyArray<{ readonly variable: Variable; readonly grad: Tensor }>;
+export type GradientList =
+  Readonly<Record<string, Tensor>> | ReadonlyArray<{ readonly variable: Variable; readonly grad: Tensor }>;
 
 /** One tensor of optimizer state, as `getWeights` returns it and model files store it. */
 export interface NamedTensor {
@@ -66,7 +85,12 @@ export abstract class Optimizer {
   /**
    * @param ownOptions the option names the subclass adds; any other key of `options` is an error ("did you mean").
    */
-  protected constructor(protected readonly fnName: string, options: OptimizerOptions, defaultLearningRate: number, ownOptions: readonly string[] = []) {
+  protected constructor(
+    protected readonly fnName: string,
+    options: OptimizerOptions,
+    defaultLearningRate: number,
+    ownOptions: readonly string[] = [],
+  ) {
     checkOptions(fnName, options, [...baseOptionNames, ...ownOptions]);
     this.rate = checkRate(fnName, options.learningRate ?? defaultLearningRate);
     const { clipNorm, globalClipNorm, clipValue } = options;
@@ -74,9 +98,15 @@ export abstract class Optimizer {
     if (globalClipNorm !== undefined) checkPositive(fnName, 'globalClipNorm', globalClipNorm);
     if (clipValue !== undefined) checkPositive(fnName, 'clipValue', clipValue);
     if (clipNorm !== undefined && globalClipNorm !== undefined) {
-      throw new ValueError(`${fnName}: set either clipNorm or globalClipNorm, not both (received ${clipNorm} and ${globalClipNorm})`);
+      throw new ValueError(
+        `${fnName}: set either clipNorm or globalClipNorm, not both (received ${clipNorm} and ${globalClipNorm})`,
+      );
     }
-    this.clip = { ...(clipNorm !== undefined && { clipNorm }), ...(globalClipNorm !== undefined && { globalClipNorm }), ...(clipValue !== undefined && { clipValue }) };
+    this.clip = {
+      ...(clipNorm !== undefined && { clipNorm }),
+      ...(globalClipNorm !== undefined && { globalClipNorm }),
+      ...(clipValue !== undefined && { clipValue }),
+    };
   }
 
   /** The rate the next update will use (a schedule is evaluated at the current iteration). */
@@ -108,10 +138,14 @@ export abstract class Optimizer {
   applyGradients(grads: GradientList): void {
     const pairs = this.resolve(grads);
     const lr = this.learningRate;
-    if (!Number.isFinite(lr) || lr < 0) throw new ValueError(`${this.fnName}: learning rate must be a non-negative finite number, received ${lr}`);
+    if (!Number.isFinite(lr) || lr < 0)
+      throw new ValueError(`${this.fnName}: learning rate must be a non-negative finite number, received ${lr}`);
     const step = this.iterations + 1;
     tidy(() => {
-      const clipped = clipGradients(pairs.map((p) => p.grad), this.clip);
+      const clipped = clipGradients(
+        pairs.map((p) => p.grad),
+        this.clip,
+      );
       pairs.forEach(({ variable }, i) => variable.assign(this.update(variable, clipped[i]!, lr, step)));
     });
     this.iterations = step;
@@ -125,7 +159,9 @@ export abstract class Optimizer {
    */
   minimize(f: () => Tensor, returnCost = false, varList?: readonly Variable[]): Tensor | null {
     if (typeof returnCost !== 'boolean') {
-      throw new ValueError(`${this.fnName}.minimize: the second argument is returnCost (a boolean), received ${Array.isArray(returnCost) ? 'an array' : typeof returnCost}; pass the variables third: minimize(f, returnCost, varList)`);
+      throw new ValueError(
+        `${this.fnName}.minimize: the second argument is returnCost (a boolean), received ${Array.isArray(returnCost) ? 'an array' : typeof returnCost}; pass the variables third: minimize(f, returnCost, varList)`,
+      );
     }
     const vars = varList ?? [...liveVariables()].filter((v) => v.trainable && v.dtype === 'float32');
     const { value, grads } = variableGrads(f, vars);
@@ -139,21 +175,30 @@ export abstract class Optimizer {
     return null;
   }
 
-
   private resolve(grads: GradientList): { variable: Variable; grad: Tensor }[] {
     const pairs = Array.isArray(grads)
-      ? (grads as ReadonlyArray<{ variable: Variable; grad: Tensor }>).map((p) => ({ variable: p.variable, grad: p.grad }))
+      ? (grads as ReadonlyArray<{ variable: Variable; grad: Tensor }>).map((p) => ({
+          variable: p.variable,
+          grad: p.grad,
+        }))
       : Object.entries(grads as Record<string, Tensor>).map(([name, grad]) => {
           const variable = this.known.get(name);
           if (!variable) {
-            throw new ValueError(`${this.fnName}.applyGradients: unknown variable '${name}'; pass [{variable, grad}] pairs or call build(variables) first`);
+            throw new ValueError(
+              `${this.fnName}.applyGradients: unknown variable '${name}'; pass [{variable, grad}] pairs or call build(variables) first`,
+            );
           }
           return { variable, grad };
         });
     for (const { variable, grad } of pairs) {
-      if (!(variable instanceof Variable)) throw new ValueError(`${this.fnName}.applyGradients: 'variable' must be a Variable, received ${typeof variable}`);
+      if (!(variable instanceof Variable))
+        throw new ValueError(
+          `${this.fnName}.applyGradients: 'variable' must be a Variable, received ${typeof variable}`,
+        );
       if (!shapesEqual(variable.shape, grad.shape)) {
-        throw new ValueError(`${this.fnName}.applyGradients: gradient for '${variable.name}' has shape ${fmtShape(grad.shape)}, expected ${fmtShape(variable.shape)}`);
+        throw new ValueError(
+          `${this.fnName}.applyGradients: gradient for '${variable.name}' has shape ${fmtShape(grad.shape)}, expected ${fmtShape(variable.shape)}`,
+        );
       }
       this.known.set(variable.name, variable);
     }
@@ -200,7 +245,10 @@ export abstract class Optimizer {
         continue;
       }
       const cut = name.lastIndexOf('/');
-      if (cut <= 0) throw new ValueError(`${this.fnName}.setWeights: weight name must be 'iterations' or '<variable>/<slot>', received '${name}'`);
+      if (cut <= 0)
+        throw new ValueError(
+          `${this.fnName}.setWeights: weight name must be 'iterations' or '<variable>/<slot>', received '${name}'`,
+        );
       const [varName, slotName] = [name.slice(0, cut), name.slice(cut + 1)];
       let bySlot = this.slots.get(varName);
       if (!bySlot) this.slots.set(varName, (bySlot = new Map()));
@@ -211,7 +259,11 @@ export abstract class Optimizer {
 
   /** Options as plain data: enough for `getOptimizer({className, config})` to rebuild an equal optimizer. */
   getConfig(): OptimizerConfig {
-    return { learningRate: typeof this.rate === 'number' ? this.rate : serializeSchedule(this.rate), ...this.clip, ...this.ownConfig() };
+    return {
+      learningRate: typeof this.rate === 'number' ? this.rate : serializeSchedule(this.rate),
+      ...this.clip,
+      ...this.ownConfig(),
+    };
   }
 
   protected abstract ownConfig(): Record<string, unknown>;

@@ -13,7 +13,12 @@ export interface RMSpropOptions extends OptimizerOptions {
   centered?: boolean;
 }
 
-const ownOptions = optionNames<Omit<RMSpropOptions, keyof OptimizerOptions>>()({ rho: true, momentum: true, epsilon: true, centered: true });
+const ownOptions = optionNames<Omit<RMSpropOptions, keyof OptimizerOptions>>()({
+  rho: true,
+  momentum: true,
+  epsilon: true,
+  centered: true,
+});
 
 /**
  * RMSprop (Hinton, 2012), Keras' formulation:

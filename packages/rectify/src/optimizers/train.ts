@@ -15,7 +15,10 @@ import { SGD } from './sgd.js';
 const TFJS_EPSILON = 1e-7;
 
 function required(fn: string, learningRate: unknown): number {
-  if (typeof learningRate !== 'number') throw new ValueError(`train.${fn}: learningRate is required and must be a number, received ${String(learningRate)}`);
+  if (typeof learningRate !== 'number')
+    throw new ValueError(
+      `train.${fn}: learningRate is required and must be a number, received ${String(learningRate)}`,
+    );
   return learningRate;
 }
 
@@ -47,7 +50,13 @@ export function adam(learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon: 
  * Adamax with tfjs' optional rate decay: lr / (1 + decay·(t − 1)).
  * @example const opt = rf.train.adamax(0.002);
  */
-export function adamax(learningRate = 0.002, beta1 = 0.9, beta2 = 0.999, epsilon: number | null = null, decay = 0): Adamax {
+export function adamax(
+  learningRate = 0.002,
+  beta1 = 0.9,
+  beta2 = 0.999,
+  epsilon: number | null = null,
+  decay = 0,
+): Adamax {
   return new Adamax({ learningRate, beta1, beta2, epsilon: epsilon ?? TFJS_EPSILON, decay });
 }
 
@@ -64,7 +73,11 @@ export function adadelta(learningRate = 0.001, rho = 0.95, epsilon: number | nul
  * @example const opt = rf.train.adagrad(0.1);
  */
 export function adagrad(learningRate: number, initialAccumulatorValue = 0.1): Adagrad {
-  return new Adagrad({ learningRate: required('adagrad', learningRate), initialAccumulatorValue, epsilon: TFJS_EPSILON });
+  return new Adagrad({
+    learningRate: required('adagrad', learningRate),
+    initialAccumulatorValue,
+    epsilon: TFJS_EPSILON,
+  });
 }
 
 /**
@@ -73,6 +86,18 @@ export function adagrad(learningRate: number, initialAccumulatorValue = 0.1): Ad
  * the steps agree to about ε / (v − ḡ²).
  * @example const opt = rf.train.rmsprop(0.001, 0.9, 0.9);
  */
-export function rmsprop(learningRate: number, decay = 0.9, momentum = 0, epsilon: number | null = null, centered = false): RMSprop {
-  return new RMSprop({ learningRate: required('rmsprop', learningRate), rho: decay, momentum, epsilon: epsilon ?? TFJS_EPSILON, centered });
+export function rmsprop(
+  learningRate: number,
+  decay = 0.9,
+  momentum = 0,
+  epsilon: number | null = null,
+  centered = false,
+): RMSprop {
+  return new RMSprop({
+    learningRate: required('rmsprop', learningRate),
+    rho: decay,
+    momentum,
+    epsilon: epsilon ?? TFJS_EPSILON,
+    centered,
+  });
 }

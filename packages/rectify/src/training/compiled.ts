@@ -47,29 +47,39 @@ export interface Compiled {
  * wrote ('acc' stays 'acc'), or the metric's own name; prefixed by the output's name when there are several.
  */
 export function resolveCompile(fn: string, args: CompileArgs, outputNames: readonly string[]): Compiled {
-  if (args === null || typeof args !== 'object') throw new ValueError(`${fn}: expected {optimizer, loss, metrics}, received ${String(args)}`);
+  if (args === null || typeof args !== 'object')
+    throw new ValueError(`${fn}: expected {optimizer, loss, metrics}, received ${String(args)}`);
   checkOptions(fn, args, compileOptions);
   if (args.optimizer === undefined) throw new ValueError(`${fn}: optimizer is required (e.g. 'adam')`);
   if (args.loss === undefined) throw new ValueError(`${fn}: loss is required (e.g. 'sparseCategoricalCrossentropy')`);
   const n = outputNames.length;
-  const lossIds = Array.isArray(args.loss) ? (args.loss as LossIdentifier[]) : new Array<LossIdentifier>(n).fill(args.loss as LossIdentifier);
-  if (lossIds.length !== n) throw new ValueError(`${fn}: loss lists ${lossIds.length} losses for a model with ${n} outputs`);
+  const lossIds = Array.isArray(args.loss)
+    ? (args.loss as LossIdentifier[])
+    : new Array<LossIdentifier>(n).fill(args.loss as LossIdentifier);
+  if (lossIds.length !== n)
+    throw new ValueError(`${fn}: loss lists ${lossIds.length} losses for a model with ${n} outputs`);
   const losses = lossIds.map((l) => getLoss(l));
   const lossWeights = [...(args.lossWeights ?? new Array<number>(n).fill(1))];
   if (lossWeights.length !== n || lossWeights.some((w) => typeof w !== 'number' || !Number.isFinite(w) || w < 0)) {
-    throw new ValueError(`${fn}: lossWeights must hold ${n} non-negative numbers, received ${JSON.stringify(args.lossWeights)}`);
+    throw new ValueError(
+      `${fn}: lossWeights must hold ${n} non-negative numbers, received ${JSON.stringify(args.lossWeights)}`,
+    );
   }
   const raw = args.metrics ?? [];
   const perOutput: MetricIdentifier[][] =
-    raw.length > 0 && raw.every((m) => Array.isArray(m)) ? (raw as MetricIdentifier[][]).map((m) => [...m]) : outputNames.map(() => [...(raw as MetricIdentifier[])]);
-  if (perOutput.length !== n) throw new ValueError(`${fn}: metrics lists ${perOutput.length} groups for a model with ${n} outputs`);
+    raw.length > 0 && raw.every((m) => Array.isArray(m))
+      ? (raw as MetricIdentifier[][]).map((m) => [...m])
+      : outputNames.map(() => [...(raw as MetricIdentifier[])]);
+  if (perOutput.length !== n)
+    throw new ValueError(`${fn}: metrics lists ${perOutput.length} groups for a model with ${n} outputs`);
   const metrics: CompiledMetric[] = [];
   perOutput.forEach((ids, output) => {
     for (const id of ids) {
       const metric = getMetric(id, { loss: losses[output]! });
       const base = typeof id === 'string' ? id : metric.name;
       const key = n > 1 ? `${outputNames[output]}_${base}` : base;
-      if (key === 'loss' || metrics.some((m) => m.key === key)) throw new ValueError(`${fn}: metric '${key}' is listed twice (or clashes with 'loss')`);
+      if (key === 'loss' || metrics.some((m) => m.key === key))
+        throw new ValueError(`${fn}: metric '${key}' is listed twice (or clashes with 'loss')`);
       metrics.push({ key, output, metric });
     }
   });
@@ -81,7 +91,13 @@ export function resolveCompile(fn: string, args: CompileArgs, outputNames: reado
     trainingConfig: {
       loss: lossIds.map((id, i) => (isCustomLossFunction(id) ? null : storable(losses[i]!, getLoss))),
       metrics: perOutput.map((ids, o) =>
-        ids.map((id, j) => (typeof id === 'string' ? id : typeof id === 'function' ? null : storable(metrics.filter((m) => m.output === o)[j]!.metric, getMetric))),
+        ids.map((id, j) =>
+          typeof id === 'string'
+            ? id
+            : typeof id === 'function'
+              ? null
+              : storable(metrics.filter((m) => m.output === o)[j]!.metric, getMetric),
+        ),
       ),
       lossWeights,
     },

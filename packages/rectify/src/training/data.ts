@@ -1,4 +1,14 @@
-import { Tensor, type TensorLike, ShapeError, ValueError, concat, gather, slice, tensor, toTensor } from '@rectify/tensor';
+import {
+  Tensor,
+  type TensorLike,
+  ShapeError,
+  ValueError,
+  concat,
+  gather,
+  slice,
+  tensor,
+  toTensor,
+} from '@rectify/tensor';
 
 /** What `fit`, `evaluate` and `predict` accept for x or y: one tensor (or nested array), or one per input/output. */
 export type Data = TensorLike | readonly Tensor[];
@@ -43,7 +53,14 @@ export function gatherRows(ts: readonly Tensor[], indices: Tensor): Tensor[] {
 /** Concatenates per-batch outputs along the batch axis (one list per output). */
 export function concatBatches(batches: readonly Tensor[][]): Tensor[] {
   const outputs = batches[0]?.length ?? 0;
-  return Array.from({ length: outputs }, (_, o) => (batches.length === 1 ? batches[0]![o]! : concat(batches.map((b) => b[o]!), 0)));
+  return Array.from({ length: outputs }, (_, o) =>
+    batches.length === 1
+      ? batches[0]![o]!
+      : concat(
+          batches.map((b) => b[o]!),
+          0,
+        ),
+  );
 }
 
 /** The model's argument: a single tensor, or the list for a multi-input model. */

@@ -8,7 +8,9 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (value instanceof Tensor) return `a tensor of shape [${value.shape.join(',')}]`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  return typeof value === 'object' ? `an object with keys ${Object.keys(value).join(', ') || '(none)'}` : `a ${typeof value}`;
+  return typeof value === 'object'
+    ? `an object with keys ${Object.keys(value).join(', ') || '(none)'}`
+    : `a ${typeof value}`;
 }
 
 /** `xs` or `ys` of an element as a list of tensors: a tensor, an array of them, or an object of them by name. */
@@ -18,7 +20,11 @@ function tensorList(fn: string, what: 'xs' | 'ys', value: unknown, names: readon
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value);
     const byName = names.length > 0 && entries.length === names.length && names.every((n) => n in value);
-    const ordered = byName ? names.map((n) => (value as Record<string, unknown>)[n]) : entries.length === 1 ? [entries[0]![1]] : null;
+    const ordered = byName
+      ? names.map((n) => (value as Record<string, unknown>)[n])
+      : entries.length === 1
+        ? [entries[0]![1]]
+        : null;
     if (ordered && ordered.every((v) => v instanceof Tensor)) return ordered as Tensor[];
   }
   throw new ValueError(
@@ -35,7 +41,10 @@ export function elementBatch(fn: string, model: TrainableModel, element: unknown
   }
   const xs = tensorList(fn, 'xs', pair.xs, []);
   const ys = tensorList(fn, 'ys', pair.ys, model.outputNames);
-  exampleCount(fn, [['xs', xs], ['ys', ys]]);
+  exampleCount(fn, [
+    ['xs', xs],
+    ['ys', ys],
+  ]);
   return { xs, ys };
 }
 
@@ -56,7 +65,11 @@ function trainBatch(fn: string, model: TrainableModel, element: unknown): TrainB
  * when it runs dry first, training stops with a warning (repeat() the dataset to avoid it).
  */
 export function datasetEpochs(
-  fn: string, model: TrainableModel, ds: Dataset<unknown>, batchesPerEpoch: number | undefined, epochs: number,
+  fn: string,
+  model: TrainableModel,
+  ds: Dataset<unknown>,
+  batchesPerEpoch: number | undefined,
+  epochs: number,
 ): { batches: () => AsyncGenerator<TrainBatch>; close: () => Promise<unknown> } {
   let shared: AsyncIterator<unknown> | undefined;
   async function* batches(): AsyncGenerator<TrainBatch> {

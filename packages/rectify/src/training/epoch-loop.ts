@@ -44,7 +44,12 @@ export function callbackList(o: LoopOptions, history: History): CallbackList {
  * running per-example averages in the batch logs, the NaN guard, validation at the end of every epoch.
  */
 export async function runEpochs(
-  fn: string, model: TrainableModel, compiled: Compiled, o: LoopOptions, params: TrainingParams, plan: TrainingPlan,
+  fn: string,
+  model: TrainableModel,
+  compiled: Compiled,
+  o: LoopOptions,
+  params: TrainingParams,
+  plan: TrainingPlan,
 ): Promise<History> {
   const history = new History();
   const list = callbackList(o, history);
@@ -79,12 +84,24 @@ export async function runEpochs(
         } finally {
           batch.release?.();
         }
-        if (result.nonFinite) throw nonFiniteError(fn, result.nonFinite, result.loss, epoch, step, o.epochs, plan.steps, compiled.optimizer.learningRate, history);
+        if (result.nonFinite)
+          throw nonFiniteError(
+            fn,
+            result.nonFinite,
+            result.loss,
+            epoch,
+            step,
+            o.epochs,
+            plan.steps,
+            compiled.optimizer.learningRate,
+            history,
+          );
         seen += batch.size;
         lossSum += result.loss * batch.size;
         result.outputLosses.forEach((l, i) => (outputSums[i]! += l * batch.size));
         logs = { loss: lossSum / seen };
-        if (compiled.losses.length > 1) model.outputNames.forEach((nm, i) => (logs[`${nm}_loss`] = outputSums[i]! / seen));
+        if (compiled.losses.length > 1)
+          model.outputNames.forEach((nm, i) => (logs[`${nm}_loss`] = outputSums[i]! / seen));
         for (const m of compiled.metrics) logs[m.key] = m.metric.result();
         await list.batchEnd(step, withTfjsAliases({ batch: step, size: batch.size, ...logs }));
       }
@@ -102,7 +119,15 @@ export async function runEpochs(
 }
 
 function nonFiniteError(
-  fn: string, what: 'loss' | 'gradient', value: number, epoch: number, step: number, epochs: number, steps: number | null, lr: number, history: History,
+  fn: string,
+  what: 'loss' | 'gradient',
+  value: number,
+  epoch: number,
+  step: number,
+  epochs: number,
+  steps: number | null,
+  lr: number,
+  history: History,
 ): NonFiniteLossError {
   const subject = what === 'loss' ? `the loss became ${value}` : 'a gradient became NaN or Infinity';
   return new NonFiniteLossError(

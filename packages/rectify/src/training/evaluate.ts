@@ -17,7 +17,10 @@ export class Evaluation {
   private lossSum = 0;
   private readonly outputSums: number[];
 
-  constructor(private readonly model: TrainableModel, private readonly fn: string) {
+  constructor(
+    private readonly model: TrainableModel,
+    private readonly fn: string,
+  ) {
     this.compiled = requireCompiled(model, fn);
     for (const m of this.compiled.metrics) m.metric.reset();
     this.outputSums = new Array<number>(this.compiled.losses.length).fill(0);
@@ -44,14 +47,21 @@ export class Evaluation {
     if (n === 0) throw new ValueError(`${this.fn}: no examples to evaluate (the data is empty)`);
     const penalty = noGrad(() => tidy(() => this.model.regularizationLosses().reduce((s, t) => s + t.item(), 0)));
     const logs: Logs = { loss: this.lossSum / n + penalty };
-    if (this.compiled.losses.length > 1) this.model.outputNames.forEach((name, i) => (logs[`${name}_loss`] = this.outputSums[i]! / n));
+    if (this.compiled.losses.length > 1)
+      this.model.outputNames.forEach((name, i) => (logs[`${name}_loss`] = this.outputSums[i]! / n));
     for (const m of this.compiled.metrics) logs[m.key] = m.metric.result();
     return logs;
   }
 }
 
 /** The loss and metrics over all of (xs, ys), `batchSize` rows at a time. */
-export function evaluateLoop(model: TrainableModel, xs: readonly Tensor[], ys: readonly Tensor[], batchSize: number, fn = 'evaluate'): Logs {
+export function evaluateLoop(
+  model: TrainableModel,
+  xs: readonly Tensor[],
+  ys: readonly Tensor[],
+  batchSize: number,
+  fn = 'evaluate',
+): Logs {
   const evaluation = new Evaluation(model, fn);
   const n = xs[0]!.shape[0]!;
   for (let start = 0; start < n; start += batchSize) {

@@ -23,15 +23,26 @@ export interface FitDatasetOptions extends LoopOptionsInput {
 
 const allowed = [
   ...loopKeys,
-  ...optionNames<Omit<FitDatasetOptions, keyof LoopOptionsInput>>()({ batchesPerEpoch: true, validationData: true, validationBatches: true, validationBatchSize: true }),
+  ...optionNames<Omit<FitDatasetOptions, keyof LoopOptionsInput>>()({
+    batchesPerEpoch: true,
+    validationData: true,
+    validationBatches: true,
+    validationBatchSize: true,
+  }),
 ];
 
 /**
  * `{loss, …metrics}` over a dataset of `{ xs, ys }` batches, in inference mode, at most `batches` of them; each
  * batch is freed once evaluated.
  */
-export async function evaluateDatasetLoop(model: TrainableModel, ds: Dataset<unknown>, batches?: number, fn = 'evaluateDataset'): Promise<Logs> {
-  if (!(ds instanceof Dataset)) throw new ValueError(`${fn}: expected an rf.data Dataset, received ${ds === null ? 'null' : typeof ds}`);
+export async function evaluateDatasetLoop(
+  model: TrainableModel,
+  ds: Dataset<unknown>,
+  batches?: number,
+  fn = 'evaluateDataset',
+): Promise<Logs> {
+  if (!(ds instanceof Dataset))
+    throw new ValueError(`${fn}: expected an rf.data Dataset, received ${ds === null ? 'null' : typeof ds}`);
   if (batches !== undefined) checkPositiveInt(fn, 'batches', batches);
   const evaluation = new Evaluation(model, fn);
   let done = 0;
@@ -44,20 +55,29 @@ export async function evaluateDatasetLoop(model: TrainableModel, ds: Dataset<unk
       dispose(element as never);
     }
   }
-  if (batches !== undefined && done < batches) console.warn(`${fn}: batches is ${batches} but the dataset gave only ${done}`);
+  if (batches !== undefined && done < batches)
+    console.warn(`${fn}: batches is ${batches} but the dataset gave only ${done}`);
   return evaluation.logs();
 }
 
 /** Validation at the end of each epoch: a dataset, or [x, y] converted once (the caller frees `owned`). */
-function validation(model: TrainableModel, o: FitDatasetOptions, owned: unknown[]): (() => Logs | Promise<Logs>) | null {
+function validation(
+  model: TrainableModel,
+  o: FitDatasetOptions,
+  owned: unknown[],
+): (() => Logs | Promise<Logs>) | null {
   const v = o.validationData;
   if (v === undefined) return null;
   if (v instanceof Dataset) return () => evaluateDatasetLoop(model, v, o.validationBatches, 'fitDataset');
-  if (!Array.isArray(v) || v.length !== 2) throw new ValueError('fitDataset: validationData must be a Dataset or [x, y]');
+  if (!Array.isArray(v) || v.length !== 2)
+    throw new ValueError('fitDataset: validationData must be a Dataset or [x, y]');
   const xs = toTensorList('fitDataset', 'validationData[0]', v[0]);
   const ys = toTensorList('fitDataset', 'validationData[1]', v[1]);
   owned.push(...converted(xs, v[0]), ...converted(ys, v[1]));
-  exampleCount('fitDataset', [['validationData[0]', xs], ['validationData[1]', ys]]);
+  exampleCount('fitDataset', [
+    ['validationData[0]', xs],
+    ['validationData[1]', ys],
+  ]);
   const batchSize = checkPositiveInt('fitDataset', 'validationBatchSize', o.validationBatchSize ?? 32);
   return () => evaluateLoop(model, xs, ys, batchSize, 'fitDataset');
 }
@@ -67,12 +87,23 @@ function validation(model: TrainableModel, o: FitDatasetOptions, owned: unknown[
  * dataset makes on demand, so that memory holds only the batches in flight (the prefetch depth), each freed after
  * its step. Resolves to the History.
  */
-export async function fitDatasetLoop(model: TrainableModel, ds: Dataset<unknown>, options: FitDatasetOptions = {}): Promise<History> {
+export async function fitDatasetLoop(
+  model: TrainableModel,
+  ds: Dataset<unknown>,
+  options: FitDatasetOptions = {},
+): Promise<History> {
   const o = resolveLoopOptions('fitDataset', options, allowed);
   const compiled = requireCompiled(model, 'fitDataset');
-  if (!(ds instanceof Dataset)) throw new ValueError(`fitDataset: expected an rf.data Dataset of { xs, ys } batches, received ${ds === null ? 'null' : typeof ds}`);
-  const batchesPerEpoch = options.batchesPerEpoch === undefined ? undefined : checkPositiveInt('fitDataset', 'batchesPerEpoch', options.batchesPerEpoch);
-  if (options.validationBatches !== undefined) checkPositiveInt('fitDataset', 'validationBatches', options.validationBatches);
+  if (!(ds instanceof Dataset))
+    throw new ValueError(
+      `fitDataset: expected an rf.data Dataset of { xs, ys } batches, received ${ds === null ? 'null' : typeof ds}`,
+    );
+  const batchesPerEpoch =
+    options.batchesPerEpoch === undefined
+      ? undefined
+      : checkPositiveInt('fitDataset', 'batchesPerEpoch', options.batchesPerEpoch);
+  if (options.validationBatches !== undefined)
+    checkPositiveInt('fitDataset', 'validationBatches', options.validationBatches);
   if (o.seed !== undefined) setSeed(o.seed);
   const owned: unknown[] = [];
   const validate = validation(model, options, owned);

@@ -55,12 +55,22 @@ export interface ResolvedFitOptions extends LoopOptions {
 
 /** The names every loop accepts, for the `allowed` lists of each. */
 export const loopKeys = optionNames<LoopOptionsInput>()({
-  epochs: true, verbose: true, seed: true, callbacks: true, initialEpoch: true, terminateOnNaN: true, printFn: true,
+  epochs: true,
+  verbose: true,
+  seed: true,
+  callbacks: true,
+  initialEpoch: true,
+  terminateOnNaN: true,
+  printFn: true,
 });
 const fitKeys = [
   ...loopKeys,
   ...optionNames<Omit<FitOptions, keyof LoopOptionsInput>>()({
-    batchSize: true, validationSplit: true, validationData: true, validationBatchSize: true, shuffle: true,
+    batchSize: true,
+    validationSplit: true,
+    validationData: true,
+    validationBatchSize: true,
+    shuffle: true,
   }),
 ];
 
@@ -71,11 +81,17 @@ const fitKeys = [
 export function resolveLoopOptions(fn: string, o: LoopOptionsInput, allowed: readonly string[]): LoopOptions {
   checkOptions(fn, o, allowed);
   const verbose = o.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ValueError(`${fn}: verbose must be 0, 1 or 2, received ${String(verbose)}`);
-  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new ValueError(`${fn}: seed must be an integer, received ${String(o.seed)}`);
-  const callbacks = o.callbacks === undefined ? [] : Array.isArray(o.callbacks) ? [...o.callbacks] : [o.callbacks as CallbackHooks];
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2)
+    throw new ValueError(`${fn}: verbose must be 0, 1 or 2, received ${String(verbose)}`);
+  if (o.seed !== undefined && !Number.isInteger(o.seed))
+    throw new ValueError(`${fn}: seed must be an integer, received ${String(o.seed)}`);
+  const callbacks =
+    o.callbacks === undefined ? [] : Array.isArray(o.callbacks) ? [...o.callbacks] : [o.callbacks as CallbackHooks];
   callbacks.forEach((c, i) => {
-    if (typeof c !== 'object' || c === null) throw new ValueError(`${fn}: callbacks[${i}] must be an object with hooks such as onEpochEnd, received ${String(c)}`);
+    if (typeof c !== 'object' || c === null)
+      throw new ValueError(
+        `${fn}: callbacks[${i}] must be an object with hooks such as onEpochEnd, received ${String(c)}`,
+      );
   });
   return {
     epochs: checkNonNegativeInt(fn, 'epochs', o.epochs ?? 1),

@@ -7,7 +7,10 @@
  */
 export function withTfjsAliases<T extends object>(logs: T): T {
   const record = logs as Record<string, unknown>;
-  for (const [name, alias] of [['accuracy', 'acc'], ['val_accuracy', 'val_acc']] as const) {
+  for (const [name, alias] of [
+    ['accuracy', 'acc'],
+    ['val_accuracy', 'val_acc'],
+  ] as const) {
     if (Object.hasOwn(record, name) && !Object.hasOwn(record, alias)) {
       Object.defineProperty(record, alias, { get: () => record[name], enumerable: false, configurable: true });
     }

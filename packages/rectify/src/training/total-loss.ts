@@ -12,7 +12,9 @@ export function totalLoss(
   penalties: readonly Tensor[],
 ): { total: Tensor; perOutput: Tensor[] } {
   if (ys.length !== preds.length) {
-    throw new ValueError(`${fn}: the model has ${preds.length} output${preds.length === 1 ? '' : 's'} but y holds ${ys.length} tensor${ys.length === 1 ? '' : 's'}`);
+    throw new ValueError(
+      `${fn}: the model has ${preds.length} output${preds.length === 1 ? '' : 's'} but y holds ${ys.length} tensor${ys.length === 1 ? '' : 's'}`,
+    );
   }
   const perOutput = preds.map((p, i) => compiled.losses[i]!(ys[i]!, p));
   let total = perOutput.reduce((acc: Tensor | null, l, i) => {

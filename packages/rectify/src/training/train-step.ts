@@ -17,7 +17,13 @@ export interface StepResult {
  * trainable weights are untouched and non-trainable ones (batch-norm statistics, updated during the forward
  * pass) are put back.
  */
-export function trainStep(model: TrainableModel, xs: readonly Tensor[], ys: readonly Tensor[], guard: boolean, fn = 'fit'): StepResult {
+export function trainStep(
+  model: TrainableModel,
+  xs: readonly Tensor[],
+  ys: readonly Tensor[],
+  guard: boolean,
+  fn = 'fit',
+): StepResult {
   const compiled = requireCompiled(model, fn);
   return tidy(() => {
     // Views share the buffers: holding them costs no copy, and assign() leaves them pointing at the old values.
@@ -37,7 +43,11 @@ export function trainStep(model: TrainableModel, xs: readonly Tensor[], ys: read
       const loss = value.item();
       const outputLosses = perOutput.length > 1 ? perOutput.map((t) => t.item()) : [loss];
       if (guard) {
-        const bad = !Number.isFinite(loss) ? 'loss' : gradientsFinite(vars.map((v) => grads[v.name]!)) ? undefined : 'gradient';
+        const bad = !Number.isFinite(loss)
+          ? 'loss'
+          : gradientsFinite(vars.map((v) => grads[v.name]!))
+            ? undefined
+            : 'gradient';
         if (bad) {
           model.nonTrainableWeights.forEach((v, i) => v.assign(before[i]!));
           return { loss, outputLosses, nonFinite: bad };

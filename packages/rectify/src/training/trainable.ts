@@ -18,7 +18,9 @@ export interface TrainableModel extends CallbackModel {
 /** The compiled state, or an error naming the method that needed it. */
 export function requireCompiled(model: TrainableModel, fn: string): Compiled {
   if (!model.compiled) {
-    throw new RectifyError(`${fn}: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })`);
+    throw new RectifyError(
+      `${fn}: the model must be compiled first: model.compile({ optimizer: 'adam', loss: 'meanSquaredError' })`,
+    );
   }
   return model.compiled;
 }

@@ -40,7 +40,8 @@ export function toPlain(v: unknown): Plain {
     return { shape: [...t.shape], values: Array.from(t.dataSync()) };
   }
   if (Array.isArray(v)) return v.map(toPlain);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x)]));
   return v as Plain;
 }
 
@@ -54,7 +55,14 @@ export function differences(ours: Plain, theirs: Plain, tol: number, path = '$')
     if (ours.length !== theirs.length) return [`${path}: rectify has ${ours.length} items, tfjs ${theirs.length}`];
     return ours.flatMap((o, i) => differences(o, theirs[i]!, tol, `${path}[${i}]`));
   }
-  if (ours && theirs && typeof ours === 'object' && typeof theirs === 'object' && !Array.isArray(ours) && !Array.isArray(theirs)) {
+  if (
+    ours &&
+    theirs &&
+    typeof ours === 'object' &&
+    typeof theirs === 'object' &&
+    !Array.isArray(ours) &&
+    !Array.isArray(theirs)
+  ) {
     const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])];
     return keys.flatMap((k) => differences(ours[k], theirs[k], tol, `${path}.${k}`));
   }

@@ -6,7 +6,12 @@ import * as rf from '../../src/index.js';
 interface TableScript {
   readCases(): Map<string, { differs?: string }>;
   exportsSymbol(rf: unknown, name: string): boolean;
-  compatibilityTable(list: unknown, rf: unknown, cases: Map<string, { differs?: string }>, namespaces: readonly string[]): string;
+  compatibilityTable(
+    list: unknown,
+    rf: unknown,
+    cases: Map<string, { differs?: string }>,
+    namespaces: readonly string[],
+  ): string;
   SYMBOLS_FILE: string;
   TABLE_FILE: string;
 }
@@ -14,7 +19,8 @@ interface TableScript {
 const scripts = fileURLToPath(new URL('../../../../scripts/', import.meta.url));
 const load = async () => ({
   table: (await import(`${scripts}tfjs-compat-table.mjs`)) as TableScript,
-  namespaces: ((await import(`${scripts}tfjs-api-symbols.mjs`)) as { EXPANDED_NAMESPACES: string[] }).EXPANDED_NAMESPACES,
+  namespaces: ((await import(`${scripts}tfjs-api-symbols.mjs`)) as { EXPANDED_NAMESPACES: string[] })
+    .EXPANDED_NAMESPACES,
 });
 
 describe('docs/tfjs-compatibility.md', () => {

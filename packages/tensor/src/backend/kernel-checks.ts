@@ -11,21 +11,29 @@ interface Shaped {
 }
 
 /** A problem with a kernel call, in words, or undefined when the call is well-formed. */
-type Check<K extends BackendKernelName> = (inputs: readonly Shaped[], attrs: KernelSpecs[K]['attrs']) => string | undefined;
+type Check<K extends BackendKernelName> = (
+  inputs: readonly Shaped[],
+  attrs: KernelSpecs[K]['attrs'],
+) => string | undefined;
 
 // Each helper returns a problem or undefined and allocates nothing on the well-formed path: every primitive
 // kernel call runs through them, the ones the ops make included.
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const isFn = (fn: unknown): boolean => fn !== null && typeof fn === 'object' && typeof (fn as { f?: unknown }).f === 'function';
+const isFn = (fn: unknown): boolean =>
+  fn !== null && typeof fn === 'object' && typeof (fn as { f?: unknown }).f === 'function';
 
 function axisIn(name: string, axis: unknown, rank: number): string | undefined {
-  return isInt(axis) && axis >= 0 && axis < rank ? undefined : `${name} must be an integer in [0, ${rank}) (resolved, not negative), received ${String(axis)}`;
+  return isInt(axis) && axis >= 0 && axis < rank
+    ? undefined
+    : `${name} must be an integer in [0, ${rank}) (resolved, not negative), received ${String(axis)}`;
 }
 
 function intList(name: string, list: unknown, length: number, min: number): string | undefined {
-  if (!Array.isArray(list) || list.length !== length) return `${name} must list ${length} integers (one per axis), received ${JSON.stringify(list)}`;
-  for (const v of list) if (!isInt(v) || v < min) return `${name} must hold integers >= ${min}, received ${JSON.stringify(list)}`;
+  if (!Array.isArray(list) || list.length !== length)
+    return `${name} must list ${length} integers (one per axis), received ${JSON.stringify(list)}`;
+  for (const v of list)
+    if (!isInt(v) || v < min) return `${name} must hold integers >= ${min}, received ${JSON.stringify(list)}`;
   return undefined;
 }
 
@@ -55,11 +63,14 @@ const REDUCE_OPS: ReadonlySet<unknown> = new Set(['sum', 'max', 'min', 'prod', '
 
 function shapeIs(name: string, shape: Shape, ...dims: number[]): string | undefined {
   if (shape.length !== dims.length) return `${name} must have rank ${dims.length}, received ${fmtShape(shape)}`;
-  for (let i = 0; i < dims.length; i++) if (shape[i] !== dims[i]) return `${name} must have shape ${fmtShape(dims)} (from attrs.info), received ${fmtShape(shape)}`;
+  for (let i = 0; i < dims.length; i++)
+    if (shape[i] !== dims[i])
+      return `${name} must have shape ${fmtShape(dims)} (from attrs.info), received ${fmtShape(shape)}`;
   return undefined;
 }
 
-const isInfo = (info: unknown): boolean => info !== null && typeof info === 'object' && isInt((info as { batch?: unknown }).batch);
+const isInfo = (info: unknown): boolean =>
+  info !== null && typeof info === 'object' && isInt((info as { batch?: unknown }).batch);
 const convIn = (x: Shape, i: Conv2DInfo) => shapeIs('x', x, i.batch, i.inH, i.inW, i.inC);
 const convOut = (dy: Shape, i: Conv2DInfo) => shapeIs('dy', dy, i.batch, i.outH, i.outW, i.outC);
 const convFilter = (f: Shape, i: Conv2DInfo) => shapeIs('filter', f, i.kH, i.kW, i.inC, i.outC);
@@ -68,10 +79,15 @@ const poolOut = (dy: Shape, i: Pool2DInfo) => shapeIs('dy', dy, i.batch, i.outH,
 
 function unaryFnAttrs(attrs: { fn: unknown; a: unknown; b: unknown }): string | undefined {
   if (!isFn(attrs.fn)) return 'attrs.fn must be a UnaryFn (an object with f)';
-  return typeof attrs.a === 'number' && typeof attrs.b === 'number' ? undefined : `attrs.a and attrs.b must be numbers, received ${String(attrs.a)} and ${String(attrs.b)}`;
+  return typeof attrs.a === 'number' && typeof attrs.b === 'number'
+    ? undefined
+    : `attrs.a and attrs.b must be numbers, received ${String(attrs.a)} and ${String(attrs.b)}`;
 }
 
-function matmulProblem([a, b]: readonly Shaped[], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): string | undefined {
+function matmulProblem(
+  [a, b]: readonly Shaped[],
+  { transposeA, transposeB }: KernelSpecs['matmul']['attrs'],
+): string | undefined {
   const sa = a!.shape;
   const sb = b!.shape;
   if (sa.length < 2 || sb.length < 2) return 'both operands need rank >= 2';
@@ -88,7 +104,9 @@ function concatProblem(inputs: readonly Shaped[], { axis }: KernelSpecs['concat'
   for (const t of inputs) {
     if (t.dtype !== first.dtype) return `all inputs must have one dtype, received ${first.dtype} and ${t.dtype}`;
     if (t.shape.length !== first.shape.length) return 'all inputs must have the same rank';
-    for (let i = 0; i < t.shape.length; i++) if (i !== axis && t.shape[i] !== first.shape[i]) return `inputs differ on axis ${i}, which is not the concat axis`;
+    for (let i = 0; i < t.shape.length; i++)
+      if (i !== axis && t.shape[i] !== first.shape[i])
+        return `inputs differ on axis ${i}, which is not the concat axis`;
   }
   return undefined;
 }
@@ -97,14 +115,19 @@ function sliceProblem([x]: readonly Shaped[], { begin, size }: KernelSpecs['slic
   const shape = x!.shape;
   const bad = intList('attrs.begin', begin, shape.length, 0) ?? intList('attrs.size', size, shape.length, 0);
   if (bad) return bad;
-  for (let i = 0; i < shape.length; i++) if (begin[i]! + size[i]! > shape[i]!) return `begin + size exceeds the shape on axis ${i} (${begin[i]} + ${size[i]} > ${shape[i]})`;
+  for (let i = 0; i < shape.length; i++)
+    if (begin[i]! + size[i]! > shape[i]!)
+      return `begin + size exceeds the shape on axis ${i} (${begin[i]} + ${size[i]} > ${shape[i]})`;
   return undefined;
 }
 
 function padProblem([x]: readonly Shaped[], { paddings, value }: KernelSpecs['pad']['attrs']): string | undefined {
   const rank = x!.shape.length;
-  if (!Array.isArray(paddings) || paddings.length !== rank) return `attrs.paddings must hold ${rank} [before, after] pairs, received ${JSON.stringify(paddings)}`;
-  for (const p of paddings) if (!Array.isArray(p) || p.length !== 2 || !isInt(p[0]) || !isInt(p[1]) || p[0] < 0 || p[1] < 0) return `attrs.paddings must hold pairs of integers >= 0, received ${JSON.stringify(paddings)}`;
+  if (!Array.isArray(paddings) || paddings.length !== rank)
+    return `attrs.paddings must hold ${rank} [before, after] pairs, received ${JSON.stringify(paddings)}`;
+  for (const p of paddings)
+    if (!Array.isArray(p) || p.length !== 2 || !isInt(p[0]) || !isInt(p[1]) || p[0] < 0 || p[1] < 0)
+      return `attrs.paddings must hold pairs of integers >= 0, received ${JSON.stringify(paddings)}`;
   return typeof value === 'number' ? undefined : `attrs.value must be a number, received ${String(value)}`;
 }
 
@@ -115,7 +138,9 @@ function transposeProblem([x]: readonly Shaped[], { perm }: KernelSpecs['transpo
   // A permutation of 0..rank-1: in range and no repeats (rank is small; quadratic is cheaper than a Set).
   for (let i = 0; i < rank; i++) {
     if (perm[i]! >= rank) return `attrs.perm must be a permutation of 0..${rank - 1}, received ${JSON.stringify(perm)}`;
-    for (let j = 0; j < i; j++) if (perm[j] === perm[i]) return `attrs.perm must be a permutation of 0..${rank - 1}, received ${JSON.stringify(perm)}`;
+    for (let j = 0; j < i; j++)
+      if (perm[j] === perm[i])
+        return `attrs.perm must be a permutation of 0..${rank - 1}, received ${JSON.stringify(perm)}`;
   }
   return undefined;
 }
@@ -123,26 +148,35 @@ function transposeProblem([x]: readonly Shaped[], { perm }: KernelSpecs['transpo
 function reduceProblem([x]: readonly Shaped[], { axes, op }: KernelSpecs['reduce']['attrs']): string | undefined {
   const rank = x!.shape.length;
   if (!REDUCE_OPS.has(op)) return `attrs.op must be sum, max, min, prod, any or all, received ${String(op)}`;
-  if (!Array.isArray(axes) || axes.length === 0) return `attrs.axes must be a non-empty list of axes, received ${JSON.stringify(axes)}`;
+  if (!Array.isArray(axes) || axes.length === 0)
+    return `attrs.axes must be a non-empty list of axes, received ${JSON.stringify(axes)}`;
   for (let i = 0; i < axes.length; i++) {
     const bad = axisIn('attrs.axes', axes[i], rank);
     if (bad) return bad;
-    if (i > 0 && axes[i]! <= axes[i - 1]!) return `attrs.axes must be sorted and unique, received ${JSON.stringify(axes)}`;
+    if (i > 0 && axes[i]! <= axes[i - 1]!)
+      return `attrs.axes must be sorted and unique, received ${JSON.stringify(axes)}`;
   }
   return undefined;
 }
 
-function scatterProblem([updates, indices]: readonly Shaped[], { axis, shape }: KernelSpecs['scatterAdd']['attrs']): string | undefined {
+function scatterProblem(
+  [updates, indices]: readonly Shaped[],
+  { axis, shape }: KernelSpecs['scatterAdd']['attrs'],
+): string | undefined {
   if (!Array.isArray(shape)) return `attrs.shape must be a shape, received ${JSON.stringify(shape)}`;
-  const bad = axisIn('attrs.axis', axis, shape.length) ?? (indices!.dtype === 'int32' ? undefined : `indices must be int32, received ${indices!.dtype}`);
+  const bad =
+    axisIn('attrs.axis', axis, shape.length) ??
+    (indices!.dtype === 'int32' ? undefined : `indices must be int32, received ${indices!.dtype}`);
   if (bad) return bad;
   // updates = shape[:axis] ++ indices.shape ++ shape[axis+1:]
   const u = updates!.shape;
   const ir = indices!.shape.length;
-  if (u.length !== shape.length - 1 + ir) return `updates must have rank ${shape.length - 1 + ir}, received ${fmtShape(u)}`;
+  if (u.length !== shape.length - 1 + ir)
+    return `updates must have rank ${shape.length - 1 + ir}, received ${fmtShape(u)}`;
   for (let i = 0; i < u.length; i++) {
     const want = i < axis ? shape[i] : i < axis + ir ? indices!.shape[i - axis] : shape[i - ir + 1];
-    if (u[i] !== want) return `updates must have shape shape[:axis] + indices.shape + shape[axis+1:], received ${fmtShape(u)}`;
+    if (u[i] !== want)
+      return `updates must have shape shape[:axis] + indices.shape + shape[axis+1:], received ${fmtShape(u)}`;
   }
   return undefined;
 }
@@ -153,61 +187,120 @@ function scatterProblem([updates, indices]: readonly Shaped[], { axis, shape }: 
  * compile error. The ops validate their arguments with friendlier messages first; these catch direct
  * `engine.runKernel` calls, which backends would otherwise answer with garbage or out-of-bounds reads.
  */
-export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity: number; readonly check: Check<K> } } = {
-  unary: { arity: 1, check: (_, attrs) => unaryFnAttrs(attrs) },
-  binary: {
-    arity: 2,
-    check: ([x, y], { fn, dtype }) =>
-      typeof (fn as { f?: unknown } | null)?.f !== 'function' ? 'attrs.fn must be a BinaryFn (an object with f)'
-      : !isDType(dtype) ? `attrs.dtype must be float32, int32 or bool, received ${String(dtype)}`
-      : broadcastable(x!.shape, y!.shape) ? undefined : broadcastProblem(fn.name, x!.shape, y!.shape),
-  },
-  unaryGrad: {
-    arity: 2,
-    check: ([x, dy], attrs) => unaryFnAttrs(attrs) ?? (sameShape(x!.shape, dy!.shape) ? undefined : 'x and dy must have the same shape'),
-  },
-  biasActivation: {
-    arity: 2,
-    check: ([z, bias], attrs) =>
-      unaryFnAttrs(attrs) ??
-      (z!.dtype !== 'float32' || bias!.dtype !== 'float32' ? 'z and bias must be float32'
-      : z!.shape.length < 1 || bias!.shape.length !== 1 || bias!.shape[0] !== z!.shape[z!.shape.length - 1] ? 'bias must have shape [units], units being the last axis of z'
-      : undefined),
-  },
-  where: {
-    arity: 3,
-    check: ([c, x, y], { dtype }) =>
-      c!.dtype !== 'bool' ? `cond must be bool, received ${c!.dtype}`
-      : x!.dtype !== dtype || y!.dtype !== dtype ? `x and y must both have attrs.dtype ${String(dtype)}`
-      : !broadcastable(x!.shape, y!.shape) ? broadcastProblem('where', x!.shape, y!.shape)
-      : !broadcastable(c!.shape, x!.shape) ? broadcastProblem('where', c!.shape, x!.shape)
-      : broadcastable(c!.shape, y!.shape) ? undefined : broadcastProblem('where', c!.shape, y!.shape),
-  },
-  cast: { arity: 1, check: (_, { dtype }) => (isDType(dtype) ? undefined : `attrs.dtype must be float32, int32 or bool, received ${String(dtype)}`) },
-  reduce: { arity: 1, check: reduceProblem },
-  argReduce: {
-    arity: 1,
-    check: ([x], { axis, op }) => (op === 'argmax' || op === 'argmin' ? axisIn('attrs.axis', axis, x!.shape.length) : `attrs.op must be argmax or argmin, received ${String(op)}`),
-  },
-  matmul: { arity: 2, check: matmulProblem },
-  transpose: { arity: 1, check: transposeProblem },
-  slice: { arity: 1, check: sliceProblem },
-  concat: { arity: -1, check: concatProblem },
-  pad: { arity: 1, check: padProblem },
-  tile: { arity: 1, check: ([x], { reps }) => intList('attrs.reps', reps, x!.shape.length, 0) },
-  gather: {
-    arity: 2,
-    check: ([x, indices], { axis }) => axisIn('attrs.axis', axis, x!.shape.length) ?? (indices!.dtype === 'int32' ? undefined : `indices must be int32, received ${indices!.dtype}`),
-  },
-  scatterAdd: { arity: 2, check: scatterProblem },
-  conv2d: { arity: 2, check: ([x, f], { info }) => (isInfo(info) ? convIn(x!.shape, info) ?? convFilter(f!.shape, info) : 'attrs.info must be a Conv2DInfo (see conv2dInfo)') },
-  conv2dBackpropInput: { arity: 2, check: ([dy, f], { info }) => (isInfo(info) ? convOut(dy!.shape, info) ?? convFilter(f!.shape, info) : 'attrs.info must be a Conv2DInfo (see conv2dInfo)') },
-  conv2dBackpropFilter: { arity: 2, check: ([x, dy], { info }) => (isInfo(info) ? convIn(x!.shape, info) ?? convOut(dy!.shape, info) : 'attrs.info must be a Conv2DInfo (see conv2dInfo)') },
-  maxPool: { arity: 1, check: ([x], { info }) => (isInfo(info) ? poolIn(x!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)') },
-  maxPoolGrad: { arity: 2, check: ([dy, x], { info }) => (isInfo(info) ? poolOut(dy!.shape, info) ?? poolIn(x!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)') },
-  avgPool: { arity: 1, check: ([x], { info }) => (isInfo(info) ? poolIn(x!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)') },
-  avgPoolGrad: { arity: 1, check: ([dy], { info }) => (isInfo(info) ? poolOut(dy!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)') },
-};
+export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity: number; readonly check: Check<K> } } =
+  {
+    unary: { arity: 1, check: (_, attrs) => unaryFnAttrs(attrs) },
+    binary: {
+      arity: 2,
+      check: ([x, y], { fn, dtype }) =>
+        typeof (fn as { f?: unknown } | null)?.f !== 'function'
+          ? 'attrs.fn must be a BinaryFn (an object with f)'
+          : !isDType(dtype)
+            ? `attrs.dtype must be float32, int32 or bool, received ${String(dtype)}`
+            : broadcastable(x!.shape, y!.shape)
+              ? undefined
+              : broadcastProblem(fn.name, x!.shape, y!.shape),
+    },
+    unaryGrad: {
+      arity: 2,
+      check: ([x, dy], attrs) =>
+        unaryFnAttrs(attrs) ?? (sameShape(x!.shape, dy!.shape) ? undefined : 'x and dy must have the same shape'),
+    },
+    biasActivation: {
+      arity: 2,
+      check: ([z, bias], attrs) =>
+        unaryFnAttrs(attrs) ??
+        (z!.dtype !== 'float32' || bias!.dtype !== 'float32'
+          ? 'z and bias must be float32'
+          : z!.shape.length < 1 || bias!.shape.length !== 1 || bias!.shape[0] !== z!.shape[z!.shape.length - 1]
+            ? 'bias must have shape [units], units being the last axis of z'
+            : undefined),
+    },
+    where: {
+      arity: 3,
+      check: ([c, x, y], { dtype }) =>
+        c!.dtype !== 'bool'
+          ? `cond must be bool, received ${c!.dtype}`
+          : x!.dtype !== dtype || y!.dtype !== dtype
+            ? `x and y must both have attrs.dtype ${String(dtype)}`
+            : !broadcastable(x!.shape, y!.shape)
+              ? broadcastProblem('where', x!.shape, y!.shape)
+              : !broadcastable(c!.shape, x!.shape)
+                ? broadcastProblem('where', c!.shape, x!.shape)
+                : broadcastable(c!.shape, y!.shape)
+                  ? undefined
+                  : broadcastProblem('where', c!.shape, y!.shape),
+    },
+    cast: {
+      arity: 1,
+      check: (_, { dtype }) =>
+        isDType(dtype) ? undefined : `attrs.dtype must be float32, int32 or bool, received ${String(dtype)}`,
+    },
+    reduce: { arity: 1, check: reduceProblem },
+    argReduce: {
+      arity: 1,
+      check: ([x], { axis, op }) =>
+        op === 'argmax' || op === 'argmin'
+          ? axisIn('attrs.axis', axis, x!.shape.length)
+          : `attrs.op must be argmax or argmin, received ${String(op)}`,
+    },
+    matmul: { arity: 2, check: matmulProblem },
+    transpose: { arity: 1, check: transposeProblem },
+    slice: { arity: 1, check: sliceProblem },
+    concat: { arity: -1, check: concatProblem },
+    pad: { arity: 1, check: padProblem },
+    tile: { arity: 1, check: ([x], { reps }) => intList('attrs.reps', reps, x!.shape.length, 0) },
+    gather: {
+      arity: 2,
+      check: ([x, indices], { axis }) =>
+        axisIn('attrs.axis', axis, x!.shape.length) ??
+        (indices!.dtype === 'int32' ? undefined : `indices must be int32, received ${indices!.dtype}`),
+    },
+    scatterAdd: { arity: 2, check: scatterProblem },
+    conv2d: {
+      arity: 2,
+      check: ([x, f], { info }) =>
+        isInfo(info)
+          ? (convIn(x!.shape, info) ?? convFilter(f!.shape, info))
+          : 'attrs.info must be a Conv2DInfo (see conv2dInfo)',
+    },
+    conv2dBackpropInput: {
+      arity: 2,
+      check: ([dy, f], { info }) =>
+        isInfo(info)
+          ? (convOut(dy!.shape, info) ?? convFilter(f!.shape, info))
+          : 'attrs.info must be a Conv2DInfo (see conv2dInfo)',
+    },
+    conv2dBackpropFilter: {
+      arity: 2,
+      check: ([x, dy], { info }) =>
+        isInfo(info)
+          ? (convIn(x!.shape, info) ?? convOut(dy!.shape, info))
+          : 'attrs.info must be a Conv2DInfo (see conv2dInfo)',
+    },
+    maxPool: {
+      arity: 1,
+      check: ([x], { info }) =>
+        isInfo(info) ? poolIn(x!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
+    },
+    maxPoolGrad: {
+      arity: 2,
+      check: ([dy, x], { info }) =>
+        isInfo(info)
+          ? (poolOut(dy!.shape, info) ?? poolIn(x!.shape, info))
+          : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
+    },
+    avgPool: {
+      arity: 1,
+      check: ([x], { info }) =>
+        isInfo(info) ? poolIn(x!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
+    },
+    avgPoolGrad: {
+      arity: 1,
+      check: ([dy], { info }) =>
+        isInfo(info) ? poolOut(dy!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
+    },
+  };
 
 /** `runKernel('matmul') received [2,3] float32, [4,5] float32: inner dimensions differ …`. */
 function describe(op: string, inputs: readonly Shaped[], problem: string): string {
@@ -223,18 +316,30 @@ function describe(op: string, inputs: readonly Shaped[], problem: string): strin
  * // ShapeError: runKernel('matmul'): inner dimensions differ (3 != 4; …); received inputs [2,3] float32, [4,5] float32
  */
 export function checkKernelCall(op: string, inputs: readonly Shaped[], attrs: unknown): void {
-  const entry = (kernelChecks as Record<string, { arity: number; check: (i: readonly Shaped[], a: unknown) => string | undefined } | undefined>)[op];
+  const entry = (
+    kernelChecks as Record<
+      string,
+      { arity: number; check: (i: readonly Shaped[], a: unknown) => string | undefined } | undefined
+    >
+  )[op];
   if (entry === undefined || !Object.hasOwn(kernelChecks, op)) {
     throw new ValueError(`runKernel: unknown kernel '${String(op)}'; kernels: ${Object.keys(kernelChecks).join(', ')}`);
   }
-  if (!Array.isArray(inputs)) throw new ValueError(`runKernel('${op}'): inputs must be an array of tensors, received ${typeof inputs}`);
+  if (!Array.isArray(inputs))
+    throw new ValueError(`runKernel('${op}'): inputs must be an array of tensors, received ${typeof inputs}`);
   for (const t of inputs) {
-    if (t === null || typeof t !== 'object' || !Array.isArray(t.shape)) throw new ValueError(`runKernel('${op}'): inputs must be tensors, received ${t === null ? 'null' : typeof t}`);
+    if (t === null || typeof t !== 'object' || !Array.isArray(t.shape))
+      throw new ValueError(`runKernel('${op}'): inputs must be tensors, received ${t === null ? 'null' : typeof t}`);
   }
   if (entry.arity === -1 ? inputs.length === 0 : inputs.length !== entry.arity) {
-    throw new ValueError(`runKernel('${op}'): expected ${entry.arity === -1 ? 'at least 1 input' : `${entry.arity} input${entry.arity > 1 ? 's' : ''}`}, received ${inputs.length}`);
+    throw new ValueError(
+      `runKernel('${op}'): expected ${entry.arity === -1 ? 'at least 1 input' : `${entry.arity} input${entry.arity > 1 ? 's' : ''}`}, received ${inputs.length}`,
+    );
   }
-  if (attrs === null || typeof attrs !== 'object') throw new ValueError(`runKernel('${op}'): attrs must be an object, received ${attrs === null ? 'null' : typeof attrs}`);
+  if (attrs === null || typeof attrs !== 'object')
+    throw new ValueError(
+      `runKernel('${op}'): attrs must be an object, received ${attrs === null ? 'null' : typeof attrs}`,
+    );
   const problem = entry.check(inputs, attrs);
   if (problem !== undefined) throw new ShapeError(describe(op, inputs, problem));
 }

@@ -30,13 +30,22 @@ interface CanvasLike {
 }
 
 function isPixelData(x: unknown): x is PixelData {
-  return typeof x === 'object' && x !== null && 'data' in x && 'width' in x && 'height' in x &&
-    typeof (x as { data: unknown }).data === 'object';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    'data' in x &&
+    'width' in x &&
+    'height' in x &&
+    typeof (x as { data: unknown }).data === 'object'
+  );
 }
 
 /** A 2-D context of a fresh canvas of this size: OffscreenCanvas where it exists, else a DOM canvas. */
 function scratchContext(op: string, width: number, height: number): Canvas2D {
-  const g = globalThis as { OffscreenCanvas?: new (w: number, h: number) => CanvasLike; document?: { createElement(t: 'canvas'): CanvasLike } };
+  const g = globalThis as {
+    OffscreenCanvas?: new (w: number, h: number) => CanvasLike;
+    document?: { createElement(t: 'canvas'): CanvasLike };
+  };
   let canvas: CanvasLike | undefined;
   if (g.OffscreenCanvas) canvas = new g.OffscreenCanvas(width, height);
   else if (g.document) {
@@ -48,7 +57,7 @@ function scratchContext(op: string, width: number, height: number): Canvas2D {
   if (!ctx) {
     throw new ValueError(
       `${op}: reading an image, canvas, video or ImageBitmap needs a browser (no OffscreenCanvas or document here); ` +
-      'in Node pass pixel data as a plain { data, width, height } object (RGBA bytes)',
+        'in Node pass pixel data as a plain { data, width, height } object (RGBA bytes)',
     );
   }
   return ctx;
@@ -57,12 +66,17 @@ function scratchContext(op: string, width: number, height: number): Canvas2D {
 function readPixels(op: string, pixels: unknown): PixelData {
   if (isPixelData(pixels)) return pixels;
   if (typeof pixels !== 'object' || pixels === null) {
-    throw new ValueError(`${op}: pixels must be ImageData, an image, canvas, video, ImageBitmap or { data, width, height }, received ${pixels === null ? 'null' : typeof pixels}`);
+    throw new ValueError(
+      `${op}: pixels must be ImageData, an image, canvas, video, ImageBitmap or { data, width, height }, received ${pixels === null ? 'null' : typeof pixels}`,
+    );
   }
   const d = pixels as Drawable;
   const width = d.videoWidth || d.width || 0;
   const height = d.videoHeight || d.height || 0;
-  if (!(width > 0 && height > 0)) throw new ValueError(`${op}: the image has no size yet (width ${width}, height ${height}); wait until it has loaded`);
+  if (!(width > 0 && height > 0))
+    throw new ValueError(
+      `${op}: the image has no size yet (width ${width}, height ${height}); wait until it has loaded`,
+    );
   const ctx = scratchContext(op, width, height);
   ctx.drawImage(pixels, 0, 0, width, height);
   return ctx.getImageData(0, 0, width, height);
@@ -79,8 +93,16 @@ export function fromPixels(pixels: PixelData | object, numChannels = 3): Tensor 
     throw new ValueError(`fromPixels: numChannels must be 1, 3 or 4, received ${numChannels}`);
   }
   const { data, width, height } = readPixels('fromPixels', pixels);
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length !== width * height * 4) {
-    throw new ShapeError(`fromPixels: data must hold width·height·4 = ${width * height * 4} RGBA bytes for ${width}×${height}, received ${data.length}`);
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 0 ||
+    height < 0 ||
+    data.length !== width * height * 4
+  ) {
+    throw new ShapeError(
+      `fromPixels: data must hold width·height·4 = ${width * height * 4} RGBA bytes for ${width}×${height}, received ${data.length}`,
+    );
   }
   const n = width * height;
   const out = new Int32Array(n * numChannels);
@@ -95,11 +117,14 @@ export function fromPixels(pixels: PixelData | object, numChannels = 3): Tensor 
  */
 export async function toPixels(img: TensorLike, canvas?: CanvasLike): Promise<Uint8ClampedArray> {
   const t = toTensor(img, 'img', 'toPixels');
-  if (t.rank !== 2 && t.rank !== 3) throw new ShapeError(`toPixels: img must be rank 2 or 3, received shape ${fmtShape(t.shape)}`);
+  if (t.rank !== 2 && t.rank !== 3)
+    throw new ShapeError(`toPixels: img must be rank 2 or 3, received shape ${fmtShape(t.shape)}`);
   const [height, width] = t.shape as [number, number];
   const depth = t.rank === 2 ? 1 : t.shape[2]!;
-  if (depth !== 1 && depth !== 3 && depth !== 4) throw new ShapeError(`toPixels: img must have 1, 3 or 4 channels, received ${depth}`);
-  if (t.dtype !== 'float32' && t.dtype !== 'int32') throw new ValueError(`toPixels: img must be float32 or int32, received ${t.dtype}`);
+  if (depth !== 1 && depth !== 3 && depth !== 4)
+    throw new ShapeError(`toPixels: img must have 1, 3 or 4 channels, received ${depth}`);
+  if (t.dtype !== 'float32' && t.dtype !== 'int32')
+    throw new ValueError(`toPixels: img must be float32 or int32, received ${t.dtype}`);
   const values = await t.data();
   const scale = t.dtype === 'float32' ? 255 : 1;
   const limit = t.dtype === 'float32' ? 1 : 255;
@@ -119,7 +144,8 @@ export async function toPixels(img: TensorLike, canvas?: CanvasLike): Promise<Ui
   if (canvas) {
     const g = globalThis as { ImageData?: new (d: Uint8ClampedArray, w: number, h: number) => unknown };
     const ctx = canvas.getContext('2d');
-    if (!ctx || !g.ImageData) throw new ValueError('toPixels: drawing onto a canvas needs a browser 2-D canvas context');
+    if (!ctx || !g.ImageData)
+      throw new ValueError('toPixels: drawing onto a canvas needs a browser 2-D canvas context');
     canvas.width = width;
     canvas.height = height;
     ctx.putImageData(new g.ImageData(bytes, width, height), 0, 0);

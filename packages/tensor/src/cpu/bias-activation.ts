@@ -6,7 +6,16 @@ import type { CpuStorage } from './storage.js';
 
 type Fn1 = (x: number, a: number, b: number) => number;
 
-function biasTemplate(f: Fn1, z: TypedArray, bias: TypedArray, out: Float32Array, rows: number, units: number, a: number, b: number): void {
+function biasTemplate(
+  f: Fn1,
+  z: TypedArray,
+  bias: TypedArray,
+  out: Float32Array,
+  rows: number,
+  units: number,
+  a: number,
+  b: number,
+): void {
   let o = 0;
   for (let r = 0; r < rows; r++) {
     // Math.fround: the sum is rounded to float32 as the composed add would store it before fn sees it.
@@ -18,7 +27,9 @@ function biasTemplate(f: Fn1, z: TypedArray, bias: TypedArray, out: Float32Array
 const biasLoop = loopCache<UnaryFn, typeof biasTemplate>(biasTemplate);
 
 export function biasActivation(
-  store: CpuStorage, [z, bias]: KernelSpecs['biasActivation']['inputs'], { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
+  store: CpuStorage,
+  [z, bias]: KernelSpecs['biasActivation']['inputs'],
+  { fn, a, b }: KernelSpecs['biasActivation']['attrs'],
 ): TensorInfo {
   const zs = store.get(z.dataId);
   const units = z.shape[z.shape.length - 1] ?? 1;

@@ -58,7 +58,11 @@ function dims(info: Conv2DInfo) {
   return { P: info.outH * info.outW, KK: info.kH * info.kW * info.inC };
 }
 
-export function conv2d(store: CpuStorage, [x, filter]: KernelSpecs['conv2d']['inputs'], { info }: KernelSpecs['conv2d']['attrs']): TensorInfo {
+export function conv2d(
+  store: CpuStorage,
+  [x, filter]: KernelSpecs['conv2d']['inputs'],
+  { info }: KernelSpecs['conv2d']['attrs'],
+): TensorInfo {
   const { P, KK } = dims(info);
   const xs = store.get(x.dataId) as Float32Array;
   const w = store.get(filter.dataId) as Float32Array;
@@ -71,7 +75,11 @@ export function conv2d(store: CpuStorage, [x, filter]: KernelSpecs['conv2d']['in
   return store.put(out, [info.batch, info.outH, info.outW, info.outC], 'float32');
 }
 
-export function conv2dBackpropInput(store: CpuStorage, [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'], { info }: KernelSpecs['conv2dBackpropInput']['attrs']): TensorInfo {
+export function conv2dBackpropInput(
+  store: CpuStorage,
+  [dy, filter]: KernelSpecs['conv2dBackpropInput']['inputs'],
+  { info }: KernelSpecs['conv2dBackpropInput']['attrs'],
+): TensorInfo {
   const { P, KK } = dims(info);
   const g = store.get(dy.dataId) as Float32Array;
   const w = store.get(filter.dataId) as Float32Array;
@@ -84,7 +92,11 @@ export function conv2dBackpropInput(store: CpuStorage, [dy, filter]: KernelSpecs
   return store.put(dx, [info.batch, info.inH, info.inW, info.inC], 'float32');
 }
 
-export function conv2dBackpropFilter(store: CpuStorage, [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'], { info }: KernelSpecs['conv2dBackpropFilter']['attrs']): TensorInfo {
+export function conv2dBackpropFilter(
+  store: CpuStorage,
+  [x, dy]: KernelSpecs['conv2dBackpropFilter']['inputs'],
+  { info }: KernelSpecs['conv2dBackpropFilter']['attrs'],
+): TensorInfo {
   const { P, KK } = dims(info);
   const xs = store.get(x.dataId) as Float32Array;
   const g = store.get(dy.dataId) as Float32Array;

@@ -9,7 +9,12 @@ import type { CpuStorage } from './storage.js';
 export function cpuFusedKernels(store: CpuStorage): FusedKernels {
   return {
     adamUpdate: ([p, g, m, v], { learningRate, beta1, beta2, epsilon, step, weightDecay, inPlace }) => {
-      const [pd, gd, md, vd] = [p, g, m, v].map((t) => store.get(t.dataId) as Float32Array) as [Float32Array, Float32Array, Float32Array, Float32Array];
+      const [pd, gd, md, vd] = [p, g, m, v].map((t) => store.get(t.dataId) as Float32Array) as [
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+      ];
       const n = pd.length;
       const [po, mo, vo] = inPlace ? [pd, md, vd] : [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
       // Rounded to float32 as the composed ops round their scalar operands, so both paths agree closely.

@@ -7,7 +7,10 @@ import type { CpuStorage } from './storage.js';
 /** Copies `values` (of `shape`) into the layout of its transpose by `perm`. */
 export function transposeValues(values: TypedArray, shape: readonly number[], perm: readonly number[]): TypedArray {
   const rank = shape.length;
-  const out = allocate(values instanceof Float32Array ? 'float32' : values instanceof Int32Array ? 'int32' : 'bool', values.length);
+  const out = allocate(
+    values instanceof Float32Array ? 'float32' : values instanceof Int32Array ? 'int32' : 'bool',
+    values.length,
+  );
   const outShape = perm.map((p) => shape[p]!);
   const inStrides = stridesOf(shape);
   if (rank === 2 && perm[0] === 1) {
@@ -29,7 +32,13 @@ export function transposeValues(values: TypedArray, shape: readonly number[], pe
 }
 
 /** Writes the strided view (`offset`, `strides` over `shape`) of `src` contiguously into `out`. */
-function copyStrided(src: TypedArray, offset: number, strides: readonly number[], out: TypedArray, shape: readonly number[]): void {
+function copyStrided(
+  src: TypedArray,
+  offset: number,
+  strides: readonly number[],
+  out: TypedArray,
+  shape: readonly number[],
+): void {
   const rank = shape.length;
   const n = out.length;
   if (n === 0) return;
@@ -54,11 +63,23 @@ function copyStrided(src: TypedArray, offset: number, strides: readonly number[]
   }
 }
 
-export function transpose(store: CpuStorage, [x]: KernelSpecs['transpose']['inputs'], { perm }: KernelSpecs['transpose']['attrs']): TensorInfo {
-  return store.put(transposeValues(store.get(x.dataId), x.shape, perm), perm.map((p) => x.shape[p]!), x.dtype);
+export function transpose(
+  store: CpuStorage,
+  [x]: KernelSpecs['transpose']['inputs'],
+  { perm }: KernelSpecs['transpose']['attrs'],
+): TensorInfo {
+  return store.put(
+    transposeValues(store.get(x.dataId), x.shape, perm),
+    perm.map((p) => x.shape[p]!),
+    x.dtype,
+  );
 }
 
-export function slice(store: CpuStorage, [x]: KernelSpecs['slice']['inputs'], { begin, size }: KernelSpecs['slice']['attrs']): TensorInfo {
+export function slice(
+  store: CpuStorage,
+  [x]: KernelSpecs['slice']['inputs'],
+  { begin, size }: KernelSpecs['slice']['attrs'],
+): TensorInfo {
   const strides = stridesOf(x.shape);
   const offset = begin.reduce((acc, b, i) => acc + b * strides[i]!, 0);
   const out = allocate(x.dtype, sizeOf(size));
@@ -66,7 +87,11 @@ export function slice(store: CpuStorage, [x]: KernelSpecs['slice']['inputs'], { 
   return store.put(out, size, x.dtype);
 }
 
-export function concat(store: CpuStorage, inputs: KernelSpecs['concat']['inputs'], { axis }: KernelSpecs['concat']['attrs']): TensorInfo {
+export function concat(
+  store: CpuStorage,
+  inputs: KernelSpecs['concat']['inputs'],
+  { axis }: KernelSpecs['concat']['attrs'],
+): TensorInfo {
   const first = inputs[0]!;
   const outShape = [...first.shape];
   outShape[axis] = inputs.reduce((n, t) => n + t.shape[axis]!, 0);
@@ -83,7 +108,11 @@ export function concat(store: CpuStorage, inputs: KernelSpecs['concat']['inputs'
   return store.put(out, outShape, first.dtype);
 }
 
-export function pad(store: CpuStorage, [x]: KernelSpecs['pad']['inputs'], { paddings, value }: KernelSpecs['pad']['attrs']): TensorInfo {
+export function pad(
+  store: CpuStorage,
+  [x]: KernelSpecs['pad']['inputs'],
+  { paddings, value }: KernelSpecs['pad']['attrs'],
+): TensorInfo {
   const outShape = x.shape.map((d, i) => d + paddings[i]![0] + paddings[i]![1]);
   const out = allocate(x.dtype, sizeOf(outShape));
   out.fill(value);
@@ -109,7 +138,11 @@ export function pad(store: CpuStorage, [x]: KernelSpecs['pad']['inputs'], { padd
   return store.put(out, outShape, x.dtype);
 }
 
-export function tile(store: CpuStorage, [x]: KernelSpecs['tile']['inputs'], { reps }: KernelSpecs['tile']['attrs']): TensorInfo {
+export function tile(
+  store: CpuStorage,
+  [x]: KernelSpecs['tile']['inputs'],
+  { reps }: KernelSpecs['tile']['attrs'],
+): TensorInfo {
   const outShape = x.shape.map((d, i) => d * reps[i]!);
   // A tile is a strided read with each axis wrapping: view the output as [rep, d] per axis with input stride 0 on rep.
   const src = store.get(x.dataId);
@@ -129,7 +162,11 @@ function checkIndex(op: string, i: number, n: number): void {
   if (i < 0 || i >= n) throw new ValueError(`${op}: index ${i} is out of range [0, ${n})`);
 }
 
-export function gather(store: CpuStorage, [x, indices]: KernelSpecs['gather']['inputs'], { axis }: KernelSpecs['gather']['attrs']): TensorInfo {
+export function gather(
+  store: CpuStorage,
+  [x, indices]: KernelSpecs['gather']['inputs'],
+  { axis }: KernelSpecs['gather']['attrs'],
+): TensorInfo {
   const idx = store.get(indices.dataId);
   const outer = sizeOf(x.shape.slice(0, axis));
   const n = x.shape[axis]!;
@@ -147,7 +184,11 @@ export function gather(store: CpuStorage, [x, indices]: KernelSpecs['gather']['i
   return store.put(out, outShape, x.dtype);
 }
 
-export function scatterAdd(store: CpuStorage, [updates, indices]: KernelSpecs['scatterAdd']['inputs'], { axis, shape }: KernelSpecs['scatterAdd']['attrs']): TensorInfo {
+export function scatterAdd(
+  store: CpuStorage,
+  [updates, indices]: KernelSpecs['scatterAdd']['inputs'],
+  { axis, shape }: KernelSpecs['scatterAdd']['attrs'],
+): TensorInfo {
   const idx = store.get(indices.dataId);
   const outer = sizeOf(shape.slice(0, axis));
   const n = shape[axis]!;

@@ -4,7 +4,11 @@ import { matmulGeometry } from '../matmul-geometry.js';
 import { gemm } from './gemm.js';
 import type { CpuStorage } from './storage.js';
 
-export function matmul(store: CpuStorage, [a, b]: KernelSpecs['matmul']['inputs'], { transposeA, transposeB }: KernelSpecs['matmul']['attrs']): TensorInfo {
+export function matmul(
+  store: CpuStorage,
+  [a, b]: KernelSpecs['matmul']['inputs'],
+  { transposeA, transposeB }: KernelSpecs['matmul']['attrs'],
+): TensorInfo {
   const { M, K, N, batchA, batchB, batch, outShape } = matmulGeometry(a.shape, b.shape, transposeA, transposeB);
   const out = new Float32Array(sizeOf(outShape));
   const A = store.get(a.dataId) as Float32Array;

@@ -28,7 +28,11 @@ function outShape(info: Pool2DInfo): number[] {
   return [info.batch, info.outH, info.outW, info.channels];
 }
 
-export function maxPool(store: CpuStorage, [x]: KernelSpecs['maxPool']['inputs'], { info }: KernelSpecs['maxPool']['attrs']): TensorInfo {
+export function maxPool(
+  store: CpuStorage,
+  [x]: KernelSpecs['maxPool']['inputs'],
+  { info }: KernelSpecs['maxPool']['attrs'],
+): TensorInfo {
   const xs = store.get(x.dataId);
   const C = info.channels;
   const out = new Float32Array(info.batch * info.outH * info.outW * C).fill(-Infinity);
@@ -43,7 +47,11 @@ export function maxPool(store: CpuStorage, [x]: KernelSpecs['maxPool']['inputs']
   return store.put(out, outShape(info), 'float32');
 }
 
-export function maxPoolGrad(store: CpuStorage, [dy, x]: KernelSpecs['maxPoolGrad']['inputs'], { info }: KernelSpecs['maxPoolGrad']['attrs']): TensorInfo {
+export function maxPoolGrad(
+  store: CpuStorage,
+  [dy, x]: KernelSpecs['maxPoolGrad']['inputs'],
+  { info }: KernelSpecs['maxPoolGrad']['attrs'],
+): TensorInfo {
   const xs = store.get(x.dataId);
   const g = store.get(dy.dataId);
   const C = info.channels;
@@ -66,7 +74,11 @@ export function maxPoolGrad(store: CpuStorage, [dy, x]: KernelSpecs['maxPoolGrad
   return store.put(dx, x.shape, 'float32');
 }
 
-export function avgPool(store: CpuStorage, [x]: KernelSpecs['avgPool']['inputs'], { info }: KernelSpecs['avgPool']['attrs']): TensorInfo {
+export function avgPool(
+  store: CpuStorage,
+  [x]: KernelSpecs['avgPool']['inputs'],
+  { info }: KernelSpecs['avgPool']['attrs'],
+): TensorInfo {
   const xs = store.get(x.dataId);
   const C = info.channels;
   const out = new Float32Array(info.batch * info.outH * info.outW * C);
@@ -78,7 +90,11 @@ export function avgPool(store: CpuStorage, [x]: KernelSpecs['avgPool']['inputs']
   return store.put(out, outShape(info), 'float32');
 }
 
-export function avgPoolGrad(store: CpuStorage, [dy]: KernelSpecs['avgPoolGrad']['inputs'], { info }: KernelSpecs['avgPoolGrad']['attrs']): TensorInfo {
+export function avgPoolGrad(
+  store: CpuStorage,
+  [dy]: KernelSpecs['avgPoolGrad']['inputs'],
+  { info }: KernelSpecs['avgPoolGrad']['attrs'],
+): TensorInfo {
   const g = store.get(dy.dataId);
   const C = info.channels;
   const dx = new Float32Array(info.batch * info.inH * info.inW * C);

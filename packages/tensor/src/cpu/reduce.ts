@@ -31,7 +31,11 @@ function asBlocks(values: TypedArray, shape: readonly number[], axes: readonly n
 
 const INITIAL: Record<ReduceOp, number> = { sum: 0, prod: 1, max: -Infinity, min: Infinity, any: 0, all: 1 };
 
-export function reduce(store: CpuStorage, [x]: KernelSpecs['reduce']['inputs'], { axes, op }: KernelSpecs['reduce']['attrs']): TensorInfo {
+export function reduce(
+  store: CpuStorage,
+  [x]: KernelSpecs['reduce']['inputs'],
+  { axes, op }: KernelSpecs['reduce']['attrs'],
+): TensorInfo {
   const outShape = x.shape.filter((_, i) => !axes.includes(i));
   const { values, outer, reduced, inner } = asBlocks(store.get(x.dataId), x.shape, axes);
   const dtype = op === 'any' || op === 'all' ? 'bool' : x.dtype === 'bool' ? 'int32' : x.dtype;
@@ -74,7 +78,11 @@ export function reduce(store: CpuStorage, [x]: KernelSpecs['reduce']['inputs'], 
   return store.put(out, outShape, dtype);
 }
 
-export function argReduce(store: CpuStorage, [x]: KernelSpecs['argReduce']['inputs'], { axis, op }: KernelSpecs['argReduce']['attrs']): TensorInfo {
+export function argReduce(
+  store: CpuStorage,
+  [x]: KernelSpecs['argReduce']['inputs'],
+  { axis, op }: KernelSpecs['argReduce']['attrs'],
+): TensorInfo {
   const { values, outer, reduced, inner } = asBlocks(store.get(x.dataId), x.shape, [axis]);
   const out = new Int32Array(outer * inner);
   const better = op === 'argmax' ? (v: number, b: number) => v > b : (v: number, b: number) => v < b;
@@ -92,5 +100,9 @@ export function argReduce(store: CpuStorage, [x]: KernelSpecs['argReduce']['inpu
       out[o * inner + i] = bestIdx;
     }
   }
-  return store.put(out, x.shape.filter((_, i) => i !== axis), 'int32');
+  return store.put(
+    out,
+    x.shape.filter((_, i) => i !== axis),
+    'int32',
+  );
 }

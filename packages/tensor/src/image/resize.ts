@@ -34,9 +34,12 @@ function sampleAxis(inSize: number, outSize: number, alignCorners: boolean, half
 
 function checkArgs(op: string, images: TensorLike, size: readonly [number, number]): { x4: Tensor; batched: boolean } {
   const t = toTensor(images, 'images', op);
-  if (t.rank !== 3 && t.rank !== 4) throw new ShapeError(`${op}: images must be rank 3 or 4, received shape ${fmtShape(t.shape)}`);
+  if (t.rank !== 3 && t.rank !== 4)
+    throw new ShapeError(`${op}: images must be rank 3 or 4, received shape ${fmtShape(t.shape)}`);
   if (!Array.isArray(size) || size.length !== 2 || size.some((d) => !Number.isInteger(d) || d <= 0)) {
-    throw new ValueError(`${op}: size must be [newHeight, newWidth] of positive integers, received ${JSON.stringify(size)}`);
+    throw new ValueError(
+      `${op}: size must be [newHeight, newWidth] of positive integers, received ${JSON.stringify(size)}`,
+    );
   }
   return { x4: t.rank === 4 ? t : reshape(t, [1, ...t.shape]), batched: t.rank === 4 };
 }
@@ -49,7 +52,12 @@ const idx = (a: Int32Array): Tensor => tensor(a, [a.length], 'int32');
  * gathers and arithmetic, so it is differentiable with respect to the images.
  * @example image.resizeBilinear(tensor([[[0], [2]]]), [1, 4]) // [[[0], [1], [2], [2]]]
  */
-export function resizeBilinear(images: TensorLike, size: readonly [number, number], alignCorners = false, halfPixelCenters = false): Tensor {
+export function resizeBilinear(
+  images: TensorLike,
+  size: readonly [number, number],
+  alignCorners = false,
+  halfPixelCenters = false,
+): Tensor {
   const { x4, batched } = checkArgs('resizeBilinear', images, size);
   const x = x4.dtype === 'float32' ? x4 : cast(x4, 'float32');
   const [, h, w] = x.shape as [number, number, number, number];
@@ -68,7 +76,12 @@ export function resizeBilinear(images: TensorLike, size: readonly [number, numbe
  * `image.resizeNearestNeighbor`. Differentiable (a gather).
  * @example image.resizeNearestNeighbor(tensor([[[1], [2]]]), [1, 4]) // [[[1], [1], [2], [2]]]
  */
-export function resizeNearestNeighbor(images: TensorLike, size: readonly [number, number], alignCorners = false, halfPixelCenters = false): Tensor {
+export function resizeNearestNeighbor(
+  images: TensorLike,
+  size: readonly [number, number],
+  alignCorners = false,
+  halfPixelCenters = false,
+): Tensor {
   if (alignCorners && halfPixelCenters) {
     throw new ValueError('resizeNearestNeighbor: alignCorners and halfPixelCenters cannot both be true');
   }

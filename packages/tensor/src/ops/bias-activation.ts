@@ -16,9 +16,12 @@ export function biasActivation(z: TensorLike, bias: TensorLike, fn: UnaryFn, a =
     throw new DTypeError(`biasActivation: z and bias must be float32, received ${tz.dtype} and ${tb.dtype}`);
   }
   const units = tz.shape[tz.rank - 1];
-  if (units === undefined) throw new ShapeError(`biasActivation: z must have rank >= 1 [..., units], received ${fmtShape(tz.shape)}`);
+  if (units === undefined)
+    throw new ShapeError(`biasActivation: z must have rank >= 1 [..., units], received ${fmtShape(tz.shape)}`);
   if (tb.rank !== 1 || tb.shape[0] !== units) {
-    throw new ShapeError(`biasActivation: bias must have shape [${units}] to match z ${fmtShape(tz.shape)}, received ${fmtShape(tb.shape)}`);
+    throw new ShapeError(
+      `biasActivation: bias must have shape [${units}] to match z ${fmtShape(tz.shape)}, received ${fmtShape(tb.shape)}`,
+    );
   }
   return engine.runKernel('biasActivation', [tz, tb], { fn, a, b });
 }

@@ -19,14 +19,18 @@ function inferShape(values: NestedArray): number[] {
 function flatten(values: NestedArray, shape: readonly number[], out: (number | boolean)[], depth = 0): void {
   if (!Array.isArray(values)) {
     if (depth !== shape.length) {
-      throw new ShapeError(`tensor: nested arrays are ragged: expected an array of length ${shape[depth]} at depth ${depth}, found ${JSON.stringify(values)}`);
+      throw new ShapeError(
+        `tensor: nested arrays are ragged: expected an array of length ${shape[depth]} at depth ${depth}, found ${JSON.stringify(values)}`,
+      );
     }
     out.push(values);
     return;
   }
   if (values.length !== shape[depth]) {
     const expected = depth < shape.length ? `length ${shape[depth]}` : 'a number';
-    throw new ShapeError(`tensor: nested arrays are ragged: expected ${expected} at depth ${depth}, found an array of length ${values.length}`);
+    throw new ShapeError(
+      `tensor: nested arrays are ragged: expected ${expected} at depth ${depth}, found an array of length ${values.length}`,
+    );
   }
   for (const v of values) flatten(v, shape, out, depth + 1);
 }
@@ -114,11 +118,18 @@ export function toTensor(x: TensorLike, arg: string, op: string, dtype?: DType):
   if (typeof x === 'number' || typeof x === 'boolean' || Array.isArray(x) || ArrayBuffer.isView(x)) {
     return tensor(x as NestedArray, undefined, dtype ?? (typeof x === 'number' ? 'float32' : undefined));
   }
-  throw new ValueError(`${op}: argument '${arg}' must be a Tensor, number or array, received ${x === null ? 'null' : typeof x}`);
+  throw new ValueError(
+    `${op}: argument '${arg}' must be a Tensor, number or array, received ${x === null ? 'null' : typeof x}`,
+  );
 }
 
 /** Converts two operands; a plain value next to a tensor takes that tensor's dtype when its values fit. @example operands('add', intTensor, 2) */
-export function operands(op: string, x: TensorLike, y: TensorLike, names: readonly [string, string] = ['a', 'b']): [Tensor, Tensor] {
+export function operands(
+  op: string,
+  x: TensorLike,
+  y: TensorLike,
+  names: readonly [string, string] = ['a', 'b'],
+): [Tensor, Tensor] {
   if (x instanceof Tensor || !(y instanceof Tensor)) {
     const tx = toTensor(x, names[0], op);
     return [tx, toTensor(y, names[1], op, weakDType(y, tx.dtype))];

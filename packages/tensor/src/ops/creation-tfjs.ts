@@ -24,13 +24,16 @@ function inferredRank(values: TypedArray | NestedArray): number {
 function rankedTensor(n: number) {
   const op = `tensor${n}d`;
   return (values: TypedArray | NestedArray, shape?: readonly number[], dtype?: DType): Tensor => {
-    if (values === null || values === undefined) throw new ValueError(`${op}: values must be provided, received ${String(values)}`);
+    if (values === null || values === undefined)
+      throw new ValueError(`${op}: values must be provided, received ${String(values)}`);
     if (shape != null && shape.length !== n) {
       throw new ShapeError(`${op}() requires shape to have ${RANK_WORDS[n]} numbers, received [${shape.join(',')}]`);
     }
     const rank = inferredRank(values);
     if (rank !== n && rank !== 1) {
-      throw new ShapeError(`${op}() requires values to be ${'number' + '[]'.repeat(n)} or flat/TypedArray, received values of rank ${rank}`);
+      throw new ShapeError(
+        `${op}() requires values to be ${'number' + '[]'.repeat(n)} or flat/TypedArray, received values of rank ${rank}`,
+      );
     }
     if (rank === 1 && n !== 1 && shape == null) {
       throw new ShapeError(`${op}() requires shape to be provided when \`values\` are a flat/TypedArray`);
@@ -44,9 +47,11 @@ function rankedTensor(n: number) {
  * @example tensor1d([1, 2, 3]) // shape [3]
  */
 export function tensor1d(values: TypedArray | NestedArray, dtype?: DType): Tensor {
-  if (values === null || values === undefined) throw new ValueError(`tensor1d: values must be provided, received ${String(values)}`);
+  if (values === null || values === undefined)
+    throw new ValueError(`tensor1d: values must be provided, received ${String(values)}`);
   const rank = inferredRank(values);
-  if (rank !== 1) throw new ShapeError(`tensor1d() requires values to be a flat/TypedArray, received values of rank ${rank}`);
+  if (rank !== 1)
+    throw new ShapeError(`tensor1d() requires values to be a flat/TypedArray, received values of rank ${rank}`);
   return tensor(values, undefined, dtype);
 }
 /** A rank-2 tensor from nested values, or flat values and a shape. @example tensor2d([1, 2, 3, 4], [2, 2]) */

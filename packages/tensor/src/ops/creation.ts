@@ -24,7 +24,8 @@ function filled(op: string, shape: readonly number[], value: number | boolean, d
 }
 
 function assertCreationDType(op: string, dtype: DType): void {
-  if (!isDType(dtype)) throw new DTypeError(`${op}: dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
+  if (!isDType(dtype))
+    throw new DTypeError(`${op}: dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
 }
 
 /** @example zeros([2, 3]) */
@@ -58,7 +59,8 @@ export function arange(start: number, stop?: number, step = 1, dtype: DType = 'f
   if (!Number.isFinite(start) || !Number.isFinite(stop)) {
     throw new ValueError(`arange: start and stop must be finite numbers, received start=${start}, stop=${stop}`);
   }
-  if (step === 0 || !Number.isFinite(step)) throw new ValueError(`arange: step must be a non-zero finite number, received ${step}`);
+  if (step === 0 || !Number.isFinite(step))
+    throw new ValueError(`arange: step must be a non-zero finite number, received ${step}`);
   assertCreationDType('arange', dtype);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const v = allocate(dtype, n);
@@ -68,7 +70,8 @@ export function arange(start: number, stop?: number, step = 1, dtype: DType = 'f
 
 /** `num` evenly spaced values from start to stop, both included. @example linspace(0, 1, 5) */
 export function linspace(start: number, stop: number, num: number): Tensor {
-  if (!Number.isInteger(num) || num < 0) throw new ValueError(`linspace: num must be a non-negative integer, received ${num}`);
+  if (!Number.isInteger(num) || num < 0)
+    throw new ValueError(`linspace: num must be a non-negative integer, received ${num}`);
   if (!Number.isFinite(start) || !Number.isFinite(stop)) {
     throw new ValueError(`linspace: start and stop must be finite numbers, received start=${start}, stop=${stop}`);
   }

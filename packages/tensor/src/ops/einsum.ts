@@ -8,12 +8,16 @@ import { reshape, transpose } from './shape.js';
 
 function parse(equation: string, count: number): { inputs: string[]; output: string } {
   if (typeof equation !== 'string' || !/^[a-zA-Z,\s]*(->[a-zA-Z\s]*)?$/.test(equation)) {
-    throw new ValueError(`einsum: equation must use letters, ',' and '->' only (no '...'), received ${JSON.stringify(equation)}`);
+    throw new ValueError(
+      `einsum: equation must use letters, ',' and '->' only (no '...'), received ${JSON.stringify(equation)}`,
+    );
   }
   const [lhs, rhs] = equation.replace(/\s/g, '').split('->') as [string, string | undefined];
   const inputs = lhs.split(',');
   if (inputs.length !== count) {
-    throw new ValueError(`einsum: equation ${JSON.stringify(equation)} names ${inputs.length} operands, received ${count} tensors`);
+    throw new ValueError(
+      `einsum: equation ${JSON.stringify(equation)} names ${inputs.length} operands, received ${count} tensors`,
+    );
   }
   if (count < 1 || count > 2) throw new ValueError(`einsum: 1 or 2 operands are supported, received ${count}`);
   for (const term of [...inputs, rhs ?? '']) {
@@ -23,9 +27,15 @@ function parse(equation: string, count: number): { inputs: string[]; output: str
   }
   // Implicit output (NumPy): the letters that occur exactly once, in alphabetical order.
   const all = inputs.join('');
-  const output = rhs ?? [...new Set(all)].filter((c) => all.indexOf(c) === all.lastIndexOf(c)).sort().join('');
+  const output =
+    rhs ??
+    [...new Set(all)]
+      .filter((c) => all.indexOf(c) === all.lastIndexOf(c))
+      .sort()
+      .join('');
   for (const c of output) {
-    if (!all.includes(c)) throw new ValueError(`einsum: output letter '${c}' does not occur in any operand of ${JSON.stringify(equation)}`);
+    if (!all.includes(c))
+      throw new ValueError(`einsum: output letter '${c}' does not occur in any operand of ${JSON.stringify(equation)}`);
   }
   return { inputs, output };
 }
@@ -61,19 +71,26 @@ export function einsum(equation: string, ...tensors: TensorLike[]): Tensor {
   ts.forEach((t, k) => {
     const term = inputs[k]!;
     if (term.length !== t.rank) {
-      throw new ShapeError(`einsum: operand ${k} has shape ${fmtShape(t.shape)} (rank ${t.rank}) but ${JSON.stringify(term)} names ${term.length} axes`);
+      throw new ShapeError(
+        `einsum: operand ${k} has shape ${fmtShape(t.shape)} (rank ${t.rank}) but ${JSON.stringify(term)} names ${term.length} axes`,
+      );
     }
     [...term].forEach((c, i) => {
       const d = t.shape[i]!;
       if (size.has(c) && size.get(c) !== d) {
-        throw new ShapeError(`einsum: letter '${c}' has size ${size.get(c)} in one place and ${d} in operand ${k} (shape ${fmtShape(t.shape)})`);
+        throw new ShapeError(
+          `einsum: letter '${c}' has size ${size.get(c)} in one place and ${d} in operand ${k} (shape ${fmtShape(t.shape)})`,
+        );
       }
       size.set(c, d);
     });
   });
   if (ts.length === 1) {
     const [t, term] = sumOut(ts[0]!, inputs[0]!, output);
-    return transpose(t, [...output].map((c) => term.indexOf(c)));
+    return transpose(
+      t,
+      [...output].map((c) => term.indexOf(c)),
+    );
   }
   // Letters only one operand has and the output lacks are summed out of that operand first.
   const [a, ta] = sumOut(ts[0]!, inputs[0]!, output + inputs[1]!);
@@ -87,6 +104,12 @@ export function einsum(equation: string, ...tensors: TensorLike[]): Tensor {
   // [batch, freeA, freeB]: a matmul over the contracted letters, or a broadcast product when there are none.
   const product = contracted.length > 0 ? matmul(a3, b3) : mul(a3, b3);
   const letters = batch + freeA + freeB;
-  const full = reshape(product, [...letters].map((c) => size.get(c)!));
-  return transpose(full, [...output].map((c) => letters.indexOf(c)));
+  const full = reshape(
+    product,
+    [...letters].map((c) => size.get(c)!),
+  );
+  return transpose(
+    full,
+    [...output].map((c) => letters.indexOf(c)),
+  );
 }

@@ -22,7 +22,9 @@ export function mapUnary(x: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
 /** `dy * fn.df(x, a, b)` in one pass: the backward of {@link mapUnary}. @example mapUnaryGrad(x, dy, mathFns.tanhFn) */
 export function mapUnaryGrad(x: Tensor, dy: Tensor, fn: UnaryFn, a = 0, b = 0): Tensor {
   if (!shapesEqual(x.shape, dy.shape)) {
-    throw new ShapeError(`${fn.name} gradient: dy shape ${fmtShape(dy.shape)} differs from x shape ${fmtShape(x.shape)}`);
+    throw new ShapeError(
+      `${fn.name} gradient: dy shape ${fmtShape(dy.shape)} differs from x shape ${fmtShape(x.shape)}`,
+    );
   }
   return engine.runKernel('unaryGrad', [x, dy], { fn, a, b });
 }
@@ -38,15 +40,23 @@ export function mapBinary(x: TensorLike, y: TensorLike, fn: BinaryFn): Tensor {
   return engine.runKernel('binary', [tx, ty], { fn, dtype });
 }
 
-const unary = (fn: UnaryFn) => (x: TensorLike): Tensor => mapUnary(x, fn);
-const binary = (fn: BinaryFn) => (a: TensorLike, b: TensorLike): Tensor => mapBinary(a, b, fn);
+const unary =
+  (fn: UnaryFn) =>
+  (x: TensorLike): Tensor =>
+    mapUnary(x, fn);
+const binary =
+  (fn: BinaryFn) =>
+  (a: TensorLike, b: TensorLike): Tensor =>
+    mapBinary(a, b, fn);
 /** Logical ops take bool tensors only (as TensorFlow.js); plain true/false values are accepted. */
-const logical = (fn: BinaryFn) => (a: TensorLike, b: TensorLike): Tensor => {
-  const [ta, tb] = operands(fn.name, a, b);
-  if (ta.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'a' must have dtype bool, received ${ta.dtype}`);
-  if (tb.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'b' must have dtype bool, received ${tb.dtype}`);
-  return engine.runKernel('binary', [ta, tb], { fn, dtype: 'bool' });
-};
+const logical =
+  (fn: BinaryFn) =>
+  (a: TensorLike, b: TensorLike): Tensor => {
+    const [ta, tb] = operands(fn.name, a, b);
+    if (ta.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'a' must have dtype bool, received ${ta.dtype}`);
+    if (tb.dtype !== 'bool') throw new DTypeError(`${fn.name}: 'b' must have dtype bool, received ${tb.dtype}`);
+    return engine.runKernel('binary', [ta, tb], { fn, dtype: 'bool' });
+  };
 
 /** −x. @example neg(tensor([1, -2])) // [-1, 2] */
 export const neg = unary(m.negFn);

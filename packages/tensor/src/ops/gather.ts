@@ -35,10 +35,17 @@ function assertIndices(op: string, idx: Tensor, n: number, axis: number, shape: 
  * One-hot encodes integer `indices` into a new last axis of size `depth`.
  * @example oneHot(tensor([0, 2], undefined, 'int32'), 3) // [[1, 0, 0], [0, 0, 1]]
  */
-export function oneHot(indices: TensorLike, depth: number, onValue = 1, offValue = 0, dtype: DType = 'float32'): Tensor {
+export function oneHot(
+  indices: TensorLike,
+  depth: number,
+  onValue = 1,
+  offValue = 0,
+  dtype: DType = 'float32',
+): Tensor {
   const idx = toTensor(indices, 'indices', 'oneHot', 'int32');
   if (idx.dtype !== 'int32') throw new DTypeError(`oneHot: 'indices' must have dtype int32, received ${idx.dtype}`);
-  if (!Number.isInteger(depth) || depth < 1) throw new ValueError(`oneHot: depth must be a positive integer, received ${depth}`);
+  if (!Number.isInteger(depth) || depth < 1)
+    throw new ValueError(`oneHot: depth must be a positive integer, received ${depth}`);
   const hit = equal(expandDims(idx, -1), arange(0, depth, 1, 'int32'));
   if (onValue === 1 && offValue === 0) return cast(hit, dtype);
   return cast(where(hit, onValue, offValue), dtype);

@@ -10,13 +10,17 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
   if (tensors.length === 0) throw new ValueError('concat: expected at least one tensor, received an empty list');
   const ts = tensors.map((x, i) => toTensor(x, `tensors[${i}]`, 'concat'));
   const first = ts[0]!;
-  if (first.rank === 0) throw new ShapeError('concat: cannot concatenate scalars (rank 0); use stack to join them along a new axis');
+  if (first.rank === 0)
+    throw new ShapeError('concat: cannot concatenate scalars (rank 0); use stack to join them along a new axis');
   const a = normalizeAxis('concat', axis, first.rank);
   ts.forEach((t, i) => {
     if (t.rank !== first.rank || t.shape.some((d, j) => j !== a && d !== first.shape[j])) {
-      throw new ShapeError(`concat: tensors[${i}] has shape ${fmtShape(t.shape)}, incompatible with ${fmtShape(first.shape)} along axis ${a}`);
+      throw new ShapeError(
+        `concat: tensors[${i}] has shape ${fmtShape(t.shape)}, incompatible with ${fmtShape(first.shape)} along axis ${a}`,
+      );
     }
-    if (t.dtype !== first.dtype) throw new DTypeError(`concat: tensors[${i}] has dtype ${t.dtype}, expected ${first.dtype}`);
+    if (t.dtype !== first.dtype)
+      throw new DTypeError(`concat: tensors[${i}] has dtype ${t.dtype}, expected ${first.dtype}`);
   });
   if (ts.length === 1) return engine.view('identity', first, first.shape);
   return engine.runKernel('concat', ts, { axis: a });
@@ -30,10 +34,14 @@ export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
     if (!shapesEqual(t.shape, ts[0]!.shape)) {
       throw new ShapeError(`stack: tensors[${i}] has shape ${fmtShape(t.shape)}, expected ${fmtShape(ts[0]!.shape)}`);
     }
-    if (t.dtype !== ts[0]!.dtype) throw new DTypeError(`stack: tensors[${i}] has dtype ${t.dtype}, expected ${ts[0]!.dtype}`);
+    if (t.dtype !== ts[0]!.dtype)
+      throw new DTypeError(`stack: tensors[${i}] has dtype ${t.dtype}, expected ${ts[0]!.dtype}`);
   });
   const a = normalizeAxis('stack', axis, ts[0]!.rank + 1);
-  return concat(ts.map((t) => expandDims(t, a)), a);
+  return concat(
+    ts.map((t) => expandDims(t, a)),
+    a,
+  );
 }
 
 /**
@@ -45,7 +53,9 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
   const b = typeof begin === 'number' ? [begin] : [...begin];
   const s = size === undefined ? [] : typeof size === 'number' ? [size] : [...size];
   if (b.length > t.rank || s.length > t.rank) {
-    throw new ValueError(`slice: begin [${b.join(',')}] and size [${s.join(',')}] must have at most ${t.rank} entries for shape ${fmtShape(t.shape)}`);
+    throw new ValueError(
+      `slice: begin [${b.join(',')}] and size [${s.join(',')}] must have at most ${t.rank} entries for shape ${fmtShape(t.shape)}`,
+    );
   }
   const fullBegin = t.shape.map((_, i) => b[i] ?? 0);
   const fullSize = t.shape.map((d, i) => (s[i] === undefined || s[i] === -1 ? d - fullBegin[i]! : s[i]!));
@@ -53,7 +63,9 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
     const bi = fullBegin[i]!;
     const si = fullSize[i]!;
     if (!Number.isInteger(bi) || !Number.isInteger(si) || bi < 0 || si < 0 || bi + si > t.shape[i]!) {
-      throw new ValueError(`slice: begin [${fullBegin.join(',')}] with size [${fullSize.join(',')}] is out of bounds for shape ${fmtShape(t.shape)} (axis ${i})`);
+      throw new ValueError(
+        `slice: begin [${fullBegin.join(',')}] with size [${fullSize.join(',')}] is out of bounds for shape ${fmtShape(t.shape)} (axis ${i})`,
+      );
     }
   }
   if (fullBegin.every((v) => v === 0) && shapesEqual(fullSize, t.shape)) return engine.view('identity', t, t.shape);
@@ -99,8 +111,13 @@ export function unstack(x: TensorLike, axis = 0): Tensor[] {
 /** Pads each axis with [before, after] entries of `constantValue`. @example pad(x, [[1, 1], [0, 2]]) */
 export function pad(x: TensorLike, paddings: ReadonlyArray<readonly [number, number]>, constantValue = 0): Tensor {
   const t = toTensor(x, 'x', 'pad');
-  if (paddings.length !== t.rank || paddings.some((p) => p.length !== 2 || p.some((v) => !Number.isInteger(v) || v < 0))) {
-    throw new ValueError(`pad: paddings must be ${t.rank} pairs of non-negative integers for shape ${fmtShape(t.shape)}, received ${JSON.stringify(paddings)}`);
+  if (
+    paddings.length !== t.rank ||
+    paddings.some((p) => p.length !== 2 || p.some((v) => !Number.isInteger(v) || v < 0))
+  ) {
+    throw new ValueError(
+      `pad: paddings must be ${t.rank} pairs of non-negative integers for shape ${fmtShape(t.shape)}, received ${JSON.stringify(paddings)}`,
+    );
   }
   return engine.runKernel('pad', [t], { paddings: paddings.map((p) => [p[0], p[1]] as const), value: constantValue });
 }

@@ -15,7 +15,9 @@ export function matmul(a: TensorLike, b: TensorLike, transposeA = false, transpo
   let ta = toTensor(a, 'a', 'matmul');
   let tb = toTensor(b, 'b', 'matmul');
   if (ta.rank < 2 || tb.rank < 2) {
-    throw new ShapeError(`matmul: both operands must have rank >= 2, received ${fmtShape(ta.shape)} x ${fmtShape(tb.shape)}`);
+    throw new ShapeError(
+      `matmul: both operands must have rank >= 2, received ${fmtShape(ta.shape)} x ${fmtShape(tb.shape)}`,
+    );
   }
   const k1 = transposeA ? ta.shape[ta.rank - 2]! : ta.shape[ta.rank - 1]!;
   const k2 = transposeB ? tb.shape[tb.rank - 1]! : tb.shape[tb.rank - 2]!;
@@ -50,12 +52,16 @@ export function dot(t1: TensorLike, t2: TensorLike): Tensor {
   const a = toTensor(t1, 't1', 'dot');
   const b = toTensor(t2, 't2', 'dot');
   if ((a.rank !== 1 && a.rank !== 2) || (b.rank !== 1 && b.rank !== 2)) {
-    throw new ShapeError(`dot: inputs must be rank 1 or 2, received shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+    throw new ShapeError(
+      `dot: inputs must be rank 1 or 2, received shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`,
+    );
   }
   const inner1 = a.shape[a.rank - 1]!;
   const inner2 = b.shape[0]!;
   if (inner1 !== inner2) {
-    throw new ShapeError(`dot: inner dimensions must match, received ${fmtShape(a.shape)} · ${fmtShape(b.shape)} (${inner1} != ${inner2})`);
+    throw new ShapeError(
+      `dot: inner dimensions must match, received ${fmtShape(a.shape)} · ${fmtShape(b.shape)} (${inner1} != ${inner2})`,
+    );
   }
   const a2 = a.rank === 1 ? reshape(a, [1, inner1]) : a;
   const b2 = b.rank === 1 ? reshape(b, [inner2, 1]) : b;

@@ -13,11 +13,14 @@ type Pair = number | readonly [number, number];
 function asBatch(op: string, x: Tensor): { x4: Tensor; batched: boolean } {
   if (x.rank === 4) return { x4: x, batched: true };
   if (x.rank === 3) return { x4: reshape(x, [1, ...x.shape]), batched: false };
-  throw new ShapeError(`${op}: x must be rank 4 [batch, height, width, channels] or rank 3, received ${fmtShape(x.shape)}`);
+  throw new ShapeError(
+    `${op}: x must be rank 4 [batch, height, width, channels] or rank 3, received ${fmtShape(x.shape)}`,
+  );
 }
 
 function checkFormat(op: string, dataFormat: string): void {
-  if (dataFormat !== 'NHWC') throw new ValueError(`${op}: only dataFormat 'NHWC' is supported, received '${dataFormat}'`);
+  if (dataFormat !== 'NHWC')
+    throw new ValueError(`${op}: only dataFormat 'NHWC' is supported, received '${dataFormat}'`);
 }
 
 function float(t: Tensor): Tensor {
@@ -28,14 +31,23 @@ function float(t: Tensor): Tensor {
  * 2-D convolution, NHWC, filter [height, width, inChannels, outChannels] (TensorFlow.js signature).
  * @example conv2d(images, kernel, 1, 'same')
  */
-export function conv2d(x: TensorLike, filter: TensorLike, strides: Pair = 1, pad: PadMode = 'valid', dataFormat: 'NHWC' = 'NHWC', dilations: Pair = 1): Tensor {
+export function conv2d(
+  x: TensorLike,
+  filter: TensorLike,
+  strides: Pair = 1,
+  pad: PadMode = 'valid',
+  dataFormat: 'NHWC' = 'NHWC',
+  dilations: Pair = 1,
+): Tensor {
   checkFormat('conv2d', dataFormat);
   const tx = toTensor(x, 'x', 'conv2d');
   const f = float(toTensor(filter, 'filter', 'conv2d'));
   const inC = tx.shape[tx.rank - 1];
   if (tx.rank >= 3 && f.rank === 4 && inC !== f.shape[2]) {
     // Checked here so that the message shows the shape the caller passed, not its batched view.
-    throw new ShapeError(`conv2d: input channels differ: x ${fmtShape(tx.shape)} has ${inC}, filter ${fmtShape(f.shape)} expects ${f.shape[2]}`);
+    throw new ShapeError(
+      `conv2d: input channels differ: x ${fmtShape(tx.shape)} has ${inC}, filter ${fmtShape(f.shape)} expects ${f.shape[2]}`,
+    );
   }
   const { x4, batched } = asBatch('conv2d', float(tx));
   const info = conv2dInfo(x4.shape, f.shape, strides, pad, dilations);

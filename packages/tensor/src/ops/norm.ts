@@ -16,14 +16,21 @@ export type NormOrder = number | 'euclidean' | 'fro';
  * @example norm(tensor([3, 4])) // 5
  * @example norm(tensor([[1, -2], [3, 4]]), 1, [0, 1]) // 6
  */
-export function norm(x: TensorLike, ord: NormOrder = 'euclidean', axis: number | readonly number[] | null = null, keepDims = false): Tensor {
+export function norm(
+  x: TensorLike,
+  ord: NormOrder = 'euclidean',
+  axis: number | readonly number[] | null = null,
+  keepDims = false,
+): Tensor {
   let t = toTensor(x, 'x', 'norm');
   if (t.dtype !== 'float32') t = cast(t, 'float32');
   if (t.rank === 0) return abs(t);
   const axes = normalizeAxes('norm', axis, t.rank);
   const whole = axis === null || axis === undefined;
   // Matrix norms read the axes in the order given (ord 1 sums the first, Infinity the second): keep it.
-  const ordered = whole ? [0] : (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis('norm', a, t.rank));
+  const ordered = whole
+    ? [0]
+    : (typeof axis === 'number' ? [axis] : [...axis]).map((a) => normalizeAxis('norm', a, t.rank));
   const n = normImpl(whole ? reshape(t, [-1]) : t, ord, ordered);
   return keepDims ? reshape(n, reducedShape(t.shape, axes, true)) : n;
 }
@@ -38,7 +45,9 @@ function normImpl(x: Tensor, ord: NormOrder, axes: readonly number[]): Tensor {
       // (Σ|x|ᵖ)^(1/p), written with the elementwise ops so that it stays differentiable.
       return pow(sum(pow(abs(x), ord), axes), 1 / ord);
     }
-    throw new ValueError(`norm: invalid ord ${JSON.stringify(ord)} for a vector norm; expected 'euclidean', a positive number, Infinity or -Infinity`);
+    throw new ValueError(
+      `norm: invalid ord ${JSON.stringify(ord)} for a vector norm; expected 'euclidean', a positive number, Infinity or -Infinity`,
+    );
   }
   if (axes.length === 2) {
     const [a0, a1] = axes as [number, number];
@@ -47,7 +56,9 @@ function normImpl(x: Tensor, ord: NormOrder, axes: readonly number[]): Tensor {
     if (ord === 1) return max(sum(abs(x), a0), a1 > a0 ? a1 - 1 : a1);
     if (ord === Infinity) return max(sum(abs(x), a1), a0 > a1 ? a0 - 1 : a0);
     if (ord === -Infinity) return min(sum(abs(x), a1), a0 > a1 ? a0 - 1 : a0);
-    throw new ValueError(`norm: invalid ord ${JSON.stringify(ord)} for a matrix norm; expected 'euclidean', 'fro', 1, Infinity or -Infinity`);
+    throw new ValueError(
+      `norm: invalid ord ${JSON.stringify(ord)} for a matrix norm; expected 'euclidean', 'fro', 1, Infinity or -Infinity`,
+    );
   }
   throw new ValueError(`norm: axis must name one or two axes, received ${axes.length}`);
 }

@@ -8,7 +8,13 @@ import type { Tensor } from '../tensor.js';
 export type Seed = number | PRNGKey;
 
 /** Validates the common arguments first, so that a bad call does not consume a key of the global stream. */
-function check(op: string, shape: readonly number[], dtype: DType, scale: [string, number], loc: [string, number]): void {
+function check(
+  op: string,
+  shape: readonly number[],
+  dtype: DType,
+  scale: [string, number],
+  loc: [string, number],
+): void {
   assertValidShape(op, shape);
   if (dtype !== 'float32' && dtype !== 'int32') {
     throw new DTypeError(`${op}: dtype must be 'float32' or 'int32', received ${JSON.stringify(dtype)}`);
@@ -23,7 +29,13 @@ function check(op: string, shape: readonly number[], dtype: DType, scale: [strin
  * Samples N(mean, stddev²). The same `seed` gives the same tensor on every backend and every run.
  * @example randomNormal([2, 3], 0, 1, 'float32', 42)
  */
-export function randomNormal(shape: readonly number[], mean = 0, stddev = 1, dtype: DType = 'float32', seed?: Seed): Tensor {
+export function randomNormal(
+  shape: readonly number[],
+  mean = 0,
+  stddev = 1,
+  dtype: DType = 'float32',
+  seed?: Seed,
+): Tensor {
   check('randomNormal', shape, dtype, ['stddev', stddev], ['mean', mean]);
   const z = keyFor(seed, 'randomNormal').normal(sizeOf(shape));
   const v = new Float32Array(z.length);
@@ -35,7 +47,13 @@ export function randomNormal(shape: readonly number[], mean = 0, stddev = 1, dty
  * Samples uniformly from [minval, maxval); int32 results are floor()ed, so they lie in [minval, maxval).
  * @example randomUniform([3], -1, 1, 'float32', 7)
  */
-export function randomUniform(shape: readonly number[], minval = 0, maxval = 1, dtype: DType = 'float32', seed?: Seed): Tensor {
+export function randomUniform(
+  shape: readonly number[],
+  minval = 0,
+  maxval = 1,
+  dtype: DType = 'float32',
+  seed?: Seed,
+): Tensor {
   check('randomUniform', shape, dtype, ['maxval - minval', maxval - minval], ['minval', minval]);
   const u = keyFor(seed, 'randomUniform').uniform(sizeOf(shape));
   const v = new Float32Array(u.length);
@@ -53,7 +71,8 @@ function float32Below(x: number): number {
   const f = new Float32Array([x]);
   if (f[0]! < x) return f[0]!;
   const bits = new Int32Array(f.buffer);
-  if (f[0] === 0) bits[0] = -2147483647; // −(smallest subnormal)
+  if (f[0] === 0)
+    bits[0] = -2147483647; // −(smallest subnormal)
   else bits[0]! += f[0]! > 0 ? -1 : 1;
   return f[0]!;
 }
@@ -63,7 +82,13 @@ function float32Below(x: number): number {
  * definition). The resulting standard deviation is ≈ 0.8796·stddev; initializers correct for this.
  * @example truncatedNormal([4], 0, 1, 'float32', 1)
  */
-export function truncatedNormal(shape: readonly number[], mean = 0, stddev = 1, dtype: DType = 'float32', seed?: Seed): Tensor {
+export function truncatedNormal(
+  shape: readonly number[],
+  mean = 0,
+  stddev = 1,
+  dtype: DType = 'float32',
+  seed?: Seed,
+): Tensor {
   check('truncatedNormal', shape, dtype, ['stddev', stddev], ['mean', mean]);
   const n = sizeOf(shape);
   const v = new Float32Array(n);

@@ -91,7 +91,8 @@ function argReduce(name: 'argMax' | 'argMin', op: 'argmax' | 'argmin') {
     const t = toTensor(x, 'x', name);
     if (t.dtype === 'bool') throw new DTypeError(`${name}: 'x' must have dtype float32 or int32, received bool`);
     const a = normalizeAxis(name, axis, t.rank);
-    if (t.shape[a] === 0) throw new ShapeError(`${name}: axis ${a} of ${fmtShape(t.shape)} is empty; there is no index to return`);
+    if (t.shape[a] === 0)
+      throw new ShapeError(`${name}: axis ${a} of ${fmtShape(t.shape)} is empty; there is no index to return`);
     return engine.runKernel('argReduce', [t], { axis: a, op });
   };
 }

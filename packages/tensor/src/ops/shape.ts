@@ -22,7 +22,9 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   }
   assertValidShape('reshape', target);
   if (sizeOf(target) !== t.size) {
-    throw new ShapeError(`reshape: cannot reshape ${fmtShape(t.shape)} (size ${t.size}) into ${fmtShape(shape)} (size ${sizeOf(target)})`);
+    throw new ShapeError(
+      `reshape: cannot reshape ${fmtShape(t.shape)} (size ${t.size}) into ${fmtShape(shape)} (size ${sizeOf(target)})`,
+    );
   }
   return engine.view('reshape', t, target);
 }
@@ -33,7 +35,9 @@ export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
   const p = perm ?? t.shape.map((_, i) => t.rank - 1 - i);
   const sorted = [...p].sort((a, b) => a - b);
   if (p.length !== t.rank || sorted.some((v, i) => v !== i)) {
-    throw new ValueError(`transpose: perm must be a permutation of [0..${t.rank - 1}], received [${p.join(',')}] for shape ${fmtShape(t.shape)}`);
+    throw new ValueError(
+      `transpose: perm must be a permutation of [0..${t.rank - 1}], received [${p.join(',')}] for shape ${fmtShape(t.shape)}`,
+    );
   }
   if (p.every((v, i) => v === i)) return engine.view('identity', t, t.shape);
   return engine.runKernel('transpose', [t], { perm: p });
@@ -51,11 +55,16 @@ export function permute(x: TensorLike, perm: readonly number[]): Tensor {
 /** Removes size-1 axes (all of them, or those listed). @example squeeze(zeros([1, 3, 1])) // shape [3] */
 export function squeeze(x: TensorLike, axis?: number | readonly number[]): Tensor {
   const t = toTensor(x, 'x', 'squeeze');
-  const axes = axis === undefined ? t.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes('squeeze', axis, t.rank);
+  const axes =
+    axis === undefined ? t.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes('squeeze', axis, t.rank);
   for (const a of axes) {
-    if (t.shape[a] !== 1) throw new ShapeError(`squeeze: axis ${a} of ${fmtShape(t.shape)} has size ${t.shape[a]}, expected 1`);
+    if (t.shape[a] !== 1)
+      throw new ShapeError(`squeeze: axis ${a} of ${fmtShape(t.shape)} has size ${t.shape[a]}, expected 1`);
   }
-  return reshape(t, t.shape.filter((_, i) => !axes.includes(i)));
+  return reshape(
+    t,
+    t.shape.filter((_, i) => !axes.includes(i)),
+  );
 }
 
 /** Inserts a size-1 axis at `axis`. @example expandDims(tensor([1, 2]), 1) // shape [2, 1] */
@@ -71,7 +80,9 @@ export function expandDims(x: TensorLike, axis = 0): Tensor {
 export function tile(x: TensorLike, reps: readonly number[]): Tensor {
   const t = toTensor(x, 'x', 'tile');
   if (reps.length !== t.rank || reps.some((r) => !Number.isInteger(r) || r < 0)) {
-    throw new ValueError(`tile: reps must be ${t.rank} non-negative integers for shape ${fmtShape(t.shape)}, received [${reps.join(',')}]`);
+    throw new ValueError(
+      `tile: reps must be ${t.rank} non-negative integers for shape ${fmtShape(t.shape)}, received [${reps.join(',')}]`,
+    );
   }
   if (reps.every((r) => r === 1)) return engine.view('identity', t, t.shape);
   return engine.runKernel('tile', [t], { reps });
@@ -87,7 +98,9 @@ export function broadcastTo(x: TensorLike, shape: readonly number[]): Tensor {
   const reps = padded.map((d, i) => {
     if (d === shape[i]) return 1;
     if (d === 1) return shape[i]!;
-    throw new ShapeError(`broadcastTo: cannot broadcast ${fmtShape(t.shape)} to ${fmtShape(shape)} (axis ${i}: ${d} vs ${shape[i]})`);
+    throw new ShapeError(
+      `broadcastTo: cannot broadcast ${fmtShape(t.shape)} to ${fmtShape(shape)} (axis ${i}: ${d} vs ${shape[i]})`,
+    );
   });
   return tile(reshape(t, padded), reps);
 }

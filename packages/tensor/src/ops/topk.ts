@@ -16,7 +16,9 @@ export function topk(x: TensorLike, k = 1, sorted = true): { values: Tensor; ind
   if (t.dtype === 'bool') throw new DTypeError(`topk: 'x' must be float32 or int32, received bool`);
   const n = t.shape[t.rank - 1]!;
   if (!Number.isInteger(k) || k < 0 || k > n) {
-    throw new ValueError(`topk: k must be an integer in [0, ${n}] (the last dimension of ${fmtShape(t.shape)}), received ${k}`);
+    throw new ValueError(
+      `topk: k must be an integer in [0, ${n}] (the last dimension of ${fmtShape(t.shape)}), received ${k}`,
+    );
   }
   const values = t.dataSync();
   const rows = n === 0 ? 0 : t.size / n;

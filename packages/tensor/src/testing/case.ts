@@ -31,11 +31,19 @@ export function kase(id: string, run: () => Tensor | readonly Tensor[], tolScale
  * |v| >= 0.5 (divisors); `nearOne` is 1 + 0.1·z (products that must not overflow); `rounded` has many exact ties;
  * `int` is int32 in about [-9, 9]; `posInt` is int32 1..6; `nonzeroInt` is ±1..6; `bool` is z > 0.
  */
-export type InputKind = 'normal' | 'positive' | 'nonzero' | 'nearOne' | 'rounded' | 'int' | 'posInt' | 'nonzeroInt' | 'bool';
+export type InputKind =
+  'normal' | 'positive' | 'nonzero' | 'nearOne' | 'rounded' | 'int' | 'posInt' | 'nonzeroInt' | 'bool';
 
 const DTYPE_OF: Record<InputKind, DType> = {
-  normal: 'float32', positive: 'float32', nonzero: 'float32', nearOne: 'float32', rounded: 'float32',
-  int: 'int32', posInt: 'int32', nonzeroInt: 'int32', bool: 'bool',
+  normal: 'float32',
+  positive: 'float32',
+  nonzero: 'float32',
+  nearOne: 'float32',
+  rounded: 'float32',
+  int: 'int32',
+  posInt: 'int32',
+  nonzeroInt: 'int32',
+  bool: 'bool',
 };
 
 function draw(kind: InputKind, z: number): number {
@@ -71,7 +79,11 @@ export function input(shape: readonly number[], seed: number, kind: InputKind = 
 /** Seeded int32 indices in [0, n), with repeats. @example gather(x, indices([5], x.shape[0], 3)) */
 export function indices(shape: readonly number[], n: number, seed: number): Tensor {
   const u = PRNGKey.fromSeed(seed).uniform(sizeOf(shape));
-  return tensor(Array.from(u, (v) => Math.floor(v * n)), shape, 'int32');
+  return tensor(
+    Array.from(u, (v) => Math.floor(v * n)),
+    shape,
+    'int32',
+  );
 }
 
 /** Formats shapes for case ids: `[7,13]`. */

@@ -61,7 +61,14 @@ export function onBackend<T>(name: string, fn: () => T): T {
   }
 }
 
-function checkCase(backendName: string, c: ConformanceCase, t: TestApi, tolerance: number, tailTolerance: number, checkLeaks: boolean): void {
+function checkCase(
+  backendName: string,
+  c: ConformanceCase,
+  t: TestApi,
+  tolerance: number,
+  tailTolerance: number,
+  checkLeaks: boolean,
+): void {
   const expected = onBackend('cpu', () => evaluate(c));
   const { actual, leaked } = onBackend(backendName, () => {
     const before = engine.getBackend().memory().numDataBuffers;
@@ -77,13 +84,16 @@ function checkCase(backendName: string, c: ConformanceCase, t: TestApi, toleranc
     expectClose(a.values, e.values, c.relative ? { rtol: tol, atol: 0 } : tol, label);
   });
   if (checkLeaks && leaked !== 0) {
-    throw new Error(`${c.id}: backend '${backendName}' holds ${leaked} more data buffers after the case's tensors were disposed`);
+    throw new Error(
+      `${c.id}: backend '${backendName}' holds ${leaked} more data buffers after the case's tensors were disposed`,
+    );
   }
 }
 
 function skipper(skip: readonly string[]) {
   const set = new Set(skip);
-  return (group: string, id: string): boolean => set.has(group) || set.has(id) || skip.some((s) => id.startsWith(`${s} `));
+  return (group: string, id: string): boolean =>
+    set.has(group) || set.has(id) || skip.some((s) => id.startsWith(`${s} `));
 }
 
 /**
@@ -114,7 +124,8 @@ export function runConformanceSuite(backendName: string, t: TestApi, options: Co
     for (const [group, cases] of Object.entries(table) as Array<[string, readonly ConformanceCase[]]>) {
       t.describe(group, () => {
         for (const c of cases) {
-          if (!skipped(group, c.id)) t.it(c.id, () => checkCase(backendName, c, t, tolerance, tailTolerance, checkLeaks));
+          if (!skipped(group, c.id))
+            t.it(c.id, () => checkCase(backendName, c, t, tolerance, tailTolerance, checkLeaks));
         }
       });
     }

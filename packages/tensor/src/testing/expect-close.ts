@@ -47,9 +47,16 @@ export function isClose(actual: number, expected: number, rtol: number, atol: nu
  * expectClose(tensor([0.1 + 0.2]), [0.3], 1e-6);
  * expectClose(softmax(logits), [0.09, 0.24, 0.67], { rtol: 0, atol: 1e-2 });
  */
-export function expectClose(actual: Comparable, expected: Comparable, tol: Tolerance = 1e-5, label = 'expectClose'): void {
+export function expectClose(
+  actual: Comparable,
+  expected: Comparable,
+  tol: Tolerance = 1e-5,
+  label = 'expectClose',
+): void {
   if (actual instanceof Tensor && expected instanceof Tensor && !shapesEqual(actual.shape, expected.shape)) {
-    throw new CloseAssertionError(`${label}: shapes differ: actual ${fmtShape(actual.shape)}, expected ${fmtShape(expected.shape)}`);
+    throw new CloseAssertionError(
+      `${label}: shapes differ: actual ${fmtShape(actual.shape)}, expected ${fmtShape(expected.shape)}`,
+    );
   }
   const a = flat(actual);
   const e = flat(expected);

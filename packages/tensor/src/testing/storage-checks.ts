@@ -17,7 +17,10 @@ const SAMPLES: Record<DType, readonly number[]> = {
 export function storageChecks(backendName: string, t: TestApi, skipped: (group: string, id: string) => boolean): void {
   const backend = (): Backend => {
     const b = engine.findBackend(backendName);
-    if (!b) throw new BackendError(`conformance: backend '${backendName}' is not initialised; pass beforeAll or call setBackend first`);
+    if (!b)
+      throw new BackendError(
+        `conformance: backend '${backendName}' is not initialised; pass beforeAll or call setBackend first`,
+      );
     return b;
   };
   const it = (id: string, fn: () => void | Promise<void>) => {

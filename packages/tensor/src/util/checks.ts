@@ -62,7 +62,9 @@ export function bytesPerElement(dtype: DType): number {
 
 /** Whether `a` is a Float32Array, Int32Array, Uint8Array or Uint8ClampedArray. @example util.isTypedArray(new Float32Array(2)) // true */
 export function isTypedArray(a: unknown): a is Float32Array | Int32Array | Uint8Array | Uint8ClampedArray {
-  return a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint8Array || a instanceof Uint8ClampedArray;
+  return (
+    a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint8Array || a instanceof Uint8ClampedArray
+  );
 }
 
 type Nested<T> = T | readonly Nested<T>[];
@@ -73,7 +75,8 @@ type Nested<T> = T | readonly Nested<T>[];
  */
 export function flatten<T>(arr: Nested<T>, result: T[] = [], skipTypedArray = false): T[] {
   if (Array.isArray(arr) || (isTypedArray(arr) && !skipTypedArray)) {
-    for (let i = 0; i < (arr as ArrayLike<Nested<T>>).length; i++) flatten((arr as ArrayLike<Nested<T>>)[i]!, result, skipTypedArray);
+    for (let i = 0; i < (arr as ArrayLike<Nested<T>>).length; i++)
+      flatten((arr as ArrayLike<Nested<T>>)[i]!, result, skipTypedArray);
   } else {
     result.push(arr as T);
   }
@@ -84,9 +87,11 @@ export function flatten<T>(arr: Nested<T>, result: T[] = [], skipTypedArray = fa
 export function inferFromImplicitShape(shape: readonly number[], size: number): number[] {
   const implicit = shape.indexOf(-1);
   if (implicit < 0) return [...shape];
-  if (shape.indexOf(-1, implicit + 1) >= 0) throw new ValueError(`inferFromImplicitShape: shape ${fmtShape(shape)} has more than one -1`);
+  if (shape.indexOf(-1, implicit + 1) >= 0)
+    throw new ValueError(`inferFromImplicitShape: shape ${fmtShape(shape)} has more than one -1`);
   const known = sizeOf(shape.filter((d) => d !== -1));
-  if (known === 0 || size % known !== 0) throw new ShapeError(`inferFromImplicitShape: shape ${fmtShape(shape)} cannot hold ${size} elements`);
+  if (known === 0 || size % known !== 0)
+    throw new ShapeError(`inferFromImplicitShape: shape ${fmtShape(shape)} cannot hold ${size} elements`);
   return shape.map((d) => (d === -1 ? size / known : d));
 }
 
@@ -97,7 +102,8 @@ export function now(): number {
 
 /** UTF-8 bytes of `s`. @example util.encodeString('hé') // Uint8Array [104, 195, 169] */
 export function encodeString(s: string, encoding = 'utf-8'): Uint8Array {
-  if (encoding.toLowerCase().replace('-', '') !== 'utf8') throw new ValueError(`encodeString: only utf-8 is supported, received '${encoding}'`);
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8')
+    throw new ValueError(`encodeString: only utf-8 is supported, received '${encoding}'`);
   return new TextEncoder().encode(s);
 }
 

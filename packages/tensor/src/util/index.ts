@@ -4,6 +4,20 @@
  */
 export { shuffle, shuffleCombo, createShuffledIndices } from './shuffle.js';
 export {
-  assert, assertShapesMatch, assertNonNull, sizeFromShape, isScalarShape, arraysEqual, computeStrides, isInt, clamp,
-  bytesPerElement, isTypedArray, flatten, inferFromImplicitShape, now, encodeString, decodeString,
+  assert,
+  assertShapesMatch,
+  assertNonNull,
+  sizeFromShape,
+  isScalarShape,
+  arraysEqual,
+  computeStrides,
+  isInt,
+  clamp,
+  bytesPerElement,
+  isTypedArray,
+  flatten,
+  inferFromImplicitShape,
+  now,
+  encodeString,
+  decodeString,
 } from './checks.js';

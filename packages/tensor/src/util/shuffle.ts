@@ -9,7 +9,9 @@ function randomIndices(op: string, n: number, seed: number | PRNGKey | undefined
 
 function assertArray(op: string, name: string, a: unknown): asserts a is Shuffleable {
   if (!Array.isArray(a) && !(a instanceof Uint32Array || a instanceof Int32Array || a instanceof Float32Array)) {
-    throw new ValueError(`${op}: ${name} must be an array or a typed array, received ${a === null ? 'null' : typeof a}`);
+    throw new ValueError(
+      `${op}: ${name} must be an array or a typed array, received ${a === null ? 'null' : typeof a}`,
+    );
   }
 }
 
@@ -37,7 +39,9 @@ export function shuffleCombo(array: Shuffleable, array2: Shuffleable, seed?: num
   assertArray('shuffleCombo', 'array', array);
   assertArray('shuffleCombo', 'array2', array2);
   if (array.length !== array2.length) {
-    throw new ValueError(`shuffleCombo: array and array2 must have the same length, received ${array.length} and ${array2.length}`);
+    throw new ValueError(
+      `shuffleCombo: array and array2 must have the same length, received ${array.length} and ${array2.length}`,
+    );
   }
   const u = randomIndices('shuffleCombo', array.length, seed);
   for (let i = array.length - 1; i > 0; i--) {
@@ -55,7 +59,8 @@ export function shuffleCombo(array: Shuffleable, array2: Shuffleable, seed?: num
  * @example util.createShuffledIndices(5, 3) // e.g. Uint32Array [3, 0, 4, 1, 2]
  */
 export function createShuffledIndices(n: number, seed?: number | PRNGKey): Uint32Array {
-  if (!Number.isInteger(n) || n < 0) throw new ValueError(`createShuffledIndices: n must be a non-negative integer, received ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ValueError(`createShuffledIndices: n must be a non-negative integer, received ${n}`);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   shuffle(out, seed);

@@ -38,7 +38,10 @@ function indexedRows(path: string, target: string): data.Dataset<[number, Row]> 
 }
 
 function featureValue(path: string, i: number, column: string, v: unknown): number {
-  if (typeof v !== 'number') throw new CliError(`${path}: row ${i + 1}, column '${column}': ${v === undefined ? 'empty' : JSON.stringify(v)} is not a number`);
+  if (typeof v !== 'number')
+    throw new CliError(
+      `${path}: row ${i + 1}, column '${column}': ${v === undefined ? 'empty' : JSON.stringify(v)} is not a number`,
+    );
   return v;
 }
 
@@ -51,7 +54,13 @@ interface Scan {
 }
 
 /** One pass over the file: part sizes, the target's classes, and feature statistics of the training rows. */
-async function scan(path: string, target: string, features: readonly string[], validationSplit: number, limit: number | undefined): Promise<Scan> {
+async function scan(
+  path: string,
+  target: string,
+  features: readonly string[],
+  validationSplit: number,
+  limit: number | undefined,
+): Promise<Scan> {
   const counts = { train: 0, validation: 0, test: 0 };
   const classes = new Set<string>();
   let numericTarget = true;
@@ -88,7 +97,11 @@ async function scan(path: string, target: string, features: readonly string[], v
  * const s = await openCsvStream('big.csv', { target: 'label' }, 0.1);
  * await model.fitDataset(s.batches('train', 32, 42), { epochs: 1 });
  */
-export async function openCsvStream(path: string, options: LoadOptions & { task?: Task }, validationSplit: number): Promise<StreamedData> {
+export async function openCsvStream(
+  path: string,
+  options: LoadOptions & { task?: Task },
+  validationSplit: number,
+): Promise<StreamedData> {
   const target = options.target;
   if (target === undefined) throw new UsageError(`csv:${path}: --target <column> is required for a CSV dataset`);
   let header: string[];
@@ -99,13 +112,18 @@ export async function openCsvStream(path: string, options: LoadOptions & { task?
     throw error;
   }
   if (!header.includes(target)) {
-    throw new UsageError(`${path}: target column '${target}' does not exist${didYouMean(target, header)}; columns are: ${header.join(', ')}`);
+    throw new UsageError(
+      `${path}: target column '${target}' does not exist${didYouMean(target, header)}; columns are: ${header.join(', ')}`,
+    );
   }
   const features = header.filter((c) => c !== target);
   const s = await scan(path, target, features, validationSplit, options.limit);
   const task = options.task ?? (s.numericTarget ? 'regression' : 'classification');
   if (task === 'sequence') throw new UsageError(`csv:${path}: task 'sequence' is not supported for CSV data`);
-  if (task === 'classification' && s.classes.size > MAX_CLASSES) throw new UsageError(`csv:${path}: the target '${target}' has more than ${MAX_CLASSES} distinct values; use --task regression`);
+  if (task === 'classification' && s.classes.size > MAX_CLASSES)
+    throw new UsageError(
+      `csv:${path}: the target '${target}' has more than ${MAX_CLASSES} distinct values; use --task regression`,
+    );
   const classNames = task === 'classification' ? [...s.classes].sort() : undefined;
   const classIndex = new Map(classNames?.map((c, i) => [c, i]));
   const standardize = options.standardize === true;

@@ -33,10 +33,12 @@ function listImages(dir: string): { files: Array<[string, number]>; classNames: 
     throw new CliError(`images:${dir}: cannot read the directory`);
   }
   const classNames = entries.filter((e) => statSync(join(dir, e)).isDirectory());
-  if (classNames.length < 2) throw new UsageError(`images:${dir}: expected one sub-folder per class (at least two), found ${classNames.length}`);
+  if (classNames.length < 2)
+    throw new UsageError(`images:${dir}: expected one sub-folder per class (at least two), found ${classNames.length}`);
   const files: Array<[string, number]> = [];
   classNames.forEach((c, k) => {
-    for (const f of readdirSync(join(dir, c)).sort()) if (EXTENSIONS.has(extname(f).toLowerCase())) files.push([join(dir, c, f), k]);
+    for (const f of readdirSync(join(dir, c)).sort())
+      if (EXTENSIONS.has(extname(f).toLowerCase())) files.push([join(dir, c, f), k]);
   });
   if (files.length === 0) throw new UsageError(`images:${dir}: no .png, .jpg or .jpeg files in the class folders`);
   return { files, classNames };
@@ -49,8 +51,13 @@ function listImages(dir: string): { files: Array<[string, number]>; classNames: 
  * @example
  * const s = await openImageFolder('photos@32x32x3', {}, 0.1);
  */
-export async function openImageFolder(spec: string, options: LoadOptions & { task?: Task }, validationSplit: number): Promise<StreamedData> {
-  if (options.task !== undefined && options.task !== 'classification') throw new UsageError(`images:${spec}: only task 'classification' is supported for image folders`);
+export async function openImageFolder(
+  spec: string,
+  options: LoadOptions & { task?: Task },
+  validationSplit: number,
+): Promise<StreamedData> {
+  if (options.task !== undefined && options.task !== 'classification')
+    throw new UsageError(`images:${spec}: only task 'classification' is supported for image folders`);
   const { dir, height, width, channels } = parseImagesName(spec);
   const { files, classNames } = listImages(dir);
   const parts: Record<Part, Array<[string, number]>> = { train: [], validation: [], test: [] };
@@ -69,12 +76,22 @@ export async function openImageFolder(spec: string, options: LoadOptions & { tas
     const planes = channels === 1 ? [plane(img)] : ([0, 1, 2] as const).map((c) => plane(img, c));
     const resized = planes.map((p) => resizeArea(p, img.width, img.height, width, height));
     const pixels = new Float32Array(height * width * channels);
-    for (let i = 0; i < height * width; i++) for (let c = 0; c < channels; c++) pixels[i * channels + c] = resized[c]![i]!;
+    for (let i = 0; i < height * width; i++)
+      for (let c = 0; c < channels; c++) pixels[i * channels + c] = resized[c]![i]!;
     return { xs: tensor(pixels, [height, width, channels]), ys: label };
   };
   const empty = { x: new Float32Array(0), y: new Float32Array(0), n: 0 };
   return {
-    info: { name: `${IMAGES_PREFIX}${spec}`, task: 'classification', inputShape: [height, width, channels], targetShape: [], numClasses: classNames.length, classNames, train: empty, test: empty },
+    info: {
+      name: `${IMAGES_PREFIX}${spec}`,
+      task: 'classification',
+      inputShape: [height, width, channels],
+      targetShape: [],
+      numClasses: classNames.length,
+      classNames,
+      train: empty,
+      test: empty,
+    },
     counts: { train: parts.train.length, validation: parts.validation.length, test: parts.test.length },
     batches(part, batchSize, seed) {
       let names = data.array(parts[part]);

@@ -15,7 +15,12 @@ export function isStreamed(name: string): boolean {
 }
 
 /** Opens a streamed dataset (see `isStreamed`). */
-export function openStreamed(name: string, options: LoadOptions & { task?: Task }, validationSplit: number): Promise<StreamedData> {
-  if (name.startsWith(IMAGES_PREFIX)) return openImageFolder(name.slice(IMAGES_PREFIX.length), options, validationSplit);
+export function openStreamed(
+  name: string,
+  options: LoadOptions & { task?: Task },
+  validationSplit: number,
+): Promise<StreamedData> {
+  if (name.startsWith(IMAGES_PREFIX))
+    return openImageFolder(name.slice(IMAGES_PREFIX.length), options, validationSplit);
   return openCsvStream(name.slice(4), options, validationSplit);
 }

@@ -22,7 +22,9 @@ export interface LeakyReLUConfig extends LayerConfig {
  */
 export class LeakyReLU extends Layer<Tensor> {
   static override readonly className: string = 'LeakyReLU';
-  static override readonly argNames: readonly string[] = optionNames<Omit<LeakyReLUArgs, keyof LayerArgs>>()({ alpha: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<LeakyReLUArgs, keyof LayerArgs>>()({
+    alpha: true,
+  });
 
   protected override get kind(): string {
     return 'leaky_relu';

@@ -1,6 +1,11 @@
 import * as activations from '@rectify/activations';
 import { type Tensor, ValueError, type Variable, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -34,7 +39,11 @@ export interface PReLUConfig extends LayerConfig {
  */
 export class PReLU extends Layer<Tensor> {
   static override readonly className: string = 'PReLU';
-  static override readonly argNames: readonly string[] = optionNames<Omit<PReLUArgs, keyof LayerArgs>>()({ alphaInitializer: true, alphaRegularizer: true, sharedAxes: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<PReLUArgs, keyof LayerArgs>>()({
+    alphaInitializer: true,
+    alphaRegularizer: true,
+    sharedAxes: true,
+  });
 
   protected override get kind(): string {
     return 'prelu';
@@ -51,7 +60,9 @@ export class PReLU extends Layer<Tensor> {
     const shared = args.sharedAxes ?? null;
     const list = shared === null ? null : typeof shared === 'number' ? [shared] : [...shared];
     if (list && !list.every((a) => Number.isInteger(a) && a >= 1)) {
-      throw new ValueError(`${this.kind}: sharedAxes must be positive integers (axis 0 is the batch), received ${JSON.stringify(shared)}`);
+      throw new ValueError(
+        `${this.kind}: sharedAxes must be positive integers (axis 0 is the batch), received ${JSON.stringify(shared)}`,
+      );
     }
     this.sharedAxes = list;
     this.inputSpec = { minNdim: 2 };
@@ -61,7 +72,9 @@ export class PReLU extends Layer<Tensor> {
     const shape = singleShape(this.name, inputShape);
     const bad = this.sharedAxes?.find((a) => a >= shape.length);
     if (bad !== undefined) {
-      throw new ValueError(`${this.name}: sharedAxes ${JSON.stringify(this.sharedAxes)} includes axis ${bad}, but the input ${fmtShape(shape)} has rank ${shape.length}`);
+      throw new ValueError(
+        `${this.name}: sharedAxes ${JSON.stringify(this.sharedAxes)} includes axis ${bad}, but the input ${fmtShape(shape)} has rank ${shape.length}`,
+      );
     }
     const axes: Record<number, number> = {};
     const paramShape = shape.slice(1).map((_, j) => {

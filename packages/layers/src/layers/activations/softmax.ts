@@ -17,14 +17,17 @@ export interface SoftmaxConfig extends LayerConfig {
  */
 export class Softmax extends Layer<Tensor> {
   static override readonly className: string = 'Softmax';
-  static override readonly argNames: readonly string[] = optionNames<Omit<SoftmaxArgs, keyof LayerArgs>>()({ axis: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<SoftmaxArgs, keyof LayerArgs>>()({
+    axis: true,
+  });
   override supportsMasking = true;
   readonly axis: number;
 
   constructor(args: SoftmaxArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ValueError(`${this.kind}: axis must be an integer, received ${JSON.stringify(axis)}`);
+    if (!Number.isInteger(axis))
+      throw new ValueError(`${this.kind}: axis must be an integer, received ${JSON.stringify(axis)}`);
     this.axis = axis;
   }
 

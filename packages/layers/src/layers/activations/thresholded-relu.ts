@@ -17,7 +17,9 @@ export interface ThresholdedReLUConfig extends LayerConfig {
  */
 export class ThresholdedReLU extends Layer<Tensor> {
   static override readonly className: string = 'ThresholdedReLU';
-  static override readonly argNames: readonly string[] = optionNames<Omit<ThresholdedReLUArgs, keyof LayerArgs>>()({ theta: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<ThresholdedReLUArgs, keyof LayerArgs>>()({
+    theta: true,
+  });
   override supportsMasking = true;
   readonly theta: number;
 

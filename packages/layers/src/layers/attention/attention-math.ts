@@ -1,5 +1,17 @@
 import {
-  DTypeError, type Tensor, arange, cast, expandDims, greaterEqual, logicalAnd, matmul, mul, reshape, softmax, transpose, where,
+  DTypeError,
+  type Tensor,
+  arange,
+  cast,
+  expandDims,
+  greaterEqual,
+  logicalAnd,
+  matmul,
+  mul,
+  reshape,
+  softmax,
+  transpose,
+  where,
 } from '@rectify/tensor';
 
 /** The additive stand-in for −∞ on masked scores: finite, so a fully masked row gives uniform weights, not NaN. */
@@ -22,7 +34,10 @@ export interface AttentionResult {
  * @example scaledDotProductAttention(q, k, v, { mask: causalMask(4, 4) }).output;
  */
 export function scaledDotProductAttention(
-  q: Tensor, k: Tensor, v: Tensor, { mask, dropWeights }: { mask?: Tensor; dropWeights?: (w: Tensor) => Tensor } = {},
+  q: Tensor,
+  k: Tensor,
+  v: Tensor,
+  { mask, dropWeights }: { mask?: Tensor; dropWeights?: (w: Tensor) => Tensor } = {},
 ): AttentionResult {
   const d = q.shape[q.rank - 1]!;
   let scores = matmul(mul(q, 1 / Math.sqrt(d)), k, false, true);

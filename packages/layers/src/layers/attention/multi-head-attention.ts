@@ -1,11 +1,23 @@
 import { ShapeError, type Tensor, ValueError, optionNames } from '@rectify/tensor';
-import { type InitializerConfig, type InitializerIdentifier, offsetSeed, resolveInitializer } from '../../identifiers.js';
+import {
+  type InitializerConfig,
+  type InitializerIdentifier,
+  offsetSeed,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
 import { positiveInt, rate } from '../../options.js';
 import { type Shape, fmtShape, isShapeList, knownDim } from '../../shape.js';
 import { Dense } from '../core/dense.js';
 import { Dropout } from '../core/dropout.js';
-import { causalMask, combineMasks, maskForHeads, mergeHeads, scaledDotProductAttention, splitHeads } from './attention-math.js';
+import {
+  causalMask,
+  combineMasks,
+  maskForHeads,
+  mergeHeads,
+  scaledDotProductAttention,
+  splitHeads,
+} from './attention-math.js';
 
 export interface MultiHeadAttentionArgs extends LayerArgs {
   numHeads: number;
@@ -56,7 +68,17 @@ export interface AttentionCallArgs extends CallArgs {
  */
 export class MultiHeadAttention extends Layer<Tensor> {
   static override readonly className: string = 'MultiHeadAttention';
-  static override readonly argNames: readonly string[] = optionNames<Omit<MultiHeadAttentionArgs, keyof LayerArgs>>()({ numHeads: true, keyDim: true, valueDim: true, dropout: true, seed: true, useBias: true, outputDim: true, kernelInitializer: true, biasInitializer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<MultiHeadAttentionArgs, keyof LayerArgs>>()({
+    numHeads: true,
+    keyDim: true,
+    valueDim: true,
+    dropout: true,
+    seed: true,
+    useBias: true,
+    outputDim: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+  });
   readonly numHeads: number;
   readonly keyDim: number;
   readonly valueDim: number;
@@ -78,7 +100,8 @@ export class MultiHeadAttention extends Layer<Tensor> {
     this.valueDim = positiveInt(this.kind, 'valueDim', args.valueDim ?? this.keyDim);
     this.dropout = rate(this.kind, 'dropout', args.dropout ?? 0);
     const seed = args.seed ?? null;
-    if (seed !== null && !Number.isInteger(seed)) throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
+    if (seed !== null && !Number.isInteger(seed))
+      throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
     this.seed = seed;
     this.useBias = args.useBias ?? true;
     this.outputDim = args.outputDim == null ? null : positiveInt(this.kind, 'outputDim', args.outputDim);
@@ -89,31 +112,49 @@ export class MultiHeadAttention extends Layer<Tensor> {
     this.query = this.trackLayer(this.projection('query', this.numHeads * this.keyDim, 0));
     this.key = this.trackLayer(this.projection('key', this.numHeads * this.keyDim, 1));
     this.value = this.trackLayer(this.projection('value', this.numHeads * this.valueDim, 2));
-    this.weightDropout = this.trackLayer(new Dropout({ name: `${this.name}/dropout`, rate: this.dropout, seed: this.seed }));
+    this.weightDropout = this.trackLayer(
+      new Dropout({ name: `${this.name}/dropout`, rate: this.dropout, seed: this.seed }),
+    );
   }
 
   private projection(name: string, units: number, index: number): Dense {
     const { kernel, bias } = this.initializers;
     return new Dense({
-      name: `${this.name}/${name}`, units, useBias: this.useBias,
-      kernelInitializer: offsetSeed(kernel, index), biasInitializer: offsetSeed(bias, index),
+      name: `${this.name}/${name}`,
+      units,
+      useBias: this.useBias,
+      kernelInitializer: offsetSeed(kernel, index),
+      biasInitializer: offsetSeed(bias, index),
     });
   }
 
   protected override assertInputShapes(shapes: readonly Shape[]): void {
     if (shapes.length < 1 || shapes.length > 3) {
-      throw new ShapeError(`${this.name}: expected query, [query, value] or [query, value, key], received ${shapes.length} inputs`);
+      throw new ShapeError(
+        `${this.name}: expected query, [query, value] or [query, value, key], received ${shapes.length} inputs`,
+      );
     }
     const [q, v = q, k = v] = shapes as [Shape, Shape?, Shape?];
-    for (const [role, s, projection] of [['query', q, this.query], ['value', v, this.value], ['key', k, this.key]] as const) {
-      if (s.length !== 3) throw new ShapeError(`${this.name}: expected ${role} of rank 3 [batch, length, features], received shape ${fmtShape(s)}`);
+    for (const [role, s, projection] of [
+      ['query', q, this.query],
+      ['value', v, this.value],
+      ['key', k, this.key],
+    ] as const) {
+      if (s.length !== 3)
+        throw new ShapeError(
+          `${this.name}: expected ${role} of rank 3 [batch, length, features], received shape ${fmtShape(s)}`,
+        );
       const features = projection.kernel?.shape[0];
       if (features !== undefined && s[2] !== null && s[2] !== features) {
-        throw new ShapeError(`${this.name}: expected ${role} with last dimension ${features}, received shape ${fmtShape(s)}`);
+        throw new ShapeError(
+          `${this.name}: expected ${role} with last dimension ${features}, received shape ${fmtShape(s)}`,
+        );
       }
     }
     if (k[1] !== null && v[1] !== null && k[1] !== v[1]) {
-      throw new ShapeError(`${this.name}: key and value must have the same length, received key ${fmtShape(k)} and value ${fmtShape(v)}`);
+      throw new ShapeError(
+        `${this.name}: key and value must have the same length, received key ${fmtShape(k)} and value ${fmtShape(v)}`,
+      );
     }
   }
 

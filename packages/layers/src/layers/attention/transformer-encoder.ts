@@ -1,7 +1,14 @@
 import { type Tensor, ValueError, add, optionNames } from '@rectify/tensor';
 import {
-  type Activation, type ActivationConfig, type ActivationIdentifier, type InitializerConfig, type InitializerIdentifier, activationConfig,
-  offsetSeed, resolveActivation, resolveInitializer,
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  activationConfig,
+  offsetSeed,
+  resolveActivation,
+  resolveInitializer,
 } from '../../identifiers.js';
 import { Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite, positiveInt, rate } from '../../options.js';
@@ -65,7 +72,18 @@ interface Sublayers {
  */
 export class TransformerEncoder extends Layer<Tensor> {
   static override readonly className: string = 'TransformerEncoder';
-  static override readonly argNames: readonly string[] = optionNames<Omit<TransformerEncoderArgs, keyof LayerArgs>>()({ numHeads: true, intermediateDim: true, keyDim: true, activation: true, dropout: true, seed: true, normFirst: true, epsilon: true, kernelInitializer: true, biasInitializer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<TransformerEncoderArgs, keyof LayerArgs>>()({
+    numHeads: true,
+    intermediateDim: true,
+    keyDim: true,
+    activation: true,
+    dropout: true,
+    seed: true,
+    normFirst: true,
+    epsilon: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+  });
   readonly numHeads: number;
   readonly intermediateDim: number;
   readonly keyDim: number | null;
@@ -86,7 +104,8 @@ export class TransformerEncoder extends Layer<Tensor> {
     this.feedForwardActivation = resolveActivation(args.activation ?? 'relu');
     this.dropout = rate(this.kind, 'dropout', args.dropout ?? 0);
     const seed = args.seed ?? null;
-    if (seed !== null && !Number.isInteger(seed)) throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
+    if (seed !== null && !Number.isInteger(seed))
+      throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
     this.seed = seed;
     this.normFirst = args.normFirst ?? false;
     this.epsilon = finite(this.kind, 'epsilon', args.epsilon ?? 1e-5, { positive: true });
@@ -101,15 +120,33 @@ export class TransformerEncoder extends Layer<Tensor> {
     const shape = singleShape(this.name, inputShape);
     const hidden = knownDim(this.name, shape, -1);
     const keyDim = this.keyDim ?? Math.floor(hidden / this.numHeads);
-    if (keyDim < 1) throw new ValueError(`${this.name}: hidden size ${hidden} is smaller than numHeads ${this.numHeads}; pass keyDim`);
+    if (keyDim < 1)
+      throw new ValueError(
+        `${this.name}: hidden size ${hidden} is smaller than numHeads ${this.numHeads}; pass keyDim`,
+      );
     const n = (part: string) => `${this.name}/${part}`;
     const seed = (i: number) => (this.seed === null ? null : this.seed + i);
-    const init = (i: number) => ({ kernelInitializer: offsetSeed(this.initializers.kernel, i), biasInitializer: offsetSeed(this.initializers.bias, i) });
+    const init = (i: number) => ({
+      kernelInitializer: offsetSeed(this.initializers.kernel, i),
+      biasInitializer: offsetSeed(this.initializers.bias, i),
+    });
     const s: Sublayers = {
-      attention: new MultiHeadAttention({ name: n('self_attention'), numHeads: this.numHeads, keyDim, dropout: this.dropout, seed: seed(0), ...init(0) }),
+      attention: new MultiHeadAttention({
+        name: n('self_attention'),
+        numHeads: this.numHeads,
+        keyDim,
+        dropout: this.dropout,
+        seed: seed(0),
+        ...init(0),
+      }),
       attentionNorm: new LayerNormalization({ name: n('self_attention_norm'), epsilon: this.epsilon }),
       attentionDropout: new Dropout({ name: n('self_attention_dropout'), rate: this.dropout, seed: seed(1) }),
-      intermediate: new Dense({ name: n('intermediate'), units: this.intermediateDim, activation: this.feedForwardActivation, ...init(10) }),
+      intermediate: new Dense({
+        name: n('intermediate'),
+        units: this.intermediateDim,
+        activation: this.feedForwardActivation,
+        ...init(10),
+      }),
       output: new Dense({ name: n('output'), units: hidden, ...init(11) }),
       feedForwardNorm: new LayerNormalization({ name: n('feedforward_norm'), epsilon: this.epsilon }),
       feedForwardDropout: new Dropout({ name: n('feedforward_dropout'), rate: this.dropout, seed: seed(2) }),
@@ -129,7 +166,8 @@ export class TransformerEncoder extends Layer<Tensor> {
     const s = this.parts!;
     const training = args.training ?? false;
     const run = (l: Layer<Tensor>, x: Tensor) => l.apply(x, { training });
-    const attend = (x: Tensor) => s.attention.apply(x, { training, mask: args.mask, useCausalMask: args.useCausalMask });
+    const attend = (x: Tensor) =>
+      s.attention.apply(x, { training, mask: args.mask, useCausalMask: args.useCausalMask });
     const feedForward = (x: Tensor) => run(s.output, run(s.intermediate, x));
     const x = this.residual(singleInput(this, inputs), s.attentionNorm, (h) => run(s.attentionDropout, attend(h)));
     return this.residual(x, s.feedForwardNorm, (h) => run(s.feedForwardDropout, feedForward(h)));

@@ -1,7 +1,14 @@
 import { type Tensor, ValueError, type Variable } from '@rectify/tensor';
 import {
-  type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
-  type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  activationConfig,
+  resolveActivation,
+  resolveInitializer,
 } from '../../identifiers.js';
 import { Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
 import { type DataFormatArgs, intTuple, oneOf, optionalRegularizer, positiveInt } from '../../options.js';
@@ -59,7 +66,9 @@ export abstract class BaseConv extends Layer<Tensor> {
     this.padding = oneOf(this.kind, 'padding', args.padding ?? 'valid', paddings);
     this.dilationRate = intTuple(this.kind, 'dilationRate', args.dilationRate ?? 1, rank);
     if (this.strides.some((s) => s > 1) && this.dilationRate.some((d) => d > 1)) {
-      throw new ValueError(`${this.kind}: strides > 1 cannot be combined with dilationRate > 1, received strides [${this.strides}] and dilationRate [${this.dilationRate}]`);
+      throw new ValueError(
+        `${this.kind}: strides > 1 cannot be combined with dilationRate > 1, received strides [${this.strides}] and dilationRate [${this.dilationRate}]`,
+      );
     }
     this.activation = resolveActivation(args.activation);
     this.useBias = args.useBias ?? true;
@@ -70,7 +79,8 @@ export abstract class BaseConv extends Layer<Tensor> {
 
   /** Adds the bias of `channels` outputs when `useBias`. */
   protected addBias(channels: number): void {
-    if (this.useBias) this.bias = this.addWeight('bias', [channels], this.biasInitializer, { regularizer: this.biasRegularizer });
+    if (this.useBias)
+      this.bias = this.addWeight('bias', [channels], this.biasInitializer, { regularizer: this.biasRegularizer });
   }
 
   /** The output length of each spatial axis of `shape` (`[batch, ...spatial, channels]`); null stays null. */

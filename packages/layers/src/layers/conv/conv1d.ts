@@ -27,7 +27,20 @@ export interface Conv1DConfig extends ConvConfig {
  */
 export class Conv1D extends Conv {
   static override readonly className: string = 'Conv1D';
-  static override readonly argNames: readonly string[] = optionNames<Omit<Conv1DArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv1DArgs, keyof LayerArgs>>()({
+    filters: true,
+    kernelSize: true,
+    strides: true,
+    padding: true,
+    dilationRate: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    biasRegularizer: true,
+    dataFormat: true,
+  });
   declare readonly padding: 'valid' | 'same' | 'causal';
 
   constructor(args: Conv1DArgs) {
@@ -44,7 +57,12 @@ export class Conv1D extends Conv {
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     let x = singleInput(this, inputs);
     const [k, d, s] = [this.kernelSize[0]!, this.dilationRate[0]!, this.strides[0]!];
-    if (this.padding === 'causal') x = pad(x, [[0, 0], [(k - 1) * d, 0], [0, 0]]);
+    if (this.padding === 'causal')
+      x = pad(x, [
+        [0, 0],
+        [(k - 1) * d, 0],
+        [0, 0],
+      ]);
     const [n, steps, c] = x.shape as [number, number, number];
     const kernel = reshape(this.kernel!, [1, k, c, this.filters]);
     const mode = this.padding === 'same' ? 'same' : 'valid';

@@ -24,7 +24,20 @@ export type Conv2DTransposeConfig = ConvConfig;
  */
 export class Conv2DTranspose extends Conv {
   static override readonly className: string = 'Conv2DTranspose';
-  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DTransposeArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DTransposeArgs, keyof LayerArgs>>()({
+    filters: true,
+    kernelSize: true,
+    strides: true,
+    padding: true,
+    dilationRate: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    biasRegularizer: true,
+    dataFormat: true,
+  });
 
   constructor(args: Conv2DTransposeArgs) {
     super(args, 2);
@@ -43,7 +56,13 @@ export class Conv2DTranspose extends Conv {
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     const out = this.computeOutputShape(x.shape) as number[];
-    const y = conv2dTransposeOp(x, this.kernel!, out, this.strides as [number, number], this.padding as 'valid' | 'same');
+    const y = conv2dTransposeOp(
+      x,
+      this.kernel!,
+      out,
+      this.strides as [number, number],
+      this.padding as 'valid' | 'same',
+    );
     return this.activateWithBias(y, this.bias);
   }
 

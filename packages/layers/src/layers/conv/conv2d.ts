@@ -39,7 +39,21 @@ export class Conv2D extends Conv {
   declare readonly padding: 'valid' | 'same';
   declare readonly dilationRate: [number, number];
   readonly groups: number;
-  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DArgs, keyof LayerArgs>>()({ filters: true, kernelSize: true, strides: true, padding: true, dilationRate: true, groups: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<Conv2DArgs, keyof LayerArgs>>()({
+    filters: true,
+    kernelSize: true,
+    strides: true,
+    padding: true,
+    dilationRate: true,
+    groups: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    biasRegularizer: true,
+    dataFormat: true,
+  });
 
   constructor(args: Conv2DArgs) {
     super(args, 2);

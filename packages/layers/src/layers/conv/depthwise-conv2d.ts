@@ -1,5 +1,10 @@
 import { type Tensor, type Variable, depthwiseConv2d as depthwiseOp, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -36,7 +41,20 @@ export interface DepthwiseConv2DConfig extends BaseConvConfig {
  */
 export class DepthwiseConv2D extends BaseConv {
   static override readonly className: string = 'DepthwiseConv2D';
-  static override readonly argNames: readonly string[] = optionNames<Omit<DepthwiseConv2DArgs, keyof LayerArgs>>()({ kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, biasInitializer: true, biasRegularizer: true, dataFormat: true, depthMultiplier: true, depthwiseInitializer: true, depthwiseRegularizer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<DepthwiseConv2DArgs, keyof LayerArgs>>()({
+    kernelSize: true,
+    strides: true,
+    padding: true,
+    dilationRate: true,
+    activation: true,
+    useBias: true,
+    biasInitializer: true,
+    biasRegularizer: true,
+    dataFormat: true,
+    depthMultiplier: true,
+    depthwiseInitializer: true,
+    depthwiseRegularizer: true,
+  });
   readonly depthMultiplier: number;
   readonly depthwiseInitializer: Initializer;
   readonly depthwiseRegularizer: Regularizer | undefined;
@@ -53,7 +71,9 @@ export class DepthwiseConv2D extends BaseConv {
   protected addDepthwise(inputShape: Shape | Shape[]): number {
     const inChannels = knownDim(this.name, singleShape(this.name, inputShape), -1);
     const shape = [...this.kernelSize, inChannels, this.depthMultiplier];
-    this.depthwiseKernel = this.addWeight('depthwise_kernel', shape, this.depthwiseInitializer, { regularizer: this.depthwiseRegularizer });
+    this.depthwiseKernel = this.addWeight('depthwise_kernel', shape, this.depthwiseInitializer, {
+      regularizer: this.depthwiseRegularizer,
+    });
     this.inputSpec = { ndim: 4, axes: { [-1]: inChannels } };
     return inChannels * this.depthMultiplier;
   }
@@ -65,7 +85,13 @@ export class DepthwiseConv2D extends BaseConv {
 
   /** The depthwise step alone. */
   protected depthwise(x: Tensor): Tensor {
-    return depthwiseOp(x, this.depthwiseKernel!, this.strides as [number, number], this.padding as 'valid' | 'same', this.dilationRate as [number, number]);
+    return depthwiseOp(
+      x,
+      this.depthwiseKernel!,
+      this.strides as [number, number],
+      this.padding as 'valid' | 'same',
+      this.dilationRate as [number, number],
+    );
   }
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {

@@ -18,7 +18,10 @@ export abstract class GlobalPooling extends Layer<Tensor> {
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
-    return this.reduce(x, Array.from({ length: x.rank - 2 }, (_, i) => i + 1));
+    return this.reduce(
+      x,
+      Array.from({ length: x.rank - 2 }, (_, i) => i + 1),
+    );
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

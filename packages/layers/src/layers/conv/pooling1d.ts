@@ -25,7 +25,11 @@ export interface Pooling1DConfig extends LayerConfig {
  * @example class MinPooling1D extends Pooling1D { static override readonly className: string = 'MinPooling1D'; protected pool2d(x, p, s, pad) { return neg(maxPool(neg(x), p, s, pad)); } }
  */
 export abstract class Pooling1D extends Layer<Tensor> {
-  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling1DArgs, keyof LayerArgs>>()({ poolSize: true, strides: true, padding: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling1DArgs, keyof LayerArgs>>()({
+    poolSize: true,
+    strides: true,
+    padding: true,
+  });
   readonly poolSize: [number];
   readonly strides: [number];
   readonly padding: 'valid' | 'same';
@@ -38,7 +42,12 @@ export abstract class Pooling1D extends Layer<Tensor> {
     this.inputSpec = { ndim: 3 };
   }
 
-  protected abstract pool2d(x: Tensor, size: [number, number], strides: [number, number], padding: 'valid' | 'same'): Tensor;
+  protected abstract pool2d(
+    x: Tensor,
+    size: [number, number],
+    strides: [number, number],
+    padding: 'valid' | 'same',
+  ): Tensor;
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);

@@ -25,7 +25,12 @@ export interface Pooling2DConfig extends LayerConfig {
  * @example class MinPooling2D extends Pooling2D { static override readonly className: string = 'MinPooling2D'; protected pool(x) { return neg(maxPool(neg(x), this.poolSize, this.strides, this.padding)); } }
  */
 export abstract class Pooling2D extends Layer<Tensor> {
-  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling2DArgs, keyof LayerArgs>>()({ poolSize: true, strides: true, padding: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<Pooling2DArgs, keyof LayerArgs>>()({
+    poolSize: true,
+    strides: true,
+    padding: true,
+    dataFormat: true,
+  });
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: 'valid' | 'same';

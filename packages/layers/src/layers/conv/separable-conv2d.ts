@@ -1,5 +1,10 @@
 import { type Tensor, type Variable, conv2d as conv2dOp, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -32,7 +37,23 @@ export interface SeparableConv2DConfig extends DepthwiseConv2DConfig {
  */
 export class SeparableConv2D extends DepthwiseConv2D {
   static override readonly className: string = 'SeparableConv2D';
-  static override readonly argNames: readonly string[] = optionNames<Omit<SeparableConv2DArgs, keyof LayerArgs>>()({ kernelSize: true, strides: true, padding: true, dilationRate: true, activation: true, useBias: true, biasInitializer: true, biasRegularizer: true, dataFormat: true, depthMultiplier: true, depthwiseInitializer: true, depthwiseRegularizer: true, filters: true, pointwiseInitializer: true, pointwiseRegularizer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<SeparableConv2DArgs, keyof LayerArgs>>()({
+    kernelSize: true,
+    strides: true,
+    padding: true,
+    dilationRate: true,
+    activation: true,
+    useBias: true,
+    biasInitializer: true,
+    biasRegularizer: true,
+    dataFormat: true,
+    depthMultiplier: true,
+    depthwiseInitializer: true,
+    depthwiseRegularizer: true,
+    filters: true,
+    pointwiseInitializer: true,
+    pointwiseRegularizer: true,
+  });
   readonly filters: number;
   readonly pointwiseInitializer: Initializer;
   readonly pointwiseRegularizer: Regularizer | undefined;
@@ -48,7 +69,9 @@ export class SeparableConv2D extends DepthwiseConv2D {
   override build(inputShape: Shape | Shape[]): void {
     const mid = this.addDepthwise(inputShape);
     const shape = [1, 1, mid, this.filters];
-    this.pointwiseKernel = this.addWeight('pointwise_kernel', shape, this.pointwiseInitializer, { regularizer: this.pointwiseRegularizer });
+    this.pointwiseKernel = this.addWeight('pointwise_kernel', shape, this.pointwiseInitializer, {
+      regularizer: this.pointwiseRegularizer,
+    });
     this.addBias(this.filters);
     // Not DepthwiseConv2D.build: its bias would have c·depthMultiplier entries; this one has `filters`.
     this.built = true;

@@ -1,5 +1,11 @@
 import { type Tensor, ValueError, optionNames } from '@rectify/tensor';
-import { type Activation, type ActivationConfig, type ActivationIdentifier, activationConfig, resolveActivation } from '../../identifiers.js';
+import {
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  activationConfig,
+  resolveActivation,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 
 export interface ActivationLayerArgs extends LayerArgs {
@@ -21,7 +27,9 @@ export interface ActivationLayerConfig extends LayerConfig {
 export class ActivationLayer extends Layer<Tensor> {
   static override readonly className: string = 'Activation';
   override supportsMasking = true;
-  static override readonly argNames: readonly string[] = optionNames<Omit<ActivationLayerArgs, keyof LayerArgs>>()({ activation: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<ActivationLayerArgs, keyof LayerArgs>>()({
+    activation: true,
+  });
   override readonly activation: Activation | undefined;
 
   constructor(args: ActivationLayerArgs) {

@@ -24,7 +24,9 @@ export interface ActivityRegularizationConfig extends LayerConfig {
  */
 export class ActivityRegularization extends Layer<Tensor> {
   static override readonly className: string = 'ActivityRegularization';
-  static override readonly argNames: readonly string[] = optionNames<Omit<ActivityRegularizationArgs, keyof LayerArgs>>()({ l1: true, l2: true });
+  static override readonly argNames: readonly string[] = optionNames<
+    Omit<ActivityRegularizationArgs, keyof LayerArgs>
+  >()({ l1: true, l2: true });
   override supportsMasking = true;
   readonly l1: number;
   readonly l2: number;

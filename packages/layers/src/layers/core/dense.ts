@@ -1,7 +1,14 @@
 import { type Tensor, type Variable, matmul, reshape, optionNames } from '@rectify/tensor';
 import {
-  type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
-  type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  activationConfig,
+  resolveActivation,
+  resolveInitializer,
 } from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
@@ -47,7 +54,15 @@ export interface DenseConfig extends LayerConfig {
 export class Dense extends Layer<Tensor> {
   static override readonly className: string = 'Dense';
   override supportsMasking = true;
-  static override readonly argNames: readonly string[] = optionNames<Omit<DenseArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, biasInitializer: true, kernelRegularizer: true, biasRegularizer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<DenseArgs, keyof LayerArgs>>()({
+    units: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    biasRegularizer: true,
+  });
   readonly units: number;
   override readonly activation: Activation | undefined;
   readonly useBias: boolean;
@@ -72,8 +87,11 @@ export class Dense extends Layer<Tensor> {
 
   override build(inputShape: Shape | Shape[]): void {
     const inDim = knownDim(this.name, singleShape(this.name, inputShape), -1);
-    this.kernel = this.addWeight('kernel', [inDim, this.units], this.kernelInitializer, { regularizer: this.kernelRegularizer });
-    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasInitializer, { regularizer: this.biasRegularizer });
+    this.kernel = this.addWeight('kernel', [inDim, this.units], this.kernelInitializer, {
+      regularizer: this.kernelRegularizer,
+    });
+    if (this.useBias)
+      this.bias = this.addWeight('bias', [this.units], this.biasInitializer, { regularizer: this.biasRegularizer });
     this.inputSpec = { minNdim: 2, axes: { [-1]: inDim } };
     super.build(inputShape);
   }

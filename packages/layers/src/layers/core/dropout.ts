@@ -23,7 +23,10 @@ export interface DropoutConfig extends SeededConfig {
 export class Dropout extends SeededLayer {
   static override readonly className: string = 'Dropout';
   override supportsMasking = true;
-  static override readonly argNames: readonly string[] = optionNames<Omit<DropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<DropoutArgs, keyof LayerArgs>>()({
+    rate: true,
+    seed: true,
+  });
   readonly rate: number;
 
   constructor(args: DropoutArgs) {

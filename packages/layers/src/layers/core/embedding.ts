@@ -1,5 +1,10 @@
 import { type Tensor, ValueError, type Variable, cast, gather, notEqual, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -37,8 +42,15 @@ export interface EmbeddingConfig extends LayerConfig {
  */
 export class Embedding extends Layer<Tensor> {
   static override readonly className: string = 'Embedding';
-  static override readonly argNames: readonly string[] = optionNames<Omit<EmbeddingArgs, Exclude<keyof LayerArgs, 'inputDim'>>>()({
-    inputDim: true, outputDim: true, embeddingsInitializer: true, embeddingsRegularizer: true, maskZero: true, inputLength: true,
+  static override readonly argNames: readonly string[] = optionNames<
+    Omit<EmbeddingArgs, Exclude<keyof LayerArgs, 'inputDim'>>
+  >()({
+    inputDim: true,
+    outputDim: true,
+    embeddingsInitializer: true,
+    embeddingsRegularizer: true,
+    maskZero: true,
+    inputLength: true,
   });
   readonly inputDim: number;
   readonly outputDim: number;
@@ -48,10 +60,16 @@ export class Embedding extends Layer<Tensor> {
   embeddings?: Variable;
 
   constructor(args: EmbeddingArgs) {
-    super(args.inputLength !== undefined && !args.inputShape && !args.batchInputShape ? { ...args, inputShape: [args.inputLength] } : args);
+    super(
+      args.inputLength !== undefined && !args.inputShape && !args.batchInputShape
+        ? { ...args, inputShape: [args.inputLength] }
+        : args,
+    );
     this.inputDim = positiveInt(this.kind, 'inputDim', args.inputDim);
     this.outputDim = positiveInt(this.kind, 'outputDim', args.outputDim);
-    this.embeddingsInitializer = resolveInitializer(args.embeddingsInitializer ?? { name: 'randomUniform', minval: -0.05, maxval: 0.05 });
+    this.embeddingsInitializer = resolveInitializer(
+      args.embeddingsInitializer ?? { name: 'randomUniform', minval: -0.05, maxval: 0.05 },
+    );
     this.embeddingsRegularizer = optionalRegularizer(args.embeddingsRegularizer);
     this.maskZero = args.maskZero ?? false;
   }
@@ -76,7 +94,9 @@ export class Embedding extends Layer<Tensor> {
     for (let i = 0; i < v.length; i++) {
       const idx = v[i]!;
       if (idx < 0 || idx >= this.inputDim) {
-        throw new ValueError(`${this.name}: index ${idx} is out of range [0, ${this.inputDim}) (inputDim ${this.inputDim}), at flat position ${i}`);
+        throw new ValueError(
+          `${this.name}: index ${idx} is out of range [0, ${this.inputDim}) (inputDim ${this.inputDim}), at flat position ${i}`,
+        );
       }
     }
   }

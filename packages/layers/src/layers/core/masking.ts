@@ -21,7 +21,9 @@ export interface MaskingConfig extends LayerConfig {
  */
 export class Masking extends Layer<Tensor> {
   static override readonly className: string = 'Masking';
-  static override readonly argNames: readonly string[] = optionNames<Omit<MaskingArgs, keyof LayerArgs>>()({ maskValue: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<MaskingArgs, keyof LayerArgs>>()({
+    maskValue: true,
+  });
   readonly maskValue: number;
 
   constructor(args: MaskingArgs = {}) {

@@ -17,7 +17,9 @@ export interface PermuteConfig extends LayerConfig {
  */
 export class Permute extends Layer<Tensor> {
   static override readonly className: string = 'Permute';
-  static override readonly argNames: readonly string[] = optionNames<Omit<PermuteArgs, keyof LayerArgs>>()({ dims: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<PermuteArgs, keyof LayerArgs>>()({
+    dims: true,
+  });
   readonly dims: number[];
 
   constructor(args: PermuteArgs) {
@@ -25,7 +27,9 @@ export class Permute extends Layer<Tensor> {
     const dims = args.dims;
     const sorted = Array.isArray(dims) ? [...dims].sort((a, b) => a - b) : [];
     if (!Array.isArray(dims) || dims.length === 0 || !sorted.every((d, i) => d === i + 1)) {
-      throw new ValueError(`${this.kind}: dims must be a permutation of 1..${Array.isArray(dims) ? dims.length : 'n'} (axis 0 is the batch), received ${JSON.stringify(dims)}`);
+      throw new ValueError(
+        `${this.kind}: dims must be a permutation of 1..${Array.isArray(dims) ? dims.length : 'n'} (axis 0 is the batch), received ${JSON.stringify(dims)}`,
+      );
     }
     this.dims = [...dims];
     this.inputSpec = { ndim: dims.length + 1 };

@@ -19,7 +19,9 @@ export interface RepeatVectorConfig extends LayerConfig {
  */
 export class RepeatVector extends Layer<Tensor> {
   static override readonly className: string = 'RepeatVector';
-  static override readonly argNames: readonly string[] = optionNames<Omit<RepeatVectorArgs, keyof LayerArgs>>()({ n: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<RepeatVectorArgs, keyof LayerArgs>>()({
+    n: true,
+  });
   readonly n: number;
 
   constructor(args: RepeatVectorArgs) {

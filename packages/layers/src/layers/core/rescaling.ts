@@ -20,7 +20,10 @@ export interface RescalingConfig extends LayerConfig {
  */
 export class Rescaling extends Layer<Tensor> {
   static override readonly className: string = 'Rescaling';
-  static override readonly argNames: readonly string[] = optionNames<Omit<RescalingArgs, keyof LayerArgs>>()({ scale: true, offset: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<RescalingArgs, keyof LayerArgs>>()({
+    scale: true,
+    offset: true,
+  });
   override supportsMasking = true;
   readonly scale: number;
   readonly offset: number;

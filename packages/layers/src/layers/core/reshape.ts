@@ -20,15 +20,22 @@ export interface ReshapeConfig extends LayerConfig {
  */
 export class Reshape extends Layer<Tensor> {
   static override readonly className: string = 'Reshape';
-  static override readonly argNames: readonly string[] = optionNames<Omit<ReshapeArgs, keyof LayerArgs>>()({ targetShape: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<ReshapeArgs, keyof LayerArgs>>()({
+    targetShape: true,
+  });
   readonly targetShape: readonly number[];
 
   constructor(args: ReshapeArgs) {
     super(args);
     const t = args.targetShape;
-    const valid = Array.isArray(t) && t.every((d) => d === -1 || (Number.isInteger(d) && d >= 1)) && t.filter((d) => d === -1).length <= 1;
+    const valid =
+      Array.isArray(t) &&
+      t.every((d) => d === -1 || (Number.isInteger(d) && d >= 1)) &&
+      t.filter((d) => d === -1).length <= 1;
     if (!valid) {
-      throw new ValueError(`${this.kind}: targetShape must hold positive integers and at most one -1, received ${JSON.stringify(t)}`);
+      throw new ValueError(
+        `${this.kind}: targetShape must hold positive integers and at most one -1, received ${JSON.stringify(t)}`,
+      );
     }
     this.targetShape = [...t];
     this.inputSpec = { minNdim: 1 };
@@ -36,7 +43,7 @@ export class Reshape extends Layer<Tensor> {
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
-    return reshapeTensor(x, [x.shape[0]!, ...this.resolve(x.shape) as number[]]);
+    return reshapeTensor(x, [x.shape[0]!, ...(this.resolve(x.shape) as number[])]);
   }
 
   /** The target shape with -1 filled in; throws when a sample's size does not fit. */

@@ -21,13 +21,16 @@ export interface ConcatenateConfig extends LayerConfig {
  */
 export class Concatenate extends Merge {
   static override readonly className: string = 'Concatenate';
-  static override readonly argNames: readonly string[] = optionNames<Omit<ConcatenateArgs, keyof LayerArgs>>()({ axis: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<ConcatenateArgs, keyof LayerArgs>>()({
+    axis: true,
+  });
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ValueError(`${this.kind}: axis must be an integer, received ${String(axis)}`);
+    if (!Number.isInteger(axis))
+      throw new ValueError(`${this.kind}: axis must be an integer, received ${String(axis)}`);
     this.axis = axis;
   }
 
@@ -36,7 +39,9 @@ export class Concatenate extends Merge {
     const axis = normalizeAxis(this.name, this.axis, first.length);
     shapes.forEach((s, i) => {
       if (s.length !== first.length || s.some((d, j) => j !== axis && !dimsAgree(d, first[j]))) {
-        throw new ShapeError(`${this.name}: inputs must agree on every axis but ${this.axis}, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`);
+        throw new ShapeError(
+          `${this.name}: inputs must agree on every axis but ${this.axis}, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`,
+        );
       }
     });
   }

@@ -1,4 +1,15 @@
-import { ShapeError, type Tensor, ValueError, matmul, maximum, mul, rsqrt, sum, transpose, optionNames } from '@rectify/tensor';
+import {
+  ShapeError,
+  type Tensor,
+  ValueError,
+  matmul,
+  maximum,
+  mul,
+  rsqrt,
+  sum,
+  transpose,
+  optionNames,
+} from '@rectify/tensor';
 import type { CallArgs, LayerArgs, LayerConfig } from '../../layer.js';
 import { type Shape, fmtShape } from '../../shape.js';
 import { Merge } from './merge.js';
@@ -24,7 +35,10 @@ export interface DotConfig extends LayerConfig {
  */
 export class Dot extends Merge {
   static override readonly className: string = 'Dot';
-  static override readonly argNames: readonly string[] = optionNames<Omit<DotArgs, keyof LayerArgs>>()({ axes: true, normalize: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<DotArgs, keyof LayerArgs>>()({
+    axes: true,
+    normalize: true,
+  });
   readonly axes: [number, number];
   readonly normalize: boolean;
 
@@ -32,7 +46,9 @@ export class Dot extends Merge {
     super(args);
     const pair = typeof args.axes === 'number' ? [args.axes, args.axes] : args.axes;
     if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((a) => Number.isInteger(a) && a !== 0)) {
-      throw new ValueError(`${this.kind}: axes must be a non-zero integer or a pair of them (axis 0 is the batch), received ${JSON.stringify(args.axes)}`);
+      throw new ValueError(
+        `${this.kind}: axes must be a non-zero integer or a pair of them (axis 0 is the batch), received ${JSON.stringify(args.axes)}`,
+      );
     }
     this.axes = [pair[0]!, pair[1]!];
     this.normalize = args.normalize ?? false;
@@ -46,7 +62,9 @@ export class Dot extends Merge {
   protected checkShapes(shapes: readonly Shape[]): void {
     const [a, b] = shapes;
     if (shapes.length !== 2 || !a || !b || a.length !== b.length || a.length < 2 || a.length > 3) {
-      throw new ShapeError(`${this.name}: expected 2 inputs of equal rank 2 or 3, received ${shapes.map(fmtShape).join(', ')}`);
+      throw new ShapeError(
+        `${this.name}: expected 2 inputs of equal rank 2 or 3, received ${shapes.map(fmtShape).join(', ')}`,
+      );
     }
     const [ia, ib] = this.resolved([a.length, b.length]);
     const da = a[ia];
@@ -91,4 +109,3 @@ export function l2Normalize(x: Tensor, axis: number | number[]): Tensor {
 export function dot(args: DotArgs): Dot {
   return new Dot(args);
 }
-

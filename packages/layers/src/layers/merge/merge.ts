@@ -9,7 +9,8 @@ import { type Shape, fmtShape, isShapeList } from '../../shape.js';
 export abstract class Merge extends Layer<Tensor> {
   static override readonly argNames: readonly string[] = [];
   protected override assertInputShapes(shapes: readonly Shape[]): void {
-    if (shapes.length < 2) throw new ShapeError(`${this.name}: expected a list of at least 2 inputs, received ${shapes.length}`);
+    if (shapes.length < 2)
+      throw new ShapeError(`${this.name}: expected a list of at least 2 inputs, received ${shapes.length}`);
     this.checkShapes(shapes);
   }
 
@@ -17,12 +18,14 @@ export abstract class Merge extends Layer<Tensor> {
   protected abstract checkShapes(shapes: readonly Shape[]): void;
 
   protected inputList(inputs: Tensor | Tensor[]): Tensor[] {
-    if (!Array.isArray(inputs)) throw new ValueError(`${this.name}: expected a list of at least 2 inputs, received a single tensor`);
+    if (!Array.isArray(inputs))
+      throw new ValueError(`${this.name}: expected a list of at least 2 inputs, received a single tensor`);
     return inputs;
   }
 
   protected shapeList(inputShape: Shape | Shape[]): readonly Shape[] {
-    if (!isShapeList(inputShape)) throw new ValueError(`${this.name}: expected a list of input shapes, received ${fmtShape(inputShape)}`);
+    if (!isShapeList(inputShape))
+      throw new ValueError(`${this.name}: expected a list of input shapes, received ${fmtShape(inputShape)}`);
     return inputShape;
   }
 
@@ -38,7 +41,9 @@ export abstract class ElementwiseMerge extends Merge {
     const first = shapes[0]!;
     shapes.forEach((s, i) => {
       if (s.length !== first.length || s.some((d, j) => !dimsAgree(d, first[j]))) {
-        throw new ShapeError(`${this.name}: expected inputs of equal shape, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`);
+        throw new ShapeError(
+          `${this.name}: expected inputs of equal shape, input ${i} has shape ${fmtShape(s)}, input 0 has ${fmtShape(first)}`,
+        );
       }
     });
   }

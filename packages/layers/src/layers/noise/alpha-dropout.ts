@@ -25,7 +25,10 @@ const SELU_SCALE = 1.0507009873554805;
  */
 export class AlphaDropout extends SeededLayer {
   static override readonly className: string = 'AlphaDropout';
-  static override readonly argNames: readonly string[] = optionNames<Omit<AlphaDropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<AlphaDropoutArgs, keyof LayerArgs>>()({
+    rate: true,
+    seed: true,
+  });
   override supportsMasking = true;
   readonly rate: number;
 

@@ -20,7 +20,10 @@ export interface GaussianDropoutConfig extends SeededConfig {
  */
 export class GaussianDropout extends SeededLayer {
   static override readonly className: string = 'GaussianDropout';
-  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianDropoutArgs, keyof LayerArgs>>()({ rate: true, seed: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianDropoutArgs, keyof LayerArgs>>()({
+    rate: true,
+    seed: true,
+  });
   override supportsMasking = true;
   readonly rate: number;
 

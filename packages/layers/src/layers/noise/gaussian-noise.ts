@@ -20,7 +20,10 @@ export interface GaussianNoiseConfig extends SeededConfig {
  */
 export class GaussianNoise extends SeededLayer {
   static override readonly className: string = 'GaussianNoise';
-  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianNoiseArgs, keyof LayerArgs>>()({ stddev: true, seed: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<GaussianNoiseArgs, keyof LayerArgs>>()({
+    stddev: true,
+    seed: true,
+  });
   override supportsMasking = true;
   readonly stddev: number;
 

@@ -21,7 +21,8 @@ export abstract class SeededLayer<Out extends Tensor | Tensor[] = Tensor> extend
   constructor(args: SeededArgs) {
     super(args);
     const seed = args.seed ?? null;
-    if (seed !== null && !Number.isInteger(seed)) throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
+    if (seed !== null && !Number.isInteger(seed))
+      throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
     this.seed = seed;
     this.key = seed === null ? undefined : PRNGKey.fromSeed(seed);
   }

@@ -1,6 +1,22 @@
 import { noGrad } from '@rectify/autograd';
-import { type Tensor, ValueError, type Variable, add, moments, mul, normalizeAxis, reshape, tidy, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Tensor,
+  ValueError,
+  type Variable,
+  add,
+  moments,
+  mul,
+  normalizeAxis,
+  reshape,
+  tidy,
+  optionNames,
+} from '@rectify/tensor';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite, optionalRegularizer } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -53,7 +69,19 @@ export interface BatchNormalizationConfig extends LayerConfig {
  */
 export class BatchNormalization extends Layer<Tensor> {
   static override readonly className: string = 'BatchNormalization';
-  static override readonly argNames: readonly string[] = optionNames<Omit<BatchNormalizationArgs, keyof LayerArgs>>()({ axis: true, momentum: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, movingMeanInitializer: true, movingVarianceInitializer: true, betaRegularizer: true, gammaRegularizer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<BatchNormalizationArgs, keyof LayerArgs>>()({
+    axis: true,
+    momentum: true,
+    epsilon: true,
+    center: true,
+    scale: true,
+    betaInitializer: true,
+    gammaInitializer: true,
+    movingMeanInitializer: true,
+    movingVarianceInitializer: true,
+    betaRegularizer: true,
+    gammaRegularizer: true,
+  });
   readonly axis: number;
   readonly momentum: number;
   readonly epsilon: number;
@@ -70,10 +98,12 @@ export class BatchNormalization extends Layer<Tensor> {
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new ValueError(`${this.kind}: axis must be an integer, received ${String(axis)}`);
+    if (!Number.isInteger(axis))
+      throw new ValueError(`${this.kind}: axis must be an integer, received ${String(axis)}`);
     this.axis = axis;
     this.momentum = finite(this.kind, 'momentum', args.momentum ?? 0.99);
-    if (this.momentum < 0 || this.momentum > 1) throw new ValueError(`${this.kind}: momentum must be in [0, 1], received ${this.momentum}`);
+    if (this.momentum < 0 || this.momentum > 1)
+      throw new ValueError(`${this.kind}: momentum must be in [0, 1], received ${this.momentum}`);
     this.epsilon = finite(this.kind, 'epsilon', args.epsilon ?? 1e-3, { positive: true });
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
@@ -106,9 +136,20 @@ export class BatchNormalization extends Layer<Tensor> {
     const shape = broadcastShape(x.rank, [axis], [x.shape[axis]!]);
     const param = (v: Variable | undefined) => v && reshape(v, shape);
     if (!(training && this.trainable)) {
-      return normalize(x, param(this.movingMean)!, param(this.movingVariance)!, this.epsilon, param(this.gamma), param(this.beta));
+      return normalize(
+        x,
+        param(this.movingMean)!,
+        param(this.movingVariance)!,
+        this.epsilon,
+        param(this.gamma),
+        param(this.beta),
+      );
     }
-    const batch = moments(x, x.shape.map((_, i) => i).filter((i) => i !== axis), true);
+    const batch = moments(
+      x,
+      x.shape.map((_, i) => i).filter((i) => i !== axis),
+      true,
+    );
     this.updateMovingStatistics(batch.mean, batch.variance);
     return normalize(x, batch.mean, batch.variance, this.epsilon, param(this.gamma), param(this.beta));
   }
@@ -116,11 +157,13 @@ export class BatchNormalization extends Layer<Tensor> {
   /** An exponential moving average, outside any gradient tape. */
   private updateMovingStatistics(mean: Tensor, variance: Tensor): void {
     const m = this.momentum;
-    noGrad(() => tidy(() => {
-      const c = [mean.size];
-      this.movingMean!.assign(add(mul(this.movingMean!, m), mul(reshape(mean, c), 1 - m)));
-      this.movingVariance!.assign(add(mul(this.movingVariance!, m), mul(reshape(variance, c), 1 - m)));
-    }));
+    noGrad(() =>
+      tidy(() => {
+        const c = [mean.size];
+        this.movingMean!.assign(add(mul(this.movingMean!, m), mul(reshape(mean, c), 1 - m)));
+        this.movingVariance!.assign(add(mul(this.movingVariance!, m), mul(reshape(variance, c), 1 - m)));
+      }),
+    );
   }
 
   override getConfig(): BatchNormalizationConfig {

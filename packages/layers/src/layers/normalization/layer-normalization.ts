@@ -1,5 +1,10 @@
 import { type Tensor, ValueError, type Variable, moments, normalizeAxes, reshape, optionNames } from '@rectify/tensor';
-import { type Initializer, type InitializerConfig, type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
+import {
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  resolveInitializer,
+} from '../../identifiers.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite, optionalRegularizer } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -41,7 +46,16 @@ export interface LayerNormalizationConfig extends LayerConfig {
  */
 export class LayerNormalization extends Layer<Tensor> {
   static override readonly className: string = 'LayerNormalization';
-  static override readonly argNames: readonly string[] = optionNames<Omit<LayerNormalizationArgs, keyof LayerArgs>>()({ axis: true, epsilon: true, center: true, scale: true, betaInitializer: true, gammaInitializer: true, betaRegularizer: true, gammaRegularizer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<LayerNormalizationArgs, keyof LayerArgs>>()({
+    axis: true,
+    epsilon: true,
+    center: true,
+    scale: true,
+    betaInitializer: true,
+    gammaInitializer: true,
+    betaRegularizer: true,
+    gammaRegularizer: true,
+  });
   readonly axis: readonly number[];
   readonly epsilon: number;
   readonly center: boolean;
@@ -58,7 +72,9 @@ export class LayerNormalization extends Layer<Tensor> {
     const axis = args.axis ?? -1;
     const list = typeof axis === 'number' ? [axis] : [...axis];
     if (list.length === 0 || !list.every(Number.isInteger)) {
-      throw new ValueError(`${this.kind}: axis must be an integer or a non-empty list of them, received ${JSON.stringify(axis)}`);
+      throw new ValueError(
+        `${this.kind}: axis must be an integer or a non-empty list of them, received ${JSON.stringify(axis)}`,
+      );
     }
     this.axis = list;
     this.epsilon = finite(this.kind, 'epsilon', args.epsilon ?? 1e-3, { positive: true });
@@ -75,8 +91,10 @@ export class LayerNormalization extends Layer<Tensor> {
     const shape = singleShape(this.name, inputShape);
     const axes = normalizeAxes(this.name, this.axis, shape.length);
     const sizes = axes.map((a) => knownDim(this.name, shape, a));
-    if (this.scale) this.gamma = this.addWeight('gamma', sizes, this.gammaInitializer, { regularizer: this.gammaRegularizer });
-    if (this.center) this.beta = this.addWeight('beta', sizes, this.betaInitializer, { regularizer: this.betaRegularizer });
+    if (this.scale)
+      this.gamma = this.addWeight('gamma', sizes, this.gammaInitializer, { regularizer: this.gammaRegularizer });
+    if (this.center)
+      this.beta = this.addWeight('beta', sizes, this.betaInitializer, { regularizer: this.betaRegularizer });
     this.inputSpec = { ndim: shape.length, axes: Object.fromEntries(axes.map((a, i) => [a, sizes[i]!])) };
     super.build(inputShape);
   }
@@ -84,7 +102,11 @@ export class LayerNormalization extends Layer<Tensor> {
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     const axes = normalizeAxes(this.name, this.axis, x.rank);
-    const shape = broadcastShape(x.rank, axes, axes.map((a) => x.shape[a]!));
+    const shape = broadcastShape(
+      x.rank,
+      axes,
+      axes.map((a) => x.shape[a]!),
+    );
     const { mean, variance } = moments(x, axes, true);
     const param = (v: Variable | undefined) => v && reshape(v, shape);
     return normalize(x, mean, variance, this.epsilon, param(this.gamma), param(this.beta));

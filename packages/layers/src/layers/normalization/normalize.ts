@@ -4,7 +4,14 @@ import { type Tensor, add, mul, rsqrt, sub } from '@rectify/tensor';
  * `(x − mean) / √(variance + ε) · scale + offset`, every argument broadcast against x. Shared by batch and layer
  * normalization; written with ops that autograd differentiates.
  */
-export function normalize(x: Tensor, mean: Tensor, variance: Tensor, epsilon: number, scale?: Tensor, offset?: Tensor): Tensor {
+export function normalize(
+  x: Tensor,
+  mean: Tensor,
+  variance: Tensor,
+  epsilon: number,
+  scale?: Tensor,
+  offset?: Tensor,
+): Tensor {
   let y = mul(sub(x, mean), rsqrt(add(variance, epsilon)));
   if (scale) y = mul(y, scale);
   if (offset) y = add(y, offset);

@@ -18,7 +18,9 @@ export interface UnitNormalizationConfig extends LayerConfig {
  */
 export class UnitNormalization extends Layer<Tensor> {
   static override readonly className: string = 'UnitNormalization';
-  static override readonly argNames: readonly string[] = optionNames<Omit<UnitNormalizationArgs, keyof LayerArgs>>()({ axis: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<UnitNormalizationArgs, keyof LayerArgs>>()({
+    axis: true,
+  });
   override supportsMasking = true;
   readonly axis: number | number[];
 

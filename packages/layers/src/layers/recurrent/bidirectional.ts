@@ -30,7 +30,10 @@ export interface BidirectionalConfig extends LayerConfig {
  */
 export class Bidirectional extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'Bidirectional';
-  static override readonly argNames: readonly string[] = optionNames<Omit<BidirectionalArgs, keyof LayerArgs>>()({ layer: true, mergeMode: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<BidirectionalArgs, keyof LayerArgs>>()({
+    layer: true,
+    mergeMode: true,
+  });
   protected override readonly receivesMask = true;
   readonly forwardLayer: RNN;
   readonly backwardLayer: RNN;
@@ -38,12 +41,23 @@ export class Bidirectional extends Layer<Tensor | Tensor[]> {
 
   constructor(args: BidirectionalArgs) {
     super(args);
-    if (!(args.layer instanceof RNN)) throw new ValueError(`${this.kind}: layer must be a recurrent layer (RNN, LSTM, GRU, SimpleRNN), received ${String(args.layer)}`);
-    this.mergeMode = args.mergeMode === null ? null : oneOf(this.kind, 'mergeMode', args.mergeMode ?? 'concat', ['concat', 'sum', 'mul', 'ave'] as const);
+    if (!(args.layer instanceof RNN))
+      throw new ValueError(
+        `${this.kind}: layer must be a recurrent layer (RNN, LSTM, GRU, SimpleRNN), received ${String(args.layer)}`,
+      );
+    this.mergeMode =
+      args.mergeMode === null
+        ? null
+        : oneOf(this.kind, 'mergeMode', args.mergeMode ?? 'concat', ['concat', 'sum', 'mul', 'ave'] as const);
     const { className, config } = serializeLayer(args.layer);
     const copy = (dir: string, goBackwards: boolean): RNN => {
       const prefix = `${this.name}/${dir}_`;
-      const own = { ...config, name: `${prefix}${config.name}`, goBackwards, batchInputShape: undefined } as LayerConfig & { cell?: SerializedLayer };
+      const own = {
+        ...config,
+        name: `${prefix}${config.name}`,
+        goBackwards,
+        batchInputShape: undefined,
+      } as LayerConfig & { cell?: SerializedLayer };
       // A generic RNN's cell is named on its own: prefixed too, so the two copies' weight names differ.
       if (own.cell) own.cell = prefixNames(own.cell, prefix);
       return deserializeLayer({ className, config: own }) as RNN;
@@ -72,11 +86,16 @@ export class Bidirectional extends Layer<Tensor | Tensor[]> {
 
   private merge(f: Tensor, b: Tensor): Tensor | Tensor[] {
     switch (this.mergeMode) {
-      case 'concat': return concat([f, b], -1);
-      case 'sum': return add(f, b);
-      case 'mul': return mul(f, b);
-      case 'ave': return mul(add(f, b), 0.5);
-      default: return [f, b];
+      case 'concat':
+        return concat([f, b], -1);
+      case 'sum':
+        return add(f, b);
+      case 'mul':
+        return mul(f, b);
+      case 'ave':
+        return mul(add(f, b), 0.5);
+      default:
+        return [f, b];
     }
   }
 
@@ -88,17 +107,28 @@ export class Bidirectional extends Layer<Tensor | Tensor[]> {
     const one = this.forwardLayer.computeOutputShape(inputShape);
     const [out, ...states] = isShapeList(one) ? one : [one];
     const units = out!.at(-1) ?? null;
-    const merged: Shape[] = this.mergeMode === null ? [out!, out!] : [this.mergeMode === 'concat' ? [...out!.slice(0, -1), units === null ? null : 2 * units] : out!];
+    const merged: Shape[] =
+      this.mergeMode === null
+        ? [out!, out!]
+        : [this.mergeMode === 'concat' ? [...out!.slice(0, -1), units === null ? null : 2 * units] : out!];
     return merged.length === 1 && states.length === 0 ? merged[0]! : [...merged, ...states, ...states];
   }
 
   override getConfig(): BidirectionalConfig {
     const inner = serializeLayer(this.forwardLayer);
     const name = inner.config.name.slice(`${this.name}/forward_`.length);
-    return { ...super.getConfig(), layer: { className: inner.className, config: { ...inner.config, name } }, mergeMode: this.mergeMode };
+    return {
+      ...super.getConfig(),
+      layer: { className: inner.className, config: { ...inner.config, name } },
+      mergeMode: this.mergeMode,
+    };
   }
 
-  static override fromConfig<T>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const c = config as BidirectionalConfig;
     return new this({ ...c, layer: deserializeLayer(c.layer, customClasses) } as never);
   }

@@ -1,7 +1,14 @@
 import { PRNGKey, type Tensor, ValueError, type Variable, add, dispose, matmul, mul, reshape } from '@rectify/tensor';
 import {
-  type Activation, type ActivationConfig, type ActivationIdentifier, type Initializer, type InitializerConfig,
-  type InitializerIdentifier, activationConfig, resolveActivation, resolveInitializer,
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  type Initializer,
+  type InitializerConfig,
+  type InitializerIdentifier,
+  activationConfig,
+  resolveActivation,
+  resolveInitializer,
 } from '../../identifiers.js';
 import type { LayerArgs, LayerConfig } from '../../layer.js';
 import { RNNCell } from './rnn-cell.js';
@@ -90,7 +97,8 @@ export abstract class DenseCell extends RNNCell {
     this.dropout = rate(this.kind, 'dropout', args.dropout ?? 0);
     this.recurrentDropout = rate(this.kind, 'recurrentDropout', args.recurrentDropout ?? 0);
     const seed = args.seed ?? null;
-    if (seed !== null && !Number.isInteger(seed)) throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
+    if (seed !== null && !Number.isInteger(seed))
+      throw new ValueError(`${this.kind}: seed must be an integer, received ${String(seed)}`);
     this.seed = seed;
     this.key = seed === null ? undefined : PRNGKey.fromSeed(seed);
   }
@@ -115,8 +123,12 @@ export abstract class DenseCell extends RNNCell {
     const xShape = isShapeList(inputShape) ? inputShape[0]! : inputShape;
     const inDim = knownDim(this.name, xShape, -1);
     const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [inDim, width], this.kernelInitializer, { regularizer: this.kernelRegularizer });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentInitializer, { regularizer: this.recurrentRegularizer });
+    this.kernel = this.addWeight('kernel', [inDim, width], this.kernelInitializer, {
+      regularizer: this.kernelRegularizer,
+    });
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentInitializer, {
+      regularizer: this.recurrentRegularizer,
+    });
     if (this.useBias) {
       const { shape, init } = this.biasSpec();
       this.bias = this.addWeight('bias', shape, init, { regularizer: this.biasRegularizer });
@@ -139,7 +151,8 @@ export abstract class DenseCell extends RNNCell {
     this.endSequence();
     if (!training) return;
     if (this.dropout > 0) this.inputMask = dropoutMask([batch, inputDim], this.dropout, this.nextKey());
-    if (this.recurrentDropout > 0) this.stateMask = dropoutMask([batch, this.units], this.recurrentDropout, this.nextKey());
+    if (this.recurrentDropout > 0)
+      this.stateMask = dropoutMask([batch, this.units], this.recurrentDropout, this.nextKey());
   }
 
   override endSequence(): void {

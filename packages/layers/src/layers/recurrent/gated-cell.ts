@@ -1,5 +1,11 @@
 import type { Tensor } from '@rectify/tensor';
-import { type Activation, type ActivationConfig, type ActivationIdentifier, activationConfig, resolveActivation } from '../../identifiers.js';
+import {
+  type Activation,
+  type ActivationConfig,
+  type ActivationIdentifier,
+  activationConfig,
+  resolveActivation,
+} from '../../identifiers.js';
 import { DenseCell, type RNNCellArgs, type RNNCellConfig } from './dense-cell.js';
 
 export interface GatedCellArgs extends RNNCellArgs {
@@ -20,7 +26,9 @@ export abstract class GatedCell extends DenseCell {
 
   constructor(args: GatedCellArgs) {
     super(args);
-    this.recurrentActivation = resolveActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.recurrentActivation = resolveActivation(
+      args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation,
+    );
   }
 
   /** The gate activation of `z`. */

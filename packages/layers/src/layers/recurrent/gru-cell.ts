@@ -25,7 +25,22 @@ export interface GRUCellConfig extends GatedCellConfig {
  */
 export class GRUCell extends GatedCell {
   static override readonly className: string = 'GRUCell';
-  static override readonly argNames: readonly string[] = optionNames<Omit<GRUCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, resetAfter: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<GRUCellArgs, keyof LayerArgs>>()({
+    units: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    recurrentInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    recurrentRegularizer: true,
+    biasRegularizer: true,
+    dropout: true,
+    recurrentDropout: true,
+    seed: true,
+    recurrentActivation: true,
+    resetAfter: true,
+  });
   readonly resetAfter: boolean;
 
   constructor(args: GRUCellArgs) {

@@ -19,7 +19,29 @@ export type GRUConfig = RNNOptionsConfig & Omit<GRUCellConfig, 'name' | 'trainab
  */
 export class GRU extends CellRNN<GRUCell> {
   static override readonly className: string = 'GRU';
-  static override readonly argNames: readonly string[] = [...optionNames<Omit<GRUArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, resetAfter: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true }), 'cell'];
+  static override readonly argNames: readonly string[] = [
+    ...optionNames<Omit<GRUArgs, keyof LayerArgs>>()({
+      units: true,
+      activation: true,
+      useBias: true,
+      kernelInitializer: true,
+      recurrentInitializer: true,
+      biasInitializer: true,
+      kernelRegularizer: true,
+      recurrentRegularizer: true,
+      biasRegularizer: true,
+      dropout: true,
+      recurrentDropout: true,
+      seed: true,
+      recurrentActivation: true,
+      resetAfter: true,
+      returnSequences: true,
+      returnState: true,
+      goBackwards: true,
+      stateful: true,
+    }),
+    'cell',
+  ];
 
   constructor(args: GRUArgs) {
     super(args, (cell: GRUCellArgs) => new GRUCell(cell));

@@ -23,7 +23,22 @@ export interface LSTMCellConfig extends GatedCellConfig {
  */
 export class LSTMCell extends GatedCell {
   static override readonly className: string = 'LSTMCell';
-  static override readonly argNames: readonly string[] = optionNames<Omit<LSTMCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, unitForgetBias: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<LSTMCellArgs, keyof LayerArgs>>()({
+    units: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    recurrentInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    recurrentRegularizer: true,
+    biasRegularizer: true,
+    dropout: true,
+    recurrentDropout: true,
+    seed: true,
+    recurrentActivation: true,
+    unitForgetBias: true,
+  });
   readonly unitForgetBias: boolean;
 
   constructor(args: LSTMCellArgs) {

@@ -19,7 +19,29 @@ export type LSTMConfig = RNNOptionsConfig & Omit<LSTMCellConfig, 'name' | 'train
  */
 export class LSTM extends CellRNN<LSTMCell> {
   static override readonly className: string = 'LSTM';
-  static override readonly argNames: readonly string[] = [...optionNames<Omit<LSTMArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, recurrentActivation: true, unitForgetBias: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true }), 'cell'];
+  static override readonly argNames: readonly string[] = [
+    ...optionNames<Omit<LSTMArgs, keyof LayerArgs>>()({
+      units: true,
+      activation: true,
+      useBias: true,
+      kernelInitializer: true,
+      recurrentInitializer: true,
+      biasInitializer: true,
+      kernelRegularizer: true,
+      recurrentRegularizer: true,
+      biasRegularizer: true,
+      dropout: true,
+      recurrentDropout: true,
+      seed: true,
+      recurrentActivation: true,
+      unitForgetBias: true,
+      returnSequences: true,
+      returnState: true,
+      goBackwards: true,
+      stateful: true,
+    }),
+    'cell',
+  ];
 
   constructor(args: LSTMArgs) {
     super(args, (cell: LSTMCellArgs) => new LSTMCell(cell));

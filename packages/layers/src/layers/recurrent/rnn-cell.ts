@@ -45,7 +45,9 @@ export abstract class RNNCell extends Layer<Tensor[]> {
     const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
     const states = given.length > 0 ? given : this.zeroStates(x!.shape[0]!);
     if (states.length !== this.stateSize.length) {
-      throw new ValueError(`${this.name}: expected ${this.stateSize.length} state tensor(s), received ${states.length}`);
+      throw new ValueError(
+        `${this.name}: expected ${this.stateSize.length} state tensor(s), received ${states.length}`,
+      );
     }
     this.beginSequence(x!.shape[0]!, x!.shape[1]!, training);
     try {

@@ -49,7 +49,13 @@ export interface RNNConfig extends RNNOptionsConfig {
  */
 export class RNN extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'RNN';
-  static override readonly argNames: readonly string[] = optionNames<Omit<RNNArgs, keyof LayerArgs>>()({ cell: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<RNNArgs, keyof LayerArgs>>()({
+    cell: true,
+    returnSequences: true,
+    returnState: true,
+    goBackwards: true,
+    stateful: true,
+  });
   protected override readonly receivesMask = true;
   readonly cell: RNNCell;
   readonly returnSequences: boolean;
@@ -66,7 +72,9 @@ export class RNN extends Layer<Tensor | Tensor[]> {
     if (cells.length === 0 || !cells.every((x) => x instanceof RNNCell)) {
       throw new ValueError(`${this.kind}: cell must be an RNN cell or a non-empty list of them, received ${String(c)}`);
     }
-    this.cell = this.trackLayer(cells.length === 1 ? cells[0]! : new StackedRNNCells({ cells, name: `${this.name}/stacked_rnn_cells` }));
+    this.cell = this.trackLayer(
+      cells.length === 1 ? cells[0]! : new StackedRNNCells({ cells, name: `${this.name}/stacked_rnn_cells` }),
+    );
     this.returnSequences = args.returnSequences ?? false;
     this.returnState = args.returnState ?? false;
     this.goBackwards = args.goBackwards ?? false;
@@ -96,7 +104,9 @@ export class RNN extends Layer<Tensor | Tensor[]> {
     }
     states.forEach((s, i) => {
       if (s.length !== 2 || (s[1] !== null && s[1] !== sizes[i])) {
-        throw new ShapeError(`${this.name}: initial state ${i} must have shape [batch, ${sizes[i]}], received ${fmtShape(s)}`);
+        throw new ShapeError(
+          `${this.name}: initial state ${i} must have shape [batch, ${sizes[i]}], received ${fmtShape(s)}`,
+        );
       }
     });
   }
@@ -104,16 +114,23 @@ export class RNN extends Layer<Tensor | Tensor[]> {
   call(inputs: Tensor | Tensor[], args: CallArgs): Tensor | Tensor[] {
     const [x, ...given] = Array.isArray(inputs) ? inputs : [inputs];
     const extra = (args.initialState as Tensor[] | undefined) ?? [];
-    if (given.length > 0 && extra.length > 0) throw new ValueError(`${this.name}: initial states given twice (as inputs and as initialState)`);
+    if (given.length > 0 && extra.length > 0)
+      throw new ValueError(`${this.name}: initial states given twice (as inputs and as initialState)`);
     const initial = given.length > 0 ? given : extra;
     this.checkStates(initial.map((s) => s.shape));
     const batch = x!.shape[0]!;
-    if (x!.shape[1] === 0) throw new ShapeError(`${this.name}: the input needs at least one time step, received shape ${fmtShape(x!.shape)}`);
+    if (x!.shape[1] === 0)
+      throw new ShapeError(
+        `${this.name}: the input needs at least one time step, received shape ${fmtShape(x!.shape)}`,
+      );
     const zeros = initial.length > 0 || (this.stateful && this.states) ? [] : this.cell.zeroStates(batch);
     const start = initial.length > 0 ? initial : (this.states ?? zeros);
     if (this.stateful && this.states) this.checkCarried(batch);
     const { output, states } = runCell(this.cell, x!, start, {
-      mask: args.mask as Tensor | undefined, goBackwards: this.goBackwards, returnSequences: this.returnSequences, training: args.training ?? false,
+      mask: args.mask as Tensor | undefined,
+      goBackwards: this.goBackwards,
+      returnSequences: this.returnSequences,
+      training: args.training ?? false,
     });
     dispose(zeros.filter((z) => !states.includes(z)));
     if (this.stateful) this.carry(states);
@@ -123,7 +140,10 @@ export class RNN extends Layer<Tensor | Tensor[]> {
   /** A stateful layer needs the same batch size on every call. */
   private checkCarried(batch: number): void {
     const have = this.states![0]!.shape[0];
-    if (have !== batch) throw new ShapeError(`${this.name}: a stateful layer needs the same batch size on every call, received ${batch} after ${have} (call resetStates() first)`);
+    if (have !== batch)
+      throw new ShapeError(
+        `${this.name}: a stateful layer needs the same batch size on every call, received ${batch} after ${have} (call resetStates() first)`,
+      );
   }
 
   /** Keeps copies of the final states, cut from the tape: the next batch starts from them (truncated BPTT). */
@@ -175,7 +195,11 @@ export class RNN extends Layer<Tensor | Tensor[]> {
     };
   }
 
-  static override fromConfig<T>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const c = config as Partial<RNNConfig>;
     return new this((c.cell ? { ...c, cell: deserializeLayer(c.cell, customClasses) } : c) as never);
   }
@@ -188,7 +212,10 @@ const LAYER_KEYS: readonly string[] = [...layerArgNames, 'returnSequences', 'ret
  * layer's name, so that weights are named `lstm/kernel` as TensorFlow.js names them (and loads them by name).
  * @example const { layer, cell } = splitCellArgs(args, 'LSTM');
  */
-export function splitCellArgs<A extends RNNOptions>(args: A, className: string): { layer: RNNOptions & { name: string }; cell: A & { name: string } } {
+export function splitCellArgs<A extends RNNOptions>(
+  args: A,
+  className: string,
+): { layer: RNNOptions & { name: string }; cell: A & { name: string } } {
   const name = args.name ?? uniqueName(toSnakeCase(className));
   const layer = Object.fromEntries(Object.entries(args).filter(([k]) => LAYER_KEYS.includes(k)));
   const cell = Object.fromEntries(Object.entries(args).filter(([k]) => !LAYER_KEYS.includes(k) || k === 'trainable'));
@@ -213,7 +240,13 @@ export abstract class CellRNN<C extends RNNCell & { readonly units: number }> ex
     const cls = new.target as unknown as typeof Layer;
     // The flat options are checked against the layer's whole list before they are split, so that a misspelt option
     // is reported by the layer ('lstm: … did you mean') rather than by its cell, which knows only half of them.
-    if (cls.argNames) checkOptions(toSnakeCase(cls.className), args, [...layerArgNames, ...cls.argNames.filter((k) => k !== 'cell')], tfjsOnly);
+    if (cls.argNames)
+      checkOptions(
+        toSnakeCase(cls.className),
+        args,
+        [...layerArgNames, ...cls.argNames.filter((k) => k !== 'cell')],
+        tfjsOnly,
+      );
     const { layer, cell } = splitCellArgs(args, cls.className);
     super({ ...layer, cell: makeCell(cell as never) });
   }

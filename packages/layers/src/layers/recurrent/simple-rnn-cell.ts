@@ -12,7 +12,20 @@ import type { LayerArgs } from '../../layer.js';
  */
 export class SimpleRNNCell extends DenseCell {
   static override readonly className: string = 'SimpleRNNCell';
-  static override readonly argNames: readonly string[] = optionNames<Omit<RNNCellArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<RNNCellArgs, keyof LayerArgs>>()({
+    units: true,
+    activation: true,
+    useBias: true,
+    kernelInitializer: true,
+    recurrentInitializer: true,
+    biasInitializer: true,
+    kernelRegularizer: true,
+    recurrentRegularizer: true,
+    biasRegularizer: true,
+    dropout: true,
+    recurrentDropout: true,
+    seed: true,
+  });
 
   protected get gates(): number {
     return 1;

@@ -6,7 +6,8 @@ import type { LayerArgs } from '../../layer.js';
 
 export interface SimpleRNNArgs extends RNNCellArgs, RNNOptions {}
 
-export type SimpleRNNConfig = RNNOptionsConfig & Omit<RNNCellConfig, 'name' | 'trainable' | 'dtype' | 'batchInputShape'>;
+export type SimpleRNNConfig = RNNOptionsConfig &
+  Omit<RNNCellConfig, 'name' | 'trainable' | 'dtype' | 'batchInputShape'>;
 
 /**
  * Fully connected recurrent layer (Elman): an {@link RNN} of {@link SimpleRNNCell}s configured in one flat options object.
@@ -19,7 +20,27 @@ export type SimpleRNNConfig = RNNOptionsConfig & Omit<RNNCellConfig, 'name' | 't
  */
 export class SimpleRNN extends CellRNN<SimpleRNNCell> {
   static override readonly className: string = 'SimpleRNN';
-  static override readonly argNames: readonly string[] = [...optionNames<Omit<SimpleRNNArgs, keyof LayerArgs>>()({ units: true, activation: true, useBias: true, kernelInitializer: true, recurrentInitializer: true, biasInitializer: true, kernelRegularizer: true, recurrentRegularizer: true, biasRegularizer: true, dropout: true, recurrentDropout: true, seed: true, returnSequences: true, returnState: true, goBackwards: true, stateful: true }), 'cell'];
+  static override readonly argNames: readonly string[] = [
+    ...optionNames<Omit<SimpleRNNArgs, keyof LayerArgs>>()({
+      units: true,
+      activation: true,
+      useBias: true,
+      kernelInitializer: true,
+      recurrentInitializer: true,
+      biasInitializer: true,
+      kernelRegularizer: true,
+      recurrentRegularizer: true,
+      biasRegularizer: true,
+      dropout: true,
+      recurrentDropout: true,
+      seed: true,
+      returnSequences: true,
+      returnState: true,
+      goBackwards: true,
+      stateful: true,
+    }),
+    'cell',
+  ];
 
   constructor(args: SimpleRNNArgs) {
     super(args, (cell: RNNCellArgs) => new SimpleRNNCell(cell));

@@ -23,7 +23,9 @@ export interface StackedRNNCellsConfig extends LayerConfig {
  */
 export class StackedRNNCells extends RNNCell {
   static override readonly className: string = 'StackedRNNCells';
-  static override readonly argNames: readonly string[] = optionNames<Omit<StackedRNNCellsArgs, keyof LayerArgs>>()({ cells: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<StackedRNNCellsArgs, keyof LayerArgs>>()({
+    cells: true,
+  });
   readonly cells: readonly RNNCell[];
 
   constructor(args: StackedRNNCellsArgs) {
@@ -90,7 +92,11 @@ export class StackedRNNCells extends RNNCell {
     return { ...super.getConfig(), cells: this.cells.map((c) => serializeLayer(c)) };
   }
 
-  static override fromConfig<T>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const { cells, ...rest } = config as StackedRNNCellsConfig;
     return new this({ ...rest, cells: cells.map((c) => deserializeLayer(c, customClasses)) } as never);
   }

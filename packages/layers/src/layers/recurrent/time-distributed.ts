@@ -22,13 +22,16 @@ export interface TimeDistributedConfig extends LayerConfig {
  */
 export class TimeDistributed extends Layer<Tensor> {
   static override readonly className: string = 'TimeDistributed';
-  static override readonly argNames: readonly string[] = optionNames<Omit<TimeDistributedArgs, keyof LayerArgs>>()({ layer: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<TimeDistributedArgs, keyof LayerArgs>>()({
+    layer: true,
+  });
   override supportsMasking = true;
   readonly layer: Layer;
 
   constructor(args: TimeDistributedArgs) {
     super(args);
-    if (!(args.layer instanceof Layer)) throw new ValueError(`${this.kind}: layer must be a Layer, received ${String(args.layer)}`);
+    if (!(args.layer instanceof Layer))
+      throw new ValueError(`${this.kind}: layer must be a Layer, received ${String(args.layer)}`);
     this.layer = this.trackLayer(args.layer);
     this.inputSpec = { minNdim: 3 };
   }
@@ -52,7 +55,10 @@ export class TimeDistributed extends Layer<Tensor> {
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const s = singleShape(this.name, inputShape);
     const out = this.layer.computeOutputShape(this.inner(s));
-    if (isShapeList(out)) throw new ValueError(`${this.name}: the wrapped layer must return one tensor, '${this.layer.name}' returns ${out.length}`);
+    if (isShapeList(out))
+      throw new ValueError(
+        `${this.name}: the wrapped layer must return one tensor, '${this.layer.name}' returns ${out.length}`,
+      );
     return [s[0] ?? null, s[1] ?? null, ...out.slice(1)];
   }
 
@@ -60,7 +66,11 @@ export class TimeDistributed extends Layer<Tensor> {
     return { ...super.getConfig(), layer: serializeLayer(this.layer) };
   }
 
-  static override fromConfig<T>(this: new (args: never) => T, config: LayerConfig, customClasses: Record<string, LayerClass> = {}): T {
+  static override fromConfig<T>(
+    this: new (args: never) => T,
+    config: LayerConfig,
+    customClasses: Record<string, LayerClass> = {},
+  ): T {
     const c = config as TimeDistributedConfig;
     return new this({ ...c, layer: deserializeLayer(c.layer, customClasses) } as never);
   }

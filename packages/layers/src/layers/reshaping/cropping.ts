@@ -18,7 +18,10 @@ export interface CroppingConfig extends LayerConfig {
  * @example class Cropping3D extends Cropping { static override readonly className: string = 'Cropping3D'; constructor(a) { super(a, 3); } }
  */
 export abstract class Cropping extends Layer<Tensor> {
-  static override readonly argNames: readonly string[] = optionNames<Omit<CroppingArgs, keyof LayerArgs>>()({ cropping: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<CroppingArgs, keyof LayerArgs>>()({
+    cropping: true,
+    dataFormat: true,
+  });
   readonly cropping: [number, number][];
 
   constructor(args: CroppingArgs, axes: number) {
@@ -38,7 +41,10 @@ export abstract class Cropping extends Layer<Tensor> {
     return s.map((d, i) => {
       const c = this.cropping[i - 1];
       if (d === null || !c) return d;
-      if (c[0] + c[1] >= d) throw new ShapeError(`${this.name}: cropping ${JSON.stringify(this.cropping)} removes every element of axis ${i} of shape ${fmtShape(s)}`);
+      if (c[0] + c[1] >= d)
+        throw new ShapeError(
+          `${this.name}: cropping ${JSON.stringify(this.cropping)} removes every element of axis ${i} of shape ${fmtShape(s)}`,
+        );
       return d - c[0] - c[1];
     });
   }

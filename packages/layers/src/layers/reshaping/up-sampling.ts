@@ -30,7 +30,10 @@ function lerpAlong(x: Tensor, axis: number, size: number): Tensor {
     hi.push(Math.min(l + 1, n - 1));
     frac.push(src - l);
   }
-  const w = reshape(tensor(frac), x.shape.map((_, i) => (i === axis ? n * size : 1)));
+  const w = reshape(
+    tensor(frac),
+    x.shape.map((_, i) => (i === axis ? n * size : 1)),
+  );
   const a = gather(x, cast(tensor(lo), 'int32'), axis);
   const b = gather(x, cast(tensor(hi), 'int32'), axis);
   return add(a, mul(w, add(b, mul(a, -1))));
@@ -51,7 +54,9 @@ export interface UpSampling1DConfig extends LayerConfig {
  */
 export class UpSampling1D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling1D';
-  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling1DArgs, keyof LayerArgs>>()({ size: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling1DArgs, keyof LayerArgs>>()({
+    size: true,
+  });
   readonly size: number;
 
   constructor(args: UpSampling1DArgs = {}) {
@@ -92,14 +97,21 @@ export interface UpSampling2DConfig extends LayerConfig {
  */
 export class UpSampling2D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling2D';
-  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling2DArgs, keyof LayerArgs>>()({ size: true, interpolation: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<UpSampling2DArgs, keyof LayerArgs>>()({
+    size: true,
+    interpolation: true,
+    dataFormat: true,
+  });
   readonly size: [number, number];
   readonly interpolation: 'nearest' | 'bilinear';
 
   constructor(args: UpSampling2DArgs = {}) {
     super(args);
     this.size = intTuple(this.kind, 'size', args.size ?? 2, 2) as [number, number];
-    this.interpolation = oneOf(this.kind, 'interpolation', args.interpolation ?? 'nearest', ['nearest', 'bilinear'] as const);
+    this.interpolation = oneOf(this.kind, 'interpolation', args.interpolation ?? 'nearest', [
+      'nearest',
+      'bilinear',
+    ] as const);
     this.inputSpec = { ndim: 4 };
   }
 

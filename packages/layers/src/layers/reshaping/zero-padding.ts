@@ -18,7 +18,10 @@ export interface ZeroPaddingConfig extends LayerConfig {
  * @example class ZeroPadding3D extends ZeroPadding { static override readonly className: string = 'ZeroPadding3D'; constructor(a) { super(a, 3); } }
  */
 export abstract class ZeroPadding extends Layer<Tensor> {
-  static override readonly argNames: readonly string[] = optionNames<Omit<ZeroPaddingArgs, keyof LayerArgs>>()({ padding: true, dataFormat: true });
+  static override readonly argNames: readonly string[] = optionNames<Omit<ZeroPaddingArgs, keyof LayerArgs>>()({
+    padding: true,
+    dataFormat: true,
+  });
   readonly padding: [number, number][];
 
   constructor(args: ZeroPaddingArgs, axes: number) {

@@ -9,5 +9,8 @@ import { localStorageRouter } from './local-storage.js';
  * registration on import, so that the browser entry has no side effects (`sideEffects` lists only the Node entry).
  */
 export const BUILTIN_ROUTERS: readonly ((url: string, options?: TransportOptions) => IOHandler | null)[] = [
-  indexedDBRouter, localStorageRouter, downloadsRouter, httpRouter,
+  indexedDBRouter,
+  localStorageRouter,
+  downloadsRouter,
+  httpRouter,
 ];

@@ -28,7 +28,10 @@ export function browserDownloads(name = 'model'): IOHandler {
   return {
     async save(artifacts) {
       const doc = (globalThis as { document?: Document }).document;
-      if (!doc) throw new RectifyError(`save: 'downloads://${name}' needs a browser page (there is no document here); under Node, save to a folder path`);
+      if (!doc)
+        throw new RectifyError(
+          `save: 'downloads://${name}' needs a browser page (there is no document here); under Node, save to a folder path`,
+        );
       download(doc, `${name}.json`, artifacts.modelJson, 'application/json');
       for (const f of artifacts.files) download(doc, f.name, f.data as BlobPart, 'application/octet-stream');
       return savedTo(`${DOWNLOADS_SCHEME}${name}`, artifacts);
@@ -37,5 +40,7 @@ export function browserDownloads(name = 'model'): IOHandler {
 }
 
 export function downloadsRouter(url: string): IOHandler | null {
-  return url.startsWith(DOWNLOADS_SCHEME) ? browserDownloads(modelName('browserDownloads', DOWNLOADS_SCHEME, url)) : null;
+  return url.startsWith(DOWNLOADS_SCHEME)
+    ? browserDownloads(modelName('browserDownloads', DOWNLOADS_SCHEME, url))
+    : null;
 }

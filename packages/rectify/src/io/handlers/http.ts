@@ -5,10 +5,12 @@ import type { IOHandler, TransportOptions } from '../artifacts.js';
 /** Reads a response body, stopping (and cancelling the download) as soon as it passes `max` bytes. */
 async function boundedBody(fn: string, res: Response, max: number, what: string): Promise<Uint8Array> {
   const declared = Number(res.headers?.get?.('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw new ValueError(`${fn}: ${what} is ${declared} bytes, more than the ${max} allowed`);
+  if (Number.isFinite(declared) && declared > max)
+    throw new ValueError(`${fn}: ${what} is ${declared} bytes, more than the ${max} allowed`);
   if (!res.body) {
     const all = new Uint8Array(await res.arrayBuffer());
-    if (all.byteLength > max) throw new ValueError(`${fn}: ${what} is ${all.byteLength} bytes, more than the ${max} allowed`);
+    if (all.byteLength > max)
+      throw new ValueError(`${fn}: ${what} is ${all.byteLength} bytes, more than the ${max} allowed`);
     return all;
   }
   const reader = res.body.getReader();
@@ -50,7 +52,8 @@ export function http(url: string, options: TransportOptions = {}): IOHandler {
     } catch (err) {
       throw new RectifyError(`${fn}: cannot fetch '${target}': ${(err as Error).message}`);
     }
-    if (!res.ok) throw new RectifyError(`${fn}: fetching '${target}' answered ${res.status} ${res.statusText ?? ''}`.trimEnd());
+    if (!res.ok)
+      throw new RectifyError(`${fn}: fetching '${target}' answered ${res.status} ${res.statusText ?? ''}`.trimEnd());
     return boundedBody(fn, res, max, what);
   };
   const source: ModelSource = {

@@ -15,7 +15,10 @@ interface ModelRecord {
 
 function factory(fn: string): IDBFactory {
   const f = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  if (!f) throw new RectifyError(`${fn}: IndexedDB is not available here (a browser without it, a private window, or Node without the 'fake-indexeddb' package)`);
+  if (!f)
+    throw new RectifyError(
+      `${fn}: IndexedDB is not available here (a browser without it, a private window, or Node without the 'fake-indexeddb' package)`,
+    );
   return f;
 }
 
@@ -36,13 +39,18 @@ function open(fn: string): Promise<IDBDatabase> {
 }
 
 /** Runs `work` in one transaction over both stores and resolves when it commits (so model and info never disagree). */
-async function transact<T>(fn: string, mode: IDBTransactionMode, work: (models: IDBObjectStore, info: IDBObjectStore) => Promise<T>): Promise<T> {
+async function transact<T>(
+  fn: string,
+  mode: IDBTransactionMode,
+  work: (models: IDBObjectStore, info: IDBObjectStore) => Promise<T>,
+): Promise<T> {
   const db = await open(fn);
   try {
     const tx = db.transaction([MODELS, INFO], mode);
     const committed = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onabort = tx.onerror = () => reject(new RectifyError(`${fn}: IndexedDB failed: ${tx.error?.message ?? 'the transaction was aborted'}`));
+      tx.onabort = tx.onerror = () =>
+        reject(new RectifyError(`${fn}: IndexedDB failed: ${tx.error?.message ?? 'the transaction was aborted'}`));
     });
     committed.catch(() => undefined); // observed below; a throwing `work` must not leave it unhandled
     const result = await work(tx.objectStore(MODELS), tx.objectStore(INFO));
@@ -70,9 +78,15 @@ export function indexedDB(name: string): IOHandler {
       return savedTo(url, artifacts);
     },
     async load() {
-      const record = await transact('loadModel', 'readonly', (models) => request('loadModel', models.get(name) as IDBRequest<ModelRecord | undefined>));
+      const record = await transact('loadModel', 'readonly', (models) =>
+        request('loadModel', models.get(name) as IDBRequest<ModelRecord | undefined>),
+      );
       if (!record) throw new RectifyError(`loadModel: there is no model named '${name}' in IndexedDB`);
-      return memorySource(`'${url}'`, record.modelJson, record.files.map((f) => ({ name: f.name, data: new Uint8Array(f.data) })));
+      return memorySource(
+        `'${url}'`,
+        record.modelJson,
+        record.files.map((f) => ({ name: f.name, data: new Uint8Array(f.data) })),
+      );
     },
   };
 }
@@ -84,7 +98,9 @@ export function indexedDBRouter(url: string): IOHandler | null {
 /** Every model in IndexedDB, by URL. Empty where IndexedDB does not exist. */
 export async function listIndexedDB(): Promise<Record<string, ModelInfo>> {
   if (!(globalThis as { indexedDB?: unknown }).indexedDB) return {};
-  const rows = await transact('listModels', 'readonly', (_, info) => request('listModels', info.getAll() as IDBRequest<{ name: string; info: ModelInfo }[]>));
+  const rows = await transact('listModels', 'readonly', (_, info) =>
+    request('listModels', info.getAll() as IDBRequest<{ name: string; info: ModelInfo }[]>),
+  );
   return Object.fromEntries(rows.map((r) => [`${INDEXEDDB_SCHEME}${r.name}`, r.info]));
 }
 

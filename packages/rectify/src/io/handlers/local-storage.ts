@@ -8,7 +8,10 @@ const key = (name: string, part: 'info' | 'model_json' | 'weights'): string => `
 
 function storage(fn: string): Storage {
   const s = (globalThis as { localStorage?: Storage }).localStorage;
-  if (!s) throw new RectifyError(`${fn}: localStorage is not available here; use 'indexeddb://name' in a browser, or a folder path under Node`);
+  if (!s)
+    throw new RectifyError(
+      `${fn}: localStorage is not available here; use 'indexeddb://name' in a browser, or a folder path under Node`,
+    );
   return s;
 }
 
@@ -24,7 +27,9 @@ export function fromBase64(fn: string, text: string): Uint8Array {
   try {
     binary = atob(text);
   } catch {
-    throw new RectifyError(`${fn}: a weights entry in localStorage is not valid base64 (the storage was edited or corrupted)`);
+    throw new RectifyError(
+      `${fn}: a weights entry in localStorage is not valid base64 (the storage was edited or corrupted)`,
+    );
   }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
@@ -43,14 +48,20 @@ export function localStorage(name: string): IOHandler {
     async save(artifacts) {
       const s = storage('save');
       const weights = JSON.stringify(artifacts.files.map((f) => ({ name: f.name, data: toBase64(f.data) })));
-      const previous = { json: s.getItem(key(name, 'model_json')), weights: s.getItem(key(name, 'weights')), info: s.getItem(key(name, 'info')) };
+      const previous = {
+        json: s.getItem(key(name, 'model_json')),
+        weights: s.getItem(key(name, 'weights')),
+        info: s.getItem(key(name, 'info')),
+      };
       try {
         s.setItem(key(name, 'weights'), weights);
         s.setItem(key(name, 'model_json'), artifacts.modelJson);
         s.setItem(key(name, 'info'), JSON.stringify(infoOf(artifacts)));
       } catch (err) {
         restore(s, name, previous);
-        throw new RectifyError(`save: localStorage refused '${url}' (${(err as Error).message}); it holds about 5 MB per site, so save larger models to 'indexeddb://${name}'`);
+        throw new RectifyError(
+          `save: localStorage refused '${url}' (${(err as Error).message}); it holds about 5 MB per site, so save larger models to 'indexeddb://${name}'`,
+        );
       }
       return savedTo(url, artifacts);
     },
@@ -58,7 +69,8 @@ export function localStorage(name: string): IOHandler {
       const s = storage('loadModel');
       const json = s.getItem(key(name, 'model_json'));
       const weights = s.getItem(key(name, 'weights'));
-      if (json === null || weights === null) throw new RectifyError(`loadModel: there is no model named '${name}' in localStorage`);
+      if (json === null || weights === null)
+        throw new RectifyError(`loadModel: there is no model named '${name}' in localStorage`);
       let list: unknown;
       try {
         list = JSON.parse(weights);
@@ -66,15 +78,29 @@ export function localStorage(name: string): IOHandler {
         list = undefined;
       }
       if (!Array.isArray(list) || !list.every((f) => typeof f?.name === 'string' && typeof f?.data === 'string')) {
-        throw new RectifyError(`loadModel: the weights of '${url}' in localStorage are not a list of {name, data}; the entry was edited or corrupted`);
+        throw new RectifyError(
+          `loadModel: the weights of '${url}' in localStorage are not a list of {name, data}; the entry was edited or corrupted`,
+        );
       }
-      return memorySource(`'${url}'`, json, list.map((f: { name: string; data: string }) => ({ name: f.name, data: fromBase64('loadModel', f.data) })));
+      return memorySource(
+        `'${url}'`,
+        json,
+        list.map((f: { name: string; data: string }) => ({ name: f.name, data: fromBase64('loadModel', f.data) })),
+      );
     },
   };
 }
 
-function restore(s: Storage, name: string, previous: { json: string | null; weights: string | null; info: string | null }): void {
-  const parts = [['model_json', previous.json], ['weights', previous.weights], ['info', previous.info]] as const;
+function restore(
+  s: Storage,
+  name: string,
+  previous: { json: string | null; weights: string | null; info: string | null },
+): void {
+  const parts = [
+    ['model_json', previous.json],
+    ['weights', previous.weights],
+    ['info', previous.info],
+  ] as const;
   for (const [part, value] of parts) {
     try {
       if (value === null) s.removeItem(key(name, part));
@@ -86,7 +112,9 @@ function restore(s: Storage, name: string, previous: { json: string | null; weig
 }
 
 export function localStorageRouter(url: string): IOHandler | null {
-  return url.startsWith(LOCAL_STORAGE_SCHEME) ? localStorage(modelName('localStorage', LOCAL_STORAGE_SCHEME, url)) : null;
+  return url.startsWith(LOCAL_STORAGE_SCHEME)
+    ? localStorage(modelName('localStorage', LOCAL_STORAGE_SCHEME, url))
+    : null;
 }
 
 /** Every model in localStorage, by URL. Empty where localStorage does not exist. */
@@ -115,6 +143,8 @@ export function removeLocalStorage(name: string): ModelInfo {
   try {
     return JSON.parse(info) as ModelInfo;
   } catch {
-    throw new RectifyError(`removeModel: removed '${name}' from localStorage, but its info entry was not valid JSON (edited or corrupted)`);
+    throw new RectifyError(
+      `removeModel: removed '${name}' from localStorage, but its info entry was not valid JSON (edited or corrupted)`,
+    );
   }
 }

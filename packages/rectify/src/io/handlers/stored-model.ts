@@ -31,7 +31,12 @@ export function infoOf(artifacts: ModelArtifacts): ModelInfo {
 }
 
 export function savedTo(url: string, artifacts: ModelArtifacts): SaveResult {
-  return { format: artifacts.format, url, weightsFiles: artifacts.files.map((f) => f.name), weightsBytes: artifacts.weightsBytes };
+  return {
+    format: artifacts.format,
+    url,
+    weightsFiles: artifacts.files.map((f) => f.name),
+    weightsBytes: artifacts.weightsBytes,
+  };
 }
 
 /**
@@ -48,7 +53,10 @@ export function memorySource(description: string, modelJson: string, files: read
     },
     async file(name, limit) {
       const data = byName.get(name);
-      if (!data) throw new ValueError(`loadModel: the weights file '${name}' named in model.json is missing from ${description}`);
+      if (!data)
+        throw new ValueError(
+          `loadModel: the weights file '${name}' named in model.json is missing from ${description}`,
+        );
       return checkLength('loadModel', name, data, limit);
     },
   };

@@ -13,9 +13,18 @@ export function fileSystem(url: string): IOHandler {
   return {
     async save(artifacts) {
       const dir = port().resolve('save', url);
-      const written = await port().saveDirectory('save', dir, { files: artifacts.files, modelJson: artifacts.modelJson, previousFiles: filesWeWrote });
+      const written = await port().saveDirectory('save', dir, {
+        files: artifacts.files,
+        modelJson: artifacts.modelJson,
+        previousFiles: filesWeWrote,
+      });
       return {
-        format: artifacts.format, url: `file://${dir}`, directory: dir, modelJson: written.modelJson, weightsFile: written.files[0], weightsFiles: written.files,
+        format: artifacts.format,
+        url: `file://${dir}`,
+        directory: dir,
+        modelJson: written.modelJson,
+        weightsFile: written.files[0],
+        weightsFiles: written.files,
         weightsBytes: artifacts.weightsBytes,
       };
     },

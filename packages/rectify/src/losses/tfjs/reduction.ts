@@ -1,5 +1,15 @@
 import {
-  type Tensor, type TensorLike, ValueError, cast, div, mean, mul, notEqual, ones, sum, toTensor,
+  type Tensor,
+  type TensorLike,
+  ValueError,
+  cast,
+  div,
+  mean,
+  mul,
+  notEqual,
+  ones,
+  sum,
+  toTensor,
 } from '@rectify/tensor';
 
 /**
@@ -21,7 +31,11 @@ export enum Reduction {
  * Weights and reduces per-element losses exactly as tfjs' `tf.losses.computeWeightedLoss` does.
  * @example computeWeightedLoss(tensor([1, 2, 3]), tensor([1, 0, 1])).item(); // (1 + 3) / 2
  */
-export function computeWeightedLoss(losses: TensorLike, weights?: TensorLike | null, reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function computeWeightedLoss(
+  losses: TensorLike,
+  weights?: TensorLike | null,
+  reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const l = toTensor(losses, 'losses', 'computeWeightedLoss');
   const w = weights === undefined || weights === null ? null : toTensor(weights, 'weights', 'computeWeightedLoss');
   const weighted = w ? mul(l, w) : l;
@@ -42,6 +56,8 @@ export function computeWeightedLoss(losses: TensorLike, weights?: TensorLike | n
       return div(sum(weighted), nonZero);
     }
     default:
-      throw new ValueError(`computeWeightedLoss: unknown reduction ${String(reduction)}; use rf.losses.Reduction (NONE, MEAN, SUM, SUM_BY_NONZERO_WEIGHTS)`);
+      throw new ValueError(
+        `computeWeightedLoss: unknown reduction ${String(reduction)}; use rf.losses.Reduction (NONE, MEAN, SUM, SUM_BY_NONZERO_WEIGHTS)`,
+      );
   }
 }

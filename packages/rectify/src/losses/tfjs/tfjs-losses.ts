@@ -1,6 +1,25 @@
 import {
-  type Tensor, type TensorLike, ShapeError, abs, add, cast, exp, fmtShape, log, log1p, logSumExp, maximum, minimum, mul, neg, shapesEqual,
-  square, squaredDifference, sub, sum, toTensor,
+  type Tensor,
+  type TensorLike,
+  ShapeError,
+  abs,
+  add,
+  cast,
+  exp,
+  fmtShape,
+  log,
+  log1p,
+  logSumExp,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  shapesEqual,
+  square,
+  squaredDifference,
+  sub,
+  sum,
+  toTensor,
 } from '@rectify/tensor';
 import { Reduction, computeWeightedLoss } from './reduction.js';
 
@@ -12,11 +31,18 @@ import { Reduction, computeWeightedLoss } from './reduction.js';
 
 type Weights = TensorLike | null | undefined;
 
-function pair(fn: string, a: TensorLike, b: TensorLike, names: readonly [string, string] = ['labels', 'predictions']): [Tensor, Tensor] {
+function pair(
+  fn: string,
+  a: TensorLike,
+  b: TensorLike,
+  names: readonly [string, string] = ['labels', 'predictions'],
+): [Tensor, Tensor] {
   const x = toTensor(a, names[0], fn);
   const y = toTensor(b, names[1], fn);
   if (!shapesEqual(x.shape, y.shape)) {
-    throw new ShapeError(`${fn}: ${names[0]} shape ${fmtShape(x.shape)} does not match ${names[1]} shape ${fmtShape(y.shape)}`);
+    throw new ShapeError(
+      `${fn}: ${names[0]} shape ${fmtShape(x.shape)} does not match ${names[1]} shape ${fmtShape(y.shape)}`,
+    );
   }
   return [x.dtype === 'float32' ? x : cast(x, 'float32'), y];
 }
@@ -25,7 +51,12 @@ function pair(fn: string, a: TensorLike, b: TensorLike, names: readonly [string,
  * Mean squared error: (labels − predictions)², weighted and reduced.
  * @example rf.losses.meanSquaredError(tensor([1, 2]), tensor([1.5, 2])).item(); // 0.125
  */
-export function meanSquaredError(labels: TensorLike, predictions: TensorLike, weights?: Weights, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function meanSquaredError(
+  labels: TensorLike,
+  predictions: TensorLike,
+  weights?: Weights,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('meanSquaredError', labels, predictions);
   return computeWeightedLoss(squaredDifference(t, p), weights, reduction);
 }
@@ -34,7 +65,12 @@ export function meanSquaredError(labels: TensorLike, predictions: TensorLike, we
  * Absolute difference: |labels − predictions|, weighted and reduced (Keras' mean absolute error).
  * @example rf.losses.absoluteDifference(tensor([1, 2]), tensor([1.5, 1])).item(); // 0.75
  */
-export function absoluteDifference(labels: TensorLike, predictions: TensorLike, weights?: Weights, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function absoluteDifference(
+  labels: TensorLike,
+  predictions: TensorLike,
+  weights?: Weights,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('absoluteDifference', labels, predictions);
   return computeWeightedLoss(abs(sub(t, p)), weights, reduction);
 }
@@ -43,7 +79,13 @@ export function absoluteDifference(labels: TensorLike, predictions: TensorLike, 
  * Huber loss: ½q² + δ(e − q) with e = |predictions − labels|, q = min(e, δ).
  * @example rf.losses.huberLoss(tensor([0, 0]), tensor([0.5, 3])).item(); // (0.125 + 2.5) / 2
  */
-export function huberLoss(labels: TensorLike, predictions: TensorLike, weights?: Weights, delta = 1, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function huberLoss(
+  labels: TensorLike,
+  predictions: TensorLike,
+  weights?: Weights,
+  delta = 1,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('huberLoss', labels, predictions);
   const e = abs(sub(p, t));
   const q = minimum(e, delta);
@@ -54,7 +96,13 @@ export function huberLoss(labels: TensorLike, predictions: TensorLike, weights?:
  * Log loss of probabilities: −y·log(p + ε) − (1 − y)·log(1 − p + ε).
  * @example rf.losses.logLoss(tensor([1, 0]), tensor([0.9, 0.2])).item();
  */
-export function logLoss(labels: TensorLike, predictions: TensorLike, weights?: Weights, epsilon = 1e-7, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function logLoss(
+  labels: TensorLike,
+  predictions: TensorLike,
+  weights?: Weights,
+  epsilon = 1e-7,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('logLoss', labels, predictions);
   const l1 = neg(mul(t, log(add(p, epsilon))));
   const l2 = mul(sub(1, t), log(add(sub(1, p), epsilon)));
@@ -65,7 +113,12 @@ export function logLoss(labels: TensorLike, predictions: TensorLike, weights?: W
  * Hinge loss with 0/1 labels mapped to ±1: max(0, 1 − (2y − 1)·p).
  * @example rf.losses.hingeLoss(tensor([1, 0]), tensor([0.3, -2])).item(); // (0.7 + 0) / 2
  */
-export function hingeLoss(labels: TensorLike, predictions: TensorLike, weights?: Weights, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function hingeLoss(
+  labels: TensorLike,
+  predictions: TensorLike,
+  weights?: Weights,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('hingeLoss', labels, predictions);
   const signed = sub(mul(t, 2), 1);
   return computeWeightedLoss(maximum(sub(1, mul(signed, p)), 0), weights, reduction);
@@ -75,7 +128,13 @@ export function hingeLoss(labels: TensorLike, predictions: TensorLike, weights?:
  * Cosine distance along `axis` of (already normalised) vectors: 1 − Σ labels·predictions.
  * @example rf.losses.cosineDistance(tensor([[1, 0]]), tensor([[0.6, 0.8]]), 1).item(); // 0.4
  */
-export function cosineDistance(labels: TensorLike, predictions: TensorLike, axis: number, weights?: Weights, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
+export function cosineDistance(
+  labels: TensorLike,
+  predictions: TensorLike,
+  axis: number,
+  weights?: Weights,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+): Tensor {
   const [t, p] = pair('cosineDistance', labels, predictions);
   return computeWeightedLoss(sub(1, sum(mul(t, p), axis, true)), weights, reduction);
 }
@@ -85,7 +144,11 @@ export function cosineDistance(labels: TensorLike, predictions: TensorLike, axis
  * @example rf.losses.sigmoidCrossEntropy(tensor([[1]]), tensor([[0]])).item(); // log 2
  */
 export function sigmoidCrossEntropy(
-  multiClassLabels: TensorLike, logits: TensorLike, weights?: Weights, labelSmoothing = 0, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+  multiClassLabels: TensorLike,
+  logits: TensorLike,
+  weights?: Weights,
+  labelSmoothing = 0,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
 ): Tensor {
   const [labels, x] = pair('sigmoidCrossEntropy', multiClassLabels, logits, ['multiClassLabels', 'logits']);
   const z = labelSmoothing > 0 ? add(mul(labels, 1 - labelSmoothing), 0.5 * labelSmoothing) : labels;
@@ -98,7 +161,11 @@ export function sigmoidCrossEntropy(
  * @example rf.losses.softmaxCrossEntropy(tensor([[0, 1]]), tensor([[0, 0]])).item(); // log 2
  */
 export function softmaxCrossEntropy(
-  onehotLabels: TensorLike, logits: TensorLike, weights?: Weights, labelSmoothing = 0, reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
+  onehotLabels: TensorLike,
+  logits: TensorLike,
+  weights?: Weights,
+  labelSmoothing = 0,
+  reduction = Reduction.SUM_BY_NONZERO_WEIGHTS,
 ): Tensor {
   const [labels, x] = pair('softmaxCrossEntropy', onehotLabels, logits, ['onehotLabels', 'logits']);
   const classes = labels.shape[1] ?? 1;

@@ -34,7 +34,9 @@ export function deserializeSchedule(s: SerializedSchedule): LearningRateSchedule
     );
   }
   if (typeof s.config !== 'object' || s.config === null) {
-    throw new ValueError(`deserializeSchedule: config of '${name}' must be an object, received ${JSON.stringify(s.config)}`);
+    throw new ValueError(
+      `deserializeSchedule: config of '${name}' must be an object, received ${JSON.stringify(s.config)}`,
+    );
   }
   const config: Record<string, unknown> = { ...s.config };
   const after = config['after'];

@@ -27,13 +27,18 @@ export function warmup(options: WarmupOptions): LearningRateSchedule {
   const initialLearningRate = checkNonNegative('warmup', 'initialLearningRate', options.initialLearningRate ?? 0);
   const { after } = options;
   if (!isSchedule(after) && !(typeof after === 'number' && after > 0 && Number.isFinite(after))) {
-    throw new ValueError(`warmup: after must be a positive number or a learning-rate schedule, received ${String(after)}`);
+    throw new ValueError(
+      `warmup: after must be a positive number or a learning-rate schedule, received ${String(after)}`,
+    );
   }
   const rest = (step: number): number => (typeof after === 'number' ? after : after.at(step));
   const target = rest(0);
   return {
     className: 'warmup',
-    at: (step) => (step < warmupSteps ? initialLearningRate + ((target - initialLearningRate) * step) / warmupSteps : rest(step - warmupSteps)),
+    at: (step) =>
+      step < warmupSteps
+        ? initialLearningRate + ((target - initialLearningRate) * step) / warmupSteps
+        : rest(step - warmupSteps),
     getConfig: () => ({
       warmupSteps,
       initialLearningRate,

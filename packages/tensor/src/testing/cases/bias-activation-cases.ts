@@ -27,7 +27,9 @@ const Z_SHAPES = [[7, 13], [3, 1], [5], [2, 3, 17], [0, 4]];
 function run(c: UnaryCheck, seed: number) {
   return Z_SHAPES.map((shape, i) =>
     engine.runKernel('biasActivation', [input(shape, seed + i), input([shape[shape.length - 1]!], seed + 50 + i)], {
-      fn: c.fn, a: c.a ?? 0, b: c.b ?? 0,
+      fn: c.fn,
+      a: c.a ?? 0,
+      b: c.b ?? 0,
     }),
   );
 }
@@ -36,11 +38,25 @@ function run(c: UnaryCheck, seed: number) {
 export function biasActivationCases(extra: readonly UnaryCheck[]): ConformanceCase[] {
   const checks = [...BUILTIN, ...extra.filter((c) => c.fn.out !== 'bool')];
   return [
-    ...checks.map((c, k) => kase(`biasActivation/${c.fn.name} ${Z_SHAPES.map(sh).join(' ')}`, () => run(c, 2100 + 100 * k))),
+    ...checks.map((c, k) =>
+      kase(`biasActivation/${c.fn.name} ${Z_SHAPES.map(sh).join(' ')}`, () => run(c, 2100 + 100 * k)),
+    ),
     kase('biasActivation/sigmoid special values', () =>
-      engine.runKernel('biasActivation', [tensor([[0, 1e30, -1e30, NaN], [Infinity, -Infinity, 88, -88]]), tensor([0, 1, -1, 0.5])], {
-        fn: mathFns.sigmoidFn, a: 0, b: 0,
-      }),
+      engine.runKernel(
+        'biasActivation',
+        [
+          tensor([
+            [0, 1e30, -1e30, NaN],
+            [Infinity, -Infinity, 88, -88],
+          ]),
+          tensor([0, 1, -1, 0.5]),
+        ],
+        {
+          fn: mathFns.sigmoidFn,
+          a: 0,
+          b: 0,
+        },
+      ),
     ),
   ];
 }

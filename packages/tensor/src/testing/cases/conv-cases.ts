@@ -30,18 +30,41 @@ function convLabel(s: ConvSpec): string {
   return `x${sh(s.x)} f${sh(s.f)} strides ${JSON.stringify(s.strides)} pad ${JSON.stringify(s.pad)} dilations ${JSON.stringify(s.dilations)}`;
 }
 
-function convCases(): { conv2d: ConformanceCase[]; conv2dBackpropInput: ConformanceCase[]; conv2dBackpropFilter: ConformanceCase[] } {
+function convCases(): {
+  conv2d: ConformanceCase[];
+  conv2dBackpropInput: ConformanceCase[];
+  conv2dBackpropFilter: ConformanceCase[];
+} {
   const infos = CONVS.map((s) => conv2dInfo(s.x, s.f, s.strides, s.pad, s.dilations));
   const dyShape = (i: Conv2DInfo) => [i.batch, i.outH, i.outW, i.outC];
   return {
     conv2d: CONVS.map((s, i) =>
-      kase(`conv2d/${convLabel(s)}`, () => engine.runKernel('conv2d', [input(s.x, 2000 + i), input(s.f, 2100 + i)], { info: infos[i]! }), 4)),
+      kase(
+        `conv2d/${convLabel(s)}`,
+        () => engine.runKernel('conv2d', [input(s.x, 2000 + i), input(s.f, 2100 + i)], { info: infos[i]! }),
+        4,
+      ),
+    ),
     conv2dBackpropInput: CONVS.map((s, i) =>
-      kase(`conv2dBackpropInput/${convLabel(s)}`, () =>
-        engine.runKernel('conv2dBackpropInput', [input(dyShape(infos[i]!), 2200 + i), input(s.f, 2300 + i)], { info: infos[i]! }), 4)),
+      kase(
+        `conv2dBackpropInput/${convLabel(s)}`,
+        () =>
+          engine.runKernel('conv2dBackpropInput', [input(dyShape(infos[i]!), 2200 + i), input(s.f, 2300 + i)], {
+            info: infos[i]!,
+          }),
+        4,
+      ),
+    ),
     conv2dBackpropFilter: CONVS.map((s, i) =>
-      kase(`conv2dBackpropFilter/${convLabel(s)}`, () =>
-        engine.runKernel('conv2dBackpropFilter', [input(s.x, 2400 + i), input(dyShape(infos[i]!), 2500 + i)], { info: infos[i]! }), 4)),
+      kase(
+        `conv2dBackpropFilter/${convLabel(s)}`,
+        () =>
+          engine.runKernel('conv2dBackpropFilter', [input(s.x, 2400 + i), input(dyShape(infos[i]!), 2500 + i)], {
+            info: infos[i]!,
+          }),
+        4,
+      ),
+    ),
   };
 }
 
@@ -70,18 +93,36 @@ function poolLabel(s: PoolSpec): string {
 }
 
 function poolCases(): {
-  maxPool: ConformanceCase[]; maxPoolGrad: ConformanceCase[]; avgPool: ConformanceCase[]; avgPoolGrad: ConformanceCase[];
+  maxPool: ConformanceCase[];
+  maxPoolGrad: ConformanceCase[];
+  avgPool: ConformanceCase[];
+  avgPoolGrad: ConformanceCase[];
 } {
   const infos = POOLS.map((s) => pool2dInfo('pool', s.x, s.size, s.strides, s.pad));
   const dyShape = (i: Pool2DInfo) => [i.batch, i.outH, i.outW, i.channels];
   return {
-    maxPool: POOLS.map((s, i) => kase(`maxPool/${poolLabel(s)}`, () => engine.runKernel('maxPool', [input(s.x, 2600 + i, s.kind)], { info: infos[i]! }))),
+    maxPool: POOLS.map((s, i) =>
+      kase(`maxPool/${poolLabel(s)}`, () =>
+        engine.runKernel('maxPool', [input(s.x, 2600 + i, s.kind)], { info: infos[i]! }),
+      ),
+    ),
     maxPoolGrad: POOLS.map((s, i) =>
       kase(`maxPoolGrad/${poolLabel(s)}`, () =>
-        engine.runKernel('maxPoolGrad', [input(dyShape(infos[i]!), 2700 + i), input(s.x, 2600 + i, s.kind)], { info: infos[i]! }))),
-    avgPool: POOLS.map((s, i) => kase(`avgPool/${poolLabel(s)}`, () => engine.runKernel('avgPool', [input(s.x, 2800 + i, s.kind)], { info: infos[i]! }))),
+        engine.runKernel('maxPoolGrad', [input(dyShape(infos[i]!), 2700 + i), input(s.x, 2600 + i, s.kind)], {
+          info: infos[i]!,
+        }),
+      ),
+    ),
+    avgPool: POOLS.map((s, i) =>
+      kase(`avgPool/${poolLabel(s)}`, () =>
+        engine.runKernel('avgPool', [input(s.x, 2800 + i, s.kind)], { info: infos[i]! }),
+      ),
+    ),
     avgPoolGrad: POOLS.map((s, i) =>
-      kase(`avgPoolGrad/${poolLabel(s)}`, () => engine.runKernel('avgPoolGrad', [input(dyShape(infos[i]!), 2900 + i)], { info: infos[i]! }))),
+      kase(`avgPoolGrad/${poolLabel(s)}`, () =>
+        engine.runKernel('avgPoolGrad', [input(dyShape(infos[i]!), 2900 + i)], { info: infos[i]! }),
+      ),
+    ),
   };
 }
 

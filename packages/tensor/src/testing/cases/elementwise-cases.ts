@@ -22,7 +22,28 @@ const PARAMS: Readonly<Record<string, readonly [number, number]>> = { clip: [-0.
  * Zeros of both signs, tiny and huge values (3e38, where x + |x| overflows float32), overflow thresholds, halves
  * (rounding) and the non-finite values.
  */
-const SPECIAL = [0, -0, 1e-30, -1e-30, 1e30, -1e30, 3e38, -3e38, 88, -88, 100, -100, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity];
+const SPECIAL = [
+  0,
+  -0,
+  1e-30,
+  -1e-30,
+  1e30,
+  -1e30,
+  3e38,
+  -3e38,
+  88,
+  -88,
+  100,
+  -100,
+  0.5,
+  -0.5,
+  1.5,
+  2.5,
+  -2.5,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 /**
  * The tails, compared in relative terms only (see ConformanceOptions.tailTolerance): there results such as
  * gelu(−12) ≈ 2e−32 are far below any absolute tolerance, so only a relative check sees a kernel that is off by
@@ -56,10 +77,15 @@ function unaryCases(checks: readonly UnaryCheck[]): ConformanceCase[] {
     const name = `unary/${c.fn.name}`;
     const ab = { a: c.a ?? 0, b: c.b ?? 0 };
     return [
-      kase(`${name} float32 ${UNARY_SHAPES.map(sh).join(' ')}`, () => unaryRun(c, unaryDomain(c.fn, false), 100 + 10 * k)),
+      kase(`${name} float32 ${UNARY_SHAPES.map(sh).join(' ')}`, () =>
+        unaryRun(c, unaryDomain(c.fn, false), 100 + 10 * k),
+      ),
       kase(`${name} int32 input`, () => unaryRun(c, unaryDomain(c.fn, true), 500 + 10 * k)),
       kase(`${name} special values`, () => engine.runKernel('unary', [tensor(SPECIAL)], { fn: c.fn, ...ab })),
-      { ...kase(`${name} tails (relative)`, () => engine.runKernel('unary', [tensor(TAILS)], { fn: c.fn, ...ab })), relative: true },
+      {
+        ...kase(`${name} tails (relative)`, () => engine.runKernel('unary', [tensor(TAILS)], { fn: c.fn, ...ab })),
+        relative: true,
+      },
     ];
   });
 }
@@ -70,7 +96,11 @@ function unaryGradCases(checks: readonly UnaryCheck[]): ConformanceCase[] {
     kase(`unaryGrad/${c.fn.name} [7,13] [784] [] [0]`, () =>
       [[7, 13], [784], [], [0]].map((shape, i) => {
         const x = input(shape, 900 + 10 * k + i, unaryDomain(c.fn, false));
-        return engine.runKernel('unaryGrad', [x, input(shape, 1900 + 10 * k + i)], { fn: c.fn, a: c.a ?? 0, b: c.b ?? 0 });
+        return engine.runKernel('unaryGrad', [x, input(shape, 1900 + 10 * k + i)], {
+          fn: c.fn,
+          a: c.a ?? 0,
+          b: c.b ?? 0,
+        });
       }),
     ),
   );
@@ -85,13 +115,22 @@ function unaryGradCases(checks: readonly UnaryCheck[]): ConformanceCase[] {
 
 /** Broadcast patterns: equal, scalar both ways, row, outer, rank mismatch, size 1, empty, long. */
 const BROADCAST: ReadonlyArray<readonly [readonly number[], readonly number[]]> = [
-  [[7, 13], [7, 13]],
+  [
+    [7, 13],
+    [7, 13],
+  ],
   [[7, 13], []],
   [[], [7, 13]],
   [[7, 13], [13]],
-  [[7, 1], [1, 13]],
+  [
+    [7, 1],
+    [1, 13],
+  ],
   [[31], [2, 3, 31]],
-  [[3, 1], [2, 1, 5]],
+  [
+    [3, 1],
+    [2, 1, 5],
+  ],
   [[1], [5, 1]],
   [[0, 3], [3]],
   [[0], []],
@@ -100,11 +139,33 @@ const BROADCAST: ReadonlyArray<readonly [readonly number[], readonly number[]]> 
 
 function binaryKinds(fn: BinaryFn): ReadonlyArray<readonly [InputKind, InputKind]> {
   if (fn.name.startsWith('logical')) return [['bool', 'bool']];
-  if (fn.name === 'mod' || fn.name === 'floorDiv') return [['rounded', 'nonzeroInt'], ['int', 'nonzeroInt']];
-  if (fn.name === 'pow') return [['positive', 'normal'], ['posInt', 'posInt']];
-  if (fn.name === 'div') return [['normal', 'nonzero'], ['int', 'nonzeroInt']];
-  if (fn.out === 'bool') return [['rounded', 'rounded'], ['int', 'int'], ['int', 'rounded']];
-  return [['normal', 'normal'], ['int', 'int'], ['int', 'normal'], ['bool', 'bool']];
+  if (fn.name === 'mod' || fn.name === 'floorDiv')
+    return [
+      ['rounded', 'nonzeroInt'],
+      ['int', 'nonzeroInt'],
+    ];
+  if (fn.name === 'pow')
+    return [
+      ['positive', 'normal'],
+      ['posInt', 'posInt'],
+    ];
+  if (fn.name === 'div')
+    return [
+      ['normal', 'nonzero'],
+      ['int', 'nonzeroInt'],
+    ];
+  if (fn.out === 'bool')
+    return [
+      ['rounded', 'rounded'],
+      ['int', 'int'],
+      ['int', 'rounded'],
+    ];
+  return [
+    ['normal', 'normal'],
+    ['int', 'int'],
+    ['int', 'normal'],
+    ['bool', 'bool'],
+  ];
 }
 
 function resultDType(fn: BinaryFn, a: DType, b: DType): DType {
@@ -127,7 +188,14 @@ function binaryCases(): ConformanceCase[] {
 }
 
 function whereCases(): ConformanceCase[] {
-  const run = (c: readonly number[], a: readonly number[], b: readonly number[], kind: InputKind, dtype: DType, seed: number) =>
+  const run = (
+    c: readonly number[],
+    a: readonly number[],
+    b: readonly number[],
+    kind: InputKind,
+    dtype: DType,
+    seed: number,
+  ) =>
     engine.runKernel('where', [input(c, seed, 'bool'), input(a, seed + 1, kind), input(b, seed + 2, kind)], { dtype });
   return [
     kase('where/same shapes [7,13]', () => run([7, 13], [7, 13], [7, 13], 'normal', 'float32', 11)),
@@ -141,7 +209,11 @@ function whereCases(): ConformanceCase[] {
 }
 
 function castCases(): ConformanceCase[] {
-  const from: ReadonlyArray<readonly [InputKind, string]> = [['normal', 'float32'], ['int', 'int32'], ['bool', 'bool']];
+  const from: ReadonlyArray<readonly [InputKind, string]> = [
+    ['normal', 'float32'],
+    ['int', 'int32'],
+    ['bool', 'bool'],
+  ];
   const to: readonly DType[] = ['float32', 'int32', 'bool'];
   const cases = from.flatMap(([kind, name], i) =>
     to.map((dtype, j) =>
@@ -152,7 +224,11 @@ function castCases(): ConformanceCase[] {
     ),
   );
   // float → int32 truncates toward zero, as TensorFlow's cast does.
-  cases.push(kase('cast/float32 to int32 truncation', () => engine.runKernel('cast', [tensor([-2.7, -1.5, -0.5, 0.5, 1.5, 2.7, 1e6])], { dtype: 'int32' })));
+  cases.push(
+    kase('cast/float32 to int32 truncation', () =>
+      engine.runKernel('cast', [tensor([-2.7, -1.5, -0.5, 0.5, 1.5, 2.7, 1e6])], { dtype: 'int32' }),
+    ),
+  );
   return cases;
 }
 

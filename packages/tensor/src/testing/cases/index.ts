@@ -14,7 +14,9 @@ export type { UnaryCheck };
  * Every case of the suite: one group per primitive kernel (typed, so none can be forgotten) plus composite ops.
  * @example conformanceCases().matmul.length // 44
  */
-export function conformanceCases(extraUnary: ReadonlyArray<UnaryFn | UnaryCheck> = []): KernelCaseTable & { composite: readonly ConformanceCase[] } {
+export function conformanceCases(
+  extraUnary: ReadonlyArray<UnaryFn | UnaryCheck> = [],
+): KernelCaseTable & { composite: readonly ConformanceCase[] } {
   const extra = extraUnary.map((u): UnaryCheck => ('fn' in u && typeof u.fn === 'object' ? u : { fn: u as UnaryFn }));
   const kernels: KernelCaseTable = {
     ...elementwiseCases(extra),

@@ -7,10 +7,19 @@ import { type ConformanceCase, type InputKind, input, kase, sh } from '../case.j
 const LAYOUTS: ReadonlyArray<readonly [readonly number[], readonly number[]]> = [
   [[7, 13], [0]],
   [[7, 13], [1]],
-  [[7, 13], [0, 1]],
+  [
+    [7, 13],
+    [0, 1],
+  ],
   [[2, 3, 5], [1]],
-  [[2, 3, 5], [0, 2]],
-  [[2, 3, 4, 5], [1, 3]],
+  [
+    [2, 3, 5],
+    [0, 2],
+  ],
+  [
+    [2, 3, 4, 5],
+    [1, 3],
+  ],
   [[10, 784], [1]],
   [[31], [0]],
   [[4, 1, 3], [1]],
@@ -18,7 +27,14 @@ const LAYOUTS: ReadonlyArray<readonly [readonly number[], readonly number[]]> = 
   [[3, 0], [1]],
 ];
 
-const FLOAT_KIND: Record<ReduceOp, InputKind> = { sum: 'normal', max: 'normal', min: 'normal', prod: 'nearOne', any: 'bool', all: 'bool' };
+const FLOAT_KIND: Record<ReduceOp, InputKind> = {
+  sum: 'normal',
+  max: 'normal',
+  min: 'normal',
+  prod: 'nearOne',
+  any: 'bool',
+  all: 'bool',
+};
 
 function reduceCase(op: ReduceOp, kind: InputKind, seed: number): ConformanceCase {
   return kase(
@@ -37,8 +53,30 @@ function reduceCases(): ConformanceCase[] {
     reduceCase('max', 'int', 420),
     reduceCase('min', 'rounded', 440),
     reduceCase('sum', 'bool', 460),
-    kase('reduce/max NaN propagates', () => engine.runKernel('reduce', [tensor([[1, NaN, 3], [4, 5, 6]])], { axes: [1], op: 'max' })),
-    kase('reduce/min NaN propagates', () => engine.runKernel('reduce', [tensor([[1, NaN, 3], [4, 5, 6]])], { axes: [1], op: 'min' })),
+    kase('reduce/max NaN propagates', () =>
+      engine.runKernel(
+        'reduce',
+        [
+          tensor([
+            [1, NaN, 3],
+            [4, 5, 6],
+          ]),
+        ],
+        { axes: [1], op: 'max' },
+      ),
+    ),
+    kase('reduce/min NaN propagates', () =>
+      engine.runKernel(
+        'reduce',
+        [
+          tensor([
+            [1, NaN, 3],
+            [4, 5, 6],
+          ]),
+        ],
+        { axes: [1], op: 'min' },
+      ),
+    ),
   );
   return cases;
 }
@@ -58,7 +96,9 @@ function argCases(): ConformanceCase[] {
   return ops.flatMap((op, i) =>
     (['normal', 'rounded', 'int'] as const).map((kind, j) =>
       kase(`argReduce/${op} ${kind}${kind === 'normal' ? '' : ' (ties: first index)'}`, () =>
-        ARG_LAYOUTS.map(([shape, axis], k) => engine.runKernel('argReduce', [input(shape, 600 + 50 * i + 10 * j + k, kind)], { axis, op })),
+        ARG_LAYOUTS.map(([shape, axis], k) =>
+          engine.runKernel('argReduce', [input(shape, 600 + 50 * i + 10 * j + k, kind)], { axis, op }),
+        ),
       ),
     ),
   );
