@@ -8,8 +8,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs a root package.json script with the pnpm that started the tests (or the one on PATH). */
 function runScript(name: string): { status: number | null; output: string } {
+  // npm_execpath is pnpm's JavaScript entry or, for pnpm's standalone build, the executable itself.
   const pnpm = process.env.npm_execpath;
-  const [command, args] = pnpm && /pnpm/.test(pnpm) ? [process.execPath, [pnpm, 'run', name]] : ['pnpm', ['run', name]];
+  const [command, args] =
+    !pnpm || !/pnpm/.test(pnpm)
+      ? ['pnpm', ['run', name]]
+      : /\.[cm]?js$/.test(pnpm)
+        ? [process.execPath, [pnpm, 'run', name]]
+        : [pnpm, ['run', name]];
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}` };
 }
