@@ -99,3 +99,8 @@ export function globalMaxPooling1d(args: LayerArgs = {}): GlobalMaxPooling1D {
 export function globalMaxPooling2d(args: LayerArgs = {}): GlobalMaxPooling2D {
   return new GlobalMaxPooling2D(args);
 }
+
+/** TensorFlow.js' other spellings of {@link globalMaxPooling1d} and {@link globalMaxPooling2d}. @example globalMaxPool1d() */
+export const globalMaxPool1d = globalMaxPooling1d;
+/** @example globalMaxPool2d() */
+export const globalMaxPool2d = globalMaxPooling2d;
