@@ -3,6 +3,7 @@
 // `rf.matMul`). Frameworks alternate process by process (A B C, then C B A …) and each keeps its best round, since
 // the machine is shared and noisy; only the ratios within this run mean anything. GEMM is reported as a share of
 // this machine's measured WebAssembly SIMD128 multiply-add ceiling. Benchmarks only: never part of the tests.
+// `PEERS=lstm pnpm bench peers` runs only the named parts (gemm, mlp, cnn, lstm).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,8 @@ const ROUNDS = 2;
 const TARGETS = { mlp: 1.5, cnn: 1.2, lstm: 1.0 };
 /** Steps per round: enough for a stable median, few enough for a loaded machine. */
 const STEPS = { mlp: 120, cnn: 12, lstm: 6 };
+/** `PEERS=lstm pnpm bench peers` runs only the named parts (gemm, mlp, cnn, lstm); all of them by default. */
+const PARTS = process.env.PEERS ? process.env.PEERS.split(',') : ['gemm', 'mlp', 'cnn', 'lstm'];
 
 function torchAvailable() {
   if (!existsSync(PYTHON)) return `${PYTHON} not found`;
@@ -106,18 +109,19 @@ export default async function peers(lib) {
       ? `PyTorch: not measured — ${torchError}.`
       : 'PyTorch: torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1 (its best setting on 2 cores).',
   );
-  const ceiling = await simdCeiling();
+  const ceiling = PARTS.includes('gemm') ? await simdCeiling() : null;
   const fmtC = (c) =>
     c.error
       ? `unavailable (${c.error})`
       : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${c[ceiling.threads].toFixed(1)} on ${ceiling.threads}`;
-  console.log(
-    `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
-  );
-  await gemmTable(lib, ceiling, torchError);
+  if (ceiling)
+    console.log(
+      `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
+    );
+  if (PARTS.includes('gemm')) await gemmTable(lib, ceiling, torchError);
 
   const frameworks = ['rectify-wasm', 'tfjs-wasm', ...(torchError ? [] : ['pytorch'])];
-  for (const task of ['mlp', 'cnn', 'lstm']) {
+  for (const task of ['mlp', 'cnn', 'lstm'].filter((t) => PARTS.includes(t))) {
     const best = new Map();
     for (let round = 0; round < ROUNDS; round++) {
       for (const fw of round % 2 === 0 ? frameworks : [...frameworks].reverse()) {

@@ -47,19 +47,19 @@ function buildModel(lib, kind) {
           L.dense({ units: 10, activation: 'softmax' }),
         ]
       : kind === 'mlp'
-      ? [
-          L.dense({ units: 256, activation: 'relu', inputShape: [784] }),
-          L.dense({ units: 128, activation: 'relu' }),
-          L.dense({ units: 10, activation: 'softmax' }),
-        ]
-      : [
-          L.conv2d({ filters: 16, kernelSize: 5, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
-          L.maxPooling2d({ poolSize: 2 }),
-          L.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }),
-          L.maxPooling2d({ poolSize: 2 }),
-          L.flatten(),
-          L.dense({ units: 10, activation: 'softmax' }),
-        ];
+        ? [
+            L.dense({ units: 256, activation: 'relu', inputShape: [784] }),
+            L.dense({ units: 128, activation: 'relu' }),
+            L.dense({ units: 10, activation: 'softmax' }),
+          ]
+        : [
+            L.conv2d({ filters: 16, kernelSize: 5, padding: 'same', activation: 'relu', inputShape: [28, 28, 1] }),
+            L.maxPooling2d({ poolSize: 2 }),
+            L.conv2d({ filters: 32, kernelSize: 5, padding: 'same', activation: 'relu' }),
+            L.maxPooling2d({ poolSize: 2 }),
+            L.flatten(),
+            L.dense({ units: 10, activation: 'softmax' }),
+          ];
   const model = lib.sequential({ layers });
   const optimizer = framework === 'tfjs-wasm' ? lib.train.adam(1e-3) : lib.optimizers.adam({ learningRate: 1e-3 });
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
