@@ -3,6 +3,7 @@
 // `rf.matMul`). Frameworks alternate process by process (A B C, then C B A …) and each keeps its best round, since
 // the machine is shared and noisy; only the ratios within this run mean anything. GEMM is reported as a share of
 // this machine's measured WebAssembly SIMD128 multiply-add ceiling. Benchmarks only: never part of the tests.
+// `PEERS=lstm pnpm bench peers` runs only the named parts (gemm, mlp, cnn, lstm).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,11 @@ import { simdCeiling } from './helpers/simd-ceiling.mjs';
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
 const PYTHON = '/usr/bin/python3';
 const ROUNDS = 2;
-const TARGETS = { mlp: 1.5, cnn: 1.2 };
+const TARGETS = { mlp: 1.5, cnn: 1.2, lstm: 1.0 };
+/** Steps per round: enough for a stable median, few enough for a loaded machine. */
+const STEPS = { mlp: 120, cnn: 12, lstm: 6 };
+/** `PEERS=lstm pnpm bench peers` runs only the named parts (gemm, mlp, cnn, lstm); all of them by default. */
+const PARTS = process.env.PEERS ? process.env.PEERS.split(',') : ['gemm', 'mlp', 'cnn', 'lstm'];
 
 function torchAvailable() {
   if (!existsSync(PYTHON)) return `${PYTHON} not found`;
@@ -104,22 +109,23 @@ export default async function peers(lib) {
       ? `PyTorch: not measured — ${torchError}.`
       : 'PyTorch: torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1 (its best setting on 2 cores).',
   );
-  const ceiling = await simdCeiling();
+  const ceiling = PARTS.includes('gemm') ? await simdCeiling() : null;
   const fmtC = (c) =>
     c.error
       ? `unavailable (${c.error})`
       : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${c[ceiling.threads].toFixed(1)} on ${ceiling.threads}`;
-  console.log(
-    `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
-  );
-  await gemmTable(lib, ceiling, torchError);
+  if (ceiling)
+    console.log(
+      `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
+    );
+  if (PARTS.includes('gemm')) await gemmTable(lib, ceiling, torchError);
 
   const frameworks = ['rectify-wasm', 'tfjs-wasm', ...(torchError ? [] : ['pytorch'])];
-  for (const task of ['mlp', 'cnn']) {
+  for (const task of ['mlp', 'cnn', 'lstm'].filter((t) => PARTS.includes(t))) {
     const best = new Map();
     for (let round = 0; round < ROUNDS; round++) {
       for (const fw of round % 2 === 0 ? frameworks : [...frameworks].reverse()) {
-        const r = runOnce(task, fw, task === 'mlp' ? 120 : 12);
+        const r = runOnce(task, fw, STEPS[task]);
         const prev = best.get(fw);
         if (!prev || prev.error || (!r.error && r.samplesPerSec > prev.samplesPerSec)) best.set(fw, r);
       }
@@ -136,10 +142,11 @@ export default async function peers(lib) {
         ours.error ? '—' : fmtRatio(ours.samplesPerSec / r.samplesPerSec),
       ];
     });
-    const title =
-      task === 'mlp'
-        ? `MLP 784-256-128-10 ReLU, Adam, batch 128, through model.fit — best of ${ROUNDS} alternating rounds (target: ≥ ${TARGETS.mlp}× PyTorch)`
-        : `CNN conv5×5×16-pool-conv5×5×32-pool-dense10, Adam, batch 64, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.cnn}× PyTorch)`;
+    const title = {
+      mlp: `MLP 784-256-128-10 ReLU, Adam, batch 128, through model.fit — best of ${ROUNDS} alternating rounds (target: ≥ ${TARGETS.mlp}× PyTorch)`,
+      cnn: `CNN conv5×5×16-pool-conv5×5×32-pool-dense10, Adam, batch 64, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.cnn}× PyTorch)`,
+      lstm: `LSTM 128 units over 64 steps × 32 features → dense 10, Adam, batch 32, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.lstm}× PyTorch)`,
+    }[task];
     lib.printTable(title, ['framework', 'ms/step', 'samples/s', 'peak RSS MiB', 'rectify ÷ this'], rows);
   }
   const load1 = os.loadavg()[0];

@@ -152,7 +152,7 @@ describe('bad input gets one clear line and the right exit code, never a stack t
     fails(
       ['train', '--dataset', 'irsi'],
       2,
-      "unknown dataset 'irsi' (did you mean 'iris'?); known datasets: iris, mnist, fashion-mnist, boston-housing, moby-dick, two-moons, spirals, or csv:<path>",
+      "unknown dataset 'irsi' (did you mean 'iris'?); known datasets: iris, mnist, fashion-mnist, boston-housing, moby-dick, two-moons, spirals, sine-series, or csv:<path>",
     );
     fails(['evaluate', '.'], 1, '. is not a model directory: no model.json in it or in model');
   });

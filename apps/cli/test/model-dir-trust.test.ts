@@ -101,7 +101,7 @@ describe('a model directory is untrusted input', () => {
     );
     usageError(
       ['evaluate', unknown],
-      'unknown/rectify-cli.json: invalid sidecar: dataset: expected a built-in dataset (iris, mnist, fashion-mnist, boston-housing, moby-dick, two-moons, spirals), csv:<path> or images:<dir>, received "imagenet"',
+      'unknown/rectify-cli.json: invalid sidecar: dataset: expected a built-in dataset (iris, mnist, fashion-mnist, boston-housing, moby-dick, two-moons, spirals, sine-series), csv:<path> or images:<dir>, received "imagenet"',
     );
     const types = tampered(
       'types',

@@ -87,6 +87,15 @@ const checks: Record<string, Check> = {
     r.rowSums.forEach((s: number) => expect(s).toBeCloseTo(1, 5));
     expect(ctx.lines[0]).toMatch(/Total params: 1,?131\b/);
   }),
+  'sequence-forecast': check<typeof import('../examples/sequence-forecast.js')>((r, ctx) => {
+    expect(r.loss).toHaveLength(8);
+    expect(r.loss.at(-1)).toBeLessThan(r.loss[0]! / 5);
+    // Persistence is off by the signal's change per step; the model must beat it by a wide margin.
+    expect(r.persistenceMse).toBeGreaterThan(0.1);
+    expect(r.modelMse).toBeLessThan(r.persistenceMse / 4);
+    expect(ctx.lines[0]).toMatch(/^test MSE: GRU 0\.\d{4}, persistence 0\.1\d{3}$/);
+    expect(ctx.plots[0]!.title).toBe('Next-value forecasts on the test windows');
+  }),
   'stream-csv': check<typeof import('../examples/stream-csv.js')>((r, ctx) => {
     expect(r.count).toBe(600);
     expect(r.classes).toEqual(['inner', 'outer']);

@@ -69,6 +69,35 @@ def cnn(steps):
     return {"ms": ms, "samplesPerSec": batch * 1000 / ms}
 
 
+def lstm(steps):
+    batch, seq, features, units = 32, 64, 32, 128
+    x = torch.randn(batch, seq, features)
+    y = torch.randint(0, 10, (batch,))
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lstm = nn.LSTM(features, units, batch_first=True)
+            self.out = nn.Linear(units, 10)
+
+        def forward(self, xb):
+            _, (h, _) = self.lstm(xb)
+            return self.out(h[-1])
+
+    model = Net()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+    def step():
+        opt.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    ms = timed_steps(step, 2, steps)
+    return {"ms": ms, "samplesPerSec": batch * 1000 / ms}
+
+
 def matmul(_steps):
     out = {}
     for label, (m, k, n) in {"1024": (1024, 1024, 1024), "mlp-fwd": (128, 784, 256)}.items():
@@ -81,6 +110,6 @@ def matmul(_steps):
 if __name__ == "__main__":
     torch.set_num_threads(2)
     task, steps = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 30
-    result = {"mlp": mlp, "cnn": cnn, "matmul": matmul}[task](steps)
+    result = {"mlp": mlp, "cnn": cnn, "lstm": lstm, "matmul": matmul}[task](steps)
     result["version"] = torch.__version__
     print(json.dumps(result))

@@ -21,7 +21,10 @@ import {
   globalAveragePooling1d,
   globalMaxPooling1d,
   globalMaxPooling2d,
+  input,
+  masking,
   maxPooling1d,
+  Functional,
   separableConv2d,
 } from '@rectify/layers';
 import { T, checkLayerGradients, expectClose, values } from './helpers.js';
@@ -247,5 +250,28 @@ describe('1-D and global pooling', () => {
     expect(() => globalMaxPooling2d({ name: 'g' }).apply(s)).toThrow(
       new ShapeError('g: expected input of rank 4, received shape [1,3,2]'),
     );
+  });
+
+  it('global average pooling 1D leaves masked steps out of the mean, as Keras does', () => {
+    // Steps whose features are all 0 are masked: sample 0 keeps steps 0 and 2, sample 1 keeps step 1 only.
+    const x = tensor([1, 2, 0, 0, 5, 8, 0, 0, 3, -3, 0, 0], [2, 3, 2]);
+    const pooled = globalAveragePooling1d().apply(masking({ maskValue: 0 }).apply(x));
+    // Hand-computed: (1 + 5) / 2, (2 + 8) / 2; 3 / 1, −3 / 1 (tfjs would give 2, 3.33…; 1, −1: it ignores the mask).
+    expect(values(pooled)).toEqual([3, 5, 3, -3]);
+    expectClose(globalAveragePooling1d().apply(x), [2, 10 / 3, 1, -1], 1e-6);
+    // Keras divides by the number of real steps: a sample with none is 0/0.
+    const empty = globalAveragePooling1d().apply(masking({ maskValue: 0 }).apply(tensor([0, 0, 0, 0], [1, 2, 2])));
+    expect(values(empty).every(Number.isNaN)).toBe(true);
+  });
+
+  it('a functional model passes the mask to global average pooling, and its output carries none', () => {
+    const i = input({ shape: [3, 2] });
+    const model = new Functional({
+      inputs: i,
+      outputs: globalAveragePooling1d().apply(masking({ maskValue: 0 }).apply(i)),
+    });
+    const x = tensor([1, 2, 0, 0, 5, 8], [1, 3, 2]);
+    expect(values(model.apply(x) as ReturnType<typeof tensor>)).toEqual([3, 5]);
+    expect(globalAveragePooling1d().computeMask()).toBeUndefined();
   });
 });

@@ -234,7 +234,7 @@ describe('RNN options', () => {
     );
   });
 
-  it('one input-to-hidden matmul for all steps; no tensor outlives a call but its outputs', () => {
+  it('each step projects its own input slice (no full-size padded gradients); no tensor outlives a call but its outputs', () => {
     const layer = simpleRNN({ units: 4 });
     const x = seq(2, 5, 3);
     layer.apply(x);
@@ -243,7 +243,10 @@ describe('RNN options', () => {
     const before = memory().numTensors;
     const y = T(layer.apply(x));
     stop();
-    expect(ops.filter((o) => o === 'matmul')).toHaveLength(1 + 5);
+    // Input and recurrent product per step. (One product over all steps, sliced per step, made every step's
+    // gradient a zero-padded [batch, time, units] tensor: backpropagation grew with time².)
+    expect(ops.filter((o) => o === 'matmul')).toHaveLength(2 * 5);
+    expect(ops.filter((o) => o === 'slice')).toHaveLength(5);
     expect(memory().numTensors).toBe(before + 1);
     y.dispose();
     const w = layer.trainableWeights;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { presetNames } from '../config/presets.js';
 import { choice, fraction, intList, nameList, nonNegativeInt, positiveInt, positiveNumber } from './parsers.js';
 
 /**
@@ -23,15 +24,19 @@ export function addConfigOptions(cmd: Command): Command {
       'image datasets: flat vectors or images (default: from the model)',
       choice(['flat', 'image'] as const),
     )
-    .option('--seq-len <n>', 'moby-dick: characters per window (default 32)', positiveInt)
+    .option('--seq-len <n>', 'moby-dick, sine-series: steps per window (default 32)', positiveInt)
     .option(
       '--model <preset>',
-      "a preset architecture instead of the config's layers: mlp, cnn or transformer",
-      choice(['mlp', 'cnn', 'transformer'] as const),
+      `a preset architecture instead of the config's layers: ${presetNames.join(', ')}`,
+      choice(presetNames),
     )
     .option('--activation <name>', 'activation of every hidden layer (e.g. relu, gelu, swish)')
     .option('--init <name>', "kernel initializer of every layer (default: each activation's recommended one)")
-    .option('--hidden <sizes>', 'hidden layer sizes of the mlp preset, e.g. 256,128', intList)
+    .option(
+      '--hidden <sizes>',
+      'hidden layer sizes of the mlp preset, e.g. 256,128 (the first sizes the other presets)',
+      intList,
+    )
     .option('--optimizer <name>', 'optimizer: sgd, adam, adamw, rmsprop, adagrad')
     .option('--lr <rate>', 'learning rate', positiveNumber)
     .option(

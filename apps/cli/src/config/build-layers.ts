@@ -4,7 +4,7 @@ import { RectifyError } from '@rectify/tensor';
 import type { Dataset } from '../datasets/types.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { presetLayers } from './presets.js';
+import { defaultPreset, presetLayers } from './presets.js';
 import type { ResolvedConfig } from './resolve.js';
 import type { LayerConfig } from './schema.js';
 
@@ -54,7 +54,7 @@ export function checkActivation(name: string, path: string): string {
 export function layerSpecs(config: ResolvedConfig, dataset: Dataset): LayerConfig[] {
   const m = config.model;
   const activation = m.activation === undefined ? undefined : checkActivation(m.activation, 'model.activation');
-  const base = m.layers ?? presetLayers(m.preset ?? 'mlp', dataset, activation ?? 'relu', m.hidden);
+  const base = m.layers ?? presetLayers(m.preset ?? defaultPreset(dataset), dataset, activation ?? 'relu', m.hidden);
   return base.map((layer, i) => {
     const path = m.layers ? `model.layers[${i}]` : `model (preset ${m.preset})`;
     const className = classNameOf(layer.type, path);

@@ -1,3 +1,4 @@
+import type { PresetName } from './presets.js';
 import type { ConfigInput } from './schema.js';
 import { validateConfig } from './load.js';
 
@@ -10,7 +11,7 @@ export interface ConfigFlags {
   layout?: 'flat' | 'image';
   seqLen?: number;
   standardize?: boolean;
-  model?: 'mlp' | 'cnn' | 'transformer';
+  model?: PresetName;
   activation?: string;
   init?: string;
   hidden?: number[];

@@ -1,4 +1,5 @@
 import type { Dataset, LoadOptions, Task } from '../datasets/types.js';
+import { defaultPreset, presets, type PresetName } from './presets.js';
 import type { ConfigInput, LayerConfig } from './schema.js';
 
 /** A config with every default filled in: what the run directory stores as `config.json` and `--resume` reads. */
@@ -7,7 +8,7 @@ export interface ResolvedConfig {
   readonly dataset: ConfigInput['dataset'];
   readonly preprocessing: { readonly standardize: boolean };
   readonly model: {
-    readonly preset?: 'mlp' | 'cnn' | 'transformer';
+    readonly preset?: PresetName;
     readonly activation?: string;
     readonly initializer?: string;
     readonly hidden?: readonly number[];
@@ -41,10 +42,10 @@ export function taskDefaults(task: Task): { loss: string; metrics: string[] } {
     : { loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] };
 }
 
-/** Whether the model wants images (`[28, 28, 1]`) rather than flat vectors: a CNN preset or a conv layer. */
+/** Whether the model wants images (`[28, 28, 1]`) rather than flat vectors: an image preset or a 2-D conv layer. */
 function wantsImages(model: ConfigInput['model']): boolean {
-  if (model?.preset === 'cnn') return true;
-  return (model?.layers ?? []).some((l) => /conv|pool/i.test(l.type));
+  if (model?.preset !== undefined && model.layers === undefined) return presets[model.preset].wantsImages === true;
+  return (model?.layers ?? []).some((l) => /conv2d|pool(ing)?2d/i.test(l.type));
 }
 
 /**
@@ -81,8 +82,7 @@ export function resolveConfig(config: ConfigInput, dataset: Dataset): ResolvedCo
       ? { name: config.optimizer }
       : (config.optimizer ?? { name: DEFAULTS.optimizer });
   const model = config.model ?? {};
-  const preset =
-    model.layers === undefined ? (model.preset ?? (dataset.task === 'sequence' ? 'transformer' : 'mlp')) : model.preset;
+  const preset = model.layers === undefined ? (model.preset ?? defaultPreset(dataset)) : model.preset;
   return {
     name: config.name ?? `${dataset.name}-${preset ?? 'custom'}`,
     dataset: config.dataset,

@@ -78,3 +78,55 @@ export const spirals: DatasetDefinition = {
   available: () => true,
   load: (options) => generated('spirals', 3, spiralPoints(options.samples ?? 1500, options.noise ?? 0.1), options),
 };
+
+/** `n + seqLen` points of a sum of two sines (periods 20 and 7.3 steps) with Gaussian noise. */
+export function sineSeries(length: number, noise: number): Float32Array {
+  const z = DATA_KEY.fold(3).normal(length);
+  return Float32Array.from(
+    { length },
+    (_, t) => Math.sin((2 * Math.PI * t) / 20) + 0.5 * Math.sin((2 * Math.PI * t) / 7.3) + noise * z[t]!,
+  );
+}
+
+/** Every window of `seqLen` consecutive values of `series` (shape `[seqLen, 1]`); the target is the value after it. */
+function seriesWindows(series: Float32Array, seqLen: number): Split {
+  const n = Math.max(0, series.length - seqLen);
+  const x = new Float32Array(n * seqLen);
+  const y = new Float32Array(n);
+  for (let w = 0; w < n; w++) {
+    x.set(series.subarray(w, w + seqLen), w * seqLen);
+    y[w] = series[w + seqLen]!;
+  }
+  return { x, y, n };
+}
+
+/**
+ * A noisy periodic signal cut into windows for next-value regression: the toy problem for recurrent and 1-D conv
+ * models (the persistence forecast, "the next value is the last one", is the baseline to beat). The last 20 % of
+ * the series is the test split — contiguous, so no test window overlaps a training window.
+ */
+export const sineSeriesDataset: DatasetDefinition = {
+  name: 'sine-series',
+  task: 'regression',
+  summary: 'a noisy sum of two sines as windows of seqLen steps; target: the next value (options: samples, noise)',
+  size: '1,000 windows × 32 × 1 (800 / 200)',
+  source: 'generated (seeded)',
+  available: () => true,
+  load(options) {
+    const seqLen = options.seqLen ?? 32;
+    const samples = options.samples ?? 1000;
+    const series = sineSeries(samples + 2 * seqLen, options.noise ?? 0.05);
+    const cut = Math.floor(samples * (1 - TEST_FRACTION)) + seqLen;
+    return finishDataset(
+      {
+        name: 'sine-series',
+        task: 'regression',
+        inputShape: [seqLen, 1],
+        targetShape: [],
+        numClasses: 1,
+      },
+      { train: seriesWindows(series.subarray(0, cut), seqLen), test: seriesWindows(series.subarray(cut), seqLen) },
+      { ...options, standardize: false },
+    );
+  },
+};

@@ -3,13 +3,13 @@ import { didYouMean } from '../suggest.js';
 import { bostonHousing } from './boston-housing.js';
 import { loadCsv } from './csv.js';
 import { fashionMnist } from './fashion-mnist.js';
-import { spirals, twoMoons } from './generated.js';
+import { sineSeriesDataset, spirals, twoMoons } from './generated.js';
 import { iris } from './iris.js';
 import { mnist } from './mnist.js';
 import { mobyDick } from './moby-dick.js';
 import type { Dataset, DatasetDefinition, LoadOptions, Task } from './types.js';
 
-const definitions = [iris, mnist, fashionMnist, bostonHousing, mobyDick, twoMoons, spirals] as const;
+const definitions = [iris, mnist, fashionMnist, bostonHousing, mobyDick, twoMoons, spirals, sineSeriesDataset] as const;
 
 /** Every built-in dataset by name, derived from the definitions themselves. */
 export const datasets: Readonly<Record<string, DatasetDefinition>> = Object.fromEntries(

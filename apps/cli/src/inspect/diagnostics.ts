@@ -67,13 +67,16 @@ export function diagnose(model: LayersModel, x: Tensor, y: Tensor): LayerDiagnos
       const { grads } = variableGrads(() => loss(y, forward()), model.trainableWeights);
       for (const [name, g] of Object.entries(grads)) norms.set(name, sqrt(sum(square(g))).item());
     });
-    return watched.map((l) => {
-      const pre = l.lastPreActivation!;
+    // Recurrent layers carry an activation but apply it inside their time loop, so they record no single
+    // pre-activation tensor; they are left out rather than measured on something else.
+    return watched.flatMap((l): LayerDiagnostics[] => {
+      const pre = l.lastPreActivation;
+      if (pre === undefined) return [];
       const stats = activationStats(pre, l.activation!);
       const values = tidy(() => Float32Array.from(l.activation!.apply(pre).dataSync()));
       const [min, max] = range(values);
       const kernel = l.trainableWeights.find((w) => w.name.endsWith('/kernel')) ?? l.trainableWeights[0];
-      return {
+      const row: LayerDiagnostics = {
         layer: l.name,
         activation: stats.activation,
         units: stats.units,
@@ -85,6 +88,7 @@ export function diagnose(model: LayersModel, x: Tensor, y: Tensor): LayerDiagnos
         gradNorm: kernel ? (norms.get(kernel.name) ?? NaN) : NaN,
         histogram: { min, max, counts: histogramCounts(values, BINS, min, max) },
       };
+      return [row];
     });
   } finally {
     for (const l of watched) {

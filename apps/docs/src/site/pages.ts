@@ -15,6 +15,7 @@ export const pages: readonly PageDef[] = [
   { slug: 'activations', title: 'Activations', group: 'Guide' },
   { slug: 'initializers', title: 'Initializers', group: 'Guide' },
   { slug: 'layers', title: 'Layers', group: 'Guide' },
+  { slug: 'sequences', title: 'Sequences', group: 'Guide' },
   { slug: 'training', title: 'Training', group: 'Guide' },
   { slug: 'playground', title: 'Activation playground', group: 'Guide' },
   { slug: 'gpu', title: 'The GPU backend', group: 'Reference' },

@@ -13,11 +13,11 @@ import { type OnnxGraphBuilder, attr } from './graph-builder.js';
 
 // ONNX convolutions and pools are NCHW; Rectify is NHWC. Each block is wrapped in a pair of Transposes, and the
 // builder cancels the pairs between consecutive blocks.
-const NHWC_TO_NCHW = [0, 3, 1, 2];
-const NCHW_TO_NHWC = [0, 2, 3, 1];
+export const NHWC_TO_NCHW = [0, 3, 1, 2];
+export const NCHW_TO_NHWC = [0, 2, 3, 1];
 
 /** [kh, kw, in, out] (Rectify, TensorFlow) → [out, in, kh, kw] (ONNX). */
-function toOIHW(src: Float32Array, [kh, kw, inC, outC]: readonly number[]): Float32Array {
+export function toOIHW(src: Float32Array, [kh, kw, inC, outC]: readonly number[]): Float32Array {
   const dst = new Float32Array(src.length);
   for (let y = 0; y < kh!; y++) {
     for (let x = 0; x < kw!; x++) {
@@ -34,7 +34,7 @@ function toOIHW(src: Float32Array, [kh, kw, inC, outC]: readonly number[]): Floa
  * The padding attributes for a window: none for 'valid'; for 'same', TensorFlow's split (the odd cell at the end)
  * as explicit pads when the spatial size is known, else ONNX's SAME_UPPER, which splits the same way.
  */
-function padAttributes(
+export function padAttributes(
   x: OnnxValue,
   padding: 'valid' | 'same',
   kernel: readonly number[],
@@ -42,7 +42,7 @@ function padAttributes(
   dilations: readonly number[],
 ): Record<string, OnnxAttribute> {
   if (padding === 'valid') return {};
-  const sizes = [x.shape[1] ?? null, x.shape[2] ?? null];
+  const sizes = kernel.map((_, i) => x.shape[i + 1] ?? null);
   if (sizes.some((s) => s === null)) return { auto_pad: attr.string('SAME_UPPER') };
   const before: number[] = [];
   const after: number[] = [];
@@ -75,6 +75,8 @@ const conv2d: Converter<Conv2D> = (b, layer, [x]) => {
       kernel_shape: attr.ints([kh, kw]),
       strides: attr.ints(layer.strides),
       dilations: attr.ints(layer.dilationRate),
+      // Grouped: the kernel's `in` is channels / groups and each group's filters are contiguous, as in ONNX.
+      ...(layer.groups > 1 ? { group: attr.int(layer.groups) } : {}),
       ...padAttributes(x!, layer.padding, [kh, kw], layer.strides, layer.dilationRate),
     },
     layer.name,

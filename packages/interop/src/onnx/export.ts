@@ -1,10 +1,13 @@
 import { ValueError } from '@rectify/tensor';
-import type { Layer, Shape } from '@rectify/layers';
+import { Embedding, type Layer, type Shape } from '@rectify/layers';
 import { filePort } from '../files/file-port.js';
-import { type ExportableModel, type GraphValue, toLayerGraph } from '../model-graph.js';
+import { type ExportableModel, type GraphStep, type GraphValue, toLayerGraph } from '../model-graph.js';
 import { VERSION } from '../version.js';
 import { attentionConverters } from './convert-attention.js';
 import { convConverters } from './convert-conv.js';
+import { convVariantConverters } from './convert-conv-variants.js';
+import { MASK_READERS, recurrentConverters } from './convert-recurrent.js';
+import { reshapingConverters } from './convert-reshaping.js';
 import { coreConverters } from './convert-core.js';
 import type { Converter, OnnxValue } from './convert-types.js';
 import { OnnxGraphBuilder } from './graph-builder.js';
@@ -21,7 +24,14 @@ export interface OnnxExportOptions {
 const IR_VERSION: Readonly<Record<number, number>> = { 17: 8, 18: 8, 19: 9, 20: 9, 21: 10 };
 
 // Exact classes: a subclass may compute something else, so it must not pass as its parent.
-const CONVERTERS = new Map<unknown, Converter<never>>([...coreConverters, ...convConverters, ...attentionConverters]);
+const CONVERTERS = new Map<unknown, Converter<never>>([
+  ...coreConverters,
+  ...convConverters,
+  ...convVariantConverters,
+  ...reshapingConverters,
+  ...recurrentConverters,
+  ...attentionConverters,
+]);
 
 /** The class names `exportOnnx` converts. @example onnxLayerClassNames().includes('Conv2D'); // true */
 export function onnxLayerClassNames(): string[] {
@@ -36,6 +46,19 @@ function converterFor(layer: Layer): Converter {
     );
   }
   return c as Converter;
+}
+
+/**
+ * ONNX graphs carry no masks: a layer that would read one (recurrent layers, global average pooling over steps)
+ * after an Embedding with `maskZero` would compute another model, so the export refuses it.
+ */
+function checkMasks(steps: readonly GraphStep[]): void {
+  const maker = steps.find((s) => s.layer instanceof Embedding && s.layer.maskZero);
+  const reader = maker && steps.find((s) => MASK_READERS.some((c) => s.layer instanceof c));
+  if (maker && reader)
+    throw new ValueError(
+      `exportOnnx: layer '${reader.layer.name}' (${reader.layer.className}) would read the mask of '${maker.layer.name}' (Embedding with maskZero: true); ONNX graphs carry no masks — export a model without maskZero`,
+    );
 }
 
 function valueInfo(name: string, v: GraphValue, role: string): OnnxValueInfo {
@@ -56,6 +79,7 @@ export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = 
   if (ir === undefined)
     throw new ValueError(`exportOnnx: opset must be an integer from 17 to 21, received ${String(opset)}`);
   const g = toLayerGraph('exportOnnx', model);
+  checkMasks(g.steps);
   const b = new OnnxGraphBuilder(opset);
   const names = new Map<number, OnnxValue>();
   const inputs = g.inputs.map(({ name, value }) => {

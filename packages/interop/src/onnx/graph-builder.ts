@@ -15,6 +15,8 @@ export const attr = {
   int: (value: number): OnnxAttribute => ({ type: 'int', value }),
   ints: (value: readonly number[]): OnnxAttribute => ({ type: 'ints', value }),
   string: (value: string): OnnxAttribute => ({ type: 'string', value }),
+  floats: (value: readonly number[]): OnnxAttribute => ({ type: 'floats', value }),
+  strings: (value: readonly string[]): OnnxAttribute => ({ type: 'strings', value }),
 };
 
 function float32Bytes(values: ArrayLike<number>): Uint8Array {
@@ -74,6 +76,20 @@ export class OnnxGraphBuilder {
     return output;
   }
 
+  /** Adds a node with `outputs` outputs (LSTM's Y, Y_h, Y_c) and returns their names. */
+  nodeOutputs(
+    opType: string,
+    inputs: readonly string[],
+    outputs: number,
+    attributes: Record<string, OnnxAttribute> = {},
+    scope = opType,
+  ): string[] {
+    const name = this.fresh(`${scope}/${opType}`);
+    const names = Array.from({ length: outputs }, (_, i) => this.fresh(`${scope}/${opType}:${i}`));
+    this.nodes.push({ opType, name, inputs, outputs: names, attributes });
+    return names;
+  }
+
   /** Transpose, except that undoing the previous Transpose returns its input. */
   transpose(x: string, perm: readonly number[], scope: string): string {
     const prev = this.transposes.get(x);
@@ -81,6 +97,16 @@ export class OnnxGraphBuilder {
     const y = this.node('Transpose', [x], { perm: attr.ints(perm) }, scope);
     this.transposes.set(y, { input: x, perm });
     return y;
+  }
+
+  /** Squeeze (`axes` an input since opset 13). */
+  squeeze(x: string, axes: readonly number[], scope: string): string {
+    return this.node('Squeeze', [x, this.constInt64(axes, [axes.length], scope)], {}, scope);
+  }
+
+  /** Unsqueeze (`axes` an input since opset 13). */
+  unsqueeze(x: string, axes: readonly number[], scope: string): string {
+    return this.node('Unsqueeze', [x, this.constInt64(axes, [axes.length], scope)], {}, scope);
   }
 
   constFloat(values: ArrayLike<number>, dims: readonly number[], scope: string): string {

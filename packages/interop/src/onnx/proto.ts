@@ -19,6 +19,7 @@ export type OnnxAttribute =
   | { readonly type: 'string'; readonly value: string }
   | { readonly type: 'floats'; readonly value: readonly number[] }
   | { readonly type: 'ints'; readonly value: readonly number[] }
+  | { readonly type: 'strings'; readonly value: readonly string[] }
   | { readonly type: 'tensor'; readonly value: OnnxTensor };
 
 export interface OnnxNode {
@@ -54,7 +55,7 @@ export interface OnnxModel {
 }
 
 // AttributeProto.AttributeType values.
-const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7 } as const;
+const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7, strings: 8 } as const;
 
 // Field numbers below are onnx.proto's (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto,
 // ValueInfoProto, TypeProto, TensorShapeProto, OperatorSetIdProto).
@@ -78,6 +79,8 @@ function attributeProto(name: string, a: OnnxAttribute): ProtoWriter {
       return w.floats(7, a.value);
     case 'ints':
       return w.int64s(8, a.value);
+    case 'strings':
+      return w.strings(9, a.value);
   }
 }
 

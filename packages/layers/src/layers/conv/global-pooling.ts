@@ -1,4 +1,4 @@
-import { type Tensor, max, mean, optionNames } from '@rectify/tensor';
+import { type Tensor, cast, div, expandDims, max, mean, mul, optionNames, sum } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, singleInput } from '../../layer.js';
 import { type Shape, singleShape } from '../../shape.js';
 import type { DataFormatArgs } from '../../options.js';
@@ -14,14 +14,21 @@ export abstract class GlobalPooling extends Layer<Tensor> {
     this.inputSpec = { ndim: rank };
   }
 
-  protected abstract reduce(x: Tensor, axes: number[]): Tensor;
+  /** `mask` (`[batch, steps]`) reaches only the layers that set `receivesMask`. */
+  protected abstract reduce(x: Tensor, axes: number[], mask?: Tensor): Tensor;
 
-  call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
+  call(inputs: Tensor | Tensor[], args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     return this.reduce(
       x,
       Array.from({ length: x.rank - 2 }, (_, i) => i + 1),
+      args.mask as Tensor | undefined,
     );
+  }
+
+  /** The output has no time axis left to mask. */
+  override computeMask(): undefined {
+    return undefined;
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
@@ -30,16 +37,24 @@ export abstract class GlobalPooling extends Layer<Tensor> {
   }
 }
 
-/** Mean over the steps: `[b, steps, c]` → `[b, c]`. Reference: Keras `GlobalAveragePooling1D`. @example globalAveragePooling1d().apply(ones([2, 5, 3])); // [2, 3] */
+/**
+ * Mean over the steps: `[b, steps, c]` → `[b, c]`. With a mask (Embedding `maskZero`, Masking), masked steps are
+ * left out: `Σ_t m_t·x_t / Σ_t m_t`, as Keras computes it — a sample whose steps are all masked is 0/0 = NaN there
+ * too. (TensorFlow.js ignores the mask and averages every step.) Reference: Keras `GlobalAveragePooling1D`.
+ * @example globalAveragePooling1d().apply(ones([2, 5, 3])); // [2, 3]
+ */
 export class GlobalAveragePooling1D extends GlobalPooling {
   static override readonly className: string = 'GlobalAveragePooling1D';
+  protected override readonly receivesMask = true;
 
   constructor(args: LayerArgs = {}) {
     super(args, 3);
   }
 
-  protected reduce(x: Tensor, axes: number[]): Tensor {
-    return mean(x, axes);
+  protected reduce(x: Tensor, axes: number[], mask?: Tensor): Tensor {
+    if (!mask) return mean(x, axes);
+    const m = expandDims(cast(mask, 'float32'), 2);
+    return div(sum(mul(x, m), 1), sum(m, 1));
   }
 }
 
@@ -84,3 +99,8 @@ export function globalMaxPooling1d(args: LayerArgs = {}): GlobalMaxPooling1D {
 export function globalMaxPooling2d(args: LayerArgs = {}): GlobalMaxPooling2D {
   return new GlobalMaxPooling2D(args);
 }
+
+/** TensorFlow.js' other spellings of {@link globalMaxPooling1d} and {@link globalMaxPooling2d}. @example globalMaxPool1d() */
+export const globalMaxPool1d = globalMaxPooling1d;
+/** @example globalMaxPool2d() */
+export const globalMaxPool2d = globalMaxPooling2d;

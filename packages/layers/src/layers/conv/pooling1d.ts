@@ -99,3 +99,10 @@ export function maxPooling1d(args: Pooling1DArgs = {}): MaxPooling1D {
 export function averagePooling1d(args: Pooling1DArgs = {}): AveragePooling1D {
   return new AveragePooling1D(args);
 }
+
+/** TensorFlow.js' other spellings of {@link maxPooling1d} and {@link averagePooling1d}. @example maxPool1d({ poolSize: 2 }) */
+export const maxPool1d = maxPooling1d;
+/** @example avgPool1d({ poolSize: 2 }) */
+export const avgPool1d = averagePooling1d;
+/** @example avgPooling1d({ poolSize: 2 }) */
+export const avgPooling1d = averagePooling1d;

@@ -17,20 +17,20 @@ export interface LoopResult {
 
 /**
  * Runs `cell` over `x` (`[batch, time, features]`), recorded op by op so that the tape backpropagates through
- * time. The input projection of every step is one matrix product over `[batch·time, features]`; each step runs in
- * its own `tidy`, so only the carried states (and, with `returnSequences`, the outputs) outlive it.
+ * time. Each step projects its own slice of the input: one product over `[batch·time, features]` would be fewer
+ * calls, but the gradient of each step's slice of that `[batch, time, gates·units]` product is a zero-padded tensor
+ * of its full size, so backpropagation cost grew with time² (the LSTM benchmark spent most of a training step
+ * padding). Slicing the (narrower) input instead costs nothing for a model's first layer, whose input needs no
+ * gradient. Each step runs in its own `tidy`, so only the carried states (and, with `returnSequences`, the outputs)
+ * outlive it.
  *
  * @example const { output, states } = runCell(lstmCell({ units: 4 }), x, cell.zeroStates(2), { goBackwards: false, returnSequences: true, training: false });
  */
 export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], opts: LoopOptions): LoopResult {
   const [batch, time, features] = x.shape as [number, number, number];
   cell.beginSequence(batch, features, opts.training);
-  const projected = tidy(() => {
-    const p = cell.project(reshape(cell.dropInputs(x), [batch * time, features]));
-    return reshape(p, [batch, time, p.shape[1]!]);
-  });
+  const inputs = cell.dropInputs(x);
   const mask = opts.mask && tidy(() => reshape(cast(opts.mask!, 'float32'), [batch, time]));
-  const width = projected.shape[2]!;
   const pinned = new Set<Tensor>(initial);
   const outputs: Tensor[] = [];
   let states = [...initial];
@@ -40,8 +40,8 @@ export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], op
       const t = opts.goBackwards ? time - 1 - i : i;
       const prev = { last, states };
       const next = tidy(() => {
-        const xt = reshape(slice(projected, [0, t, 0], [batch, 1, width]), [batch, width]);
-        const res = cell.step(xt, prev.states);
+        const xt = reshape(slice(inputs, [0, t, 0], [batch, 1, features]), [batch, features]);
+        const res = cell.step(cell.project(xt), prev.states);
         if (!mask) return res;
         const m = reshape(slice(mask, [0, t], [batch, 1]), [batch, 1]);
         // p + m·(n − p): the new value on real steps, the carried one on padding.
@@ -56,7 +56,7 @@ export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], op
     }
   } finally {
     cell.endSequence();
-    projected.dispose();
+    if (inputs !== x) inputs.dispose();
     mask?.dispose();
   }
   if (!opts.returnSequences) return { output: last ?? zeros([batch, cell.outputSize]), states };

@@ -81,3 +81,6 @@ export function cropping1d(args: CroppingArgs = {}): Cropping1D {
 export function cropping2d(args: CroppingArgs = {}): Cropping2D {
   return new Cropping2D(args);
 }
+
+/** TensorFlow.js' spelling of {@link cropping2d}. @example cropping2D({ cropping: 1 }) */
+export const cropping2D = cropping2d;
