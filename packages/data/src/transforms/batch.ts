@@ -50,9 +50,12 @@ function typedRows(rows: readonly unknown[], where: string): Tensor {
   const width = first.length;
   const out = new Float32Array(rows.length * width);
   rows.forEach((r, i) => {
-    if (!ArrayBuffer.isView(r) || r instanceof DataView || (r as ArrayLike<number>).length !== width)
-      throw new ValueError(`batch: ${where} is a typed array of ${width} entries in row 0 but ${describe(r)}${ArrayBuffer.isView(r) ? ` of ${(r as unknown as ArrayLike<number>).length} entries` : ''} in row ${i}`);
-    out.set(r as unknown as ArrayLike<number>, i * width);
+    const row = ArrayBuffer.isView(r) && !(r instanceof DataView) ? (r as unknown as ArrayLike<number>) : null;
+    if (row === null || row.length !== width)
+      throw new ValueError(
+        `batch: ${where} is a typed array of ${width} entries in row 0 but ${describe(r)}${row ? ` of ${row.length} entries` : ''} in row ${i}`,
+      );
+    out.set(row, i * width);
   });
   return tensor(out, [rows.length, width], first instanceof Int32Array ? 'int32' : 'float32');
 }
