@@ -8,7 +8,7 @@ import { checkPixelBudget, DEFAULT_MAX_PIXELS } from '../../predict/image-header
 import { decodeImage, plane, resizeArea } from '../../predict/image-pixels.js';
 import type { LoadOptions, Task } from '../types.js';
 import { rowPart } from './row-split.js';
-import type { Batch, Part, StreamedData } from './types.js';
+import type { Batch, Part, StreamedData, TrainedOn } from './types.js';
 
 export const IMAGES_PREFIX = 'images:';
 const EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
@@ -53,13 +53,26 @@ function listImages(dir: string): { files: Array<[string, number]>; classNames: 
  */
 export async function openImageFolder(
   spec: string,
-  options: LoadOptions & { task?: Task },
+  options: LoadOptions & { task?: Task; trainedOn?: TrainedOn },
   validationSplit: number,
 ): Promise<StreamedData> {
   if (options.task !== undefined && options.task !== 'classification')
     throw new UsageError(`images:${spec}: only task 'classification' is supported for image folders`);
   const { dir, height, width, channels } = parseImagesName(spec);
-  const { files, classNames } = listImages(dir);
+  const listed = listImages(dir);
+  let { files, classNames } = listed;
+  const known = options.trainedOn?.classNames;
+  if (known !== undefined) {
+    // A saved model's classes by name: its label k is the folder it was trained on as class k.
+    const index = listed.classNames.map((c) => known.indexOf(c));
+    const unknown = listed.classNames.filter((_, k) => index[k] === -1);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `images:${dir}: the model knows the classes ${known.join(', ')}; the folder${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not one of them`,
+      );
+    files = files.map(([path, k]) => [path, index[k]!]);
+    classNames = [...known];
+  }
   const parts: Record<Part, Array<[string, number]>> = { train: [], validation: [], test: [] };
   files.forEach((f, i) => parts[rowPart(i, validationSplit)].push(f));
   if (options.limit !== undefined) parts.train = parts.train.slice(0, options.limit);
@@ -93,10 +106,11 @@ export async function openImageFolder(
       test: empty,
     },
     counts: { train: parts.train.length, validation: parts.validation.length, test: parts.test.length },
-    batches(part, batchSize, seed) {
+    batches(part, batchSize, seed, skip = 0) {
       let names = data.array(parts[part]);
       // Only names are shuffled, so the buffer can hold all of them: a uniform shuffle.
       if (part === 'train') names = names.shuffle(Math.max(parts.train.length, 1), seed);
+      if (skip > 0) names = names.skip(skip);
       return names
         .map(load, { parallel: PARALLEL_READS })
         .batch(batchSize)
