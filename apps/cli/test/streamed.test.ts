@@ -161,6 +161,79 @@ describe('rectify train on streamed data', () => {
   });
 });
 
+describe('rectify evaluate and predict on streamed data', () => {
+  beforeAll(() => ensureBuilt());
+  const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!);
+
+  it('evaluate streams the test part of an image folder (at the model size) and gives what training measured', () => {
+    const model = join(dir, 'run-images', 'model');
+    const r = rectify(['evaluate', model, '--dataset', `images:${imagesDir}`, '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const test = JSON.parse(readFileSync(join(dir, 'run-images', 'test.json'), 'utf8'));
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ dataset: `images:${imagesDir}@6x6x1`, split: 'test', accuracy: test.accuracy });
+    expect(out.loss).toBeCloseTo(test.loss, 5);
+    expect(out.samples).toBeGreaterThan(0);
+    const all = json(
+      rectify(['evaluate', model, '--dataset', `images:${imagesDir}`, '--split', 'all', '--json'], dir).stdout,
+    );
+    expect(all.samples).toBe(20);
+    const bare = rectify(['evaluate', model], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(`was trained on images:${imagesDir}@6x6; pass --dataset images:<path>`);
+  });
+
+  it('evaluate streams a CSV (RECTIFY_STREAM=1) with the columns, classes and statistics the model was trained with', () => {
+    process.env['RECTIFY_STREAM'] = '1';
+    try {
+      const model = join(dir, 'run-csv', 'model');
+      const r = rectify(['evaluate', model, '--dataset', `csv:${csvPath}`, '--json'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const test = JSON.parse(readFileSync(join(dir, 'run-csv', 'test.json'), 'utf8'));
+      const out = json(r.stdout);
+      expect(out.accuracy).toBe(test.accuracy);
+      expect(out.loss).toBeCloseTo(test.loss, 5);
+    } finally {
+      delete process.env['RECTIFY_STREAM'];
+    }
+  });
+
+  it('predict --input images:<dir> writes one prediction per file, naming it', () => {
+    const r = rectify(['predict', join(dir, 'run-images', 'model'), '--input', `images:${imagesDir}`, '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { predictions } = JSON.parse(r.stdout);
+    expect(predictions).toHaveLength(20);
+    expect(predictions[0].file).toBe(join(imagesDir, 'black', '0.jpg'));
+    for (const p of predictions) expect(['black', 'white']).toContain(p.label);
+    const text = rectify(['predict', join(dir, 'run-images', 'model'), '--input', `images:${imagesDir}`], dir);
+    expect(text.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^${join(imagesDir, 'black', '0.jpg')}: (black|white) \\(p=`),
+    );
+  });
+
+  it('predict streams a large CSV batch by batch, with the predictions of the in-memory path', () => {
+    const model = join(dir, 'run-csv', 'model');
+    const whole = rectify(['predict', model, '--input', csvPath, '--json'], dir);
+    expect(whole.code).toBe(0);
+    process.env['RECTIFY_STREAM'] = '1';
+    try {
+      const streamed = rectify(['predict', model, '--input', csvPath, '--json'], dir);
+      expect(streamed.stderr).toBe('');
+      expect(streamed.code).toBe(0);
+      const a = JSON.parse(whole.stdout).predictions;
+      const b = JSON.parse(streamed.stdout).predictions;
+      expect(b).toHaveLength(400);
+      expect(b.map((p: { label: string }) => p.label)).toEqual(a.map((p: { label: string }) => p.label));
+      b.forEach((p: { probability: number }, i: number) => expect(p.probability).toBeCloseTo(a[i].probability, 5));
+    } finally {
+      delete process.env['RECTIFY_STREAM'];
+    }
+  });
+});
+
 /** A streamed CSV run with dropout, so that a resume must repeat the shuffles and the masks to match. */
 const streamConfig = (csv: string) => `
 dataset: { name: 'csv:${csv}', target: parity }

@@ -24,6 +24,28 @@ export function parseImagesName(spec: string): { dir: string; height: number; wi
   return { dir: m[1]!, width, height, channels: m[4] === '3' ? 3 : 1 };
 }
 
+/**
+ * One PNG or JPEG file as `height × width × channels` numbers in [0, 1] (grey, or RGB), resized by area averaging:
+ * what an `images:` dataset feeds a model, in training and in prediction alike.
+ */
+export async function readImage(path: string, height: number, width: number, channels: 1 | 3): Promise<Float32Array> {
+  const bytes = await readFile(path);
+  // Checked on the header, before the decoder allocates width × height × 4 bytes for a hostile file.
+  checkPixelBudget(path, bytes, DEFAULT_MAX_PIXELS);
+  let img;
+  try {
+    img = decodeImage(bytes);
+  } catch (error) {
+    throw new CliError(`${path}: not a readable PNG or JPEG image (${(error as Error).message})`);
+  }
+  const planes = channels === 1 ? [plane(img)] : ([0, 1, 2] as const).map((c) => plane(img, c));
+  const resized = planes.map((p) => resizeArea(p, img.width, img.height, width, height));
+  const pixels = new Float32Array(height * width * channels);
+  for (let i = 0; i < height * width; i++)
+    for (let c = 0; c < channels; c++) pixels[i * channels + c] = resized[c]![i]!;
+  return pixels;
+}
+
 /** The images of each class folder, in name order: `[path, class index]`. */
 function listImages(dir: string): { files: Array<[string, number]>; classNames: string[] } {
   let entries: string[];
@@ -76,23 +98,10 @@ export async function openImageFolder(
   const parts: Record<Part, Array<[string, number]>> = { train: [], validation: [], test: [] };
   files.forEach((f, i) => parts[rowPart(i, validationSplit)].push(f));
   if (options.limit !== undefined) parts.train = parts.train.slice(0, options.limit);
-  const load = async ([path, label]: [string, number]) => {
-    const bytes = await readFile(path);
-    // Checked on the header, before the decoder allocates width × height × 4 bytes for a hostile file.
-    checkPixelBudget(path, bytes, DEFAULT_MAX_PIXELS);
-    let img;
-    try {
-      img = decodeImage(bytes);
-    } catch (error) {
-      throw new CliError(`${path}: not a readable PNG or JPEG image (${(error as Error).message})`);
-    }
-    const planes = channels === 1 ? [plane(img)] : ([0, 1, 2] as const).map((c) => plane(img, c));
-    const resized = planes.map((p) => resizeArea(p, img.width, img.height, width, height));
-    const pixels = new Float32Array(height * width * channels);
-    for (let i = 0; i < height * width; i++)
-      for (let c = 0; c < channels; c++) pixels[i * channels + c] = resized[c]![i]!;
-    return { xs: tensor(pixels, [height, width, channels]), ys: label };
-  };
+  const load = async ([path, label]: [string, number]) => ({
+    xs: tensor(await readImage(path, height, width, channels), [height, width, channels]),
+    ys: label,
+  });
   const empty = { x: new Float32Array(0), y: new Float32Array(0), n: 0 };
   return {
     info: {
