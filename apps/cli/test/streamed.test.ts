@@ -181,7 +181,7 @@ describe('rectify evaluate and predict on streamed data', () => {
     expect(all.samples).toBe(20);
     const bare = rectify(['evaluate', model], dir);
     expect(bare.code).toBe(2);
-    expect(bare.stderr).toContain(`was trained on images:${imagesDir}@6x6; pass --dataset images:<path>`);
+    expect(bare.stderr).toContain(`was trained on images:${imagesDir}@6x6; pass --dataset images:<dir>`);
   });
 
   it('evaluate streams a CSV (RECTIFY_STREAM=1) with the columns, classes and statistics the model was trained with', () => {

@@ -6,6 +6,7 @@ import { openModelDir } from '../run-dir/model-dir.js';
 import { splitTensors } from '../train/tensors.js';
 import { chooseSplit, datasetForModel } from './model-data.js';
 import { isStreamed } from '../datasets/streamed/open.js';
+import { IMAGES_PREFIX } from '../datasets/streamed/images.js';
 import { UsageError } from '../errors.js';
 import { streamedForModel, streamedSplit } from './streamed-model-data.js';
 import { choice, delimiter, positiveInt } from './parsers.js';
@@ -43,14 +44,15 @@ export function registerEvaluate(program: Command, io: Io): void {
     .action(async (path: string, o: EvaluateOptions) => {
       await useBackend(o.backend);
       const { dir, model, info } = await openModelDir(path, (line) => io.stderr.write(`rectify: ${line}\n`));
-      const name = o.dataset ?? info?.dataset;
+      // A model directory is untrusted: data named in it is never read (not even looked at) unless the user names
+      // it again, so only a --dataset the user gave may be streamed.
+      if (o.dataset === undefined && info?.dataset.startsWith(IMAGES_PREFIX))
+        throw new UsageError(
+          `the model in ${dir} was trained on ${info.dataset}; pass --dataset images:<dir> to say which images to read`,
+        );
       let result: { logs: Record<string, number>; samples: number; dataset: string };
-      if (name !== undefined && isStreamed(name)) {
-        // A model directory is untrusted: a folder named in it is never read unless the user names it again.
-        if (o.dataset === undefined)
-          throw new UsageError(
-            `the model in ${dir} was trained on ${name}; pass --dataset ${name.split(':')[0]}:<path> to say which data to read`,
-          );
+      if (o.dataset !== undefined && isStreamed(o.dataset)) {
+        const name = o.dataset;
         // Read batch by batch through rf.data: the split is never in memory whole.
         const stream = await streamedForModel(model, info, dir, name, o);
         const { batches, samples } = streamedSplit(stream, o.split, o.batchSize);

@@ -4,7 +4,7 @@ import { useBackend } from '../backend.js';
 import type { Io } from '../main.js';
 import { DEFAULT_MAX_PIXELS } from '../predict/image-header.js';
 import { readPredictInput } from '../predict/inputs.js';
-import { openModelDir, type ModelInfo } from '../run-dir/model-dir.js';
+import { openModelDir } from '../run-dir/model-dir.js';
 import { CliError } from '../errors.js';
 import { checkFinite, predictionLine, toPredictions } from '../predict/predictions.js';
 import { predictStreamed, streamsInput } from '../predict/streamed.js';
