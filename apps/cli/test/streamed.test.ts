@@ -1,12 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCsvStream } from '../src/datasets/streamed/csv.js';
 import { openImageFolder, parseImagesName } from '../src/datasets/streamed/images.js';
 import { rowPart } from '../src/datasets/streamed/row-split.js';
-import { ensureBuilt, rectify, tempDir } from './helpers.js';
+import { ensureBuilt, modelWeights, rectify, rectifyUntil, tempDir } from './helpers.js';
 
 const dir = tempDir('streamed');
 
@@ -155,11 +155,165 @@ describe('rectify train on streamed data', () => {
       expect(r.stdout).toMatch(
         /dataset: csv:.*rows\.csv \(streamed\) — 50 train \/ \d+ validation \/ \d+ test samples/,
       );
-      const resumed = rectify(['train', '--resume', join(dir, 'run-csv')], dir);
-      expect(resumed.code).not.toBe(0);
-      expect(resumed.stderr).toContain('resuming a streamed run is not supported');
     } finally {
       delete process.env['RECTIFY_STREAM'];
     }
   });
+});
+
+describe('rectify evaluate and predict on streamed data', () => {
+  beforeAll(() => ensureBuilt());
+  const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!);
+
+  it('evaluate streams the test part of an image folder (at the model size) and gives what training measured', () => {
+    const model = join(dir, 'run-images', 'model');
+    const r = rectify(['evaluate', model, '--dataset', `images:${imagesDir}`, '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const test = JSON.parse(readFileSync(join(dir, 'run-images', 'test.json'), 'utf8'));
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ dataset: `images:${imagesDir}@6x6x1`, split: 'test', accuracy: test.accuracy });
+    expect(out.loss).toBeCloseTo(test.loss, 5);
+    expect(out.samples).toBeGreaterThan(0);
+    const all = json(
+      rectify(['evaluate', model, '--dataset', `images:${imagesDir}`, '--split', 'all', '--json'], dir).stdout,
+    );
+    expect(all.samples).toBe(20);
+    const bare = rectify(['evaluate', model], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(`was trained on images:${imagesDir}@6x6; pass --dataset images:<dir>`);
+  });
+
+  it('evaluate streams a CSV (RECTIFY_STREAM=1) with the columns, classes and statistics the model was trained with', () => {
+    process.env['RECTIFY_STREAM'] = '1';
+    try {
+      const model = join(dir, 'run-csv', 'model');
+      const r = rectify(['evaluate', model, '--dataset', `csv:${csvPath}`, '--json'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const test = JSON.parse(readFileSync(join(dir, 'run-csv', 'test.json'), 'utf8'));
+      const out = json(r.stdout);
+      expect(out.accuracy).toBe(test.accuracy);
+      expect(out.loss).toBeCloseTo(test.loss, 5);
+    } finally {
+      delete process.env['RECTIFY_STREAM'];
+    }
+  });
+
+  it('predict --input images:<dir> writes one prediction per file, naming it', () => {
+    const r = rectify(['predict', join(dir, 'run-images', 'model'), '--input', `images:${imagesDir}`, '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { predictions } = JSON.parse(r.stdout);
+    expect(predictions).toHaveLength(20);
+    expect(predictions[0].file).toBe(join(imagesDir, 'black', '0.jpg'));
+    for (const p of predictions) expect(['black', 'white']).toContain(p.label);
+    const text = rectify(['predict', join(dir, 'run-images', 'model'), '--input', `images:${imagesDir}`], dir);
+    expect(text.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^${join(imagesDir, 'black', '0.jpg')}: (black|white) \\(p=`),
+    );
+  });
+
+  it('predict streams a large CSV batch by batch, with the predictions of the in-memory path', () => {
+    const model = join(dir, 'run-csv', 'model');
+    const whole = rectify(['predict', model, '--input', csvPath, '--json'], dir);
+    expect(whole.code).toBe(0);
+    process.env['RECTIFY_STREAM'] = '1';
+    try {
+      const streamed = rectify(['predict', model, '--input', csvPath, '--json'], dir);
+      expect(streamed.stderr).toBe('');
+      expect(streamed.code).toBe(0);
+      const a = JSON.parse(whole.stdout).predictions;
+      const b = JSON.parse(streamed.stdout).predictions;
+      expect(b).toHaveLength(400);
+      expect(b.map((p: { label: string }) => p.label)).toEqual(a.map((p: { label: string }) => p.label));
+      b.forEach((p: { probability: number }, i: number) => expect(p.probability).toBeCloseTo(a[i].probability, 5));
+    } finally {
+      delete process.env['RECTIFY_STREAM'];
+    }
+  });
+});
+
+/** A streamed CSV run with dropout, so that a resume must repeat the shuffles and the masks to match. */
+const streamConfig = (csv: string) => `
+dataset: { name: 'csv:${csv}', target: parity }
+model:
+  layers:
+    - { type: dense, units: 16, activation: relu }
+    - { type: dropout, rate: 0.3 }
+    - { type: dense, units: 2, activation: softmax }
+optimizer: { name: adam, learningRate: 0.01 }
+batchSize: 4
+validationSplit: 0.1
+seed: 3
+`;
+
+const metricLines = (runDir: string) =>
+  readFileSync(join(runDir, 'metrics.jsonl'), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/,"epoch_seconds":[\d.e-]+/, ''));
+
+function expectSameWeights(a: string, b: string): void {
+  const wa = modelWeights(join(a, 'model'));
+  const wb = modelWeights(join(b, 'model'));
+  expect([...wb.keys()]).toEqual([...wa.keys()]);
+  for (const [name, bytes] of wa) expect(wb.get(name)!.equals(bytes), name).toBe(true);
+}
+
+describe('resuming a streamed run', () => {
+  const cwd = tempDir('stream-resume');
+  const config = join(cwd, 'stream.yaml');
+  const bigConfig = join(cwd, 'big.yaml');
+
+  beforeAll(() => {
+    ensureBuilt();
+    writeFileSync(config, streamConfig(csvPath));
+    // Long enough (about 500 steps an epoch, seconds) that Ctrl-C half a second into training lands inside it.
+    const big = join(cwd, 'big.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 === 0 ? 'even' : 'odd'}`);
+    writeFileSync(big, `a,b,parity\n${rows.join('\n')}\n`);
+    writeFileSync(bigConfig, streamConfig(big));
+    process.env['RECTIFY_STREAM'] = '1';
+  });
+  afterAll(() => {
+    delete process.env['RECTIFY_STREAM'];
+  });
+
+  it('2 epochs, then --resume to 4, gives the weights and metrics of an uninterrupted 4-epoch run, bit for bit', () => {
+    const full = rectify(['train', config, '--epochs', '4', '--out', 'full', '--quiet'], cwd);
+    expect(full.stderr).toBe('');
+    expect(full.code).toBe(0);
+    const half = rectify(['train', config, '--epochs', '2', '--out', 'half', '--quiet'], cwd);
+    expect(half.code).toBe(0);
+    expect(readFileSync(join(cwd, 'half/checkpoints/latest.json'), 'utf8')).toContain('"checkpoint":"epoch-0002"');
+    const resumed = rectify(['train', '--resume', 'half', '--epochs', '4'], cwd);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('(resuming after epoch 2)');
+    expectSameWeights(join(cwd, 'full'), join(cwd, 'half'));
+    expect(metricLines(join(cwd, 'half'))).toEqual(metricLines(join(cwd, 'full')));
+    const again = rectify(['train', '--resume', 'half'], cwd);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('has already trained 4 epochs; pass --epochs N with N > 4 to train further');
+  }, 180_000);
+
+  it('Ctrl-C inside an epoch checkpoints at the step; resuming skips the trained batches and matches the uninterrupted run', async () => {
+    const reference = rectify(['train', bigConfig, '--epochs', '1', '--out', 'reference', '--quiet'], cwd);
+    expect(reference.code).toBe(0);
+    const stopped = await rectifyUntil(
+      ['train', bigConfig, '--epochs', '1', '--out', 'stopped'],
+      cwd,
+      'model:',
+      (pid) => setTimeout(() => process.kill(pid, 'SIGINT'), 500),
+    );
+    expect(stopped.code).toBe(130);
+    expect(stopped.stdout).toContain('interrupted — resume with: rectify train --resume stopped');
+    const latest = JSON.parse(readFileSync(join(cwd, 'stopped/checkpoints/latest.json'), 'utf8'));
+    expect(latest).toMatchObject({ epoch: 0 });
+    expect(latest.step).toBeGreaterThan(0);
+    const resumed = rectify(['train', '--resume', 'stopped', '--quiet'], cwd);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expectSameWeights(join(cwd, 'reference'), join(cwd, 'stopped'));
+  }, 180_000);
 });

@@ -35,7 +35,11 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
     return this.open();
   }
 
-  /** Applies `fn` to every element; `fn` may be async, and `{ parallel: n }` runs n calls at once, in order. @example ds.map((x) => x * 2) */
+  /**
+   * Applies `fn` to every element; `fn` may be async, and `{ parallel: n }` runs n calls at once, in order.
+   * `{ parallel: n, worker: true }` runs them on n workers (a self-contained function, or a `moduleFunction`).
+   * @example ds.map((x) => x * 2)
+   */
   map<U>(fn: (value: T) => U | Promise<U>, options: MapOptions = {}): Dataset<U> {
     return new Dataset(() => mapElements(this, fn, 'map', options), this.size);
   }

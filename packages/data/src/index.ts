@@ -17,3 +17,4 @@ export type { ShuffleSeed } from './transforms/shuffle.js';
 export type { Batched } from './transforms/batch.js';
 export type { Element } from './container.js';
 export { batchRows } from './transforms/batch.js';
+export { moduleFunction } from './workers/module-function.js';

@@ -26,6 +26,14 @@ describe('batch', () => {
     expect(deep.map(plain)).toEqual([{ a: { b: f32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]) } }]);
   });
 
+  it('typed arrays (what a worker map returns) become [b, length]; Int32Array stays int32; lengths must agree', async () => {
+    const ds = array([{ x: Float32Array.of(1, 2), y: Int32Array.of(3) }, { x: Float32Array.of(4, 5), y: Int32Array.of(6) }]);
+    expect((await ds.batch(2).toArray()).map(plain)).toEqual([{ x: f32([2, 2], [1, 2, 4, 5]), y: { shape: [2, 1], dtype: 'int32', values: [3, 6] } }]);
+    await expect(array([Float32Array.of(1, 2), Float32Array.of(3)]).batch(2).toArray()).rejects.toThrow(
+      'batch: the element is a typed array of 2 entries in row 0 but Float32Array of 1 entries in row 1 (the batch of elements 0–1)',
+    );
+  });
+
   it('stacks tensors and frees the rows; arrays holding tensors are batched entry by entry', async () => {
     const rows = [tensor([1, 2]), tensor([3, 4])];
     const [b] = await array(rows).batch(2).toArray();

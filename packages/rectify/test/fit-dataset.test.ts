@@ -151,6 +151,35 @@ describe('fitDataset', () => {
     });
   });
 
+  it('a map running in workers trains as the sequential map does, and its errors reach fitDataset the same way', async () => {
+    const { x, y } = linearData(12);
+    const prepare = (e: { xs: number[]; ys: number[] }) => ({ xs: e.xs.map((v) => v * 2), ys: e.ys });
+    const seq = mlp();
+    const hs = await seq.fitDataset(data.array(rows(x, y)).map(prepare).batch(4), { epochs: 2, verbose: 0 });
+    const par = mlp();
+    const ds = data.array(rows(x, y)).map(prepare, { parallel: 2, worker: true }).batch(4);
+    const hp = await par.fitDataset(ds, { epochs: 2, verbose: 0 });
+    expect(hp.history).toEqual(hs.history);
+    expect(weights(par)).toEqual(weights(seq));
+    const failing = data
+      .array(rows(x, y))
+      .map(
+        (e) => {
+          if (e.xs[0]! > 0.5) throw new Error(`corrupt record ${e.xs[0]!.toFixed(2)}`);
+          return e;
+        },
+        { parallel: 2, worker: true },
+      )
+      .batch(4);
+    const error = await par.fitDataset(failing, { epochs: 1, verbose: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(data.DatasetError);
+    const first = rows(x, y).findIndex((r) => r.xs[0]! > 0.5);
+    expect(error).toMatchObject({ op: 'map', index: first });
+    expect((error as Error).message).toMatch(
+      new RegExp(`^map: the function threw on element ${first}: Error: corrupt record`),
+    );
+  });
+
   it('stops on a NaN loss with the weights from before the step (the guard fit has)', async () => {
     const m = mlp(() => sgd({ learningRate: 0.1 }));
     const good = { xs: [1, 2], ys: [1] };

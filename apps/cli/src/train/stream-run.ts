@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { LayersModel } from '@rectify/rectify';
+import { loadModel, type LayersModel } from '@rectify/rectify';
 import { RectifyError } from '@rectify/tensor';
 import { useBackend } from '../backend.js';
 import { buildModel } from '../config/build-model.js';
@@ -13,19 +13,38 @@ import { peakRssMiB } from '../output/memory.js';
 import type { Reporter } from '../output/reporter.js';
 import { curvesSvg } from '../plot/curves.js';
 import { writeFileAtomic } from '../run-dir/atomic.js';
-import { writeCheckpoint } from '../run-dir/checkpoints.js';
-import { type EpochLog, writeMetrics } from '../run-dir/metrics-log.js';
+import { readLatestCheckpoint, writeCheckpoint } from '../run-dir/checkpoints.js';
+import { writeMetrics } from '../run-dir/metrics-log.js';
 import { modelInfo, saveModelDir } from '../run-dir/model-dir.js';
 import { watchInterrupt } from './interrupt.js';
-import type { TrainState } from './state.js';
+import { FRESH_STATE, type TrainState } from './state.js';
+import { runStreamedEpochs } from './stream-epochs.js';
 
-/** Lets signal handlers run between steps (fitDataset awaits its callbacks, but only as microtasks). */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The model of a fresh run, or the one in the run's latest checkpoint with the state it stopped in. */
+async function startModel(
+  build: () => LayersModel,
+  runDir: string,
+  resume: boolean,
+  epochs: number,
+): Promise<{ model: LayersModel; state: TrainState }> {
+  if (!resume) return { model: build(), state: FRESH_STATE };
+  const checkpoint = readLatestCheckpoint(runDir);
+  if (checkpoint.state.epoch >= epochs)
+    throw new UsageError(
+      `train --resume: ${runDir} has already trained ${checkpoint.state.epoch} epochs; pass --epochs N with N > ${checkpoint.state.epoch} to train further`,
+    );
+  try {
+    return { model: await loadModel(checkpoint.dir), state: checkpoint.state };
+  } catch (error) {
+    throw new CliError(`cannot resume: the checkpoint ${checkpoint.dir} does not load: ${(error as Error).message}`);
+  }
+}
 
 /**
  * `rectify train` on a streamed dataset (`images:<dir>`, or a CSV file larger than the heap): the data is read
  * batch by batch through rf.data and `model.fitDataset`, so memory holds a shuffle buffer and a few batches,
- * never the file. Writes the same run directory as an in-memory run; `--resume` is not offered for streams.
+ * never the file. Writes the same run directory as an in-memory run, checkpoints included, and `--resume`
+ * continues from the last checkpoint (mid-epoch after Ctrl-C) exactly as an uninterrupted run would have gone on.
  */
 export async function trainStreamed(
   input: ConfigInput,
@@ -33,10 +52,6 @@ export async function trainStreamed(
   resume: boolean,
   r: Reporter,
 ): Promise<{ interrupted: boolean; summary: Record<string, unknown> }> {
-  if (resume)
-    throw new UsageError(
-      `train --resume: ${input.dataset.name} is streamed from disk; resuming a streamed run is not supported`,
-    );
   await useBackend(input.backend ?? 'cpu');
   const stream = await openStreamed(
     input.dataset.name,
@@ -45,10 +60,17 @@ export async function trainStreamed(
   );
   const config = resolveConfig(input, stream.info);
   checkNames(config);
-  const model: LayersModel = buildModel(config, stream.info);
+  const { model, state: start } = await startModel(
+    () => buildModel(config, stream.info),
+    runDir,
+    resume,
+    config.epochs,
+  );
   writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const { counts } = stream;
-  r.info(`run directory: ${runDir}`);
+  r.info(
+    `run directory: ${runDir}${resume ? ` (resuming after epoch ${start.epoch}${start.step ? `, step ${start.step}` : ''})` : ''}`,
+  );
   r.info(
     `dataset: ${stream.info.name} (streamed) — ${counts.train} train / ${counts.validation} validation / ${counts.test} test samples`,
   );
@@ -57,60 +79,22 @@ export async function trainStreamed(
   );
 
   const interrupt = watchInterrupt(() => r.info('\ninterrupt: finishing the current step, then writing a checkpoint'));
-  const steps = Math.ceil(counts.train / config.batchSize);
-  const history: EpochLog[] = [];
   let lastCheckpoint = '';
-  let epochStart = 0;
-  let seconds = 0;
+  let result: { state: TrainState; interrupted: boolean };
   try {
-    await model.fitDataset(stream.batches('train', config.batchSize, config.seed), {
+    result = await runStreamedEpochs(start, {
+      model,
+      stream,
       epochs: config.epochs,
-      verbose: 0,
+      batchSize: config.batchSize,
       seed: config.seed,
-      ...(counts.validation > 0 && {
-        validationData: stream.batches('validation', Math.max(config.batchSize, 256), config.seed),
-      }),
-      callbacks: {
-        onEpochBegin: (epoch) => {
-          epochStart = performance.now();
-          r.epochStart(epoch + 1, config.epochs, steps);
-        },
-        onBatchEnd: async (batch, logs = {}) => {
-          const done = Math.min((batch + 1) * config.batchSize, counts.train);
-          const rate = done / Math.max((performance.now() - epochStart) / 1000, 1e-9);
-          const { batch: _b, size: _s, ...values } = logs;
-          r.step({
-            epoch: history.length + 1,
-            epochs: config.epochs,
-            step: batch + 1,
-            steps,
-            logs: values,
-            samplesPerSecond: rate,
-            etaSeconds: (counts.train - done) / rate,
-          });
-          await yieldToEventLoop();
-          if (interrupt.requested) model.stopTraining = true;
-        },
-        onEpochEnd: async (epoch, logs = {}) => {
-          const epochSeconds = (performance.now() - epochStart) / 1000;
-          seconds += epochSeconds;
-          const log: EpochLog = { epoch: epoch + 1, ...logs, epoch_seconds: epochSeconds };
-          history.push(log);
-          r.epochEnd(log, config.epochs, epochSeconds, counts.train / Math.max(epochSeconds, 1e-9));
-          writeMetrics(runDir, history);
-          writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(history));
-          const state: TrainState = {
-            version: 1,
-            epoch: epoch + 1,
-            step: 0,
-            partial: null,
-            history: [...history],
-            seconds,
-          };
-          if ((epoch + 1) % config.checkpointEvery === 0 || epoch + 1 === config.epochs) {
-            lastCheckpoint = await writeCheckpoint(runDir, state, async (dir) => void (await model.save(dir)));
-          }
-        },
+      reporter: r,
+      interrupted: () => interrupt.requested,
+      onState: async (st, reason) => {
+        writeMetrics(runDir, st.history);
+        writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(st.history));
+        if (reason === 'interrupt' || st.epoch % config.checkpointEvery === 0 || st.epoch === config.epochs)
+          lastCheckpoint = await writeCheckpoint(runDir, st, async (dir) => void (await model.save(dir)));
       },
     });
   } catch (error) {
@@ -123,28 +107,43 @@ export async function trainStreamed(
     r.close();
   }
 
+  const st = result.state;
+  const files = {
+    config: join(runDir, 'config.json'),
+    metrics_jsonl: join(runDir, 'metrics.jsonl'),
+    checkpoint: lastCheckpoint,
+  };
+  if (result.interrupted) {
+    const summary = {
+      event: 'interrupted',
+      run_dir: runDir,
+      epoch: st.epoch,
+      step: st.step,
+      streamed: true,
+      files,
+      resume: `rectify train --resume ${runDir}`,
+    };
+    r.result(summary, [`checkpoint: ${lastCheckpoint}`, `interrupted — resume with: rectify train --resume ${runDir}`]);
+    model.dispose();
+    return { interrupted: true, summary };
+  }
+
   const modelDir = join(runDir, 'model');
   await saveModelDir(model, modelDir, modelInfo(stream.info, config));
   const test =
     counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
   writeFileAtomic(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const summary = {
-    event: interrupt.requested ? 'interrupted' : 'done',
+    event: 'done',
     run_dir: runDir,
-    epochs: history.length,
-    final: history[history.length - 1] ?? { epoch: 0 },
+    epochs: st.epoch,
+    final: st.history[st.history.length - 1] ?? { epoch: 0 },
     test,
-    seconds,
-    samples_per_second: (counts.train * history.length) / Math.max(seconds, 1e-9),
+    seconds: st.seconds,
+    samples_per_second: (counts.train * st.history.length) / Math.max(st.seconds, 1e-9),
     peak_rss_mib: peakRssMiB(),
     streamed: true,
-    files: {
-      config: join(runDir, 'config.json'),
-      metrics_jsonl: join(runDir, 'metrics.jsonl'),
-      checkpoint: lastCheckpoint,
-      model: modelDir,
-      test: join(runDir, 'test.json'),
-    },
+    files: { ...files, model: modelDir, test: join(runDir, 'test.json') },
   };
   r.result(summary, [
     `test (${counts.test} held-out samples): ${formatLogs(test)}`,
@@ -152,5 +151,5 @@ export async function trainStreamed(
     `  model       ${modelDir} (load with rf.loadModel)`,
   ]);
   model.dispose();
-  return { interrupted: interrupt.requested, summary };
+  return { interrupted: false, summary };
 }

@@ -6,7 +6,7 @@ import { DatasetError } from '../errors.js';
  * What `batch` makes of an element type: numbers, booleans, nested arrays of them and tensors become tensors;
  * objects and arrays holding tensors or objects are batched entry by entry.
  */
-export type Batched<T> = T extends number | boolean | Tensor
+export type Batched<T> = T extends number | boolean | Tensor | ArrayBufferView
   ? Tensor
   : T extends ReadonlyArray<number | boolean | ReadonlyArray<unknown>>
     ? Tensor
@@ -44,6 +44,22 @@ function flatRows(rows: readonly number[][], where: string): Tensor {
   return tensor(out, [rows.length, width]);
 }
 
+/** Equal-length typed arrays (what a worker map hands back) as one `[rows, length]` tensor. */
+function typedRows(rows: readonly unknown[], where: string): Tensor {
+  const first = rows[0] as ArrayLike<number>;
+  const width = first.length;
+  const out = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => {
+    const row = ArrayBuffer.isView(r) && !(r instanceof DataView) ? (r as unknown as ArrayLike<number>) : null;
+    if (row === null || row.length !== width)
+      throw new ValueError(
+        `batch: ${where} is a typed array of ${width} entries in row 0 but ${describe(r)}${row ? ` of ${row.length} entries` : ''} in row ${i}`,
+      );
+    out.set(row, i * width);
+  });
+  return tensor(out, [rows.length, width], first instanceof Int32Array ? 'int32' : 'float32');
+}
+
 /** Joins the same place (`path`) of every row into one tensor, or recurses into arrays and objects. */
 function join(rows: readonly unknown[], path: string): unknown {
   const first = rows[0];
@@ -54,6 +70,7 @@ function join(rows: readonly unknown[], path: string): unknown {
     });
     return stack(rows as Tensor[]);
   }
+  if (ArrayBuffer.isView(first) && !(first instanceof DataView) && typeof (first as unknown as ArrayLike<number>)[0] !== 'bigint') return typedRows(rows, where);
   if (typeof first === 'number' || typeof first === 'boolean' || (Array.isArray(first) && isNumericArray(first))) {
     rows.forEach((r, i) => {
       if (typeof r !== typeof first || Array.isArray(r) !== Array.isArray(first)) {

@@ -1,16 +1,26 @@
-import { ValueError, tidy } from '@rectify/tensor';
+import { ValueError, checkOptions, tidy } from '@rectify/tensor';
 import { disposeDropped, disposeElement } from '../container.js';
 import { elementError } from '../errors.js';
 import { checkCount } from '../checks.js';
+import { workerMapElements } from '../workers/worker-map.js';
 
 export interface MapOptions {
   /**
-   * How many calls of the function may run at once (default 1). Results keep the input order. This pays when
-   * the function waits on I/O (fetch, file reads, image decoding in the browser); a synchronous function gains
-   * nothing, since JavaScript runs it on one thread.
+   * How many calls of the function may run at once (default 1). Results keep the input order. On this thread
+   * this pays when the function waits on I/O (fetch, file reads); for CPU-bound work add `worker: true`.
    */
   parallel?: number;
+  /**
+   * Run the function on `parallel` workers (worker_threads in Node, web workers in browsers) instead of this
+   * thread. Elements and results travel as structured clones (numbers, strings, arrays, typed arrays, plain
+   * objects; no tensors), so map in workers before `batch`. The function is rebuilt in each worker from its
+   * source text and must be self-contained — or made with `rf.data.moduleFunction(url, name)`, which the workers
+   * import instead. Rebuilding from text needs `unsafe-eval` under a strict browser Content-Security-Policy.
+   */
+  worker?: boolean;
 }
+
+const MAP_OPTIONS = ['parallel', 'worker'] as const;
 
 const AsyncFunction = (async () => {}).constructor;
 
@@ -49,7 +59,14 @@ export async function* mapElements<T, U>(
   options: MapOptions,
 ): AsyncGenerator<U> {
   if (typeof fn !== 'function') throw new ValueError(`${op}: expected a function, received ${typeof fn}`);
+  checkOptions(op, options, MAP_OPTIONS);
   const parallel = checkCount(op, 'parallel', options.parallel ?? 1, 1);
+  if (options.worker !== undefined && typeof options.worker !== 'boolean')
+    throw new ValueError(`${op}: worker must be true or false, received ${String(options.worker)}`);
+  if (options.worker === true) {
+    yield* workerMapElements(source, fn, op, parallel);
+    return;
+  }
   const upstream = source[Symbol.asyncIterator]();
   const inFlight: Array<Promise<U>> = [];
   let index = 0;

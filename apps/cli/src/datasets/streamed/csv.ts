@@ -7,7 +7,7 @@ import { didYouMean } from '../../suggest.js';
 import { csvInfo } from '../csv-info.js';
 import type { LoadOptions, Task } from '../types.js';
 import { rowPart } from './row-split.js';
-import type { Batch, Part, StreamedData } from './types.js';
+import type { Batch, Part, StreamedData, TrainedOn } from './types.js';
 
 /** Rows held in the shuffle buffer of a streamed training set: enough to mix neighbours, small next to the heap. */
 export const SHUFFLE_BUFFER = 2048;
@@ -99,7 +99,7 @@ async function scan(
  */
 export async function openCsvStream(
   path: string,
-  options: LoadOptions & { task?: Task },
+  options: LoadOptions & { task?: Task; trainedOn?: TrainedOn },
   validationSplit: number,
 ): Promise<StreamedData> {
   const target = options.target;
@@ -116,7 +116,13 @@ export async function openCsvStream(
       `${path}: target column '${target}' does not exist${didYouMean(target, header)}; columns are: ${header.join(', ')}`,
     );
   }
-  const features = header.filter((c) => c !== target);
+  const trained = options.trainedOn;
+  const features = trained?.featureNames ? [...trained.featureNames] : header.filter((c) => c !== target);
+  const missing = features.filter((f) => !header.includes(f));
+  if (missing.length > 0)
+    throw new UsageError(
+      `${path}: the model's input column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; columns are: ${header.join(', ')}`,
+    );
   const s = await scan(path, target, features, validationSplit, options.limit);
   const task = options.task ?? (s.numericTarget ? 'regression' : 'classification');
   if (task === 'sequence') throw new UsageError(`csv:${path}: task 'sequence' is not supported for CSV data`);
@@ -124,13 +130,20 @@ export async function openCsvStream(
     throw new UsageError(
       `csv:${path}: the target '${target}' has more than ${MAX_CLASSES} distinct values; use --task regression`,
     );
-  const classNames = task === 'classification' ? [...s.classes].sort() : undefined;
+  const classNames =
+    task !== 'classification' ? undefined : trained?.classNames ? [...trained.classNames] : [...s.classes].sort();
   const classIndex = new Map(classNames?.map((c, i) => [c, i]));
-  const standardize = options.standardize === true;
+  const unknown = classNames ? [...s.classes].filter((c) => !classIndex.has(c)) : [];
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${path}: the target '${target}' holds ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which the model does not know (its classes: ${classNames!.join(', ')})`,
+    );
+  // A saved model's statistics win over this file's: it must see its inputs scaled as in training.
+  const stats = trained?.standardizer ?? (options.standardize === true ? { mean: s.mean, std: s.std } : undefined);
   const sample = ([i, row]: [number, Row]) => ({
     xs: features.map((f, k) => {
       const v = featureValue(path, i, f, row[f]);
-      return standardize ? (v - s.mean[k]!) / s.std[k]! : v;
+      return stats ? (v - stats.mean[k]!) / stats.std[k]! : v;
     }),
     ys: classNames ? classIndex.get(row[target] as string)! : [Number(row[target])],
   });
@@ -138,16 +151,17 @@ export async function openCsvStream(
   return {
     info: {
       ...csvInfo(path, task, features, classNames),
-      ...(standardize && { standardizer: { mean: s.mean, std: s.std } }),
+      ...(stats && { standardizer: { mean: [...stats.mean], std: [...stats.std] } }),
       train: empty,
       test: empty,
     },
     counts: s.counts,
-    batches(part, batchSize, seed) {
+    batches(part, batchSize, seed, skip = 0) {
       let rows = indexedRows(path, target).filter(([i]) => rowPart(i, validationSplit) === part);
       if (part === 'train' && options.limit !== undefined) rows = rows.take(options.limit);
       let samples = rows.map(sample);
       if (part === 'train') samples = samples.shuffle(SHUFFLE_BUFFER, seed);
+      if (skip > 0) samples = samples.skip(skip);
       return samples
         .batch(batchSize)
         .map(({ xs, ys }): Batch => ({ xs, ys: classNames ? cast(ys, 'int32') : ys }))

@@ -1,7 +1,7 @@
 import type { LoadOptions, Task } from '../types.js';
 import { openCsvStream, streamsCsv } from './csv.js';
 import { IMAGES_PREFIX, openImageFolder } from './images.js';
-import type { StreamedData } from './types.js';
+import type { StreamedData, TrainedOn } from './types.js';
 
 /**
  * Whether `name` is read as a stream rather than loaded whole: `images:<dir>` always, `csv:<path>` when the file
@@ -17,7 +17,7 @@ export function isStreamed(name: string): boolean {
 /** Opens a streamed dataset (see `isStreamed`). */
 export function openStreamed(
   name: string,
-  options: LoadOptions & { task?: Task },
+  options: LoadOptions & { task?: Task; trainedOn?: TrainedOn },
   validationSplit: number,
 ): Promise<StreamedData> {
   if (name.startsWith(IMAGES_PREFIX))

@@ -2,6 +2,13 @@ import type { Tensor } from '@rectify/tensor';
 import type { data } from '@rectify/rectify';
 import type { Dataset } from '../types.js';
 
+/** What a saved model fixes about its data: the columns, classes and standardisation it was trained with. */
+export interface TrainedOn {
+  readonly featureNames?: readonly string[];
+  readonly classNames?: readonly string[];
+  readonly standardizer?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+}
+
 /** Which part of a streamed dataset a row belongs to. */
 export type Part = 'train' | 'validation' | 'test';
 
@@ -18,6 +25,10 @@ export interface Batch {
 export interface StreamedData {
   readonly info: Dataset;
   readonly counts: Readonly<Record<Part, number>>;
-  /** The batches of `part`; training batches are shuffled through a buffer from `seed`, differently each epoch. */
-  batches(part: Part, batchSize: number, seed: number): data.Dataset<Batch>;
+  /**
+   * The batches of `part`; training batches are shuffled through a buffer from `seed` (differently on each pass
+   * over the same dataset). `skip` drops that many samples first, after the shuffle: a run resumed inside an epoch
+   * continues with the batches it had not trained on, without decoding the others.
+   */
+  batches(part: Part, batchSize: number, seed: number, skip?: number): data.Dataset<Batch>;
 }
