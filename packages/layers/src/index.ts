@@ -24,6 +24,7 @@ export {
   serializeLayer,
   deserializeLayer,
   layerClassNames,
+  layerClasses,
   type LayerClass,
   type SerializedLayer,
 } from './registry.js';

@@ -12,7 +12,7 @@ import { formatLogs } from '../output/format.js';
 import { peakRssMiB } from '../output/memory.js';
 import type { Reporter } from '../output/reporter.js';
 import { curvesSvg } from '../plot/curves.js';
-import { writeFileAtomic } from '../run-dir/atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { writeCheckpoint } from '../run-dir/checkpoints.js';
 import { type EpochLog, writeMetrics } from '../run-dir/metrics-log.js';
 import { modelInfo, saveModelDir } from '../run-dir/model-dir.js';
@@ -46,7 +46,7 @@ export async function trainStreamed(
   const config = resolveConfig(input, stream.info);
   checkNames(config);
   const model: LayersModel = buildModel(config, stream.info);
-  writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  writeFileAtomicSync(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const { counts } = stream;
   r.info(`run directory: ${runDir}`);
   r.info(
@@ -98,7 +98,7 @@ export async function trainStreamed(
           history.push(log);
           r.epochEnd(log, config.epochs, epochSeconds, counts.train / Math.max(epochSeconds, 1e-9));
           writeMetrics(runDir, history);
-          writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(history));
+          writeFileAtomicSync(join(runDir, 'curves.svg'), curvesSvg(history));
           const state: TrainState = {
             version: 1,
             epoch: epoch + 1,
@@ -127,7 +127,7 @@ export async function trainStreamed(
   await saveModelDir(model, modelDir, modelInfo(stream.info, config));
   const test =
     counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
-  writeFileAtomic(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
+  writeFileAtomicSync(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const summary = {
     event: interrupt.requested ? 'interrupted' : 'done',
     run_dir: runDir,
