@@ -1,5 +1,5 @@
 import { RectifyError } from '@rectify/tensor';
-import type { Layer, Shape } from '@rectify/layers';
+import type { Shape } from '@rectify/layers';
 import type { LayersModel, SummaryRow } from './layers-model.js';
 import { initializerHint } from './init-hints.js';
 import { activationOf, mainInitializerConfig } from './layer-facts.js';
