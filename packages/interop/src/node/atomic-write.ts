@@ -83,12 +83,12 @@ function fsyncDir(dir: string): void {
   }
 }
 
-function makeParent(fn: string, path: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (err) {
-    throw fsError(fn, dirname(path), err, 'create the folder');
-  }
+/**
+ * Creates the folders above `path`. Their errors stay Node's own (code, syscall, path): the caller knows what the
+ * folder is for and words the message (the FilePort and the CLI each do).
+ */
+function makeParent(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
 }
 
 const bytesOf = (data: string | Uint8Array): Uint8Array =>
@@ -118,13 +118,13 @@ export function writeFileSynced(path: string, data: string | Uint8Array): void {
 /**
  * Replaces `path` so that readers see either the old file or the complete new one, even if the process dies
  * mid-write: the bytes go to a temporary file beside it, are flushed, and the temporary file is renamed over the
- * target (atomic within a file system), then the folder entry is flushed. File-system failures are RectifyErrors
- * naming `fn` and the path. The one atomic writer: model saves (through the Node FilePort) and the CLI's run
- * folders both write with it.
+ * target (atomic within a file system), then the folder entry is flushed. Failures to write the file are
+ * RectifyErrors naming `fn` and the path; creating its folder fails with Node's own error, for the caller to word.
+ * The one atomic writer: model saves (through the Node FilePort) and the CLI's run folders both write with it.
  * @example writeFileAtomicSync('runs/x/config.json', JSON.stringify(config));
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, fn = 'writeFile'): void {
-  makeParent(fn, path);
+  makeParent(path);
   checkTarget(fn, path);
   const temp = tempPath(path);
   try {
@@ -150,18 +150,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array, fn = 'writ
  * {@link isStaleTemp} recognises a crashed one), which is then renamed to `path`, replacing an older `path`.
  * @example await writeDirAtomic('runs/x/checkpoints/epoch-0003', async (dir) => saveEverything(dir));
  */
-export async function writeDirAtomic(
-  path: string,
-  fill: (dir: string) => Promise<void> | void,
-  fn = 'writeDir',
-): Promise<void> {
-  makeParent(fn, path);
+export async function writeDirAtomic(path: string, fill: (dir: string) => Promise<void> | void): Promise<void> {
+  makeParent(path);
   const temp = tempPath(path);
-  try {
-    mkdirSync(temp);
-  } catch (err) {
-    throw fsError(fn, path, err, 'create the folder');
-  }
+  mkdirSync(temp);
   try {
     await fill(temp);
     fsyncDir(temp);
