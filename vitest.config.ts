@@ -22,6 +22,7 @@ const packageAliases = readdirSync(`${root}packages`)
     const escaped = name.replace(/[/@]/g, (c) => `\\${c}`);
     return [
       { find: new RegExp(`^${escaped}/testing$`), replacement: `${root}packages/${dir}/src/testing/index.ts` },
+      { find: new RegExp(`^${escaped}/node$`), replacement: `${root}packages/${dir}/src/node/index.ts` },
       { find: new RegExp(`^${escaped}$`), replacement: nodeEntry(dir) },
     ];
   });

@@ -8,6 +8,12 @@ import { nodeFilePort } from './node/node-file-port.js';
 registerFilePort(nodeFilePort);
 
 export * from './index.js';
-export { removeStaleTemps } from './node/atomic-write.js';
+export {
+  isStaleTemp,
+  removeStaleTemps,
+  writeDirAtomic,
+  writeFileAtomicSync,
+  writeFileSynced,
+} from './node/atomic-write.js';
 export { fsError } from './node/fs-errors.js';
 export { readRegularFile, type ReadPlan } from './node/bounded-read.js';

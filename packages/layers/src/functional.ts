@@ -4,7 +4,7 @@ import { type CallArgs, Layer, type LayerConfig } from './layer.js';
 import { type Shape, isShapeList } from './shape.js';
 import type { Node, SymbolicTensor } from './symbolic-tensor.js';
 import { type GraphConfig, deserializeGraph, serializeGraph } from './graph-config.js';
-import type { LayerClass } from './registry.js';
+import type { LayerClass } from './layer-class.js';
 
 export interface FunctionalArgs {
   inputs: SymbolicTensor | readonly SymbolicTensor[];

@@ -1,7 +1,7 @@
 import { ValueError } from '@rectify/tensor';
 import { InputLayer } from './input-layer.js';
 import type { CallArgs, Layer, LayerConfig } from './layer.js';
-import { type LayerClass, deserializeLayer } from './registry.js';
+import { type LayerClass, deserializeWith } from './layer-class.js';
 import type { Node, SymbolicTensor } from './symbolic-tensor.js';
 
 /** A tensor in a saved graph: [layer name, node index within the graph, output index]. */
@@ -99,7 +99,7 @@ export function deserializeGraph(
   const key = (r: TensorRef): string => `${r[0]}:${r[1]}:${r[2]}`;
   const pending: { layer: Layer; node: NodeConfig; index: number }[] = [];
   for (const lc of config.layers) {
-    const layer = deserializeLayer({ className: lc.className, config: lc.config }, customClasses);
+    const layer = deserializeWith({ className: lc.className, config: lc.config }, { InputLayer, ...customClasses });
     if (layer instanceof InputLayer) produced.set(key([layer.name, 0, 0]), layer.output);
     lc.inboundNodes.forEach((node, index) => pending.push({ layer, node, index }));
   }

@@ -8,6 +8,7 @@ export {
   type AddWeightOptions,
 } from './layer.js';
 export { SymbolicTensor, type Node } from './symbolic-tensor.js';
+export { activate, withPreActivations } from './activate.js';
 export {
   InputLayer,
   input,
@@ -23,6 +24,7 @@ export {
   serializeLayer,
   deserializeLayer,
   layerClassNames,
+  layerClasses,
   type LayerClass,
   type SerializedLayer,
 } from './registry.js';

@@ -1,16 +1,5 @@
 import { noGrad } from '@rectify/autograd';
-import {
-  ShapeError,
-  Tensor,
-  ValueError,
-  type Variable,
-  add,
-  biasActivation,
-  cast,
-  checkOptions,
-  keep,
-  optionNames,
-} from '@rectify/tensor';
+import { ShapeError, Tensor, ValueError, type Variable, cast, checkOptions, optionNames } from '@rectify/tensor';
 import type { Activation, InitializerIdentifier } from './identifiers.js';
 import { type InputSpec, assertInputSpec } from './input-spec.js';
 import { toSnakeCase, uniqueName } from './naming.js';
@@ -116,11 +105,8 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
   batchInputShape?: Shape;
   /** The shape `build` received, kept so a deserialized layer can be rebuilt before `setWeights`. */
   buildInputShape?: Shape | Shape[];
-  /** The activation the layer applies, if any (diagnostics read it). */
+  /** The activation the layer applies, if any (through `activate`, which `withPreActivations` can watch). */
   readonly activation?: Activation;
-  /** When true, `lastPreActivation` keeps the pre-activation output of the latest call (for diagnostics). */
-  capturePreActivation = false;
-  lastPreActivation?: Tensor;
   /** Where this layer was applied to SymbolicTensors (functional API), in order. */
   readonly inboundNodes: Node[] = [];
   /** Whether the input's mask passes through unchanged (elementwise layers; Keras `supports_masking`). */
@@ -357,27 +343,6 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     return [...own, ...this.children.flatMap((l) => l.regularizationLosses())];
   }
 
-  /**
-   * `activation(z + bias)`: one fused `biasActivation` kernel when the activation is elementwise and nobody
-   * captures the pre-activation (which the fused kernel never materialises); otherwise `add` then {@link activate}.
-   */
-  protected activateWithBias(z: Tensor, bias: Tensor | undefined): Tensor {
-    const unary = this.activation?.unaryKernel;
-    if (bias && unary && !this.capturePreActivation && z.dtype === 'float32' && bias.dtype === 'float32') {
-      return biasActivation(z, bias, unary.fn, unary.a, unary.b);
-    }
-    return this.activate(bias ? add(z, bias) : z);
-  }
-
-  /** Applies the layer's activation; with `capturePreActivation` on it first keeps a copy of `z`. */
-  protected activate(z: Tensor): Tensor {
-    if (this.capturePreActivation) {
-      this.lastPreActivation?.dispose();
-      this.lastPreActivation = keep(noGrad(() => cast(z, z.dtype)));
-    }
-    return this.activation ? this.activation.apply(z) : z;
-  }
-
   /** The options that recreate this layer with `fromConfig`: `{...super.getConfig(), ...own}` in subclasses. */
   getConfig(): LayerConfig {
     return {
@@ -398,8 +363,6 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
     for (const w of this.ownWeights) w.variable.dispose();
     this.ownWeights.length = 0;
     for (const l of this.children) l.dispose();
-    this.lastPreActivation?.dispose();
-    this.lastPreActivation = undefined;
     this.built = false;
   }
 

@@ -1,20 +1,8 @@
-import { ValueError } from '@rectify/tensor';
 import { Functional } from './functional.js';
 import { InputLayer } from './input-layer.js';
-import { Layer, type LayerConfig } from './layer.js';
+import { Layer } from './layer.js';
+import { type LayerClass, type SerializedLayer, deserializeWith } from './layer-class.js';
 import * as builtinLayers from './layers/index.js';
-
-/** A layer class as the registry sees it: its serialization name and its `fromConfig`. */
-export interface LayerClass {
-  readonly className: string;
-  readonly prototype: Layer;
-  fromConfig(config: LayerConfig, customClasses?: Record<string, LayerClass>): Layer;
-}
-
-export interface SerializedLayer {
-  className: string;
-  config: LayerConfig;
-}
 
 let classes: Map<string, LayerClass> | undefined;
 
@@ -40,12 +28,14 @@ export function layerClassNames(): string[] {
 }
 
 /**
- * `{className, config}`: what `deserializeLayer` needs to recreate the layer (weights are saved separately).
- * @example serializeLayer(dense({ units: 2 })); // { className: 'Dense', config: { name: 'dense', units: 2, … } }
+ * Every built-in layer class by className (sorted): what a wrapper's `fromConfig` needs to recreate the layers
+ * inside it when called directly. @example Functional.fromConfig(config, layerClasses());
  */
-export function serializeLayer(layer: Layer): SerializedLayer {
-  return { className: layer.className, config: layer.getConfig() };
+export function layerClasses(): Record<string, LayerClass> {
+  return Object.fromEntries(layerClassNames().map((n) => [n, builtins().get(n)!]));
 }
+
+export { serializeLayer, type LayerClass, type SerializedLayer } from './layer-class.js';
 
 /**
  * Recreates an unbuilt layer from `serializeLayer`'s output. Only registered classes are ever constructed; layer
@@ -53,25 +43,5 @@ export function serializeLayer(layer: Layer): SerializedLayer {
  * @example deserializeLayer({ className: 'Dense', config: { name: 'd', trainable: true, dtype: 'float32', units: 2 } });
  */
 export function deserializeLayer(spec: SerializedLayer, customClasses: Record<string, LayerClass> = {}): Layer {
-  if (
-    spec === null ||
-    typeof spec !== 'object' ||
-    typeof spec.className !== 'string' ||
-    spec.config === null ||
-    typeof spec.config !== 'object'
-  ) {
-    throw new ValueError(
-      `deserializeLayer: expected {className: string, config: object}, received ${JSON.stringify(spec)}`,
-    );
-  }
-  const cls = Object.hasOwn(customClasses, spec.className)
-    ? customClasses[spec.className]
-    : builtins().get(spec.className);
-  if (!cls) {
-    const known = [...layerClassNames(), ...Object.keys(customClasses)].join(', ');
-    throw new ValueError(
-      `deserializeLayer: unknown layer class '${spec.className}'; known classes: ${known} (pass other classes in customClasses)`,
-    );
-  }
-  return cls.fromConfig(spec.config, customClasses);
+  return deserializeWith(spec, { ...layerClasses(), ...customClasses });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Dense,
   Functional,
+  layerClasses,
   InputLayer,
   type SymbolicTensor,
   add,
@@ -178,7 +179,7 @@ describe('functional graphs', () => {
       ['g_shared', 0, 0],
       ['g_shared', 1, 0],
     ]);
-    const copy = Functional.fromConfig(config);
+    const copy = Functional.fromConfig(config, layerClasses());
     expect(copy.getConfig()).toEqual(config);
     copy.setWeights(model.getWeights());
     const xs = [tensor([[0.1, 0.2]]), tensor([[-0.3, 0.4]])];

@@ -1,6 +1,6 @@
 import { add, conv2d as conv2dOp, engine, mapUnary, matmul, tensor, type OpName } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
-import { conv2d, dense } from '@rectify/layers';
+import { conv2d, dense, withPreActivations } from '@rectify/layers';
 import { get } from '@rectify/activations';
 
 /** The ops a call records, in order. */
@@ -36,9 +36,11 @@ describe('dense and conv2d fuse bias + elementwise activation', () => {
   it('keeps the unfused path when capturing the pre-activation, without a bias, or for a composite activation', () => {
     const captured = dense({ units: 2, activation: 'relu', biasInitializer: 'ones' });
     captured.build([2, 3]);
-    captured.capturePreActivation = true;
-    expect(opsOf(() => captured.apply(x))).toContain('binary');
-    expect(captured.lastPreActivation?.shape).toEqual([2, 2]);
+    withPreActivations([captured], (pre) => {
+      expect(opsOf(() => captured.apply(x))).toContain('binary');
+      expect(pre.get(captured)?.[0]?.shape).toEqual([2, 2]);
+    });
+    expect(opsOf(() => captured.apply(x))).toContain('biasActivation'); // fused again once nobody watches
     const noBias = dense({ units: 2, activation: 'relu', useBias: false });
     noBias.build([2, 3]);
     expect(opsOf(() => noBias.apply(x))).not.toContain('biasActivation');

@@ -106,22 +106,6 @@ describe('Layer lifecycle', () => {
     expect(() => layer.apply([] as never)).toThrow(ValueError);
   });
 
-  it('captures the pre-activation output when asked, for diagnostics', () => {
-    const layer = dense({ units: 1, activation: 'relu', kernelInitializer: 'ones', useBias: false });
-    layer.apply(tensor([[-1, -2]]));
-    expect(layer.lastPreActivation).toBeUndefined();
-    layer.capturePreActivation = true;
-    const y = layer.apply(
-      tensor([
-        [-1, -2],
-        [1, 2],
-      ]),
-    );
-    expect(values(y)).toEqual([0, 3]);
-    expect(values(layer.lastPreActivation)).toEqual([-3, 3]);
-    expect(layer.activation?.name).toBe('relu');
-  });
-
   it('gives gradients for exactly the trainable weights (frozen layers are skipped)', () => {
     const layer = new Dense({ units: 1, kernelInitializer: 'ones' });
     const x = tensor([[1, 2]]);

@@ -22,6 +22,7 @@ import {
   globalAveragePooling2d,
   input,
   layerClassNames,
+  layerClasses,
   layerNormalization,
   leakyRelu,
   maxPooling2d,
@@ -127,7 +128,7 @@ describe('serialization', () => {
       const json = JSON.parse(JSON.stringify(config));
       expect(json).toEqual(config);
       const cls = layer.constructor as unknown as LayerClass;
-      const copy = cls.fromConfig(json);
+      const copy = cls.fromConfig(json, layerClasses());
       expect(copy.className).toBe(className);
       expect(copy.getConfig()).toEqual(config);
       const viaRegistry = deserializeLayer(JSON.parse(JSON.stringify(serializeLayer(layer))));

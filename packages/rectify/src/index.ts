@@ -41,13 +41,27 @@ export {
 export * as activations from '@rectify/activations';
 export * as initializers from '@rectify/initializers';
 export * as layers from '@rectify/layers';
-export { regularizers, input, Layer, SymbolicTensor, InputLayer, Functional } from '@rectify/layers';
+export {
+  regularizers,
+  input,
+  Layer,
+  SymbolicTensor,
+  InputLayer,
+  Functional,
+  withPreActivations,
+} from '@rectify/layers';
 
 export * as optimizers from './optimizers/index.js';
 export * as train from './optimizers/train.js';
 export * as losses from './losses/index.js';
 export * as metrics from './metrics/index.js';
 export * as callbacks from './callbacks/index.js';
+export {
+  layerActivity,
+  type LayerActivity,
+  type LayerActivityOptions,
+  type ActivityModel,
+} from './diagnostics/layer-activity.js';
 export * as data from '@rectify/data';
 
 export {

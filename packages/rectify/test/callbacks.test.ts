@@ -231,7 +231,9 @@ describe('ActivationMonitor (unit)', () => {
     expect(h.units).toBe(4);
     expect(h.deadUnits).toBe(Math.round(h.deadFraction * 4));
     expect(h.gradNorm).toBeGreaterThan(0);
-    expect(m.layers[0]!.capturePreActivation).toBe(false); // switched off again
+    const typo = new ActivationMonitor({ probe, layers: ['hh'] });
+    typo.setModel(m);
+    expect(() => typo.record(0)).toThrow("layerActivity: options.layers names no layer 'hh' (did you mean 'h'?)");
     const bare = new ActivationMonitor();
     bare.setModel(m);
     expect(() => bare.record(0)).toThrow(

@@ -14,7 +14,7 @@ import type { DType, TypedArray } from './dtype.js';
 import { BackendError, ShapeError, ValueError, fmtShape } from './errors.js';
 import { checkKernelCall } from './backend/kernel-checks.js';
 import { type Shape, shapesEqual, sizeOf } from './shape.js';
-import { Tensor, type Variable } from './tensor.js';
+import { Tensor, type Variable, setTensorOwner } from './tensor.js';
 import { CpuBackend } from './cpu/cpu-backend.js';
 import { type FusedInputs, type FusedOutputs, fusedKernelDefs } from './fused.js';
 
@@ -72,6 +72,7 @@ export class Engine {
   private listenersPaused = 0;
 
   constructor() {
+    setTensorOwner(this);
     // The CPU backend is always present, at the lowest priority, so faster backends can take over the default.
     this.registerBackend('cpu', () => new CpuBackend(), 0);
   }

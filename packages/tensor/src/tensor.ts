@@ -3,7 +3,6 @@ import type { Backend, DataId } from './backend/kernels.js';
 import { BackendError, ShapeError } from './errors.js';
 import { sizeOf, type Shape } from './shape.js';
 import { formatTensor } from './format.js';
-import { engine } from './engine.js';
 
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -18,6 +17,22 @@ let nextTensorId = 0;
  * t.shape;        // [2, 2]
  * t.toString();   // "[[1., 2.],\n [3., 4.]]"
  */
+/**
+ * What tensors ask of the engine that made them. The engine registers itself when it is created — before it can
+ * make any tensor — so that this module need not import the engine, which imports it.
+ */
+export interface TensorOwner {
+  disposeTensor(t: Tensor): void;
+  assignVariable(v: Variable, value: Tensor): void;
+}
+
+let owner: TensorOwner | undefined;
+
+/** @internal called once, by the engine's constructor. */
+export function setTensorOwner(o: TensorOwner): void {
+  owner = o;
+}
+
 export class Tensor {
   readonly id = nextTensorId++;
   readonly shape: readonly number[];
@@ -91,7 +106,7 @@ export class Tensor {
   }
 
   dispose(): void {
-    engine.disposeTensor(this);
+    owner!.disposeTensor(this);
   }
 
   toString(): string {
@@ -120,7 +135,7 @@ export class Variable extends Tensor {
 
   /** Replaces the value with `value`'s (same shape and dtype). `value` stays owned by the caller. */
   assign(value: Tensor): void {
-    engine.assignVariable(this, value);
+    owner!.assignVariable(this, value);
   }
 }
 

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Io, RunState } from '../main.js';
 import { formatLogs } from '../output/format.js';
 import { table } from '../output/table.js';
-import { writeFileAtomic } from '../run-dir/atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { defaultRunDir } from '../train/run-dir-setup.js';
 import { addConfigOptions } from './config-options.js';
 import { nameList, positiveInt } from './parsers.js';
@@ -106,8 +106,8 @@ export function registerCompare(program: Command, io: Io, state: RunState): void
       const rows = compareRows(trials, initializerOf);
       const metricName = rows[0]?.metricName ?? 'val_loss';
       const plot = join(dir, 'compare.svg');
-      writeFileAtomic(plot, compareSvg(trials, metricName));
-      writeFileAtomic(join(dir, 'compare.json'), `${JSON.stringify(rows, null, 1)}\n`);
+      writeFileAtomicSync(plot, compareSvg(trials, metricName));
+      writeFileAtomicSync(join(dir, 'compare.json'), `${JSON.stringify(rows, null, 1)}\n`);
       if (json) {
         for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
         return;

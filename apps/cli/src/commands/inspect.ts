@@ -6,7 +6,7 @@ import { diagnose } from '../inspect/diagnostics.js';
 import type { Io } from '../main.js';
 import { table } from '../output/table.js';
 import { plotGrid } from '@rectify/plot';
-import { writeFileAtomic } from '../run-dir/atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { openModelDir } from '../run-dir/model-dir.js';
 import { splitTensors } from '../train/tensors.js';
 import { chooseSplit, datasetForModel } from './model-data.js';
@@ -56,7 +56,7 @@ export function registerInspect(program: Command, io: Io): void {
       y.dispose();
       model.dispose();
       const plot = o.plot ?? join(dir.endsWith('model') ? dirname(dir) : dir, 'inspect.svg');
-      writeFileAtomic(
+      writeFileAtomicSync(
         plot,
         plotGrid(
           rows.map((r) => ({

@@ -3,7 +3,7 @@ import { readTextFile } from '../datasets/csv.js';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import type { TrainState } from '../train/state.js';
-import { writeDirAtomic, writeFileAtomic, writeFileSynced } from './atomic.js';
+import { writeDirAtomic, writeFileAtomicSync, writeFileSynced } from '@rectify/interop/node';
 
 /** How many complete checkpoints to keep; older ones are deleted once a newer one is in place. */
 const KEEP = 2;
@@ -37,7 +37,7 @@ export async function writeCheckpoint(
     await save(tmp);
     writeFileSynced(join(tmp, 'state.json'), `${JSON.stringify(state, null, 1)}\n`);
   });
-  writeFileAtomic(
+  writeFileAtomicSync(
     join(checkpointsDir(runDir), 'latest.json'),
     `${JSON.stringify({ checkpoint: name, epoch: state.epoch, step: state.step })}\n`,
   );

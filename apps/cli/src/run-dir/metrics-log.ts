@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 
 /** One epoch's logs: `epoch` (1-based) plus numbers under Keras names (`loss`, `accuracy`, `val_loss`, …). */
 export type EpochLog = { readonly epoch: number } & Readonly<Record<string, number>>;
@@ -38,7 +38,7 @@ export function historyJsonl(history: readonly EpochLog[]): string {
 export function writeMetrics(runDir: string, history: readonly EpochLog[]): { jsonl: string; csv: string } {
   const jsonl = join(runDir, 'metrics.jsonl');
   const csv = join(runDir, 'metrics.csv');
-  writeFileAtomic(jsonl, historyJsonl(history));
-  writeFileAtomic(csv, historyCsv(history));
+  writeFileAtomicSync(jsonl, historyJsonl(history));
+  writeFileAtomicSync(csv, historyCsv(history));
   return { jsonl, csv };
 }

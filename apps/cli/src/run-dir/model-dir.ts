@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadModel, type LayersModel } from '@rectify/rectify';
 import type { Dataset } from '../datasets/types.js';
 import { CliError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { type ModelInfo, readSidecar, sidecarSchema } from './sidecar.js';
 import { captureWarnings, nonFiniteWeightWarnings } from './weight-health.js';
 
@@ -40,7 +40,7 @@ export function modelInfo(dataset: Dataset, config: unknown): ModelInfo {
  */
 export async function saveModelDir(model: LayersModel, dir: string, info: ModelInfo): Promise<void> {
   await model.save(dir);
-  writeFileAtomic(join(dir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
+  writeFileAtomicSync(join(dir, INFO_FILE), `${JSON.stringify(info, null, 1)}\n`);
 }
 
 function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {

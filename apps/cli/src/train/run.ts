@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel, type LayersModel } from '@rectify/rectify';
 import { RectifyError, type Tensor } from '@rectify/tensor';
@@ -17,7 +16,7 @@ import { formatLogs } from '../output/format.js';
 import { peakRssMiB } from '../output/memory.js';
 import type { Reporter } from '../output/reporter.js';
 import { curvesSvg } from '../plot/curves.js';
-import { writeFileAtomic } from '../run-dir/atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { readLatestCheckpoint, writeCheckpoint } from '../run-dir/checkpoints.js';
 import { writeMetrics } from '../run-dir/metrics-log.js';
 import { modelInfo, saveModelDir } from '../run-dir/model-dir.js';
@@ -159,7 +158,7 @@ async function trainInClaimedDir(
   } else {
     model = buildModel(config, dataset);
   }
-  writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  writeFileAtomicSync(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 
   const r = req.reporter;
   // From here on Ctrl-C means "checkpoint and stop", not "die".
@@ -193,7 +192,7 @@ async function trainInClaimedDir(
       interrupted: () => interrupt.requested,
       onState: async (st, reason) => {
         writeMetrics(runDir, st.history);
-        writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(st.history));
+        writeFileAtomicSync(join(runDir, 'curves.svg'), curvesSvg(st.history));
         if (reason === 'interrupt' || st.epoch % config.checkpointEvery === 0 || st.epoch === config.epochs) {
           lastCheckpoint = await writeCheckpoint(runDir, st, async (dir) => void (await model.save(dir)));
         }
@@ -249,7 +248,7 @@ async function trainInClaimedDir(
   );
   const layers = activity(model, probe.x, probe.y);
   for (const t of [testT.x, testT.y, probe.x, probe.y]) t.dispose();
-  writeFileSync(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
+  writeFileAtomicSync(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const last = st.history[st.history.length - 1] ?? { epoch: 0 };
   const summary = {
     event: 'done',

@@ -12,7 +12,7 @@ import { formatLogs } from '../output/format.js';
 import { peakRssMiB } from '../output/memory.js';
 import type { Reporter } from '../output/reporter.js';
 import { curvesSvg } from '../plot/curves.js';
-import { writeFileAtomic } from '../run-dir/atomic.js';
+import { writeFileAtomicSync } from '@rectify/interop/node';
 import { readLatestCheckpoint, writeCheckpoint } from '../run-dir/checkpoints.js';
 import { writeMetrics } from '../run-dir/metrics-log.js';
 import { modelInfo, saveModelDir } from '../run-dir/model-dir.js';
@@ -66,7 +66,7 @@ export async function trainStreamed(
     resume,
     config.epochs,
   );
-  writeFileAtomic(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  writeFileAtomicSync(join(runDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const { counts } = stream;
   r.info(
     `run directory: ${runDir}${resume ? ` (resuming after epoch ${start.epoch}${start.step ? `, step ${start.step}` : ''})` : ''}`,
@@ -92,7 +92,7 @@ export async function trainStreamed(
       interrupted: () => interrupt.requested,
       onState: async (st, reason) => {
         writeMetrics(runDir, st.history);
-        writeFileAtomic(join(runDir, 'curves.svg'), curvesSvg(st.history));
+        writeFileAtomicSync(join(runDir, 'curves.svg'), curvesSvg(st.history));
         if (reason === 'interrupt' || st.epoch % config.checkpointEvery === 0 || st.epoch === config.epochs)
           lastCheckpoint = await writeCheckpoint(runDir, st, async (dir) => void (await model.save(dir)));
       },
@@ -132,7 +132,7 @@ export async function trainStreamed(
   await saveModelDir(model, modelDir, modelInfo(stream.info, config));
   const test =
     counts.test > 0 ? await model.evaluateDataset(stream.batches('test', 256, config.seed), { returnDict: true }) : {};
-  writeFileAtomic(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
+  writeFileAtomicSync(join(runDir, 'test.json'), `${JSON.stringify(test)}\n`);
   const summary = {
     event: 'done',
     run_dir: runDir,

@@ -94,10 +94,10 @@ export async function trainLab(
   const records: LabRecord[] = [];
   const measure = (step: number): void => {
     const layers = probeLayers(
-      () => model.apply(data.x) as rf.Tensor,
-      (p) => loss(data.y, p),
-      watched(),
-      model.trainableWeights as rf.Variable[],
+      model,
+      data.x,
+      data.y,
+      watched().map((l) => l.name),
     );
     const [lossValue, accuracy] = rf.tidy(() => {
       const logits = model.apply(data.x) as rf.Tensor;

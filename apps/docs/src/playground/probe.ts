@@ -1,6 +1,6 @@
 import * as rf from '@rectify/rectify';
 
-/** One watched layer's figures at one moment of training. */
+/** One watched layer's figures at one moment of training: rf.layerActivity's, with the spread as a std. */
 export interface LayerProbe {
   readonly name: string;
   readonly units: number;
@@ -16,41 +16,18 @@ export interface LayerProbe {
 }
 
 /**
- * Measures `layers` on one batch: activationStats of each layer's pre-activations (captured during one forward
- * pass) and the gradient norm of each layer's kernel — the same figures as rf.callbacks.ActivationMonitor, plus
- * the mean and spread of the outputs that the SELU demonstration needs.
- * @example probeLayers(() => model.apply(x) as Tensor, (p) => loss(y, p), hiddenLayers, model.trainableWeights)
+ * Measures the named layers of a compiled model on one batch with rf.layerActivity — the figures
+ * rf.callbacks.ActivationMonitor and `rectify inspect` report — keeping what the playground draws.
+ * @example probeLayers(model, x, y, ['layer1', 'layer2'])
  */
-export function probeLayers(
-  forward: () => rf.Tensor,
-  loss: (pred: rf.Tensor) => rf.Tensor,
-  layers: readonly rf.Layer[],
-  weights: readonly rf.Variable[],
-): LayerProbe[] {
-  for (const l of layers) l.capturePreActivation = true;
-  try {
-    return rf.tidy(() => {
-      const { grads } = rf.variableGrads(() => loss(forward()), weights);
-      return layers.map((l) => {
-        const stats = rf.activationStats(l.lastPreActivation!, l.activation!);
-        const kernel = l.trainableWeights.find((w) => w.name.endsWith('/kernel')) ?? l.trainableWeights[0];
-        const g = kernel ? grads[kernel.name] : undefined;
-        return {
-          name: l.name,
-          units: stats.units,
-          fractionActive: stats.overall.fractionActive,
-          deadUnits: stats.overall.deadUnits,
-          mean: stats.overall.mean,
-          std: Math.sqrt(stats.overall.variance),
-          gradNorm: g ? Math.sqrt(rf.sum(rf.square(g)).item()) : 0,
-        };
-      });
-    });
-  } finally {
-    for (const l of layers) {
-      l.capturePreActivation = false;
-      l.lastPreActivation?.dispose();
-      l.lastPreActivation = undefined;
-    }
-  }
+export function probeLayers(model: rf.Sequential, x: rf.Tensor, y: rf.Tensor, layers: readonly string[]): LayerProbe[] {
+  return rf.layerActivity(model, x, y, { layers }).map((l) => ({
+    name: l.layer,
+    units: l.units,
+    fractionActive: l.fractionActive,
+    deadUnits: l.deadUnits,
+    mean: l.mean,
+    std: Math.sqrt(l.variance),
+    gradNorm: l.gradNorm,
+  }));
 }

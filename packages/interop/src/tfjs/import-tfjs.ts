@@ -9,7 +9,7 @@ import {
   shapesEqual,
   tensor,
 } from '@rectify/tensor';
-import { Functional, type Layer, type Shape, deserializeLayer, withWeightSource } from '@rectify/layers';
+import { Functional, type Layer, type Shape, deserializeLayer, layerClasses, withWeightSource } from '@rectify/layers';
 import { checkDepth } from '../json-guard.js';
 import { fromPythonic } from './keras-case.js';
 import { layerFromKeras } from './layer-configs.js';
@@ -121,7 +121,7 @@ function functional(name: string, config: unknown): TfjsImport {
     listInput: inputLayers.length > 1,
     listOutput: outputLayers.length > 1,
   };
-  return { className: 'Model', name, model: Functional.fromConfig(graph as never) as Functional };
+  return { className: 'Model', name, model: Functional.fromConfig(graph as never, layerClasses()) as Functional };
 }
 
 /** Concatenated shards as one byte array. */

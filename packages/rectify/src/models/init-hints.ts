@@ -1,5 +1,5 @@
 import type { Layer } from '@rectify/layers';
-import { mainInitializerConfig } from './summary.js';
+import { mainInitializerConfig } from './layer-facts.js';
 
 /** What summary needs of an activation; read from the layer (the Activation of @rectify/activations). */
 interface ActivationFacts {

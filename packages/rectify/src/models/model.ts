@@ -9,6 +9,7 @@ import {
   type LayerConfig,
   type Shape,
   type SymbolicTensor,
+  layerClasses,
 } from '@rectify/layers';
 import { LayersModel, type SummaryRow } from './layers-model.js';
 import { Sequential } from './sequential.js';
@@ -95,7 +96,7 @@ export class Model extends LayersModel {
     customClasses: Record<string, LayerClass> = {},
   ): T {
     const c = config as FunctionalConfig;
-    const graph = Functional.fromConfig(c, { Model, Sequential, ...customClasses }) as Functional;
+    const graph = Functional.fromConfig(c, { ...layerClasses(), Model, Sequential, ...customClasses }) as Functional;
     const pick = (list: readonly SymbolicTensor[], asList: boolean): SymbolicTensor | readonly SymbolicTensor[] =>
       asList ? list : list[0]!;
     return new Model({

@@ -1,7 +1,8 @@
 import { RectifyError } from '@rectify/tensor';
-import type { Layer, Shape } from '@rectify/layers';
+import type { Shape } from '@rectify/layers';
 import type { LayersModel, SummaryRow } from './layers-model.js';
 import { initializerHint } from './init-hints.js';
+import { activationOf, mainInitializerConfig } from './layer-facts.js';
 
 export interface SummaryOptions {
   /** Where the table goes (default console.log). */
@@ -18,26 +19,6 @@ function formatShape(s: SummaryRow['outputShape']): string {
   const one = (x: Shape): string =>
     `(${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}${x.length === 1 ? ',' : ''})`;
   return Array.isArray(s[0]) ? (s as readonly Shape[]).map(one).join(', ') : one(s as Shape);
-}
-
-/** The activation as config names it ('relu', 'linear'), or '—' for layers without one. */
-export function activationOf(layer: Layer): string {
-  const a = (layer.getConfig() as unknown as Record<string, unknown>)['activation'];
-  if (typeof a === 'string') return a;
-  if (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string')
-    return (a as { name: string }).name;
-  return '—';
-}
-
-/** The config of the initializer of the layer's main weight (kernel, or embeddings …), or undefined. */
-export function mainInitializerConfig(layer: Layer): Record<string, unknown> | undefined {
-  const config = layer.getConfig() as unknown as Record<string, unknown>;
-  const key =
-    'kernelInitializer' in config
-      ? 'kernelInitializer'
-      : Object.keys(config).find((k) => k.endsWith('Initializer') && !/bias|beta|gamma|moving/i.test(k));
-  const v = key ? config[key] : undefined;
-  return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
 }
 
 const fmtInt = (n: number): string => n.toLocaleString('en-US');

@@ -1,6 +1,7 @@
 import { optionNames } from '@rectify/tensor';
 import type { Tensor } from '@rectify/tensor';
 import { type Activation, resolveActivation } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -33,7 +34,7 @@ export class ELU extends Layer<Tensor> {
   }
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return this.activate(singleInput(this, inputs));
+    return activate(this, singleInput(this, inputs));
   }
 
   override getConfig(): ELUConfig {

@@ -1,6 +1,7 @@
 import { optionNames } from '@rectify/tensor';
 import type { Tensor } from '@rectify/tensor';
 import { type Activation, resolveActivation } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { finite } from '../../options.js';
 
@@ -39,7 +40,7 @@ export class LeakyReLU extends Layer<Tensor> {
   }
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return this.activate(singleInput(this, inputs));
+    return activate(this, singleInput(this, inputs));
   }
 
   override getConfig(): LeakyReLUConfig {

@@ -1,4 +1,5 @@
 import { type Tensor, conv2d as conv2dOp, pad, reshape, optionNames } from '@rectify/tensor';
+import { activate } from '../../activate.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Conv, type ConvArgs, type ConvConfig } from './base-conv.js';
@@ -67,7 +68,7 @@ export class Conv1D extends Conv {
     const kernel = reshape(this.kernel!, [1, k, c, this.filters]);
     const mode = this.padding === 'same' ? 'same' : 'valid';
     const y = conv2dOp(reshape(x, [n, 1, steps, c]), kernel, [1, s], mode, 'NHWC', [1, d]);
-    return this.activateWithBias(reshape(y, [n, y.shape[2]!, this.filters]), this.bias);
+    return activate(this, reshape(y, [n, y.shape[2]!, this.filters]), this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

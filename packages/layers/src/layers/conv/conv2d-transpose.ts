@@ -1,4 +1,5 @@
 import { type Tensor, ValueError, conv2dTranspose as conv2dTransposeOp, optionNames } from '@rectify/tensor';
+import { activate } from '../../activate.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Conv, type ConvArgs, type ConvConfig } from './base-conv.js';
@@ -63,7 +64,7 @@ export class Conv2DTranspose extends Conv {
       this.strides as [number, number],
       this.padding as 'valid' | 'same',
     );
-    return this.activateWithBias(y, this.bias);
+    return activate(this, y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -1,4 +1,5 @@
 import { type Tensor, ValueError, groupedConv2d, optionNames } from '@rectify/tensor';
+import { activate } from '../../activate.js';
 import { type CallArgs, type LayerArgs, singleInput } from '../../layer.js';
 import { positiveInt } from '../../options.js';
 import { type Shape, knownDim, singleShape } from '../../shape.js';
@@ -76,7 +77,7 @@ export class Conv2D extends Conv {
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     const y = groupedConv2d(x, this.kernel!, this.groups, this.strides, this.padding, this.dilationRate);
-    return this.activateWithBias(y, this.bias);
+    return activate(this, y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

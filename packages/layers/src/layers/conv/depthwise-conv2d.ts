@@ -5,6 +5,7 @@ import {
   type InitializerIdentifier,
   resolveInitializer,
 } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -95,7 +96,7 @@ export class DepthwiseConv2D extends BaseConv {
   }
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return this.activateWithBias(this.depthwise(singleInput(this, inputs)), this.bias);
+    return activate(this, this.depthwise(singleInput(this, inputs)), this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -5,6 +5,7 @@ import {
   type InitializerIdentifier,
   resolveInitializer,
 } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -80,7 +81,7 @@ export class SeparableConv2D extends DepthwiseConv2D {
 
   override call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const y = conv2dOp(this.depthwise(singleInput(this, inputs)), this.pointwiseKernel!, 1, 'valid');
-    return this.activateWithBias(y, this.bias);
+    return activate(this, y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

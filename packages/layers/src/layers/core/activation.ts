@@ -6,6 +6,7 @@ import {
   activationConfig,
   resolveActivation,
 } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 
 export interface ActivationLayerArgs extends LayerArgs {
@@ -41,7 +42,7 @@ export class ActivationLayer extends Layer<Tensor> {
   }
 
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
-    return this.activate(singleInput(this, inputs));
+    return activate(this, singleInput(this, inputs));
   }
 
   override getConfig(): ActivationLayerConfig {

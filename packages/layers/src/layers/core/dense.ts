@@ -10,6 +10,7 @@ import {
   resolveActivation,
   resolveInitializer,
 } from '../../identifiers.js';
+import { activate } from '../../activate.js';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
 import { optionalRegularizer, positiveInt } from '../../options.js';
 import type { Regularizer, RegularizerConfig, RegularizerIdentifier } from '../../regularizers.js';
@@ -99,7 +100,7 @@ export class Dense extends Layer<Tensor> {
   call(inputs: Tensor | Tensor[], _args: CallArgs): Tensor {
     const x = singleInput(this, inputs);
     const y = x.rank === 2 ? matmul(x, this.kernel!) : matmulLastAxis(x, this.kernel!);
-    return this.activateWithBias(y, this.bias);
+    return activate(this, y, this.bias);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

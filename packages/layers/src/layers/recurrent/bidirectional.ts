@@ -1,7 +1,13 @@
 import { type Tensor, ValueError, add, arange, cast, concat, gather, mul, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig } from '../../layer.js';
 import { oneOf } from '../../options.js';
-import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
+import {
+  type LayerClass,
+  type SerializedLayer,
+  classesOf,
+  deserializeWith,
+  serializeLayer,
+} from '../../layer-class.js';
 import { type Shape, isShapeList } from '../../shape.js';
 import { RNN } from './rnn.js';
 
@@ -60,7 +66,7 @@ export class Bidirectional extends Layer<Tensor | Tensor[]> {
       } as LayerConfig & { cell?: SerializedLayer };
       // A generic RNN's cell is named on its own: prefixed too, so the two copies' weight names differ.
       if (own.cell) own.cell = prefixNames(own.cell, prefix);
-      return deserializeLayer({ className, config: own }) as RNN;
+      return deserializeWith({ className, config: own }, classesOf(args.layer)) as RNN;
     };
     this.forwardLayer = this.trackLayer(copy('forward', args.layer.goBackwards));
     this.backwardLayer = this.trackLayer(copy('backward', !args.layer.goBackwards));
@@ -130,7 +136,7 @@ export class Bidirectional extends Layer<Tensor | Tensor[]> {
     customClasses: Record<string, LayerClass> = {},
   ): T {
     const c = config as BidirectionalConfig;
-    return new this({ ...c, layer: deserializeLayer(c.layer, customClasses) } as never);
+    return new this({ ...c, layer: deserializeWith(c.layer, customClasses) } as never);
   }
 }
 

@@ -2,7 +2,7 @@ import { noGrad } from '@rectify/autograd';
 import { ShapeError, type Tensor, ValueError, cast, checkOptions, dispose, keep, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, layerArgNames, tfjsOnly } from '../../layer.js';
 import { toSnakeCase, uniqueName } from '../../naming.js';
-import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
+import { type LayerClass, type SerializedLayer, deserializeWith, serializeLayer } from '../../layer-class.js';
 import { type InputSpec, assertInputSpec } from '../../input-spec.js';
 import { type Shape, fmtShape, isShapeList, knownDim } from '../../shape.js';
 import { RNNCell } from './rnn-cell.js';
@@ -201,7 +201,7 @@ export class RNN extends Layer<Tensor | Tensor[]> {
     customClasses: Record<string, LayerClass> = {},
   ): T {
     const c = config as Partial<RNNConfig>;
-    return new this((c.cell ? { ...c, cell: deserializeLayer(c.cell, customClasses) } : c) as never);
+    return new this((c.cell ? { ...c, cell: deserializeWith(c.cell, customClasses) } : c) as never);
   }
 }
 

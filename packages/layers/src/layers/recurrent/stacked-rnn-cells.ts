@@ -1,6 +1,6 @@
 import { type Tensor, ValueError, optionNames } from '@rectify/tensor';
 import type { LayerArgs, LayerConfig } from '../../layer.js';
-import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
+import { type LayerClass, type SerializedLayer, deserializeWith, serializeLayer } from '../../layer-class.js';
 import { type Shape, isShapeList } from '../../shape.js';
 import { RNNCell } from './rnn-cell.js';
 
@@ -98,7 +98,7 @@ export class StackedRNNCells extends RNNCell {
     customClasses: Record<string, LayerClass> = {},
   ): T {
     const { cells, ...rest } = config as StackedRNNCellsConfig;
-    return new this({ ...rest, cells: cells.map((c) => deserializeLayer(c, customClasses)) } as never);
+    return new this({ ...rest, cells: cells.map((c) => deserializeWith(c, customClasses)) } as never);
   }
 }
 

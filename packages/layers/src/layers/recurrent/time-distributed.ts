@@ -1,6 +1,6 @@
 import { type Tensor, ValueError, reshape, optionNames } from '@rectify/tensor';
 import { type CallArgs, Layer, type LayerArgs, type LayerConfig, singleInput } from '../../layer.js';
-import { type LayerClass, type SerializedLayer, deserializeLayer, serializeLayer } from '../../registry.js';
+import { type LayerClass, type SerializedLayer, deserializeWith, serializeLayer } from '../../layer-class.js';
 import { type Shape, isShapeList, singleShape } from '../../shape.js';
 
 export interface TimeDistributedArgs extends LayerArgs {
@@ -72,7 +72,7 @@ export class TimeDistributed extends Layer<Tensor> {
     customClasses: Record<string, LayerClass> = {},
   ): T {
     const c = config as TimeDistributedConfig;
-    return new this({ ...c, layer: deserializeLayer(c.layer, customClasses) } as never);
+    return new this({ ...c, layer: deserializeWith(c.layer, customClasses) } as never);
   }
 }
 
