@@ -35,6 +35,8 @@ const TASK_ARGS = {
   convFilterGrad: ConvArgs,
   convInputGrad: ConvArgs,
   sumChunks: SumChunksArgs,
+  convDirect: ConvArgs,
+  convDirectFilterGrad: ConvArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -5,11 +5,16 @@ import { gemm } from './matmul.js';
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
 const PARALLEL_WORK = 1 << 16;
 
+/** Up to this many input channels a convolution runs on the direct kernels (first layers: gray or RGB images). */
+const DIRECT_MAX_IN_C = 4;
+
 interface Plan {
   readonly P: number;
   readonly KK: number;
   /** 1×1, stride 1, no padding: x already is the column matrix. */
   readonly pointwise: boolean;
+  /** Few input channels: the direct kernels (assembly/conv-direct.ts) beat im2col + GEMM, whose K is tiny. */
+  readonly direct: boolean;
   readonly inImage: number;
 }
 
@@ -23,7 +28,8 @@ function plan(info: Conv2DInfo): Plan {
     info.strideW === 1 &&
     info.padTop === 0 &&
     info.padLeft === 0;
-  return { P, KK, pointwise, inImage: info.inH * info.inW * info.inC };
+  const direct = !pointwise && info.inC <= DIRECT_MAX_IN_C && info.outC % 4 === 0;
+  return { P, KK, pointwise, direct, inImage: info.inH * info.inW * info.inC };
 }
 
 /** The geometry slots of ConvArgs. */
@@ -78,6 +84,11 @@ export function conv2d(
     gemm(ctx, { M: info.batch * p.P, N: info.outC, K: p.KK, a: xp, transA: false, b: w, transB: false, c: out.ptr });
     return result;
   }
+  if (p.direct) {
+    const params = { x: xp, w, y: out.ptr, ...geometry(info), scratch: 0, scratchStride: 0, tile: 0, chunks: 0 };
+    ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    return result;
+  }
   runTiled(ctx, 'convForward', info, p, { x: xp, w, y: out.ptr });
   return result;
 }
@@ -127,7 +138,14 @@ export function conv2dBackpropFilter(
   const partialFloats = p.KK * info.outC;
   const partials = ctx.heap.scratch(FILTER_CHUNKS * partialFloats * 4);
   try {
-    runTiled(ctx, 'convFilterGrad', info, p, { x: xp, w: partials, y: g }, FILTER_CHUNKS);
+    if (p.direct) {
+      const params = { x: xp, w: partials, y: g, ...geometry(info), scratch: 0, scratchStride: 0, tile: 0 };
+      ctx.run(
+        'convDirectFilterGrad',
+        { ...params, chunks: FILTER_CHUNKS },
+        info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK,
+      );
+    } else runTiled(ctx, 'convFilterGrad', info, p, { x: xp, w: partials, y: g }, FILTER_CHUNKS);
     // In chunk order, whatever thread computed each: the same bits on 1 thread or many.
     ctx.run('sumChunks', { dst: dw.ptr, src: partials, n: partialFloats, chunks: FILTER_CHUNKS }, false);
   } finally {
