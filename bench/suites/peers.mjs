@@ -110,7 +110,7 @@ export default async function peers(lib) {
       ? `unavailable (${c.error})`
       : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${
           c[ceiling.threads] === null
-            ? `none verified on ${ceiling.threads} (the threads never ran together in ${c.rounds} rounds)`
+            ? `none verified on ${ceiling.threads} (no round of ${c.rounds} had every thread busy together)`
             : `${c[ceiling.threads].toFixed(1)} on ${ceiling.threads} (${c.verifiedRounds}/${c.rounds} rounds with every thread busy together)`
         }`;
   console.log(
