@@ -113,7 +113,11 @@ export default async function peers(lib) {
   const fmtC = (c) =>
     c.error
       ? `unavailable (${c.error})`
-      : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${c[ceiling.threads].toFixed(1)} on ${ceiling.threads}`;
+      : `${c[1].toFixed(1)} GFLOPS on 1 thread, ${
+          c[ceiling.threads] === null
+            ? `none verified on ${ceiling.threads} (no round of ${c.rounds} had every thread busy together)`
+            : `${c[ceiling.threads].toFixed(1)} on ${ceiling.threads} (${c.verifiedRounds}/${c.rounds} rounds with every thread busy together)`
+        }`;
   if (ceiling)
     console.log(
       `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,

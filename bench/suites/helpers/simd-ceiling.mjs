@@ -3,6 +3,7 @@
 // rather than of a datasheet figure. Benchmarks only.
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,45 +27,76 @@ async function compile(relaxed) {
   return out['probe.wasm'];
 }
 
+// Each worker waits at a barrier (word 0 of a shared control block reaching the round's number, after word 1 counted
+// every worker in), runs the probe, and reports when it started and ended on the shared clock, so the main thread can
+// check that the threads really ran at the same time.
 const workerCode = `
   const { parentPort, workerData } = require('node:worker_threads');
   require('node:v8').setFlagsFromString('--experimental-wasm-relaxed-simd');
   const { madd } = new WebAssembly.Instance(new WebAssembly.Module(workerData.bytes)).exports;
-  parentPort.on('message', () => {
-    const t0 = performance.now();
+  const ctl = new Int32Array(workerData.ctl);
+  parentPort.on('message', (round) => {
+    Atomics.add(ctl, 1, 1);
+    while (Atomics.load(ctl, 0) < round);
+    const t0 = performance.timeOrigin + performance.now();
     madd(workerData.iters);
-    parentPort.postMessage(performance.now() - t0);
+    parentPort.postMessage([t0, performance.timeOrigin + performance.now()]);
   });
 `;
 
-const run = (w) =>
-  new Promise((resolve) => {
-    w.once('message', resolve);
-    w.postMessage('go');
-  });
+let round = 0;
+
+/** Runs the probe once on every worker at the same moment: [start, end] per worker, on the shared clock. */
+async function together(workers, ctl) {
+  round++;
+  Atomics.store(ctl, 1, 0);
+  const spans = Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
+  for (const w of workers) w.postMessage(round);
+  while (Atomics.load(ctl, 1) < workers.length) await sleep(0);
+  Atomics.store(ctl, 0, round);
+  return spans;
+}
+
+/** Share of a round during which every thread was running the probe: 1 when they started and ended together. */
+function overlap(spans) {
+  const start = Math.max(...spans.map((s) => s[0]));
+  const end = Math.min(...spans.map((s) => s[1]));
+  const wall = Math.max(...spans.map((s) => s[1])) - Math.min(...spans.map((s) => s[0]));
+  return Math.max(0, end - start) / wall;
+}
+
+/** A round counts for the all-threads ceiling only when the threads overlapped this much. */
+const MIN_OVERLAP = 0.9;
 
 /**
- * GFLOPS on one thread and on `threads` at once (summed), best of `rounds` each. The workers first run the probe a
+ * GFLOPS on one thread and on `threads` at once, best of `rounds` each. The all-threads figure is the total work over
+ * the wall time from the first start to the last end, and only rounds where every thread was busy together for
+ * MIN_OVERLAP of that time count (on a loaded machine one thread may run while another waits for a core, which
+ * summed per-thread rates would hide). `verifiedRounds` says how many counted. The workers first run the probe a
  * few times: V8 starts WebAssembly in its baseline compiler and swaps in optimised code only on a later call.
  */
-async function measure(bytes, threads, rounds = 3) {
+async function measure(bytes, threads, rounds = 9) {
+  const ctl = new Int32Array(new SharedArrayBuffer(8));
   const workers = Array.from(
     { length: threads },
-    () => new Worker(workerCode, { eval: true, workerData: { bytes, iters: ITERS } }),
+    () => new Worker(workerCode, { eval: true, workerData: { bytes, iters: ITERS, ctl: ctl.buffer } }),
   );
   try {
-    for (let i = 0; i < 3; i++) await Promise.all(workers.map(run));
-    const gflops = (ms) => (ITERS * FLOP_PER_ITER) / (ms * 1e6);
+    for (let i = 0; i < 3; i++) await together(workers, ctl);
+    const gflops = (ms, n = 1) => (n * ITERS * FLOP_PER_ITER) / (ms * 1e6);
     let one = 0;
     let all = 0;
+    let verifiedRounds = 0;
     for (let r = 0; r < rounds; r++) {
-      one = Math.max(one, gflops(await run(workers[0])));
-      all = Math.max(
-        all,
-        (await Promise.all(workers.map(run))).reduce((s, ms) => s + gflops(ms), 0),
-      );
+      const [solo] = await together(workers.slice(0, 1), ctl);
+      one = Math.max(one, gflops(solo[1] - solo[0]));
+      const spans = await together(workers, ctl);
+      if (overlap(spans) < MIN_OVERLAP) continue;
+      verifiedRounds++;
+      const wall = Math.max(...spans.map((s) => s[1])) - Math.min(...spans.map((s) => s[0]));
+      all = Math.max(all, gflops(wall, threads));
     }
-    return { 1: one, [threads]: all };
+    return { 1: one, [threads]: verifiedRounds > 0 ? all : null, verifiedRounds, rounds };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,6 +1,7 @@
 // Binary elementwise kernels over a broadcast pattern collapsed to two axes: out[o, i] = f(x[o·sxo + i·sxi],
 // y[o·syo + i·syi]) with inner strides 0 or 1 — equal shapes, scalars, bias rows ([B,N] + [N]) and per-row
 // columns ([B,N] − [B,1]) all fit. Arithmetic writes float32; comparisons write 0/1 bytes (bool).
+import { BinaryArgs, BinaryCode } from './abi';
 import { CHUNK, F32, argI, claim } from './common';
 
 /** Loads that follow an operand's inner stride (0: broadcast, 1: contiguous). */
@@ -161,13 +162,10 @@ function grid<T>(
   }
 }
 
-/**
- * Task: parameters op outer inner x y out sxo syo sxi syi. Threads claim bands of rows, or column ranges of a
- * single long row.
- */
+/** Task (parameters: BinaryArgs): threads claim bands of rows, or column ranges of a single long row. */
 export function binary(args: usize, _tid: i32, _nt: i32): void {
-  const outer = argI(args, 1);
-  const inner = argI(args, 2);
+  const outer = argI(args, BinaryArgs.outer);
+  const inner = argI(args, BinaryArgs.inner);
   if (outer > 1) {
     const per = max(1, CHUNK / max(1, inner));
     const units = (outer + per - 1) / per;
@@ -182,53 +180,53 @@ export function binary(args: usize, _tid: i32, _nt: i32): void {
 
 function binaryRange(args: usize, o0: i32, o1: i32, i0: i32, i1: i32): void {
   if (o1 <= o0 || i1 <= i0) return;
-  const code = argI(args, 0);
-  const inner = argI(args, 2);
-  const x = <usize>argI(args, 3);
-  const y = <usize>argI(args, 4);
-  const out = <usize>argI(args, 5);
-  const sxo = argI(args, 6);
-  const syo = argI(args, 7);
-  const sxi = argI(args, 8);
-  const syi = argI(args, 9);
+  const code = argI(args, BinaryArgs.code);
+  const inner = argI(args, BinaryArgs.inner);
+  const x = <usize>argI(args, BinaryArgs.x);
+  const y = <usize>argI(args, BinaryArgs.y);
+  const out = <usize>argI(args, BinaryArgs.out);
+  const sxo = argI(args, BinaryArgs.xOuterStride);
+  const syo = argI(args, BinaryArgs.yOuterStride);
+  const sxi = argI(args, BinaryArgs.xInnerStride);
+  const syi = argI(args, BinaryArgs.yInnerStride);
   switch (code) {
-    case 1:
+    case BinaryCode.add:
       grid<Add>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 2:
+    case BinaryCode.sub:
       grid<Sub>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 3:
+    case BinaryCode.mul:
       grid<Mul>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 4:
+    case BinaryCode.div:
       grid<Div>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 5:
+    case BinaryCode.maximum:
       grid<Maximum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 6:
+    case BinaryCode.minimum:
       grid<Minimum>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 7:
+    case BinaryCode.squaredDifference:
       grid<SquaredDifference>(false, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 20:
+    case BinaryCode.equal:
       grid<Equal>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 21:
+    case BinaryCode.notEqual:
       grid<NotEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 22:
+    case BinaryCode.less:
       grid<Less>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 23:
+    case BinaryCode.lessEqual:
       grid<LessEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 24:
+    case BinaryCode.greater:
       grid<Greater>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
-    case 25:
+    case BinaryCode.greaterEqual:
       grid<GreaterEqual>(true, x, y, out, o0, o1, i0, i1, inner, sxo, syo, sxi, syi);
       break;
     default:

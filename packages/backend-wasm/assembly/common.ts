@@ -1,7 +1,10 @@
 // Shared helpers for the kernels. Every task export has the signature (args, tid, nt): `args` points at a block of
-// 32-bit parameters written by the JavaScript side, `tid` is this thread's index and `nt` the number of threads
-// sharing the task. Most tasks cut their work into units that threads claim from a counter in the parameter block,
-// so a thread the OS deschedules holds up at most one unit; the rest derive a fixed share from tid and nt.
+// 32-bit parameters written by the JavaScript side in the named slots of abi.ts, `tid` is this thread's index and
+// `nt` the number of threads sharing the task. Most tasks cut their work into units that threads claim from a
+// counter in the parameter block, so a thread the OS deschedules holds up at most one unit; the rest derive a fixed
+// share from tid and nt.
+
+import { COUNTER } from './abi';
 
 /** Float32 helpers for hot loops: element addresses and the four-lane multiply-add. */
 export class F32 {
@@ -17,18 +20,15 @@ export class F32 {
   }
 }
 
-/** The i-th 32-bit integer parameter. */
-export function argI(args: usize, i: i32): i32 {
-  return load<i32>(args + ((<usize>i) << 2));
+/** The integer (or pointer) parameter in `slot`, one of the int slots of abi.ts. */
+export function argI(args: usize, slot: i32): i32 {
+  return load<i32>(args + ((<usize>slot) << 2));
 }
 
-/** The i-th parameter read as a float32. */
-export function argF(args: usize, i: i32): f32 {
-  return load<f32>(args + ((<usize>i) << 2));
+/** The float32 parameter in `slot`, one of the float slots of abi.ts (FLOAT_SLOTS and up). */
+export function argF(args: usize, slot: i32): f32 {
+  return load<f32>(args + ((<usize>slot) << 2));
 }
-
-/** Word of the parameter block that counts claimed units; the JavaScript side zeroes it before each task. */
-export const COUNTER = 31;
 
 /** Claims the next unit of work: an atomic add when threads share the memory, a plain one otherwise. */
 export function claim(args: usize): i32 {

@@ -1,8 +1,8 @@
 // Convolution as im2col + GEMM: each output pixel's receptive field is one row of a column matrix
 // [images·outH·outW, kH·kW·inC], which times the filter [kH·kW·inC, outC] is the output; col2im is the adjoint,
 // used by the input gradient. The column matrix is never built whole: the tasks below build it a tile of rows at a
-// time, in each thread's own scratch. Parameters: x (or dy/dx) filter images inH inW inC outH outW kH kW strideH
-// strideW dilationH dilationW padTop padLeft, then the tasks' own (see "Tiled convolutions").
+// time, in each thread's own scratch. Parameters: ConvArgs of abi.ts.
+import { ConvArgs, SumChunksArgs } from './abi';
 import { F32, argI, claim } from './common';
 import { GEMM_SCRATCH, gemmRect } from './gemm';
 
@@ -40,19 +40,19 @@ function kwEnd(iw0: i32, dilW: i32, kW: i32, inW: i32): i32 {
 
 /** Rows [r0, r0 + n) of the column matrix of the images at `x`, written densely to `dst`; geometry from `args`. */
 function im2colRows(args: usize, x: usize, dst: usize, r0: i32, n: i32): void {
-  const inH = argI(args, 3),
-    inW = argI(args, 4),
-    inC = argI(args, 5);
-  const outH = argI(args, 6),
-    outW = argI(args, 7);
-  const kH = argI(args, 8),
-    kW = argI(args, 9);
-  const strideH = argI(args, 10),
-    strideW = argI(args, 11);
-  const dilH = argI(args, 12),
-    dilW = argI(args, 13);
-  const padTop = argI(args, 14),
-    padLeft = argI(args, 15);
+  const inH = argI(args, ConvArgs.inH),
+    inW = argI(args, ConvArgs.inW),
+    inC = argI(args, ConvArgs.inC);
+  const outH = argI(args, ConvArgs.outH),
+    outW = argI(args, ConvArgs.outW);
+  const kH = argI(args, ConvArgs.kH),
+    kW = argI(args, ConvArgs.kW);
+  const strideH = argI(args, ConvArgs.strideH),
+    strideW = argI(args, ConvArgs.strideW);
+  const dilH = argI(args, ConvArgs.dilationH),
+    dilW = argI(args, ConvArgs.dilationW);
+  const padTop = argI(args, ConvArgs.padTop),
+    padLeft = argI(args, ConvArgs.padLeft);
   const rowLen = kH * kW * inC;
   const P = outH * outW;
   // Undilated kernel columns read neighbouring pixels: each kernel row is then one contiguous run of channels.
@@ -86,18 +86,18 @@ function im2colRows(args: usize, x: usize, dst: usize, r0: i32, n: i32): void {
 
 /** Adds rows [p0, p0 + n) of one image's column matrix `src` (dense from p0) into that image's pixels `img`. */
 function col2imRows(args: usize, img: usize, src: usize, p0: i32, n: i32): void {
-  const inW = argI(args, 4),
-    inC = argI(args, 5),
-    inH = argI(args, 3);
-  const outW = argI(args, 7);
-  const kH = argI(args, 8),
-    kW = argI(args, 9);
-  const strideH = argI(args, 10),
-    strideW = argI(args, 11);
-  const dilH = argI(args, 12),
-    dilW = argI(args, 13);
-  const padTop = argI(args, 14),
-    padLeft = argI(args, 15);
+  const inW = argI(args, ConvArgs.inW),
+    inC = argI(args, ConvArgs.inC),
+    inH = argI(args, ConvArgs.inH);
+  const outW = argI(args, ConvArgs.outW);
+  const kH = argI(args, ConvArgs.kH),
+    kW = argI(args, ConvArgs.kW);
+  const strideH = argI(args, ConvArgs.strideH),
+    strideW = argI(args, ConvArgs.strideW);
+  const dilH = argI(args, ConvArgs.dilationH),
+    dilW = argI(args, ConvArgs.dilationW);
+  const padTop = argI(args, ConvArgs.padTop),
+    padLeft = argI(args, ConvArgs.padLeft);
   const rowLen = kH * kW * inC;
   for (let p = p0; p < p0 + n; p++) {
     const oh = p / outW;
@@ -121,24 +121,23 @@ function col2imRows(args: usize, img: usize, src: usize, p0: i32, n: i32): void 
 
 // Tiled convolutions. Each thread turns a tile of output pixels into a column block small enough to stay in L2
 // (`tile` rows × kH·kW·inC), multiplies it at once with the packed GEMM, and moves on: no column matrix of the
-// whole batch is ever built. Parameters: slots 0–15 as above (slot 0: x or dx, slot 1: the filter or dy), then
-// 16 outC, 17 the output, 18 scratch, 19 scratch bytes per thread, 20 tile rows, 21 chunks (filter gradient).
-// A thread's scratch holds its GEMM packing buffers, then its column tile.
-
+// whole batch is ever built. A thread's scratch holds its GEMM packing buffers, then its column tile.
 function colTile(args: usize, tid: i32): usize {
-  return <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19) + <usize>GEMM_SCRATCH;
+  return (
+    <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride) + <usize>GEMM_SCRATCH
+  );
 }
 
 /** Task: out[images·P, outC] = im2col(x) · filter, one tile of rows per claimed unit. */
 export function convForward(args: usize, tid: i32, _nt: i32): void {
-  const x = <usize>argI(args, 0);
-  const w = <usize>argI(args, 1);
-  const outC = argI(args, 16);
-  const out = <usize>argI(args, 17);
-  const tile = argI(args, 20);
-  const rows = argI(args, 2) * argI(args, 6) * argI(args, 7);
-  const KK = argI(args, 8) * argI(args, 9) * argI(args, 5);
-  const scratch = <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19);
+  const x = <usize>argI(args, ConvArgs.x);
+  const w = <usize>argI(args, ConvArgs.w);
+  const outC = argI(args, ConvArgs.outC);
+  const out = <usize>argI(args, ConvArgs.y);
+  const tile = argI(args, ConvArgs.tile);
+  const rows = argI(args, ConvArgs.batch) * argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+  const KK = argI(args, ConvArgs.kH) * argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+  const scratch = <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
   const col = colTile(args, tid);
   const units = (rows + tile - 1) / tile;
   for (let u = claim(args); u < units; u = claim(args)) {
@@ -150,20 +149,20 @@ export function convForward(args: usize, tid: i32, _nt: i32): void {
 }
 
 /**
- * Task: the filter gradient, im2col(x)ᵀ · dy, as `chunks` partial sums (slot 17 points at chunks × KK × outC
+ * Task: the filter gradient, im2col(x)ᵀ · dy, as `chunks` partial sums (`w` points at chunks × KK × outC
  * floats), each over a fixed band of rows, summed in order by the caller: whichever thread takes a band, the
  * result is the same to the bit.
  */
 export function convFilterGrad(args: usize, tid: i32, _nt: i32): void {
-  const x = <usize>argI(args, 0);
-  const dy = <usize>argI(args, 1);
-  const outC = argI(args, 16);
-  const partials = <usize>argI(args, 17);
-  const tile = argI(args, 20);
-  const chunks = argI(args, 21);
-  const rows = argI(args, 2) * argI(args, 6) * argI(args, 7);
-  const KK = argI(args, 8) * argI(args, 9) * argI(args, 5);
-  const scratch = <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19);
+  const x = <usize>argI(args, ConvArgs.x);
+  const dy = <usize>argI(args, ConvArgs.y);
+  const outC = argI(args, ConvArgs.outC);
+  const partials = <usize>argI(args, ConvArgs.w);
+  const tile = argI(args, ConvArgs.tile);
+  const chunks = argI(args, ConvArgs.chunks);
+  const rows = argI(args, ConvArgs.batch) * argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+  const KK = argI(args, ConvArgs.kH) * argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+  const scratch = <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
   const col = colTile(args, tid);
   const perChunk = (((rows + chunks - 1) / chunks + tile - 1) / tile) * tile;
   for (let c = claim(args); c < chunks; c = claim(args)) {
@@ -196,16 +195,16 @@ export function convFilterGrad(args: usize, tid: i32, _nt: i32): void {
 
 /** Task: dx = col2im(dy · filterᵀ), zeroing dx first; threads claim whole images, so no two add into one pixel. */
 export function convInputGrad(args: usize, tid: i32, _nt: i32): void {
-  const dx = <usize>argI(args, 0);
-  const w = <usize>argI(args, 1);
-  const outC = argI(args, 16);
-  const dy = <usize>argI(args, 17);
-  const tile = argI(args, 20);
-  const images = argI(args, 2);
-  const P = argI(args, 6) * argI(args, 7);
-  const KK = argI(args, 8) * argI(args, 9) * argI(args, 5);
-  const imgSize = argI(args, 3) * argI(args, 4) * argI(args, 5);
-  const scratch = <usize>argI(args, 18) + <usize>tid * <usize>argI(args, 19);
+  const dx = <usize>argI(args, ConvArgs.x);
+  const w = <usize>argI(args, ConvArgs.w);
+  const outC = argI(args, ConvArgs.outC);
+  const dy = <usize>argI(args, ConvArgs.y);
+  const tile = argI(args, ConvArgs.tile);
+  const images = argI(args, ConvArgs.batch);
+  const P = argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+  const KK = argI(args, ConvArgs.kH) * argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+  const imgSize = argI(args, ConvArgs.inH) * argI(args, ConvArgs.inW) * argI(args, ConvArgs.inC);
+  const scratch = <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
   const col = colTile(args, tid);
   for (let img = claim(args); img < images; img = claim(args)) {
     const imgBase = F32.at(dx, img * imgSize);
@@ -236,10 +235,10 @@ export function convInputGrad(args: usize, tid: i32, _nt: i32): void {
 
 /** Task (one thread): dst[0:n] = Σ over `chunks` consecutive blocks of n floats at src, in block order. */
 export function sumChunks(args: usize, _tid: i32, _nt: i32): void {
-  const dst = <usize>argI(args, 0);
-  const src = <usize>argI(args, 1);
-  const n = argI(args, 2);
-  const chunks = argI(args, 3);
+  const dst = <usize>argI(args, SumChunksArgs.dst);
+  const src = <usize>argI(args, SumChunksArgs.src);
+  const n = argI(args, SumChunksArgs.n);
+  const chunks = argI(args, SumChunksArgs.chunks);
   const block = (<usize>n) << 2;
   let i = 0;
   for (; i + 4 <= n; i += 4) {

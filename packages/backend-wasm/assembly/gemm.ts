@@ -9,6 +9,7 @@
 // Threads take units of work — bands of columns, or of rows when C is narrow — from a shared atomic counter, so a
 // thread the OS descheduled simply takes fewer units. Every element of C is computed inside one unit, in the same
 // order whatever the partition, so results do not depend on the thread count.
+import { GemmArgs } from './abi';
 import { F32, argI, claim } from './common';
 import { packAT, packB } from './pack';
 
@@ -164,25 +165,25 @@ export function gemmRect(
 }
 
 /**
- * Task: a batch of products. Parameters: M N K transA transB accumulate A B C lda ldb ldc nBatch offsets scratch
- * scratchStride. `offsets` (0 for a single product) holds three byte offsets per product, for A, B and C.
+ * Task: a batch of products (parameters: GemmArgs). `offsets` (0 for a single product) holds three byte offsets per
+ * product, for A, B and C.
  */
 export function gemm(args: usize, tid: i32, nt: i32): void {
-  const M = argI(args, 0);
-  const N = argI(args, 1);
-  const K = argI(args, 2);
-  const transA = argI(args, 3) != 0;
-  const transB = argI(args, 4) != 0;
-  const accumulate = argI(args, 5) != 0;
-  const A = <usize>argI(args, 6);
-  const B = <usize>argI(args, 7);
-  const C = <usize>argI(args, 8);
-  const lda = argI(args, 9);
-  const ldb = argI(args, 10);
-  const ldc = argI(args, 11);
-  const nBatch = argI(args, 12);
-  const offsets = <usize>argI(args, 13);
-  const scratch = <usize>argI(args, 14) + <usize>tid * <usize>argI(args, 15);
+  const M = argI(args, GemmArgs.m);
+  const N = argI(args, GemmArgs.n);
+  const K = argI(args, GemmArgs.k);
+  const transA = argI(args, GemmArgs.transA) != 0;
+  const transB = argI(args, GemmArgs.transB) != 0;
+  const accumulate = argI(args, GemmArgs.accumulate) != 0;
+  const A = <usize>argI(args, GemmArgs.a);
+  const B = <usize>argI(args, GemmArgs.b);
+  const C = <usize>argI(args, GemmArgs.c);
+  const lda = argI(args, GemmArgs.lda);
+  const ldb = argI(args, GemmArgs.ldb);
+  const ldc = argI(args, GemmArgs.ldc);
+  const nBatch = argI(args, GemmArgs.batch);
+  const offsets = <usize>argI(args, GemmArgs.offsets);
+  const scratch = <usize>argI(args, GemmArgs.scratch) + <usize>tid * <usize>argI(args, GemmArgs.scratchStride);
   // Units per product: none to split on one thread, or when there are enough products to share out whole;
   // otherwise about four per thread: column bands when A is read in place (then no work is duplicated), row bands
   // when A is packed or C too narrow (each band packs its own rows of A but all of B).

@@ -5,6 +5,7 @@ export { unary, biasUnary } from './unary';
 export { binary } from './binary';
 export { reduce } from './reduce';
 export { convForward, convFilterGrad, convInputGrad, sumChunks } from './conv';
+export { convDirect, convDirectFilterGrad } from './conv-direct';
 export { pool, poolGrad } from './pool';
 export { adam } from './optim';
 

@@ -172,12 +172,3 @@ export class Softplus {
     return V4.sigmoid4(x);
   }
 }
-@final
-export class Identity {
-  @inline f(x: v128, _a: v128, _b: v128): v128 {
-    return x;
-  }
-  @inline df(_x: v128, _a: v128, _b: v128): v128 {
-    return ONE;
-  }
-}

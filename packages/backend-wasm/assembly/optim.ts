@@ -1,5 +1,6 @@
 // Fused optimizer updates: one pass over the parameter, its gradient and the optimizer's slots, instead of the
 // ten elementwise ops (and ten temporary buffers) the composed update takes.
+import { AdamArgs } from './abi';
 import { CHUNK, F32, argF, argI, claim } from './common';
 
 /**
@@ -10,24 +11,24 @@ import { CHUNK, F32, argF, argI, claim } from './common';
  * is 1.3e-5 off in relative terms). Outputs may alias inputs.
  */
 export function adam(args: usize, _tid: i32, _nt: i32): void {
-  const n = argI(args, 0);
+  const n = argI(args, AdamArgs.n);
   const units = (n + CHUNK - 1) / CHUNK;
   for (let u = claim(args); u < units; u = claim(args)) adamRange(args, u * CHUNK, min(n, (u + 1) * CHUNK));
 }
 
 function adamRange(args: usize, s: i32, e: i32): void {
-  const w = <usize>argI(args, 1),
-    g = <usize>argI(args, 2),
-    m = <usize>argI(args, 3),
-    v = <usize>argI(args, 4);
-  const wOut = <usize>argI(args, 5),
-    mOut = <usize>argI(args, 6),
-    vOut = <usize>argI(args, 7);
-  const alpha = argF(args, 8),
-    eps = argF(args, 9),
-    o1 = argF(args, 10),
-    o2 = argF(args, 11),
-    keep = argF(args, 12);
+  const w = <usize>argI(args, AdamArgs.w),
+    g = <usize>argI(args, AdamArgs.g),
+    m = <usize>argI(args, AdamArgs.m),
+    v = <usize>argI(args, AdamArgs.v);
+  const wOut = <usize>argI(args, AdamArgs.wOut),
+    mOut = <usize>argI(args, AdamArgs.mOut),
+    vOut = <usize>argI(args, AdamArgs.vOut);
+  const alpha = argF(args, AdamArgs.alpha),
+    eps = argF(args, AdamArgs.epsilon),
+    o1 = argF(args, AdamArgs.oneMinusBeta1),
+    o2 = argF(args, AdamArgs.oneMinusBeta2),
+    keep = argF(args, AdamArgs.keep);
   const av = f32x4.splat(alpha),
     ev = f32x4.splat(eps),
     o1v = f32x4.splat(o1),

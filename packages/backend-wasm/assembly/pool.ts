@@ -1,33 +1,33 @@
 // 2-D max and average pooling (NHWC) and their gradients. Windows skip padding, as TensorFlow's do; the max
-// gradient goes to the first maximum of each window. Parameters: src dst batch inH inW C outH outW kH kW strideH
-// strideW padTop padLeft x (x only for maxPoolGrad). Forward tasks let threads claim output rows; gradient tasks add
-// into overlapping windows, so threads take whole images, or channel ranges when there are few images.
+// gradient goes to the first maximum of each window. Parameters: PoolArgs of abi.ts. Forward tasks let threads claim
+// output rows; gradient tasks add into overlapping windows, so threads take whole images, or channel ranges when
+// there are few images.
+import { PoolArgs, PoolCode } from './abi';
 import { F32, argI, claim } from './common';
 
-const MAX = 1;
-const AVG = 2;
+const MAX = PoolCode.max;
 
 function clampLo(v: i32): i32 {
   return v < 0 ? 0 : v;
 }
 
-/** Task: op (1 max, 2 avg) then the pool parameters. */
+/** Task: y = pool(x), code a PoolCode. */
 export function pool(args: usize, _tid: i32, _nt: i32): void {
-  const op = argI(args, 0);
-  const x = <usize>argI(args, 1);
-  const out = <usize>argI(args, 2);
-  const batch = argI(args, 3),
-    inH = argI(args, 4),
-    inW = argI(args, 5),
-    C = argI(args, 6);
-  const outH = argI(args, 7),
-    outW = argI(args, 8),
-    kH = argI(args, 9),
-    kW = argI(args, 10);
-  const strideH = argI(args, 11),
-    strideW = argI(args, 12),
-    padTop = argI(args, 13),
-    padLeft = argI(args, 14);
+  const op = argI(args, PoolArgs.code);
+  const x = <usize>argI(args, PoolArgs.x);
+  const out = <usize>argI(args, PoolArgs.y);
+  const batch = argI(args, PoolArgs.batch),
+    inH = argI(args, PoolArgs.inH),
+    inW = argI(args, PoolArgs.inW),
+    C = argI(args, PoolArgs.channels);
+  const outH = argI(args, PoolArgs.outH),
+    outW = argI(args, PoolArgs.outW),
+    kH = argI(args, PoolArgs.kH),
+    kW = argI(args, PoolArgs.kW);
+  const strideH = argI(args, PoolArgs.strideH),
+    strideW = argI(args, PoolArgs.strideW),
+    padTop = argI(args, PoolArgs.padTop),
+    padLeft = argI(args, PoolArgs.padLeft);
   const rows = batch * outH;
   const init = f32x4.splat(op == MAX ? -Infinity : 0);
   for (let r = claim(args); r < rows; r = claim(args)) {
@@ -70,24 +70,24 @@ export function pool(args: usize, _tid: i32, _nt: i32): void {
   }
 }
 
-/** Task: op (1 max, 2 avg), then dy dx and the pool parameters, then x (max only). Zeroes dx itself. */
+/** Task: dx from dy (and x, for max only). Zeroes dx itself. */
 export function poolGrad(args: usize, tid: i32, nt: i32): void {
-  const op = argI(args, 0);
-  const dy = <usize>argI(args, 1);
-  const dx = <usize>argI(args, 2);
-  const batch = argI(args, 3),
-    inH = argI(args, 4),
-    inW = argI(args, 5),
-    C = argI(args, 6);
-  const outH = argI(args, 7),
-    outW = argI(args, 8),
-    kH = argI(args, 9),
-    kW = argI(args, 10);
-  const strideH = argI(args, 11),
-    strideW = argI(args, 12),
-    padTop = argI(args, 13),
-    padLeft = argI(args, 14);
-  const x = <usize>argI(args, 15);
+  const op = argI(args, PoolArgs.code);
+  const dy = <usize>argI(args, PoolArgs.dy);
+  const dx = <usize>argI(args, PoolArgs.dx);
+  const batch = argI(args, PoolArgs.batch),
+    inH = argI(args, PoolArgs.inH),
+    inW = argI(args, PoolArgs.inW),
+    C = argI(args, PoolArgs.channels);
+  const outH = argI(args, PoolArgs.outH),
+    outW = argI(args, PoolArgs.outW),
+    kH = argI(args, PoolArgs.kH),
+    kW = argI(args, PoolArgs.kW);
+  const strideH = argI(args, PoolArgs.strideH),
+    strideW = argI(args, PoolArgs.strideW),
+    padTop = argI(args, PoolArgs.padTop),
+    padLeft = argI(args, PoolArgs.padLeft);
+  const x = <usize>argI(args, PoolArgs.x);
   let b0 = 0,
     b1 = batch,
     c0 = 0,
@@ -115,7 +115,7 @@ export function poolGrad(args: usize, tid: i32, nt: i32): void {
         const kw1 = min(kW, inW - w0);
         if (kh1 <= kh0 || kw1 <= kw0) continue;
         const g = F32.at(dy, ((b * outH + oh) * outW + ow) * C);
-        if (op == AVG) {
+        if (op == PoolCode.avg) {
           const inv: f32 = <f32>(1.0 / <f64>((kh1 - kh0) * (kw1 - kw0)));
           for (let kh = kh0; kh < kh1; kh++) {
             for (let kw = kw0; kw < kw1; kw++) {

@@ -1,5 +1,6 @@
 // Sum, max and min over the middle axis of x viewed as [outer, reduced, inner]. Sums accumulate in float64 (as the
 // reference does) so long sums keep float32 accuracy; max and min propagate NaN.
+import { ReduceArgs, ReduceCode } from './abi';
 import { F32, argI } from './common';
 
 /** The low and high halves of four float32 lanes as two float64 lanes. */
@@ -13,9 +14,9 @@ class Widen {
   }
 }
 
-/** Op codes: 1 sum, 2 max, 3 min (anything but sum and max). */
-const SUM = 1;
-const MAX = 2;
+// ReduceCode.min is anything but sum and max.
+const SUM = ReduceCode.sum;
+const MAX = ReduceCode.max;
 
 /** Sum of n contiguous floats, in float64. */
 function sumRow(x: usize, n: i32): f64 {
@@ -156,13 +157,13 @@ function extremeCols(x: usize, out: usize, reduced: i32, inner: i32, c0: i32, c1
  * partials[tid] for the caller to combine.
  */
 export function reduce(args: usize, tid: i32, nt: i32): void {
-  const op = argI(args, 0);
-  const outer = argI(args, 1);
-  const reduced = argI(args, 2);
-  const inner = argI(args, 3);
-  const x = <usize>argI(args, 4);
-  const out = <usize>argI(args, 5);
-  const partials = <usize>argI(args, 6);
+  const op = argI(args, ReduceArgs.code);
+  const outer = argI(args, ReduceArgs.outer);
+  const reduced = argI(args, ReduceArgs.reduced);
+  const inner = argI(args, ReduceArgs.inner);
+  const x = <usize>argI(args, ReduceArgs.x);
+  const out = <usize>argI(args, ReduceArgs.out);
+  const partials = <usize>argI(args, ReduceArgs.partials);
   if (outer == 1 && inner == 1 && partials != 0) {
     const s = (<i32>((<i64>((reduced + 15) >> 4) * tid) / nt)) << 4;
     const e = min(reduced, (<i32>((<i64>((reduced + 15) >> 4) * (tid + 1)) / nt)) << 4);

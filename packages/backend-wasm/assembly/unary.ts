@@ -1,6 +1,6 @@
 // Unary elementwise kernels: y = f(x) and the fused gradient dy·f'(x), one specialised SIMD loop per function.
 // Each function is a @final class with an inlined `f` (or `df`), and the generic loop is instantiated once per
-// class, so every loop is a straight-line SIMD body with no call inside. The op codes match src/kernels/op-codes.ts.
+// class, so every loop is a straight-line SIMD body with no call inside. The op codes are abi.ts's UnaryCode.
 import {
   Abs,
   Ceil,
@@ -8,7 +8,6 @@ import {
   Exp,
   Expm1,
   Floor,
-  Identity,
   Log,
   Log1p,
   Neg,
@@ -37,6 +36,7 @@ import {
   Softsign,
   Swish,
 } from './activation-ops';
+import { BiasUnaryArgs, UnaryArgs, UnaryCode } from './abi';
 import { CHUNK, F32, argF, argI, claim } from './common';
 import { V4 } from './math';
 
@@ -85,12 +85,9 @@ function run<T>(x: usize, dy: usize, out: usize, n: i32, a: f32, b: f32): void {
   else mapDf<T>(x, dy, out, n, a, b);
 }
 
-/**
- * Task: parameters op n x out a b dy. With dy = 0 computes out = f(x), otherwise out = dy·f'(x). Threads claim
- * CHUNK-element units.
- */
+/** Task (parameters: UnaryArgs): out = f(x), or dy·f'(x) when dy is set. Threads claim CHUNK-element units. */
 export function unary(args: usize, _tid: i32, _nt: i32): void {
-  const n = argI(args, 1);
+  const n = argI(args, UnaryArgs.n);
   const units = (n + CHUNK - 1) / CHUNK;
   for (let u = claim(args); u < units; u = claim(args)) {
     const s = u * CHUNK;
@@ -99,106 +96,106 @@ export function unary(args: usize, _tid: i32, _nt: i32): void {
 }
 
 function unaryRange(args: usize, s: i32, e: i32): void {
-  const code = argI(args, 0);
-  const x = F32.at(<usize>argI(args, 2), s);
-  const out = F32.at(<usize>argI(args, 3), s);
-  const a = argF(args, 4);
-  const b = argF(args, 5);
-  const dyBase = <usize>argI(args, 6);
+  const code = argI(args, UnaryArgs.code);
+  const x = F32.at(<usize>argI(args, UnaryArgs.x), s);
+  const out = F32.at(<usize>argI(args, UnaryArgs.out), s);
+  const a = argF(args, UnaryArgs.a);
+  const b = argF(args, UnaryArgs.b);
+  const dyBase = <usize>argI(args, UnaryArgs.dy);
   const dy: usize = dyBase == 0 ? 0 : F32.at(dyBase, s);
   const m = e - s;
   switch (code) {
-    case 1:
+    case UnaryCode.neg:
       run<Neg>(x, dy, out, m, a, b);
       break;
-    case 2:
+    case UnaryCode.abs:
       run<Abs>(x, dy, out, m, a, b);
       break;
-    case 3:
+    case UnaryCode.square:
       run<Square>(x, dy, out, m, a, b);
       break;
-    case 4:
+    case UnaryCode.sqrt:
       run<Sqrt>(x, dy, out, m, a, b);
       break;
-    case 5:
+    case UnaryCode.rsqrt:
       run<Rsqrt>(x, dy, out, m, a, b);
       break;
-    case 6:
+    case UnaryCode.reciprocal:
       run<Reciprocal>(x, dy, out, m, a, b);
       break;
-    case 7:
+    case UnaryCode.floor:
       run<Floor>(x, dy, out, m, a, b);
       break;
-    case 8:
+    case UnaryCode.ceil:
       run<Ceil>(x, dy, out, m, a, b);
       break;
-    case 9:
+    case UnaryCode.round:
       run<Round>(x, dy, out, m, a, b);
       break;
-    case 10:
+    case UnaryCode.sign:
       run<Sign>(x, dy, out, m, a, b);
       break;
-    case 11:
+    case UnaryCode.clip:
       run<Clip>(x, dy, out, m, a, b);
       break;
-    case 12:
+    case UnaryCode.exp:
       run<Exp>(x, dy, out, m, a, b);
       break;
-    case 13:
+    case UnaryCode.expm1:
       run<Expm1>(x, dy, out, m, a, b);
       break;
-    case 14:
+    case UnaryCode.log:
       run<Log>(x, dy, out, m, a, b);
       break;
-    case 15:
+    case UnaryCode.log1p:
       run<Log1p>(x, dy, out, m, a, b);
       break;
-    case 16:
+    case UnaryCode.sigmoid:
       run<Sigmoid>(x, dy, out, m, a, b);
       break;
-    case 17:
+    case UnaryCode.tanh:
       run<Tanh>(x, dy, out, m, a, b);
       break;
-    case 18:
+    case UnaryCode.softplus:
       run<Softplus>(x, dy, out, m, a, b);
       break;
-    case 19:
+    case UnaryCode.relu:
       run<Relu>(x, dy, out, m, a, b);
       break;
-    case 20:
+    case UnaryCode.relu6:
       run<Relu6>(x, dy, out, m, a, b);
       break;
-    case 21:
+    case UnaryCode.leakyRelu:
       run<LeakyRelu>(x, dy, out, m, a, b);
       break;
-    case 22:
+    case UnaryCode.elu:
       run<Elu>(x, dy, out, m, a, b);
       break;
-    case 23:
+    case UnaryCode.selu:
       run<Selu>(x, dy, out, m, a, b);
       break;
-    case 24:
+    case UnaryCode.celu:
       run<Celu>(x, dy, out, m, a, b);
       break;
-    case 25:
+    case UnaryCode.gelu:
       run<Gelu>(x, dy, out, m, a, b);
       break;
-    case 26:
+    case UnaryCode.geluTanh:
       run<GeluTanh>(x, dy, out, m, a, b);
       break;
-    case 27:
+    case UnaryCode.swish:
       run<Swish>(x, dy, out, m, a, b);
       break;
-    case 28:
+    case UnaryCode.mish:
       run<Mish>(x, dy, out, m, a, b);
       break;
-    case 29:
+    case UnaryCode.softsign:
       run<Softsign>(x, dy, out, m, a, b);
       break;
-    case 30:
+    case UnaryCode.hardSigmoid:
       run<HardSigmoid>(x, dy, out, m, a, b);
       break;
-    case 31:
+    case UnaryCode.hardSwish:
       run<HardSwish>(x, dy, out, m, a, b);
       break;
     default:
@@ -224,51 +221,48 @@ function biasRows<T>(x: usize, bias: usize, out: usize, cols: i32, r0: i32, r1: 
 }
 
 /**
- * Task: the fused dense-layer epilogue out = f(x + bias) over rows of `cols`. Parameters: op rows cols x bias out
- * a b. Op 0 is the identity (bias only). Threads claim bands of rows.
+ * Task (parameters: BiasUnaryArgs): the fused dense-layer epilogue out = f(x + bias) over rows of `cols`. Codes
+ * without a case here trap; src/kernels/op-codes.ts marks the ones with `bias: true`. Threads claim bands of rows.
  */
 export function biasUnary(args: usize, _tid: i32, _nt: i32): void {
-  const rows = argI(args, 1);
-  const cols = argI(args, 2);
+  const rows = argI(args, BiasUnaryArgs.rows);
+  const cols = argI(args, BiasUnaryArgs.cols);
   const per = max(1, CHUNK / max(1, cols));
   const units = (rows + per - 1) / per;
   for (let u = claim(args); u < units; u = claim(args)) biasRange(args, u * per, min(rows, (u + 1) * per));
 }
 
 function biasRange(args: usize, r0: i32, r1: i32): void {
-  const code = argI(args, 0);
-  const cols = argI(args, 2);
-  const x = <usize>argI(args, 3);
-  const bias = <usize>argI(args, 4);
-  const out = <usize>argI(args, 5);
-  const a = argF(args, 6);
-  const b = argF(args, 7);
+  const code = argI(args, BiasUnaryArgs.code);
+  const cols = argI(args, BiasUnaryArgs.cols);
+  const x = <usize>argI(args, BiasUnaryArgs.x);
+  const bias = <usize>argI(args, BiasUnaryArgs.bias);
+  const out = <usize>argI(args, BiasUnaryArgs.out);
+  const a = argF(args, BiasUnaryArgs.a);
+  const b = argF(args, BiasUnaryArgs.b);
   switch (code) {
-    case 0:
-      biasRows<Identity>(x, bias, out, cols, r0, r1, a, b);
-      break;
-    case 16:
+    case UnaryCode.sigmoid:
       biasRows<Sigmoid>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 17:
+    case UnaryCode.tanh:
       biasRows<Tanh>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 19:
+    case UnaryCode.relu:
       biasRows<Relu>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 21:
+    case UnaryCode.leakyRelu:
       biasRows<LeakyRelu>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 22:
+    case UnaryCode.elu:
       biasRows<Elu>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 25:
+    case UnaryCode.gelu:
       biasRows<Gelu>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 26:
+    case UnaryCode.geluTanh:
       biasRows<GeluTanh>(x, bias, out, cols, r0, r1, a, b);
       break;
-    case 27:
+    case UnaryCode.swish:
       biasRows<Swish>(x, bias, out, cols, r0, r1, a, b);
       break;
     default:

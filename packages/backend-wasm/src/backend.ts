@@ -51,7 +51,7 @@ function checkThreads(n: number): number {
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly kernels: Kernels;
-  /** Optional fused kernels outside the primitive set: the Adam update (reached through `engine.runFused`), bias + activation. */
+  /** Optional fused kernels outside the primitive set: the Adam update (reached through `engine.runFused`). */
   readonly fused: FusedOps;
   private readonly ctx: Context;
   private readonly probe: Probe;
@@ -112,7 +112,7 @@ export class WasmBackend implements Backend {
     if (singleThreadReason) platform.noteSingleThread(singleThreadReason);
     this.ctx = new Context(new Heap(memory, exports.heapBase(), maxBytes), exports);
     const probe = (this.probe = new Probe(this.ctx));
-    this.fused = new FusedOps(this.ctx, probe);
+    this.fused = new FusedOps(this.ctx);
     this.setThreads(threads);
     const c = this.ctx;
     this.kernels = {
@@ -194,9 +194,9 @@ export class WasmBackend implements Backend {
       return { forward: code !== undefined && this.probe.binary(fn as BinaryFn, code), gradient: false };
     }
     const u = fn as UnaryFn;
-    const code = unaryCandidate(u);
-    if (code === undefined) return { forward: false, gradient: false };
-    return { forward: this.probe.unary(u, code, a, b, false), gradient: this.probe.unary(u, code, a, b, true) };
+    const k = unaryCandidate(u);
+    if (!k) return { forward: false, gradient: false };
+    return { forward: this.probe.unary(u, k.code, a, b, false), gradient: this.probe.unary(u, k.code, a, b, true) };
   }
 
   /**

@@ -3,15 +3,58 @@ import type { KernelExports } from './runtime/loader.js';
 import { type Heap, WasmData } from './runtime/heap.js';
 import type { ThreadPool } from './threads/pool.js';
 import type { TaskName } from './threads/protocol.js';
-
-/** Words in the parameter block every task reads its arguments from. */
-const ARG_WORDS = 32;
-/** The word threads claim units of work from (assembly/common.ts COUNTER); zeroed before every task. */
-const COUNTER = 31;
+import {
+  ARG_WORDS,
+  AdamArgs,
+  BiasUnaryArgs,
+  BinaryArgs,
+  COUNTER,
+  ConvArgs,
+  FLOAT_SLOTS,
+  GemmArgs,
+  PoolArgs,
+  ReduceArgs,
+  SumChunksArgs,
+  UnaryArgs,
+} from './abi.js';
 
 /**
- * What kernels share: the memory, the kernel exports, the parameter block and the threads. A kernel writes its
- * parameters with `args32`/`argF`, then calls `run`, which runs the task on one thread or on all of them.
+ * Each task's parameter slots, from abi.ts (the file the AssemblyScript kernels read them by). Typed by the task
+ * list, so a new task needs its slots named here.
+ */
+const TASK_ARGS = {
+  gemm: GemmArgs,
+  unary: UnaryArgs,
+  biasUnary: BiasUnaryArgs,
+  binary: BinaryArgs,
+  reduce: ReduceArgs,
+  pool: PoolArgs,
+  poolGrad: PoolArgs,
+  adam: AdamArgs,
+  convForward: ConvArgs,
+  convFilterGrad: ConvArgs,
+  convInputGrad: ConvArgs,
+  sumChunks: SumChunksArgs,
+  convDirect: ConvArgs,
+  convDirectFilterGrad: ConvArgs,
+} as const satisfies { readonly [T in TaskName]: object };
+
+/** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */
+export type TaskParams<T extends TaskName> = {
+  readonly [K in Extract<keyof (typeof TASK_ARGS)[T], string>]: number;
+};
+
+/** [name, word] pairs of every task's slots, the enums' reverse mappings left out. */
+export const TASK_SLOTS = Object.fromEntries(
+  Object.entries(TASK_ARGS).map(([task, slots]) => [
+    task,
+    Object.entries(slots).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  ]),
+) as unknown as { readonly [T in TaskName]: readonly (readonly [string, number])[] };
+
+/**
+ * What kernels share: the memory, the kernel exports, the parameter block and the threads. A kernel calls `run`
+ * with its task's parameters by name; `run` writes them to their slots and runs the task on one thread or on all.
  */
 export class Context {
   readonly args: number;
@@ -33,20 +76,16 @@ export class Context {
     this.args = heap.scratch(ARG_WORDS * 4);
   }
 
-  argF(i: number, v: number): void {
-    this.heap.f32[(this.args >> 2) + i] = v;
-  }
-
-  /** Sets parameters 0, 1, 2 … from a list of integers (pointers, sizes, flags). */
-  args32(values: readonly number[]): void {
-    const i32 = this.heap.i32;
+  /** Runs `task` with `params`, on every thread when `parallel` and helpers are up. */
+  run<T extends TaskName>(task: T, params: TaskParams<T>, parallel: boolean): void {
     const base = this.args >> 2;
-    for (let i = 0; i < values.length; i++) i32[base + i] = values[i]!;
-  }
-
-  /** Runs `task` with the current parameters, on every thread when `parallel` and helpers are up. */
-  run(task: TaskName, parallel: boolean): void {
-    this.heap.i32[(this.args >> 2) + COUNTER] = 0;
+    const { i32, f32 } = this.heap;
+    const values = params as Readonly<Record<string, number>>;
+    for (const [name, slot] of TASK_SLOTS[task]) {
+      if (slot >= FLOAT_SLOTS) f32[base + slot] = values[name]!;
+      else i32[base + slot] = values[name]!;
+    }
+    i32[base + COUNTER] = 0;
     if ((parallel || this.alwaysParallel) && this.pool && this.threads > 1)
       this.pool.run(this.exports, task, this.args, this.threads);
     else this.exports[task](this.args, 0, 1);

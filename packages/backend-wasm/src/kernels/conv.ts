@@ -5,11 +5,16 @@ import { gemm } from './matmul.js';
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
 const PARALLEL_WORK = 1 << 16;
 
+/** Up to this many input channels a convolution runs on the direct kernels (first layers: gray or RGB images). */
+const DIRECT_MAX_IN_C = 4;
+
 interface Plan {
   readonly P: number;
   readonly KK: number;
   /** 1×1, stride 1, no padding: x already is the column matrix. */
   readonly pointwise: boolean;
+  /** Few input channels: the direct kernels (assembly/conv-direct.ts) beat im2col + GEMM, whose K is tiny. */
+  readonly direct: boolean;
   readonly inImage: number;
 }
 
@@ -23,7 +28,15 @@ function plan(info: Conv2DInfo): Plan {
     info.strideW === 1 &&
     info.padTop === 0 &&
     info.padLeft === 0;
-  return { P, KK, pointwise, inImage: info.inH * info.inW * info.inC };
+  const direct = !pointwise && info.inC <= DIRECT_MAX_IN_C && info.outC % 4 === 0;
+  return { P, KK, pointwise, direct, inImage: info.inH * info.inW * info.inC };
+}
+
+/** The geometry slots of ConvArgs. */
+function geometry(info: Conv2DInfo) {
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH, dilationW } = info;
+  const { padTop, padLeft } = info;
+  return { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft };
 }
 
 /** Bytes of column tile per thread: a tile of rows × kH·kW·inC stays in a core's L2 beside the GEMM's packed blocks. */
@@ -41,7 +54,7 @@ function runTiled(
   task: 'convForward' | 'convFilterGrad' | 'convInputGrad',
   info: Conv2DInfo,
   p: Plan,
-  ptrs: { first: number; filter: number; out: number },
+  buffers: { x: number; w: number; y: number },
   chunks = 0,
 ): void {
   const tile = Math.max(4, Math.min(1024, Math.floor(TILE_BYTES / (4 * p.KK)) & ~3));
@@ -49,31 +62,8 @@ function runTiled(
   const threads = Math.max(1, ctx.threads);
   const scratch = ctx.heap.scratch(perThread * threads);
   try {
-    ctx.args32([
-      ptrs.first,
-      ptrs.filter,
-      info.batch,
-      info.inH,
-      info.inW,
-      info.inC,
-      info.outH,
-      info.outW,
-      info.kH,
-      info.kW,
-      info.strideH,
-      info.strideW,
-      info.dilationH,
-      info.dilationW,
-      info.padTop,
-      info.padLeft,
-      info.outC,
-      ptrs.out,
-      scratch,
-      perThread,
-      tile,
-      chunks,
-    ]);
-    ctx.run(task, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    const params = { ...buffers, ...geometry(info), scratch, scratchStride: perThread, tile, chunks };
+    ctx.run(task, params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
   } finally {
     ctx.heap.freeScratch(scratch, perThread * threads);
   }
@@ -94,7 +84,12 @@ export function conv2d(
     gemm(ctx, { M: info.batch * p.P, N: info.outC, K: p.KK, a: xp, transA: false, b: w, transB: false, c: out.ptr });
     return result;
   }
-  runTiled(ctx, 'convForward', info, p, { first: xp, filter: w, out: out.ptr });
+  if (p.direct) {
+    const params = { x: xp, w, y: out.ptr, ...geometry(info), scratch: 0, scratchStride: 0, tile: 0, chunks: 0 };
+    ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    return result;
+  }
+  runTiled(ctx, 'convForward', info, p, { x: xp, w, y: out.ptr });
   return result;
 }
 
@@ -117,7 +112,7 @@ export function conv2dBackpropInput(
     ctx.heap.view(dx).fill(0);
     return result;
   }
-  runTiled(ctx, 'convInputGrad', info, p, { first: dx.ptr, filter: w, out: g });
+  runTiled(ctx, 'convInputGrad', info, p, { x: dx.ptr, w, y: g });
   return result;
 }
 
@@ -143,10 +138,16 @@ export function conv2dBackpropFilter(
   const partialFloats = p.KK * info.outC;
   const partials = ctx.heap.scratch(FILTER_CHUNKS * partialFloats * 4);
   try {
-    runTiled(ctx, 'convFilterGrad', info, p, { first: xp, filter: g, out: partials }, FILTER_CHUNKS);
+    if (p.direct) {
+      const params = { x: xp, w: partials, y: g, ...geometry(info), scratch: 0, scratchStride: 0, tile: 0 };
+      ctx.run(
+        'convDirectFilterGrad',
+        { ...params, chunks: FILTER_CHUNKS },
+        info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK,
+      );
+    } else runTiled(ctx, 'convFilterGrad', info, p, { x: xp, w: partials, y: g }, FILTER_CHUNKS);
     // In chunk order, whatever thread computed each: the same bits on 1 thread or many.
-    ctx.args32([dw.ptr, partials, partialFloats, FILTER_CHUNKS]);
-    ctx.run('sumChunks', false);
+    ctx.run('sumChunks', { dst: dw.ptr, src: partials, n: partialFloats, chunks: FILTER_CHUNKS }, false);
   } finally {
     ctx.heap.freeScratch(partials, FILTER_CHUNKS * partialFloats * 4);
   }

@@ -2,13 +2,16 @@ import {
   type DType,
   type KernelSpecs,
   type TensorInfo,
+  biasLoop,
+  binaryLoop,
   broadcastShapes,
   broadcastStrides,
   sizeOf,
+  unaryGradLoop,
+  unaryLoop,
 } from '@rectify/tensor';
 import type { Context } from '../context.js';
-import { biasLoop, binaryLoop, gradLoop, unaryLoop } from './js-loops.js';
-import { BIAS_CODES, binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
+import { binaryCandidate, isComparison, parallelFrom, unaryCandidate } from './op-codes.js';
 import type { Probe } from './probe.js';
 
 /**
@@ -30,12 +33,9 @@ export function unary(
   const n = xd.length;
   const out = ctx.out(dtype, n);
   if (n > 0) {
-    const code = unaryCandidate(fn);
-    if (code !== undefined && x.dtype === 'float32' && dtype === 'float32' && probe.unary(fn, code, a, b, false)) {
-      ctx.args32([code, n, xd.ptr, out.ptr, 0, 0, 0]);
-      ctx.argF(4, a);
-      ctx.argF(5, b);
-      ctx.run('unary', n >= parallelFrom(code));
+    const k = unaryCandidate(fn);
+    if (k && x.dtype === 'float32' && dtype === 'float32' && probe.unary(fn, k.code, a, b, false)) {
+      ctx.run('unary', { code: k.code, n, x: xd.ptr, out: out.ptr, dy: 0, a, b }, n >= parallelFrom(k));
     } else {
       unaryLoop(fn)(fn.f, ctx.heap.view(xd), ctx.heap.view(out), n, a, b);
     }
@@ -54,14 +54,11 @@ export function unaryGrad(
   const n = xd.length;
   const out = ctx.out('float32', n);
   if (n > 0) {
-    const code = unaryCandidate(fn);
-    if (code !== undefined && x.dtype === 'float32' && dy.dtype === 'float32' && probe.unary(fn, code, a, b, true)) {
-      ctx.args32([code, n, xd.ptr, out.ptr, 0, 0, dyd.ptr]);
-      ctx.argF(4, a);
-      ctx.argF(5, b);
-      ctx.run('unary', n >= parallelFrom(code));
+    const k = unaryCandidate(fn);
+    if (k && x.dtype === 'float32' && dy.dtype === 'float32' && probe.unary(fn, k.code, a, b, true)) {
+      ctx.run('unary', { code: k.code, n, x: xd.ptr, out: out.ptr, dy: dyd.ptr, a, b }, n >= parallelFrom(k));
     } else {
-      gradLoop(fn)(fn.df ?? zeroDerivative, ctx.heap.view(xd), ctx.heap.view(dyd), ctx.heap.view(out), n, a, b);
+      unaryGradLoop(fn)(fn.df ?? zeroDerivative, ctx.heap.view(xd), ctx.heap.view(dyd), ctx.heap.view(out), n, a, b);
     }
   }
   return { dataId: out, shape: x.shape, dtype: 'float32' };
@@ -83,12 +80,10 @@ export function biasActivation(
   const out = ctx.out('float32', n);
   if (n > 0) {
     const bd = ctx.data(bias);
-    const code = unaryCandidate(fn);
-    if (code !== undefined && BIAS_CODES.has(code) && probe.unary(fn, code, a, b, false)) {
-      ctx.args32([code, n / units, units, zd.ptr, bd.ptr, out.ptr, 0, 0]);
-      ctx.argF(6, a);
-      ctx.argF(7, b);
-      ctx.run('biasUnary', n >= parallelFrom(code));
+    const k = unaryCandidate(fn);
+    if (k?.bias && probe.unary(fn, k.code, a, b, false)) {
+      const params = { code: k.code, rows: n / units, cols: units, x: zd.ptr, bias: bd.ptr, out: out.ptr, a, b };
+      ctx.run('biasUnary', params, n >= parallelFrom(k));
     } else {
       biasLoop(fn)(fn.f, ctx.heap.view(zd), ctx.heap.view(bd), ctx.heap.view(out), n / units, units, a, b);
     }
@@ -159,19 +154,19 @@ export function binary(
       oy += idx[d]! * a.sy;
     });
     const outOff = blk * outerAxis.n * inner.n;
-    ctx.args32([
+    const params = {
       code,
-      outerAxis.n,
-      inner.n,
-      xd.ptr + 4 * ox,
-      yd.ptr + 4 * oy,
-      out.ptr + outBytes * outOff,
-      outerAxis.sx,
-      outerAxis.sy,
-      inner.sx,
-      inner.sy,
-    ]);
-    ctx.run('binary', parallel);
+      outer: outerAxis.n,
+      inner: inner.n,
+      x: xd.ptr + 4 * ox,
+      y: yd.ptr + 4 * oy,
+      out: out.ptr + outBytes * outOff,
+      xOuterStride: outerAxis.sx,
+      yOuterStride: outerAxis.sy,
+      xInnerStride: inner.sx,
+      yInnerStride: inner.sy,
+    };
+    ctx.run('binary', params, parallel);
     for (let d = axes.length - 1; d >= 0; d--) {
       if (++idx[d]! < axes[d]!.n) break;
       idx[d] = 0;

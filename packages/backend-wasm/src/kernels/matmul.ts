@@ -29,25 +29,25 @@ export function gemm(ctx: Context, g: Gemm): void {
   const batch = g.batch ?? 1;
   if (g.M === 0 || g.N === 0 || batch === 0) return;
   const [scratch, stride] = ctx.gemmScratch();
-  ctx.args32([
-    g.M,
-    g.N,
-    g.K,
-    g.transA ? 1 : 0,
-    g.transB ? 1 : 0,
-    g.accumulate ? 1 : 0,
-    g.a,
-    g.b,
-    g.c,
-    g.lda ?? (g.transA ? g.M : g.K),
-    g.ldb ?? (g.transB ? g.K : g.N),
-    g.ldc ?? g.N,
+  const params = {
+    m: g.M,
+    n: g.N,
+    k: g.K,
+    transA: g.transA ? 1 : 0,
+    transB: g.transB ? 1 : 0,
+    accumulate: g.accumulate ? 1 : 0,
+    a: g.a,
+    b: g.b,
+    c: g.c,
+    lda: g.lda ?? (g.transA ? g.M : g.K),
+    ldb: g.ldb ?? (g.transB ? g.K : g.N),
+    ldc: g.ldc ?? g.N,
     batch,
-    g.offsets ?? 0,
+    offsets: g.offsets ?? 0,
     scratch,
-    stride,
-  ]);
-  ctx.run('gemm', g.M * g.N * Math.max(g.K, 1) * batch >= PARALLEL_MACS);
+    scratchStride: stride,
+  };
+  ctx.run('gemm', params, g.M * g.N * Math.max(g.K, 1) * batch >= PARALLEL_MACS);
 }
 
 export function matmul(

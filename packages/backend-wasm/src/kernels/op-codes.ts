@@ -1,85 +1,103 @@
+import type { ActivationName } from '@rectify/activations';
 import type { BinaryFn, UnaryFn } from '@rectify/tensor';
+import { BinaryCode, UnaryCode } from '../abi.js';
 
 /**
- * The functions with a hand-vectorised kernel, by name; the numbers are the op codes of assembly/unary.ts and
- * assembly/binary.ts. A name is only a hint: before a kernel replaces a function it is checked against that
- * function's own scalar definition (see probe.ts), so a user function that happens to share a name is never
- * computed with the wrong formula.
+ * A hand-vectorised function of assembly/unary.ts. `costly` functions (an exponential or a logarithm inside: tens of
+ * instructions per element) are worth splitting across threads from 2¹⁷ elements; cheap ones are bound by memory
+ * traffic, and a second core only helps once the data no longer fit the first core's cache (2¹⁹ elements). `bias`:
+ * the fused bias + activation task (biasUnary) has a case for it.
  */
-export const UNARY_CODES: Readonly<Record<string, number>> = {
-  neg: 1,
-  abs: 2,
-  square: 3,
-  sqrt: 4,
-  rsqrt: 5,
-  reciprocal: 6,
-  floor: 7,
-  ceil: 8,
-  round: 9,
-  sign: 10,
-  clip: 11,
-  exp: 12,
-  expm1: 13,
-  log: 14,
-  log1p: 15,
-  sigmoid: 16,
-  tanh: 17,
-  softplus: 18,
-  // The activations of @rectify/activations, by their registered names.
-  relu: 19,
-  relu6: 20,
-  leakyRelu: 21,
-  elu: 22,
-  selu: 23,
-  celu: 24,
-  gelu: 25,
-  geluTanh: 26,
-  swish: 27,
-  mish: 28,
-  softsign: 29,
-  hardSigmoid: 30,
-  hardSwish: 31,
-};
-
-/**
- * Functions that cost tens of instructions per element (an exponential or a logarithm inside): worth splitting across
- * threads from 2¹⁷ elements. Cheap ones are bound by memory traffic, and a second core only helps once the data no
- * longer fits the first core's cache (2¹⁹ elements): below that, shipping cache lines between cores eats the gain.
- */
-const COSTLY: ReadonlySet<number> = new Set([4, 5, 12, 13, 14, 15, 16, 17, 18, 22, 23, 24, 25, 26, 27, 28]);
-
-export function parallelFrom(code: number | undefined): number {
-  return code !== undefined && COSTLY.has(code) ? 1 << 17 : 1 << 19;
+export interface SimdKernel {
+  readonly code: UnaryCode;
+  readonly costly: boolean;
+  readonly bias: boolean;
 }
 
-/** Unary codes the fused bias + activation kernel (assembly/unary.ts biasUnary) supports. */
-export const BIAS_CODES: ReadonlySet<number> = new Set([16, 17, 19, 21, 22, 25, 26, 27]);
+/** A kernel record; everything not listed is cheap and has no bias + activation case. */
+const simd = (code: UnaryCode, traits: { costly?: boolean; bias?: boolean } = {}): SimdKernel => ({
+  code,
+  costly: traits.costly ?? false,
+  bias: traits.bias ?? false,
+});
 
-export const BINARY_CODES: Readonly<Record<string, number>> = {
-  add: 1,
-  sub: 2,
-  mul: 3,
-  div: 4,
-  maximum: 5,
-  minimum: 6,
-  squaredDifference: 7,
-  equal: 20,
-  notEqual: 21,
-  less: 22,
-  lessEqual: 23,
-  greater: 24,
-  greaterEqual: 25,
+/** The tensor-level functions of @rectify/tensor's mathFns with a kernel, by function name. */
+const TENSOR_KERNELS: Readonly<Record<string, SimdKernel>> = {
+  neg: simd(UnaryCode.neg),
+  abs: simd(UnaryCode.abs),
+  square: simd(UnaryCode.square),
+  sqrt: simd(UnaryCode.sqrt, { costly: true }),
+  rsqrt: simd(UnaryCode.rsqrt, { costly: true }),
+  reciprocal: simd(UnaryCode.reciprocal),
+  floor: simd(UnaryCode.floor),
+  ceil: simd(UnaryCode.ceil),
+  round: simd(UnaryCode.round),
+  sign: simd(UnaryCode.sign),
+  clip: simd(UnaryCode.clip),
+  exp: simd(UnaryCode.exp, { costly: true }),
+  expm1: simd(UnaryCode.expm1, { costly: true }),
+  log: simd(UnaryCode.log, { costly: true }),
+  log1p: simd(UnaryCode.log1p, { costly: true }),
 };
+
+/**
+ * Every activation of @rectify/activations: the kernels of its elementwise functions keyed by function name (gelu
+ * has two: exact and tanh-approximated), or 'none' where it has no SIMD kernel. Keyed by `ActivationName`, so a new
+ * activation does not compile until it is listed here.
+ */
+const ACTIVATION_KERNELS: { readonly [K in ActivationName]: Readonly<Record<string, SimdKernel>> | 'none' } = {
+  linear: 'none',
+  relu: { relu: simd(UnaryCode.relu, { bias: true }) },
+  relu6: { relu6: simd(UnaryCode.relu6) },
+  leakyRelu: { leakyRelu: simd(UnaryCode.leakyRelu, { bias: true }) },
+  prelu: 'none',
+  elu: { elu: simd(UnaryCode.elu, { costly: true, bias: true }) },
+  selu: { selu: simd(UnaryCode.selu, { costly: true }) },
+  celu: { celu: simd(UnaryCode.celu, { costly: true }) },
+  gelu: {
+    gelu: simd(UnaryCode.gelu, { costly: true, bias: true }),
+    geluTanh: simd(UnaryCode.geluTanh, { costly: true, bias: true }),
+  },
+  swish: { swish: simd(UnaryCode.swish, { costly: true, bias: true }) },
+  mish: { mish: simd(UnaryCode.mish, { costly: true }) },
+  hardSigmoid: { hardSigmoid: simd(UnaryCode.hardSigmoid) },
+  hardSwish: { hardSwish: simd(UnaryCode.hardSwish) },
+  sigmoid: { sigmoid: simd(UnaryCode.sigmoid, { costly: true, bias: true }) },
+  tanh: { tanh: simd(UnaryCode.tanh, { costly: true, bias: true }) },
+  softplus: { softplus: simd(UnaryCode.softplus, { costly: true }) },
+  softsign: { softsign: simd(UnaryCode.softsign) },
+  softmax: 'none',
+  logSoftmax: 'none',
+};
+
+/**
+ * Every function with a kernel, by function name. A name is only a hint: before a kernel replaces a function it is
+ * checked against that function's own scalar definition (see probe.ts), so a user function that happens to share a
+ * name is never computed with the wrong formula.
+ */
+export const UNARY_KERNELS: ReadonlyMap<string, SimdKernel> = new Map([
+  ...Object.entries(TENSOR_KERNELS),
+  ...Object.values(ACTIVATION_KERNELS).flatMap((k) => (k === 'none' ? [] : Object.entries(k))),
+]);
+
+/** Elements from which a unary task is split across threads (see SimdKernel). */
+export function parallelFrom(kernel: SimdKernel | undefined): number {
+  return kernel?.costly ? 1 << 17 : 1 << 19;
+}
+
+const BINARY_KERNELS: ReadonlyMap<string, BinaryCode> = new Map(
+  Object.entries(BinaryCode).filter((e): e is [string, BinaryCode] => typeof e[1] === 'number'),
+);
 
 /** Comparison codes write bool bytes. */
-export function isComparison(code: number): boolean {
-  return code >= 20;
+export function isComparison(code: BinaryCode): boolean {
+  return code >= BinaryCode.equal;
 }
 
-export function unaryCandidate(fn: UnaryFn): number | undefined {
-  return Object.hasOwn(UNARY_CODES, fn.name) ? UNARY_CODES[fn.name] : undefined;
+export function unaryCandidate(fn: UnaryFn): SimdKernel | undefined {
+  return UNARY_KERNELS.get(fn.name);
 }
 
-export function binaryCandidate(fn: BinaryFn): number | undefined {
-  return Object.hasOwn(BINARY_CODES, fn.name) ? BINARY_CODES[fn.name] : undefined;
+export function binaryCandidate(fn: BinaryFn): BinaryCode | undefined {
+  return BINARY_KERNELS.get(fn.name);
 }

@@ -1,52 +1,35 @@
 import type { KernelSpecs, Pool2DInfo, TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
+import { PoolCode } from '../abi.js';
 import type { WasmData } from '../runtime/heap.js';
 
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
 const PARALLEL_WORK = 1 << 16;
 
-const MAX = 1;
-const AVG = 2;
-
-function poolArgs(ctx: Context, op: number, src: number, dst: number, info: Pool2DInfo, x = 0): void {
-  ctx.args32([
-    op,
-    src,
-    dst,
-    info.batch,
-    info.inH,
-    info.inW,
-    info.channels,
-    info.outH,
-    info.outW,
-    info.kH,
-    info.kW,
-    info.strideH,
-    info.strideW,
-    info.padTop,
-    info.padLeft,
-    x,
-  ]);
+/** The geometry slots of PoolArgs. */
+function geometry(info: Pool2DInfo) {
+  const { batch, inH, inW, channels, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = info;
+  return { batch, inH, inW, channels, outH, outW, kH, kW, strideH, strideW, padTop, padLeft };
 }
 
 function outShape(info: Pool2DInfo): number[] {
   return [info.batch, info.outH, info.outW, info.channels];
 }
 
-function forward(ctx: Context, op: number, x: TensorInfo, info: Pool2DInfo): TensorInfo {
+function forward(ctx: Context, code: PoolCode, x: TensorInfo, info: Pool2DInfo): TensorInfo {
   const out = ctx.out('float32', info.batch * info.outH * info.outW * info.channels);
   if (out.length > 0) {
-    poolArgs(ctx, op, ctx.data(x).ptr, out.ptr, info);
-    ctx.run('pool', out.length * info.kH * info.kW >= PARALLEL_WORK);
+    const params = { code, x: ctx.data(x).ptr, y: out.ptr, dy: 0, dx: 0, ...geometry(info) };
+    ctx.run('pool', params, out.length * info.kH * info.kW >= PARALLEL_WORK);
   }
   return { dataId: out, shape: outShape(info), dtype: 'float32' };
 }
 
-function backward(ctx: Context, op: number, dy: WasmData, info: Pool2DInfo, x: number): TensorInfo {
+function backward(ctx: Context, code: PoolCode, dy: WasmData, info: Pool2DInfo, x: number): TensorInfo {
   const dx = ctx.out('float32', info.batch * info.inH * info.inW * info.channels);
   if (dx.length > 0) {
-    poolArgs(ctx, op, dy.ptr, dx.ptr, info, x);
-    ctx.run('poolGrad', dx.length >= PARALLEL_WORK);
+    const params = { code, x, y: 0, dy: dy.ptr, dx: dx.ptr, ...geometry(info) };
+    ctx.run('poolGrad', params, dx.length >= PARALLEL_WORK);
   }
   return { dataId: dx, shape: [info.batch, info.inH, info.inW, info.channels], dtype: 'float32' };
 }
@@ -56,7 +39,7 @@ export function maxPool(
   [x]: KernelSpecs['maxPool']['inputs'],
   { info }: KernelSpecs['maxPool']['attrs'],
 ): TensorInfo {
-  return forward(ctx, MAX, x, info);
+  return forward(ctx, PoolCode.max, x, info);
 }
 
 export function avgPool(
@@ -64,7 +47,7 @@ export function avgPool(
   [x]: KernelSpecs['avgPool']['inputs'],
   { info }: KernelSpecs['avgPool']['attrs'],
 ): TensorInfo {
-  return forward(ctx, AVG, x, info);
+  return forward(ctx, PoolCode.avg, x, info);
 }
 
 export function maxPoolGrad(
@@ -72,7 +55,7 @@ export function maxPoolGrad(
   [dy, x]: KernelSpecs['maxPoolGrad']['inputs'],
   { info }: KernelSpecs['maxPoolGrad']['attrs'],
 ): TensorInfo {
-  return backward(ctx, MAX, ctx.data(dy), info, ctx.data(x).ptr);
+  return backward(ctx, PoolCode.max, ctx.data(dy), info, ctx.data(x).ptr);
 }
 
 export function avgPoolGrad(
@@ -80,5 +63,5 @@ export function avgPoolGrad(
   [dy]: KernelSpecs['avgPoolGrad']['inputs'],
   { info }: KernelSpecs['avgPoolGrad']['attrs'],
 ): TensorInfo {
-  return backward(ctx, AVG, ctx.data(dy), info, 0);
+  return backward(ctx, PoolCode.avg, ctx.data(dy), info, 0);
 }

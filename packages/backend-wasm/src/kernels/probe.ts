@@ -1,4 +1,5 @@
 import type { BinaryFn, UnaryFn } from '@rectify/tensor';
+import type { BinaryCode, UnaryCode } from '../abi.js';
 import type { Context } from '../context.js';
 import { isComparison } from './op-codes.js';
 
@@ -51,7 +52,7 @@ export class Probe {
 
   constructor(private readonly ctx: Context) {}
 
-  unary(fn: UnaryFn, code: number, a: number, b: number, grad: boolean): boolean {
+  unary(fn: UnaryFn, code: UnaryCode, a: number, b: number, grad: boolean): boolean {
     let byParams = this.unaryVerdicts.get(fn);
     if (!byParams) this.unaryVerdicts.set(fn, (byParams = new Map()));
     const key = `${grad ? 'df' : 'f'}:${a}:${b}`;
@@ -60,13 +61,13 @@ export class Probe {
     return ok;
   }
 
-  binary(fn: BinaryFn, code: number): boolean {
+  binary(fn: BinaryFn, code: BinaryCode): boolean {
     let ok = this.binaryVerdicts.get(fn);
     if (ok === undefined) this.binaryVerdicts.set(fn, (ok = this.checkBinary(fn, code)));
     return ok;
   }
 
-  private checkUnary(fn: UnaryFn, code: number, a: number, b: number, grad: boolean): boolean {
+  private checkUnary(fn: UnaryFn, code: UnaryCode, a: number, b: number, grad: boolean): boolean {
     const scalar = grad ? fn.df : fn.f;
     if (!scalar) return false;
     const n = PROBE_X.length;
@@ -78,10 +79,7 @@ export class Probe {
       const out = buf + n * 8;
       ctx.heap.f32.set(PROBE_X, x >> 2);
       ctx.heap.f32.fill(1, dy >> 2, (dy >> 2) + n);
-      ctx.args32([code, n, x, out, 0, 0, grad ? dy : 0]);
-      ctx.argF(4, a);
-      ctx.argF(5, b);
-      ctx.run('unary', false);
+      ctx.run('unary', { code, n, x, out, dy: grad ? dy : 0, a, b }, false);
       const got = ctx.heap.f32.subarray(out >> 2, (out >> 2) + n);
       for (let i = 0; i < n; i++) {
         const v = PROBE_X[i]!;
@@ -94,7 +92,7 @@ export class Probe {
     }
   }
 
-  private checkBinary(fn: BinaryFn, code: number): boolean {
+  private checkBinary(fn: BinaryFn, code: BinaryCode): boolean {
     const m = PAIR_VALUES.length;
     const n = m * m;
     const { ctx } = this;
@@ -108,8 +106,8 @@ export class Probe {
         f32[(x >> 2) + i] = PAIR_VALUES[Math.floor(i / m)]!;
         f32[(y >> 2) + i] = PAIR_VALUES[i % m]!;
       }
-      ctx.args32([code, 1, n, x, y, out, 0, 0, 1, 1]);
-      ctx.run('binary', false);
+      const params = { code, outer: 1, inner: n, x, y, out, xOuterStride: 0, yOuterStride: 0 };
+      ctx.run('binary', { ...params, xInnerStride: 1, yInnerStride: 1 }, false);
       const bytes = isComparison(code);
       for (let i = 0; i < n; i++) {
         const expected = fn.f(f32[(x >> 2) + i]!, f32[(y >> 2) + i]!);

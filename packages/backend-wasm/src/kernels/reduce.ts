@@ -1,9 +1,10 @@
 import { type KernelSpecs, type ReduceOp, type TensorInfo, sizeOf } from '@rectify/tensor';
+import { ReduceCode } from '../abi.js';
 import type { Context } from '../context.js';
 import { delegate } from './delegate.js';
 import { PARALLEL_ELEMENTS } from './elementwise.js';
 
-const CODES: Partial<Record<ReduceOp, number>> = { sum: 1, max: 2, min: 3 };
+const CODES: Partial<Record<ReduceOp, ReduceCode>> = { sum: ReduceCode.sum, max: ReduceCode.max, min: ReduceCode.min };
 const IDENTITY: Partial<Record<ReduceOp, number>> = { sum: 0, max: -Infinity, min: Infinity };
 
 /**
@@ -38,8 +39,7 @@ export function reduce(
     try {
       const f64 = new Float64Array(ctx.heap.memory.buffer, partials, threads);
       f64.fill(IDENTITY[op]!);
-      ctx.args32([code, 1, reduced, 1, xd.ptr, out.ptr, partials]);
-      ctx.run('reduce', true);
+      ctx.run('reduce', { code, outer: 1, reduced, inner: 1, x: xd.ptr, out: out.ptr, partials }, true);
       const parts = new Float64Array(ctx.heap.memory.buffer, partials, threads);
       let acc = IDENTITY[op]!;
       for (const p of parts)
@@ -50,7 +50,6 @@ export function reduce(
     }
     return result;
   }
-  ctx.args32([code, outer, reduced, inner, xd.ptr, out.ptr, 0]);
-  ctx.run('reduce', parallel);
+  ctx.run('reduce', { code, outer, reduced, inner, x: xd.ptr, out: out.ptr, partials: 0 }, parallel);
   return result;
 }

@@ -61,6 +61,8 @@ export interface KernelExports {
   readonly adam: Task;
   readonly convForward: Task;
   readonly convFilterGrad: Task;
+  readonly convDirect: Task;
+  readonly convDirectFilterGrad: Task;
   readonly convInputGrad: Task;
   readonly sumChunks: Task;
 }

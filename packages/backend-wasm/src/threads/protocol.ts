@@ -41,6 +41,8 @@ export const TASKS = [
   'convFilterGrad',
   'convInputGrad',
   'sumChunks',
+  'convDirect',
+  'convDirectFilterGrad',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

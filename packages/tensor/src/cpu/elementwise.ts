@@ -1,74 +1,9 @@
 import type { KernelSpecs, TensorInfo } from '../backend/kernels.js';
-import { allocate, type DType, type TypedArray } from '../dtype.js';
-import type { BinaryFn, UnaryFn } from '../scalar-fn.js';
+import { allocate, type DType } from '../dtype.js';
 import { broadcastShapes, broadcastStrides, shapesEqual, sizeOf } from '../shape.js';
-import { loopCache } from './compile.js';
+import { binaryLoop, unaryGradLoop, unaryLoop } from './loops.js';
 import type { CpuStorage } from './storage.js';
 
-type Fn1 = (x: number, a: number, b: number) => number;
-type Fn2 = (x: number, y: number) => number;
-
-function unaryTemplate(f: Fn1, x: TypedArray, out: TypedArray, n: number, a: number, b: number): void {
-  for (let i = 0; i < n; i++) out[i] = f(x[i]!, a, b);
-}
-
-function gradTemplate(df: Fn1, x: TypedArray, dy: TypedArray, out: TypedArray, n: number, a: number, b: number): void {
-  for (let i = 0; i < n; i++) out[i] = dy[i]! * df(x[i]!, a, b);
-}
-
-// Fast paths for equal shapes and scalar operands; otherwise the output is walked with per-operand strides and the
-// innermost axis stays a tight loop.
-function binaryTemplate(
-  f: Fn2,
-  x: TypedArray,
-  y: TypedArray,
-  out: TypedArray,
-  outShape: readonly number[],
-  sx: readonly number[],
-  sy: readonly number[],
-): void {
-  const n = out.length;
-  const rank = outShape.length;
-  if (x.length === n && y.length === n) {
-    for (let i = 0; i < n; i++) out[i] = f(x[i]!, y[i]!);
-    return;
-  }
-  if (y.length === 1) {
-    const c = y[0]!;
-    for (let i = 0; i < n; i++) out[i] = f(x[i]!, c);
-    return;
-  }
-  if (x.length === 1) {
-    const c = x[0]!;
-    for (let i = 0; i < n; i++) out[i] = f(c, y[i]!);
-    return;
-  }
-  const inner = outShape[rank - 1]!;
-  if (n === 0) return;
-  const ix = sx[rank - 1]!;
-  const iy = sy[rank - 1]!;
-  const outer = n / inner;
-  const idx = new Array<number>(rank).fill(0);
-  let ox = 0;
-  let oy = 0;
-  let o = 0;
-  for (let k = 0; k < outer; k++) {
-    for (let j = 0; j < inner; j++) out[o++] = f(x[ox + j * ix]!, y[oy + j * iy]!);
-    for (let d = rank - 2; d >= 0; d--) {
-      idx[d]!++;
-      ox += sx[d]!;
-      oy += sy[d]!;
-      if (idx[d]! < outShape[d]!) break;
-      ox -= sx[d]! * outShape[d]!;
-      oy -= sy[d]! * outShape[d]!;
-      idx[d] = 0;
-    }
-  }
-}
-
-const unaryLoop = loopCache<UnaryFn, typeof unaryTemplate>(unaryTemplate);
-const gradLoop = loopCache<UnaryFn, typeof gradTemplate>(gradTemplate);
-const binaryLoop = loopCache<BinaryFn, typeof binaryTemplate>(binaryTemplate);
 const zeroDerivative = (): number => 0;
 
 export function unary(
@@ -90,7 +25,7 @@ export function unaryGrad(
 ): TensorInfo {
   const xs = store.get(x.dataId);
   const out = new Float32Array(xs.length);
-  gradLoop(fn)(fn.df ?? zeroDerivative, xs, store.get(dy.dataId), out, xs.length, a, b);
+  unaryGradLoop(fn)(fn.df ?? zeroDerivative, xs, store.get(dy.dataId), out, xs.length, a, b);
   return store.put(out, x.shape, 'float32');
 }
 

@@ -24,6 +24,13 @@ const CONVS: readonly ConvSpec[] = [
   { x: [2, 7, 7, 3], f: [3, 3, 3, 2], strides: 1, pad: 1, dilations: 1 },
   { x: [2, 28, 28, 1], f: [5, 5, 1, 8], strides: 1, pad: 'same', dilations: 1 },
   { x: [1, 4, 4, 31], f: [2, 2, 31, 10], strides: 2, pad: 'valid', dilations: 1 },
+  // Few input channels (first layers), where a backend may convolve directly: interior runs of four pixels and the
+  // borders, output channels in blocks of 16, 8 and 4, strides, dilations and windows wider than the image.
+  { x: [2, 12, 12, 1], f: [5, 5, 1, 16], strides: 1, pad: 'valid', dilations: 1 },
+  { x: [1, 11, 9, 1], f: [3, 3, 1, 12], strides: 2, pad: 'same', dilations: 1 },
+  { x: [2, 9, 8, 3], f: [3, 3, 3, 20], strides: [1, 2], pad: 1, dilations: 1 },
+  { x: [1, 10, 11, 2], f: [5, 5, 2, 36], strides: 1, pad: 'same', dilations: [1, 2] },
+  { x: [1, 6, 5, 4], f: [3, 5, 4, 8], strides: 1, pad: 'same', dilations: 1 },
 ];
 
 function convLabel(s: ConvSpec): string {
