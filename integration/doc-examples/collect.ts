@@ -10,6 +10,8 @@ export interface DocExample {
   readonly source: string;
   /** The entry whose exports the example sees unimported: the one of the package (and folder) it is written in. */
   readonly home: string;
+  /** The namespaces around the symbol (`['losses']` for `losses.huber`): their members are in scope too. */
+  readonly namespaces: readonly string[];
   /** 1-based, among the symbol's examples (an overload's examples count on). */
   readonly index: number;
   /** The example's code: its fenced blocks (TypeDoc fences a bare example itself), joined. */
@@ -53,7 +55,13 @@ function inner(r: Reflection): Reflection[] {
 export function collectExamples(project: JSONOutput.ProjectReflection): DocExample[] {
   const seen = new Set<string>();
   const examples: DocExample[] = [];
-  const visit = (r: Reflection, module: string, path: string, perSymbol: Map<string, number>): void => {
+  const visit = (
+    r: Reflection,
+    module: string,
+    path: string,
+    namespaces: readonly string[],
+    perSymbol: Map<string, number>,
+  ): void => {
     const decl = r as Partial<JSONOutput.DeclarationReflection>;
     if (decl.inheritedFrom) return; // documented where it is declared
     const comment = 'comment' in r ? r.comment : undefined;
@@ -67,13 +75,15 @@ export function collectExamples(project: JSONOutput.ProjectReflection): DocExamp
       const index = (perSymbol.get(path) ?? 0) + 1;
       perSymbol.set(path, index);
       const source = where ? `${where.fileName}:${where.line}` : '(no source)';
-      examples.push({ module, symbol: path, source, index, code, home: homeEntry(where?.fileName) ?? module });
+      examples.push({ module, symbol: path, source, index, code, namespaces, home: homeEntry(where?.fileName) ?? module });
     }
+    // ReflectionKind.Namespace: an example inside `losses` may say `huber(…)`, as the file it is written in does.
+    const inside = r.variant === 'declaration' && r.kind === 4 ? [...namespaces, r.name] : namespaces;
     for (const child of inner(r)) {
       const isSignature = child.variant === 'signature';
-      visit(child, module, isSignature ? path : path ? `${path}.${child.name}` : child.name, perSymbol);
+      visit(child, module, isSignature ? path : path ? `${path}.${child.name}` : child.name, inside, perSymbol);
     }
   };
-  for (const mod of project.children ?? []) visit(mod, mod.name, '', new Map());
+  for (const mod of project.children ?? []) visit(mod, mod.name, '', [], new Map());
   return examples;
 }

@@ -1,7 +1,11 @@
 import ts from 'typescript';
 
-/** What an example may say about itself on its first line: `// browser-only: <reason>` skips it in Node. */
-export const BROWSER_ONLY = '// browser-only:';
+/**
+ * What an example may say about itself on its first line to be skipped here, with the reason after the colon:
+ * `// browser-only: <reason>` (it needs a DOM, IndexedDB, a canvas…), `// test-file-only: <reason>` (it declares
+ * tests). Keep these few: the test prints them all.
+ */
+export const SKIP_TAGS = ['// browser-only:', '// test-file-only:'] as const;
 /** The output marker: `expr // → value` (or `const x = expr; // → value`) checks the value. */
 export const ARROW = '// →';
 
@@ -79,22 +83,31 @@ export function compileExample(code: string): CompiledExample {
     const line = lineOf(out.pos);
     checkValueSyntax(out.text, line);
     handled.add(out.pos);
-    const check = (actual: string) =>
-      `__check(${actual}, () => (${out.text}), ${JSON.stringify(out.text)}, ${line});`;
+    const checkArgs = `() => (${out.text}), ${JSON.stringify(out.text)}, ${line});`;
     if (ts.isExpressionStatement(stmt)) {
-      edits.push({ start: stmt.getStart(sf), end: stmt.end, text: check(`(${printer(stmt.expression, sf)})`) });
+      // Wrapped in place (not re-printed), so that edits inside the expression still apply.
+      edits.push({ start: stmt.expression.getStart(sf), end: stmt.expression.getStart(sf), text: '__check((' });
+      edits.push({ start: stmt.expression.end, end: stmt.end, text: `), ${checkArgs}` });
     } else if (
       ts.isVariableStatement(stmt) &&
       stmt.declarationList.declarations.length === 1 &&
       ts.isIdentifier(stmt.declarationList.declarations[0]!.name)
     ) {
-      edits.push({ start: stmt.end, end: stmt.end, text: ` ${check(stmt.declarationList.declarations[0]!.name.text)}` });
+      const name = stmt.declarationList.declarations[0]!.name.text;
+      edits.push({ start: stmt.end, end: stmt.end, text: ` __check(${name}, ${checkArgs}` });
     } else {
       throw new ExampleSyntaxError(
         `line ${line}: '${ARROW}' must follow an expression or a \`const name = …\` statement`,
       );
     }
   }
+  // `await import('x')` goes through the same resolver as the static imports.
+  const dynamicImports = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      edits.push({ start: node.expression.getStart(sf), end: node.expression.end, text: '__import' });
+    ts.forEachChild(node, dynamicImports);
+  };
+  dynamicImports(sf);
   // An output comment anywhere else (inside a block, after a multi-declaration) would be a claim nobody checks.
   for (let at = code.indexOf(ARROW); at >= 0; at = code.indexOf(ARROW, at + 1))
     if (!handled.has(at))
@@ -102,7 +115,8 @@ export function compileExample(code: string): CompiledExample {
         `line ${lineOf(at)}: '${ARROW}' must end a top-level statement (an expression or a \`const name = …\`)`,
       );
   let edited = code;
-  for (const e of edits.sort((a, b) => b.start - a.start))
+  // Last first; at one position, a replacement before an insertion, so that the insertion ends up in front.
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end))
     edited = edited.slice(0, e.start) + e.text + edited.slice(e.end);
   const { outputText, diagnostics } = ts.transpileModule(edited, {
     reportDiagnostics: true,

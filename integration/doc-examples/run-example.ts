@@ -10,7 +10,6 @@ const RESERVED = new Set(['default', 'eval', 'arguments', 'await', 'yield', 'let
 
 /** Tensors as nested arrays (`arraySync()`), typed arrays as arrays — what an output comment writes. */
 function plain(v: unknown): unknown {
-  if (v instanceof Promise) throw new Error('the value is a Promise: `await` it in the example');
   if (v && typeof v === 'object' && 'arraySync' in v && typeof v.arraySync === 'function') return v.arraySync();
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
   if (Array.isArray(v)) return v.map(plain);
@@ -25,8 +24,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Where `actual` differs from `expected` ('' when it matches): numbers within tolerance, -0 == 0, NaN == NaN. */
 export function difference(actual: unknown, expected: unknown, path = ''): string {
-  const a = plain(actual);
   const at = path || 'the value';
+  if (actual instanceof Promise) return `${at} is a Promise: \`await\` it in the example`;
+  const a = plain(actual);
   if (typeof expected === 'number' && typeof a === 'number') {
     if (Number.isNaN(expected) && Number.isNaN(a)) return '';
     if (a === expected) return '';

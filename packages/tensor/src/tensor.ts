@@ -15,8 +15,8 @@ let nextTensorId = 0;
  *
  * @example
  * const t = tensor([[1, 2], [3, 4]]);
- * t.shape;        // [2, 2]
- * t.toString();   // "[[1., 2.],\n [3., 4.]]"
+ * t.shape;        // → [2, 2]
+ * t.toString();   // → "[[1., 2.],\n [3., 4.]]"
  */
 export class Tensor {
   readonly id = nextTensorId++;

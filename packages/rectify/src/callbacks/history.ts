@@ -3,7 +3,7 @@ import { Callback, type Logs } from './callback.js';
 
 /**
  * Records every epoch's logs; `fit` returns it. `history.history.loss[i]` is epoch i's training loss.
- * @example const h = await model.fit(x, y, { epochs: 5 }); h.history.loss.length; // 5
+ * @example const h = await model.fit(x, y, { epochs: 5 }); h.history.loss.length; // → 5
  */
 export class History extends Callback {
   readonly epoch: number[] = [];
