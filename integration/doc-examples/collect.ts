@@ -1,4 +1,4 @@
-import type { JSONOutput } from 'typedoc';
+import type { JSONOutput } from '../../apps/docs/scripts/api-model.mjs';
 
 /** One `@example` block of a public symbol, as TypeDoc read it. */
 export interface DocExample {
@@ -75,7 +75,15 @@ export function collectExamples(project: JSONOutput.ProjectReflection): DocExamp
       const index = (perSymbol.get(path) ?? 0) + 1;
       perSymbol.set(path, index);
       const source = where ? `${where.fileName}:${where.line}` : '(no source)';
-      examples.push({ module, symbol: path, source, index, code, namespaces, home: homeEntry(where?.fileName) ?? module });
+      examples.push({
+        module,
+        symbol: path,
+        source,
+        index,
+        code,
+        namespaces,
+        home: homeEntry(where?.fileName) ?? module,
+      });
     }
     // ReflectionKind.Namespace: an example inside `losses` may say `huber(…)`, as the file it is written in does.
     const inside = r.variant === 'declaration' && r.kind === 4 ? [...namespaces, r.name] : namespaces;

@@ -96,25 +96,28 @@ describe('every @example of the public API', () => {
           continue;
         }
         const known = KNOWN_FAILURES.has(key(ex));
-        (known ? it.fails : it)(known ? `${name} (known failure: fix it, then remove it from known-failures.txt)` : name, async () => {
-          const backend = rf.getBackend();
-          const variables = new Set(rf.liveVariables());
-          const t0 = performance.now();
-          try {
-            checks += (await runExample(ex.code, await prelude(ex), importerFor(ex))).checks;
-          } catch (err) {
-            const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-            throw new Error(
-              `${ex.module} › ${ex.symbol}, example ${ex.index} (${ex.source}):\n  ${message}\n--- the example ---\n${ex.code}`,
-              { cause: err },
-            );
-          } finally {
-            timings.push({ name, ms: performance.now() - t0 });
-            if (rf.getBackend() !== backend) rf.setBackend(backend);
-            // Examples are independent: variables they made (a model's weights) do not reach the next one.
-            for (const v of [...rf.liveVariables()]) if (!variables.has(v)) v.dispose();
-          }
-        });
+        (known ? it.fails : it)(
+          known ? `${name} (known failure: fix it, then remove it from known-failures.txt)` : name,
+          async () => {
+            const backend = rf.getBackend();
+            const variables = new Set(rf.liveVariables());
+            const t0 = performance.now();
+            try {
+              checks += (await runExample(ex.code, await prelude(ex), importerFor(ex))).checks;
+            } catch (err) {
+              const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+              throw new Error(
+                `${ex.module} › ${ex.symbol}, example ${ex.index} (${ex.source}):\n  ${message}\n--- the example ---\n${ex.code}`,
+                { cause: err },
+              );
+            } finally {
+              timings.push({ name, ms: performance.now() - t0 });
+              if (rf.getBackend() !== backend) rf.setBackend(backend);
+              // Examples are independent: variables they made (a model's weights) do not reach the next one.
+              for (const v of [...rf.liveVariables()]) if (!variables.has(v)) v.dispose();
+            }
+          },
+        );
       }
     });
   }

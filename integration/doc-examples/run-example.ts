@@ -93,7 +93,8 @@ export async function runExample(
   try {
     await fn(importer, check, ...names.map((n) => prelude[n]));
   } catch (err) {
-    if (err instanceof Error && logs.length) err.message += `\n  printed:\n    ${logs.join('\n').replaceAll('\n', '\n    ')}`;
+    if (err instanceof Error && logs.length)
+      err.message += `\n  printed:\n    ${logs.join('\n').replaceAll('\n', '\n    ')}`;
     throw err;
   } finally {
     CONSOLE.forEach((m, i) => (console[m] = saved[i]!));

@@ -12,9 +12,7 @@ describe('the doc-example runner', () => {
       logs: [],
       checks: 2,
     });
-    await expect(run('tensor([1, 2]) // → [1, 3]')).rejects.toThrow(
-      "line 1: '// → [1, 3]' does not hold: [1]: 2 ≠ 3",
-    );
+    await expect(run('tensor([1, 2]) // → [1, 3]')).rejects.toThrow("line 1: '// → [1, 3]' does not hold: [1]: 2 ≠ 3");
     await expect(run("const s = 'a' + 'b'; // → 'ba'")).rejects.toThrow("the value: 'ab' ≠ 'ba'");
   });
 

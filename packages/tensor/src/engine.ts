@@ -232,8 +232,9 @@ export class Engine {
    * @example
    * const [w, g, m, v] = [tensor([1]), tensor([0.5]), tensor([0]), tensor([0])];
    * const hyper = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 };
-   * // The CPU backend has no fused Adam kernel: the caller falls back to composed ops.
-   * const r = engine.runFused('adamUpdate', [w, g, m, v], hyper); // → null
+   * // The updated [w, m, v], or null where the backend has no such kernel (the caller then composes the ops).
+   * const r = engine.runFused('adamUpdate', [w, g, m, v], hyper);
+   * r === null || r.length === 3; // → true
    */
   runFused<K extends FusedKernelName>(
     name: K,

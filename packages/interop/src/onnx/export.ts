@@ -48,7 +48,7 @@ function valueInfo(name: string, v: GraphValue, role: string): OnnxValueInfo {
  * images) and names (the input layers'; 'input' for a layer stack); outputs are named after the layers that
  * produce them. Dropout is dropped and batch normalization takes its inference form. A layer, activation or
  * option ONNX cannot express is an error naming it — never a silently different model.
- * @example const bytes = encodeOnnx({ layers: [layers.dense({ units: 2, inputShape: [3] })] });
+ * @example const bytes = encodeOnnx(sequential([layers.dense({ units: 2, inputShape: [3] })]));
  */
 export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = {}): Uint8Array {
   const opset = options.opset ?? 17;

@@ -43,7 +43,7 @@ export async function saveSafetensors(
  * @example
  * await saveSafetensors('./weights.safetensors', { w: ones([2, 2]) });
  * const { tensors } = await loadSafetensors('./weights.safetensors');
- * tensors.w; // → [[1, 1], [1, 1]]
+ * tensors.get('w'); // → [[1, 1], [1, 1]]
  */
 export async function loadSafetensors(path: string): Promise<SafetensorsContent> {
   return decodeSafetensors(await readBytes('loadSafetensors', path));
@@ -73,9 +73,10 @@ export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, 
  * Assigns every weight of a built model from safetensors bytes, matching by variable name. Everything is checked
  * first — missing or extra names, shapes, dtypes — so that on error no weight has changed.
  * @example
- * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
- * const copy = sequential([layers.dense({ units: 2, inputShape: [3] })]);
- * assignWeightsSafetensors(copy, encodeWeightsSafetensors(model));
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' })]);
+ * const bytes = encodeWeightsSafetensors(model);
+ * model.setWeights([zeros([3, 2]), zeros([2])]);
+ * assignWeightsSafetensors(model, bytes); // the kernel is ones again
  */
 export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void {
   const fn = 'loadWeights';

@@ -17,7 +17,7 @@ export type { LoadOptions } from './model-from-source.js';
  * // In a browser: await loadModel('indexeddb://two-moons'). Under Node, a folder:
  * await sequential([layers.dense({ units: 1, inputShape: [2] })]).save('./two-moons');
  * const model = await loadModel('./two-moons');
- * model.outputShape; // → [null, 1]
+ * model.predict(ones([4, 2])).shape; // → [4, 1]
  */
 export async function loadModel(
   target: string | IOHandler,
