@@ -111,8 +111,20 @@ export function readApiJson(stamp = apiStamp()) {
   return json.stamp === stamp ? json.project : null;
 }
 
-/** TypeDoc's JSON model of the API, converted only when the sources changed since the cached one. */
-export async function apiModel() {
+let inflight = null;
+
+/**
+ * TypeDoc's JSON model of the API, converted only when the sources changed since the cached one. Concurrent
+ * callers (the site's pages render in parallel) share one check and at most one conversion.
+ */
+export function apiModel() {
+  inflight ??= freshModel().finally(() => {
+    inflight = null;
+  });
+  return inflight;
+}
+
+async function freshModel() {
   const stamp = apiStamp();
   const cached = readApiJson(stamp);
   if (cached) return cached;

@@ -32,6 +32,28 @@ export function apiProject(): Project {
   return project;
 }
 
+const REFERENCE = 4194304; // ReflectionKind.Reference
+const FUNCTION = 64; // ReflectionKind.Function
+
+const ids = new WeakMap<Project, Map<number, JSONOutput.DeclarationReflection>>();
+
+/** Every declaration of the project by id (to follow references). */
+function byId(project: Project): Map<number, JSONOutput.DeclarationReflection> {
+  let map = ids.get(project);
+  if (!map) {
+    map = new Map();
+    const visit = (r: JSONOutput.DeclarationReflection | Project): void => {
+      for (const c of r.children ?? []) {
+        map!.set(c.id, c);
+        visit(c);
+      }
+    };
+    visit(project);
+    ids.set(project, map);
+  }
+  return map;
+}
+
 /** A comment's display parts as markdown text, with `{@link X}` reduced to `X`. */
 function partsText(parts: readonly JSONOutput.CommentDisplayPart[]): string {
   return parts.map((p) => (p.kind === 'inline-tag' ? `\`${p.text}\`` : p.text)).join('');
@@ -59,8 +81,11 @@ function section(text: string, label: RegExp, ends: RegExp): string {
  */
 export function activationDoc(name: string, project: Project = apiProject()): ActivationDoc {
   const pkg = project.children?.find((m) => m.name === '@rectify/activations');
-  const fn = pkg?.children?.find((c) => c.name === name && c.kind === 64); // ReflectionKind.Function
-  const comment = fn?.signatures?.find((s) => s.comment)?.comment;
+  const exported = pkg?.children?.find((c) => c.name === name);
+  // Where the umbrella, converted first, re-exports the function, the package's entry holds a reference to it.
+  const target = exported?.kind === REFERENCE ? (exported as { target?: number }).target : undefined;
+  const fn = target === undefined ? exported : byId(project).get(target);
+  const comment = fn?.kind === FUNCTION ? fn.signatures?.find((s) => s.comment)?.comment : undefined;
   if (!comment) throw new Error(`docs: @rectify/activations exports no documented function '${name}'`);
   const text = commentText(comment);
   const tags = /\n\s*@(param|returns|example)\b|\nReference:/;
