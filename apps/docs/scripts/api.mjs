@@ -2,10 +2,11 @@
 // per package, named by its npm name; every exported symbol gets its own page. Type errors are tsc's job
 // (skipErrorChecking), so a type error in a package being worked on does not stop the docs; a TypeDoc failure does,
 // loudly, with a non-zero exit.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Application, LogLevel, ReflectionKind } from 'typedoc';
+import { ReflectionKind } from 'typedoc';
+import { apiStamp, convertApi, writeApiJson } from './api-model.mjs';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const out = `${app}.generated/public/api`;
@@ -26,53 +27,18 @@ function relinkSite(dir) {
   }
 }
 
-const repo = resolve(app, '../..');
-
-/**
- * Entry point (relative to the repository) → package name, for every package with a src/index.ts (and its
- * ./testing entry where it has one): a new package is documented without touching this file, a removed one
- * cannot break the build.
- */
-export function apiPackages() {
-  const entries = {};
-  for (const dir of readdirSync(join(repo, 'packages')).sort((a, b) =>
-    a === 'rectify' ? -1 : b === 'rectify' ? 1 : a < b ? -1 : 1,
-  )) {
-    const pkg = join(repo, 'packages', dir);
-    if (!existsSync(join(pkg, 'src/index.ts')) || !existsSync(join(pkg, 'package.json'))) continue;
-    const name = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).name;
-    entries[`packages/${dir}/src/index.ts`] = name;
-    if (existsSync(join(pkg, 'src/testing/index.ts')))
-      entries[`packages/${dir}/src/testing/index.ts`] = `${name}/testing`;
-  }
-  return entries;
-}
-
 export async function generateApi() {
   const t0 = performance.now();
-  const packages = apiPackages();
-  const td = await Application.bootstrapWithPlugins({
-    entryPoints: Object.keys(packages).map((p) => resolve(repo, p)),
-    entryPointStrategy: 'resolve',
-    tsconfig: `${app}tsconfig.typedoc.json`,
-    out,
-    name: 'Rectify API reference',
-    readme: 'none',
-    skipErrorChecking: true,
-    excludePrivate: true,
-    excludeInternal: true,
-    disableSources: true,
-    githubPages: false,
+  const stamp = apiStamp();
+  const { td, project } = await convertApi({
     navigationLinks: {
       'Docs home': `${SITE}index.html`,
       Activations: `${SITE}activations.html`,
       Playground: `${SITE}playground.html`,
     },
-    logLevel: LogLevel.Warn,
-    validation: { notExported: false, invalidLink: true, notDocumented: false },
   });
-  const project = await td.convert();
-  if (!project) throw new Error('api: TypeDoc could not convert the packages (see the errors above)');
+  // The same model, as JSON, for the Activations page and the doctest (scripts/api-model.mjs).
+  writeApiJson(td, project, stamp);
   // Tensor's chainable methods come from `extends MethodsOf<typeof table>` (a mapped type, not a page of its own).
   // TypeDoc's hierarchy page starts only from documented types, so a class extending such a type would drop out of
   // it while its own page still links there: keep only the parents that are documented classes or interfaces.
@@ -83,12 +49,8 @@ export async function generateApi() {
       );
     if (r.extendedTypes?.length === 0) delete r.extendedTypes;
   }
-  for (const mod of project.getChildrenByKind(ReflectionKind.Module)) {
-    // TypeDoc names a module by its entry's path below the entries' common folder, without '/index'.
-    const name = packages[`packages/${mod.name}/index.ts`];
-    if (!name) throw new Error(`api: cannot tell which package the module '${mod.name}' belongs to`);
-    mod.name = name;
-  }
+  // The pages show no "Defined in" lines (they would name files of a checkout, not of the published packages).
+  for (const r of Object.values(project.reflections)) delete r.sources;
   rmSync(out, { recursive: true, force: true });
   await td.generateDocs(project, out);
   relinkSite(out);

@@ -1,13 +1,14 @@
 // `pnpm docs`: serves the site with live reload and prints its address. Generates the API reference first when
-// it is missing (regenerate it with `pnpm --filter docs api`).
+// it is missing or older than the package sources (regenerate it with `pnpm --filter docs api`).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { readApiJson } from './api-model.mjs';
 import { generateApi } from './api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-if (!existsSync(`${root}.generated/public/api/index.html`)) {
+if (!existsSync(`${root}.generated/public/api/index.html`) || !readApiJson()) {
   try {
     await generateApi();
   } catch (err) {

@@ -39,7 +39,7 @@ function positive(name: string, v: number | undefined, fallback: number): number
  * Jacobian. Nothing it creates outlives the call.
  * @example
  * const r = checkGradients((x) => sigmoid(x), [tensor([-1, 0, 2])]);
- * r.ok; // true
+ * r.ok; // → true
  */
 export function checkGradients(
   f: (...xs: Tensor[]) => Tensor,

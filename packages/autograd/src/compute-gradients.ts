@@ -25,7 +25,10 @@ export interface GradientsResult {
  * The engine of every gradient function: runs `f` inside a `tidy` while recording, then walks the tape backwards
  * from its output. Intermediate tensors of `f` are freed (the tape holds their buffers until backward is done);
  * gradients for sources that `f` did not use are zeros, as in TensorFlow.js.
- * @example const { value, grads } = computeGradients('myOp', () => sum(square(x)), [x]);
+ * @example
+ * const x = tensor([1, 2]);
+ * const { value, grads } = computeGradients('myOp', () => sum(square(x)), [x]);
+ * grads; // → [[2, 4]]
  */
 export function computeGradients(
   op: string,

@@ -32,7 +32,7 @@ function cleanUp(value: Tensor | null, mark: number, owned: readonly Tensor[], k
  * gradient of sum(f(x)), or of sum(f(x) · dy) when `dy` is given.
  * @example
  * const dSquare = grad((x) => mul(x, x));
- * dSquare(tensor([3])).dataSync(); // [6]
+ * dSquare(tensor([3])).dataSync(); // → [6]
  */
 export function grad(f: (x: Tensor) => Tensor): (x: TensorLike, dy?: TensorLike) => Tensor {
   assertFunction('grad', f);
@@ -95,7 +95,12 @@ export function valueAndGrads(
 /**
  * The value of `f()` — a scalar loss — and its gradient with respect to each variable in `varList` (default: every
  * trainable float32 variable alive), keyed by variable name: what an optimizer needs for one step.
- * @example const { value, grads } = variableGrads(() => sum(square(sub(matmul(x, w), y))), [w]);
+ * @example
+ * const x = tensor([[1, 2]]);
+ * const y = tensor([[1]]);
+ * const w = variable(tensor([[0], [0]]), true, 'w');
+ * const { value, grads } = variableGrads(() => sum(square(sub(matmul(x, w), y))), [w]);
+ * grads.w; // → [[-2], [-4]]
  */
 export function variableGrads(
   f: () => Tensor,
@@ -126,7 +131,10 @@ export function variableGrads(
 
 /**
  * `x` as a value that gradients do not flow through (a new handle on the same buffer, no copy).
- * @example const loss = sum(square(sub(prediction, stopGradient(target))));
+ * @example
+ * const prediction = tensor([1, 2]);
+ * const g = grad((target) => sum(square(sub(prediction, stopGradient(target)))))(tensor([0, 0]));
+ * g; // → [0, 0]
  */
 export function stopGradient(x: TensorLike): Tensor {
   const t = toTensor(x, 'x', 'stopGradient');
@@ -135,7 +143,10 @@ export function stopGradient(x: TensorLike): Tensor {
 
 /**
  * Runs `fn` without recording anything for autograd (inference, metrics); returns what `fn` returns.
- * @example const predictions = noGrad(() => model.predict(x));
+ * @example
+ * const w = variable(tensor([2]));
+ * const y = noGrad(() => mul(w, 3)); // nothing recorded: no gradient can reach w through y
+ * y; // → [6]
  */
 export function noGrad<T>(fn: () => T): T {
   assertFunction('noGrad', fn);

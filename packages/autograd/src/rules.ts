@@ -97,7 +97,11 @@ const MATMUL_GRADS: Readonly<Record<'NN' | 'NT' | 'TN' | 'TT', { da: MatmulProdu
  * The gradient of every op, keyed by op. Rules are written with public tensor ops where one exists, so they run on any
  * backend; the kernels that are themselves gradients (scatterAdd, the conv and pool backprops) have no public op and
  * are called through `engine.runKernel`.
- * @example gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y, needs: [true] }) // [transpose(dy, [1, 0])]
+ * @example
+ * const x = tensor([[1, 2, 3]]);
+ * const y = transpose(x, [1, 0]);
+ * const dy = tensor([[10], [20], [30]]);
+ * gradRules.transpose(dy, { inputs: [x], attrs: { perm: [1, 0] }, output: y, needs: [true] }); // → [[[10, 20, 30]]]
  */
 export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],

@@ -51,7 +51,7 @@ export type GpuBackendInfo = {
  *
  * @example
  * import * as gpujs from 'gpu.js';
- * registerBackend('gpu-webasm', () => new GpuBackend(gpujs, 'webasm', 'gpu-webasm'));
+ * registerBackend('my-gpu', () => new GpuBackend(gpujs, 'webasm', 'my-gpu'));
  */
 export class GpuBackend implements Backend {
   readonly name: string;

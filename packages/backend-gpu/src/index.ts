@@ -31,7 +31,9 @@ export function gpuJsStatus(): { readonly loaded: boolean; readonly error: strin
 
 /**
  * The factory `registerBackend` gets: a clear BackendError, not a crash, when gpu.js is missing.
- * @example registerBackend('gpu-cpu', gpuBackendFactory(await loadGpuJs(), { mode: 'cpu', name: 'gpu-cpu' }))
+ * @example
+ * // What registering gives when gpu.js failed to import: setBackend('gpu-missing') throws a BackendError naming the fix.
+ * registerBackend('gpu-missing', gpuBackendFactory({ ok: false, error: "Cannot find package 'gpu.js'" }));
  */
 export function gpuBackendFactory(load: GpuJsLoad, options: { mode?: GpuMode; name?: string } = {}): () => GpuBackend {
   return () => {

@@ -186,7 +186,7 @@ export class WasmBackend implements Backend {
   /**
    * Whether `fn` runs here on a hand-vectorised SIMD kernel (checked against its scalar definition) rather than a
    * JavaScript loop — forward and gradient separately, for the parameters `a`, `b`.
-   * @example backend.vectorized(mathFns.sigmoidFn) // { forward: true, gradient: true }
+   * @example backend.vectorized(mathFns.sigmoidFn) // → { forward: true, gradient: true }
    */
   vectorized(fn: UnaryFn | BinaryFn, a = 0, b = 0): { forward: boolean; gradient: boolean } {
     if (isBinaryFn(fn)) {

@@ -14,7 +14,7 @@ import { checkCount } from './checks.js';
  * is reopened). Transforms return new datasets and leave this one unchanged.
  * @example
  * const ds = rf.data.array([1, 2, 3, 4, 5]).map((x) => x * 2).batch(2);
- * for await (const b of ds) b.print(); // [2, 4], [6, 8], [10]
+ * for await (const b of ds) b.print(); // prints [2, 4], [6, 8], [10]
  */
 export class Dataset<T = Element> implements AsyncIterable<T> {
   /**
@@ -26,7 +26,10 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
     readonly size: number | null = null,
   ) {}
 
-  /** Starts a pass: an iterator whose `next()` resolves to `{ value, done }`. @example const it = await ds.iterator(); await it.next(); */
+  /** Starts a pass: an iterator whose `next()` resolves to `{ value, done }`. @example
+   * const it = await rf.data.array([7, 8]).iterator();
+   * await it.next(); // → { value: 7, done: false }
+   */
   async iterator(): Promise<AsyncIterator<T>> {
     return this.open();
   }
@@ -38,18 +41,23 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   /**
    * Applies `fn` to every element; `fn` may be async, and `{ parallel: n }` runs n calls at once, in order.
    * `{ parallel: n, worker: true }` runs them on n workers (a self-contained function, or a `moduleFunction`).
-   * @example ds.map((x) => x * 2)
+   * @example
+   * await rf.data.array([1, 2]).map((x) => x * 2).toArray(); // → [2, 4]
    */
   map<U>(fn: (value: T) => U | Promise<U>, options: MapOptions = {}): Dataset<U> {
     return new Dataset(() => mapElements(this, fn, 'map', options), this.size);
   }
 
-  /** `map` with an async function (tf.data's name for it). @example ds.mapAsync(async (path) => decode(await read(path))) */
+  /** `map` with an async function (tf.data's name for it). @example
+   * await rf.data.array([1, 2]).mapAsync(async (x) => x + 1).toArray(); // → [2, 3]
+   */
   mapAsync<U>(fn: (value: T) => Promise<U>, options: MapOptions = {}): Dataset<U> {
     return new Dataset(() => mapElements(this, fn, 'mapAsync', options), this.size);
   }
 
-  /** Keeps the elements for which `predicate` is true; the others are freed. @example ds.filter((x) => x % 2 === 0) */
+  /** Keeps the elements for which `predicate` is true; the others are freed. @example
+   * await rf.data.array([1, 2, 3, 4]).filter((x) => x % 2 === 0).toArray(); // → [2, 4]
+   */
   filter(predicate: (value: T) => boolean | Promise<boolean>): Dataset<T> {
     return new Dataset(() => filterElements(this, predicate), null);
   }
@@ -58,7 +66,9 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
    * Groups consecutive elements: numbers, nested arrays of numbers and tensors become one tensor with a leading
    * batch axis; arrays and objects are batched per entry. The last, shorter batch is kept unless `smallLastBatch`
    * is false.
-   * @example rf.data.array([{ xs: [1, 2], ys: 0 }, { xs: [3, 4], ys: 1 }]).batch(2) // { xs: [2,2] tensor, ys: [2] tensor }
+   * @example
+   * const ds = rf.data.array([{ xs: [1, 2], ys: 0 }, { xs: [3, 4], ys: 1 }]).batch(2);
+   * await ds.toArray(); // → [{ xs: [[1, 2], [3, 4]], ys: [0, 1] }]
    */
   batch(batchSize: number, smallLastBatch = true): Dataset<Batched<T>> {
     checkCount('batch', 'batchSize', batchSize, 1);
@@ -66,7 +76,9 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
     return new Dataset(() => batchElements(this, batchSize, smallLastBatch), size) as Dataset<Batched<T>>;
   }
 
-  /** Splits each batched element back into single elements along axis 0. @example ds.batch(4).unbatch() */
+  /** Splits each batched element back into single elements along axis 0. @example
+   * await rf.data.array([1, 2, 3]).batch(2).unbatch().toArray(); // → [1, 2, 3]
+   */
   unbatch(): Dataset<Element> {
     return new Dataset(() => unbatchElements(this), null);
   }
@@ -75,32 +87,41 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
    * Shuffles through a buffer of `bufferSize` elements (reservoir style, as tf.data): a buffer as large as the
    * dataset gives a uniform shuffle. With a seed the order is reproducible; `reshuffleEachIteration` (default true)
    * gives each pass a different, still reproducible, order.
-   * @example ds.shuffle(1000, 42)
+   * @example
+   * (await rf.data.array([1, 2, 3]).shuffle(1000, 42).toArray()).sort(); // → [1, 2, 3]
    */
   shuffle(bufferSize: number, seed?: ShuffleSeed, reshuffleEachIteration = true): Dataset<T> {
     return new Dataset(shuffleElements(this, bufferSize, seed, reshuffleEachIteration), this.size);
   }
 
-  /** Prepares up to `bufferSize` elements ahead of the consumer. @example ds.batch(32).prefetch(2) */
+  /** Prepares up to `bufferSize` elements ahead of the consumer. @example
+   * await rf.data.array([1, 2, 3]).batch(2).prefetch(2).toArray(); // → [[1, 2], [3]]
+   */
   prefetch(bufferSize: number): Dataset<T> {
     checkCount('prefetch', 'bufferSize', bufferSize, 1);
     return new Dataset(() => prefetchElements(this, bufferSize), this.size);
   }
 
-  /** The first `count` elements (all of them when count is negative or larger). @example ds.take(10) */
+  /** The first `count` elements (all of them when count is negative or larger). @example
+   * await rf.data.array([1, 2, 3]).take(2).toArray(); // → [1, 2]
+   */
   take(count: number): Dataset<T> {
     const n = count < 0 ? Infinity : count;
     checkCount('take', 'count', n, 0);
     return new Dataset(() => takeElements(this, n), this.size === null ? (n === 0 ? 0 : null) : Math.min(this.size, n));
   }
 
-  /** All but the first `count` elements, which are read and freed. @example ds.skip(10) */
+  /** All but the first `count` elements, which are read and freed. @example
+   * await rf.data.array([1, 2, 3]).skip(2).toArray(); // → [3]
+   */
   skip(count: number): Dataset<T> {
     checkCount('skip', 'count', count, 0);
     return new Dataset(() => skipElements(this, count), this.size === null ? null : Math.max(0, this.size - count));
   }
 
-  /** Passes over the dataset `count` times, or endlessly without a count. @example ds.repeat(3) */
+  /** Passes over the dataset `count` times, or endlessly without a count. @example
+   * await rf.data.array([1, 2]).repeat(2).toArray(); // → [1, 2, 1, 2]
+   */
   repeat(count?: number): Dataset<T> {
     const n = count === undefined || count < 0 ? Infinity : count;
     checkCount('repeat', 'count', n, 0);
@@ -108,13 +129,15 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
     return new Dataset(() => repeatElements(this, n), size);
   }
 
-  /** This dataset's elements followed by `other`'s. @example rf.data.array([1]).concatenate(rf.data.array([2])) */
+  /** This dataset's elements followed by `other`'s. @example
+   * await rf.data.array([1]).concatenate(rf.data.array([2])).toArray(); // → [1, 2]
+   */
   concatenate<U>(other: Dataset<U>): Dataset<T | U> {
     const size = this.size === null || other.size === null ? null : this.size + other.size;
     return new Dataset(() => concatenateDatasets<T | U>([this, other]), size);
   }
 
-  /** Reads every element into an array (for small datasets and tests). @example await rf.data.array([1, 2]).toArray() // [1, 2] */
+  /** Reads every element into an array (for small datasets and tests). @example await rf.data.array([1, 2]).toArray() // → [1, 2] */
   async toArray(): Promise<T[]> {
     if (this.size === Infinity) throw new ValueError('toArray: the dataset is endless (size Infinity); take(n) first');
     const out: T[] = [];
@@ -125,7 +148,10 @@ export class Dataset<T = Element> implements AsyncIterable<T> {
   /**
    * Calls `fn` on every element, awaiting it; the element's tensors are freed afterwards, as in tf.data (clone
    * what must outlive the call).
-   * @example await ds.forEachAsync((e) => console.log(e));
+   * @example
+   * const seen: number[] = [];
+   * await rf.data.array([1, 2]).forEachAsync((e) => void seen.push(e));
+   * seen; // → [1, 2]
    */
   async forEachAsync(fn: (value: T) => void | Promise<void>): Promise<void> {
     for await (const value of this) {

@@ -12,7 +12,7 @@ const DTYPES = ['float32', 'int32'] as const;
  * Fills the weight with 0 — the usual bias initializer.
  *
  * Formula: w = 0. Parameters: none. Returns: an initializer. Reference: Keras `Zeros`.
- * @example zeros().apply([2, 3]) // [[0, 0, 0], [0, 0, 0]]
+ * @example zeros().apply([2, 3]) // → [[0, 0, 0], [0, 0, 0]]
  */
 export const zeros = defineInitializer<Record<never, never>, Record<never, never>>({
   name: 'zeros',
@@ -26,7 +26,7 @@ export const zeros = defineInitializer<Record<never, never>, Record<never, never
  * Fills the weight with 1 — the usual scale (gamma) initializer of normalisation layers.
  *
  * Formula: w = 1. Parameters: none. Returns: an initializer. Reference: Keras `Ones`.
- * @example ones().apply([2]) // [1, 1]
+ * @example ones().apply([2]) // → [1, 1]
  */
 export const ones = defineInitializer<Record<never, never>, Record<never, never>>({
   name: 'ones',
@@ -45,7 +45,7 @@ export interface ConstantOptions {
  * Fills the weight with `value` (e.g. a forget-gate bias of 1, or a small positive ReLU bias).
  *
  * Formula: w = value. Parameters: `value` (default 0). Returns: an initializer. Reference: Keras `Constant`.
- * @example constant({ value: 0.1 }).apply([3]) // [0.1, 0.1, 0.1]
+ * @example constant({ value: 0.1 }).apply([3]) // → [0.1, 0.1, 0.1]
  */
 export const constant = defineInitializer<ConstantOptions, { readonly value: number }>({
   name: 'constant',

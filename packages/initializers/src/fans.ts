@@ -18,8 +18,8 @@ export interface Fans {
  * equal ours on the transposed ones.
  *
  * @example
- * computeFans([256, 128]);       // { fanIn: 256, fanOut: 128 }
- * computeFans([3, 3, 64, 128]);  // { fanIn: 576, fanOut: 1152 }
+ * computeFans([256, 128]);       // → { fanIn: 256, fanOut: 128 }
+ * computeFans([3, 3, 64, 128]);  // → { fanIn: 576, fanOut: 1152 }
  */
 export function computeFans(shape: readonly number[]): Fans {
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {

@@ -14,7 +14,7 @@ export interface IdentityOptions {
  * Formula: W[i][j] = gain if i = j else 0. Parameters: `gain` (1). Returns: an initializer.
  * Shape: exactly 2-D. Reference: Le et al. 2015, "A Simple Way to Initialize Recurrent Networks of Rectified
  * Linear Units"; Keras `Identity`.
- * @example identity({ gain: 2 }).apply([2, 3]) // [[2, 0, 0], [0, 2, 0]]
+ * @example identity({ gain: 2 }).apply([2, 3]) // → [[2, 0, 0], [0, 2, 0]]
  */
 export const identity = defineInitializer<IdentityOptions, { readonly gain: number }>({
   name: 'identity',

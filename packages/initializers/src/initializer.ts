@@ -75,7 +75,7 @@ export function isInitializer(x: unknown): x is Initializer {
  *   configure: (o) => ({ seed: o.seed }),
  *   sample: (shape) => full(shape, 0.5),
  * });
- * half().apply([2, 2]); // [[0.5, 0.5], [0.5, 0.5]]
+ * half().apply([2, 2]); // → [[0.5, 0.5], [0.5, 0.5]]
  */
 export function defineInitializer<O extends object, C extends object>(
   spec: InitializerSpec<O, C>,

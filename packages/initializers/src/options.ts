@@ -58,7 +58,7 @@ export function seedOption(op: string, value: unknown): Seed | undefined {
 
 /**
  * One of `allowed` (camelCase), also accepting its Keras snake_case spelling; returns the camelCase form.
- * @example choiceOption('varianceScaling', 'mode', 'fan_in', ['fanIn', 'fanOut', 'fanAvg'], 'fanIn') // 'fanIn'
+ * @example choiceOption('varianceScaling', 'mode', 'fan_in', ['fanIn', 'fanOut', 'fanAvg'], 'fanIn') // → 'fanIn'
  */
 export function choiceOption<T extends string>(
   op: string,

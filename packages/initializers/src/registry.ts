@@ -94,7 +94,7 @@ export function get(identifier: InitializerIdentifier): Initializer {
 /**
  * The canonical (camelCase) names of every registered initializer: the built-ins in alphabetical order, then
  * those added with {@link register}, in order.
- * @example list().includes('heNormal') // true
+ * @example list().includes('heNormal') // → true
  */
 export function list(): string[] {
   return [...canonical];
@@ -107,7 +107,7 @@ export function list(): string[] {
  * @example
  * register(defineInitializer({ name: 'half', options: [], dtypes: ['float32'],
  *   configure: () => ({}), sample: (shape) => full(shape, 0.5) }));
- * get('half').apply([2]); // [0.5, 0.5]
+ * get('half').apply([2]); // → [0.5, 0.5]
  */
 export function register(factory: InitializerFactory<never>): void {
   if (!isInitializerFactory(factory)) {

@@ -46,7 +46,9 @@ function decodeKey(quoted: string): string {
 /**
  * Parses JSON read from a model file: invalid JSON or nesting deeper than {@link MAX_JSON_DEPTH} is a ValueError
  * naming the file, never a SyntaxError or a stack overflow later on.
- * @example const json = parseModelJson('loadModel', text, "model.json in './m'");
+ * @example
+ * const json = parseModelJson('loadModel', '{"format": "layers-model"}', "model.json in './m'");
+ * json; // → { format: 'layers-model' }
  */
 export function parseModelJson(fn: string, text: string, what: string): unknown {
   const { depth } = scanJson(text);
@@ -62,7 +64,8 @@ export function parseModelJson(fn: string, text: string, what: string): unknown 
 /**
  * Refuses parsed JSON nested deeper than {@link MAX_JSON_DEPTH} (measured without recursion), for the functions
  * that take model.json as an object rather than as text.
- * @example checkDepth('fromTfjs', modelJson, 'model.json');
+ * @example
+ * checkDepth('fromTfjs', { modelTopology: { config: { layers: [] } } }, 'model.json'); // shallow enough: no error
  */
 export function checkDepth(fn: string, value: unknown, what: string): void {
   const stack: [unknown, number][] = [[value, 1]];

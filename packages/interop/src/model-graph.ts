@@ -61,7 +61,7 @@ function graphOf(m: unknown): Functional | undefined {
 
 /**
  * The model as a flat list of layer applications.
- * @example toLayerGraph('exportOnnx', { layers: [dense({ units: 2, inputShape: [3] })] }).steps.length; // 1
+ * @example toLayerGraph('exportOnnx', sequential([layers.dense({ units: 2, inputShape: [3] })])).steps.length; // → 1
  */
 export function toLayerGraph(fn: string, model: ExportableModel): LayerGraph {
   const name = (model as { name?: string }).name ?? 'model';

@@ -72,7 +72,7 @@ const masks = new WeakMap<Tensor, Tensor>();
 
 /**
  * The mask a layer attached to `t` (Embedding with `maskZero`, Masking, or a layer that passed one on), if any.
- * @example getMask(embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(tensor([[1, 0]], undefined, 'int32'))); // [[true, false]]
+ * @example getMask(embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(tensor([[1, 0]], undefined, 'int32'))); // → [[true, false]]
  */
 export function getMask(t: Tensor): Tensor | undefined {
   return masks.get(t);
@@ -374,7 +374,7 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
 
 /**
  * The one tensor of a single-input layer; a list of several is a clear error naming the layer.
- * @example call(inputs: Tensor | Tensor[]) { const x = singleInput(this, inputs); … }
+ * @example singleInput(dense({ units: 1 }), [tensor([1, 2])]); // → [1, 2]
  */
 export function singleInput(layer: Layer, inputs: Tensor | Tensor[]): Tensor {
   if (Array.isArray(inputs)) {

@@ -17,7 +17,7 @@ export function uniqueName(base: string): string {
 
 /**
  * Restarts default layer names from `dense`, `conv2d`, … (Keras `clear_session` does this).
- * @example resetDefaultNames(); dense({ units: 1 }).name; // 'dense'
+ * @example resetDefaultNames(); dense({ units: 1 }).name; // → 'dense'
  */
 export function resetDefaultNames(): void {
   counters.clear();

@@ -21,7 +21,7 @@ function coefficient(fn: string, option: string, value: number): number {
 
 /**
  * L1 penalty: `l1 · Σ|w|` (Keras `L1`), which drives weights to exactly zero.
- * @example l1({ l1: 0.01 }).apply(tensor([1, -2])); // 0.03
+ * @example l1({ l1: 0.01 }).apply(tensor([1, -2])); // → 0.03
  */
 export function l1(options: { l1?: number } = {}): Regularizer {
   checkOptions('l1', options, ['l1']);
@@ -32,7 +32,7 @@ export function l1(options: { l1?: number } = {}): Regularizer {
 
 /**
  * L2 penalty (weight decay): `l2 · Σw²` (Keras `L2`; no ½ factor).
- * @example l2({ l2: 0.01 }).apply(tensor([1, -2])); // 0.05
+ * @example l2({ l2: 0.01 }).apply(tensor([1, -2])); // → 0.05
  */
 export function l2(options: { l2?: number } = {}): Regularizer {
   checkOptions('l2', options, ['l2']);
@@ -43,7 +43,7 @@ export function l2(options: { l2?: number } = {}): Regularizer {
 
 /**
  * Both penalties: `l1 · Σ|w| + l2 · Σw²` (Keras `L1L2`, tfjs `l1l2` defaults).
- * @example l1l2({ l1: 0.1, l2: 0.01 }).apply(tensor([1, -2])); // 0.35
+ * @example l1l2({ l1: 0.1, l2: 0.01 }).apply(tensor([1, -2])); // → 0.35
  */
 export function l1l2(options: { l1?: number; l2?: number } = {}): Regularizer {
   checkOptions('l1l2', options, ['l1', 'l2']);
@@ -69,7 +69,7 @@ function isName(name: unknown): name is RegularizerName {
 
 /**
  * Resolves a name (`'l2'`), a config (`{name: 'l2', l2: 0.001}`) or a Regularizer (returned as is).
- * @example get({ name: 'l1l2', l1: 0, l2: 1e-4 }).getConfig(); // { name: 'l1l2', l1: 0, l2: 0.0001 }
+ * @example get({ name: 'l1l2', l1: 0, l2: 1e-4 }).getConfig(); // → { name: 'l1l2', l1: 0, l2: 0.0001 }
  */
 export function get(identifier: RegularizerIdentifier): Regularizer {
   if (
@@ -89,7 +89,7 @@ export function get(identifier: RegularizerIdentifier): Regularizer {
   return (registry[name] as (o: Record<string, unknown>) => Regularizer)(rest);
 }
 
-/** Names `get` accepts. @example names(); // ['l1', 'l2', 'l1l2'] */
+/** Names `get` accepts. @example names(); // → ['l1', 'l2', 'l1l2'] */
 export function names(): RegularizerName[] {
   return Object.keys(registry) as RegularizerName[];
 }

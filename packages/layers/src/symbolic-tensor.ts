@@ -25,7 +25,7 @@ let nextId = 0;
  * @example
  * const x = input({ shape: [4] });
  * const y = dense({ units: 2 }).apply(x) as SymbolicTensor;
- * y.shape; // [null, 2]
+ * y.shape; // → [null, 2]
  */
 export class SymbolicTensor {
   readonly id = nextId++;

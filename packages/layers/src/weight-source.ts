@@ -12,7 +12,17 @@ let current: WeightSource | undefined;
 
 /**
  * Runs `build` with every `addWeight` taking its value from `source` instead of the layer's initializer.
- * @example const model = withWeightSource((name, shape) => valueFromFile(name, shape), () => Sequential.fromConfig(cfg));
+ * @example
+ * // Every weight built inside takes its value from the source (a loader reads it from a file), not an initializer.
+ * const layer = withWeightSource(
+ *   (name, shape) => fill(shape, 0.5),
+ *   () => {
+ *     const d = dense({ units: 1 });
+ *     d.build([null, 2]);
+ *     return d;
+ *   },
+ * );
+ * layer.apply(ones([1, 2])); // → [[1.5]]
  */
 export function withWeightSource<T>(source: WeightSource, build: () => T): T {
   const previous = current;

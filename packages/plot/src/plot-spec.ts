@@ -63,7 +63,7 @@ function checkNumbers(label: string, values: unknown): readonly number[] {
 /**
  * Checks a plot spec as an example hands it over and returns a plain copy (typed arrays become arrays), so that a
  * mistake in an example is reported where it is made, naming the series, not as a blank chart.
- * @example checkPlotSpec({ series: [{ name: 'relu', x: [0, 1], y: [0, 1] }] }).series.length // 1
+ * @example checkPlotSpec({ series: [{ name: 'relu', x: [0, 1], y: [0, 1] }] }).series.length // → 1
  */
 export function checkPlotSpec(spec: PlotSpec): PlotSpec {
   if (typeof spec !== 'object' || spec === null)
@@ -119,7 +119,7 @@ function checkHistogram(spec: HistogramPlot): HistogramPlot {
 /**
  * Counts of `values` in `bins` equal-width bins over [min, max]; NaN is ignored, values outside are clamped into
  * the first or last bin.
- * @example histogramCounts([0, 0.1, 0.5, 0.99, 1, NaN, -5], 2, 0, 1) // [3, 3]
+ * @example histogramCounts([0, 0.1, 0.5, 0.99, 1, NaN, -5], 2, 0, 1) // → [3, 3]
  */
 export function histogramCounts(values: ArrayLike<number>, bins: number, min: number, max: number): number[] {
   const counts = new Array<number>(bins).fill(0);

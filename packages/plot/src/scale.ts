@@ -6,7 +6,7 @@ export interface Scale {
 
 /**
  * Up to about `count` round values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten.
- * @example niceTicks(-5, 5) // [-4, -2, 0, 2, 4]
+ * @example niceTicks(-5, 5) // → [-4, -2, 0, 2, 4]
  */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo];
@@ -22,7 +22,7 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 
 /**
  * The range of the finite values (positive ones for a log axis), padded so lines do not touch the frame.
- * @example extent([1, NaN, 3], false) // [0.9, 3.1]
+ * @example extent([1, NaN, 3], false) // → [0.9, 3.1]
  */
 export function extent(values: Iterable<number>, log: boolean): [number, number] {
   let lo = Infinity;
@@ -41,7 +41,7 @@ export function extent(values: Iterable<number>, log: boolean): [number, number]
 
 /**
  * Maps [lo, hi] onto [p0, p1] pixels.
- * @example makeScale(0, 10, 0, 100)(5) // 50
+ * @example makeScale(0, 10, 0, 100)(5) // → 50
  */
 export function makeScale(lo: number, hi: number, p0: number, p1: number, log = false): Scale {
   if (log) {
@@ -59,7 +59,7 @@ export function makeScale(lo: number, hi: number, p0: number, p1: number, log = 
 
 /**
  * Short tick labels: 0.001 → '1e-3', 0.000123 → '1.23e-4', 2500 → '2500', 0.25 → '0.25'.
- * @example formatTick(0.001) // '1e-3'
+ * @example formatTick(0.001) // → '1e-3'
  */
 export function formatTick(v: number): string {
   if (v === 0) return '0';

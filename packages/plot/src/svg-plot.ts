@@ -185,7 +185,7 @@ const svgOpen = (d: Drawn, extra = ''): string =>
 /**
  * Draws a checked plot spec as a self-contained SVG string — the same function at build time (the activation
  * plots are static), in the page (example output, the playground) and in the CLI (curves.svg).
- * @example renderPlot({ series: [{ name: 'x²', x: [0, 1, 2], y: [0, 1, 4] }] }).startsWith('<svg') // true
+ * @example renderPlot({ series: [{ name: 'x²', x: [0, 1, 2], y: [0, 1, 4] }] }).startsWith('<svg') // → true
  */
 export function renderPlot(spec: PlotSpec, width = 560, height = 300): string {
   const d = draw(spec, width, height);
@@ -195,7 +195,10 @@ export function renderPlot(spec: PlotSpec, width = 560, height = 300): string {
 /**
  * Several plots in one SVG document, `columns` to a row, each in a `cell` of the given size (a row is as tall as
  * its tallest plot, legends included), on a white background so that the file reads well in any viewer.
- * @example plotGrid([lossPlot, accuracyPlot], { columns: 2 }).startsWith('<svg') // true
+ * @example
+ * const lossPlot = { title: 'loss', series: [{ name: 'train', x: [1, 2, 3], y: [0.9, 0.5, 0.3] }] };
+ * const accuracyPlot = { title: 'accuracy', series: [{ name: 'train', x: [1, 2, 3], y: [0.5, 0.8, 0.9] }] };
+ * plotGrid([lossPlot, accuracyPlot], { columns: 2 }).startsWith('<svg'); // → true
  */
 export function plotGrid(
   specs: readonly PlotSpec[],

@@ -71,7 +71,7 @@ function assertPad(op: string, pad: unknown): asserts pad is PadMode {
 
 /**
  * Validates a convolution and resolves its geometry (output size, leading padding) once, for every backend.
- * @example conv2dInfo([1, 28, 28, 1], [5, 5, 1, 8], 1, 'same').outH // 28
+ * @example conv2dInfo([1, 28, 28, 1], [5, 5, 1, 8], 1, 'same').outH // → 28
  */
 export function conv2dInfo(
   xShape: Shape,
@@ -126,7 +126,7 @@ export function conv2dInfo(
 
 /**
  * Validates a pooling window and resolves its geometry; `op` names the caller in error messages.
- * @example pool2dInfo('maxPool', [1, 4, 4, 1], 2, 2, 'valid').outH // 2
+ * @example pool2dInfo('maxPool', [1, 4, 4, 1], 2, 2, 'valid').outH // → 2
  */
 export function pool2dInfo(
   op: string,

@@ -206,7 +206,7 @@ export class Engine {
    * Runs a primitive kernel on the active backend and records it for listeners. The call is checked first
    * (`checkKernelCall`: input count, shapes against each other and the attrs), so a malformed direct call is a
    * `ShapeError` naming the kernel and the shapes, not a garbage result; the check allocates nothing when it passes.
-   * @example engine.runKernel('matmul', [a, b], { transposeA: false, transposeB: false });
+   * @example engine.runKernel('matmul', [tensor([[1, 2]]), tensor([[3], [4]])], { transposeA: false, transposeB: false }); // → [[11]]
    */
   runKernel<K extends BackendKernelName>(op: K, inputs: readonly Tensor[], attrs: KernelSpecs[K]['attrs']): Tensor {
     checkKernelCall(op, inputs, attrs);
@@ -230,7 +230,12 @@ export class Engine {
    *
    * Fused kernels are not recorded: op listeners — autograd's tape — never hear of them, so they cannot be
    * differentiated. They are meant for updates outside gradient functions (optimizer steps).
-   * @example const r = engine.runFused('adamUpdate', [w, g, m, v], { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 });
+   * @example
+   * const [w, g, m, v] = [tensor([1]), tensor([0.5]), tensor([0]), tensor([0])];
+   * const hyper = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 };
+   * // The updated [w, m, v], or null where the backend has no such kernel (the caller then composes the ops).
+   * const r = engine.runFused('adamUpdate', [w, g, m, v], hyper);
+   * r === null || r.length === 3; // → true
    */
   runFused<K extends FusedKernelName>(
     name: K,
@@ -404,7 +409,11 @@ export const engine = new Engine();
 
 /**
  * Makes a backend available under `name`; the highest `priority` that initialises becomes the default (cpu is 0).
- * @example registerBackend('wasm', async () => createWasmBackend(), 2);
+ * @example
+ * // As @rectify/backend-wasm does: registerBackend('wasm', async () => createWasmBackend(), 2)
+ * registerBackend('cpu-copy', () => new CpuBackend(), -1);
+ * setBackend('cpu-copy');
+ * getBackend(); // → 'cpu-copy'
  */
 export const registerBackend = (name: string, factory: BackendFactory, priority?: number): void =>
   engine.registerBackend(name, factory, priority);
@@ -412,7 +421,7 @@ export const registerBackend = (name: string, factory: BackendFactory, priority?
 export const setBackend = (name: string): void => engine.setBackend(name);
 /**
  * The name of the active backend, initialising the default on first use (TensorFlow.js's `getBackend`).
- * @example getBackend() // 'cpu'
+ * @example getBackend() // → 'cpu'
  */
 export const getBackend = (): string => engine.backendName;
 /** The active backend object itself (TensorFlow.js's `backend()`). @example backend().info */
@@ -422,15 +431,31 @@ export const ready = (name?: string): Promise<Backend> => engine.ready(name);
 /**
  * Runs `fn` and disposes every tensor it created except those it returns (in an array or object too), also when
  * it throws. Variables are never disposed.
- * @example const y = tidy(() => relu(add(matmul(x, w), b))); // the sum and the product are freed
+ * @example
+ * const x = tensor([[1, 2]]);
+ * // The product inside is freed when tidy returns; y is kept.
+ * const y = tidy(() => add(matmul(x, tensor([[1], [1]])), 1)); // → [[4]]
  */
 export const tidy = <T>(fn: () => T): T => engine.tidy(fn);
-/** Exempts `t` from the enclosing `tidy` calls. @example tidy(() => { cache = keep(square(x)); }); */
+/**
+ * Exempts `t` from the enclosing `tidy` calls.
+ * @example
+ * let cache: Tensor | undefined;
+ * tidy(() => {
+ *   cache = keep(square(tensor([3])));
+ * });
+ * cache?.isDisposed; // → false
+ */
 export const keep = <T extends Tensor>(t: T): T => engine.keep(t);
 /** Live tensors, buffers and bytes, overall and per backend. @example memory().numTensors */
 export const memory = (): MemoryInfo => engine.memory();
 
-/** Disposes a tensor or every tensor inside an array/object. @example dispose([a, { b }]); */
+/** Disposes a tensor or every tensor inside an array/object. @example
+ * const a = tensor([1]);
+ * const b = tensor([2]);
+ * dispose([a, { b }]);
+ * b.isDisposed; // → true
+ */
 export function dispose(c: TensorContainer): void {
   const set = new Set<Tensor>();
   collectTensors(c, set);

@@ -76,7 +76,7 @@ function floatFormatter(values: number[]): (v: number) => string {
  * NumPy-style text, with JS literals for bools: `[[1. , 2.5],\n [3. , 4. ]]`. Floats print with up to 4 fraction
  * digits, aligned on the decimal point, switching to scientific notation when magnitudes span more than 10³ or
  * leave [1e-4, 1e8); tensors of more than 1000 elements elide the middle of long axes with `...`.
- * @example formatTensor(Float32Array.of(1, 2.5), [2], 'float32') // '[1. , 2.5]'
+ * @example formatTensor(Float32Array.of(1, 2.5), [2], 'float32') // → '[1. , 2.5]'
  */
 export function formatTensor(values: TypedArray, shape: Shape, dtype: DType): string {
   const summarize = values.length > THRESHOLD;

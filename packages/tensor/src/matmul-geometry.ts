@@ -15,7 +15,7 @@ export interface MatmulGeometry {
 
 /**
  * Geometry of `op(a) · op(b)` over the last two axes, where op transposes when asked.
- * @example matmulGeometry([2, 3, 4], [4, 5], false, false).outShape // [2, 3, 5]
+ * @example matmulGeometry([2, 3, 4], [4, 5], false, false).outShape // → [2, 3, 5]
  */
 export function matmulGeometry(a: Shape, b: Shape, transposeA: boolean, transposeB: boolean): MatmulGeometry {
   const ra = a.length;

@@ -9,7 +9,10 @@ import { ValueError } from './errors.js';
 /**
  * The option names of an options type, checked by the compiler: every key of `T` must be listed and nothing else,
  * so a new option added to the interface is a compile error until it is listed here too.
- * @example const denseOptions = optionNames<DenseArgs>()({ units: true, activation: true, … });
+ * @example
+ * interface PointArgs { x: number; y?: number }
+ * // Leaving out `y` would not compile.
+ * optionNames<PointArgs>()({ x: true, y: true }); // → ['x', 'y']
  */
 export function optionNames<T extends object>(): (keys: {
   readonly [K in keyof Required<T>]: true;
@@ -43,7 +46,7 @@ function editDistance(a: string, b: string, limit: number): number {
 /**
  * The allowed name closest to `name`: the same spelling up to case and separators, else the nearest within a
  * few edits (a third of the length, at least 2). Undefined when nothing is close.
- * @example closestName('kernel_initializer', ['units', 'kernelInitializer']); // 'kernelInitializer'
+ * @example closestName('kernel_initializer', ['units', 'kernelInitializer']); // → 'kernelInitializer'
  */
 export function closestName(name: string, allowed: Iterable<string>): string | undefined {
   const key = squash(name);
@@ -65,7 +68,10 @@ export type UnsupportedOptions = Readonly<Record<string, string>>;
  * `dense: unknown option 'kernel_initializer'; did you mean 'kernelInitializer'?`. Keys listed in `unsupported`
  * (options another library has and Rectify does not) get that explanation instead. Keys whose value is
  * `undefined` count too: `{ lr: undefined }` is still a misspelling.
- * @example checkOptions('fit', { epochs: 2, batch_size: 8 }, ['epochs', 'batchSize']); // throws: did you mean 'batchSize'?
+ * @example
+ * checkOptions('fit', { epochs: 2, batchSize: 8 }, ['epochs', 'batchSize']); // passes
+ * // checkOptions('fit', { epochs: 2, batch_size: 8 }, ['epochs', 'batchSize']) throws
+ * // ValueError: fit: unknown option 'batch_size'; did you mean 'batchSize'?
  */
 export function checkOptions(
   fn: string,

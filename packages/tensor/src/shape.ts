@@ -20,7 +20,7 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
-/** @example shapesEqual([2, 3], [2, 3]) // true */
+/** @example shapesEqual([2, 3], [2, 3]) // → true */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

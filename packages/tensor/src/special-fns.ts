@@ -1,7 +1,7 @@
 /**
  * The less common scalar functions TensorFlow.js offers as ops (trigonometry, erf, step …), each with its exact
  * derivative. Re-exported by math-fns.ts, so they are part of the `mathFns` namespace.
- * @example mapUnary(tensor([0.5]), mathFns.erfFn) // [0.5204999]
+ * @example mapUnary(tensor([0.5]), mathFns.erfFn) // → [0.5204999]
  */
 import { binaryFn, unaryFn } from './scalar-fn.js';
 

@@ -14,8 +14,8 @@ let nextTensorId = 0;
  *
  * @example
  * const t = tensor([[1, 2], [3, 4]]);
- * t.shape;        // [2, 2]
- * t.toString();   // "[[1., 2.],\n [3., 4.]]"
+ * t.shape;        // → [2, 2]
+ * t.toString();   // → "[[1., 2.],\n [3., 4.]]"
  */
 /**
  * What tensors ask of the engine that made them. The engine registers itself when it is created — before it can

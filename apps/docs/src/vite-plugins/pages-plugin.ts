@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type Plugin, type ViteDevServer, createServer } from 'vite';
+import { apiModel } from '../../scripts/api-model.mjs';
 
 type Renderer = { renderPage(slug: string): string; pages: readonly { slug: string }[] };
 
@@ -11,6 +12,7 @@ const RENDERER = '/src/site/render-page.ts';
  * the browser bundle. In `build` a short-lived server does the loading.
  */
 async function withRenderer<T>(server: ViteDevServer, fn: (r: Renderer) => T): Promise<T> {
+  await apiModel(); // the Activations page reads TypeDoc's model: convert again if a doc comment changed
   return fn((await server.ssrLoadModule(RENDERER)) as Renderer);
 }
 

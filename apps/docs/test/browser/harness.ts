@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readApiJson } from '../../scripts/api-model.mjs';
 import { type StaticServer, serveStatic } from '../../../../integration/support/browser.js';
 
 export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from '../../../../integration/support/browser.js';
@@ -10,10 +11,10 @@ export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Builds the site into a fresh temporary folder with vite (the link check runs as the build's last step). The API
- * reference is generated first when the working tree has none yet (`pnpm build` normally made it).
+ * reference (and its JSON model) is generated first when missing or stale (`pnpm build` normally made it).
  */
 export async function buildSite(): Promise<string> {
-  if (!existsSync(`${APP_ROOT}.generated/public/api/index.html`)) {
+  if (!existsSync(`${APP_ROOT}.generated/public/api/index.html`) || !readApiJson()) {
     const { generateApi } = (await import(`${APP_ROOT}scripts/api.mjs`)) as { generateApi: () => Promise<void> };
     await generateApi();
   }

@@ -69,7 +69,11 @@ export class CSVDataset extends Dataset<CsvElement> {
     this.config = checked;
   }
 
-  /** The column names: the configured ones, or the header line (read from the source). @example await ds.columnNames() */
+  /** The column names: the configured ones, or the header line (read from the source). @example
+   * const { writeFileSync } = await import('node:fs');
+   * writeFileSync('points.csv', 'x,y,label\n1,2,0\n3,4,1\n');
+   * await rf.data.csv('points.csv').columnNames(); // → ['x', 'y', 'label']
+   */
   async columnNames(): Promise<string[]> {
     if (this.config.columnNames) return [...checkNames(this.config.columnNames, this.config)];
     const records = csvRecords(textChunks(this.source), this.config.delimiter);
@@ -120,7 +124,11 @@ async function* rows(source: CsvSource, config: ReturnType<typeof checkConfig>):
 
 /**
  * Reads a CSV file, URL or File/Blob as a stream of rows (tf.data.csv). See {@link CSVDataset}.
- * @example const ds = rf.data.csv(file, { columnConfigs: { label: { isLabel: true } } });
+ * @example
+ * const { writeFileSync } = await import('node:fs');
+ * writeFileSync('points.csv', 'x,y,label\n1,2,0\n3,4,1\n');
+ * const ds = rf.data.csv('points.csv', { columnConfigs: { label: { isLabel: true } } });
+ * await ds.take(1).toArray(); // → [{ xs: { x: 1, y: 2 }, ys: { label: 0 } }]
  */
 export function csv(source: CsvSource, config: CsvConfig = {}): CSVDataset {
   return new CSVDataset(source, config);

@@ -42,7 +42,10 @@ let port: FilePort | undefined;
 
 /**
  * Installs the file system the path-taking functions use (the Node entry does this on import).
- * @example registerFilePort(nodeFilePort);
+ * @example
+ * // @rectify/interop's Node entry registers its node:fs port so (the browser entry registers none);
+ * // registering the current port again changes nothing.
+ * registerFilePort(filePort('example', 'this needs a file system'));
  */
 export function registerFilePort(p: FilePort): void {
   port = p;
@@ -50,7 +53,9 @@ export function registerFilePort(p: FilePort): void {
 
 /**
  * The registered file system, or an error saying that `fn` needs Node and what to use in a browser instead.
- * @example await filePort('exportOnnx', 'call encodeOnnx(model) for the bytes').writeFile('exportOnnx', path, bytes);
+ * @example
+ * const bytes = new Uint8Array([1, 2, 3]);
+ * await filePort('exportOnnx', 'call encodeOnnx(model) for the bytes').writeFile('exportOnnx', './model.onnx', bytes);
  */
 export function filePort(fn: string, browserAlternative: string): FilePort {
   if (!port)

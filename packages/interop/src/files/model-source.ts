@@ -30,7 +30,9 @@ export const SHARD_BYTES = 4 * 1024 * 1024;
 /**
  * A file name taken from model.json, allowed only as a plain name inside the model: no '..', no absolute path,
  * no directory part, no NUL — a model file must not be able to make a loader read elsewhere.
- * @example checkFileName('loadModel', 'weights.bin', "'./m'"); // 'weights.bin'
+ * @example
+ * checkFileName('loadModel', 'a weights path', 'weights.bin', "'./m'"); // → 'weights.bin'
+ * // checkFileName('loadModel', 'a weights path', '../secret', "'./m'") throws a ValueError
  */
 export function checkFileName(fn: string, field: string, name: unknown, where: string): string {
   if (typeof name !== 'string' || name.length === 0)

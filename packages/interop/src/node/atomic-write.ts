@@ -37,7 +37,7 @@ function processGone(pid: number): boolean {
 /**
  * Removes temporary files that a killed save left in `dir` (ours by name, their writer no longer running); a save
  * in flight in another live process is left alone. Returns the names removed.
- * @example await removeStaleTemps('/models/m'); // ['.model.json.rectify-tmp-4242-0a1b2c3d4e5f']
+ * @example await removeStaleTemps('/models/m'); // → ['.model.json.rectify-tmp-4242-0a1b2c3d4e5f']
  */
 export async function removeStaleTemps(dir: string): Promise<string[]> {
   let names: string[];

@@ -71,7 +71,7 @@ function valueInfo(name: string, v: GraphValue, role: string): OnnxValueInfo {
  * images) and names (the input layers'; 'input' for a layer stack); outputs are named after the layers that
  * produce them. Dropout is dropped and batch normalization takes its inference form. A layer, activation or
  * option ONNX cannot express is an error naming it — never a silently different model.
- * @example const bytes = encodeOnnx({ layers: [dense({ units: 2, inputShape: [3] })] });
+ * @example const bytes = encodeOnnx(sequential([layers.dense({ units: 2, inputShape: [3] })]));
  */
 export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = {}): Uint8Array {
   const opset = options.opset ?? 17;
@@ -110,7 +110,9 @@ export function encodeOnnx(model: ExportableModel, options: OnnxExportOptions = 
 /**
  * Exports the model to ONNX: returns the file's bytes and, given a path (Node), writes them there atomically (a
  * temporary file renamed into place), creating the folder. See {@link encodeOnnx} for what is exported.
- * @example await exportOnnx(model, './model.onnx');
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * await exportOnnx(model, './model.onnx');
  */
 export async function exportOnnx(
   model: ExportableModel,

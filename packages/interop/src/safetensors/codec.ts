@@ -199,7 +199,10 @@ function readTensor(fn: string, bytes: Uint8Array, start: number, e: Entry): Ten
  * Reads a safetensors file after validating it completely: header length against the file size, a JSON object
  * header, dtypes F32/I32/BOOL, `shape × dtype size = byte length` for every tensor, and offsets that tile the data
  * section exactly (no overlap, gap or overrun). Nothing in the file is ever executed. Tensors come in offset order.
- * @example const { tensors, metadata } = decodeSafetensors(await readFile('model.safetensors'));
+ * @example
+ * const bytes = encodeSafetensors({ 'dense/kernel': ones([2, 3]) }, { format: 'pt' });
+ * const { tensors, metadata } = decodeSafetensors(bytes); // the bytes of a .safetensors file
+ * metadata; // → { format: 'pt' }
  */
 export function decodeSafetensors(bytes: Uint8Array): SafetensorsContent {
   const fn = 'decodeSafetensors';

@@ -40,7 +40,10 @@ export async function saveSafetensors(
 
 /**
  * Reads and validates a safetensors file (see {@link decodeSafetensors}); it must be a regular file of at most 4 GiB. Node only. The caller owns (and disposes) the tensors.
- * @example const { tensors } = await loadSafetensors('./weights.safetensors');
+ * @example
+ * await saveSafetensors('./weights.safetensors', { w: ones([2, 2]) });
+ * const { tensors } = await loadSafetensors('./weights.safetensors');
+ * tensors.get('w'); // → [[1, 1], [1, 1]]
  */
 export async function loadSafetensors(path: string): Promise<SafetensorsContent> {
   return decodeSafetensors(await readBytes('loadSafetensors', path));
@@ -48,7 +51,9 @@ export async function loadSafetensors(path: string): Promise<SafetensorsContent>
 
 /**
  * A model's (or layer's) weights as a safetensors file, each named by its variable (`dense/kernel`).
- * @example const bytes = encodeWeightsSafetensors(model);
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * const bytes = encodeWeightsSafetensors(model);
  */
 export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, string> = {}): Uint8Array {
   if (!model.built)
@@ -67,7 +72,11 @@ export function encodeWeightsSafetensors(model: Layer, metadata: Record<string, 
 /**
  * Assigns every weight of a built model from safetensors bytes, matching by variable name. Everything is checked
  * first — missing or extra names, shapes, dtypes — so that on error no weight has changed.
- * @example assignWeightsSafetensors(model, bytes);
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3], kernelInitializer: 'ones' })]);
+ * const bytes = encodeWeightsSafetensors(model);
+ * model.setWeights([zeros([3, 2]), zeros([2])]);
+ * assignWeightsSafetensors(model, bytes); // the kernel is ones again
  */
 export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void {
   const fn = 'loadWeights';
@@ -98,7 +107,10 @@ export function assignWeightsSafetensors(model: Layer, bytes: Uint8Array): void 
   }
 }
 
-/** Saves a model's weights as safetensors, atomically. @example await saveWeightsSafetensors(model, './model.safetensors'); */
+/** Saves a model's weights as safetensors, atomically. @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * await saveWeightsSafetensors(model, './model.safetensors');
+ */
 export async function saveWeightsSafetensors(
   model: Layer,
   path: string,
@@ -107,7 +119,11 @@ export async function saveWeightsSafetensors(
   await writeBytes('saveWeights', path, encodeWeightsSafetensors(model, metadata));
 }
 
-/** Loads a model's weights from a safetensors file. @example await loadWeightsSafetensors(model, './model.safetensors'); */
+/** Loads a model's weights from a safetensors file. @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * await saveWeightsSafetensors(model, './model.safetensors');
+ * await loadWeightsSafetensors(model, './model.safetensors');
+ */
 export async function loadWeightsSafetensors(model: Layer, path: string): Promise<void> {
   assignWeightsSafetensors(model, await readBytes('loadWeights', path));
 }

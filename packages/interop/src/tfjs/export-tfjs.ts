@@ -76,7 +76,10 @@ function packWeights(weights: readonly Variable[]): { specs: TfjsWeightSpec[]; d
  * The model in the TensorFlow.js layers format: model.json content (Keras topology in snake_case + weights
  * manifest) and the little-endian float32 weights, which `tf.loadLayersModel` reads. Layers, activations or options
  * tfjs lacks are errors naming them; defaults that differ (LeakyReLU alpha, PReLU initializer…) are written out.
- * @example const { modelJson, weightData } = toTfjsArtifacts(model);
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * const { modelJson, weightData } = toTfjsArtifacts(model);
+ * weightData.byteLength; // → 32
  */
 export function toTfjsArtifacts(model: ExportableModel): TfjsArtifacts {
   const name = (model as { name?: string }).name ?? 'model';

@@ -8,7 +8,9 @@ import { tfjsFilesWeWrote, tfjsModelFiles } from './tfjs-files.js';
  * Writes `dir/model.json` and its weight shards (4 MB each) in the TensorFlow.js layers format, under the saving
  * contract: shards first, model.json renamed into place last, the previous save's shards deleted only if Rectify
  * wrote them. `tf.loadLayersModel('file://dir/model.json')` (tfjs-node) or a browser fetch reads them. Node only.
- * @example await saveTfjs(model, './exported');
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * await saveTfjs(model, './exported');
  */
 export async function saveTfjs(model: ExportableModel, dir: string): Promise<{ modelJson: string; weights: string }> {
   const fn = 'saveTfjs';
@@ -28,7 +30,9 @@ export async function saveTfjs(model: ExportableModel, dir: string): Promise<{ m
 /**
  * Reads a TensorFlow.js layers-format model from a directory (its model.json and the shards it lists), under the
  * loader contract: plain files inside the directory, sizes bounded by the manifest and by `maxWeightBytes`. Node only.
- * @example const imported = await loadTfjs('./tfjs-model');
+ * @example
+ * await saveTfjs(sequential([layers.dense({ units: 2, inputShape: [3] })]), './tfjs-model');
+ * const imported = await loadTfjs('./tfjs-model');
  */
 export async function loadTfjs(dir: string, options: TfjsReadOptions = {}): Promise<TfjsImport> {
   const fn = 'loadTfjs';

@@ -26,7 +26,9 @@ export const WEIGHTS_FILE = 'group1-shard1of1.bin';
 
 /**
  * Whether parsed JSON looks like a tfjs layers-format model.json (so a loader can tell it from Rectify's own).
- * @example isTfjsModelJson(JSON.parse(text)); // true for files written by tf.LayersModel.save
+ * @example
+ * const { modelJson } = toTfjsArtifacts(sequential([layers.dense({ units: 2, inputShape: [3] })]));
+ * isTfjsModelJson(modelJson); // → true
  */
 export function isTfjsModelJson(json: unknown): json is TfjsModelJson {
   if (typeof json !== 'object' || json === null) return false;

@@ -234,7 +234,10 @@ function assign(
  * Reads a TensorFlow.js layers-format model (model.json content and its weight shards, concatenated in manifest
  * order) into Rectify layers with their weights. Class names resolve only against the layers both sides have; an
  * unknown class, activation or option is an error naming it. Nothing in the files is executed.
- * @example const imported = fromTfjsArtifacts(JSON.parse(text), await readFile('group1-shard1of1.bin'));
+ * @example
+ * // The parsed model.json and the weight file(s) of a TensorFlow.js model.
+ * const { modelJson, weightData } = toTfjsArtifacts(sequential([layers.dense({ units: 2, inputShape: [3] })]));
+ * const imported = fromTfjsArtifacts(modelJson, weightData);
  */
 export function fromTfjsArtifacts(
   modelJson: unknown,

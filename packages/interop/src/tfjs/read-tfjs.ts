@@ -40,7 +40,10 @@ export interface TfjsReadOptions {
  * Reads a TensorFlow.js layers-format model from any source (a folder, a URL, browser storage): model.json is
  * parsed under a depth limit, the manifest's sizes are checked against the budget, and each shard is read with a
  * bound — a group's shards must add up to exactly what its weights declare — before anything is built.
- * @example const imported = await readTfjsModel('loadTfjs', source);
+ * @example
+ * const { modelJson, files } = tfjsModelFiles(sequential([layers.dense({ units: 2, inputShape: [3] })]));
+ * const source = rf.io.memorySource('a model in memory', JSON.stringify(modelJson), files);
+ * const imported = await readTfjsModel('loadTfjs', source);
  */
 export async function readTfjsModel(
   fn: string,

@@ -16,7 +16,10 @@ export interface TfjsModelFiles {
 
 /**
  * The model as the files `tf.loadLayersModel` reads, with weights in 4 MB shards like tfjs writes them.
- * @example const { modelJson, files } = tfjsModelFiles(model); // files[0].name 'group1-shard1of1.0123456789abcdef.bin'
+ * @example
+ * const model = sequential([layers.dense({ units: 2, inputShape: [3] })]);
+ * const { modelJson, files } = tfjsModelFiles(model); // files[0].name: 'group1-shard1of1.<hash>.bin'
+ * files.length; // → 1
  */
 export function tfjsModelFiles(model: ExportableModel, shardBytes = SHARD_BYTES): TfjsModelFiles {
   const { modelJson, weightData } = toTfjsArtifacts(model);
@@ -31,7 +34,9 @@ export function tfjsModelFiles(model: ExportableModel, shardBytes = SHARD_BYTES)
  * The shard files a tfjs model.json names that Rectify wrote: the file says `generatedBy: 'rectify …'` and each
  * name has Rectify's shard pattern. Anything else — a user's notes.txt listed in a hand-edited manifest — is
  * never deleted by a save.
- * @example tfjsFilesWeWrote(text); // ['group1-shard1of1.0123456789abcdef.bin']
+ * @example
+ * const { modelJson, files } = tfjsModelFiles(sequential([layers.dense({ units: 2, inputShape: [3] })]));
+ * tfjsFilesWeWrote(JSON.stringify(modelJson)); // → files.map((f) => f.name)
  */
 export function tfjsFilesWeWrote(text: string): string[] {
   let json: unknown;

@@ -27,9 +27,13 @@ export interface ActivationMonitorOptions {
  * `monitor.history` and into the epoch logs as `<layer>/deadFraction`, `<layer>/fractionActive`,
  * `<layer>/fractionSaturated`, `<layer>/gradNorm`.
  * @example
+ * const model = sequential([layers.dense({ units: 4, inputShape: [2], activation: 'relu' }), layers.dense({ units: 1 })]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const [x, y] = [randomNormal([20, 2], 0, 1, 'float32', 1), randomNormal([20, 1], 0, 1, 'float32', 2)];
  * const monitor = new ActivationMonitor();
  * await model.fit(x, y, { epochs: 5, callbacks: [monitor] });
- * monitor.history.at(-1)!.layers['dense']!.deadUnits;
+ * // One record before training (epoch -1), then one per epoch.
+ * monitor.history.map((r) => r.epoch); // → [-1, 0, 1, 2, 3, 4]
  */
 export class ActivationMonitor extends Callback {
   readonly history: ActivityRecord[] = [];

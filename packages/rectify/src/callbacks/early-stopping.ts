@@ -38,7 +38,12 @@ const earlyStoppingOptions = optionNames<EarlyStoppingOptions>()({
 
 /**
  * Stops training when `monitor` has not improved by `minDelta` for `patience` epochs (Keras `EarlyStopping`).
- * @example await model.fit(x, y, { validationSplit: 0.2, callbacks: [new EarlyStopping({ patience: 3, restoreBestWeights: true })] });
+ * @example
+ * const model = sequential([layers.dense({ units: 4, inputShape: [2], activation: 'relu' }), layers.dense({ units: 1 })]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const [x, y] = [randomNormal([20, 2], 0, 1, 'float32', 1), randomNormal([20, 1], 0, 1, 'float32', 2)];
+ * const callbacks = [new EarlyStopping({ patience: 3, restoreBestWeights: true })];
+ * await model.fit(x, y, { epochs: 50, validationSplit: 0.2, callbacks });
  */
 export class EarlyStopping extends Callback {
   readonly monitor: string;
@@ -120,7 +125,12 @@ export class EarlyStopping extends Callback {
 
 /**
  * TensorFlow.js' factory (`tf.callbacks.earlyStopping`): stops training when `monitor` stops improving.
- * @example await model.fit(x, y, { validationSplit: 0.2, callbacks: rf.callbacks.earlyStopping({ monitor: 'val_acc', patience: 3 }) });
+ * @example
+ * const model = sequential([layers.dense({ units: 4, inputShape: [2], activation: 'relu' }), layers.dense({ units: 1 })]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const [x, y] = [randomNormal([20, 2], 0, 1, 'float32', 1), randomNormal([20, 1], 0, 1, 'float32', 2)];
+ * const callbacks = rf.callbacks.earlyStopping({ monitor: 'val_loss', patience: 3 });
+ * await model.fit(x, y, { epochs: 50, validationSplit: 0.2, callbacks });
  */
 export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
   return new EarlyStopping(options);

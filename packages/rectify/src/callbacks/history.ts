@@ -3,7 +3,12 @@ import { Callback, type Logs } from './callback.js';
 
 /**
  * Records every epoch's logs; `fit` returns it. `history.history.loss[i]` is epoch i's training loss.
- * @example const h = await model.fit(x, y, { epochs: 5 }); h.history.loss.length; // 5
+ * @example
+ * const model = sequential([layers.dense({ units: 4, inputShape: [2], activation: 'relu' }), layers.dense({ units: 1 })]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const [x, y] = [randomNormal([20, 2], 0, 1, 'float32', 1), randomNormal([20, 1], 0, 1, 'float32', 2)];
+ * const h = await model.fit(x, y, { epochs: 5 });
+ * h.history.loss.length; // → 5
  */
 export class History extends Callback {
   readonly epoch: number[] = [];

@@ -4,7 +4,12 @@ import { Callback, type Logs } from './callback.js';
  * Prints one line per epoch, as Keras' verbose output: `Epoch 3/10 - 0.41s - loss: 0.2310 - accuracy: 0.9500`.
  * Keys holding a '/' (per-layer diagnostics) are left to the callbacks that produce them. `fit` adds one when
  * `verbose` is 1 or 2.
- * @example await model.fit(x, y, { verbose: 0, callbacks: [new ProgressLogger((line) => log.push(line))] });
+ * @example
+ * const model = sequential([layers.dense({ units: 4, inputShape: [2], activation: 'relu' }), layers.dense({ units: 1 })]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const [x, y] = [randomNormal([20, 2], 0, 1, 'float32', 1), randomNormal([20, 1], 0, 1, 'float32', 2)];
+ * const log: string[] = [];
+ * await model.fit(x, y, { epochs: 2, verbose: 0, callbacks: [new ProgressLogger((line) => log.push(line))] });
  */
 export class ProgressLogger extends Callback {
   private started = 0;

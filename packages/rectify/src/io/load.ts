@@ -13,7 +13,11 @@ export type { LoadOptions } from './model-from-source.js';
  * corrupted or missing file, a wrong shape, a size over the budget, an unknown class or a path leaving the model is
  * an error naming the problem, and nothing in the files is executed. A TensorFlow.js layers-format model.json is
  * read too — architecture and weights, not compiled.
- * @example const model = await loadModel('indexeddb://two-moons');
+ * @example
+ * // In a browser: await loadModel('indexeddb://two-moons'). Under Node, a folder:
+ * await sequential([layers.dense({ units: 1, inputShape: [2] })]).save('./two-moons');
+ * const model = await loadModel('./two-moons');
+ * model.predict(ones([4, 2])).shape; // → [4, 1]
  */
 export async function loadModel(
   target: string | IOHandler,

@@ -29,7 +29,9 @@ function storedName(fn: string, url: unknown): { scheme: string; name: string } 
 
 /**
  * Deletes a stored model and returns what it was; a missing model is an error.
- * @example await rf.io.removeModel('indexeddb://two-moons');
+ * @example
+ * // browser-only: IndexedDB
+ * await rf.io.removeModel('indexeddb://two-moons');
  */
 export async function removeModel(url: string): Promise<ModelInfo> {
   const { scheme, name } = storedName('removeModel', url);
@@ -47,7 +49,9 @@ function namedFiles(fn: string, json: unknown): string[] {
 /**
  * Copies a model from one URL to another, byte for byte (any scheme that loads to any that saves: IndexedDB to
  * localStorage, a URL to IndexedDB, a folder to IndexedDB under Node …).
- * @example await rf.io.copyModel('localstorage://m', 'indexeddb://m');
+ * @example
+ * // browser-only: localStorage and IndexedDB
+ * await rf.io.copyModel('localstorage://m', 'indexeddb://m');
  */
 export async function copyModel(from: string, to: string): Promise<void> {
   const fn = 'copyModel';
@@ -68,7 +72,9 @@ export async function copyModel(from: string, to: string): Promise<void> {
 
 /**
  * Moves a stored model: copies it, then removes the original (only IndexedDB and localStorage models can move).
- * @example await rf.io.moveModel('localstorage://m', 'indexeddb://m');
+ * @example
+ * // browser-only: localStorage and IndexedDB
+ * await rf.io.moveModel('localstorage://m', 'indexeddb://m');
  */
 export async function moveModel(from: string, to: string): Promise<void> {
   storedName('moveModel', from);

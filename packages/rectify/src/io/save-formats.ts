@@ -26,7 +26,7 @@ export function checkOptionsObject(fn: string, options: unknown, example: string
 
 /**
  * The format `save` was asked for. 'onnx' gets a pointer to the exporter, since it is the likeliest wrong guess.
- * @example saveFormat({ format: 'tfjs' }); // 'tfjs'
+ * @example saveFormat({ format: 'tfjs' }); // → 'tfjs'
  */
 export function saveFormat(options: unknown): SaveFormat {
   const format = checkOptionsObject('save', options, "{ format: 'tfjs' }")['format'] ?? 'rectify';

@@ -36,6 +36,7 @@ export type LossFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
  * the batch. Remaining axes are averaged, so a sequence model's per-token losses become one value per sequence.
  * @example
  * const msle = makeLoss('meanSquaredLogarithmicError', {}, (t, p) => square(sub(log1p(p), log1p(t))));
+ * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
  * model.compile({ optimizer: 'adam', loss: msle });
  */
 export function makeLoss(

@@ -6,7 +6,7 @@ import { type Loss, makeLoss } from './loss.js';
  *
  * loss = mean over examples of mean((yTrue − yPred)²)
  *
- * @example meanSquaredError()(tensor([[1], [2]]), tensor([[1.5], [2]])).item(); // 0.125
+ * @example meanSquaredError()(tensor([[1], [2]]), tensor([[1.5], [2]])).item(); // → 0.125
  */
 export function meanSquaredError(): Loss {
   return makeLoss('meanSquaredError', {}, (t, p) => squaredDifference(t, p));

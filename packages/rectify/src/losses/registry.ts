@@ -40,7 +40,7 @@ const tfjsEquivalents = new Map<unknown, LossName>([
 /**
  * Whether `fn` is a user-written loss function (not a Loss object, nor a tfjs function with a registered equal),
  * which model files cannot store.
- * @example isCustomLossFunction((t, p) => sum(p)); // true
+ * @example isCustomLossFunction((t, p) => sum(p)); // → true
  */
 export function isCustomLossFunction(fn: unknown): boolean {
   return typeof fn === 'function' && !('perSample' in fn) && !tfjsEquivalents.has(fn);
@@ -59,7 +59,7 @@ const byName = new Map<string, LossName>(Object.keys(lossFactories).map((n) => [
 
 /**
  * The canonical name for a spelling ('mse', 'categorical_crossentropy', 'BinaryCrossentropy'), or undefined.
- * @example lossNameOf('categorical_crossentropy'); // 'categoricalCrossentropy'
+ * @example lossNameOf('categorical_crossentropy'); // → 'categoricalCrossentropy'
  */
 export function lossNameOf(name: string): LossName | undefined {
   const key = normalizeName(name);
@@ -69,7 +69,7 @@ export function lossNameOf(name: string): LossName | undefined {
 /**
  * A loss from a name or alias (Keras spellings: 'mse', 'mae', 'sparse_categorical_crossentropy' …), a serialized
  * `{className, config}`, a loss, or any function (yTrue, yPred) → per-example or scalar tensor.
- * @example getLoss('categorical_crossentropy').name; // 'categoricalCrossentropy'
+ * @example getLoss('categorical_crossentropy').name; // → 'categoricalCrossentropy'
  */
 export function getLoss(identifier: LossIdentifier): Loss {
   if (typeof identifier === 'function') {

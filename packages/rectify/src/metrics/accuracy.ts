@@ -9,7 +9,7 @@ export interface BinaryAccuracyOptions {
 
 /**
  * The fraction of outputs on the right side of `threshold` (Keras `BinaryAccuracy`).
- * @example const m = binaryAccuracy(); m.update(tensor([[1], [0]]), tensor([[0.9], [0.7]])); m.result(); // 0.5
+ * @example const m = binaryAccuracy(); m.update(tensor([[1], [0]]), tensor([[0.9], [0.7]])); m.result(); // → 0.5
  */
 export function binaryAccuracy(options: BinaryAccuracyOptions = {}): Metric {
   const threshold = options.threshold ?? 0.5;
@@ -21,7 +21,7 @@ export function binaryAccuracy(options: BinaryAccuracyOptions = {}): Metric {
 
 /**
  * Whether the largest output is at the one-hot target's position (Keras `CategoricalAccuracy`).
- * @example const m = categoricalAccuracy(); m.update(tensor([[0, 1]]), tensor([[0.2, 0.8]])); m.result(); // 1
+ * @example const m = categoricalAccuracy(); m.update(tensor([[0, 1]]), tensor([[0.2, 0.8]])); m.result(); // → 1
  */
 export function categoricalAccuracy(): Metric {
   return meanMetric('categoricalAccuracy', {}, (t, p) => {
@@ -37,7 +37,7 @@ function labelsLike(yTrue: Tensor, predicted: Tensor): Tensor {
 
 /**
  * Whether the largest output is at the integer label (Keras `SparseCategoricalAccuracy`).
- * @example const m = sparseCategoricalAccuracy(); m.update(tensor([1, 0]), tensor([[0.2, 0.8], [0.3, 0.7]])); m.result(); // 0.5
+ * @example const m = sparseCategoricalAccuracy(); m.update(tensor([1, 0]), tensor([[0.2, 0.8], [0.3, 0.7]])); m.result(); // → 0.5
  */
 export function sparseCategoricalAccuracy(): Metric {
   return meanMetric('sparseCategoricalAccuracy', {}, (t, p) => {
@@ -49,7 +49,7 @@ export function sparseCategoricalAccuracy(): Metric {
 /**
  * 'accuracy' when the loss does not say which kind is meant: a single output (last axis 1) is binary, targets
  * shaped like the prediction are one-hot, anything else holds integer labels.
- * @example const m = accuracy(); m.update(tensor([2]), tensor([[0, 0, 1]])); m.result(); // 1
+ * @example const m = accuracy(); m.update(tensor([2]), tensor([[0, 0, 1]])); m.result(); // → 1
  */
 export function accuracy(options: BinaryAccuracyOptions = {}): Metric {
   const binary = binaryAccuracy(options);

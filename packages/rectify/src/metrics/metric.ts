@@ -20,7 +20,10 @@ export type MetricFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
 
 /**
  * A metric that is the running mean of a per-example value (accuracy, MSE …).
- * @example const m = meanMetric('half', {}, (t, p) => mul(p, 0.5)); m.update(t, p); m.result();
+ * @example
+ * const m = meanMetric('half', {}, (t, p) => mul(p, 0.5));
+ * m.update(tensor([0, 0]), tensor([2, 4]));
+ * m.result(); // → 1.5
  */
 export function meanMetric(name: string, config: Record<string, unknown>, perExample: MetricFunction): Metric {
   let total = 0;

@@ -52,7 +52,7 @@ function ratioMetric(
 /**
  * Of the outputs predicted positive, the fraction that are (Keras `Precision`): TP / (TP + FP), accumulated over
  * the epoch.
- * @example const m = precision(); m.update(tensor([1, 0, 1]), tensor([0.9, 0.8, 0.2])); m.result(); // 0.5
+ * @example const m = precision(); m.update(tensor([1, 0, 1]), tensor([0.9, 0.8, 0.2])); m.result(); // → 0.5
  */
 export function precision(options: ThresholdOptions = {}): Metric {
   return ratioMetric('precision', options.threshold ?? 0.5, (c) => c.fp);
@@ -60,7 +60,7 @@ export function precision(options: ThresholdOptions = {}): Metric {
 
 /**
  * Of the positive targets, the fraction predicted positive (Keras `Recall`): TP / (TP + FN).
- * @example const m = recall(); m.update(tensor([1, 0, 1]), tensor([0.9, 0.8, 0.2])); m.result(); // 0.5
+ * @example const m = recall(); m.update(tensor([1, 0, 1]), tensor([0.9, 0.8, 0.2])); m.result(); // → 0.5
  */
 export function recall(options: ThresholdOptions = {}): Metric {
   return ratioMetric('recall', options.threshold ?? 0.5, (c) => c.fn);

@@ -8,7 +8,7 @@ import { meanAbsoluteError, meanSquaredError } from './regression.js';
 
 /**
  * Every metric factory by canonical name; lookups derive from this object.
- * @example Object.keys(metricFactories).includes('precision'); // true
+ * @example Object.keys(metricFactories).includes('precision'); // → true
  */
 export const metricFactories = {
   accuracy,
@@ -39,7 +39,7 @@ export type MetricIdentifier =
  * A metric from a name (Keras spellings: 'accuracy', 'acc', 'sparse_categorical_accuracy', 'mse' …), a serialized
  * `{className, config}`, a metric, or a function giving a per-example value. With the compiled `loss` known,
  * 'accuracy' becomes the kind the loss implies (binary with threshold 0 for a binary loss from logits).
- * @example getMetric('accuracy', { loss: getLoss('sparseCategoricalCrossentropy') }).name; // 'sparseCategoricalAccuracy'
+ * @example getMetric('accuracy', { loss: rf.losses.getLoss('sparseCategoricalCrossentropy') }).name; // → 'sparseCategoricalAccuracy'
  */
 export function getMetric(identifier: MetricIdentifier, context: { loss?: Loss } = {}): Metric {
   if (typeof identifier === 'function') return meanMetric(identifier.name || 'customMetric', {}, identifier);

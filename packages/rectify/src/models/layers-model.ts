@@ -83,7 +83,7 @@ export interface SummaryRow {
  * What Sequential and functional models share: compile, fit, evaluate, predict, trainOnBatch, summary, save.
  * A model is also a layer, so it can be used inside another model.
  * @example
- * const m: LayersModel = sequential([dense({ units: 1, inputShape: [3] })]);
+ * const m: LayersModel = sequential([layers.dense({ units: 1, inputShape: [3] })]);
  * m.compile({ optimizer: 'sgd', loss: 'mse' });
  */
 export abstract class LayersModel extends Layer implements TrainableModel {
@@ -106,7 +106,9 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   /**
    * Chooses the optimizer, loss and metrics (names like 'adam', 'sparseCategoricalCrossentropy', 'accuracy', or
    * objects). Compiling again replaces them, optimizer state included.
-   * @example model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+   * @example
+   * const model = sequential([layers.dense({ units: 3, inputShape: [4] })]);
+   * model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
    */
   compile(args: CompileArgs): void {
     const next = resolveCompile('compile', args, this.outputNames);
@@ -116,7 +118,13 @@ export abstract class LayersModel extends Layer implements TrainableModel {
 
   /**
    * Trains for `epochs` passes over (x, y) and resolves to the History of the losses and metrics.
-   * @example const history = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2, seed: 42 });
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+   * const x = tensor([[0, 0], [0, 1], [1, 0], [1, 1], [2, 1]]);
+   * const y = tensor([[0], [1], [1], [2], [3]]);
+   * const history = await model.fit(x, y, { epochs: 10, batchSize: 2, validationSplit: 0.2, seed: 42 });
+   * history.history.loss.length; // → 10
    */
   fit(x: Data, y: Data, options: FitOptions = {}): Promise<History> {
     return fitLoop(this, x, y, options);
@@ -127,9 +135,13 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * `batchesPerEpoch` — with the same callbacks, progress and NaN guard as `fit`. Each batch is freed after its
    * step, so memory holds only what the dataset prefetches.
    * @example
-   * const ds = rf.data.csv('train.csv', { columnConfigs: { y: { isLabel: true } } })
-   *   .map(({ xs, ys }) => ({ xs: Object.values(xs), ys: Object.values(ys) })).batch(32).prefetch(2);
-   * await model.fitDataset(ds, { epochs: 5 });
+   * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+   * // From a CSV file: rf.data.csv('train.csv', { columnConfigs: { y: { isLabel: true } } }), mapped to { xs, ys }.
+   * const points = rf.data.array([{ xs: [0, 1], ys: [1] }, { xs: [1, 1], ys: [2] }, { xs: [2, 0], ys: [2] }]);
+   * const ds = points.batch(2).prefetch(2);
+   * const history = await model.fitDataset(ds, { epochs: 5 });
+   * history.epoch; // → [0, 1, 2, 3, 4]
    */
   fitDataset(dataset: Dataset<unknown>, options: FitDatasetOptions = {}): Promise<History> {
     return fitDatasetLoop(this, dataset, options);
@@ -138,7 +150,12 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   /**
    * Loss and metrics over a dataset of `{ xs, ys }` batches (at most `batches` of them), in inference mode,
    * returned as `evaluate` returns them: Scalars as in TensorFlow.js, or numbers by key with `returnDict: true`.
-   * @example const { loss } = await model.evaluateDataset(testDs, { batches: 10, returnDict: true });
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' })]);
+   * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+   * const testDs = rf.data.array([{ xs: [1], ys: [1] }, { xs: [2], ys: [4] }]).batch(1);
+   * const { loss } = await model.evaluateDataset(testDs, { batches: 10, returnDict: true });
+   * loss; // → 2
    */
   evaluateDataset(dataset: Dataset<unknown>, options: EvaluateDatasetOptions & { returnDict: true }): Promise<Logs>;
   evaluateDataset(
@@ -160,8 +177,13 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * a loss, else `[loss, ...outputLosses, ...metrics]` in compile's order (the caller disposes them). With
    * `returnDict: true`, plain numbers by log key: `{loss, accuracy, …}`.
    * @example
+   * const model = sequential([layers.dense({ units: 2, inputShape: [2], kernelInitializer: 'identity' })]);
+   * model.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+   * const xTest = tensor([[3, 0], [0, 3], [2, 1]]);
+   * const yTest = tensor([0, 1, 1]);
    * const [loss, acc] = model.evaluate(xTest, yTest) as Tensor[];
    * const { accuracy } = model.evaluate(xTest, yTest, { returnDict: true });
+   * accuracy; // → 2 / 3
    */
   evaluate(x: Data, y: Data, options: EvaluateOptions & { returnDict: true }): Logs;
   evaluate(x: Data, y: Data, options?: EvaluateOptions & { returnDict?: false }): Tensor | Tensor[];
@@ -188,7 +210,10 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   /**
    * The outputs for x in inference mode, computed `batchSize` examples at a time (default 32) so that large
    * inputs do not need one large graph. A list for a multi-output model.
-   * @example const probs = model.predict(xTest) as Tensor;
+   * @example
+   * const model = sequential([layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })]);
+   * const probs = model.predict(ones([10, 4])) as Tensor;
+   * probs.shape; // → [10, 3]
    */
   predict(x: Data, { batchSize = 32 }: { batchSize?: number } = {}): Tensor | Tensor[] {
     checkPositiveInt('predict', 'batchSize', batchSize);
@@ -204,7 +229,11 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   /**
    * One optimizer step on exactly this batch; returns that batch's `{loss, …metrics}`. Metrics restart at each call.
    * A NaN/Inf loss throws NonFiniteLossError without changing the weights.
-   * @example const { loss } = model.trainOnBatch(xBatch, yBatch);
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros' })]);
+   * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+   * const { loss } = model.trainOnBatch(tensor([[1], [2]]), tensor([[2], [4]]));
+   * loss; // → 10
    */
   trainOnBatch(x: Data, y: Data): Logs {
     const compiled = this.compiled;
@@ -245,7 +274,10 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * A Keras-style table of the layers — output shapes, parameter counts, each layer's activation and initializer —
    * with totals, and a hint under any layer whose activation and initializer work against each other. Prints it
    * (through `printFn`, default console.log) and returns it.
-   * @example model.summary();
+   * @example
+   * const model = sequential([layers.dense({ units: 8, inputShape: [4], activation: 'relu' }), layers.dense({ units: 1 })]);
+   * const table = model.summary(() => {}); // printFn: print nowhere
+   * table.includes('Total params: 49'); // → true
    */
   summary(options: SummaryOptions = {}): string {
     const text = summarize(this, options);
@@ -259,7 +291,10 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * last); or any IO handler. The default format, `'rectify'`, stores model.json and content-named weight shards
    * with topology, weights and optimizer state; `'tfjs'` the TensorFlow.js layers format (topology and weights)
    * that `tf.loadLayersModel` reads. `loadModel` restores either.
-   * @example await model.save('indexeddb://my-model'); // or model.save('./for-tfjs', { format: 'tfjs' }) under Node
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * // In a browser: await model.save('indexeddb://my-model');
+   * await model.save('./for-tfjs', { format: 'tfjs' }); // under Node
    */
   async save(target: string | IOHandler, options: SaveOptions = {}): Promise<SaveResult> {
     return saveModel(this, target, options);
@@ -268,7 +303,9 @@ export abstract class LayersModel extends Layer implements TrainableModel {
   /**
    * Writes the weights alone, named by variable (`dense/kernel`), as one safetensors file (the only weights-only
    * format; Python's `safetensors` reads it too). Resolves to the absolute path.
-   * @example await model.saveWeights('./weights.safetensors');
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * await model.saveWeights('./weights.safetensors');
    */
   saveWeights(path: string, options: WeightsOptions = {}): Promise<string> {
     return saveWeightsFile(this, path, options);
@@ -278,7 +315,12 @@ export abstract class LayersModel extends Layer implements TrainableModel {
    * Loads weights from a safetensors file into this built model, by variable name — or, for a file Rectify wrote
    * whose names differ (a model rebuilt in the same process gets new default names), by position when count, shapes
    * and dtypes all match. On any mismatch nothing changes and the error names the weight.
-   * @example await model.loadWeights('./weights.safetensors');
+   * @example
+   * const model = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * await model.saveWeights('./weights.safetensors');
+   * const copy = sequential([layers.dense({ units: 1, inputShape: [2] })]);
+   * await copy.loadWeights('./weights.safetensors');
+   * copy.predict(ones([1, 2])).dataSync()[0] === model.predict(ones([1, 2])).dataSync()[0]; // → true
    */
   loadWeights(path: string, options: WeightsOptions = {}): Promise<void> {
     return loadWeightsFile(this, path, options);

@@ -27,8 +27,9 @@ export interface ModelArgs {
  *
  * @example
  * const x = input({ shape: [4] });
- * const h = dense({ units: 8, activation: 'relu' }).apply(x) as SymbolicTensor;
- * const y = dense({ units: 1 }).apply(add().apply([h, dense({ units: 8 }).apply(x)])) as SymbolicTensor;
+ * const h = layers.dense({ units: 8, activation: 'relu' }).apply(x) as SymbolicTensor;
+ * const skip = layers.dense({ units: 8 }).apply(x) as SymbolicTensor;
+ * const y = layers.dense({ units: 1 }).apply(layers.add().apply([h, skip])) as SymbolicTensor;
  * const m = model({ inputs: x, outputs: y });
  */
 export class Model extends LayersModel {
@@ -110,7 +111,11 @@ export class Model extends LayersModel {
 
 /**
  * A functional {@link Model} from its input and output SymbolicTensors.
- * @example const m = model({ inputs: x, outputs: y });
+ * @example
+ * const x = input({ shape: [4] });
+ * const y = layers.dense({ units: 1 }).apply(x) as SymbolicTensor;
+ * const m = model({ inputs: x, outputs: y });
+ * m.predict(ones([2, 4])).shape; // → [2, 1]
  */
 export function model(args: ModelArgs): Model {
   return new Model(args);

@@ -30,7 +30,7 @@ export interface SequentialConfig extends LayerConfig {
  * layer's `inputShape`, a leading `input()`, `build(shape)`, or the first batch it sees.
  *
  * @example
- * const model = sequential([dense({ units: 16, activation: 'relu', inputShape: [4] }), dense({ units: 3 })]);
+ * const model = sequential([layers.dense({ units: 16, activation: 'relu', inputShape: [4] }), layers.dense({ units: 3 })]);
  * model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
  */
 export class Sequential extends LayersModel {
@@ -65,7 +65,10 @@ export class Sequential extends LayersModel {
 
   /**
    * Appends a layer; if the model is already built, the layer is built at once for the current output shape.
-   * @example model.add(dense({ units: 1 }));
+   * @example
+   * const model = sequential([layers.dense({ units: 4, inputShape: [2] })]);
+   * model.add(layers.dense({ units: 1 }));
+   * model.layers.length; // → 2
    */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) {
@@ -147,8 +150,11 @@ export class Sequential extends LayersModel {
 /**
  * A {@link Sequential} model from a list of layers, or from TensorFlow.js' `{ layers, name }`.
  * @example
- * const model = sequential([dense({ units: 8, activation: 'relu', inputShape: [2] }), dense({ units: 1, activation: 'sigmoid' })]);
- * const same = sequential({ layers: [dense({ units: 1, inputShape: [2] })] }); // tfjs' form
+ * const model = sequential([
+ *   layers.dense({ units: 8, activation: 'relu', inputShape: [2] }),
+ *   layers.dense({ units: 1, activation: 'sigmoid' }),
+ * ]);
+ * const same = sequential({ layers: [layers.dense({ units: 1, inputShape: [2] })] }); // tfjs' form
  */
 export function sequential(
   layers?: readonly (Layer | SymbolicTensor)[] | SequentialArgs,

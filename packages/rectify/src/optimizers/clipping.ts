@@ -20,7 +20,7 @@ import { checkPositive } from '../checks.js';
 /**
  * The Euclidean norm of all of `t`'s entries, computed as m · ‖t / m‖ with m = max|t| so that gradients of 1e20
  * (the exploding gradients clipping exists for) do not overflow float32 when squared.
- * @example l2Norm(tensor([3e30, 4e30])).item(); // 5e30
+ * @example l2Norm(tensor([3e30, 4e30])).item(); // → 5e30
  */
 export function l2Norm(t: Tensor): Tensor {
   const m = max(abs(t));
@@ -31,7 +31,7 @@ export function l2Norm(t: Tensor): Tensor {
 /**
  * Rescales `t` so that its norm is at most `maxNorm`; a tensor already inside the ball is returned unchanged in
  * value. Direction is preserved, unlike clipping by value.
- * @example clipByNorm(tensor([3, 4]), 1); // [0.6, 0.8]
+ * @example clipByNorm(tensor([3, 4]), 1); // → [0.6, 0.8]
  */
 export function clipByNorm(t: Tensor, maxNorm: number): Tensor {
   checkPositive('clipByNorm', 'maxNorm', maxNorm);
@@ -63,7 +63,7 @@ export interface ClipOptions {
 
 /**
  * Applies the configured clipping in Keras' order: by norm (per tensor or global), then by value.
- * @example clipGradients([tensor([30, 40])], { clipNorm: 10, clipValue: 7 }); // [[6, 7]]
+ * @example clipGradients([tensor([30, 40])], { clipNorm: 10, clipValue: 7 }); // → [[6, 7]]
  */
 export function clipGradients(
   grads: readonly Tensor[],

@@ -37,7 +37,7 @@ const baseOptionNames = optionNames<OptimizerOptions>()({
 /**
  * An optimizer factory's argument: options, or a bare number, which is the learning rate (`adam(0.01)`, as
  * Keras' positional `Adam(0.01)` and tfjs' `tf.train.adam(0.01)` mean it).
- * @example asOptions<AdamOptions>(0.01); // { learningRate: 0.01 }
+ * @example asOptions<AdamOptions>(0.01); // → { learningRate: 0.01 }
  */
 export function asOptions<O extends OptimizerOptions>(options: O | number | undefined): O {
   if (typeof options === 'number') return { learningRate: options } as O;
@@ -132,8 +132,11 @@ export abstract class Optimizer {
   /**
    * Applies one update: `grads` keyed by variable name (from `variableGrads`) or as `{variable, grad}` pairs.
    * @example
-   * const { value, grads } = variableGrads(() => loss(), [w]);
+   * const w = variable(tensor([1, 2]), true, 'w');
+   * const opt = sgd({ learningRate: 0.5 });
+   * const { value, grads } = variableGrads(() => sum(square(w)), [w]);
    * opt.applyGradients([{ variable: w, grad: grads[w.name]! }]);
+   * w; // → [0, 0]
    */
   applyGradients(grads: GradientList): void {
     const pairs = this.resolve(grads);
@@ -155,7 +158,13 @@ export abstract class Optimizer {
    * TensorFlow.js' `minimize`: computes the gradients of the scalar `f()` with respect to `varList` (default: every
    * trainable variable), applies them, and returns the loss from before the update as a Scalar when `returnCost`
    * is true (the caller disposes it), else null.
-   * @example const loss = opt.minimize(() => mean(square(sub(mul(x, w), y))), true, [w])!.item();
+   * @example
+   * const x = tensor([1, 2]);
+   * const y = tensor([2, 4]);
+   * const w = variable(scalar(0), true, 'w');
+   * const opt = sgd({ learningRate: 0.1 });
+   * const loss = opt.minimize(() => mean(square(sub(mul(x, w), y))), true, [w])!.item();
+   * loss; // → 10
    */
   minimize(f: () => Tensor, returnCost = false, varList?: readonly Variable[]): Tensor | null {
     if (typeof returnCost !== 'boolean') {

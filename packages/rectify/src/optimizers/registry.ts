@@ -13,7 +13,7 @@ import { sgd } from './sgd.js';
 
 /**
  * Every optimizer factory; names, lookups and deserialization all derive from this one object.
- * @example Object.keys(optimizerFactories); // ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adamax', 'adadelta']
+ * @example Object.keys(optimizerFactories); // → ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adamax', 'adadelta']
  */
 export const optimizerFactories = { sgd, adam, adamw, rmsprop, adagrad, adamax, adadelta } as const;
 
@@ -42,7 +42,7 @@ export function serializeOptimizer(o: Optimizer): SerializedOptimizer {
 /**
  * An optimizer from a name ('adam', 'SGD', 'rmsprop' — case and underscores ignored; defaults as Keras), a
  * serialized `{className, config}`, or an optimizer (returned as is).
- * @example getOptimizer('adam').learningRate; // 0.001
+ * @example getOptimizer('adam').learningRate; // → 0.001
  */
 export function getOptimizer(identifier: OptimizerIdentifier): Optimizer {
   if (identifier instanceof Optimizer) return identifier;

@@ -24,7 +24,11 @@ function required(fn: string, learningRate: unknown): number {
 
 /**
  * Plain gradient descent: w ← w − lr·g.
- * @example const opt = rf.train.sgd(0.1); opt.minimize(() => loss());
+ * @example
+ * const w = rf.variable(rf.tensor([3]));
+ * const opt = rf.train.sgd(0.1);
+ * opt.minimize(() => rf.sum(rf.square(w)), false, [w]);
+ * w; // → [2.4]
  */
 export function sgd(learningRate: number): SGD {
   return new SGD({ learningRate: required('sgd', learningRate) });

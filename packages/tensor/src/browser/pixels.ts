@@ -86,7 +86,7 @@ function readPixels(op: string, pixels: unknown): PixelData {
  * An int32 tensor [height, width, numChannels] of an image's pixel values (0–255), as TensorFlow.js's
  * `browser.fromPixels`. Accepts ImageData, image, canvas, video and ImageBitmap elements in a browser, and a plain
  * `{ data, width, height }` object of RGBA bytes anywhere (Node too).
- * @example browser.fromPixels({ data: new Uint8Array([255, 0, 0, 255]), width: 1, height: 1 }) // [[[255, 0, 0]]]
+ * @example browser.fromPixels({ data: new Uint8Array([255, 0, 0, 255]), width: 1, height: 1 }) // → [[[255, 0, 0]]]
  */
 export function fromPixels(pixels: PixelData | object, numChannels = 3): Tensor {
   if (numChannels !== 1 && numChannels !== 3 && numChannels !== 4) {

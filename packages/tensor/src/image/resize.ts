@@ -50,7 +50,7 @@ const idx = (a: Int32Array): Tensor => tensor(a, [a.length], 'int32');
  * Bilinear resize of NHWC images (rank 4, or rank 3 for one image) to `size` = [newHeight, newWidth], as
  * TensorFlow.js's `image.resizeBilinear` (same sampling for `alignCorners` and `halfPixelCenters`). Built from
  * gathers and arithmetic, so it is differentiable with respect to the images.
- * @example image.resizeBilinear(tensor([[[0], [2]]]), [1, 4]) // [[[0], [1], [2], [2]]]
+ * @example image.resizeBilinear(tensor([[[0], [2]]]), [1, 4]) // → [[[0], [1], [2], [2]]]
  */
 export function resizeBilinear(
   images: TensorLike,
@@ -74,7 +74,7 @@ export function resizeBilinear(
 /**
  * Nearest-neighbour resize of NHWC images to `size` = [newHeight, newWidth], keeping the dtype, as TensorFlow.js's
  * `image.resizeNearestNeighbor`. Differentiable (a gather).
- * @example image.resizeNearestNeighbor(tensor([[[1], [2]]]), [1, 4]) // [[[1], [1], [2], [2]]]
+ * @example image.resizeNearestNeighbor(tensor([[[1], [2]]]), [1, 4]) // → [[[1], [1], [2], [2]]]
  */
 export function resizeNearestNeighbor(
   images: TensorLike,

@@ -7,7 +7,8 @@ import { type TensorLike, toTensor } from './convert.js';
 /**
  * `fn.f(z + bias, a, b)` with `bias` added along the last axis, in one kernel: the epilogue of a dense layer, equal
  * to `mapUnary(add(z, bias), fn, a, b)` without the intermediate sum. Differentiable in both `z` and `bias`.
- * @example biasActivation(tensor([[-1, 2], [3, -4]]), tensor([0.5, 0.5]), reluFn) // [[0, 2.5], [3.5, 0]]
+ * @example
+ * biasActivation(tensor([[-1, 2], [3, -4]]), tensor([0.5, 0.5]), mathFns.squareFn); // → [[0.25, 6.25], [12.25, 12.25]]
  */
 export function biasActivation(z: TensorLike, bias: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
   const tz = toTensor(z, 'z', 'biasActivation');

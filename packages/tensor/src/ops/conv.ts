@@ -20,7 +20,7 @@ function float4(op: string, name: string, v: TensorLike): Tensor {
 /**
  * Transposed convolution (the gradient of conv2d with respect to its input), NHWC; filter
  * `[height, width, outChannels, inChannels]` and the output shape as TensorFlow.js' `conv2dTranspose`.
- * @example conv2dTranspose(x, filter, [1, 8, 8, 3], 2, 'same') // upsamples [1, 4, 4, c] to [1, 8, 8, 3]
+ * @example conv2dTranspose(ones([1, 4, 4, 2]), ones([3, 3, 3, 2]), [1, 8, 8, 3], 2, 'same').shape // → [1, 8, 8, 3]
  */
 export function conv2dTranspose(
   x: TensorLike,
@@ -55,7 +55,7 @@ export function conv2dTranspose(
  * Depthwise 2-D convolution, NHWC: each input channel is convolved with its own `multiplier` filters, filter
  * `[height, width, inChannels, multiplier]`, output channel `c·multiplier + j` (TensorFlow's order). Composed of
  * one shifted slice and product per filter tap — work proportional to the output, no dense block-diagonal kernel.
- * @example depthwiseConv2d(x, filter, 1, 'same') // [n, h, w, c] → [n, h, w, c·m]
+ * @example depthwiseConv2d(ones([1, 5, 5, 2]), ones([3, 3, 2, 4]), 1, 'same').shape // → [1, 5, 5, 8]
  */
 export function depthwiseConv2d(
   x: TensorLike,
@@ -103,7 +103,7 @@ export function depthwiseConv2d(
 /**
  * Grouped 2-D convolution: channels split into `groups` equal parts, each convolved with its own slice of the
  * filters (`[height, width, inChannels / groups, outChannels]`), the results concatenated.
- * @example groupedConv2d(x, filter, 2, 1, 'same') // x [n, h, w, 4], filter [3, 3, 2, 6]
+ * @example groupedConv2d(ones([1, 5, 5, 4]), ones([3, 3, 2, 6]), 2, 1, 'same').shape // → [1, 5, 5, 6]
  */
 export function groupedConv2d(
   x: TensorLike,

@@ -67,7 +67,7 @@ export const tensor6d = rankedTensor(6);
 
 /**
  * TensorFlow.js's name for {@link full}: a tensor of `shape` filled with `value`.
- * @example fill([2, 2], 7) // [[7, 7], [7, 7]]
+ * @example fill([2, 2], 7) // → [[7, 7], [7, 7]]
  */
 export function fill(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor {
   return full(shape, value, dtype);
@@ -77,8 +77,8 @@ export function fill(shape: readonly number[], value: number | boolean, dtype?: 
  * TensorFlow.js's `range(start, stop, step = 1, dtype)`: values in [start, stop). As in TensorFlow.js, a
  * decreasing range with the default step counts down by 1, and a step pointing away from `stop` gives an empty
  * tensor. (Rectify's {@link arange} is the NumPy-style primary.)
- * @example range(0, 5) // [0, 1, 2, 3, 4]
- * @example range(5, 0) // [5, 4, 3, 2, 1]
+ * @example range(0, 5) // → [0, 1, 2, 3, 4]
+ * @example range(5, 0) // → [5, 4, 3, 2, 1]
  */
 export function range(start: number, stop: number, step = 1, dtype: DType = 'float32'): Tensor {
   if (step === 0) throw new ValueError('range: step must not be zero, received 0');

@@ -52,7 +52,7 @@ export function onesLike(x: TensorLike): Tensor {
 
 /**
  * Evenly spaced values in [start, stop) (NumPy `arange`, TensorFlow.js `range`); one argument means [0, n).
- * @example arange(5) // [0, 1, 2, 3, 4]
+ * @example arange(5) // → [0, 1, 2, 3, 4]
  */
 export function arange(start: number, stop?: number, step = 1, dtype: DType = 'float32'): Tensor {
   if (stop === undefined) [start, stop] = [0, start];

@@ -61,8 +61,8 @@ function arrange(t: Tensor, term: string, groups: readonly string[]): Tensor {
  * 'ij->' (sum) … Any such 1–2 operand equation works: it is lowered to transposes, reshapes, one matmul (or a
  * broadcast multiply when nothing is contracted) and sums, all differentiable. A letter may not repeat within one
  * operand (no diagonals) and '...' is not supported; without '->' the output is NumPy's implicit one.
- * @example einsum('ij,jk->ik', a, b) // = matmul(a, b)
- * @example einsum('i,i->', tensor([1, 2]), tensor([3, 4])) // 11
+ * @example einsum('ij,jk->ik', tensor([[1, 2]]), tensor([[3], [4]])) // → [[11]]
+ * @example einsum('i,i->', tensor([1, 2]), tensor([3, 4])) // → 11
  */
 export function einsum(equation: string, ...tensors: TensorLike[]): Tensor {
   const { inputs, output } = parse(equation, tensors.length);

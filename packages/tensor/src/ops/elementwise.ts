@@ -10,7 +10,7 @@ import { type TensorLike, operands, toTensor } from './convert.js';
 /**
  * Applies a scalar function elementwise — the one entry point for activations and unary math. Backends compile
  * `fn` into a fused kernel; autograd differentiates it with `fn.df`.
- * @example mapUnary(x, sigmoidFn)
+ * @example mapUnary(tensor([0]), mathFns.sigmoidFn) // → [0.5]
  */
 export function mapUnary(x: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
   let t = toTensor(x, 'x', fn.name);
@@ -19,7 +19,7 @@ export function mapUnary(x: TensorLike, fn: UnaryFn, a = 0, b = 0): Tensor {
   return engine.runKernel('unary', [t], { fn, a, b });
 }
 
-/** `dy * fn.df(x, a, b)` in one pass: the backward of {@link mapUnary}. @example mapUnaryGrad(x, dy, mathFns.tanhFn) */
+/** `dy * fn.df(x, a, b)` in one pass: the backward of {@link mapUnary}. @example mapUnaryGrad(tensor([0]), tensor([2]), mathFns.tanhFn) // → [2] */
 export function mapUnaryGrad(x: Tensor, dy: Tensor, fn: UnaryFn, a = 0, b = 0): Tensor {
   if (!shapesEqual(x.shape, dy.shape)) {
     throw new ShapeError(
@@ -96,11 +96,11 @@ export const tanh = unary(m.tanhFn);
 export const sigmoid = unary(m.sigmoidFn);
 /** log(1 + eˣ), stable for large |x|. @example softplus(tensor([0])) */
 export const softplus = unary(m.softplusFn);
-/** @example isNaN(tensor([NaN, 1])) // [true, false] */
+/** @example isNaN(tensor([NaN, 1])) // → [true, false] */
 export const isNaN = unary(m.isNaNFn);
 /** @example isFinite(tensor([Infinity, 1])) */
 export const isFinite = unary(m.isFiniteFn);
-/** @example logicalNot(tensor([true, false])) // [false, true] */
+/** @example logicalNot(tensor([true, false])) // → [false, true] */
 export function logicalNot(x: TensorLike): Tensor {
   const t = toTensor(x, 'x', 'logicalNot');
   if (t.dtype !== 'bool') throw new DTypeError(`logicalNot: 'x' must have dtype bool, received ${t.dtype}`);
@@ -109,7 +109,7 @@ export function logicalNot(x: TensorLike): Tensor {
 
 /**
  * Limits values to [min, max]; the gradient flows where min <= x <= max.
- * @example clipByValue(tensor([-2, 0.5, 3]), 0, 1) // [0, 0.5, 1]
+ * @example clipByValue(tensor([-2, 0.5, 3]), 0, 1) // → [0, 0.5, 1]
  */
 export function clipByValue(x: TensorLike, min: number, max: number): Tensor {
   if (!(min <= max)) throw new ValueError(`clipByValue: min must be <= max, received min=${min}, max=${max}`);
@@ -118,7 +118,7 @@ export function clipByValue(x: TensorLike, min: number, max: number): Tensor {
 /** Alias of {@link clipByValue}, as NumPy and PyTorch name it. @example clip(tensor([-2, 2]), -1, 1) // [-1, 1] */
 export const clip = clipByValue;
 
-/** @example add(tensor([1, 2]), 1) // [2, 3] */
+/** @example add(tensor([1, 2]), 1) // → [2, 3] */
 export const add = binary(m.addFn);
 /** @example sub(tensor([1, 2]), 1) */
 export const sub = binary(m.subFn);
@@ -136,9 +136,9 @@ export const minimum = binary(m.minimumFn);
 export const squaredDifference = binary(m.squaredDifferenceFn);
 /** Floor modulo (sign of the divisor). @example mod(tensor([-1]), 3) // [2] */
 export const mod = binary(m.modFn);
-/** @example floorDiv(tensor([7]), 2) // [3] */
+/** @example floorDiv(tensor([7]), 2) // → [3] */
 export const floorDiv = binary(m.floorDivFn);
-/** @example equal(tensor([1, 2]), 2) // [false, true] */
+/** @example equal(tensor([1, 2]), 2) // → [false, true] */
 export const equal = binary(m.equalFn);
 /** @example notEqual(tensor([1, 2]), 2) */
 export const notEqual = binary(m.notEqualFn);
@@ -159,7 +159,7 @@ export const logicalXor = logical(m.logicalXorFn);
 
 /**
  * Picks `a` where `condition` is true, else `b`; all three broadcast together.
- * @example where(tensor([true, false]), tensor([1, 2]), tensor([9, 9])) // [1, 9]
+ * @example where(tensor([true, false]), tensor([1, 2]), tensor([9, 9])) // → [1, 9]
  */
 export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tensor {
   const c = toTensor(condition, 'condition', 'where');
@@ -172,7 +172,7 @@ export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tens
   return engine.runKernel('where', [c, ta, tb], { dtype });
 }
 
-/** Converts to another dtype (float → int32 truncates toward zero; non-zero → true). @example cast(x, 'int32') */
+/** Converts to another dtype (float → int32 truncates toward zero; non-zero → true). @example cast(tensor([1.7, -1.7]), 'int32') // → [1, -1] */
 export function cast(x: TensorLike, dtype: DType): Tensor {
   const t = toTensor(x, 'x', 'cast');
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {

@@ -10,7 +10,7 @@ import { expandDims } from './shape.js';
 
 /**
  * Picks entries of `x` along `axis` at integer `indices` (any shape).
- * @example gather(tensor([10, 20, 30]), tensor([2, 0], undefined, 'int32')) // [30, 10]
+ * @example gather(tensor([10, 20, 30]), tensor([2, 0], undefined, 'int32')) // → [30, 10]
  */
 export function gather(x: TensorLike, indices: TensorLike, axis = 0): Tensor {
   const t = toTensor(x, 'x', 'gather');
@@ -33,7 +33,7 @@ function assertIndices(op: string, idx: Tensor, n: number, axis: number, shape: 
 
 /**
  * One-hot encodes integer `indices` into a new last axis of size `depth`.
- * @example oneHot(tensor([0, 2], undefined, 'int32'), 3) // [[1, 0, 0], [0, 0, 1]]
+ * @example oneHot(tensor([0, 2], undefined, 'int32'), 3) // → [[1, 0, 0], [0, 0, 1]]
  */
 export function oneHot(
   indices: TensorLike,

@@ -5,7 +5,7 @@ import type { Tensor } from '../tensor.js';
 import { type TensorLike, toTensor } from './convert.js';
 import { expandDims, squeeze } from './shape.js';
 
-/** Joins tensors along an existing axis. @example concat([a, b], 0) */
+/** Joins tensors along an existing axis. @example concat([tensor([1, 2]), tensor([3])], 0) // → [1, 2, 3] */
 export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
   if (tensors.length === 0) throw new ValueError('concat: expected at least one tensor, received an empty list');
   const ts = tensors.map((x, i) => toTensor(x, `tensors[${i}]`, 'concat'));
@@ -26,7 +26,7 @@ export function concat(tensors: readonly TensorLike[], axis = 0): Tensor {
   return engine.runKernel('concat', ts, { axis: a });
 }
 
-/** Joins tensors along a new axis. @example stack([a, b], 0) */
+/** Joins tensors along a new axis. @example stack([tensor([1, 2]), tensor([3, 4])], 0) // → [[1, 2], [3, 4]] */
 export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
   if (tensors.length === 0) throw new ValueError('stack: expected at least one tensor, received an empty list');
   const ts = tensors.map((x, i) => toTensor(x, `tensors[${i}]`, 'stack'));
@@ -46,7 +46,7 @@ export function stack(tensors: readonly TensorLike[], axis = 0): Tensor {
 
 /**
  * A block of `x` starting at `begin` with extent `size` (−1 = to the end).
- * @example slice(tensor([1, 2, 3, 4]), [1], [2]) // [2, 3]
+ * @example slice(tensor([1, 2, 3, 4]), [1], [2]) // → [2, 3]
  */
 export function slice(x: TensorLike, begin: number | readonly number[], size?: number | readonly number[]): Tensor {
   const t = toTensor(x, 'x', 'slice');
@@ -72,7 +72,7 @@ export function slice(x: TensorLike, begin: number | readonly number[], size?: n
   return engine.runKernel('slice', [t], { begin: fullBegin, size: fullSize });
 }
 
-/** Splits into equal parts (a number) or parts of the given sizes along `axis`. @example split(x, 2, 1) */
+/** Splits into equal parts (a number) or parts of the given sizes along `axis`. @example split(tensor([[1, 2, 3, 4]]), 2, 1) // → [[[1, 2]], [[3, 4]]] */
 export function split(x: TensorLike, numOrSizes: number | readonly number[], axis = 0): Tensor[] {
   const t = toTensor(x, 'x', 'split');
   const a = normalizeAxis('split', axis, t.rank);
@@ -100,7 +100,7 @@ export function split(x: TensorLike, numOrSizes: number | readonly number[], axi
   });
 }
 
-/** The slices along `axis`, each without that axis. @example unstack(tensor([[1, 2], [3, 4]])) */
+/** The slices along `axis`, each without that axis. @example unstack(tensor([[1, 2], [3, 4]])) // → [[1, 2], [3, 4]] */
 export function unstack(x: TensorLike, axis = 0): Tensor[] {
   const t = toTensor(x, 'x', 'unstack');
   const a = normalizeAxis('unstack', axis, t.rank);
@@ -108,7 +108,7 @@ export function unstack(x: TensorLike, axis = 0): Tensor[] {
   return split(t, t.shape[a]!, a).map((p) => squeeze(p, a));
 }
 
-/** Pads each axis with [before, after] entries of `constantValue`. @example pad(x, [[1, 1], [0, 2]]) */
+/** Pads each axis with [before, after] entries of `constantValue`. @example pad(tensor([[1]]), [[1, 1], [0, 2]]) // → [[0, 0, 0], [1, 0, 0], [0, 0, 0]] */
 export function pad(x: TensorLike, paddings: ReadonlyArray<readonly [number, number]>, constantValue = 0): Tensor {
   const t = toTensor(x, 'x', 'pad');
   if (

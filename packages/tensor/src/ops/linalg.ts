@@ -8,8 +8,8 @@ import { reshape } from './shape.js';
 
 /**
  * Matrix product over the last two axes, with broadcast batch axes (TensorFlow.js signature).
- * @example matmul(ones([2, 3]), ones([3, 4])) // shape [2, 4]
- * @example matmul(x, w, false, true) // x · wᵀ
+ * @example matmul(ones([2, 3]), ones([3, 4])).shape // → [2, 4]
+ * @example matmul(tensor([[1, 2]]), tensor([[3, 4], [5, 6]]), false, true) // → [[11, 17]]
  */
 export function matmul(a: TensorLike, b: TensorLike, transposeA = false, transposeB = false): Tensor {
   let ta = toTensor(a, 'a', 'matmul');
@@ -46,7 +46,7 @@ export const matMul = matmul;
 /**
  * Dot product of vectors and matrices (rank 1 or 2 each, TensorFlow.js `dot`): vector·vector is a scalar,
  * matrix·vector a vector, vector·matrix a vector, matrix·matrix a matrix.
- * @example dot(tensor([1, 2]), tensor([3, 4])) // 11
+ * @example dot(tensor([1, 2]), tensor([3, 4])) // → 11
  */
 export function dot(t1: TensorLike, t2: TensorLike): Tensor {
   const a = toTensor(t1, 't1', 'dot');

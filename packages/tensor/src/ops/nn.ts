@@ -29,7 +29,7 @@ function float(t: Tensor): Tensor {
 
 /**
  * 2-D convolution, NHWC, filter [height, width, inChannels, outChannels] (TensorFlow.js signature).
- * @example conv2d(images, kernel, 1, 'same')
+ * @example conv2d(ones([1, 5, 5, 1]), ones([3, 3, 1, 2]), 1, 'same').shape // → [1, 5, 5, 2]
  */
 export function conv2d(
   x: TensorLike,
@@ -64,18 +64,18 @@ function pool(kind: 'maxPool' | 'avgPool') {
   };
 }
 
-/** Max over each window (padding never wins). @example maxPool(x, 2, 2, 'valid') */
+/** Max over each window (padding never wins). @example maxPool(tensor([1, 5, 3, 2], [1, 2, 2, 1]), 2, 2, 'valid') // → [[[[5]]]] */
 export const maxPool = pool('maxPool');
-/** Mean over each window's valid cells (padding not counted, as TensorFlow). @example avgPool(x, 2, 2, 'same') */
+/** Mean over each window's valid cells (padding not counted, as TensorFlow). @example avgPool(tensor([1, 5, 3, 3], [1, 2, 2, 1]), 2, 2, 'same') // → [[[[3]]]] */
 export const avgPool = pool('avgPool');
-/** Alias of {@link maxPool} (2-D pooling over NHWC images). @example maxPool2d(x, 2, 2) */
+/** Alias of {@link maxPool} (2-D pooling over NHWC images). @example maxPool2d(tensor([1, 5, 3, 2], [1, 2, 2, 1]), 2, 2) // → [[[[5]]]] */
 export const maxPool2d = maxPool;
-/** Alias of {@link avgPool}. @example avgPool2d(x, 2, 2) */
+/** Alias of {@link avgPool}. @example avgPool2d(tensor([1, 5, 3, 3], [1, 2, 2, 1]), 2, 2) // → [[[[3]]]] */
 export const avgPool2d = avgPool;
 
 /**
  * log softmax along `axis`: x − logSumExp(x). Stable: finite for inputs of ±1e4 and beyond.
- * @example logSoftmax(tensor([1e4, 0])) // [0, -1e4]
+ * @example logSoftmax(tensor([1e4, 0])) // → [0, -1e4]
  */
 export function logSoftmax(logits: TensorLike, axis = -1): Tensor {
   return logSoftmaxOf('logSoftmax', logits, axis);
@@ -92,7 +92,7 @@ function logSoftmaxOf(op: string, logits: TensorLike, axis: number): Tensor {
 
 /**
  * eˣ / Σ eˣ along `axis`, computed as exp(logSoftmax) so that no intermediate overflows.
- * @example softmax(tensor([1e4, 0])) // [1, 0]
+ * @example softmax(tensor([1e4, 0])) // → [1, 0]
  */
 export function softmax(logits: TensorLike, axis = -1): Tensor {
   return exp(logSoftmaxOf('softmax', logits, axis));

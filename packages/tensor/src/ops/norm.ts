@@ -13,8 +13,8 @@ export type NormOrder = number | 'euclidean' | 'fro';
  * gives vector norms along it; two axes give matrix norms over them. Orders: vectors 'euclidean' (= 2), 1,
  * Infinity, −Infinity, and any p > 0 as (Σ|x|ᵖ)^(1/p); matrices 'euclidean'/'fro', 1 (max column sum),
  * Infinity (max row sum), −Infinity (min row sum).
- * @example norm(tensor([3, 4])) // 5
- * @example norm(tensor([[1, -2], [3, 4]]), 1, [0, 1]) // 6
+ * @example norm(tensor([3, 4])) // → 5
+ * @example norm(tensor([[1, -2], [3, 4]]), 1, [0, 1]) // → 6
  */
 export function norm(
   x: TensorLike,
@@ -65,7 +65,7 @@ function normImpl(x: Tensor, ord: NormOrder, axes: readonly number[]): Tensor {
 
 /**
  * The Euclidean norm over `axis` (all axes by default): √Σx², as TensorFlow.js's `euclideanNorm`.
- * @example euclideanNorm(tensor([[3, 4], [6, 8]]), 1) // [5, 10]
+ * @example euclideanNorm(tensor([[3, 4], [6, 8]]), 1) // → [5, 10]
  */
 export function euclideanNorm(x: TensorLike, axis: number | readonly number[] | null = null, keepDims = false): Tensor {
   return norm(x, 'euclidean', axis, keepDims);

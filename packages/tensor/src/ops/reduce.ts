@@ -25,29 +25,29 @@ function reduceOp(name: string, op: ReduceOp) {
 
 /** Sum over `axis` (all axes when omitted). @example sum(tensor([[1, 2], [3, 4]]), 1) // [3, 7] */
 export const sum = reduceOp('sum', 'sum');
-/** @example max(tensor([[1, 5], [3, 4]]), 0) // [3, 5] */
+/** @example max(tensor([[1, 5], [3, 4]]), 0) // → [3, 5] */
 export const max = reduceOp('max', 'max');
-/** @example min(tensor([1, 5])) // 1 */
+/** @example min(tensor([1, 5])) // → 1 */
 export const min = reduceOp('min', 'min');
-/** @example prod(tensor([2, 3])) // 6 */
+/** @example prod(tensor([2, 3])) // → 6 */
 export const prod = reduceOp('prod', 'prod');
-/** @example any(tensor([false, true])) // true */
+/** @example any(tensor([false, true])) // → true */
 export const any = reduceOp('any', 'any');
-/** @example all(tensor([false, true])) // false */
+/** @example all(tensor([false, true])) // → false */
 export const all = reduceOp('all', 'all');
 
 function countOf(t: Tensor, axes: readonly number[]): number {
   return axes.reduce((n, a) => n * t.shape[a]!, 1);
 }
 
-/** Arithmetic mean (float32). @example mean(tensor([1, 2, 3, 4])) // 2.5 */
+/** Arithmetic mean (float32). @example mean(tensor([1, 2, 3, 4])) // → 2.5 */
 export function mean(x: TensorLike, axis?: Axis | null, keepDims = false): Tensor {
   const t = toTensor(x, 'x', 'mean');
   const axes = normalizeAxes('mean', axis, t.rank);
   return div(sum(t, axes, keepDims), countOf(t, axes));
 }
 
-/** Mean and (population) variance over `axis`. @example moments(x, 0) */
+/** Mean and (population) variance over `axis`. @example moments(tensor([1, 3]), 0) // → { mean: 2, variance: 1 } */
 export function moments(x: TensorLike, axis?: Axis | null, keepDims = false): { mean: Tensor; variance: Tensor } {
   const t = toTensor(x, 'x', 'moments');
   const axes = normalizeAxes('moments', axis, t.rank);
@@ -65,7 +65,7 @@ export function variance(x: TensorLike, axis?: Axis | null, keepDims = false): T
  * The max over `axes` (kept), the shift that keeps exp() from overflowing in logSumExp and logSoftmax. It cancels
  * out of their values and gradients, so it is computed unrecorded: autograd then skips a max-reduction backward
  * pass that could only add rounding error. An all −∞ (or +∞) slice shifts by 0, which keeps −∞ instead of NaN.
- * @example stableShift(tensor([[1, 5], [2, 0]]), [1]) // [[5], [2]]
+ * @example stableShift(tensor([[1, 5], [2, 0]]), [1]) // → [[5], [2]]
  */
 export function stableShift(t: Tensor, axes: readonly number[]): Tensor {
   return engine.withoutListeners(() => {
@@ -99,5 +99,5 @@ function argReduce(name: 'argMax' | 'argMin', op: 'argmax' | 'argmin') {
 
 /** Index of the largest value along `axis` (default 0, as in TensorFlow.js). @example argMax(tensor([1, 9, 3])) // 1 */
 export const argMax = argReduce('argMax', 'argmax');
-/** @example argMin(tensor([4, 1, 3])) // 1 */
+/** @example argMin(tensor([4, 1, 3])) // → 1 */
 export const argMin = argReduce('argMin', 'argmin');

@@ -7,7 +7,7 @@ import { gather } from './gather.js';
 /**
  * Reverses `x` along `axis` (one axis, several, or all when omitted), as TensorFlow.js's `reverse`.
  * A gather per axis, so it is differentiable.
- * @example reverse(tensor([[1, 2], [3, 4]]), 1) // [[2, 1], [4, 3]]
+ * @example reverse(tensor([[1, 2], [3, 4]]), 1) // → [[2, 1], [4, 3]]
  */
 export function reverse(x: TensorLike, axis?: number | readonly number[]): Tensor {
   const t = toTensor(x, 'x', 'reverse');

@@ -34,13 +34,13 @@ function scan(op: 'cumsum' | 'cumprod', combine: (a: Tensor, b: Tensor) => Tenso
 /**
  * Cumulative sum along `axis` (default 0), as TensorFlow.js's `cumsum`: `exclusive` leaves each entry out of its own
  * sum (starting from 0), `reverse` sums from the end. Differentiable; int32 stays int32.
- * @example cumsum(tensor([1, 2, 3])) // [1, 3, 6]
- * @example cumsum(tensor([1, 2, 3]), 0, true, true) // [5, 3, 0]
+ * @example cumsum(tensor([1, 2, 3])) // → [1, 3, 6]
+ * @example cumsum(tensor([1, 2, 3]), 0, true, true) // → [5, 3, 0]
  */
 export const cumsum = scan('cumsum', add, 0);
 
 /**
  * Cumulative product along `axis`, with cumsum's `exclusive` and `reverse` (TensorFlow.js `cumprod`).
- * @example cumprod(tensor([1, 2, 3])) // [1, 2, 6]
+ * @example cumprod(tensor([1, 2, 3])) // → [1, 2, 6]
  */
 export const cumprod = scan('cumprod', mul, 1);

@@ -29,7 +29,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   return engine.view('reshape', t, target);
 }
 
-/** Permutes axes (reverses them by default). @example transpose(x, [1, 0]) */
+/** Permutes axes (reverses them by default). @example transpose(tensor([[1, 2, 3]]), [1, 0]) // → [[1], [2], [3]] */
 export function transpose(x: TensorLike, perm?: readonly number[]): Tensor {
   const t = toTensor(x, 'x', 'transpose');
   const p = perm ?? t.shape.map((_, i) => t.rank - 1 - i);

@@ -3,23 +3,23 @@ import type { Tensor } from '../tensor.js';
 import type { TensorLike } from './convert.js';
 import { mapBinary, mapUnary } from './elementwise.js';
 
-/** @example tan(tensor([0])) // [0] */
+/** @example tan(tensor([0])) // → [0] */
 export const tan = (x: TensorLike): Tensor => mapUnary(x, m.tanFn);
 /** @example asin(tensor([1])) // [π/2] */
 export const asin = (x: TensorLike): Tensor => mapUnary(x, m.asinFn);
-/** @example acos(tensor([1])) // [0] */
+/** @example acos(tensor([1])) // → [0] */
 export const acos = (x: TensorLike): Tensor => mapUnary(x, m.acosFn);
 /** @example atan(tensor([1])) // [π/4] */
 export const atan = (x: TensorLike): Tensor => mapUnary(x, m.atanFn);
-/** @example sinh(tensor([0])) // [0] */
+/** @example sinh(tensor([0])) // → [0] */
 export const sinh = (x: TensorLike): Tensor => mapUnary(x, m.sinhFn);
-/** @example cosh(tensor([0])) // [1] */
+/** @example cosh(tensor([0])) // → [1] */
 export const cosh = (x: TensorLike): Tensor => mapUnary(x, m.coshFn);
-/** @example asinh(tensor([0])) // [0] */
+/** @example asinh(tensor([0])) // → [0] */
 export const asinh = (x: TensorLike): Tensor => mapUnary(x, m.asinhFn);
-/** @example acosh(tensor([1])) // [0] */
+/** @example acosh(tensor([1])) // → [0] */
 export const acosh = (x: TensorLike): Tensor => mapUnary(x, m.acoshFn);
-/** @example atanh(tensor([0.5])) // [0.5493061] */
+/** @example atanh(tensor([0.5])) // → [0.5493061] */
 export const atanh = (x: TensorLike): Tensor => mapUnary(x, m.atanhFn);
 /** The Gauss error function, accurate to float32 rounding near 0 too. @example erf(tensor([0, 1])) // [0, 0.8427008] */
 export const erf = (x: TensorLike): Tensor => mapUnary(x, m.erfFn);
@@ -30,7 +30,7 @@ export const isInf = (x: TensorLike): Tensor => mapUnary(x, m.isInfFn);
 
 /**
  * 1 where x > 0, else `alpha` (default 0) — TensorFlow.js's `step`. NaN stays NaN.
- * @example step(tensor([-1, 2]), 0.5) // [0.5, 1]
+ * @example step(tensor([-1, 2]), 0.5) // → [0.5, 1]
  */
 export function step(x: TensorLike, alpha = 0): Tensor {
   return mapUnary(x, m.stepFn, alpha);

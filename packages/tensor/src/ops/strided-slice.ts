@@ -82,8 +82,8 @@ function denseSpec(
  * (bit i: ignore begin[i]/end[i], take the whole range), `ellipsisMask` (entry i stands for all remaining axes),
  * `newAxisMask` (insert a size-1 axis), `shrinkAxisMask` (take the single index begin[i] and drop the axis).
  * Built from slice and gather, so it is differentiable.
- * @example stridedSlice(tensor([0, 1, 2, 3, 4, 5]), [1], [6], [2]) // [1, 3, 5]
- * @example stridedSlice(tensor([[1, 2], [3, 4]]), [0, -1], [2, 0], [1, -1], 0, 0, 0, 0, 2) // [2, 4]
+ * @example stridedSlice(tensor([0, 1, 2, 3, 4, 5]), [1], [6], [2]) // → [1, 3, 5]
+ * @example stridedSlice(tensor([[1, 2], [3, 4]]), [0, -1], [2, 0], [1, -1], 0, 0, 0, 0, 2) // → [2, 4]
  */
 export function stridedSlice(
   x: TensorLike,

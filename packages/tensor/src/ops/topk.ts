@@ -8,7 +8,7 @@ import { reshape } from './shape.js';
  * The `k` largest entries along the last axis and their indices, as TensorFlow.js's `topk`: values descending
  * (ties keep the lower index first) when `sorted`, else in index order. The values are a gather of `x`, so they
  * carry gradients; the indices are int32.
- * @example topk(tensor([1, 5, 3]), 2) // { values: [5, 3], indices: [1, 2] }
+ * @example topk(tensor([1, 5, 3]), 2) // → { values: [5, 3], indices: [1, 2] }
  */
 export function topk(x: TensorLike, k = 1, sorted = true): { values: Tensor; indices: Tensor } {
   const t = toTensor(x, 'x', 'topk');

@@ -76,7 +76,7 @@ export function input(shape: readonly number[], seed: number, kind: InputKind = 
   return tensor(values, shape, DTYPE_OF[kind]);
 }
 
-/** Seeded int32 indices in [0, n), with repeats. @example gather(x, indices([5], x.shape[0], 3)) */
+/** Seeded int32 indices in [0, n), with repeats. @example indices([5], 4, 3).shape // → [5] */
 export function indices(shape: readonly number[], n: number, seed: number): Tensor {
   const u = PRNGKey.fromSeed(seed).uniform(sizeOf(shape));
   return tensor(

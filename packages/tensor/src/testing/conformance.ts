@@ -50,7 +50,7 @@ function evaluate(c: ConformanceCase): Output[] {
   });
 }
 
-/** Runs `fn` with `name` active, restoring the previously active backend afterwards. @example const v = onBackend('cpu', () => sum(x).dataSync()); */
+/** Runs `fn` with `name` active, restoring the previously active backend afterwards. @example onBackend('cpu', () => sum(tensor([1, 2])).dataSync()) // → [3] */
 export function onBackend<T>(name: string, fn: () => T): T {
   const previous = engine.backendName;
   engine.setBackend(name);
@@ -103,6 +103,7 @@ function skipper(skip: readonly string[]) {
  * `atol + rtol·|expected|` (both = `tolerance`), int32 and bool values exactly. Every backend package runs it.
  *
  * @example
+ * // test-file-only: it declares vitest tests, so it runs as a test file (packages/backend-wasm/test), not here
  * import { describe, it, expect, beforeAll } from 'vitest';
  * import { runConformanceSuite } from '@rectify/tensor/testing';
  * runConformanceSuite('wasm', { describe, it, expect, beforeAll }, { tolerance: 1e-4 });

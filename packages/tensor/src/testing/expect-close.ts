@@ -8,7 +8,15 @@ export type Tolerance = number | { readonly rtol?: number; readonly atol?: numbe
 /** Values `expectClose` accepts: a tensor (shape checked too), a typed or plain array, or one number. */
 export type Comparable = Tensor | ArrayLike<number | boolean> | number;
 
-/** Thrown by {@link expectClose}; test runners report it like any failed assertion. @example expect(() => expectClose([1], [2])).toThrow(CloseAssertionError); */
+/** Thrown by {@link expectClose}; test runners report it like any failed assertion. @example
+ * let thrown: unknown;
+ * try {
+ *   expectClose([1], [2]);
+ * } catch (err) {
+ *   thrown = err;
+ * }
+ * thrown instanceof CloseAssertionError; // → true
+ */
 export class CloseAssertionError extends Error {
   constructor(message: string) {
     super(message);
@@ -30,7 +38,7 @@ function flat(x: Comparable): ArrayLike<number | boolean> {
 /**
  * Whether `actual` is within `atol + rtol·|expected|` of `expected`. NaN matches only NaN and an infinity only
  * the same infinity, so that non-finite results are compared exactly rather than silently passing.
- * @example isClose(0.1 + 0.2, 0.3, 1e-9, 0) // true
+ * @example isClose(0.1 + 0.2, 0.3, 1e-9, 0) // → true
  */
 export function isClose(actual: number, expected: number, rtol: number, atol: number): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);
@@ -45,7 +53,7 @@ export function isClose(actual: number, expected: number, rtol: number, atol: nu
  *
  * @example
  * expectClose(tensor([0.1 + 0.2]), [0.3], 1e-6);
- * expectClose(softmax(logits), [0.09, 0.24, 0.67], { rtol: 0, atol: 1e-2 });
+ * expectClose(softmax(tensor([1, 2, 3])), [0.09, 0.24, 0.67], { rtol: 0, atol: 1e-2 });
  */
 export function expectClose(
   actual: Comparable,

@@ -4,7 +4,9 @@ import { sizeOf, stridesOf } from '../shape.js';
 
 /**
  * Throws a RectifyError with `msg()` when `expr` is false; the message is built only on failure.
- * @example util.assert(x.rank === 2, () => `expected a matrix, received rank ${x.rank}`);
+ * @example
+ * const x = tensor([[1, 2]]);
+ * util.assert(x.rank === 2, () => `expected a matrix, received rank ${x.rank}`);
  */
 export function assert(expr: boolean, msg: () => string): asserts expr {
   if (!expr) throw new RectifyError(typeof msg === 'function' ? msg() : String(msg));
@@ -17,7 +19,7 @@ export function assertShapesMatch(shapeA: readonly number[], shapeB: readonly nu
   }
 }
 
-/** Throws when `a` is null or undefined. @example util.assertNonNull(values) */
+/** Throws when `a` is null or undefined. @example util.assertNonNull([1, 2]) */
 export function assertNonNull(a: unknown): void {
   if (a === null || a === undefined) throw new ValueError(`assertNonNull: the input to the op is ${String(a)}`);
 }
@@ -71,7 +73,7 @@ type Nested<T> = T | readonly Nested<T>[];
 
 /**
  * Flattens nested arrays (and, unless `skipTypedArray`, typed arrays inside them) into one plain array.
- * @example util.flatten([[1, 2], [3, [4]]]) // [1, 2, 3, 4]
+ * @example util.flatten([[1, 2], [3, [4]]]) // → [1, 2, 3, 4]
  */
 export function flatten<T>(arr: Nested<T>, result: T[] = [], skipTypedArray = false): T[] {
   if (Array.isArray(arr) || (isTypedArray(arr) && !skipTypedArray)) {

@@ -1,6 +1,6 @@
 /**
  * TensorFlow.js's `tf.util`: shuffling, assertions and small array helpers, as `rf.util`.
- * @example rf.util.shuffle(indices); rf.util.sizeFromShape([2, 3]) // 6
+ * @example rf.util.sizeFromShape([2, 3]) // → 6
  */
 export { shuffle, shuffleCombo, createShuffledIndices } from './shuffle.js';
 export {

@@ -33,7 +33,11 @@ export function shuffle(array: Shuffleable, seed?: number | PRNGKey): void {
 
 /**
  * Shuffles two arrays of the same length in place with one permutation (features and labels stay paired).
- * @example util.shuffleCombo(xs, ys, 1);
+ * @example
+ * const xs = [1, 2, 3];
+ * const ys = ['a', 'b', 'c'];
+ * util.shuffleCombo(xs, ys, 1);
+ * xs.every((x, i) => ys[i] === ['a', 'b', 'c'][x - 1]); // → true
  */
 export function shuffleCombo(array: Shuffleable, array2: Shuffleable, seed?: number | PRNGKey): void {
   assertArray('shuffleCombo', 'array', array);
@@ -56,7 +60,9 @@ export function shuffleCombo(array: Shuffleable, array2: Shuffleable, seed?: num
 
 /**
  * The indices 0 … n−1 in random order.
- * @example util.createShuffledIndices(5, 3) // e.g. Uint32Array [3, 0, 4, 1, 2]
+ * @example
+ * const order = util.createShuffledIndices(5, 3); // a Uint32Array, e.g. [3, 0, 4, 1, 2]
+ * [...order].sort(); // → [0, 1, 2, 3, 4]
  */
 export function createShuffledIndices(n: number, seed?: number | PRNGKey): Uint32Array {
   if (!Number.isInteger(n) || n < 0)

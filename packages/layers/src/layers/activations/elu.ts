@@ -19,7 +19,7 @@ export interface ELUConfig extends LayerConfig {
  *
  * Shape: unchanged. Reference: Clevert et al. 2015; Keras `ELU`.
  *
- * @example elu().apply(tensor([-1, 2])); // [-0.632, 2]
+ * @example elu().apply(tensor([-1, 2])); // → [-0.6321206, 2]
  */
 export class ELU extends Layer<Tensor> {
   static override readonly className: string = 'ELU';

@@ -19,7 +19,7 @@ export interface LeakyReLUConfig extends LayerConfig {
  *
  * Shape: unchanged. Reference: Maas et al. 2013; Keras `LeakyReLU`.
  *
- * @example leakyRelu({ alpha: 0.1 }).apply(tensor([-2, 3])); // [-0.2, 3]
+ * @example leakyRelu({ alpha: 0.1 }).apply(tensor([-2, 3])); // → [-0.2, 3]
  */
 export class LeakyReLU extends Layer<Tensor> {
   static override readonly className: string = 'LeakyReLU';

@@ -35,7 +35,7 @@ export interface PReLUConfig extends LayerConfig {
  * Shape: unchanged; alpha is the input shape without the batch axis, 1 on shared axes.
  * Reference: He et al. 2015, "Delving Deep into Rectifiers"; Keras `PReLU`.
  *
- * @example prelu({ sharedAxes: [1, 2] }).apply(images); // one slope per channel
+ * @example prelu({ sharedAxes: [1, 2] }).apply(ones([1, 4, 4, 3])).shape; // → [1, 4, 4, 3]
  */
 export class PReLU extends Layer<Tensor> {
   static override readonly className: string = 'PReLU';

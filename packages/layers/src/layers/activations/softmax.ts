@@ -13,7 +13,7 @@ export interface SoftmaxConfig extends LayerConfig {
 /**
  * Softmax along any axis, as a layer (stable: computed as exp(logSoftmax)).
  * Shape: unchanged. Reference: Keras `Softmax`.
- * @example softmax({ axis: 1 }).apply(tensor([[1, 1]])); // [[0.5, 0.5]]
+ * @example softmax({ axis: 1 }).apply(tensor([[1, 1]])); // → [[0.5, 0.5]]
  */
 export class Softmax extends Layer<Tensor> {
   static override readonly className: string = 'Softmax';

@@ -13,7 +13,7 @@ export interface ThresholdedReLUConfig extends LayerConfig {
 
 /**
  * `f(x) = x` for x > theta, 0 otherwise (Konda et al. 2014). Shape: unchanged. Reference: Keras `ThresholdedReLU`.
- * @example thresholdedRelu({ theta: 1 }).apply(tensor([0.5, 2])); // [0, 2]
+ * @example thresholdedRelu({ theta: 1 }).apply(tensor([0.5, 2])); // → [0, 2]
  */
 export class ThresholdedReLU extends Layer<Tensor> {
   static override readonly className: string = 'ThresholdedReLU';

@@ -31,7 +31,12 @@ export interface AttentionResult {
  * Shapes: q `[..., T, d]`, k `[..., S, d]`, v `[..., S, dv]`, mask broadcastable to `[..., T, S]`.
  * Reference: Vaswani et al. 2017, "Attention Is All You Need", eq. 1.
  *
- * @example scaledDotProductAttention(q, k, v, { mask: causalMask(4, 4) }).output;
+ * @example
+ * const q = ones([1, 4, 2]);
+ * const k = ones([1, 4, 2]);
+ * const v = tensor([[[1], [2], [3], [4]]]);
+ * // Each step attends equally to itself and the steps before it.
+ * scaledDotProductAttention(q, k, v, { mask: causalMask(4, 4) }).output; // → [[[1], [1.5], [2], [2.5]]]
  */
 export function scaledDotProductAttention(
   q: Tensor,
@@ -49,7 +54,7 @@ export function scaledDotProductAttention(
 
 /**
  * The lower-triangular mask letting query i see keys 0..i (`[T, S]`, true = attend), as Keras builds it.
- * @example causalMask(3, 3).arraySync(); // [[true, false, false], [true, true, false], [true, true, true]]
+ * @example causalMask(3, 3).arraySync(); // → [[true, false, false], [true, true, false], [true, true, true]]
  */
 export function causalMask(queries: number, keys: number): Tensor {
   const row = reshape(arange(0, queries, 1, 'int32'), [queries, 1]);

@@ -64,7 +64,9 @@ export interface AttentionCallArgs extends CallArgs {
  * Shape: query `[B, T, dq]`, value `[B, S, dv]`, key `[B, S, dk]` → `[B, T, outputDim ?? dq]`.
  * Reference: Vaswani et al. 2017; Keras `MultiHeadAttention`.
  *
- * @example multiHeadAttention({ numHeads: 2, keyDim: 4 }).apply(x, { useCausalMask: true }); // x: [B, T, d]
+ * @example
+ * const x = ones([2, 5, 8]); // [batch, time, features]
+ * multiHeadAttention({ numHeads: 2, keyDim: 4 }).apply(x, { useCausalMask: true }).shape; // → [2, 5, 8]
  */
 export class MultiHeadAttention extends Layer<Tensor> {
   static override readonly className: string = 'MultiHeadAttention';

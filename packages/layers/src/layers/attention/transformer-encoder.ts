@@ -68,7 +68,9 @@ interface Sublayers {
  * Shape: `[B, T, hidden]` → `[B, T, hidden]`.
  * Reference: Vaswani et al. 2017; Xiong et al. 2020 (pre-norm); KerasNLP `TransformerEncoder`.
  *
- * @example transformerEncoder({ numHeads: 2, intermediateDim: 32, activation: 'gelu' }).apply(x);
+ * @example
+ * const x = ones([2, 5, 8]); // [batch, time, features]
+ * transformerEncoder({ numHeads: 2, intermediateDim: 32, activation: 'gelu' }).apply(x).shape; // → [2, 5, 8]
  */
 export class TransformerEncoder extends Layer<Tensor> {
   static override readonly className: string = 'TransformerEncoder';

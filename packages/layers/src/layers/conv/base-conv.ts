@@ -46,7 +46,10 @@ export interface BaseConvConfig extends LayerConfig {
 
 /**
  * The shared part of the convolution layers (channels last): window options, bias, activation, output lengths.
- * @example class MyConv extends BaseConv { constructor(a) { super(a, 2, ['valid', 'same']); } … }
+ * @example
+ * const layer = conv2d({ filters: 4, kernelSize: 3, strides: 2 }); // a BaseConv of rank 2
+ * layer instanceof BaseConv; // → true
+ * layer.strides; // → [2, 2]
  */
 export abstract class BaseConv extends Layer<Tensor> {
   readonly kernelSize: number[];
@@ -126,7 +129,10 @@ export interface ConvConfig extends BaseConvConfig {
 
 /**
  * A convolution with `filters` outputs and one kernel; subclasses say the kernel's shape and how to convolve.
- * @example class Conv3D extends Conv { constructor(a) { super(a, 3); } … }
+ * @example
+ * const layer = conv1d({ filters: 4, kernelSize: 5 }); // a Conv of rank 1
+ * layer instanceof Conv; // → true
+ * layer.apply(ones([2, 10, 3])).shape; // → [2, 6, 4]
  */
 export abstract class Conv extends BaseConv {
   readonly filters: number;

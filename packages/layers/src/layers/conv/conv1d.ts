@@ -24,7 +24,7 @@ export interface Conv1DConfig extends ConvConfig {
  * Shape: `[batch, steps, inChannels]` → `[batch, outSteps, filters]`; kernel `[k, inChannels, filters]`.
  * Reference: Keras `Conv1D` (WaveNet for causal dilated stacks).
  *
- * @example conv1d({ filters: 8, kernelSize: 3, padding: 'causal', dilationRate: 2 }).apply(ones([2, 10, 4])); // [2, 10, 8]
+ * @example conv1d({ filters: 8, kernelSize: 3, padding: 'causal', dilationRate: 2 }).apply(ones([2, 10, 4])).shape; // → [2, 10, 8]
  */
 export class Conv1D extends Conv {
   static override readonly className: string = 'Conv1D';

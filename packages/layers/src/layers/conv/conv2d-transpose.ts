@@ -21,7 +21,7 @@ export type Conv2DTransposeConfig = ConvConfig;
  * Shape: `[batch, h, w, inChannels]` → `[batch, h', w', filters]`; kernel `[kh, kw, filters, inChannels]`.
  * Reference: Keras `Conv2DTranspose` (dilation 1), Dumoulin & Visin 2016.
  *
- * @example conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }).apply(ones([1, 4, 4, 8])); // [1, 8, 8, 3]
+ * @example conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }).apply(ones([1, 4, 4, 8])).shape; // → [1, 8, 8, 3]
  */
 export class Conv2DTranspose extends Conv {
   static override readonly className: string = 'Conv2DTranspose';

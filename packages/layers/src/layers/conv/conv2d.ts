@@ -31,7 +31,7 @@ export interface Conv2DConfig extends ConvConfig {
  * Shape: `[batch, height, width, inChannels]` → `[batch, outHeight, outWidth, filters]`;
  * kernel `[kh, kw, inChannels / groups, filters]`. Reference: Keras `Conv2D` (channels_last).
  *
- * @example conv2d({ filters: 8, kernelSize: 3, padding: 'same' }).apply(ones([1, 28, 28, 1])); // [1, 28, 28, 8]
+ * @example conv2d({ filters: 8, kernelSize: 3, padding: 'same' }).apply(ones([1, 28, 28, 1])).shape; // → [1, 28, 28, 8]
  */
 export class Conv2D extends Conv {
   static override readonly className: string = 'Conv2D';

@@ -38,7 +38,7 @@ export interface DepthwiseConv2DConfig extends BaseConvConfig {
  * Shape: `[batch, h, w, c]` → `[batch, h', w', c·depthMultiplier]`; depthwise kernel `[kh, kw, c, depthMultiplier]`.
  * Reference: Keras `DepthwiseConv2D`; Howard et al. 2017.
  *
- * @example depthwiseConv2d({ kernelSize: 3, padding: 'same' }).apply(ones([1, 8, 8, 4])); // [1, 8, 8, 4]
+ * @example depthwiseConv2d({ kernelSize: 3, padding: 'same' }).apply(ones([1, 8, 8, 4])).shape; // → [1, 8, 8, 4]
  */
 export class DepthwiseConv2D extends BaseConv {
   static override readonly className: string = 'DepthwiseConv2D';

@@ -34,7 +34,7 @@ export interface SeparableConv2DConfig extends DepthwiseConv2DConfig {
  * Shape: `[batch, h, w, c]` → `[batch, h', w', filters]`; depthwise kernel `[kh, kw, c, depthMultiplier]`,
  * pointwise kernel `[1, 1, c·depthMultiplier, filters]`. Reference: Keras `SeparableConv2D`; Chollet 2017.
  *
- * @example separableConv2d({ filters: 16, kernelSize: 3, padding: 'same' }).apply(ones([1, 8, 8, 4])); // [1, 8, 8, 16]
+ * @example separableConv2d({ filters: 16, kernelSize: 3, padding: 'same' }).apply(ones([1, 8, 8, 4])).shape; // → [1, 8, 8, 16]
  */
 export class SeparableConv2D extends DepthwiseConv2D {
   static override readonly className: string = 'SeparableConv2D';

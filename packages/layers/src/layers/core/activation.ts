@@ -23,7 +23,7 @@ export interface ActivationLayerConfig extends LayerConfig {
  *
  * Shape: unchanged. Reference: Keras `Activation`.
  *
- * @example activation({ activation: 'relu' }).apply(tensor([[-1, 2]])); // [[0, 2]]
+ * @example activation({ activation: 'relu' }).apply(tensor([[-1, 2]])); // → [[0, 2]]
  */
 export class ActivationLayer extends Layer<Tensor> {
   static override readonly className: string = 'Activation';

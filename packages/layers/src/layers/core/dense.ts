@@ -50,7 +50,7 @@ export interface DenseConfig extends LayerConfig {
  *
  * @example
  * const layer = dense({ units: 3, activation: 'relu' });
- * layer.apply(ones([2, 4])).shape; // [2, 3]
+ * layer.apply(ones([2, 4])).shape; // → [2, 3]
  */
 export class Dense extends Layer<Tensor> {
   static override readonly className: string = 'Dense';
@@ -124,7 +124,7 @@ export class Dense extends Layer<Tensor> {
 
 /**
  * `x · w` over x's last axis for any rank: one large 2-D product instead of a broadcast batch of small ones.
- * @example matmulLastAxis(ones([2, 3, 4]), ones([4, 5])).shape; // [2, 3, 5]
+ * @example matmulLastAxis(ones([2, 3, 4]), ones([4, 5])).shape; // → [2, 3, 5]
  */
 export function matmulLastAxis(x: Tensor, w: Tensor): Tensor {
   const lead = x.shape.slice(0, -1);

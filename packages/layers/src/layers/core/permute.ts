@@ -13,7 +13,7 @@ export interface PermuteConfig extends LayerConfig {
 
 /**
  * Reorders the non-batch axes. Shape: `[b, d1, d2]` with dims `[2, 1]` → `[b, d2, d1]`. Reference: Keras `Permute`.
- * @example permute({ dims: [2, 1] }).apply(ones([4, 3, 5])).shape; // [4, 5, 3]
+ * @example permute({ dims: [2, 1] }).apply(ones([4, 3, 5])).shape; // → [4, 5, 3]
  */
 export class Permute extends Layer<Tensor> {
   static override readonly className: string = 'Permute';

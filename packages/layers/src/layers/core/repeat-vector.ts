@@ -15,7 +15,7 @@ export interface RepeatVectorConfig extends LayerConfig {
 /**
  * Repeats a vector `n` times along a new time axis (the bridge from an encoder's summary to a decoder RNN).
  * Shape: `[b, f]` → `[b, n, f]`. Reference: Keras `RepeatVector`.
- * @example repeatVector({ n: 3 }).apply(tensor([[1, 2]])); // [[[1, 2], [1, 2], [1, 2]]]
+ * @example repeatVector({ n: 3 }).apply(tensor([[1, 2]])); // → [[[1, 2], [1, 2], [1, 2]]]
  */
 export class RepeatVector extends Layer<Tensor> {
   static override readonly className: string = 'RepeatVector';

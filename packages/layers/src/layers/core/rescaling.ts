@@ -16,7 +16,7 @@ export interface RescalingConfig extends LayerConfig {
 
 /**
  * `x · scale + offset` (preprocessing inside the model). Shape: unchanged. Reference: Keras `Rescaling`.
- * @example rescaling({ scale: 1 / 127.5, offset: -1 }).apply(tensor([0, 255])); // [-1, 1]
+ * @example rescaling({ scale: 1 / 127.5, offset: -1 }).apply(tensor([0, 255])); // → [-1, 1]
  */
 export class Rescaling extends Layer<Tensor> {
   static override readonly className: string = 'Rescaling';

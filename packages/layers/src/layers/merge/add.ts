@@ -7,7 +7,7 @@ import { ElementwiseMerge } from './merge.js';
  *
  * Shape: `[...]` × n → `[...]`. Reference: Keras `Add`.
  *
- * @example add().apply([ones([2, 3]), ones([2, 3])]); // all 2
+ * @example add().apply([ones([2, 3]), ones([2, 3])]); // → [[2, 2, 2], [2, 2, 2]]
  */
 export class Add extends ElementwiseMerge {
   static override readonly className: string = 'Add';
@@ -17,7 +17,7 @@ export class Add extends ElementwiseMerge {
   }
 }
 
-/** Creates an {@link Add} layer. @example add().apply([x, residual]) */
+/** Creates an {@link Add} layer. @example add().apply([tensor([1, 2]), tensor([10, 20])]) // → [11, 22] */
 export function add(args: LayerArgs = {}): Add {
   return new Add(args);
 }

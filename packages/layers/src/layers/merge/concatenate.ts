@@ -17,7 +17,7 @@ export interface ConcatenateConfig extends LayerConfig {
  *
  * Shape: `[..., a]`, `[..., b]` → `[..., a + b]` (axis -1). Reference: Keras `Concatenate`.
  *
- * @example concatenate().apply([ones([2, 3]), ones([2, 1])]); // shape [2, 4]
+ * @example concatenate().apply([ones([2, 3]), ones([2, 1])]).shape; // → [2, 4]
  */
 export class Concatenate extends Merge {
   static override readonly className: string = 'Concatenate';
@@ -64,7 +64,7 @@ export class Concatenate extends Merge {
   }
 }
 
-/** Creates a {@link Concatenate} layer. @example concatenate({ axis: -1 }).apply([a, b]) */
+/** Creates a {@link Concatenate} layer. @example concatenate({ axis: -1 }).apply([tensor([[1]]), tensor([[2, 3]])]) // → [[1, 2, 3]] */
 export function concatenate(args: ConcatenateArgs = {}): Concatenate {
   return new Concatenate(args);
 }

@@ -31,7 +31,7 @@ export interface DotConfig extends LayerConfig {
  *
  * Shape: `[b, n]·[b, n]` → `[b, 1]`; `[b, m, n]·[b, n, k]` (axes [2, 1]) → `[b, m, k]`. Reference: Keras `Dot`.
  *
- * @example dot({ axes: 1 }).apply([tensor([[1, 2]]), tensor([[3, 4]])]); // [[11]]
+ * @example dot({ axes: 1 }).apply([tensor([[1, 2]]), tensor([[3, 4]])]); // → [[11]]
  */
 export class Dot extends Merge {
   static override readonly className: string = 'Dot';
@@ -105,7 +105,7 @@ export function l2Normalize(x: Tensor, axis: number | number[]): Tensor {
   return mul(x, rsqrt(maximum(sum(mul(x, x), axis, true), 1e-12)));
 }
 
-/** Creates a {@link Dot} layer. @example dot({ axes: 1, normalize: true }).apply([u, v]) // cosine similarity */
+/** Creates a {@link Dot} layer. @example dot({ axes: 1, normalize: true }).apply([tensor([[3, 4]]), tensor([[6, 8]])]) // → [[1]] */
 export function dot(args: DotArgs): Dot {
   return new Dot(args);
 }

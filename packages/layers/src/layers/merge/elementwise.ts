@@ -3,7 +3,7 @@ import type { CallArgs, LayerArgs } from '../../layer.js';
 import type { Shape } from '../../shape.js';
 import { ElementwiseMerge } from './merge.js';
 
-/** Elementwise product of same-shaped inputs (gating). Reference: Keras `Multiply`. @example multiply().apply([a, b]) */
+/** Elementwise product of same-shaped inputs (gating). Reference: Keras `Multiply`. @example multiply().apply([tensor([1, 2]), tensor([3, 4])]) // → [3, 8] */
 export class Multiply extends ElementwiseMerge {
   static override readonly className: string = 'Multiply';
 
@@ -12,7 +12,7 @@ export class Multiply extends ElementwiseMerge {
   }
 }
 
-/** Elementwise maximum of same-shaped inputs. Reference: Keras `Maximum`. @example maximum().apply([a, b]) */
+/** Elementwise maximum of same-shaped inputs. Reference: Keras `Maximum`. @example maximum().apply([tensor([1, 5]), tensor([3, 4])]) // → [3, 5] */
 export class Maximum extends ElementwiseMerge {
   static override readonly className: string = 'Maximum';
 
@@ -21,7 +21,7 @@ export class Maximum extends ElementwiseMerge {
   }
 }
 
-/** Elementwise minimum of same-shaped inputs. Reference: Keras `Minimum`. @example minimum().apply([a, b]) */
+/** Elementwise minimum of same-shaped inputs. Reference: Keras `Minimum`. @example minimum().apply([tensor([1, 5]), tensor([3, 4])]) // → [1, 4] */
 export class Minimum extends ElementwiseMerge {
   static override readonly className: string = 'Minimum';
 
@@ -30,7 +30,7 @@ export class Minimum extends ElementwiseMerge {
   }
 }
 
-/** Elementwise mean of same-shaped inputs (ensembles). Reference: Keras `Average`. @example average().apply([a, b, c]) */
+/** Elementwise mean of same-shaped inputs (ensembles). Reference: Keras `Average`. @example average().apply([tensor([1]), tensor([2]), tensor([6])]) // → [3] */
 export class Average extends ElementwiseMerge {
   static override readonly className: string = 'Average';
 
@@ -43,7 +43,7 @@ export class Average extends ElementwiseMerge {
   }
 }
 
-/** `a − b` of exactly two same-shaped inputs. Reference: Keras `Subtract`. @example subtract().apply([a, b]) */
+/** `a − b` of exactly two same-shaped inputs. Reference: Keras `Subtract`. @example subtract().apply([tensor([5, 1]), tensor([2, 2])]) // → [3, -1] */
 export class Subtract extends ElementwiseMerge {
   static override readonly className: string = 'Subtract';
 
@@ -57,27 +57,27 @@ export class Subtract extends ElementwiseMerge {
   }
 }
 
-/** Creates a {@link Multiply} layer. @example multiply().apply([x, gate]) */
+/** Creates a {@link Multiply} layer. @example multiply().apply([tensor([2, 4]), tensor([0, 1])]) // → [0, 4] */
 export function multiply(args: LayerArgs = {}): Multiply {
   return new Multiply(args);
 }
 
-/** Creates a {@link Maximum} layer. @example maximum().apply([a, b]) */
+/** Creates a {@link Maximum} layer. @example maximum().apply([tensor([1]), tensor([2])]) // → [2] */
 export function maximum(args: LayerArgs = {}): Maximum {
   return new Maximum(args);
 }
 
-/** Creates a {@link Minimum} layer. @example minimum().apply([a, b]) */
+/** Creates a {@link Minimum} layer. @example minimum().apply([tensor([1]), tensor([2])]) // → [1] */
 export function minimum(args: LayerArgs = {}): Minimum {
   return new Minimum(args);
 }
 
-/** Creates an {@link Average} layer. @example average().apply([a, b]) */
+/** Creates an {@link Average} layer. @example average().apply([tensor([1]), tensor([2])]) // → [1.5] */
 export function average(args: LayerArgs = {}): Average {
   return new Average(args);
 }
 
-/** Creates a {@link Subtract} layer. @example subtract().apply([a, b]) */
+/** Creates a {@link Subtract} layer. @example subtract().apply([tensor([1]), tensor([2])]) // → [-1] */
 export function subtract(args: LayerArgs = {}): Subtract {
   return new Subtract(args);
 }

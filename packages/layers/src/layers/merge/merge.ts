@@ -4,7 +4,10 @@ import { type Shape, fmtShape, isShapeList } from '../../shape.js';
 
 /**
  * The shared part of merge layers: they take a list of at least two tensors and check their shapes.
- * @example class Multiply extends Merge { … checkShapes(shapes) { … } call(inputs) { return this.inputList(inputs).reduce((a, b) => mul(a, b)); } }
+ * @example
+ * const layer = multiply(); // one of the merges
+ * layer instanceof Merge; // → true
+ * layer.apply([tensor([1, 2]), tensor([3, 4])]); // → [3, 8]
  */
 export abstract class Merge extends Layer<Tensor> {
   static override readonly argNames: readonly string[] = [];

@@ -21,7 +21,7 @@ const SELU_SCALE = 1.0507009873554805;
  * Dropout for self-normalizing (SELU) networks: dropped inputs are set to −λα rather than 0, then an affine
  * correction `a·x + b` restores zero mean and unit variance. The identity in inference.
  * Shape: unchanged. Reference: Keras `AlphaDropout`; Klambauer et al. 2017.
- * @example alphaDropout({ rate: 0.1, seed: 1 }).apply(x, { training: true })
+ * @example alphaDropout({ rate: 0.1, seed: 1 }).apply(ones([2, 4]), { training: true }).shape // → [2, 4]
  */
 export class AlphaDropout extends SeededLayer {
   static override readonly className: string = 'AlphaDropout';

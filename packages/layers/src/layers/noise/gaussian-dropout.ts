@@ -16,7 +16,7 @@ export interface GaussianDropoutConfig extends SeededConfig {
 /**
  * Multiplies by Gaussian noise of mean 1 in training (Srivastava et al. 2014, §10); the identity in inference.
  * Shape: unchanged. Reference: Keras `GaussianDropout`.
- * @example gaussianDropout({ rate: 0.2, seed: 3 }).apply(x, { training: true })
+ * @example gaussianDropout({ rate: 0.2, seed: 3 }).apply(ones([2, 4]), { training: true }).shape // → [2, 4]
  */
 export class GaussianDropout extends SeededLayer {
   static override readonly className: string = 'GaussianDropout';

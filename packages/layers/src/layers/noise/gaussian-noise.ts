@@ -16,7 +16,7 @@ export interface GaussianNoiseConfig extends SeededConfig {
 /**
  * Adds zero-mean Gaussian noise in training (a regulariser, data augmentation for real inputs); the identity in
  * inference. Shape: unchanged. Reference: Keras `GaussianNoise`.
- * @example gaussianNoise({ stddev: 0.1, seed: 1 }).apply(x, { training: true })
+ * @example gaussianNoise({ stddev: 0.1, seed: 1 }).apply(zeros([2, 4])).shape // → [2, 4]
  */
 export class GaussianNoise extends SeededLayer {
   static override readonly className: string = 'GaussianNoise';

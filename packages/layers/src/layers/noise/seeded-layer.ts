@@ -41,7 +41,7 @@ export abstract class SeededLayer<Out extends Tensor | Tensor[] = Tensor> extend
 
 /**
  * An inverted-dropout mask: 0 with probability `rate`, else 1/(1 − rate). Recurrent cells draw one per sequence.
- * @example mul(x, dropoutMask(x.shape, 0.5, PRNGKey.fromSeed(1)));
+ * @example dropoutMask([2, 3], 0.5, PRNGKey.fromSeed(1)).shape; // → [2, 3]
  */
 export function dropoutMask(shape: readonly number[], rate: number, key: PRNGKey | undefined): Tensor {
   return tidy(() => where(greaterEqual(randomUniform(shape, 0, 1, 'float32', key), rate), 1 / (1 - rate), 0));

@@ -4,7 +4,7 @@ import { Dropout, type DropoutArgs } from '../core/dropout.js';
 /**
  * Dropout of whole channels: one mask value per (example, channel), shared by every step — for convolutions,
  * whose neighbouring steps are correlated. Shape: `[b, steps, c]`, unchanged. Reference: Keras `SpatialDropout1D`.
- * @example spatialDropout1d({ rate: 0.2 }).apply(x, { training: true })
+ * @example spatialDropout1d({ rate: 0.2 }).apply(ones([2, 5, 3]), { training: true }).shape // → [2, 5, 3]
  */
 export class SpatialDropout1D extends Dropout {
   static override readonly className: string = 'SpatialDropout1D';
@@ -22,7 +22,7 @@ export class SpatialDropout1D extends Dropout {
 /**
  * Dropout of whole feature maps: one mask value per (example, channel), shared by every pixel.
  * Shape: `[b, h, w, c]`, unchanged. Reference: Keras `SpatialDropout2D`; Tompson et al. 2015.
- * @example spatialDropout2d({ rate: 0.1 }).apply(images, { training: true })
+ * @example spatialDropout2d({ rate: 0.1 }).apply(ones([1, 4, 4, 3]), { training: true }).shape // → [1, 4, 4, 3]
  */
 export class SpatialDropout2D extends Dropout {
   static override readonly className: string = 'SpatialDropout2D';

@@ -65,7 +65,7 @@ export interface BatchNormalizationConfig extends LayerConfig {
  * Shape: unchanged; gamma, beta, movingMean, movingVariance `[channels]` (the last two non-trainable).
  * Reference: Ioffe & Szegedy 2015; Keras `BatchNormalization`.
  *
- * @example batchNormalization().apply(x, { training: true });
+ * @example batchNormalization().apply(tensor([[1], [3]]), { training: true }); // → [[-0.9995003], [0.9995003]]
  */
 export class BatchNormalization extends Layer<Tensor> {
   static override readonly className: string = 'BatchNormalization';

@@ -14,7 +14,7 @@ export interface UnitNormalizationConfig extends LayerConfig {
 
 /**
  * Scales each vector to unit L2 norm: `x / √max(Σx², 1e-12)`. Shape: unchanged. Reference: Keras `UnitNormalization`.
- * @example unitNormalization().apply(tensor([[3, 4]])); // [[0.6, 0.8]]
+ * @example unitNormalization().apply(tensor([[3, 4]])); // → [[0.6, 0.8]]
  */
 export class UnitNormalization extends Layer<Tensor> {
   static override readonly className: string = 'UnitNormalization';

@@ -32,7 +32,7 @@ export interface BidirectionalConfig extends LayerConfig {
  * Shape: as the wrapped layer, with `2·units` features for 'concat'; with `returnState`, the forward then the
  * backward states follow the output. Weights: the forward copy's, then the backward's. Reference: Keras `Bidirectional`.
  *
- * @example bidirectional({ layer: lstm({ units: 8, returnSequences: true }) }).apply(ones([2, 5, 3])); // [2, 5, 16]
+ * @example bidirectional({ layer: lstm({ units: 8, returnSequences: true }) }).apply(ones([2, 5, 3])).shape; // → [2, 5, 16]
  */
 export class Bidirectional extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'Bidirectional';

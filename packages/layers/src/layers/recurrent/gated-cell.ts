@@ -19,7 +19,8 @@ export interface GatedCellConfig extends RNNCellConfig {
 
 /**
  * The shared part of LSTM and GRU cells: a second activation for the gates.
- * @example class MyCell extends GatedCell { … step(p, [h]) { const g = this.gate(p); … } }
+ * @example
+ * lstmCell({ units: 4 }) instanceof GatedCell; // → true
  */
 export abstract class GatedCell extends DenseCell {
   readonly recurrentActivation: Activation | undefined;

@@ -15,7 +15,7 @@ export type GRUConfig = RNNOptionsConfig & Omit<GRUCellConfig, 'name' | 'trainab
  * Shape: `[batch, time, features]` → `[batch, units]`, or `[batch, time, units]` with `returnSequences`.
  * Reference: Keras `GRU`.
  *
- * @example gru({ units: 16 }).apply(ones([2, 10, 8])); // [2, 16]
+ * @example gru({ units: 16 }).apply(ones([2, 10, 8])).shape; // → [2, 16]
  */
 export class GRU extends CellRNN<GRUCell> {
   static override readonly className: string = 'GRU';

@@ -15,7 +15,7 @@ export type LSTMConfig = RNNOptionsConfig & Omit<LSTMCellConfig, 'name' | 'train
  * Shape: `[batch, time, features]` → `[batch, units]`, or `[batch, time, units]` with `returnSequences`.
  * Reference: Keras `LSTM`.
  *
- * @example lstm({ units: 16, returnSequences: true }).apply(ones([2, 10, 8])); // [2, 10, 16]
+ * @example lstm({ units: 16, returnSequences: true }).apply(ones([2, 10, 8])).shape; // → [2, 10, 16]
  */
 export class LSTM extends CellRNN<LSTMCell> {
   static override readonly className: string = 'LSTM';

@@ -24,7 +24,13 @@ export interface LoopResult {
  * gradient. Each step runs in its own `tidy`, so only the carried states (and, with `returnSequences`, the outputs)
  * outlive it.
  *
- * @example const { output, states } = runCell(lstmCell({ units: 4 }), x, cell.zeroStates(2), { goBackwards: false, returnSequences: true, training: false });
+ * @example
+ * const cell = lstmCell({ units: 4 });
+ * cell.build([null, 3]);
+ * const x = ones([2, 5, 3]); // [batch, time, features]
+ * const opts = { goBackwards: false, returnSequences: true, training: false };
+ * const { output, states } = runCell(cell, x, cell.zeroStates(2), opts);
+ * output.shape; // → [2, 5, 4]
  */
 export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], opts: LoopOptions): LoopResult {
   const [batch, time, features] = x.shape as [number, number, number];

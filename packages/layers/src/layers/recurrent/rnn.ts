@@ -45,7 +45,7 @@ export interface RNNConfig extends RNNOptionsConfig {
  * Shape: `[batch, time, features]` → `[batch, units]`, `[batch, time, units]` with `returnSequences`, plus the
  * states `[batch, size]` with `returnState`. Reference: Keras `RNN`.
  *
- * @example rnn({ cell: lstmCell({ units: 8 }), returnSequences: true }).apply(ones([2, 5, 3])); // [2, 5, 8]
+ * @example rnn({ cell: lstmCell({ units: 8 }), returnSequences: true }).apply(ones([2, 5, 3])).shape; // → [2, 5, 8]
  */
 export class RNN extends Layer<Tensor | Tensor[]> {
   static override readonly className: string = 'RNN';
@@ -153,7 +153,11 @@ export class RNN extends Layer<Tensor | Tensor[]> {
     if (old) dispose(old);
   }
 
-  /** Forgets the carried states (zeros on the next call), or sets them to `values`. @example layer.resetStates() */
+  /** Forgets the carried states (zeros on the next call), or sets them to `values`. @example
+   * const layer = simpleRNN({ units: 2, stateful: true, batchInputShape: [1, 3, 1] });
+   * layer.apply(ones([1, 3, 1]));
+   * layer.resetStates();
+   */
   resetStates(values?: readonly Tensor[]): void {
     if (!this.stateful) throw new ValueError(`${this.name}: resetStates needs a stateful layer (stateful: true)`);
     if (values) this.checkStates(values.map((v) => v.shape));
@@ -210,7 +214,10 @@ const LAYER_KEYS: readonly string[] = [...layerArgNames, 'returnSequences', 'ret
 /**
  * Splits a flat LSTM/GRU/SimpleRNN options object into the layer's options and its cell's. The cell takes the
  * layer's name, so that weights are named `lstm/kernel` as TensorFlow.js names them (and loads them by name).
- * @example const { layer, cell } = splitCellArgs(args, 'LSTM');
+ * @example
+ * const { layer, cell } = splitCellArgs({ units: 4, returnSequences: true, name: 'lstm' }, 'LSTM');
+ * layer.returnSequences; // → true
+ * cell.units; // → 4
  */
 export function splitCellArgs<A extends RNNOptions>(
   args: A,

@@ -16,7 +16,7 @@ export type SimpleRNNConfig = RNNOptionsConfig &
  * Shape: `[batch, time, features]` → `[batch, units]`, or `[batch, time, units]` with `returnSequences`.
  * Reference: Keras `SimpleRNN`.
  *
- * @example simpleRNN({ units: 4 }).apply(ones([2, 10, 8])); // [2, 4]
+ * @example simpleRNN({ units: 4 }).apply(ones([2, 10, 8])).shape; // → [2, 4]
  */
 export class SimpleRNN extends CellRNN<SimpleRNNCell> {
   static override readonly className: string = 'SimpleRNN';

@@ -18,7 +18,7 @@ export interface TimeDistributedConfig extends LayerConfig {
  *
  * Shape: `[batch, time, ...in]` → `[batch, time, ...out]`. Reference: Keras `TimeDistributed`.
  *
- * @example timeDistributed({ layer: dense({ units: 4 }) }).apply(ones([2, 5, 3])); // [2, 5, 4]
+ * @example timeDistributed({ layer: dense({ units: 4 }) }).apply(ones([2, 5, 3])).shape; // → [2, 5, 4]
  */
 export class TimeDistributed extends Layer<Tensor> {
   static override readonly className: string = 'TimeDistributed';

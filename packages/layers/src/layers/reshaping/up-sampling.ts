@@ -50,7 +50,7 @@ export interface UpSampling1DConfig extends LayerConfig {
 
 /**
  * Repeats each time step `size` times. Shape: `[b, steps, c]` → `[b, steps·size, c]`. Reference: Keras `UpSampling1D`.
- * @example upSampling1d({ size: 2 }).apply(tensor([[[1], [2]]])); // [[[1], [1], [2], [2]]]
+ * @example upSampling1d({ size: 2 }).apply(tensor([[[1], [2]]])); // → [[[1], [1], [2], [2]]]
  */
 export class UpSampling1D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling1D';
@@ -93,7 +93,7 @@ export interface UpSampling2DConfig extends LayerConfig {
 
 /**
  * Enlarges images by integer factors. Shape: `[b, h, w, c]` → `[b, h·sh, w·sw, c]`. Reference: Keras `UpSampling2D`.
- * @example upSampling2d({ size: 2, interpolation: 'bilinear' }).apply(ones([1, 4, 4, 3])); // [1, 8, 8, 3]
+ * @example upSampling2d({ size: 2, interpolation: 'bilinear' }).apply(ones([1, 4, 4, 3])).shape; // → [1, 8, 8, 3]
  */
 export class UpSampling2D extends Layer<Tensor> {
   static override readonly className: string = 'UpSampling2D';

@@ -6,7 +6,10 @@ import type { IOHandler } from '../artifacts.js';
  * Loads a model from files the user picked (`<input type=file multiple>`, drag and drop): the first is model.json
  * (any name ending in .json), the others the weight files it names, matched by file name. Sizes are checked from
  * `File.size` before anything is read.
- * @example const model = await rf.loadModel(rf.io.browserFiles([...input.files]));
+ * @example
+ * // browser-only: reads the files a user picked in an <input type="file" multiple>
+ * const input = document.querySelector('input[type=file]') as HTMLInputElement;
+ * const model = await rf.loadModel(rf.io.browserFiles([...input.files!]));
  */
 export function browserFiles(files: readonly File[]): IOHandler {
   const fn = 'browserFiles';

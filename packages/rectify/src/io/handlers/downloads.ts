@@ -22,7 +22,10 @@ function download(doc: Document, fileName: string, data: BlobPart, type: string)
  * The downloads handler (`'downloads://name'`, save only): the browser downloads `<name>.json` (model.json) and the
  * weight files under the names model.json gives them. Load them back with
  * `rf.loadModel(rf.io.browserFiles([jsonFile, ...weightFiles]))`.
- * @example await model.save(rf.io.browserDownloads('two-moons'));
+ * @example
+ * // browser-only: the page downloads the files
+ * const model = rf.sequential([rf.layers.dense({ units: 1, inputShape: [2] })]);
+ * await model.save(rf.io.browserDownloads('two-moons'));
  */
 export function browserDownloads(name = 'model'): IOHandler {
   return {

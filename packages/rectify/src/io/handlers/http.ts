@@ -39,7 +39,10 @@ async function boundedBody(fn: string, res: Response, max: number, what: string)
  * The http(s) load handler: `rf.loadModel('https://host/m/model.json')` fetches model.json, then each weights
  * file it names from the same folder (names must be plain file names, so a model cannot make the page fetch
  * another path). `fetchFunc` and `requestInit` work as in TensorFlow.js. Every body is read with a bound.
- * @example const model = await rf.loadModel(rf.io.http('https://example.com/m/model.json', { requestInit: { credentials: 'include' } }));
+ * @example
+ * const handler = rf.io.http('https://example.com/m/model.json', { requestInit: { credentials: 'include' } });
+ * // rf.loadModel(handler) fetches model.json, then the weight files it names, with these request options.
+ * typeof handler.load; // → 'function'
  */
 export function http(url: string, options: TransportOptions = {}): IOHandler {
   const fn = 'loadModel';

@@ -64,7 +64,10 @@ async function transact<T>(
 /**
  * The IndexedDB handler (`'indexeddb://name'`): one record per model in the `rectify-models` database, holding
  * model.json and its weight files; a save replaces the record in one transaction.
- * @example await model.save(rf.io.indexedDB('two-moons'));
+ * @example
+ * // browser-only: IndexedDB
+ * const model = rf.sequential([rf.layers.dense({ units: 1, inputShape: [2] })]);
+ * await model.save(rf.io.indexedDB('two-moons'));
  */
 export function indexedDB(name: string): IOHandler {
   const url = `${INDEXEDDB_SCHEME}${name}`;

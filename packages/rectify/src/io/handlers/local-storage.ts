@@ -40,7 +40,10 @@ export function fromBase64(fn: string, text: string): Uint8Array {
  * The localStorage handler (`'localstorage://name'`): model.json, the weights (base64) and an info record under
  * `rectify_models/<name>/…`. localStorage holds ~5 MB per site; a model that does not fit is an error that says
  * so, and nothing of it is left behind.
- * @example await model.save(rf.io.localStorage('tiny'));
+ * @example
+ * // browser-only: localStorage
+ * const model = rf.sequential([rf.layers.dense({ units: 1, inputShape: [2] })]);
+ * await model.save(rf.io.localStorage('tiny'));
  */
 export function localStorage(name: string): IOHandler {
   const url = `${LOCAL_STORAGE_SCHEME}${name}`;

@@ -13,7 +13,7 @@ export interface ModelInfo {
 
 /**
  * The model name in a storage URL (`'indexeddb://two-moons'` → `'two-moons'`), which must not be empty.
- * @example modelName('save', 'indexeddb://', 'indexeddb://m'); // 'm'
+ * @example modelName('save', 'indexeddb://', 'indexeddb://m'); // → 'm'
  */
 export function modelName(fn: string, scheme: string, url: string): string {
   const name = url.slice(scheme.length);
@@ -42,7 +42,10 @@ export function savedTo(url: string, artifacts: ModelArtifacts): SaveResult {
 /**
  * A stored model (model.json's text and its files, in memory) as a ModelSource; the loader's checks apply to it
  * exactly as to a folder.
- * @example const source = memorySource("'indexeddb://m'", record.modelJson, record.files);
+ * @example
+ * const { modelJson, files } = modelArtifacts(sequential([layers.dense({ units: 1, inputShape: [2] })]), 'rectify');
+ * const source = memorySource("'indexeddb://m'", modelJson, files);
+ * const model = await loadModel({ load: async () => source }); // an IO handler that returns it
  */
 export function memorySource(description: string, modelJson: string, files: readonly ModelFile[]): ModelSource {
   const byName = new Map(files.map((f) => [f.name, f.data]));

@@ -14,7 +14,7 @@ import {
 
 /**
  * How TensorFlow.js' loss functions reduce the per-element losses (`tf.Reduction`, same numeric values).
- * @example rf.losses.meanSquaredError(labels, predictions, undefined, rf.losses.Reduction.SUM)
+ * @example rf.losses.meanSquaredError(tensor([0, 0]), tensor([1, 2]), undefined, rf.losses.Reduction.SUM) // → 5
  */
 export enum Reduction {
   /** The weighted per-element losses, unreduced. */

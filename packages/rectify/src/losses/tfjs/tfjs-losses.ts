@@ -49,7 +49,7 @@ function pair(
 
 /**
  * Mean squared error: (labels − predictions)², weighted and reduced.
- * @example rf.losses.meanSquaredError(tensor([1, 2]), tensor([1.5, 2])).item(); // 0.125
+ * @example rf.losses.meanSquaredError(tensor([1, 2]), tensor([1.5, 2])).item(); // → 0.125
  */
 export function meanSquaredError(
   labels: TensorLike,
@@ -63,7 +63,7 @@ export function meanSquaredError(
 
 /**
  * Absolute difference: |labels − predictions|, weighted and reduced (Keras' mean absolute error).
- * @example rf.losses.absoluteDifference(tensor([1, 2]), tensor([1.5, 1])).item(); // 0.75
+ * @example rf.losses.absoluteDifference(tensor([1, 2]), tensor([1.5, 1])).item(); // → 0.75
  */
 export function absoluteDifference(
   labels: TensorLike,
@@ -126,7 +126,7 @@ export function hingeLoss(
 
 /**
  * Cosine distance along `axis` of (already normalised) vectors: 1 − Σ labels·predictions.
- * @example rf.losses.cosineDistance(tensor([[1, 0]]), tensor([[0.6, 0.8]]), 1).item(); // 0.4
+ * @example rf.losses.cosineDistance(tensor([[1, 0]]), tensor([[0.6, 0.8]]), 1).item(); // → 0.4
  */
 export function cosineDistance(
   labels: TensorLike,

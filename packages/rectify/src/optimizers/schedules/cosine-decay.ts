@@ -18,7 +18,7 @@ export interface CosineDecayOptions {
  *
  * @example
  * const lr = cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 });
- * lr.at(50); // 0.05
+ * lr.at(50); // → 0.05
  */
 export function cosineDecay(options: CosineDecayOptions): LearningRateSchedule {
   const initialLearningRate = checkPositive('cosineDecay', 'initialLearningRate', options.initialLearningRate);

@@ -16,7 +16,7 @@ export interface ExponentialDecayOptions {
  *
  * @example
  * const lr = exponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 });
- * lr.at(20); // 0.025
+ * lr.at(20); // → 0.025
  */
 export function exponentialDecay(options: ExponentialDecayOptions): LearningRateSchedule {
   const initialLearningRate = checkPositive('exponentialDecay', 'initialLearningRate', options.initialLearningRate);

@@ -7,7 +7,7 @@ import { warmup } from './warmup.js';
 
 /**
  * Every schedule factory, keyed by the className its schedules carry. The registry is this object.
- * @example Object.keys(schedules); // ['stepDecay', 'exponentialDecay', 'cosineDecay', 'warmup']
+ * @example Object.keys(schedules); // → ['stepDecay', 'exponentialDecay', 'cosineDecay', 'warmup']
  */
 export const schedules = { stepDecay, exponentialDecay, cosineDecay, warmup } as const;
 

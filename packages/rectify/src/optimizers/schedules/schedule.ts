@@ -18,7 +18,7 @@ export interface SerializedSchedule {
 
 /**
  * Whether `x` is a learning-rate schedule (anything with `at(step)`), as opposed to a fixed rate.
- * @example isSchedule(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 })); // true
+ * @example isSchedule(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 })); // → true
  */
 export function isSchedule(x: unknown): x is LearningRateSchedule {
   return typeof x === 'object' && x !== null && typeof (x as LearningRateSchedule).at === 'function';

@@ -16,7 +16,7 @@ export interface StepDecayOptions {
  *
  * @example
  * const lr = stepDecay({ initialLearningRate: 0.1, stepSize: 100, gamma: 0.5 });
- * lr.at(250); // 0.025
+ * lr.at(250); // → 0.025
  */
 export function stepDecay(options: StepDecayOptions): LearningRateSchedule {
   const initialLearningRate = checkPositive('stepDecay', 'initialLearningRate', options.initialLearningRate);

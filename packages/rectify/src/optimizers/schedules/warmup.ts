@@ -20,7 +20,7 @@ export interface WarmupOptions {
  *
  * @example
  * const lr = warmup({ warmupSteps: 100, after: cosineDecay({ initialLearningRate: 1e-3, decaySteps: 1000 }) });
- * lr.at(50); // 5e-4
+ * lr.at(50); // → 5e-4
  */
 export function warmup(options: WarmupOptions): LearningRateSchedule {
   const warmupSteps = checkPositiveInt('warmup', 'warmupSteps', options.warmupSteps);

@@ -12,7 +12,7 @@ export type { UnaryCheck };
 
 /**
  * Every case of the suite: one group per primitive kernel (typed, so none can be forgotten) plus composite ops.
- * @example conformanceCases().matmul.length // 44
+ * @example conformanceCases().matmul.length // → 44
  */
 export function conformanceCases(
   extraUnary: ReadonlyArray<UnaryFn | UnaryCheck> = [],
