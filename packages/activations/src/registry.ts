@@ -1,39 +1,67 @@
 import type { Tensor } from '@rectify/tensor';
 import { ValueError } from '@rectify/tensor';
 import { Activation, type ActivationConfig, instantiate, isActivation, wrapFunction } from './activation.js';
-import * as c from './catalogue/index.js';
-import { defineActivation } from './define.js';
+import * as catalogue from './catalogue/index.js';
+import { defineActivation, isActivationDefinition } from './define.js';
 import { type OptionSpecs, resolveOptions } from './options.js';
 import type { ActivationDefinition, ActivationSpec } from './types.js';
 
-/**
- * Every built-in activation keyed by its own `name`, so the key can never drift from the definition. This is the
- * only list; `ActivationName`, `get`, `list` and the docs all derive from it.
- */
-export const activations = {
-  [c.linearDefinition.name]: c.linearDefinition,
-  [c.reluDefinition.name]: c.reluDefinition,
-  [c.relu6Definition.name]: c.relu6Definition,
-  [c.leakyReluDefinition.name]: c.leakyReluDefinition,
-  [c.preluDefinition.name]: c.preluDefinition,
-  [c.eluDefinition.name]: c.eluDefinition,
-  [c.seluDefinition.name]: c.seluDefinition,
-  [c.celuDefinition.name]: c.celuDefinition,
-  [c.geluDefinition.name]: c.geluDefinition,
-  [c.swishDefinition.name]: c.swishDefinition,
-  [c.mishDefinition.name]: c.mishDefinition,
-  [c.hardSigmoidDefinition.name]: c.hardSigmoidDefinition,
-  [c.hardSwishDefinition.name]: c.hardSwishDefinition,
-  [c.sigmoidDefinition.name]: c.sigmoidDefinition,
-  [c.tanhDefinition.name]: c.tanhDefinition,
-  [c.softplusDefinition.name]: c.softplusDefinition,
-  [c.softsignDefinition.name]: c.softsignDefinition,
-  [c.softmaxDefinition.name]: c.softmaxDefinition,
-  [c.logSoftmaxDefinition.name]: c.logSoftmaxDefinition,
-} as const;
+type Catalogue = typeof catalogue;
+/** The catalogue's exports that are definitions (`reluDefinition` …), as opposed to functions, kernels and types. */
+type DefinitionExport = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof Catalogue]: Catalogue[K] extends ActivationDefinition<string, any> ? K : never;
+}[keyof Catalogue];
+/** The built-ins keyed by their own `name`: `{ relu: typeof reluDefinition, … }`. */
+type Builtins = {
+  readonly [
+    K in DefinitionExport as Catalogue[K] extends { readonly name: infer N extends string } ? N : never
+  ]: Catalogue[K];
+};
 
-/** The name of a built-in activation: `'relu' | 'gelu' | …`. */
-export type ActivationName = keyof typeof activations;
+/**
+ * Every built-in activation keyed by its own `name`, derived from the catalogue's exports: a catalogue file's
+ * definition is registered by being exported, so the key can never drift from the definition and no second list
+ * exists. `ActivationName`, `get`, `list` and every per-activation table ({@link PerActivation}) derive from it.
+ * Names are in alphabetical order (module namespaces are).
+ * @example
+ * ```ts
+ * import { activations } from '@rectify/activations';
+ * console.log(activations.leakyRelu.defaults, Object.keys(activations).length); // → { alpha: 0.01 } 19
+ * ```
+ */
+export const activations = Object.freeze(
+  Object.fromEntries(
+    Object.values(catalogue)
+      .filter(isActivationDefinition)
+      .map((def) => [def.name, def]),
+  ),
+) as Builtins;
+
+/**
+ * The name of a built-in activation: `'relu' | 'gelu' | …`, derived from the catalogue.
+ * @example
+ * ```ts
+ * import { type ActivationName, get } from '@rectify/activations';
+ * const name: ActivationName = 'gelu';
+ * console.log(get(name).describe); // → Gaussian error linear unit: x·Φ(x), exact or tanh-approximated
+ * ```
+ */
+export type ActivationName = keyof Builtins;
+
+/**
+ * A table with one entry per built-in activation — the ONNX lowering, the docs notes, a backend's SIMD kernels.
+ * Every such table is typed with this marker, so adding a catalogue file is a compile error in each table that must
+ * learn the new activation (a table says so explicitly where an activation has no entry of its kind, e.g. `'none'`);
+ * a repository test finds the tables by this name and checks exactly that.
+ * @example
+ * ```ts
+ * import { type PerActivation, list } from '@rectify/activations';
+ * const bounded = Object.fromEntries(list().map((n) => [n, n.startsWith('hard')])) as PerActivation<boolean>;
+ * console.log(bounded.hardSwish, bounded.relu); // → true false
+ * ```
+ */
+export type PerActivation<T> = { readonly [K in ActivationName]: T };
 
 /** Anything `get()` turns into an activation. */
 export type ActivationIdentifier =
