@@ -1,6 +1,15 @@
 import { type Tensor, type TensorLike, onesLike, reshape } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 
+/**
+ * The registry's entry for `linear`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('linear')` instantiates it; `activations.linear` is this object.
+ * @example
+ * ```ts
+ * import { linearDefinition } from '@rectify/activations';
+ * console.log(linearDefinition.name, linearDefinition.defaults, linearDefinition.recommendedInitializer); // → linear {} glorotUniform
+ * ```
+ */
 export const linearDefinition = defineActivation({
   name: 'linear',
   describe: 'identity: f(x) = x',

@@ -16,11 +16,30 @@ function checkedAxis(x: Tensor, axis: number): number {
   return normalizeAxis('logSoftmax', axis, x.rank);
 }
 
+/**
+ * The options of {@link logSoftmax}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { logSoftmax, type LogSoftmaxOptions } from '@rectify/activations';
+ * const options: LogSoftmaxOptions = { axis: 0 };
+ * console.log(JSON.stringify(logSoftmax(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-4.0181498527526855,-2.1269280910491943],[-0.018149960786104202,-0.12692804634571075]]
+ * ```
+ */
 export interface LogSoftmaxOptions {
   /** The axis to normalize over. Default −1 (the last). */
   readonly axis?: number;
 }
 
+/**
+ * The registry's entry for `logSoftmax`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('logSoftmax')` instantiates it; `activations.logSoftmax` is this object.
+ * @example
+ * ```ts
+ * import { logSoftmaxDefinition } from '@rectify/activations';
+ * console.log(logSoftmaxDefinition.name, logSoftmaxDefinition.defaults, logSoftmaxDefinition.recommendedInitializer); // → logSoftmax { axis: -1 } glorotUniform
+ * ```
+ */
 export const logSoftmaxDefinition = defineActivation({
   name: 'logSoftmax',
   aliases: ['log_softmax'],

@@ -30,11 +30,30 @@ export const preluFn = binaryFn({
   out: 'float32',
 });
 
+/**
+ * The options of the registry's `prelu` (`get({ name: 'prelu', alpha })`, a fixed slope); unknown or ill-typed
+ * options are errors naming the option. The tensor function {@link prelu} takes its slopes as a tensor instead.
+ * @example
+ * ```ts
+ * import { get, type PreluOptions } from '@rectify/activations';
+ * const options: PreluOptions = { alpha: 0.1 };
+ * console.log(get({ name: 'prelu', ...options }).f(-2)); // → -0.2
+ * ```
+ */
 export interface PreluOptions {
   /** The slope's initial value; a registry `prelu` without its layer keeps this slope fixed. Default 0.25. */
   readonly alpha?: number;
 }
 
+/**
+ * The registry's entry for `prelu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('prelu')` instantiates it; `activations.prelu` is this object.
+ * @example
+ * ```ts
+ * import { preluDefinition } from '@rectify/activations';
+ * console.log(preluDefinition.name, preluDefinition.defaults, preluDefinition.recommendedInitializer); // → prelu { alpha: 0.25 } heNormal
+ * ```
+ */
 export const preluDefinition = defineActivation({
   name: 'prelu',
   describe: 'parametric ReLU: x for x > 0, a learned slope alpha·x otherwise',

@@ -1,12 +1,30 @@
 import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 
+/**
+ * The scalar function the backends compile for `softsign` (`f` and its exact derivative `df`, in float64 here), with
+ * the options in `a`, `b`; pass it to `mapUnary` or a layer's fused bias + activation.
+ * @example
+ * ```ts
+ * import { softsignFn } from '@rectify/activations';
+ * console.log(softsignFn.f(1, 0, 0), softsignFn.df?.(1, 0, 0)); // → 0.5 0.25
+ * ```
+ */
 export const softsignFn = unaryFn({
   name: 'softsign',
   f: (x) => x / (1 + Math.abs(x)),
   df: (x) => 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x))),
 });
 
+/**
+ * The registry's entry for `softsign`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('softsign')` instantiates it; `activations.softsign` is this object.
+ * @example
+ * ```ts
+ * import { softsignDefinition } from '@rectify/activations';
+ * console.log(softsignDefinition.name, softsignDefinition.defaults, softsignDefinition.recommendedInitializer); // → softsign {} glorotUniform
+ * ```
+ */
 export const softsignDefinition = defineActivation({
   name: 'softsign',
   describe: 'x / (1 + |x|): a tanh-like squashing with polynomial tails',
