@@ -10,7 +10,15 @@ import type {
   UnaryKernel,
 } from './types.js';
 
-/** `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations. */
+/**
+ * `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations.
+ * @example
+ * ```ts
+ * import { type ActivationConfig, get } from '@rectify/activations';
+ * const config: ActivationConfig = get({ name: 'gelu', approximate: 'tanh' }).getConfig();
+ * console.log(config); // → { name: 'gelu', approximate: 'tanh' }
+ * ```
+ */
 export interface ActivationConfig {
   readonly name: string;
   readonly [option: string]: unknown;

@@ -63,7 +63,16 @@ export type ActivationName = keyof Builtins;
  */
 export type PerActivation<T> = { readonly [K in ActivationName]: T };
 
-/** Anything `get()` turns into an activation. */
+/**
+ * Anything `get()` turns into an activation.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { type ActivationIdentifier, get } from '@rectify/activations';
+ * const ids: ActivationIdentifier[] = ['relu', 'leaky_relu', { name: 'elu', alpha: 0.5 }, get('tanh'), (x) => x.mul(2)];
+ * console.log(ids.map((id) => get(id).name)); // → [ 'relu', 'leakyRelu', 'elu', 'tanh', 'custom' ]
+ * ```
+ */
 export type ActivationIdentifier =
   ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
 

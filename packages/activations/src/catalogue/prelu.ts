@@ -15,6 +15,11 @@ import { leakyReluFn } from './leaky-relu.js';
 /**
  * f(x, α) = relu(x) + α·min(x, 0), exact and guarded at ±∞ as in leakyRelu. ∂f/∂x = 1 or α; ∂f/∂α = min(x, 0).
  * Autograd sums ∂f/∂α over the axes α was broadcast along, which gives the shared and per-channel slope gradients.
+ * @example
+ * ```ts
+ * import { preluFn } from '@rectify/activations';
+ * console.log(preluFn.f(-2, 0.25), preluFn.dfdx?.(-2, 0.25), preluFn.dfdy?.(-2, 0.25)); // → -0.5 0.25 -2
+ * ```
  */
 export const preluFn = binaryFn({
   name: 'prelu',
