@@ -19,6 +19,14 @@ const definitions = new WeakSet<object>();
  * Turns a spec into a definition: fills in empty aliases and options, spells out the defaults, checks the shape of
  * the spec and freezes it. Every catalogue file calls it once; users call it (or pass a raw spec) to `register`.
  * @example
+ * ```ts
+ * import { unaryFn } from '@rectify/tensor';
+ * import { defineActivation, numberOption } from '@rectify/activations';
+ * const squareplusFn = unaryFn({
+ *   name: 'squareplus',
+ *   f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)),
+ *   df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
+ * });
  * const squareplus = defineActivation({
  *   name: 'squareplus', describe: '(x + sqrt(x² + b)) / 2', recommendedInitializer: 'heNormal',
  *   options: { b: numberOption(4, { positive: true }) },
@@ -26,6 +34,8 @@ const definitions = new WeakSet<object>();
  *                 selfNormalizing: false, reluFamily: true, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
+ * console.log(squareplus.defaults, Object.isFrozen(squareplus)); // → { b: 4 } true
+ * ```
  */
 export function defineActivation<const N extends string, const S extends OptionSpecs = Record<never, never>>(
   spec: ActivationSpec<N, S>,

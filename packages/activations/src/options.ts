@@ -77,17 +77,38 @@ export type OptionValues<S extends OptionSpecs> = {
   readonly [K in keyof S]: S[K] extends ChoiceOption<infer C> ? C : number;
 };
 
-/** @example numberOption(0.01) */
+/**
+ * A real-valued option with its default; `{ positive: true }` also rejects zero and negative values.
+ * @example
+ * ```ts
+ * import { numberOption } from '@rectify/activations';
+ * console.log(numberOption(0.01).default); // → 0.01
+ * ```
+ */
 export function numberOption(defaultValue: number, constraints: { positive?: boolean } = {}): NumberOption {
   return { kind: 'number', default: defaultValue, ...(constraints.positive && { positive: true }) };
 }
 
-/** @example integerOption(-1) */
+/**
+ * An integer option with its default.
+ * @example
+ * ```ts
+ * import { integerOption } from '@rectify/activations';
+ * console.log(integerOption(-1).default); // → -1
+ * ```
+ */
 export function integerOption(defaultValue: number): IntegerOption {
   return { kind: 'integer', default: defaultValue };
 }
 
-/** @example choiceOption('none', ['none', 'tanh']) */
+/**
+ * A choice among fixed strings, with its default (one of them).
+ * @example
+ * ```ts
+ * import { choiceOption } from '@rectify/activations';
+ * console.log(choiceOption('none', ['none', 'tanh']).default); // → none
+ * ```
+ */
 export function choiceOption<const C extends string>(defaultValue: NoInfer<C>, choices: readonly C[]): ChoiceOption<C> {
   return { kind: 'choice', default: defaultValue, choices };
 }

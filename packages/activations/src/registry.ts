@@ -106,8 +106,12 @@ function add(where: string, def: AnyDefinition): void {
 for (const def of Object.values(activations)) add('activations', def);
 
 /**
- * Canonical names of every activation `get()` knows: the built-ins in catalogue order, then registered ones.
- * @example list().slice(0, 3) // ['linear', 'relu', 'relu6']
+ * Canonical names of every activation `get()` knows: the built-ins in alphabetical order, then registered ones.
+ * @example
+ * ```ts
+ * import { list } from '@rectify/activations';
+ * console.log(list().slice(0, 3), list().length); // → [ 'celu', 'elu', 'gelu' ] 19
+ * ```
  */
 export function list(): string[] {
   return [...byName.keys()];
@@ -117,17 +121,23 @@ export function list(): string[] {
  * Adds a user-defined activation, so that layers and configs can name it like a built-in. Names and aliases must
  * be new. Give it a kernel built on a module-level `UnaryFn` with its exact `df`, or a composite.
  * @example
+ * ```ts
+ * import { unaryFn } from '@rectify/tensor';
+ * import { get, numberOption, register } from '@rectify/activations';
  * const squareplusFn = unaryFn({
- *   name: 'squareplus', f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)), df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
+ *   name: 'squareplus',
+ *   f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)),
+ *   df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
  * });
  * register({
- *   name: 'squareplus', describe: '(x + √(x² + b)) / 2', recommendedInitializer: 'heNormal',
+ *   name: 'squareplus', aliases: ['square_plus'], describe: '(x + √(x² + b)) / 2', recommendedInitializer: 'heNormal',
  *   options: { b: numberOption(4, { positive: true }) },
  *   properties: { range: [0, Infinity], smooth: true, monotonic: true, zeroCentred: false, selfNormalizing: false,
  *                 reluFamily: false, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
- * get({ name: 'squareplus', b: 1 });
+ * console.log(get({ name: 'square_plus', b: 1 }).f(-3), get('squareplus').f(0)); // → 0.08113883008418976 1
+ * ```
  */
 export function register<const N extends string, const S extends OptionSpecs = Record<never, never>>(
   spec: ActivationSpec<N, S>,
@@ -156,9 +166,13 @@ function lookup(where: string, name: string): AnyDefinition {
  * Accepts a name or alias (`'gelu'`, `'leaky_relu'`), a config `{ name, ...options }` (unknown or ill-typed options
  * are errors naming the option), an `Activation` (returned as is) or a plain `(x) => Tensor` function.
  * @example
- * get('relu').apply(tensor([-1, 2]));            // [0, 2]
- * get({ name: 'leakyRelu', alpha: 0.2 }).df(-1); // 0.2
- * get(get('gelu').getConfig());                  // round trip
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { get } from '@rectify/activations';
+ * console.log(get('relu').apply(tensor([-1, 2])).toString()); // → [0., 2.]
+ * console.log(get({ name: 'leaky_relu', alpha: 0.2 }).df(-1)); // → 0.2
+ * console.log(get(get('gelu').getConfig()).getConfig()); // → { name: 'gelu', approximate: 'none' }
+ * ```
  */
 export function get(identifier: ActivationIdentifier): Activation {
   const where = 'activations.get';

@@ -63,19 +63,19 @@ export interface UnaryKernel {
  * @example
  * ```ts
  * import { tensor } from '@rectify/tensor';
- * import { type CompositeKernel, defineActivation, get } from '@rectify/activations';
+ * import { type CompositeKernel, get, register } from '@rectify/activations';
  * const double: CompositeKernel = {
  *   apply: (x) => x.mul(2),
  *   derivative: (x) => x.mul(0).add(2),
  *   f: (x) => 2 * x,
  *   df: () => 2,
  * };
- * const def = defineActivation({
+ * register({
  *   name: 'double', describe: 'twice its input', recommendedInitializer: 'glorotUniform', kernel: () => double,
  *   properties: { range: [-Infinity, Infinity], smooth: true, monotonic: true, zeroCentred: true,
  *                 selfNormalizing: false, reluFamily: false, elementwise: true },
  * });
- * console.log(def.kernel({}).f(3), get('relu').unaryKernel === undefined, get('softmax').unaryKernel); // → 6 false undefined
+ * console.log(get('double').apply(tensor([1, -2])).toString(), get('double').df(5), get('double').unaryKernel); // → [ 2., -4.] 2 undefined
  * ```
  */
 export interface CompositeKernel {
@@ -130,8 +130,8 @@ export interface ActivationSpec<N extends string = string, S extends OptionSpecs
  * A spec after {@link defineActivation}: aliases and options filled in, defaults spelled out, frozen.
  * @example
  * ```ts
- * import { type ActivationDefinition, activations } from '@rectify/activations';
- * const def: ActivationDefinition = activations.swish;
+ * import { type ActivationDefinition, type NumberOption, activations } from '@rectify/activations';
+ * const def: ActivationDefinition<'swish', { readonly beta: NumberOption }> = activations.swish;
  * console.log(def.name, def.aliases, def.defaults); // → swish [ 'silu' ] { beta: 1 }
  * ```
  */

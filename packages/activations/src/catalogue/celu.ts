@@ -66,7 +66,12 @@ export const celuDefinition = defineActivation({
  * @param options.alpha - positive, default 1 (celu with α = 1 is elu).
  * @returns float32, same shape as x.
  * Reference: Barron, "Continuously Differentiable Exponential Linear Units" (2017); PyTorch `CELU`, Keras `celu`.
- * @example celu(tensor([-1e4, 3]), { alpha: 2 }) // [-2, 3]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { celu } from '@rectify/activations';
+ * console.log(celu(tensor([-1e4, 3]), { alpha: 2 }).toString()); // → [-2.,  3.]
+ * ```
  */
 export function celu(x: TensorLike, options?: CeluOptions): Tensor {
   return callActivation(celuDefinition, x, options);

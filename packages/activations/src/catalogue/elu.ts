@@ -71,7 +71,12 @@ export const eluDefinition = defineActivation({
  * @param options.alpha - default 1.
  * @returns float32, same shape as x.
  * Reference: Clevert et al. (2015); PyTorch `ELU`, Keras `elu`.
- * @example elu(tensor([-1e4, 0, 2])) // [-1, 0, 2]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { elu } from '@rectify/activations';
+ * console.log(elu(tensor([-1e4, 0, 2])).toString()); // → [-1.,  0.,  2.]
+ * ```
  */
 export function elu(x: TensorLike, options?: EluOptions): Tensor {
   return callActivation(eluDefinition, x, options);

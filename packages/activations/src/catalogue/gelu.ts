@@ -139,7 +139,12 @@ export const geluDefinition = defineActivation({
  * @param options.approximate - `'none'` (default) or `'tanh'`.
  * @returns float32, same shape as x.
  * Reference: Hendrycks & Gimpel (2016); PyTorch `GELU(approximate)`, Keras `gelu(approximate)`.
- * @example gelu(tensor([-50, 0, 1])) // [0, 0, 0.8413447]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { gelu } from '@rectify/activations';
+ * console.log(gelu(tensor([-50, 0, 1])).toString()); // → [0.    , 0.    , 0.8413]
+ * ```
  */
 export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
   return callActivation(geluDefinition, x, options);

@@ -53,7 +53,12 @@ export const hardSigmoidDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [0, 1], same shape as x.
  * Reference: Courbariaux et al. (2015); Howard et al., MobileNetV3 (2019); PyTorch `Hardsigmoid`, Keras `hard_sigmoid`.
- * @example hardSigmoid(tensor([-4, 0, 1.5])) // [0, 0.5, 0.75]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { hardSigmoid } from '@rectify/activations';
+ * console.log(hardSigmoid(tensor([-4, 0, 1.5])).toString()); // → [0.  , 0.5 , 0.75]
+ * ```
  */
 export function hardSigmoid(x: TensorLike): Tensor {
   return callActivation(hardSigmoidDefinition, x);

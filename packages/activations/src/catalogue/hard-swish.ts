@@ -54,7 +54,12 @@ export const hardSwishDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32, same shape as x.
  * Reference: Howard et al., "Searching for MobileNetV3" (2019); PyTorch `Hardswish`, Keras `hard_swish`.
- * @example hardSwish(tensor([-4, -1.5, 4])) // [-0, -0.375, 4]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { hardSwish } from '@rectify/activations';
+ * console.log(hardSwish(tensor([-4, -1.5, 4])).toString()); // → [-0.   , -0.375,  4.   ]
+ * ```
  */
 export function hardSwish(x: TensorLike): Tensor {
   return callActivation(hardSwishDefinition, x);

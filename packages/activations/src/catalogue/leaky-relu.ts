@@ -78,8 +78,13 @@ export const leakyReluDefinition = defineActivation({
  *   and `keras.activations.leaky_relu` to 0.2 (TensorFlow.js too): set it explicitly when porting a model.
  * @returns float32, same shape as x.
  * Reference: Maas et al. (2013); PyTorch `LeakyReLU`, Keras `leaky_relu`.
- * @example leakyRelu(tensor([-10, 2]), { alpha: 0.2 }) // [-2, 2]
- * @example leakyRelu(tensor([-10, 2]), 0.2) // [-2, 2] (TensorFlow.js's positional alpha)
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { leakyRelu } from '@rectify/activations';
+ * console.log(leakyRelu(tensor([-10, 2]), { alpha: 0.2 }).toString()); // → [-2.,  2.]
+ * console.log(leakyRelu(tensor([-10, 2]), 0.2).toString()); // → [-2.,  2.]
+ * ```
  */
 export function leakyRelu(x: TensorLike, options?: LeakyReluOptions | number): Tensor {
   return callActivation(leakyReluDefinition, x, typeof options === 'number' ? { alpha: options } : options);

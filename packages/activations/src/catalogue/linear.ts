@@ -40,7 +40,12 @@ export const linearDefinition = defineActivation({
  * @param x - any tensor.
  * @returns a new handle on the same values (no copy), same shape.
  * Reference: Keras `activations.linear`.
- * @example linear(tensor([-1, 2])) // [-1, 2]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { linear } from '@rectify/activations';
+ * console.log(linear(tensor([-1, 2])).toString()); // → [-1.,  2.]
+ * ```
  */
 export function linear(x: TensorLike): Tensor {
   return callActivation(linearDefinition, x);

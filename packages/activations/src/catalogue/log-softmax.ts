@@ -73,8 +73,13 @@ export const logSoftmaxDefinition = defineActivation({
  * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32, same shape as x, all ≤ 0.
  * Reference: PyTorch `LogSoftmax(dim)`, Keras `log_softmax(axis)`.
- * @example logSoftmax(tensor([1e4, 0])) // [0, -10000]
- * @example logSoftmax(tensor([[1, 2], [3, 4]]), -1) // TensorFlow.js's positional axis
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { logSoftmax } from '@rectify/activations';
+ * console.log(logSoftmax(tensor([1e4, 0])).toString()); // → [     0., -10000.]
+ * console.log(JSON.stringify(logSoftmax(tensor([[1, 2], [3, 4]]), -1).arraySync())); // → [[-1.31326162815094,-0.31326165795326233],[-1.31326162815094,-0.31326165795326233]]
+ * ```
  */
 export function logSoftmax(x: TensorLike, options?: LogSoftmaxOptions | number): Tensor {
   return callActivation(logSoftmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);

@@ -62,7 +62,12 @@ export const mishDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32, same shape as x.
  * Reference: Misra, "Mish: A Self Regularized Non-Monotonic Activation Function" (2019); PyTorch `Mish`, Keras `mish`.
- * @example mish(tensor([0, 1])) // [0, 0.8650984]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { mish } from '@rectify/activations';
+ * console.log(mish(tensor([0, 1])).toString()); // → [0.    , 0.8651]
+ * ```
  */
 export function mish(x: TensorLike): Tensor {
   return callActivation(mishDefinition, x);

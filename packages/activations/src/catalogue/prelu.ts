@@ -88,7 +88,12 @@ export const preluDefinition = defineActivation({
  *   that broadcasts to x's shape without enlarging it. He et al. initialise it to 0.25.
  * @returns float32, shaped like x.
  * Reference: He et al., "Delving Deep into Rectifiers" (2015); PyTorch `PReLU`, Keras `PReLU`.
- * @example prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])) // [[-0.25, 2], [-2, 1]]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { prelu } from '@rectify/activations';
+ * console.log(JSON.stringify(prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])).arraySync())); // → [[-0.25,2],[-1,1]]
+ * ```
  */
 export function prelu(x: TensorLike, alpha: TensorLike = 0.25): Tensor {
   const tx = toTensor(x, 'x', 'prelu');

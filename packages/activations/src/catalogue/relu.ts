@@ -60,7 +60,12 @@ export const reluDefinition = defineActivation({
  * @param x - any tensor.
  * @returns max(x, 0), float32, same shape as x.
  * Reference: Nair & Hinton (2010); PyTorch `relu`, Keras `relu`.
- * @example relu(tensor([-2, 0, 3])) // [0, 0, 3]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { relu } from '@rectify/activations';
+ * console.log(relu(tensor([-2, 0, 3])).toString()); // → [0., 0., 3.]
+ * ```
  */
 export function relu(x: TensorLike): Tensor {
   return callActivation(reluDefinition, x);

@@ -51,7 +51,12 @@ export const relu6Definition = defineActivation({
  * @param x - any tensor.
  * @returns float32, same shape as x, in [0, 6].
  * Reference: Krizhevsky (2010); Keras `relu6`, PyTorch `ReLU6`.
- * @example relu6(tensor([-1, 3, 8])) // [0, 3, 6]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { relu6 } from '@rectify/activations';
+ * console.log(relu6(tensor([-1, 3, 8])).toString()); // → [0., 3., 6.]
+ * ```
  */
 export function relu6(x: TensorLike): Tensor {
   return callActivation(relu6Definition, x);

@@ -52,7 +52,12 @@ export const seluDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32, same shape as x.
  * Reference: Klambauer et al., "Self-Normalizing Neural Networks" (2017); PyTorch `SELU`, Keras `selu`.
- * @example selu(tensor([-1e4, 1])) // [-1.7580993, 1.050701]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { selu } from '@rectify/activations';
+ * console.log(selu(tensor([-1e4, 1])).toString()); // → [-1.7581,  1.0507]
+ * ```
  */
 export function selu(x: TensorLike): Tensor {
   return callActivation(seluDefinition, x);

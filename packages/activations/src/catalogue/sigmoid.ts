@@ -53,7 +53,12 @@ export const sigmoidDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [0, 1], same shape as x.
  * Reference: PyTorch `Sigmoid`, Keras `sigmoid`.
- * @example sigmoid(tensor([-1000, 0, 1000])) // [0, 0.5, 1]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { sigmoid } from '@rectify/activations';
+ * console.log(sigmoid(tensor([-1000, 0, 1000])).toString()); // → [0. , 0.5, 1. ]
+ * ```
  */
 export function sigmoid(x: TensorLike): Tensor {
   return callActivation(sigmoidDefinition, x);

@@ -80,8 +80,13 @@ export const softmaxDefinition = defineActivation({
  * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32 probabilities, same shape as x, summing to 1 along `axis`.
  * Reference: PyTorch `Softmax(dim)`, Keras `softmax(axis)`.
- * @example softmax(tensor([1e4, 0])) // [1, 0]
- * @example softmax(tensor([[1, 2], [3, 4]]), 0) // along axis 0 (TensorFlow.js's positional axis)
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softmax } from '@rectify/activations';
+ * console.log(softmax(tensor([1e4, 0])).toString()); // → [1., 0.]
+ * console.log(JSON.stringify(softmax(tensor([[1, 2], [3, 4]]), 0).arraySync())); // → [[0.11920291185379028,0.11920291185379028],[0.8807970285415649,0.8807970285415649]]
+ * ```
  */
 export function softmax(x: TensorLike, options?: SoftmaxOptions | number): Tensor {
   return callActivation(softmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);

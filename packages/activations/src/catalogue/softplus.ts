@@ -52,7 +52,12 @@ export const softplusDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [0, ∞), same shape as x.
  * Reference: Dugas et al. (2001); PyTorch `Softplus` (β = 1), Keras `softplus`.
- * @example softplus(tensor([0, 1000])) // [0.6931472, 1000]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softplus } from '@rectify/activations';
+ * console.log(softplus(tensor([0, 1000])).toString()); // → [6.9315e-01, 1.0000e+03]
+ * ```
  */
 export function softplus(x: TensorLike): Tensor {
   return callActivation(softplusDefinition, x);

@@ -48,7 +48,12 @@ export const softsignDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in (−1, 1), same shape as x.
  * Reference: Bergstra et al. (2009); PyTorch `Softsign`, Keras `softsign`.
- * @example softsign(tensor([-1, 3])) // [-0.5, 0.75]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softsign } from '@rectify/activations';
+ * console.log(softsign(tensor([-1, 3])).toString()); // → [-0.5 ,  0.75]
+ * ```
  */
 export function softsign(x: TensorLike): Tensor {
   return callActivation(softsignDefinition, x);

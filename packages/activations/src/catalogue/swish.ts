@@ -76,7 +76,12 @@ export const swishDefinition = defineActivation({
  * @param options.beta - default 1.
  * @returns float32, same shape as x.
  * Reference: Ramachandran et al. (2017); Elfwing et al. (2017, SiLU); PyTorch `SiLU`, Keras `silu`/`swish`.
- * @example swish(tensor([0, 1]), { beta: 1 }) // [0, 0.7310586]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { swish } from '@rectify/activations';
+ * console.log(swish(tensor([0, 1]), { beta: 1 }).toString()); // → [0.    , 0.7311]
+ * ```
  */
 export function swish(x: TensorLike, options?: SwishOptions): Tensor {
   return callActivation(swishDefinition, x, options);
@@ -84,7 +89,12 @@ export function swish(x: TensorLike, options?: SwishOptions): Tensor {
 
 /**
  * Sigmoid linear unit, x·σ(x): {@link swish} with β = 1.
- * @example silu(tensor([-1000, 1000])) // [-0, 1000]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { silu } from '@rectify/activations';
+ * console.log(silu(tensor([-1000, 1000])).toString()); // → [  -0., 1000.]
+ * ```
  */
 export function silu(x: TensorLike): Tensor {
   return callActivation(swishDefinition, x);

@@ -54,7 +54,12 @@ export const tanhDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [−1, 1], same shape as x.
  * Reference: PyTorch `Tanh`, Keras `tanh`.
- * @example tanh(tensor([0, 1e4])) // [0, 1]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { tanh } from '@rectify/activations';
+ * console.log(tanh(tensor([0, 1e4])).toString()); // → [0., 1.]
+ * ```
  */
 export function tanh(x: TensorLike): Tensor {
   return callActivation(tanhDefinition, x);

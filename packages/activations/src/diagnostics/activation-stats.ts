@@ -88,9 +88,12 @@ export interface ActivationStats {
  * Overall figures combine them exactly (every unit has the same number of samples; the overall variance is the
  * mean of the per-unit variances plus the variance of the per-unit means).
  * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { activationStats } from '@rectify/activations';
  * const s = activationStats(tensor([[-1, 2], [-3, 4]]), 'relu');
- * s.perUnit.dead;              // [true, false]
- * s.overall.fractionActive;    // 0.5
+ * console.log(s.perUnit.dead, s.overall.fractionActive); // → [ true, false ] 0.5
+ * ```
  */
 export function activationStats(
   preActivations: TensorLike,
