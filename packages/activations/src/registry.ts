@@ -23,18 +23,21 @@ type Builtins = {
  * Every built-in activation keyed by its own `name`, derived from the catalogue's exports: a catalogue file's
  * definition is registered by being exported, so the key can never drift from the definition and no second list
  * exists. `ActivationName`, `get`, `list` and every per-activation table ({@link PerActivation}) derive from it.
- * Names are in alphabetical order (module namespaces are).
+ * Names are in alphabetical order.
  * @example
  * ```ts
  * import { activations } from '@rectify/activations';
- * console.log(activations.leakyRelu.defaults, Object.keys(activations).length); // → { alpha: 0.01 } 19
+ * console.log(activations.leakyRelu.defaults, activations.leakyRelu.aliases); // → { alpha: 0.01 } [ 'leaky_relu' ]
  * ```
  */
 export const activations = Object.freeze(
   Object.fromEntries(
     Object.values(catalogue)
       .filter(isActivationDefinition)
-      .map((def) => [def.name, def]),
+      .map((def) => [def.name, def] as const)
+      // By name, not by export name: a module namespace orders 'relu6Definition' before 'reluDefinition', and a
+      // bundler's or test runner's namespace may keep file order instead.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   ),
 ) as Builtins;
 
@@ -110,7 +113,7 @@ for (const def of Object.values(activations)) add('activations', def);
  * @example
  * ```ts
  * import { list } from '@rectify/activations';
- * console.log(list().slice(0, 3), list().length); // → [ 'celu', 'elu', 'gelu' ] 19
+ * console.log(list().includes('gelu'), list().includes('leaky_relu')); // → true false
  * ```
  */
 export function list(): string[] {
