@@ -12,6 +12,18 @@ function nodeEntry(dir: string): string {
   return `${root}packages/${dir}/${built.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`;
 }
 
+/** A package's other `exports` subpaths ('./testing', './catalogue') as [specifier suffix, source file]. */
+function subpathSources(dir: string): [string, string][] {
+  const exports: Record<string, { import?: string }> =
+    JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')).exports ?? {};
+  return Object.entries(exports)
+    .filter(([sub, conditions]) => sub !== '.' && typeof conditions.import === 'string')
+    .map(([sub, conditions]) => [
+      sub.slice(2),
+      `${root}packages/${dir}/${conditions.import!.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`,
+    ]);
+}
+
 // Tests import workspace packages by name; resolve those names to their TypeScript sources so that tests never
 // run against a stale build. Built output is still what the CLI tests and the published packages use. Tests run in
 // Node, so a package with a Node entry (src/index.node.ts, the `node` export condition) resolves to that one.
@@ -21,8 +33,7 @@ const packageAliases = readdirSync(`${root}packages`)
     const name = `@rectify/${dir}`;
     const escaped = name.replace(/[/@]/g, (c) => `\\${c}`);
     return [
-      { find: new RegExp(`^${escaped}/testing$`), replacement: `${root}packages/${dir}/src/testing/index.ts` },
-      { find: new RegExp(`^${escaped}/node$`), replacement: `${root}packages/${dir}/src/node/index.ts` },
+      ...subpathSources(dir).map(([sub, source]) => ({ find: new RegExp(`^${escaped}/${sub}$`), replacement: source })),
       { find: new RegExp(`^${escaped}$`), replacement: nodeEntry(dir) },
     ];
   });

@@ -10,7 +10,15 @@ import type {
   UnaryKernel,
 } from './types.js';
 
-/** `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations. */
+/**
+ * `{ name, ...options }`: what `getConfig()` returns and `get()` accepts, as Keras serializes activations.
+ * @example
+ * ```ts
+ * import { type ActivationConfig, get } from '@rectify/activations';
+ * const config: ActivationConfig = get({ name: 'gelu', approximate: 'tanh' }).getConfig();
+ * console.log(config); // → { name: 'gelu', approximate: 'tanh' }
+ * ```
+ */
 export interface ActivationConfig {
   readonly name: string;
   readonly [option: string]: unknown;
@@ -22,10 +30,14 @@ const brand = Symbol.for('rectify.activation');
  * One activation with its options resolved: what `get()` returns and what layers hold. `apply` runs the kernel
  * (autograd differentiates it with the exact derivative), `f`/`df` evaluate it on one float64 number.
  * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { get } from '@rectify/activations';
  * const act = get({ name: 'leakyRelu', alpha: 0.2 });
- * act.apply(tensor([-1, 2])); // [-0.2, 2]
- * act.df(-1);                 // 0.2
- * act.getConfig();            // { name: 'leakyRelu', alpha: 0.2 }
+ * console.log(act.apply(tensor([-1, 2])).toString()); // → [-0.2,  2. ]
+ * console.log(act.f(-1), act.df(-1)); // → -0.2 0.2
+ * console.log(act.getConfig()); // → { name: 'leakyRelu', alpha: 0.2 }
+ * ```
  */
 export class Activation {
   readonly [brand] = true;
@@ -60,7 +72,11 @@ export class Activation {
   /**
    * The scalar function and its `a`, `b` when this activation is elementwise (`apply(x)` is then
    * `mapUnary(x, fn, a, b)`), or undefined for composite ones (softmax, linear): lets a layer fuse it with its bias.
-   * @example get('relu').unaryKernel?.fn.name // 'relu'
+   * @example
+   * ```ts
+   * import { get } from '@rectify/activations';
+   * console.log(get('relu').unaryKernel?.fn.name, get('softmax').unaryKernel); // → relu undefined
+   * ```
    */
   get unaryKernel(): Readonly<Required<UnaryKernel>> | undefined {
     const k = this.kernel;
@@ -100,7 +116,11 @@ export class Activation {
 
 /**
  * Whether `x` is an {@link Activation} (also one made by another copy of this package).
- * @example isActivation(get('relu')) // true; isActivation({ name: 'relu' }) // false
+ * @example
+ * ```ts
+ * import { get, isActivation } from '@rectify/activations';
+ * console.log(isActivation(get('relu')), isActivation({ name: 'relu' })); // → true false
+ * ```
  */
 export function isActivation(x: unknown): x is Activation {
   return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;

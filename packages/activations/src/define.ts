@@ -11,10 +11,22 @@ import {
 import { type OptionSpecs, type OptionValues, resolveOptions } from './options.js';
 import type { ActivationDefinition, ActivationKernel, ActivationProperties, ActivationSpec } from './types.js';
 
+// Every definition defineActivation made: the registry picks the built-ins out of the catalogue's exports with it,
+// so a catalogue export is registered by being a definition, not by being listed somewhere else.
+const definitions = new WeakSet<object>();
+
 /**
  * Turns a spec into a definition: fills in empty aliases and options, spells out the defaults, checks the shape of
  * the spec and freezes it. Every catalogue file calls it once; users call it (or pass a raw spec) to `register`.
  * @example
+ * ```ts
+ * import { unaryFn } from '@rectify/tensor';
+ * import { defineActivation, numberOption } from '@rectify/activations';
+ * const squareplusFn = unaryFn({
+ *   name: 'squareplus',
+ *   f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)),
+ *   df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
+ * });
  * const squareplus = defineActivation({
  *   name: 'squareplus', describe: '(x + sqrt(x² + b)) / 2', recommendedInitializer: 'heNormal',
  *   options: { b: numberOption(4, { positive: true }) },
@@ -22,6 +34,8 @@ import type { ActivationDefinition, ActivationKernel, ActivationProperties, Acti
  *                 selfNormalizing: false, reluFamily: true, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
+ * console.log(squareplus.defaults, Object.isFrozen(squareplus)); // → { b: 4 } true
+ * ```
  */
 export function defineActivation<const N extends string, const S extends OptionSpecs = Record<never, never>>(
   spec: ActivationSpec<N, S>,
@@ -56,7 +70,21 @@ export function defineActivation<const N extends string, const S extends OptionS
   // Passing the defaults as given values checks them like user input.
   const given = Object.fromEntries(Object.entries(options).map(([k, o]) => [k, o.default]));
   const defaults = resolveOptions(where, spec.name, options, given);
-  return Object.freeze({ ...spec, aliases: Object.freeze([...aliases]), options, defaults });
+  const def = Object.freeze({ ...spec, aliases: Object.freeze([...aliases]), options, defaults });
+  definitions.add(def);
+  return def;
+}
+
+/**
+ * Whether `x` is a definition made by {@link defineActivation} (the `*Definition` exports of the catalogue are).
+ * @example
+ * ```ts
+ * import { isActivationDefinition, reluDefinition, relu } from '@rectify/activations';
+ * console.log(isActivationDefinition(reluDefinition), isActivationDefinition(relu)); // → true false
+ * ```
+ */
+export function isActivationDefinition(x: unknown): x is ActivationDefinition<string, OptionSpecs> {
+  return typeof x === 'object' && x !== null && definitions.has(x);
 }
 
 /** The properties of `def` for resolved `options`. */

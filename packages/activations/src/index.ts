@@ -3,9 +3,17 @@
  * recommended initializer), a registry derived from them, tensor functions, and diagnostics.
  */
 export * from './catalogue/index.js';
-export { activations, get, list, register, type ActivationName, type ActivationIdentifier } from './registry.js';
+export {
+  activations,
+  get,
+  list,
+  register,
+  type ActivationName,
+  type ActivationIdentifier,
+  type PerActivation,
+} from './registry.js';
 export { Activation, isActivation, type ActivationConfig } from './activation.js';
-export { defineActivation } from './define.js';
+export { defineActivation, isActivationDefinition } from './define.js';
 export {
   numberOption,
   integerOption,

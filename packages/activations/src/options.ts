@@ -1,6 +1,13 @@
 import { ValueError } from '@rectify/tensor';
 
-/** A real-valued option such as alpha or beta. */
+/**
+ * A real-valued option such as alpha or beta.
+ * @example
+ * ```ts
+ * import { numberOption } from '@rectify/activations';
+ * console.log(numberOption(1, { positive: true })); // → { kind: 'number', default: 1, positive: true }
+ * ```
+ */
 export interface NumberOption {
   readonly kind: 'number';
   readonly default: number;
@@ -8,38 +15,100 @@ export interface NumberOption {
   readonly positive?: boolean;
 }
 
-/** An integer option such as softmax's axis. */
+/**
+ * An integer option such as softmax's axis.
+ * @example
+ * ```ts
+ * import { integerOption } from '@rectify/activations';
+ * console.log(integerOption(-1)); // → { kind: 'integer', default: -1 }
+ * ```
+ */
 export interface IntegerOption {
   readonly kind: 'integer';
   readonly default: number;
 }
 
-/** One of a fixed set of strings, such as gelu's `approximate`. */
+/**
+ * One of a fixed set of strings, such as gelu's `approximate`.
+ * @example
+ * ```ts
+ * import { choiceOption } from '@rectify/activations';
+ * console.log(choiceOption('none', ['none', 'tanh'])); // → { kind: 'choice', default: 'none', choices: [ 'none', 'tanh' ] }
+ * ```
+ */
 export interface ChoiceOption<C extends string = string> {
   readonly kind: 'choice';
   readonly default: C;
   readonly choices: readonly C[];
 }
 
+/**
+ * One option of an activation: a number, an integer or a choice of strings, with its default.
+ * @example
+ * ```ts
+ * import { type OptionSpec, activations } from '@rectify/activations';
+ * const approximate: OptionSpec = activations.gelu.options.approximate;
+ * console.log(approximate.kind, approximate.default); // → choice none
+ * ```
+ */
 export type OptionSpec = NumberOption | IntegerOption | ChoiceOption;
+/**
+ * Every option of an activation by name: what `ActivationSpec.options` holds (`{}` for none).
+ * @example
+ * ```ts
+ * import { type OptionSpecs, numberOption } from '@rectify/activations';
+ * const specs: OptionSpecs = { alpha: numberOption(0.01) };
+ * console.log(Object.keys(specs), specs.alpha?.default); // → [ 'alpha' ] 0.01
+ * ```
+ */
 export type OptionSpecs = { readonly [name: string]: OptionSpec };
 
-/** The resolved values of a set of options: numbers, or the union of a choice's strings. */
+/**
+ * The resolved values of a set of options: numbers, or the union of a choice's strings.
+ * @example
+ * ```ts
+ * import { type OptionValues, choiceOption, numberOption } from '@rectify/activations';
+ * const specs = { alpha: numberOption(1), mode: choiceOption('a', ['a', 'b']) };
+ * const values: OptionValues<typeof specs> = { alpha: 2, mode: 'b' };
+ * console.log(values); // → { alpha: 2, mode: 'b' }
+ * ```
+ */
 export type OptionValues<S extends OptionSpecs> = {
   readonly [K in keyof S]: S[K] extends ChoiceOption<infer C> ? C : number;
 };
 
-/** @example numberOption(0.01) */
+/**
+ * A real-valued option with its default; `{ positive: true }` also rejects zero and negative values.
+ * @example
+ * ```ts
+ * import { numberOption } from '@rectify/activations';
+ * console.log(numberOption(0.01).default); // → 0.01
+ * ```
+ */
 export function numberOption(defaultValue: number, constraints: { positive?: boolean } = {}): NumberOption {
   return { kind: 'number', default: defaultValue, ...(constraints.positive && { positive: true }) };
 }
 
-/** @example integerOption(-1) */
+/**
+ * An integer option with its default.
+ * @example
+ * ```ts
+ * import { integerOption } from '@rectify/activations';
+ * console.log(integerOption(-1).default); // → -1
+ * ```
+ */
 export function integerOption(defaultValue: number): IntegerOption {
   return { kind: 'integer', default: defaultValue };
 }
 
-/** @example choiceOption('none', ['none', 'tanh']) */
+/**
+ * A choice among fixed strings, with its default (one of them).
+ * @example
+ * ```ts
+ * import { choiceOption } from '@rectify/activations';
+ * console.log(choiceOption('none', ['none', 'tanh']).default); // → none
+ * ```
+ */
 export function choiceOption<const C extends string>(defaultValue: NoInfer<C>, choices: readonly C[]): ChoiceOption<C> {
   return { kind: 'choice', default: defaultValue, choices };
 }

@@ -1,41 +1,81 @@
 import type { Tensor } from '@rectify/tensor';
 import { ValueError } from '@rectify/tensor';
 import { Activation, type ActivationConfig, instantiate, isActivation, wrapFunction } from './activation.js';
-import * as c from './catalogue/index.js';
-import { defineActivation } from './define.js';
+import * as catalogue from './catalogue/index.js';
+import { defineActivation, isActivationDefinition } from './define.js';
 import { type OptionSpecs, resolveOptions } from './options.js';
 import type { ActivationDefinition, ActivationSpec } from './types.js';
 
+type Catalogue = typeof catalogue;
+/** The catalogue's exports that are definitions (`reluDefinition` …), as opposed to functions, kernels and types. */
+type DefinitionExport = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof Catalogue]: Catalogue[K] extends ActivationDefinition<string, any> ? K : never;
+}[keyof Catalogue];
+/** The built-ins keyed by their own `name`: `{ relu: typeof reluDefinition, … }`. */
+type Builtins = {
+  readonly [
+    K in DefinitionExport as Catalogue[K] extends { readonly name: infer N extends string } ? N : never
+  ]: Catalogue[K];
+};
+
 /**
- * Every built-in activation keyed by its own `name`, so the key can never drift from the definition. This is the
- * only list; `ActivationName`, `get`, `list` and the docs all derive from it.
+ * Every built-in activation keyed by its own `name`, derived from the catalogue's exports: a catalogue file's
+ * definition is registered by being exported, so the key can never drift from the definition and no second list
+ * exists. `ActivationName`, `get`, `list` and every per-activation table ({@link PerActivation}) derive from it.
+ * Names are in alphabetical order.
+ * @example
+ * ```ts
+ * import { activations } from '@rectify/activations';
+ * console.log(activations.leakyRelu.defaults, activations.leakyRelu.aliases); // → { alpha: 0.01 } [ 'leaky_relu' ]
+ * ```
  */
-export const activations = {
-  [c.linearDefinition.name]: c.linearDefinition,
-  [c.reluDefinition.name]: c.reluDefinition,
-  [c.relu6Definition.name]: c.relu6Definition,
-  [c.leakyReluDefinition.name]: c.leakyReluDefinition,
-  [c.preluDefinition.name]: c.preluDefinition,
-  [c.eluDefinition.name]: c.eluDefinition,
-  [c.seluDefinition.name]: c.seluDefinition,
-  [c.celuDefinition.name]: c.celuDefinition,
-  [c.geluDefinition.name]: c.geluDefinition,
-  [c.swishDefinition.name]: c.swishDefinition,
-  [c.mishDefinition.name]: c.mishDefinition,
-  [c.hardSigmoidDefinition.name]: c.hardSigmoidDefinition,
-  [c.hardSwishDefinition.name]: c.hardSwishDefinition,
-  [c.sigmoidDefinition.name]: c.sigmoidDefinition,
-  [c.tanhDefinition.name]: c.tanhDefinition,
-  [c.softplusDefinition.name]: c.softplusDefinition,
-  [c.softsignDefinition.name]: c.softsignDefinition,
-  [c.softmaxDefinition.name]: c.softmaxDefinition,
-  [c.logSoftmaxDefinition.name]: c.logSoftmaxDefinition,
-} as const;
+export const activations = Object.freeze(
+  Object.fromEntries(
+    Object.values(catalogue)
+      .filter(isActivationDefinition)
+      .map((def) => [def.name, def] as const)
+      // By name, not by export name: a module namespace orders 'relu6Definition' before 'reluDefinition', and a
+      // bundler's or test runner's namespace may keep file order instead.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ),
+) as Builtins;
 
-/** The name of a built-in activation: `'relu' | 'gelu' | …`. */
-export type ActivationName = keyof typeof activations;
+/**
+ * The name of a built-in activation: `'relu' | 'gelu' | …`, derived from the catalogue.
+ * @example
+ * ```ts
+ * import { type ActivationName, get } from '@rectify/activations';
+ * const name: ActivationName = 'gelu';
+ * console.log(get(name).describe); // → Gaussian error linear unit: x·Φ(x), exact or tanh-approximated
+ * ```
+ */
+export type ActivationName = keyof Builtins;
 
-/** Anything `get()` turns into an activation. */
+/**
+ * A table with one entry per built-in activation — the ONNX lowering, the docs notes, a backend's SIMD kernels.
+ * Every such table is typed with this marker, so adding a catalogue file is a compile error in each table that must
+ * learn the new activation (a table says so explicitly where an activation has no entry of its kind, e.g. `'none'`);
+ * a repository test finds the tables by this name and checks exactly that.
+ * @example
+ * ```ts
+ * import { type PerActivation, list } from '@rectify/activations';
+ * const bounded = Object.fromEntries(list().map((n) => [n, n.startsWith('hard')])) as PerActivation<boolean>;
+ * console.log(bounded.hardSwish, bounded.relu); // → true false
+ * ```
+ */
+export type PerActivation<T> = { readonly [K in ActivationName]: T };
+
+/**
+ * Anything `get()` turns into an activation.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { type ActivationIdentifier, get } from '@rectify/activations';
+ * const ids: ActivationIdentifier[] = ['relu', 'leaky_relu', { name: 'elu', alpha: 0.5 }, get('tanh'), (x) => x.mul(2)];
+ * console.log(ids.map((id) => get(id).name)); // → [ 'relu', 'leakyRelu', 'elu', 'tanh', 'custom' ]
+ * ```
+ */
 export type ActivationIdentifier =
   ActivationName | (string & {}) | ActivationConfig | Activation | ((x: Tensor) => Tensor);
 
@@ -69,8 +109,12 @@ function add(where: string, def: AnyDefinition): void {
 for (const def of Object.values(activations)) add('activations', def);
 
 /**
- * Canonical names of every activation `get()` knows: the built-ins in catalogue order, then registered ones.
- * @example list().slice(0, 3) // ['linear', 'relu', 'relu6']
+ * Canonical names of every activation `get()` knows: the built-ins in alphabetical order, then registered ones.
+ * @example
+ * ```ts
+ * import { list } from '@rectify/activations';
+ * console.log(list().includes('gelu'), list().includes('leaky_relu')); // → true false
+ * ```
  */
 export function list(): string[] {
   return [...byName.keys()];
@@ -80,17 +124,23 @@ export function list(): string[] {
  * Adds a user-defined activation, so that layers and configs can name it like a built-in. Names and aliases must
  * be new. Give it a kernel built on a module-level `UnaryFn` with its exact `df`, or a composite.
  * @example
+ * ```ts
+ * import { unaryFn } from '@rectify/tensor';
+ * import { get, numberOption, register } from '@rectify/activations';
  * const squareplusFn = unaryFn({
- *   name: 'squareplus', f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)), df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
+ *   name: 'squareplus',
+ *   f: (x, b) => 0.5 * (x + Math.sqrt(x * x + b)),
+ *   df: (x, b) => 0.5 * (1 + x / Math.sqrt(x * x + b)),
  * });
  * register({
- *   name: 'squareplus', describe: '(x + √(x² + b)) / 2', recommendedInitializer: 'heNormal',
+ *   name: 'squareplus', aliases: ['square_plus'], describe: '(x + √(x² + b)) / 2', recommendedInitializer: 'heNormal',
  *   options: { b: numberOption(4, { positive: true }) },
  *   properties: { range: [0, Infinity], smooth: true, monotonic: true, zeroCentred: false, selfNormalizing: false,
  *                 reluFamily: false, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
- * get({ name: 'squareplus', b: 1 });
+ * console.log(get({ name: 'square_plus', b: 1 }).f(-3), get('squareplus').f(0)); // → 0.08113883008418976 1
+ * ```
  */
 export function register<const N extends string, const S extends OptionSpecs = Record<never, never>>(
   spec: ActivationSpec<N, S>,
@@ -119,9 +169,13 @@ function lookup(where: string, name: string): AnyDefinition {
  * Accepts a name or alias (`'gelu'`, `'leaky_relu'`), a config `{ name, ...options }` (unknown or ill-typed options
  * are errors naming the option), an `Activation` (returned as is) or a plain `(x) => Tensor` function.
  * @example
- * get('relu').apply(tensor([-1, 2]));            // [0, 2]
- * get({ name: 'leakyRelu', alpha: 0.2 }).df(-1); // 0.2
- * get(get('gelu').getConfig());                  // round trip
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { get } from '@rectify/activations';
+ * console.log(get('relu').apply(tensor([-1, 2])).toString()); // → [0., 2.]
+ * console.log(get({ name: 'leaky_relu', alpha: 0.2 }).df(-1)); // → 0.2
+ * console.log(get(get('gelu').getConfig()).getConfig()); // → { name: 'gelu', approximate: 'none' }
+ * ```
  */
 export function get(identifier: ActivationIdentifier): Activation {
   const where = 'activations.get';

@@ -6,6 +6,16 @@
 import { type MethodsOf, extendTensor } from '@rectify/tensor';
 import { elu, leakyRelu, prelu, relu, relu6, selu } from './catalogue/index.js';
 
+/**
+ * The Tensor methods this package adds (`x.relu()`, `x.leakyRelu(0.2)` …), each the activation function itself;
+ * importing the package installs them.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { activationMethods } from '@rectify/activations';
+ * console.log(Object.keys(activationMethods), tensor([-1, 2]).relu().toString()); // → [ 'relu', 'relu6', 'elu', 'selu', 'leakyRelu', 'prelu' ] [0., 2.]
+ * ```
+ */
 export const activationMethods = { relu, relu6, elu, selu, leakyRelu, prelu };
 
 extendTensor(activationMethods);

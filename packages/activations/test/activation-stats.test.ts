@@ -129,7 +129,7 @@ describe('activationStats', () => {
       new ValueError('activationStats: saturationThreshold must be a positive finite number, received 0'),
     );
     expect(() => activationStats(tensor(X), 'rleu')).toThrow(
-      /^activations\.get: unknown activation 'rleu'; known: linear, relu/,
+      /^activations\.get: unknown activation 'rleu'; known: celu, elu, /,
     );
   });
 });

@@ -34,7 +34,8 @@ it('runs the README example', () => {
   });
   expect(act.recommendedInitializer).toBe('heNormal');
   expect(get(act.getConfig()).getConfig()).toEqual({ name: 'leakyRelu', alpha: 0.2 });
-  expect(list().slice(0, 3)).toEqual(['linear', 'relu', 'relu6']);
+  expect(list()).toEqual([...list()].sort());
+  expect(list()).toContain('leakyRelu');
 
   const stats = activationStats(x, 'relu');
   expect(stats.perUnit.dead).toEqual([false, true, false, false]);

@@ -38,7 +38,7 @@ describe('register', () => {
     expect(Array.from(grad((x) => act.apply(x))(tensor([0])).dataSync())).toEqual([0.5]);
     expect(checkGradients((x) => act.apply(x), [tensor([-2, -0.3, 0.4, 5])], { tol: 5e-3 }).ok).toBe(true);
     expect(get(act.getConfig()).getConfig()).toEqual({ name: 'squareplus', b: 1 });
-    expect(() => get('nope')).toThrow(/known: linear, .*, logSoftmax, squareplus; aliases: .*, square_plus$/);
+    expect(() => get('nope')).toThrow(/known: celu, .*, tanh, squareplus; aliases: .*, square_plus$/);
   });
 
   it('refuses a name that is already taken', () => {

@@ -1,43 +1,47 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Tensor, ValueError, mul, sigmoid as sigmoidOp, tensor } from '@rectify/tensor';
-import { type ActivationConfig, activations, get, isActivation, list } from '@rectify/activations';
+import * as catalogue from '@rectify/activations';
+import {
+  type ActivationConfig,
+  type ActivationName,
+  activations,
+  get,
+  isActivation,
+  isActivationDefinition,
+  list,
+} from '@rectify/activations';
 
-// Written out by hand (not derived from the registry) so that a lost or renamed activation fails here.
-const NAMES = [
-  'linear',
-  'relu',
-  'relu6',
-  'leakyRelu',
-  'prelu',
-  'elu',
-  'selu',
-  'celu',
-  'gelu',
-  'swish',
-  'mish',
-  'hardSigmoid',
-  'hardSwish',
-  'sigmoid',
-  'tanh',
-  'softplus',
-  'softsign',
-  'softmax',
-  'logSoftmax',
-];
+// Read from the catalogue folder rather than from the registry, so that a catalogue file whose export line is
+// missing (or whose definition's name disagrees with its file name) fails here: 'hard-swish.ts' is 'hardSwish'.
+const NAMES = readdirSync(new URL('../src/catalogue/', import.meta.url))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()))
+  .sort();
+// In registration order: the aliases of each catalogue entry, entries alphabetically.
 const ALIASES = {
-  leaky_relu: 'leakyRelu',
-  silu: 'swish',
   hard_sigmoid: 'hardSigmoid',
   hard_swish: 'hardSwish',
   hard_silu: 'hardSwish',
+  leaky_relu: 'leakyRelu',
   log_softmax: 'logSoftmax',
+  silu: 'swish',
 };
 
 describe('the registry', () => {
-  it('lists every activation, in catalogue order, and keys each definition by its own name', () => {
+  it('lists one activation per catalogue file, alphabetically, and keys each definition by its own name', () => {
+    expect(NAMES).toContain('hardSwish');
     expect(list()).toEqual(NAMES);
     expect(Object.keys(activations)).toEqual(NAMES);
     for (const [key, def] of Object.entries(activations)) expect(def.name).toBe(key);
+  });
+
+  it('registers exactly the definitions the catalogue exports, each exported as <name>Definition', () => {
+    const exported = Object.entries(catalogue).filter(([, v]) => isActivationDefinition(v));
+    expect(exported.map(([k]) => k).sort()).toEqual(NAMES.map((n) => `${n}Definition`).sort());
+    for (const [, def] of exported) expect(activations[(def as { name: ActivationName }).name]).toBe(def);
+    expect(isActivationDefinition({ ...catalogue.reluDefinition })).toBe(false);
+    expect(Object.isFrozen(activations)).toBe(true);
   });
 
   it('resolves Keras snake_case and PyTorch aliases to the canonical activation', () => {
@@ -161,7 +165,7 @@ describe('errors', () => {
 
   it('a near miss in case or underscores gets a suggestion', () => {
     expect(() => get('LeakyReLU')).toThrow(
-      /^activations\.get: unknown activation 'LeakyReLU' \(did you mean 'leakyRelu'\?\); known: linear, /,
+      /^activations\.get: unknown activation 'LeakyReLU' \(did you mean 'leakyRelu'\?\); known: celu, /,
     );
     expect(() => get('hard-swish')).toThrow(/\(did you mean 'hardSwish'\?\)/);
   });

@@ -13,31 +13,14 @@
 export * from '@rectify/tensor';
 export * from '@rectify/autograd';
 
-// Activation functions at the top level; where @rectify/tensor has an op of the same name (sigmoid, tanh,
-// softplus, softmax, logSoftmax) the activation wins — same values, and it carries the activation's derivative.
-export {
-  relu,
-  relu6,
-  leakyRelu,
-  prelu,
-  elu,
-  selu,
-  celu,
-  gelu,
-  swish,
-  silu,
-  mish,
-  hardSigmoid,
-  hardSwish,
-  sigmoid,
-  tanh,
-  softplus,
-  softsign,
-  softmax,
-  logSoftmax,
-  linear,
-  activationStats,
-} from '@rectify/activations';
+// The activation catalogue at the top level (rf.relu, rf.gelu … with their definitions and scalar kernels), derived
+// from its exports like the registry: a new catalogue file appears here without a line in this file. Where
+// @rectify/tensor has an op of the same name the activation wins — same values, and it carries the activation's
+// derivative; the names are spelled out because two `export *` of one name would export neither (the compiler
+// reports such a clash, so a new one cannot slip through).
+export * from '@rectify/activations/catalogue';
+export { sigmoid, tanh, softplus, softmax, logSoftmax } from '@rectify/activations/catalogue';
+export { activationStats } from '@rectify/activations';
 export * as activations from '@rectify/activations';
 export * as initializers from '@rectify/initializers';
 export * as layers from '@rectify/layers';

@@ -12,6 +12,21 @@ describe("the umbrella: import * as rf from '@rectify/rectify'", () => {
     expect(rf.sigmoid(rf.tensor([0])).item()).toBe(0.5);
     expect(rf.activations.get('gelu').recommendedInitializer).toBe('heNormal');
   });
+  it('puts every activation of the registry at the top level, the activation winning over a tensor op of its name', () => {
+    const top = rf as unknown as Record<string, unknown>;
+    for (const name of rf.activations.list()) {
+      expect({ name, exported: top[name] }).toEqual({
+        name,
+        exported: (rf.activations as Record<string, unknown>)[name],
+      });
+      expect(top[`${name}Definition`]).toBe(rf.activations.activations[name as rf.activations.ActivationName]);
+    }
+    // The activation's softmax carries the activation's options and error messages, not tensor's op.
+    expect(() => rf.softmax(rf.tensor([1, 2]), { axis: 'x' } as never)).toThrow(
+      /softmax: option 'axis' must be an integer/,
+    );
+    expect(rf.silu).toBe(rf.activations.silu);
+  });
   it('exposes initializers, layers, regularizers, optimizers, losses, metrics and callbacks namespaces', () => {
     expect(rf.initializers.heNormal().name).toBe('heNormal');
     expect(rf.layers.dense({ units: 2 }).className).toBe('Dense');

@@ -1,7 +1,10 @@
+import type { PerActivation } from '@rectify/activations';
+
 /**
  * What the registry cannot know about an activation: when to reach for it, and how its defaults compare with Keras
  * and PyTorch. Everything else on the Activations page (formula, derivative, plot, properties, options, defaults)
- * is read from @rectify/activations when the site is built. A test fails when an activation has no entry here.
+ * is read from @rectify/activations when the site is built. Typed per activation: a new catalogue entry is a
+ * compile error here until it has its notes.
  */
 export interface ActivationNotes {
   readonly whenToUse: string;
@@ -9,7 +12,7 @@ export interface ActivationNotes {
   readonly frameworks: string;
 }
 
-export const activationNotes: Readonly<Record<string, ActivationNotes>> = {
+export const activationNotes: PerActivation<ActivationNotes> = {
   linear: {
     whenToUse:
       'The output layer of a regression model, or a layer whose non-linearity comes from elsewhere (a following normalization or activation layer).',

@@ -1,7 +1,7 @@
 import { activations, get, list } from '@rectify/activations';
 import { renderPlot } from '@rectify/plot';
 import { activationDoc } from './doc-comments.js';
-import { activationNotes } from './activation-notes.js';
+import { type ActivationNotes, activationNotes } from './activation-notes.js';
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 const fmtNum = (v: number): string =>
@@ -26,7 +26,7 @@ export function activationSection(name: string): string {
   const def = (activations as Record<string, (typeof activations)[keyof typeof activations]>)[name];
   const act = get(name);
   const doc = activationDoc(name);
-  const notes = activationNotes[name];
+  const notes = (activationNotes as Partial<Record<string, ActivationNotes>>)[name];
   if (!notes) throw new Error(`docs: activation '${name}' has no entry in src/site/activation-notes.ts`);
   const c = curve(name);
   const svg = renderPlot(

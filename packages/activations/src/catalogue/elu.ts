@@ -2,19 +2,48 @@ import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 import { numberOption } from '../options.js';
 
-// The ternary skips the exponential for half of the inputs, which outweighs its mispredictions (measured). expm1
-// keeps α(eˣ − 1) accurate near 0; at −∞ it gives −α.
+/**
+ * The scalar function the backends compile for `elu` (`f` and its exact derivative `df`, in float64 here), with
+ * the options in `a`, `b`; pass it to `mapUnary` or a layer's fused bias + activation.
+ *
+ * The ternary skips the exponential for half of the inputs, which outweighs its mispredictions (measured). expm1
+ * keeps α(eˣ − 1) accurate near 0; at −∞ it gives −α.
+ * @example
+ * ```ts
+ * import { eluFn } from '@rectify/activations';
+ * console.log(eluFn.f(-1, 0.5, 0), eluFn.df?.(-1, 0.5, 0)); // → -0.31606027941427883 0.18393972058572117
+ * ```
+ */
 export const eluFn = unaryFn({
   name: 'elu',
   f: (x, a) => (x > 0 ? x : a * Math.expm1(x)),
   df: (x, a) => (x > 0 ? 1 : a * Math.exp(x)),
 });
 
+/**
+ * The options of {@link elu}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { elu, type EluOptions } from '@rectify/activations';
+ * const options: EluOptions = { alpha: 0.5 };
+ * console.log(JSON.stringify(elu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.31606027483940125,2],[3,4]]
+ * ```
+ */
 export interface EluOptions {
   /** The negative saturation value is −alpha. Default 1. */
   readonly alpha?: number;
 }
 
+/**
+ * The registry's entry for `elu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('elu')` instantiates it; `activations.elu` is this object.
+ * @example
+ * ```ts
+ * import { eluDefinition } from '@rectify/activations';
+ * console.log(eluDefinition.name, eluDefinition.defaults, eluDefinition.recommendedInitializer); // → elu { alpha: 1 } heNormal
+ * ```
+ */
 export const eluDefinition = defineActivation({
   name: 'elu',
   describe: 'exponential linear unit: x for x > 0, alpha·(eˣ − 1) otherwise',
@@ -42,7 +71,12 @@ export const eluDefinition = defineActivation({
  * @param options.alpha - default 1.
  * @returns float32, same shape as x.
  * Reference: Clevert et al. (2015); PyTorch `ELU`, Keras `elu`.
- * @example elu(tensor([-1e4, 0, 2])) // [-1, 0, 2]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { elu } from '@rectify/activations';
+ * console.log(elu(tensor([-1e4, 0, 2])).toString()); // → [-1.,  0.,  2.]
+ * ```
  */
 export function elu(x: TensorLike, options?: EluOptions): Tensor {
   return callActivation(eluDefinition, x, options);

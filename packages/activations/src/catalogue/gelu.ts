@@ -10,6 +10,11 @@ import { choiceOption } from '../options.js';
  * x·Φ(x) = relu(x) − |x|·e. Past |x| = 40 the term |x|·e is below 1e−300 and is dropped, which keeps ±∞ from
  * making ∞·0: gelu(+∞) = +∞, gelu(−∞) = 0 (relu's guard), and huge finite inputs stay exact (gelu(3e38) = 3e38).
  * f(−50) = 0, f(50) = 50. Both guards are predictable branches; the exponential dominates the cost.
+ * @example
+ * ```ts
+ * import { geluFn } from '@rectify/activations';
+ * console.log(geluFn.f(1, 0, 0), geluFn.df?.(1, 0, 0)); // → 0.8413447386043253 1.0833154631234687
+ * ```
  */
 export const geluFn = unaryFn({
   name: 'gelu',
@@ -66,6 +71,11 @@ export const geluFn = unaryFn({
  * The tanh approximation, ½x(1 + tanh u) with u = √(2/π)(x + 0.044715x³). Written as x·σ(2u) = x / (1 + e^(−2u)),
  * which is the same function without 1 + tanh's cancellation for negative x (and so without NaN at −1000).
  * 2√(2/π) = 1.5957691216057308; 3·0.044715 = 0.134145.
+ * @example
+ * ```ts
+ * import { geluTanhFn } from '@rectify/activations';
+ * console.log(geluTanhFn.f(1, 0, 0), geluTanhFn.df?.(1, 0, 0)); // → 0.8411919906082768 1.0829640838457826
+ * ```
  */
 export const geluTanhFn = unaryFn({
   name: 'geluTanh',
@@ -77,11 +87,30 @@ export const geluTanhFn = unaryFn({
   },
 });
 
+/**
+ * The options of {@link gelu}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { gelu, type GeluOptions } from '@rectify/activations';
+ * const options: GeluOptions = { approximate: 'tanh' };
+ * console.log(JSON.stringify(gelu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.15880800783634186,1.9545977115631104],[2.9963626861572266,3.999929666519165]]
+ * ```
+ */
 export interface GeluOptions {
   /** `'none'` (default): exact, with erf. `'tanh'`: the tanh approximation of the original paper and GPT-2. */
   readonly approximate?: 'none' | 'tanh';
 }
 
+/**
+ * The registry's entry for `gelu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('gelu')` instantiates it; `activations.gelu` is this object.
+ * @example
+ * ```ts
+ * import { geluDefinition } from '@rectify/activations';
+ * console.log(geluDefinition.name, geluDefinition.defaults, geluDefinition.recommendedInitializer); // → gelu { approximate: 'none' } heNormal
+ * ```
+ */
 export const geluDefinition = defineActivation({
   name: 'gelu',
   describe: 'Gaussian error linear unit: x·Φ(x), exact or tanh-approximated',
@@ -110,7 +139,12 @@ export const geluDefinition = defineActivation({
  * @param options.approximate - `'none'` (default) or `'tanh'`.
  * @returns float32, same shape as x.
  * Reference: Hendrycks & Gimpel (2016); PyTorch `GELU(approximate)`, Keras `gelu(approximate)`.
- * @example gelu(tensor([-50, 0, 1])) // [0, 0, 0.8413447]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { gelu } from '@rectify/activations';
+ * console.log(gelu(tensor([-50, 0, 1])).toString()); // → [0.    , 0.    , 0.8413]
+ * ```
  */
 export function gelu(x: TensorLike, options?: GeluOptions): Tensor {
   return callActivation(geluDefinition, x, options);

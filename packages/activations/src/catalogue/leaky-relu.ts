@@ -8,6 +8,11 @@ import { numberOption } from '../options.js';
  * a NaN input, so the branch is predictable) is recomputed as x or α·x. Of the guards measured on 1M random-sign
  * floats this one costs least: ~640 → ~435 M elements/s (a guard on |x| ran at ~365). df = s + α(1 − s) with s
  * relu's exact 0/1 step, guarded as relu's.
+ * @example
+ * ```ts
+ * import { leakyReluFn } from '@rectify/activations';
+ * console.log(leakyReluFn.f(-2, 0.1, 0), leakyReluFn.df?.(-2, 0.1, 0)); // → -0.2 0.1
+ * ```
  */
 export const leakyReluFn = unaryFn({
   name: 'leakyRelu',
@@ -21,11 +26,30 @@ export const leakyReluFn = unaryFn({
   },
 });
 
+/**
+ * The options of {@link leakyRelu}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { leakyRelu, type LeakyReluOptions } from '@rectify/activations';
+ * const options: LeakyReluOptions = { alpha: 0.1 };
+ * console.log(JSON.stringify(leakyRelu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.10000000149011612,2],[3,4]]
+ * ```
+ */
 export interface LeakyReluOptions {
   /** Slope for x < 0. Default 0.01, as PyTorch; Keras's LeakyReLU layer uses 0.3 (its leaky_relu function 0.2). */
   readonly alpha?: number;
 }
 
+/**
+ * The registry's entry for `leakyRelu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('leakyRelu')` instantiates it; `activations.leakyRelu` is this object.
+ * @example
+ * ```ts
+ * import { leakyReluDefinition } from '@rectify/activations';
+ * console.log(leakyReluDefinition.name, leakyReluDefinition.defaults, leakyReluDefinition.recommendedInitializer); // → leakyRelu { alpha: 0.01 } heNormal
+ * ```
+ */
 export const leakyReluDefinition = defineActivation({
   name: 'leakyRelu',
   aliases: ['leaky_relu'],
@@ -54,8 +78,13 @@ export const leakyReluDefinition = defineActivation({
  *   and `keras.activations.leaky_relu` to 0.2 (TensorFlow.js too): set it explicitly when porting a model.
  * @returns float32, same shape as x.
  * Reference: Maas et al. (2013); PyTorch `LeakyReLU`, Keras `leaky_relu`.
- * @example leakyRelu(tensor([-10, 2]), { alpha: 0.2 }) // [-2, 2]
- * @example leakyRelu(tensor([-10, 2]), 0.2) // [-2, 2] (TensorFlow.js's positional alpha)
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { leakyRelu } from '@rectify/activations';
+ * console.log(leakyRelu(tensor([-10, 2]), { alpha: 0.2 }).toString()); // → [-2.,  2.]
+ * console.log(leakyRelu(tensor([-10, 2]), 0.2).toString()); // → [-2.,  2.]
+ * ```
  */
 export function leakyRelu(x: TensorLike, options?: LeakyReluOptions | number): Tensor {
   return callActivation(leakyReluDefinition, x, typeof options === 'number' ? { alpha: options } : options);

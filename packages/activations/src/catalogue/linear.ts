@@ -1,6 +1,15 @@
 import { type Tensor, type TensorLike, onesLike, reshape } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 
+/**
+ * The registry's entry for `linear`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('linear')` instantiates it; `activations.linear` is this object.
+ * @example
+ * ```ts
+ * import { linearDefinition } from '@rectify/activations';
+ * console.log(linearDefinition.name, linearDefinition.defaults, linearDefinition.recommendedInitializer); // → linear {} glorotUniform
+ * ```
+ */
 export const linearDefinition = defineActivation({
   name: 'linear',
   describe: 'identity: f(x) = x',
@@ -31,7 +40,12 @@ export const linearDefinition = defineActivation({
  * @param x - any tensor.
  * @returns a new handle on the same values (no copy), same shape.
  * Reference: Keras `activations.linear`.
- * @example linear(tensor([-1, 2])) // [-1, 2]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { linear } from '@rectify/activations';
+ * console.log(linear(tensor([-1, 2])).toString()); // → [-1.,  2.]
+ * ```
  */
 export function linear(x: TensorLike): Tensor {
   return callActivation(linearDefinition, x);

@@ -16,11 +16,30 @@ function checkedAxis(x: Tensor, axis: number): number {
   return normalizeAxis('logSoftmax', axis, x.rank);
 }
 
+/**
+ * The options of {@link logSoftmax}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { logSoftmax, type LogSoftmaxOptions } from '@rectify/activations';
+ * const options: LogSoftmaxOptions = { axis: 0 };
+ * console.log(JSON.stringify(logSoftmax(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-4.0181498527526855,-2.1269280910491943],[-0.018149960786104202,-0.12692804634571075]]
+ * ```
+ */
 export interface LogSoftmaxOptions {
   /** The axis to normalize over. Default −1 (the last). */
   readonly axis?: number;
 }
 
+/**
+ * The registry's entry for `logSoftmax`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('logSoftmax')` instantiates it; `activations.logSoftmax` is this object.
+ * @example
+ * ```ts
+ * import { logSoftmaxDefinition } from '@rectify/activations';
+ * console.log(logSoftmaxDefinition.name, logSoftmaxDefinition.defaults, logSoftmaxDefinition.recommendedInitializer); // → logSoftmax { axis: -1 } glorotUniform
+ * ```
+ */
 export const logSoftmaxDefinition = defineActivation({
   name: 'logSoftmax',
   aliases: ['log_softmax'],
@@ -54,8 +73,13 @@ export const logSoftmaxDefinition = defineActivation({
  * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32, same shape as x, all ≤ 0.
  * Reference: PyTorch `LogSoftmax(dim)`, Keras `log_softmax(axis)`.
- * @example logSoftmax(tensor([1e4, 0])) // [0, -10000]
- * @example logSoftmax(tensor([[1, 2], [3, 4]]), -1) // TensorFlow.js's positional axis
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { logSoftmax } from '@rectify/activations';
+ * console.log(logSoftmax(tensor([1e4, 0])).toString()); // → [     0., -10000.]
+ * console.log(JSON.stringify(logSoftmax(tensor([[1, 2], [3, 4]]), -1).arraySync())); // → [[-1.31326162815094,-0.31326165795326233],[-1.31326162815094,-0.31326165795326233]]
+ * ```
  */
 export function logSoftmax(x: TensorLike, options?: LogSoftmaxOptions | number): Tensor {
   return callActivation(logSoftmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);

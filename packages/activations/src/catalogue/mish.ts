@@ -7,6 +7,11 @@ import { callActivation, defineActivation } from '../define.js';
  * that point the clamped values are already exact (the ratio is 1 − 2e−52, the derivative's correction term
  * is evaluated at the clamp, 120·e^−60 < 1e−24). Clamping as `x > 30 ? 30 : x` lets NaN through.
  * Derivative: g + x·4n(1 + n)/(w + 2)², since sech²(softplus x)·σ(x) simplifies to that.
+ * @example
+ * ```ts
+ * import { mishFn } from '@rectify/activations';
+ * console.log(mishFn.f(1, 0, 0), mishFn.df?.(1, 0, 0)); // → 0.8650983882673103 1.0490362200997922
+ * ```
  */
 export const mishFn = unaryFn({
   name: 'mish',
@@ -23,6 +28,15 @@ export const mishFn = unaryFn({
   },
 });
 
+/**
+ * The registry's entry for `mish`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('mish')` instantiates it; `activations.mish` is this object.
+ * @example
+ * ```ts
+ * import { mishDefinition } from '@rectify/activations';
+ * console.log(mishDefinition.name, mishDefinition.defaults, mishDefinition.recommendedInitializer); // → mish {} heNormal
+ * ```
+ */
 export const mishDefinition = defineActivation({
   name: 'mish',
   describe: 'self-regularized x·tanh(softplus(x))',
@@ -48,7 +62,12 @@ export const mishDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32, same shape as x.
  * Reference: Misra, "Mish: A Self Regularized Non-Monotonic Activation Function" (2019); PyTorch `Mish`, Keras `mish`.
- * @example mish(tensor([0, 1])) // [0, 0.8650984]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { mish } from '@rectify/activations';
+ * console.log(mish(tensor([0, 1])).toString()); // → [0.    , 0.8651]
+ * ```
  */
 export function mish(x: TensorLike): Tensor {
   return callActivation(mishDefinition, x);

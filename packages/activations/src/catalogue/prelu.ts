@@ -15,6 +15,11 @@ import { leakyReluFn } from './leaky-relu.js';
 /**
  * f(x, α) = relu(x) + α·min(x, 0), exact and guarded at ±∞ as in leakyRelu. ∂f/∂x = 1 or α; ∂f/∂α = min(x, 0).
  * Autograd sums ∂f/∂α over the axes α was broadcast along, which gives the shared and per-channel slope gradients.
+ * @example
+ * ```ts
+ * import { preluFn } from '@rectify/activations';
+ * console.log(preluFn.f(-2, 0.25), preluFn.dfdx?.(-2, 0.25), preluFn.dfdy?.(-2, 0.25)); // → -0.5 0.25 -2
+ * ```
  */
 export const preluFn = binaryFn({
   name: 'prelu',
@@ -30,11 +35,30 @@ export const preluFn = binaryFn({
   out: 'float32',
 });
 
+/**
+ * The options of the registry's `prelu` (`get({ name: 'prelu', alpha })`, a fixed slope); unknown or ill-typed
+ * options are errors naming the option. The tensor function {@link prelu} takes its slopes as a tensor instead.
+ * @example
+ * ```ts
+ * import { get, type PreluOptions } from '@rectify/activations';
+ * const options: PreluOptions = { alpha: 0.1 };
+ * console.log(get({ name: 'prelu', ...options }).f(-2)); // → -0.2
+ * ```
+ */
 export interface PreluOptions {
   /** The slope's initial value; a registry `prelu` without its layer keeps this slope fixed. Default 0.25. */
   readonly alpha?: number;
 }
 
+/**
+ * The registry's entry for `prelu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('prelu')` instantiates it; `activations.prelu` is this object.
+ * @example
+ * ```ts
+ * import { preluDefinition } from '@rectify/activations';
+ * console.log(preluDefinition.name, preluDefinition.defaults, preluDefinition.recommendedInitializer); // → prelu { alpha: 0.25 } heNormal
+ * ```
+ */
 export const preluDefinition = defineActivation({
   name: 'prelu',
   describe: 'parametric ReLU: x for x > 0, a learned slope alpha·x otherwise',
@@ -64,7 +88,12 @@ export const preluDefinition = defineActivation({
  *   that broadcasts to x's shape without enlarging it. He et al. initialise it to 0.25.
  * @returns float32, shaped like x.
  * Reference: He et al., "Delving Deep into Rectifiers" (2015); PyTorch `PReLU`, Keras `PReLU`.
- * @example prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])) // [[-0.25, 2], [-2, 1]]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { prelu } from '@rectify/activations';
+ * console.log(JSON.stringify(prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])).arraySync())); // → [[-0.25,2],[-1,1]]
+ * ```
  */
 export function prelu(x: TensorLike, alpha: TensorLike = 0.25): Tensor {
   const tx = toTensor(x, 'x', 'prelu');

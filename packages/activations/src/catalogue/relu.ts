@@ -14,6 +14,11 @@ import { callActivation, defineActivation } from '../define.js';
  * - df: with s = x + |x| (0, or at least 2.8e−45 for a float32 input), 1 − 1/(1 + s·10⁷⁶) is exactly 0 or 1: the
  *   two factors of 1e38 push even the smallest float32 above 2⁵³. They stay within float32's range, so a GPU
  *   computing in float32 gets ∞ at worst (1/∞ = 0) instead of NaN. df(0) = df(−∞) = 0; NaN gives NaN.
+ * @example
+ * ```ts
+ * import { reluFn } from '@rectify/activations';
+ * console.log(reluFn.f(-2, 0, 0), reluFn.df?.(-2, 0, 0)); // → 0 0
+ * ```
  */
 export const reluFn = unaryFn({
   name: 'relu',
@@ -21,6 +26,15 @@ export const reluFn = unaryFn({
   df: (x) => (x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
 });
 
+/**
+ * The registry's entry for `relu`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('relu')` instantiates it; `activations.relu` is this object.
+ * @example
+ * ```ts
+ * import { reluDefinition } from '@rectify/activations';
+ * console.log(reluDefinition.name, reluDefinition.defaults, reluDefinition.recommendedInitializer); // → relu {} heNormal
+ * ```
+ */
 export const reluDefinition = defineActivation({
   name: 'relu',
   describe: 'rectified linear unit: max(x, 0)',
@@ -46,7 +60,12 @@ export const reluDefinition = defineActivation({
  * @param x - any tensor.
  * @returns max(x, 0), float32, same shape as x.
  * Reference: Nair & Hinton (2010); PyTorch `relu`, Keras `relu`.
- * @example relu(tensor([-2, 0, 3])) // [0, 0, 3]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { relu } from '@rectify/activations';
+ * console.log(relu(tensor([-2, 0, 3])).toString()); // → [0., 0., 3.]
+ * ```
  */
 export function relu(x: TensorLike): Tensor {
   return callActivation(reluDefinition, x);

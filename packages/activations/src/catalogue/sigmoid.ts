@@ -5,6 +5,11 @@ import { callActivation, defineActivation } from '../define.js';
  * 1/(1 + e^(−x)) needs no branch: for x → −∞ the exponential overflows to ∞ and the result is exactly 0; relative
  * accuracy holds everywhere. The derivative σ(1 − σ) would lose all its digits for x > 20 (1 − σ cancels), so it
  * is written symmetrically as e^(−|x|) / (1 + e^(−|x|))².
+ * @example
+ * ```ts
+ * import { sigmoidFn } from '@rectify/activations';
+ * console.log(sigmoidFn.f(0, 0, 0), sigmoidFn.df?.(0, 0, 0)); // → 0.5 0.25
+ * ```
  */
 export const sigmoidFn = unaryFn({
   name: 'sigmoid',
@@ -15,6 +20,15 @@ export const sigmoidFn = unaryFn({
   },
 });
 
+/**
+ * The registry's entry for `sigmoid`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('sigmoid')` instantiates it; `activations.sigmoid` is this object.
+ * @example
+ * ```ts
+ * import { sigmoidDefinition } from '@rectify/activations';
+ * console.log(sigmoidDefinition.name, sigmoidDefinition.defaults, sigmoidDefinition.recommendedInitializer); // → sigmoid {} glorotUniform
+ * ```
+ */
 export const sigmoidDefinition = defineActivation({
   name: 'sigmoid',
   describe: 'logistic sigmoid: 1 / (1 + e^(−x))',
@@ -39,7 +53,12 @@ export const sigmoidDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [0, 1], same shape as x.
  * Reference: PyTorch `Sigmoid`, Keras `sigmoid`.
- * @example sigmoid(tensor([-1000, 0, 1000])) // [0, 0.5, 1]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { sigmoid } from '@rectify/activations';
+ * console.log(sigmoid(tensor([-1000, 0, 1000])).toString()); // → [0. , 0.5, 1. ]
+ * ```
  */
 export function sigmoid(x: TensorLike): Tensor {
   return callActivation(sigmoidDefinition, x);

@@ -16,11 +16,30 @@ function checkedAxis(x: Tensor, axis: number): number {
   return normalizeAxis('softmax', axis, x.rank);
 }
 
+/**
+ * The options of {@link softmax}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softmax, type SoftmaxOptions } from '@rectify/activations';
+ * const options: SoftmaxOptions = { axis: 0 };
+ * console.log(JSON.stringify(softmax(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[0.01798621192574501,0.11920291185379028],[0.9820137619972229,0.8807970285415649]]
+ * ```
+ */
 export interface SoftmaxOptions {
   /** The axis that sums to 1. Default −1 (the last). */
   readonly axis?: number;
 }
 
+/**
+ * The registry's entry for `softmax`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('softmax')` instantiates it; `activations.softmax` is this object.
+ * @example
+ * ```ts
+ * import { softmaxDefinition } from '@rectify/activations';
+ * console.log(softmaxDefinition.name, softmaxDefinition.defaults, softmaxDefinition.recommendedInitializer); // → softmax { axis: -1 } glorotUniform
+ * ```
+ */
 export const softmaxDefinition = defineActivation({
   name: 'softmax',
   describe: 'normalized exponentials along an axis: e^(x_i) / Σ_j e^(x_j)',
@@ -61,8 +80,13 @@ export const softmaxDefinition = defineActivation({
  * @param options.axis - (or the axis itself as a number, TensorFlow.js's positional form) default −1.
  * @returns float32 probabilities, same shape as x, summing to 1 along `axis`.
  * Reference: PyTorch `Softmax(dim)`, Keras `softmax(axis)`.
- * @example softmax(tensor([1e4, 0])) // [1, 0]
- * @example softmax(tensor([[1, 2], [3, 4]]), 0) // along axis 0 (TensorFlow.js's positional axis)
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softmax } from '@rectify/activations';
+ * console.log(softmax(tensor([1e4, 0])).toString()); // → [1., 0.]
+ * console.log(JSON.stringify(softmax(tensor([[1, 2], [3, 4]]), 0).arraySync())); // → [[0.11920291185379028,0.11920291185379028],[0.8807970285415649,0.8807970285415649]]
+ * ```
  */
 export function softmax(x: TensorLike, options?: SoftmaxOptions | number): Tensor {
   return callActivation(softmaxDefinition, x, typeof options === 'number' ? { axis: options } : options);

@@ -1,13 +1,32 @@
 import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 
-// log(1 + eˣ) = max(x, 0) + log1p(e^(−|x|)): no overflow at 1000, full relative accuracy at −20 and below.
+/**
+ * The scalar function the backends compile for `softplus` (`f` and its exact derivative `df`, in float64 here), with
+ * the options in `a`, `b`; pass it to `mapUnary` or a layer's fused bias + activation.
+ *
+ * log(1 + eˣ) = max(x, 0) + log1p(e^(−|x|)): no overflow at 1000, full relative accuracy at −20 and below.
+ * @example
+ * ```ts
+ * import { softplusFn } from '@rectify/activations';
+ * console.log(softplusFn.f(0, 0, 0), softplusFn.df?.(0, 0, 0)); // → 0.6931471805599453 0.5
+ * ```
+ */
 export const softplusFn = unaryFn({
   name: 'softplus',
   f: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
   df: (x) => 1 / (1 + Math.exp(-x)),
 });
 
+/**
+ * The registry's entry for `softplus`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('softplus')` instantiates it; `activations.softplus` is this object.
+ * @example
+ * ```ts
+ * import { softplusDefinition } from '@rectify/activations';
+ * console.log(softplusDefinition.name, softplusDefinition.defaults, softplusDefinition.recommendedInitializer); // → softplus {} glorotUniform
+ * ```
+ */
 export const softplusDefinition = defineActivation({
   name: 'softplus',
   describe: 'smooth ReLU: log(1 + eˣ)',
@@ -33,7 +52,12 @@ export const softplusDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in [0, ∞), same shape as x.
  * Reference: Dugas et al. (2001); PyTorch `Softplus` (β = 1), Keras `softplus`.
- * @example softplus(tensor([0, 1000])) // [0.6931472, 1000]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softplus } from '@rectify/activations';
+ * console.log(softplus(tensor([0, 1000])).toString()); // → [6.9315e-01, 1.0000e+03]
+ * ```
  */
 export function softplus(x: TensorLike): Tensor {
   return callActivation(softplusDefinition, x);

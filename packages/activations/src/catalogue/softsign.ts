@@ -1,12 +1,30 @@
 import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 
+/**
+ * The scalar function the backends compile for `softsign` (`f` and its exact derivative `df`, in float64 here), with
+ * the options in `a`, `b`; pass it to `mapUnary` or a layer's fused bias + activation.
+ * @example
+ * ```ts
+ * import { softsignFn } from '@rectify/activations';
+ * console.log(softsignFn.f(1, 0, 0), softsignFn.df?.(1, 0, 0)); // → 0.5 0.25
+ * ```
+ */
 export const softsignFn = unaryFn({
   name: 'softsign',
   f: (x) => x / (1 + Math.abs(x)),
   df: (x) => 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x))),
 });
 
+/**
+ * The registry's entry for `softsign`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('softsign')` instantiates it; `activations.softsign` is this object.
+ * @example
+ * ```ts
+ * import { softsignDefinition } from '@rectify/activations';
+ * console.log(softsignDefinition.name, softsignDefinition.defaults, softsignDefinition.recommendedInitializer); // → softsign {} glorotUniform
+ * ```
+ */
 export const softsignDefinition = defineActivation({
   name: 'softsign',
   describe: 'x / (1 + |x|): a tanh-like squashing with polynomial tails',
@@ -30,7 +48,12 @@ export const softsignDefinition = defineActivation({
  * @param x - any tensor.
  * @returns float32 in (−1, 1), same shape as x.
  * Reference: Bergstra et al. (2009); PyTorch `Softsign`, Keras `softsign`.
- * @example softsign(tensor([-1, 3])) // [-0.5, 0.75]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { softsign } from '@rectify/activations';
+ * console.log(softsign(tensor([-1, 3])).toString()); // → [-0.5 ,  0.75]
+ * ```
  */
 export function softsign(x: TensorLike): Tensor {
   return callActivation(softsignDefinition, x);

@@ -2,7 +2,17 @@ import { type Tensor, type TensorLike, unaryFn } from '@rectify/tensor';
 import { callActivation, defineActivation } from '../define.js';
 import { numberOption } from '../options.js';
 
-// x·σ(βx) as x / (1 + e^(−βx)): one exponential, exact tails (−1000 → −0, 1000 → 1000).
+/**
+ * The scalar function the backends compile for `swish` (`f` and its exact derivative `df`, in float64 here), with
+ * the options in `a`, `b`; pass it to `mapUnary` or a layer's fused bias + activation.
+ *
+ * x·σ(βx) as x / (1 + e^(−βx)): one exponential, exact tails (−1000 → −0, 1000 → 1000).
+ * @example
+ * ```ts
+ * import { swishFn } from '@rectify/activations';
+ * console.log(swishFn.f(1, 2, 0), swishFn.df?.(1, 2, 0)); // → 0.8807970779778823 1.0907842487848955
+ * ```
+ */
 export const swishFn = unaryFn({
   name: 'swish',
   f: (x, b) => x / (1 + Math.exp(-b * x)),
@@ -12,6 +22,16 @@ export const swishFn = unaryFn({
   },
 });
 
+/**
+ * The options of {@link swish}; unknown or ill-typed options are errors naming the option.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { swish, type SwishOptions } from '@rectify/activations';
+ * const options: SwishOptions = { beta: 2 };
+ * console.log(JSON.stringify(swish(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.11920291930437088,1.9640275239944458],[2.992582082748413,3.9986586570739746]]
+ * ```
+ */
 export interface SwishOptions {
   /** Sharpness: 1 gives SiLU, → ∞ approaches ReLU, 0 gives x/2. Default 1. */
   readonly beta?: number;
@@ -20,6 +40,15 @@ export interface SwishOptions {
 // Minimum of x·σ(x), at x ≈ −1.2785; swish with β is (1/β)·swish₁(βx), so its extremum scales by 1/|β|.
 const swishMin = -0.2784645427610738;
 
+/**
+ * The registry's entry for `swish`: name, aliases, options with their defaults, properties, recommended initializer
+ * and kernel. `get('swish')` instantiates it; `activations.swish` is this object.
+ * @example
+ * ```ts
+ * import { swishDefinition } from '@rectify/activations';
+ * console.log(swishDefinition.name, swishDefinition.defaults, swishDefinition.recommendedInitializer); // → swish { beta: 1 } heNormal
+ * ```
+ */
 export const swishDefinition = defineActivation({
   name: 'swish',
   aliases: ['silu'],
@@ -47,7 +76,12 @@ export const swishDefinition = defineActivation({
  * @param options.beta - default 1.
  * @returns float32, same shape as x.
  * Reference: Ramachandran et al. (2017); Elfwing et al. (2017, SiLU); PyTorch `SiLU`, Keras `silu`/`swish`.
- * @example swish(tensor([0, 1]), { beta: 1 }) // [0, 0.7310586]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { swish } from '@rectify/activations';
+ * console.log(swish(tensor([0, 1]), { beta: 1 }).toString()); // → [0.    , 0.7311]
+ * ```
  */
 export function swish(x: TensorLike, options?: SwishOptions): Tensor {
   return callActivation(swishDefinition, x, options);
@@ -55,7 +89,12 @@ export function swish(x: TensorLike, options?: SwishOptions): Tensor {
 
 /**
  * Sigmoid linear unit, x·σ(x): {@link swish} with β = 1.
- * @example silu(tensor([-1000, 1000])) // [-0, 1000]
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { silu } from '@rectify/activations';
+ * console.log(silu(tensor([-1000, 1000])).toString()); // → [  -0., 1000.]
+ * ```
  */
 export function silu(x: TensorLike): Tensor {
   return callActivation(swishDefinition, x);

@@ -18,11 +18,31 @@ import {
 } from '@rectify/tensor';
 import { type ActivationIdentifier, get } from '../registry.js';
 
+/**
+ * The options of {@link activationStats}.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { activationStats } from '@rectify/activations';
+ * const stats = activationStats(tensor([[-10, 0.5], [-12, 0.2]]), 'sigmoid', { saturationThreshold: 1e-3 });
+ * console.log(stats.overall.fractionSaturated); // → 0.5
+ * ```
+ */
 export interface ActivationStatsOptions {
   /** |f'(x)| below this counts as saturated (no gradient gets through). Default 1e−3. */
   readonly saturationThreshold?: number;
 }
 
+/**
+ * What {@link activationStats} reports: per unit (the last axis) and over the whole batch.
+ * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { activationStats } from '@rectify/activations';
+ * const stats = activationStats(tensor([[-1, 2], [-3, 4]]), 'relu');
+ * console.log(stats.units, stats.samples, stats.perUnit.dead, stats.overall.deadFraction); // → 2 2 [ true, false ] 0.5
+ * ```
+ */
 export interface ActivationStats {
   /** The activation's name. */
   readonly activation: string;
@@ -68,9 +88,12 @@ export interface ActivationStats {
  * Overall figures combine them exactly (every unit has the same number of samples; the overall variance is the
  * mean of the per-unit variances plus the variance of the per-unit means).
  * @example
+ * ```ts
+ * import { tensor } from '@rectify/tensor';
+ * import { activationStats } from '@rectify/activations';
  * const s = activationStats(tensor([[-1, 2], [-3, 4]]), 'relu');
- * s.perUnit.dead;              // [true, false]
- * s.overall.fractionActive;    // 0.5
+ * console.log(s.perUnit.dead, s.overall.fractionActive); // → [ true, false ] 0.5
+ * ```
  */
 export function activationStats(
   preActivations: TensorLike,

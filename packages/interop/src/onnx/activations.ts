@@ -1,4 +1,5 @@
 import { ValueError } from '@rectify/tensor';
+import type { PerActivation } from '@rectify/activations';
 import type { Activation } from '@rectify/layers';
 import { type OnnxGraphBuilder, attr } from './graph-builder.js';
 
@@ -38,9 +39,11 @@ function geluTanh(b: OnnxGraphBuilder, x: string, scope: string): string {
 
 /**
  * Each Rectify activation (by its canonical name) as standard ONNX ops. Those ONNX lacks in the chosen opset are
- * composed from ops it has (GELU before opset 20, Mish before 18, swish always: x·sigmoid(βx)).
+ * composed from ops it has (GELU before opset 20, Mish before 18, swish always: x·sigmoid(βx)). Typed per
+ * activation, so a new catalogue entry is a compile error here until it has an emitter — or an explicit `'none'`,
+ * which makes exporting a model that uses it a clear error.
  */
-const EMITTERS: Readonly<Record<string, Emit>> = {
+const EMITTERS: PerActivation<Emit | 'none'> = {
   relu: (b, x, _o, s) => b.node('Relu', [x], {}, s),
   relu6: (b, x, _o, s) => b.node('Clip', [x, b.constFloat([0], [], s), b.constFloat([6], [], s)], {}, s),
   leakyRelu: (b, x, o, s) => b.node('LeakyRelu', [x], { alpha: attr.float(num(o, 'alpha')) }, s),
@@ -77,7 +80,9 @@ const EMITTERS: Readonly<Record<string, Emit>> = {
 
 /** The activations `exportOnnx` can write, by canonical name. @example onnxActivationNames().includes('gelu'); // true */
 export function onnxActivationNames(): string[] {
-  return Object.keys(EMITTERS);
+  return Object.entries(EMITTERS)
+    .filter(([, emit]) => emit !== 'none')
+    .map(([name]) => name);
 }
 
 /**
@@ -87,8 +92,9 @@ export function onnxActivationNames(): string[] {
 export function emitActivation(b: OnnxGraphBuilder, act: Activation | undefined, x: string, layerName: string): string {
   if (!act) return x;
   const name = configName(act);
-  const emit = name !== undefined && Object.hasOwn(EMITTERS, name) ? EMITTERS[name] : undefined;
-  if (!emit) {
+  const emit =
+    name !== undefined && Object.hasOwn(EMITTERS, name) ? (EMITTERS as Record<string, Emit | 'none'>)[name] : undefined;
+  if (emit === undefined || emit === 'none') {
     throw new ValueError(
       `exportOnnx: layer '${layerName}' uses activation '${act.name}', which has no ONNX equivalent; supported: ${onnxActivationNames().join(', ')}`,
     );
