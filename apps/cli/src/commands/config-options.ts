@@ -26,8 +26,8 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--seq-len <n>', 'moby-dick: characters per window (default 32)', positiveInt)
     .option(
       '--model <preset>',
-      "a preset architecture instead of the config's layers: mlp, cnn or transformer",
-      choice(['mlp', 'cnn', 'transformer'] as const),
+      "a preset architecture instead of the config's layers: mlp, cnn, transformer or gpt (a causal character language model)",
+      choice(['mlp', 'cnn', 'transformer', 'gpt'] as const),
     )
     .option('--activation <name>', 'activation of every hidden layer (e.g. relu, gelu, swish)')
     .option('--init <name>', "kernel initializer of every layer (default: each activation's recommended one)")

@@ -10,7 +10,7 @@ export interface ConfigFlags {
   layout?: 'flat' | 'image';
   seqLen?: number;
   standardize?: boolean;
-  model?: 'mlp' | 'cnn' | 'transformer';
+  model?: 'mlp' | 'cnn' | 'transformer' | 'gpt';
   activation?: string;
   init?: string;
   hidden?: number[];

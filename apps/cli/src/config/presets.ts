@@ -1,4 +1,5 @@
 import type { Dataset } from '../datasets/types.js';
+import { gptLayers } from './gpt-preset.js';
 import type { LayerConfig } from './schema.js';
 
 /** The output layer for a dataset: softmax over the classes, or one linear unit for regression. */
@@ -14,12 +15,13 @@ export function outputLayer(dataset: Pick<Dataset, 'task' | 'numClasses'>): Laye
  * - `cnn`: conv 16 → max-pool → conv 32 → max-pool → flatten → dense 64 → output (image inputs)
  * - `transformer`: embedding 32 → 2 transformer encoder blocks (2 heads, feed-forward 64 with the activation) →
  *   flatten → output (token windows)
+ * - `gpt`: a causal character language model predicting every next token, see {@link gptLayers}
  *
  * @example
  * presetLayers('mlp', irisDataset, 'relu'); // dense 64 relu, dense 64 relu, dense 3 softmax
  */
 export function presetLayers(
-  preset: 'mlp' | 'cnn' | 'transformer',
+  preset: 'mlp' | 'cnn' | 'transformer' | 'gpt',
   dataset: Pick<Dataset, 'task' | 'numClasses' | 'inputShape' | 'vocabulary'>,
   activation: string,
   hidden?: readonly number[],
@@ -50,5 +52,7 @@ export function presetLayers(
         { type: 'flatten' },
         outputLayer(dataset),
       ];
+    case 'gpt':
+      return gptLayers(dataset, activation, hidden);
   }
 }

@@ -19,12 +19,12 @@ export const datasetSchema = z.strictObject({
 
 /** Either a full list of layers or a preset architecture filled in from the dataset. */
 export const modelSchema = z.strictObject({
-  preset: z.enum(['mlp', 'cnn', 'transformer']).optional(),
+  preset: z.enum(['mlp', 'cnn', 'transformer', 'gpt']).optional(),
   /** Hidden-layer activation for presets, and an override for every hidden layer of an explicit list. */
   activation: z.string().min(1).optional(),
   /** Kernel initializer for every layer that has one; defaults to the activation's recommended initializer. */
   initializer: z.string().min(1).optional(),
-  /** Hidden sizes for the mlp preset, e.g. [256, 128]. */
+  /** Hidden sizes for the mlp preset, e.g. [256, 128]; for gpt, the feed-forward width of each block. */
   hidden: z.array(positiveInt).min(1).optional(),
   layers: z.array(layerSchema).min(1).optional(),
 });

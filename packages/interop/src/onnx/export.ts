@@ -4,6 +4,7 @@ import { filePort } from '../files/file-port.js';
 import { type ExportableModel, type GraphValue, toLayerGraph } from '../model-graph.js';
 import { VERSION } from '../version.js';
 import { attentionConverters } from './convert-attention.js';
+import { positionConverters } from './convert-position.js';
 import { convConverters } from './convert-conv.js';
 import { coreConverters } from './convert-core.js';
 import type { Converter, OnnxValue } from './convert-types.js';
@@ -21,7 +22,12 @@ export interface OnnxExportOptions {
 const IR_VERSION: Readonly<Record<number, number>> = { 17: 8, 18: 8, 19: 9, 20: 9, 21: 10 };
 
 // Exact classes: a subclass may compute something else, so it must not pass as its parent.
-const CONVERTERS = new Map<unknown, Converter<never>>([...coreConverters, ...convConverters, ...attentionConverters]);
+const CONVERTERS = new Map<unknown, Converter<never>>([
+  ...coreConverters,
+  ...convConverters,
+  ...attentionConverters,
+  ...positionConverters,
+]);
 
 /** The class names `exportOnnx` converts. @example onnxLayerClassNames().includes('Conv2D'); // true */
 export function onnxLayerClassNames(): string[] {

@@ -55,6 +55,10 @@ export function generate(model: TokenModel, prompt: readonly number[], options: 
     const row = tidy(() => {
       const out = model.predict(tensor(ids, [1, context], 'int32'));
       const scores = Array.isArray(out) ? out[0]! : out;
+      if (scores.rank !== 3 || scores.shape[1] !== context)
+        throw new ValueError(
+          `${where}: the model must give scores at every position, shape [1, ${context}, vocabulary]; received [${scores.shape.join(', ')}] (is it a causal language model?)`,
+        );
       const vocabulary = scores.shape[scores.rank - 1]!;
       return scores.dataSync().slice(last * vocabulary, (last + 1) * vocabulary);
     });
