@@ -69,3 +69,4 @@ writeFileSync(join(data, 'results.json.tmp'), `${JSON.stringify(result, null, 1)
 renameSync(join(data, 'results.json.tmp'), join(data, 'results.json'));
 copyFileSync(join(out, 'compare.svg'), join(data, 'compare.svg'));
 console.log(`wrote ${join(data, 'results.json')} and compare.svg (${result.minutes.toFixed(1)} min)`);
+spawnSync(process.execPath, [join(root, 'scripts/experiment-transformer-page.mjs')], { stdio: 'inherit' });
