@@ -29,6 +29,12 @@ function check<M>(fn: (result: ResultOf<M>, ctx: RecordingContext) => void): Che
 
 // Each example with what its result must show. An example file without an entry here fails the suite below.
 const checks: Record<string, Check> = {
+  'tiny-gpt': check<typeof import('../examples/tiny-gpt.js')>((r, ctx) => {
+    // it learns the passage: bits per character fall far below the first epoch's, and greedy decoding recites it
+    expect(r.bits.at(-1)!).toBeLessThan(r.bits[0]! / 3);
+    expect(r.greedy.startsWith('ishmael')).toBe(true);
+    expect(ctx.lines[1]).toMatch(/^greedy: {6}call me ishmael/);
+  }),
   'first-model': check<typeof import('../examples/first-model.js')>((r, ctx) => {
     expect(r.accuracy).toBe(1);
     expect(r.loss.at(-1)).toBeLessThan(r.loss[0]! / 4);

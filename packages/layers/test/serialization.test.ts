@@ -34,6 +34,7 @@ import {
 } from '@rectify/layers';
 import { values } from './helpers.js';
 import { newLayerCases } from './new-layer-cases.js';
+import { attentionLayerCases } from './attention-layer-cases.js';
 
 const img = () => randomNormal([2, 4, 4, 3], 0, 1, 'float32', 1);
 const seq = () => randomNormal([2, 3, 4], 0, 1, 'float32', 2);
@@ -112,6 +113,7 @@ const cases: { make: () => Layer; x: () => Tensor | Tensor[] }[] = [
     x: flat,
   },
   ...newLayerCases,
+  ...attentionLayerCases,
 ];
 
 describe('serialization', () => {

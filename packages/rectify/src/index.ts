@@ -5,7 +5,7 @@
  * function (rf.relu, rf.gelu …), rf.input, rf.sequential, rf.model, rf.loadModel, rf.exportOnnx and the other
  * interop functions. Namespaces: rf.activations, rf.initializers, rf.layers, rf.regularizers, rf.optimizers,
  * rf.train (TensorFlow.js' optimizer constructors), rf.losses, rf.metrics, rf.callbacks, rf.data (streaming datasets, tf.data's API), rf.interop,
- * rf.io (IO handlers and routers).
+ * rf.io (IO handlers and routers), rf.text (sampling text from a causal language model).
  *
  * This is the browser entry: no `node:` module is reachable from it. Under Node the package's `node` export
  * condition picks `index.node.ts` instead, which adds the `file://` handler and the file system.
@@ -45,6 +45,7 @@ export {
   type LayerActivityOptions,
   type ActivityModel,
 } from './diagnostics/layer-activity.js';
+export * as text from './text/index.js';
 export * as data from '@rectify/data';
 
 export {

@@ -109,7 +109,7 @@ describe('regression metrics and the registry', () => {
     custom.update(tensor([0, 0]), tensor([1, 3]));
     expect(custom.result()).toBe(2);
     expect(() => getMetric('f1')).toThrow(
-      'getMetric: unknown metric "f1"; known metrics: accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, meanSquaredError, meanAbsoluteError (aliases: acc, mse, mae)',
+      'getMetric: unknown metric "f1"; known metrics: accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, precision, recall, meanSquaredError, meanAbsoluteError, bitsPerCharacter (aliases: acc, mse, mae, bpc)',
     );
   });
 });

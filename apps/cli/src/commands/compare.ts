@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { get as getActivation } from '@rectify/activations';
+import { gatedFeedForward } from '@rectify/layers';
 import { checkActivation } from '../config/build-layers.js';
 import type { ConfigFlags } from '../config/flags.js';
 import { compareCells, compareHeader, compareRows, compareSvg } from '../compare/report.js';
@@ -61,16 +62,19 @@ export function registerCompare(program: Command, io: Io, state: RunState): void
         'Examples:',
         '  rectify compare --activations relu,gelu,swish --dataset two-moons --seeds 3 --epochs 20',
         '  rectify compare --activations relu,gelu,swish --model transformer --dataset moby-dick --limit 4000 --epochs 3',
+        '  rectify compare --model gpt --activations relu,gelu,swish,geglu --seeds 3 --backend wasm',
       ].join('\n'),
     )
     .action(async (configPath: string | undefined, o: CompareOptions) => {
       const { activations, seeds, json, out, ...flags } = o;
+      // The character language model has one corpus to learn; naming it is optional.
+      if (configPath === undefined && flags.model === 'gpt') flags.dataset ??= 'moby-dick';
       if (configPath === undefined && flags.dataset === undefined)
         throw new UsageError('compare: give a config file or --dataset <name>');
-      const names = activations.map((a, i) => checkActivation(a, `--activations (item ${i + 1})`));
+      const names = activations.map((a, i) => checkActivation(a, `--activations (item ${i + 1})`, { gated: true }));
       const dir = out ?? defaultRunDir().replace(/runs[\\/]/, 'runs/compare-');
       const baseSeed = flags.seed ?? 42;
-      const initializerOf = (a: string) => flags.init ?? getActivation(a).recommendedInitializer;
+      const initializerOf = (a: string) => flags.init ?? getActivation(gatedFeedForward(a) ?? a).recommendedInitializer;
       const say = (line: string) => !json && io.stdout.write(`${line}\n`);
       // Ctrl-C reaches the children too (same process group); they checkpoint and exit 130, and so do we.
       const ignore = () => say('interrupt: waiting for the current run to write its checkpoint…');

@@ -4,6 +4,7 @@ import { registerCompare } from './compare.js';
 import { registerDatasets } from './datasets.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerExport } from './export.js';
+import { registerGenerate } from './generate.js';
 import { registerInspect } from './inspect.js';
 import { registerPredict } from './predict.js';
 import { registerTrain } from './train.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, io: Io, state: RunState): voi
   registerTrain(program, io, state);
   registerEvaluate(program, io);
   registerPredict(program, io);
+  registerGenerate(program, io);
   registerInspect(program, io);
   registerExport(program, io);
   registerCompare(program, io, state);

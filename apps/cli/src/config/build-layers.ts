@@ -1,5 +1,5 @@
 import { get as getActivation, list as activationNames } from '@rectify/activations';
-import { deserializeLayer, layerClassNames, type Layer } from '@rectify/layers';
+import { deserializeLayer, gatedFeedForward, layerClassNames, type Layer } from '@rectify/layers';
 import { RectifyError } from '@rectify/tensor';
 import type { Dataset } from '../datasets/types.js';
 import { UsageError } from '../errors.js';
@@ -30,8 +30,17 @@ function classNameOf(type: string, path: string): string {
 /** Layers that take a `kernelInitializer`, and so get the activation's recommended one by default. */
 const HAS_KERNEL = new Set(['Dense', 'Conv2D', 'TransformerEncoder']);
 
-/** The activation's name checked against the registry, with a suggestion when misspelt. */
-export function checkActivation(name: string, path: string): string {
+/**
+ * The activation's name checked against the registry, with a suggestion when misspelt. Gated feed-forward names
+ * (geglu, swiglu, reglu) pass where `gated` allows them: they are options of transformer blocks, not functions.
+ */
+export function checkActivation(name: string, path: string, { gated = false } = {}): string {
+  if (gatedFeedForward(name) !== undefined) {
+    if (gated) return name;
+    throw new UsageError(
+      `${path}: '${name}' is a gated feed-forward network, which only transformer blocks have (--model gpt or transformer)`,
+    );
+  }
   try {
     return getActivation(name).name;
   } catch {
@@ -53,7 +62,8 @@ export function checkActivation(name: string, path: string): string {
  */
 export function layerSpecs(config: ResolvedConfig, dataset: Dataset): LayerConfig[] {
   const m = config.model;
-  const activation = m.activation === undefined ? undefined : checkActivation(m.activation, 'model.activation');
+  const activation =
+    m.activation === undefined ? undefined : checkActivation(m.activation, 'model.activation', { gated: true });
   const base = m.layers ?? presetLayers(m.preset ?? defaultPreset(dataset), dataset, activation ?? 'relu', m.hidden);
   return base.map((layer, i) => {
     const path = m.layers ? `model.layers[${i}]` : `model (preset ${m.preset})`;
@@ -62,10 +72,13 @@ export function layerSpecs(config: ResolvedConfig, dataset: Dataset): LayerConfi
     const isOutput = i === base.length - 1;
     if (activation !== undefined && !isOutput && typeof spec['activation'] === 'string')
       spec['activation'] = activation;
-    if (typeof spec['activation'] === 'string')
-      spec['activation'] = checkActivation(spec['activation'], `${path}.activation`);
+    if (typeof spec['activation'] === 'string') {
+      const gated = className === 'TransformerEncoder';
+      spec['activation'] = checkActivation(spec['activation'], `${path}.activation`, { gated });
+    }
     if (HAS_KERNEL.has(className) && spec['kernelInitializer'] === undefined) {
-      const act = typeof spec['activation'] === 'string' ? spec['activation'] : 'linear';
+      const named = typeof spec['activation'] === 'string' ? spec['activation'] : 'linear';
+      const act = gatedFeedForward(named) ?? named;
       spec['kernelInitializer'] = m.initializer ?? getActivation(act).recommendedInitializer;
     }
     if (i === 0 && spec['inputShape'] === undefined) spec['inputShape'] = [...dataset.inputShape];

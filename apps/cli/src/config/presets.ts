@@ -1,5 +1,6 @@
 import type { Dataset } from '../datasets/types.js';
 import { UsageError } from '../errors.js';
+import { gptLayers } from './gpt-preset.js';
 import type { LayerConfig } from './schema.js';
 
 /** What a preset needs to know about the data to fill in its layers. */
@@ -112,6 +113,13 @@ const table = {
       { type: 'globalAveragePooling1d' },
       outputLayer(dataset),
     ],
+  },
+  gpt: {
+    summary:
+      'causal character language model: token + position embedding → causal pre-norm transformer blocks → softmax ' +
+      'at every position (default 4 blocks, d 128); token data',
+    accepts: ['tokens'],
+    layers: (dataset, activation, hidden) => gptLayers(dataset, activation, hidden),
   },
 } satisfies Record<string, Preset>;
 

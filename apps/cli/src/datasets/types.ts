@@ -41,6 +41,8 @@ export interface LoadOptions {
   readonly limit?: number;
   /** Sequence length for the character corpus. */
   readonly seqLen?: number;
+  /** The character corpus: the one next token after each window ('next', default) or at every position ('sequence'). */
+  readonly targets?: 'next' | 'sequence';
   /** `csv:` datasets: the target column. */
   readonly target?: string;
   /** `csv:` datasets: the field separator (default: detected from the header line). */

@@ -241,7 +241,7 @@ async function trainInClaimedDir(
   const probe = splitTensors(
     {
       x: dataset.test.x.subarray(0, probeN * (dataset.test.x.length / dataset.test.n)),
-      y: dataset.test.y.subarray(0, probeN),
+      y: dataset.test.y.subarray(0, probeN * (dataset.test.y.length / dataset.test.n)),
       n: probeN,
     },
     dataset,

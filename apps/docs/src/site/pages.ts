@@ -18,6 +18,7 @@ export const pages: readonly PageDef[] = [
   { slug: 'sequences', title: 'Sequences', group: 'Guide' },
   { slug: 'training', title: 'Training', group: 'Guide' },
   { slug: 'playground', title: 'Activation playground', group: 'Guide' },
+  { slug: 'transformer-activations', title: 'GELU, Swish and ReLU in a transformer', group: 'Guide' },
   { slug: 'gpu', title: 'The GPU backend', group: 'Reference' },
   { slug: 'cli', title: 'The CLI', group: 'Reference' },
 ];

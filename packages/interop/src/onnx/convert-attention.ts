@@ -88,7 +88,7 @@ function attentionOptions(layer: MultiHeadAttention | TransformerEncoder, step: 
   if (step.args['mask'] !== undefined)
     throw unsupported(layer, 'has an attention mask tensor fixed in the graph; only useCausalMask can be exported');
   if (layer.dropout > 0) assertInference(layer, step, 'attention dropout');
-  return step.args['useCausalMask'] === true;
+  return step.args['useCausalMask'] === true || (layer instanceof TransformerEncoder && layer.causal);
 }
 
 const multiHeadAttention: Converter<MultiHeadAttention> = (b, layer, inputs, step) => {
@@ -107,7 +107,12 @@ const transformerEncoder: Converter<TransformerEncoder> = (b, layer, [input], st
   const shape = input!.shape;
   const attend = (h: string) =>
     emitAttention(b, s.attention, { name: h, shape }, { name: h, shape }, { name: h, shape }, causal);
-  const feedForward = (h: string) => emitDense(b, s.output, emitDense(b, s.intermediate, h));
+  // A gated block multiplies the activated projection by the gate projection (geglu, swiglu).
+  const hidden = (h: string) =>
+    s.gate
+      ? b.node('Mul', [emitDense(b, s.intermediate, h), emitDense(b, s.gate, h)], {}, layer.name)
+      : emitDense(b, s.intermediate, h);
+  const feedForward = (h: string) => emitDense(b, s.output, hidden(h));
   const residual = (x: string, norm: LayerNormalization, f: (h: string) => string) => {
     if (layer.normFirst) return b.node('Add', [x, f(emitLayerNorm(b, norm, x, shape))], {}, layer.name);
     return emitLayerNorm(b, norm, b.node('Add', [x, f(x)], {}, layer.name), shape);

@@ -4,6 +4,7 @@ import { filePort } from '../files/file-port.js';
 import { type ExportableModel, type GraphStep, type GraphValue, toLayerGraph } from '../model-graph.js';
 import { VERSION } from '../version.js';
 import { attentionConverters } from './convert-attention.js';
+import { positionConverters } from './convert-position.js';
 import { convConverters } from './convert-conv.js';
 import { convVariantConverters } from './convert-conv-variants.js';
 import { MASK_READERS, recurrentConverters } from './convert-recurrent.js';
@@ -31,6 +32,7 @@ const CONVERTERS = new Map<unknown, Converter<never>>([
   ...reshapingConverters,
   ...recurrentConverters,
   ...attentionConverters,
+  ...positionConverters,
 ]);
 
 /** The class names `exportOnnx` converts. @example onnxLayerClassNames().includes('Conv2D'); // true */

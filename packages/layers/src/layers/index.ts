@@ -50,3 +50,7 @@ export * from './noise/alpha-dropout.js';
 export * from './normalization/unit-normalization.js';
 export * from './activations/thresholded-relu.js';
 export * from './activations/softmax.js';
+export * from './attention/gated-feed-forward.js';
+export * from './attention/position-embedding.js';
+export * from './attention/sine-position-encoding.js';
+export * from './attention/token-and-position-embedding.js';

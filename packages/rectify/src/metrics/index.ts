@@ -9,3 +9,4 @@ export {
 export { precision, recall, type ThresholdOptions } from './precision-recall.js';
 export { meanSquaredError, meanAbsoluteError } from './regression.js';
 export { metricFactories, getMetric, type MetricName, type MetricIdentifier } from './registry.js';
+export { bitsPerCharacter, type BitsPerCharacterOptions } from './bits-per-character.js';

@@ -2,6 +2,7 @@ import { ValueError } from '@rectify/tensor';
 import { normalizeName } from '../checks.js';
 import type { Loss } from '../losses/loss.js';
 import { accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './accuracy.js';
+import { bitsPerCharacter } from './bits-per-character.js';
 import { type Metric, type MetricFunction, meanMetric } from './metric.js';
 import { precision, recall } from './precision-recall.js';
 import { meanAbsoluteError, meanSquaredError } from './regression.js';
@@ -19,6 +20,7 @@ export const metricFactories = {
   recall,
   meanSquaredError,
   meanAbsoluteError,
+  bitsPerCharacter,
 } as const;
 
 export type MetricName = keyof typeof metricFactories;
@@ -27,6 +29,7 @@ const shortNames: Readonly<Record<string, MetricName>> = {
   acc: 'accuracy',
   mse: 'meanSquaredError',
   mae: 'meanAbsoluteError',
+  bpc: 'bitsPerCharacter',
 };
 const byName = new Map<string, MetricName>(
   Object.keys(metricFactories).map((n) => [normalizeName(n), n as MetricName]),

@@ -1,4 +1,4 @@
-import { type Tensor, ValueError, add, optionNames } from '@rectify/tensor';
+import { type Tensor, ValueError, add, mul, optionNames } from '@rectify/tensor';
 import {
   type Activation,
   type ActivationConfig,
@@ -16,6 +16,7 @@ import { type Shape, knownDim, singleShape } from '../../shape.js';
 import { Dense } from '../core/dense.js';
 import { Dropout } from '../core/dropout.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
+import { type GatedFeedForwardName, gatedFeedForward } from './gated-feed-forward.js';
 import { type AttentionCallArgs, MultiHeadAttention } from './multi-head-attention.js';
 
 export interface TransformerEncoderArgs extends LayerArgs {
@@ -24,8 +25,15 @@ export interface TransformerEncoderArgs extends LayerArgs {
   intermediateDim: number;
   /** Size of each attention head; default ⌊hidden / numHeads⌋. */
   keyDim?: number | null;
-  /** The feed-forward activation: 'relu' (default), 'gelu', 'swish', … any activation identifier. */
-  activation?: ActivationIdentifier;
+  /**
+   * The feed-forward activation: 'relu' (default), 'gelu', 'swish', … any activation identifier, or a gated
+   * feed-forward network 'geglu' / 'swiglu' / 'reglu' (`act(x·W) ⊙ (x·V)`, Shazeer 2020).
+   */
+  activation?: ActivationIdentifier | GatedFeedForwardName;
+  /** Gate the feed-forward network: `act(x·W) ⊙ (x·V)`, with a second `intermediateDim`-wide projection V. */
+  gated?: boolean;
+  /** Causal self-attention: position i attends only to positions 0..i, so the block can model language. */
+  causal?: boolean;
   /** Dropout rate after attention and feed-forward (and on attention weights); default 0. */
   dropout?: number;
   /** Seed for the dropouts (they use seed, seed + 1, seed + 2). */
@@ -43,6 +51,8 @@ export interface TransformerEncoderConfig extends LayerConfig {
   intermediateDim: number;
   keyDim: number | null;
   activation: ActivationConfig | 'linear';
+  gated: boolean;
+  causal: boolean;
   dropout: number;
   seed: number | null;
   normFirst: boolean;
@@ -56,6 +66,7 @@ interface Sublayers {
   attentionNorm: LayerNormalization;
   attentionDropout: Dropout;
   intermediate: Dense;
+  gate?: Dense;
   output: Dense;
   feedForwardNorm: LayerNormalization;
   feedForwardDropout: Dropout;
@@ -63,7 +74,9 @@ interface Sublayers {
 
 /**
  * One transformer encoder block: self-attention and a two-layer feed-forward network, each wrapped in dropout, a
- * residual connection and layer normalization — before the sublayer (`normFirst`) or after the residual.
+ * residual connection and layer normalization — before the sublayer (`normFirst`) or after the residual. With
+ * `causal: true` it is a decoder-only (GPT) block: position i sees positions 0..i only, so a `sequential` stack of
+ * them is a language model. A gated feed-forward (`activation: 'geglu'`) computes `act(x·W) ⊙ (x·V)`.
  *
  * Shape: `[B, T, hidden]` → `[B, T, hidden]`.
  * Reference: Vaswani et al. 2017; Xiong et al. 2020 (pre-norm); KerasNLP `TransformerEncoder`.
@@ -79,6 +92,8 @@ export class TransformerEncoder extends Layer<Tensor> {
     intermediateDim: true,
     keyDim: true,
     activation: true,
+    gated: true,
+    causal: true,
     dropout: true,
     seed: true,
     normFirst: true,
@@ -91,6 +106,8 @@ export class TransformerEncoder extends Layer<Tensor> {
   readonly keyDim: number | null;
   /** The feed-forward activation (applied by the `intermediate` Dense sublayer, which diagnostics can watch). */
   readonly feedForwardActivation: Activation | undefined;
+  readonly gated: boolean;
+  readonly causal: boolean;
   readonly dropout: number;
   readonly seed: number | null;
   readonly normFirst: boolean;
@@ -103,7 +120,14 @@ export class TransformerEncoder extends Layer<Tensor> {
     this.numHeads = positiveInt(this.kind, 'numHeads', args.numHeads);
     this.intermediateDim = positiveInt(this.kind, 'intermediateDim', args.intermediateDim);
     this.keyDim = args.keyDim == null ? null : positiveInt(this.kind, 'keyDim', args.keyDim);
-    this.feedForwardActivation = resolveActivation(args.activation ?? 'relu');
+    const gatedName = gatedFeedForward(args.activation);
+    this.feedForwardActivation = resolveActivation(gatedName ?? args.activation ?? 'relu');
+    this.gated = args.gated ?? gatedName !== undefined;
+    if (gatedName !== undefined && !this.gated)
+      throw new ValueError(
+        `${this.kind}: activation '${String(args.activation)}' is a gated network; gated cannot be false`,
+      );
+    this.causal = args.causal ?? false;
     this.dropout = rate(this.kind, 'dropout', args.dropout ?? 0);
     const seed = args.seed ?? null;
     if (seed !== null && !Number.isInteger(seed))
@@ -149,6 +173,7 @@ export class TransformerEncoder extends Layer<Tensor> {
         activation: this.feedForwardActivation,
         ...init(10),
       }),
+      ...(this.gated && { gate: new Dense({ name: n('gate'), units: this.intermediateDim, ...init(12) }) }),
       output: new Dense({ name: n('output'), units: hidden, ...init(11) }),
       feedForwardNorm: new LayerNormalization({ name: n('feedforward_norm'), epsilon: this.epsilon }),
       feedForwardDropout: new Dropout({ name: n('feedforward_dropout'), rate: this.dropout, seed: seed(2) }),
@@ -157,6 +182,7 @@ export class TransformerEncoder extends Layer<Tensor> {
     s.attention.maybeBuild(shape);
     s.attentionNorm.maybeBuild(shape);
     s.intermediate.maybeBuild(shape);
+    s.gate?.maybeBuild(shape);
     s.output.maybeBuild([...shape.slice(0, -1), this.intermediateDim]);
     s.feedForwardNorm.maybeBuild(shape);
     this.parts = s;
@@ -169,8 +195,10 @@ export class TransformerEncoder extends Layer<Tensor> {
     const training = args.training ?? false;
     const run = (l: Layer<Tensor>, x: Tensor) => l.apply(x, { training });
     const attend = (x: Tensor) =>
-      s.attention.apply(x, { training, mask: args.mask, useCausalMask: args.useCausalMask });
-    const feedForward = (x: Tensor) => run(s.output, run(s.intermediate, x));
+      s.attention.apply(x, { training, mask: args.mask, useCausalMask: this.causal || args.useCausalMask });
+    // Gated: the activated half stays an ordinary Dense with its activation, so diagnostics and exporters see it.
+    const hidden = (x: Tensor) => (s.gate ? mul(run(s.intermediate, x), run(s.gate, x)) : run(s.intermediate, x));
+    const feedForward = (x: Tensor) => run(s.output, hidden(x));
     const x = this.residual(singleInput(this, inputs), s.attentionNorm, (h) => run(s.attentionDropout, attend(h)));
     return this.residual(x, s.feedForwardNorm, (h) => run(s.feedForwardDropout, feedForward(h)));
   }
@@ -188,6 +216,8 @@ export class TransformerEncoder extends Layer<Tensor> {
       intermediateDim: this.intermediateDim,
       keyDim: this.keyDim,
       activation: activationConfig(this.feedForwardActivation),
+      gated: this.gated,
+      causal: this.causal,
       dropout: this.dropout,
       seed: this.seed,
       normFirst: this.normFirst,
@@ -201,4 +231,12 @@ export class TransformerEncoder extends Layer<Tensor> {
 /** Creates a {@link TransformerEncoder} block. @example transformerEncoder({ numHeads: 4, intermediateDim: 128, normFirst: true }) */
 export function transformerEncoder(args: TransformerEncoderArgs): TransformerEncoder {
   return new TransformerEncoder(args);
+}
+
+/**
+ * A causal (decoder-only, GPT-style) block: {@link TransformerEncoder} with `causal: true` and pre-norm by default.
+ * @example transformerDecoder({ numHeads: 4, intermediateDim: 512, activation: 'geglu' })
+ */
+export function transformerDecoder(args: Omit<TransformerEncoderArgs, 'causal'>): TransformerEncoder {
+  return new TransformerEncoder({ normFirst: true, ...args, causal: true });
 }

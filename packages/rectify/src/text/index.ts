@@ -1,0 +1,2 @@
+export { generate, type GenerateOptions, type TokenModel } from './generate.js';
+export { sampleToken, type SampleOptions } from './sample.js';
