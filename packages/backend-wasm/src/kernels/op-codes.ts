@@ -1,4 +1,4 @@
-import type { ActivationName } from '@rectify/activations';
+import type { PerActivation } from '@rectify/activations';
 import type { BinaryFn, UnaryFn } from '@rectify/tensor';
 import { BinaryCode, UnaryCode } from '../abi.js';
 
@@ -45,7 +45,7 @@ const TENSOR_KERNELS: Readonly<Record<string, SimdKernel>> = {
  * has two: exact and tanh-approximated), or 'none' where it has no SIMD kernel. Keyed by `ActivationName`, so a new
  * activation does not compile until it is listed here.
  */
-const ACTIVATION_KERNELS: { readonly [K in ActivationName]: Readonly<Record<string, SimdKernel>> | 'none' } = {
+const ACTIVATION_KERNELS: PerActivation<Readonly<Record<string, SimdKernel>> | 'none'> = {
   linear: 'none',
   relu: { relu: simd(UnaryCode.relu, { bias: true }) },
   relu6: { relu6: simd(UnaryCode.relu6) },
