@@ -15,7 +15,11 @@ const captures = new Set<Capture>();
  * `layer.activation(z + bias)`, the last step of Dense, the convolutions and the activation layers: one fused
  * `biasActivation` kernel when the activation is elementwise and no {@link withPreActivations} watches the layer
  * (the fused kernel never materialises `z + bias`); otherwise `add`, a copy for each watcher, then the activation.
- * @example call(inputs) { return activate(this, matmul(singleInput(this, inputs), this.kernel!), this.bias); }
+ * A layer's `call` ends with `return activate(this, matmul(input, this.kernel!), this.bias);`.
+ * @example
+ * import { activate, dense } from '@rectify/layers';
+ * import { tensor } from '@rectify/tensor';
+ * activate(dense({ units: 2, activation: 'relu' }), tensor([[-1, 2]]), tensor([0.5, 0.5])); // → [[0, 2.5]]
  */
 export function activate(layer: Layer, z: Tensor, bias?: Tensor): Tensor {
   const watchers = [...captures].filter((c) => c.watched.has(layer));
@@ -40,10 +44,14 @@ export function activate(layer: Layer, z: Tensor, bias?: Tensor): Tensor {
  * returns or throws, so `fn` must use it before returning, and must be synchronous. Captures nest: an inner one
  * does not disturb an outer one watching the same layer.
  * @example
+ * const hidden = rf.layers.dense({ units: 2, activation: 'relu', inputShape: [2] });
+ * const model = rf.sequential({ layers: [hidden] });
+ * hidden.setWeights([rf.tensor([[1, 0], [0, -1]]), rf.tensor([0, 0])]);
  * const fractionPositive = withPreActivations([hidden], (pre) => {
- *   model.apply(x);
- *   return mean(cast(greater(pre.get(hidden)![0]!, 0), 'float32')).item();
+ *   model.predict(rf.tensor([[1, 1], [2, -3]])); // pre-activations [[1, -1], [2, 3]]
+ *   return rf.mean(rf.cast(rf.greater(pre.get(hidden)![0]!, 0), 'float32')).item();
  * });
+ * fractionPositive; // → 0.75
  */
 export function withPreActivations<T>(
   layers: Iterable<Layer>,

@@ -29,7 +29,9 @@ export function layerClassNames(): string[] {
 
 /**
  * Every built-in layer class by className (sorted): what a wrapper's `fromConfig` needs to recreate the layers
- * inside it when called directly. @example Functional.fromConfig(config, layerClasses());
+ * inside it when called directly: `Functional.fromConfig(config, layerClasses())`.
+ * @example
+ * layerClasses().Dense === Dense; // → true
  */
 export function layerClasses(): Record<string, LayerClass> {
   return Object.fromEntries(layerClassNames().map((n) => [n, builtins().get(n)!]));

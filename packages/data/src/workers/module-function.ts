@@ -22,9 +22,11 @@ const SPEC = Symbol('rf.data.moduleFunction');
  * on first call and calls the export; `map(fn, { parallel: n, worker: true })` imports the module in each worker
  * instead, so the function may use the module's own imports and constants (a function passed directly must be
  * self-contained). The URL is written `new URL('./prep.js', import.meta.url)`, the form bundlers understand.
+ * In a program: `ds.map(rf.data.moduleFunction(new URL('./prepare.js', import.meta.url), 'prepare'), { parallel: 4,
+ * worker: true })`. Any absolute URL works, a `data:` one too:
  * @example
- * const prepare = rf.data.moduleFunction(new URL('./prepare.js', import.meta.url), 'prepare');
- * ds.map(prepare, { parallel: 4, worker: true });
+ * const double = rf.data.moduleFunction('data:text/javascript,export const double = (x) => 2 * x;', 'double');
+ * await rf.data.array([1, 2, 3]).map(double).toArray(); // → [2, 4, 6]
  */
 export function moduleFunction<T = unknown, U = unknown>(
   module: URL | string,

@@ -60,8 +60,14 @@ const optionKeys = optionNames<LayerActivityOptions>()({ layers: true, outputs: 
  * moments from `activationStats` of the layer's pre-activations, and, given `y` (the model must be compiled), the
  * norm of the loss gradient with respect to the layer's kernel. Layers the batch does not reach are left out.
  * @example
- * const [hidden] = layerActivity(model, x, y); // dense 'h' with relu
- * hidden.deadUnits; // units that output 0 for every example of x
+ * const model = rf.sequential({
+ *   layers: [rf.layers.dense({ units: 3, activation: 'relu', inputShape: [2], name: 'h' }), rf.layers.dense({ units: 1 })],
+ * });
+ * // Unit 0 computes x0, unit 1 x1, unit 2 −(x0 + x1): never positive on this batch, so dead.
+ * model.layers[0]!.setWeights([rf.tensor([[1, 0, -1], [0, 1, -1]]), rf.zeros([3])]);
+ * const [hidden] = layerActivity(model, rf.tensor([[1, -1], [-1, 1], [2, 2]]));
+ * hidden!.deadUnits; // → 1
+ * hidden!.fractionActive; // → 0.4444444
  */
 export function layerActivity(
   model: ActivityModel,

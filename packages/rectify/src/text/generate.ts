@@ -32,7 +32,15 @@ function modelLength(model: TokenModel): number | undefined {
  * scores at the last real position are sampled with {@link sampleToken}, and the token is appended.
  *
  * @example
- * const ids = generate(model, [3, 1, 12], { length: 100, temperature: 0.8, topK: 20, seed: 1 });
+ * const lm = rf.sequential({
+ *   layers: [
+ *     rf.layers.embedding({ inputDim: 5, outputDim: 4, inputShape: [3] }),
+ *     rf.layers.dense({ units: 5, activation: 'softmax' }),
+ *   ],
+ * });
+ * const ids = rf.text.generate(lm, [3, 1], { length: 4, temperature: 0.8, topK: 3, seed: 1 });
+ * ids.length; // → 4
+ * ids.every((id) => id >= 0 && id < 5); // → true
  */
 export function generate(model: TokenModel, prompt: readonly number[], options: GenerateOptions): number[] {
   const where = 'generate';

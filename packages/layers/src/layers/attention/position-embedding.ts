@@ -28,7 +28,11 @@ export interface PositionEmbeddingConfig extends LayerConfig {
  * Shape: `[B, T, features]` → `[B, T, features]` with T ≤ sequenceLength; table `[sequenceLength, features]`.
  * Reference: KerasNLP `PositionEmbedding`; Radford et al. 2018 (GPT).
  *
- * @example add(x, positionEmbedding({ sequenceLength: 64 }).apply(x)); // x: [B, T, d]
+ * @example
+ * import { positionEmbedding } from '@rectify/layers';
+ * import { add, ones } from '@rectify/tensor';
+ * const x = ones([2, 5, 8]); // token embeddings [B, T, d], T ≤ sequenceLength
+ * add(x, positionEmbedding({ sequenceLength: 64 }).apply(x)).shape; // → [2, 5, 8]
  */
 export class PositionEmbedding extends Layer<Tensor> {
   static override readonly className: string = 'PositionEmbedding';

@@ -20,7 +20,11 @@ export interface SinePositionEncodingConfig extends LayerConfig {
  * Shape: `[B, T, d]` → `[B, T, d]`.
  * Reference: Vaswani et al. 2017, §3.5; KerasNLP `SinePositionEncoding`.
  *
- * @example add(x, sinePositionEncoding().apply(x)); // x: [B, T, d]
+ * @example
+ * import { sinePositionEncoding } from '@rectify/layers';
+ * import { zeros } from '@rectify/tensor';
+ * // Position 0: sin(0) = 0 in the even features, cos(0) = 1 in the odd ones.
+ * sinePositionEncoding().apply(zeros([1, 3, 4])).arraySync()[0][0]; // → [0, 1, 0, 1]
  */
 export class SinePositionEncoding extends Layer<Tensor> {
   static override readonly className: string = 'SinePositionEncoding';
