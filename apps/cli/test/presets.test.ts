@@ -53,7 +53,7 @@ describe('sequence presets', () => {
     const r = rectify(['train', '--dataset', 'sine-series', '--model', 'lstn'], cwd);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`expected one of ${presetNames.join(', ')}`);
-    expect(presetNames).toEqual(['mlp', 'cnn', 'transformer', 'lstm', 'gru', 'conv1d']);
+    expect(presetNames).toEqual(['mlp', 'cnn', 'transformer', 'lstm', 'gru', 'conv1d', 'gpt']);
   });
 
   it('a preset given data it cannot take names both and the presets that fit', () => {
