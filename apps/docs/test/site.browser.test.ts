@@ -25,6 +25,8 @@ const expected: Record<string, { text: RegExp; plots: boolean }> = {
   'training-callbacks': { text: /hidden1: \d+% active[\s\S]*accuracy on all points/, plots: true },
   'vanishing-gradients': { text: /first\/last layer gradient ratio: sigmoid/, plots: true },
   'gpu-backend': { text: /largest difference from the cpu backend: 0\.00e\+0/, plots: false },
+  'sequence-forecast': { text: /test MSE: GRU 0\.\d{4}, persistence 0\.1\d{3}/, plots: true },
+  'tiny-gpt': { text: /bits per character: [\d.]+ → [\d.]+[\s\S]*greedy: {6}call me ishmael/, plots: true },
 };
 
 describe.skipIf(!hasChromium && !process.env['CI'])('the docs site in headless Chromium', () => {
