@@ -15,7 +15,23 @@ const captures = new Set<Capture>();
  * `layer.activation(z + bias)`, the last step of Dense, the convolutions and the activation layers: one fused
  * `biasActivation` kernel when the activation is elementwise and no {@link withPreActivations} watches the layer
  * (the fused kernel never materialises `z + bias`); otherwise `add`, a copy for each watcher, then the activation.
- * @example call(inputs) { return activate(this, matmul(singleInput(this, inputs), this.kernel!), this.bias); }
+ * @example
+ * // A Dense-like layer with a relu: its call() ends in activate().
+ * class Affine extends Layer<Tensor> {
+ *   override readonly activation = rf.activations.get('relu');
+ *   kernel?: Variable;
+ *   bias?: Variable;
+ *   override build(inputShape: Shape | Shape[]): void {
+ *     const features = (inputShape as Shape)[1]!;
+ *     this.kernel = this.addWeight('kernel', [features, 2], 'ones');
+ *     this.bias = this.addWeight('bias', [2], 'zeros');
+ *     super.build(inputShape);
+ *   }
+ *   call(inputs: Tensor | Tensor[]): Tensor {
+ *     return activate(this, matmul(singleInput(this, inputs), this.kernel!), this.bias);
+ *   }
+ * }
+ * new Affine().apply(tensor([[1, -2], [3, 1]])); // → [[0, 0], [4, 4]]
  */
 export function activate(layer: Layer, z: Tensor, bias?: Tensor): Tensor {
   const watchers = [...captures].filter((c) => c.watched.has(layer));
@@ -40,10 +56,13 @@ export function activate(layer: Layer, z: Tensor, bias?: Tensor): Tensor {
  * returns or throws, so `fn` must use it before returning, and must be synchronous. Captures nest: an inner one
  * does not disturb an outer one watching the same layer.
  * @example
+ * const hidden = dense({ units: 2, activation: 'relu', kernelInitializer: 'ones' });
+ * const x = tensor([[1, -2], [3, 1]]);
+ * // The pre-activations are [-1, -1] and [4, 4]: half of them positive, which the relu's outputs would not show.
  * const fractionPositive = withPreActivations([hidden], (pre) => {
- *   model.apply(x);
+ *   hidden.apply(x);
  *   return mean(cast(greater(pre.get(hidden)![0]!, 0), 'float32')).item();
- * });
+ * }); // → 0.5
  */
 export function withPreActivations<T>(
   layers: Iterable<Layer>,

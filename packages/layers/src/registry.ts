@@ -29,7 +29,12 @@ export function layerClassNames(): string[] {
 
 /**
  * Every built-in layer class by className (sorted): what a wrapper's `fromConfig` needs to recreate the layers
- * inside it when called directly. @example Functional.fromConfig(config, layerClasses());
+ * inside it when called directly.
+ * @example
+ * const x = input({ shape: [3] });
+ * const model = new Functional({ inputs: x, outputs: dense({ units: 2 }).apply(x) });
+ * const copy = Functional.fromConfig(model.getConfig(), layerClasses());
+ * copy.apply(ones([1, 3])).shape; // → [1, 2]
  */
 export function layerClasses(): Record<string, LayerClass> {
   return Object.fromEntries(layerClassNames().map((n) => [n, builtins().get(n)!]));

@@ -23,8 +23,9 @@ const SPEC = Symbol('rf.data.moduleFunction');
  * instead, so the function may use the module's own imports and constants (a function passed directly must be
  * self-contained). The URL is written `new URL('./prep.js', import.meta.url)`, the form bundlers understand.
  * @example
- * const prepare = rf.data.moduleFunction(new URL('./prepare.js', import.meta.url), 'prepare');
- * ds.map(prepare, { parallel: 4, worker: true });
+ * // A bundled app names its own file: moduleFunction(new URL('./prepare.js', import.meta.url), 'prepare').
+ * const prepare = rf.data.moduleFunction<number, number>('data:text/javascript,export const prepare = (x) => 2 * x;', 'prepare');
+ * await prepare(21); // → 42
  */
 export function moduleFunction<T = unknown, U = unknown>(
   module: URL | string,

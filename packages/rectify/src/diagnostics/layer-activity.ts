@@ -60,8 +60,16 @@ const optionKeys = optionNames<LayerActivityOptions>()({ layers: true, outputs: 
  * moments from `activationStats` of the layer's pre-activations, and, given `y` (the model must be compiled), the
  * norm of the loss gradient with respect to the layer's kernel. Layers the batch does not reach are left out.
  * @example
- * const [hidden] = layerActivity(model, x, y); // dense 'h' with relu
- * hidden.deadUnits; // units that output 0 for every example of x
+ * const model = sequential([
+ *   layers.dense({ units: 2, activation: 'relu', inputShape: [2], kernelInitializer: 'ones', name: 'h' }),
+ *   layers.dense({ units: 1, kernelInitializer: 'ones' }),
+ * ]);
+ * model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+ * const x = tensor([[1, 2], [-1, -2]]);
+ * const y = tensor([[1], [0]]);
+ * const [hidden] = layerActivity(model, x, y);
+ * // Both units are active on the first example only: active half the time, none dead.
+ * [hidden!.layer, hidden!.fractionActive, hidden!.deadUnits]; // → ['h', 0.5, 0]
  */
 export function layerActivity(
   model: ActivityModel,

@@ -32,7 +32,16 @@ function modelLength(model: TokenModel): number | undefined {
  * scores at the last real position are sampled with {@link sampleToken}, and the token is appended.
  *
  * @example
- * const ids = generate(model, [3, 1, 12], { length: 100, temperature: 0.8, topK: 20, seed: 1 });
+ * // A (tiny, untrained) causal language model over 16 tokens that reads 8 at a time.
+ * const model = sequential([
+ *   layers.tokenAndPositionEmbedding({ vocabularySize: 16, sequenceLength: 8, embeddingDim: 8, inputShape: [8] }),
+ *   layers.dense({ units: 16, activation: 'softmax' }),
+ * ]);
+ * const ids = generate(model, [3, 1, 12], { length: 5, temperature: 0.8, topK: 4, seed: 1 });
+ * ids.length; // → 5
+ * ids.every((id) => Number.isInteger(id) && id >= 0 && id < 16); // → true
+ * // The same seed gives the same tokens.
+ * generate(model, [3, 1, 12], { length: 5, temperature: 0.8, topK: 4, seed: 1 }).join() === ids.join(); // → true
  */
 export function generate(model: TokenModel, prompt: readonly number[], options: GenerateOptions): number[] {
   const where = 'generate';

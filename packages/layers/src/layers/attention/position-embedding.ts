@@ -28,7 +28,10 @@ export interface PositionEmbeddingConfig extends LayerConfig {
  * Shape: `[B, T, features]` → `[B, T, features]` with T ≤ sequenceLength; table `[sequenceLength, features]`.
  * Reference: KerasNLP `PositionEmbedding`; Radford et al. 2018 (GPT).
  *
- * @example add(x, positionEmbedding({ sequenceLength: 64 }).apply(x)); // x: [B, T, d]
+ * @example
+ * // Token embeddings [batch, time, features], 5 positions of at most 64; rf.add is the tensor op, not the Add layer.
+ * const x = ones([2, 5, 8]);
+ * rf.add(x, positionEmbedding({ sequenceLength: 64 }).apply(x)).shape; // → [2, 5, 8]
  */
 export class PositionEmbedding extends Layer<Tensor> {
   static override readonly className: string = 'PositionEmbedding';

@@ -20,7 +20,13 @@ export interface SinePositionEncodingConfig extends LayerConfig {
  * Shape: `[B, T, d]` → `[B, T, d]`.
  * Reference: Vaswani et al. 2017, §3.5; KerasNLP `SinePositionEncoding`.
  *
- * @example add(x, sinePositionEncoding().apply(x)); // x: [B, T, d]
+ * @example
+ * // Token embeddings [batch, time, features]; rf.add is the tensor op (add, here, is the Add layer).
+ * const x = zeros([1, 3, 4]);
+ * const encoded = rf.add(x, sinePositionEncoding().apply(x));
+ * encoded.shape; // → [1, 3, 4]
+ * // Position 0: sin(0) and cos(0) for each frequency, interleaved.
+ * encoded.slice([0, 0, 0], [1, 1, 4]); // → [[[0, 1, 0, 1]]]
  */
 export class SinePositionEncoding extends Layer<Tensor> {
   static override readonly className: string = 'SinePositionEncoding';
