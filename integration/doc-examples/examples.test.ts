@@ -1,7 +1,7 @@
 // Every `@example` of the public API runs (docs/ARCHITECTURE.md, "Executable docs"). The examples come from TypeDoc's
 // model of the packages — the one the API reference is rendered from — and run here, in this process, against the
 // workspace sources (vitest resolves `@rectify/*` to them). The rules an example follows are in CONTRIBUTING.md.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,18 +52,6 @@ function skipReason(ex: DocExample): string | undefined {
   return tag && `${tag.slice(3)} ${first.slice(tag.length).trim()}`;
 }
 
-/**
- * Examples known to fail, one `module › symbol #n` a line: each still runs, and must still fail — one that passes
- * must leave the list, so the list only shrinks. A new failing example is not added here but fixed.
- */
-const KNOWN_FAILURES = new Set(
-  readFileSync(new URL('known-failures.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#')),
-);
-const key = (ex: DocExample) => `${ex.module} › ${ex.symbol} #${ex.index}`;
-
 const timings: { name: string; ms: number }[] = [];
 let checks = 0;
 const skipped = examples.filter(skipReason);
@@ -95,29 +83,25 @@ describe('every @example of the public API', () => {
           it.skip(`${name} (${reason})`, () => {});
           continue;
         }
-        const known = KNOWN_FAILURES.has(key(ex));
-        (known ? it.fails : it)(
-          known ? `${name} (known failure: fix it, then remove it from known-failures.txt)` : name,
-          async () => {
-            const backend = rf.getBackend();
-            const variables = new Set(rf.liveVariables());
-            const t0 = performance.now();
-            try {
-              checks += (await runExample(ex.code, await prelude(ex), importerFor(ex))).checks;
-            } catch (err) {
-              const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-              throw new Error(
-                `${ex.module} › ${ex.symbol}, example ${ex.index} (${ex.source}):\n  ${message}\n--- the example ---\n${ex.code}`,
-                { cause: err },
-              );
-            } finally {
-              timings.push({ name, ms: performance.now() - t0 });
-              if (rf.getBackend() !== backend) rf.setBackend(backend);
-              // Examples are independent: variables they made (a model's weights) do not reach the next one.
-              for (const v of [...rf.liveVariables()]) if (!variables.has(v)) v.dispose();
-            }
-          },
-        );
+        it(name, async () => {
+          const backend = rf.getBackend();
+          const variables = new Set(rf.liveVariables());
+          const t0 = performance.now();
+          try {
+            checks += (await runExample(ex.code, await prelude(ex), importerFor(ex))).checks;
+          } catch (err) {
+            const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+            throw new Error(
+              `${ex.module} › ${ex.symbol}, example ${ex.index} (${ex.source}):\n  ${message}\n--- the example ---\n${ex.code}`,
+              { cause: err },
+            );
+          } finally {
+            timings.push({ name, ms: performance.now() - t0 });
+            if (rf.getBackend() !== backend) rf.setBackend(backend);
+            // Examples are independent: variables they made (a model's weights) do not reach the next one.
+            for (const v of [...rf.liveVariables()]) if (!variables.has(v)) v.dispose();
+          }
+        });
       }
     });
   }
@@ -130,7 +114,7 @@ describe('every @example of the public API', () => {
     console.log(
       [
         `doc examples: ${examples.length} found, ${timings.length} run, ${checks} '// →' outputs checked, ` +
-          `${skipped.length} skipped, ${KNOWN_FAILURES.size} known failures (known-failures.txt):`,
+          `${skipped.length} skipped:`,
         ...skipped.map((e) => `  ${e.module} › ${e.symbol} (${e.source}): ${skipReason(e)}`),
         'slowest:',
         ...slowest,

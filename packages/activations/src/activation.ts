@@ -16,7 +16,7 @@ import type {
  * ```ts
  * import { type ActivationConfig, get } from '@rectify/activations';
  * const config: ActivationConfig = get({ name: 'gelu', approximate: 'tanh' }).getConfig();
- * console.log(config); // → { name: 'gelu', approximate: 'tanh' }
+ * config; // → { name: 'gelu', approximate: 'tanh' }
  * ```
  */
 export interface ActivationConfig {
@@ -34,9 +34,9 @@ const brand = Symbol.for('rectify.activation');
  * import { tensor } from '@rectify/tensor';
  * import { get } from '@rectify/activations';
  * const act = get({ name: 'leakyRelu', alpha: 0.2 });
- * console.log(act.apply(tensor([-1, 2])).toString()); // → [-0.2,  2. ]
- * console.log(act.f(-1), act.df(-1)); // → -0.2 0.2
- * console.log(act.getConfig()); // → { name: 'leakyRelu', alpha: 0.2 }
+ * act.apply(tensor([-1, 2])); // → [-0.2, 2]
+ * [act.f(-1), act.df(-1)]; // → [-0.2, 0.2]
+ * act.getConfig(); // → { name: 'leakyRelu', alpha: 0.2 }
  * ```
  */
 export class Activation {
@@ -75,7 +75,7 @@ export class Activation {
    * @example
    * ```ts
    * import { get } from '@rectify/activations';
-   * console.log(get('relu').unaryKernel?.fn.name, get('softmax').unaryKernel); // → relu undefined
+   * [get('relu').unaryKernel?.fn.name, get('softmax').unaryKernel]; // → ['relu', undefined]
    * ```
    */
   get unaryKernel(): Readonly<Required<UnaryKernel>> | undefined {
@@ -119,7 +119,7 @@ export class Activation {
  * @example
  * ```ts
  * import { get, isActivation } from '@rectify/activations';
- * console.log(isActivation(get('relu')), isActivation({ name: 'relu' })); // → true false
+ * [isActivation(get('relu')), isActivation({ name: 'relu' })]; // → [true, false]
  * ```
  */
 export function isActivation(x: unknown): x is Activation {

@@ -34,7 +34,7 @@ const definitions = new WeakSet<object>();
  *                 selfNormalizing: false, reluFamily: true, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
- * console.log(squareplus.defaults, Object.isFrozen(squareplus)); // → { b: 4 } true
+ * [squareplus.defaults, Object.isFrozen(squareplus)]; // → [{ b: 4 }, true]
  * ```
  */
 export function defineActivation<const N extends string, const S extends OptionSpecs = Record<never, never>>(
@@ -80,7 +80,7 @@ export function defineActivation<const N extends string, const S extends OptionS
  * @example
  * ```ts
  * import { isActivationDefinition, reluDefinition, relu } from '@rectify/activations';
- * console.log(isActivationDefinition(reluDefinition), isActivationDefinition(relu)); // → true false
+ * [isActivationDefinition(reluDefinition), isActivationDefinition(relu)]; // → [true, false]
  * ```
  */
 export function isActivationDefinition(x: unknown): x is ActivationDefinition<string, OptionSpecs> {

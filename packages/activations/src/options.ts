@@ -5,7 +5,7 @@ import { ValueError } from '@rectify/tensor';
  * @example
  * ```ts
  * import { numberOption } from '@rectify/activations';
- * console.log(numberOption(1, { positive: true })); // → { kind: 'number', default: 1, positive: true }
+ * numberOption(1, { positive: true }); // → { kind: 'number', default: 1, positive: true }
  * ```
  */
 export interface NumberOption {
@@ -20,7 +20,7 @@ export interface NumberOption {
  * @example
  * ```ts
  * import { integerOption } from '@rectify/activations';
- * console.log(integerOption(-1)); // → { kind: 'integer', default: -1 }
+ * integerOption(-1); // → { kind: 'integer', default: -1 }
  * ```
  */
 export interface IntegerOption {
@@ -33,7 +33,7 @@ export interface IntegerOption {
  * @example
  * ```ts
  * import { choiceOption } from '@rectify/activations';
- * console.log(choiceOption('none', ['none', 'tanh'])); // → { kind: 'choice', default: 'none', choices: [ 'none', 'tanh' ] }
+ * choiceOption('none', ['none', 'tanh']); // → { kind: 'choice', default: 'none', choices: [ 'none', 'tanh' ] }
  * ```
  */
 export interface ChoiceOption<C extends string = string> {
@@ -48,7 +48,7 @@ export interface ChoiceOption<C extends string = string> {
  * ```ts
  * import { type OptionSpec, activations } from '@rectify/activations';
  * const approximate: OptionSpec = activations.gelu.options.approximate;
- * console.log(approximate.kind, approximate.default); // → choice none
+ * [approximate.kind, approximate.default]; // → ['choice', 'none']
  * ```
  */
 export type OptionSpec = NumberOption | IntegerOption | ChoiceOption;
@@ -58,7 +58,7 @@ export type OptionSpec = NumberOption | IntegerOption | ChoiceOption;
  * ```ts
  * import { type OptionSpecs, numberOption } from '@rectify/activations';
  * const specs: OptionSpecs = { alpha: numberOption(0.01) };
- * console.log(Object.keys(specs), specs.alpha?.default); // → [ 'alpha' ] 0.01
+ * [Object.keys(specs), specs.alpha?.default]; // → [[ 'alpha' ], 0.01]
  * ```
  */
 export type OptionSpecs = { readonly [name: string]: OptionSpec };
@@ -70,7 +70,7 @@ export type OptionSpecs = { readonly [name: string]: OptionSpec };
  * import { type OptionValues, choiceOption, numberOption } from '@rectify/activations';
  * const specs = { alpha: numberOption(1), mode: choiceOption('a', ['a', 'b']) };
  * const values: OptionValues<typeof specs> = { alpha: 2, mode: 'b' };
- * console.log(values); // → { alpha: 2, mode: 'b' }
+ * values; // → { alpha: 2, mode: 'b' }
  * ```
  */
 export type OptionValues<S extends OptionSpecs> = {
@@ -82,7 +82,7 @@ export type OptionValues<S extends OptionSpecs> = {
  * @example
  * ```ts
  * import { numberOption } from '@rectify/activations';
- * console.log(numberOption(0.01).default); // → 0.01
+ * numberOption(0.01).default; // → 0.01
  * ```
  */
 export function numberOption(defaultValue: number, constraints: { positive?: boolean } = {}): NumberOption {
@@ -94,7 +94,7 @@ export function numberOption(defaultValue: number, constraints: { positive?: boo
  * @example
  * ```ts
  * import { integerOption } from '@rectify/activations';
- * console.log(integerOption(-1).default); // → -1
+ * integerOption(-1).default; // → -1
  * ```
  */
 export function integerOption(defaultValue: number): IntegerOption {
@@ -106,7 +106,7 @@ export function integerOption(defaultValue: number): IntegerOption {
  * @example
  * ```ts
  * import { choiceOption } from '@rectify/activations';
- * console.log(choiceOption('none', ['none', 'tanh']).default); // → none
+ * choiceOption('none', ['none', 'tanh']).default; // → 'none'
  * ```
  */
 export function choiceOption<const C extends string>(defaultValue: NoInfer<C>, choices: readonly C[]): ChoiceOption<C> {

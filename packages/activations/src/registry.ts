@@ -27,7 +27,7 @@ type Builtins = {
  * @example
  * ```ts
  * import { activations } from '@rectify/activations';
- * console.log(activations.leakyRelu.defaults, activations.leakyRelu.aliases); // → { alpha: 0.01 } [ 'leaky_relu' ]
+ * [activations.leakyRelu.defaults, activations.leakyRelu.aliases]; // → [{ alpha: 0.01 }, [ 'leaky_relu' ]]
  * ```
  */
 export const activations = Object.freeze(
@@ -47,7 +47,7 @@ export const activations = Object.freeze(
  * ```ts
  * import { type ActivationName, get } from '@rectify/activations';
  * const name: ActivationName = 'gelu';
- * console.log(get(name).describe); // → Gaussian error linear unit: x·Φ(x), exact or tanh-approximated
+ * get(name).describe; // → 'Gaussian error linear unit: x·Φ(x), exact or tanh-approximated'
  * ```
  */
 export type ActivationName = keyof Builtins;
@@ -61,7 +61,7 @@ export type ActivationName = keyof Builtins;
  * ```ts
  * import { type PerActivation, list } from '@rectify/activations';
  * const bounded = Object.fromEntries(list().map((n) => [n, n.startsWith('hard')])) as PerActivation<boolean>;
- * console.log(bounded.hardSwish, bounded.relu); // → true false
+ * [bounded.hardSwish, bounded.relu]; // → [true, false]
  * ```
  */
 export type PerActivation<T> = { readonly [K in ActivationName]: T };
@@ -73,7 +73,7 @@ export type PerActivation<T> = { readonly [K in ActivationName]: T };
  * import { tensor } from '@rectify/tensor';
  * import { type ActivationIdentifier, get } from '@rectify/activations';
  * const ids: ActivationIdentifier[] = ['relu', 'leaky_relu', { name: 'elu', alpha: 0.5 }, get('tanh'), (x) => x.mul(2)];
- * console.log(ids.map((id) => get(id).name)); // → [ 'relu', 'leakyRelu', 'elu', 'tanh', 'custom' ]
+ * ids.map((id) => get(id).name); // → [ 'relu', 'leakyRelu', 'elu', 'tanh', 'custom' ]
  * ```
  */
 export type ActivationIdentifier =
@@ -113,7 +113,7 @@ for (const def of Object.values(activations)) add('activations', def);
  * @example
  * ```ts
  * import { list } from '@rectify/activations';
- * console.log(list().includes('gelu'), list().includes('leaky_relu')); // → true false
+ * [list().includes('gelu'), list().includes('leaky_relu')]; // → [true, false]
  * ```
  */
 export function list(): string[] {
@@ -139,7 +139,7 @@ export function list(): string[] {
  *                 reluFamily: false, elementwise: true },
  *   kernel: ({ b }) => ({ fn: squareplusFn, a: b }),
  * });
- * console.log(get({ name: 'square_plus', b: 1 }).f(-3), get('squareplus').f(0)); // → 0.08113883008418976 1
+ * [get({ name: 'square_plus', b: 1 }).f(-3), get('squareplus').f(0)]; // → [0.08113883008418976, 1]
  * ```
  */
 export function register<const N extends string, const S extends OptionSpecs = Record<never, never>>(
@@ -172,9 +172,9 @@ function lookup(where: string, name: string): AnyDefinition {
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { get } from '@rectify/activations';
- * console.log(get('relu').apply(tensor([-1, 2])).toString()); // → [0., 2.]
- * console.log(get({ name: 'leaky_relu', alpha: 0.2 }).df(-1)); // → 0.2
- * console.log(get(get('gelu').getConfig()).getConfig()); // → { name: 'gelu', approximate: 'none' }
+ * get('relu').apply(tensor([-1, 2])); // → [0, 2]
+ * get({ name: 'leaky_relu', alpha: 0.2 }).df(-1); // → 0.2
+ * get(get('gelu').getConfig()).getConfig(); // → { name: 'gelu', approximate: 'none' }
  * ```
  */
 export function get(identifier: ActivationIdentifier): Activation {

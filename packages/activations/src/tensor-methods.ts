@@ -13,7 +13,7 @@ import { elu, leakyRelu, prelu, relu, relu6, selu } from './catalogue/index.js';
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { activationMethods } from '@rectify/activations';
- * console.log(Object.keys(activationMethods), tensor([-1, 2]).relu().toString()); // → [ 'relu', 'relu6', 'elu', 'selu', 'leakyRelu', 'prelu' ] [0., 2.]
+ * [Object.keys(activationMethods), tensor([-1, 2]).relu()]; // → [[ 'relu', 'relu6', 'elu', 'selu', 'leakyRelu', 'prelu' ], [0, 2]]
  * ```
  */
 export const activationMethods = { relu, relu6, elu, selu, leakyRelu, prelu };

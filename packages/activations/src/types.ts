@@ -7,7 +7,7 @@ import type { OptionSpecs, OptionValues } from './options.js';
  * ```ts
  * import { type InitializerName, get } from '@rectify/activations';
  * const init: InitializerName = get('selu').recommendedInitializer;
- * console.log(init); // → lecunNormal
+ * init; // → 'lecunNormal'
  * ```
  */
 export type InitializerName =
@@ -18,7 +18,7 @@ export type InitializerName =
  * @example
  * ```ts
  * import { get } from '@rectify/activations';
- * console.log(JSON.stringify(get('tanh').properties)); // → {"range":[-1,1],"smooth":true,"monotonic":true,"zeroCentred":true,"selfNormalizing":false,"reluFamily":false,"elementwise":true}
+ * get('tanh').properties; // → {"range":[-1,1],"smooth":true,"monotonic":true,"zeroCentred":true,"selfNormalizing":false,"reluFamily":false,"elementwise":true}
  * ```
  */
 export interface ActivationProperties {
@@ -49,7 +49,7 @@ export interface ActivationProperties {
  * ```ts
  * import { get } from '@rectify/activations';
  * const kernel = get({ name: 'elu', alpha: 0.5 }).unaryKernel;
- * console.log(kernel?.fn.name, kernel?.a, kernel?.b); // → elu 0.5 0
+ * [kernel?.fn.name, kernel?.a, kernel?.b]; // → ['elu', 0.5, 0]
  * ```
  */
 export interface UnaryKernel {
@@ -75,7 +75,7 @@ export interface UnaryKernel {
  *   properties: { range: [-Infinity, Infinity], smooth: true, monotonic: true, zeroCentred: true,
  *                 selfNormalizing: false, reluFamily: false, elementwise: true },
  * });
- * console.log(get('double').apply(tensor([1, -2])).toString(), get('double').df(5), get('double').unaryKernel); // → [ 2., -4.] 2 undefined
+ * [get('double').apply(tensor([1, -2])), get('double').df(5), get('double').unaryKernel]; // → [[2, -4], 2, undefined]
  * ```
  */
 export interface CompositeKernel {
@@ -93,7 +93,7 @@ export interface CompositeKernel {
  * ```ts
  * import { type ActivationKernel, activations } from '@rectify/activations';
  * const kernel: ActivationKernel = activations.leakyRelu.kernel({ alpha: 0.2 });
- * console.log('fn' in kernel ? [kernel.fn.name, kernel.a] : 'composite'); // → [ 'leakyRelu', 0.2 ]
+ * 'fn' in kernel ? [kernel.fn.name, kernel.a] : 'composite'; // → [ 'leakyRelu', 0.2 ]
  * ```
  */
 export type ActivationKernel = UnaryKernel | CompositeKernel;
@@ -109,7 +109,7 @@ export type ActivationKernel = UnaryKernel | CompositeKernel;
  *                 selfNormalizing: false, reluFamily: true, elementwise: true },
  *   kernel: () => ({ fn: reluFn }),
  * };
- * console.log(defineActivation(spec).aliases); // → []
+ * defineActivation(spec).aliases; // → []
  * ```
  */
 export interface ActivationSpec<N extends string = string, S extends OptionSpecs = OptionSpecs> {
@@ -132,7 +132,7 @@ export interface ActivationSpec<N extends string = string, S extends OptionSpecs
  * ```ts
  * import { type ActivationDefinition, type NumberOption, activations } from '@rectify/activations';
  * const def: ActivationDefinition<'swish', { readonly beta: NumberOption }> = activations.swish;
- * console.log(def.name, def.aliases, def.defaults); // → swish [ 'silu' ] { beta: 1 }
+ * [def.name, def.aliases, def.defaults]; // → ['swish', [ 'silu' ], { beta: 1 }]
  * ```
  */
 export interface ActivationDefinition<

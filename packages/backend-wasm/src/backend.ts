@@ -165,7 +165,16 @@ export class WasmBackend implements Backend {
 
   /**
    * Sets how many threads share large kernels (the calling thread included). Without shared memory it stays 1.
-   * @example (backend() as WasmBackend).setThreads(1);
+   * @example
+   * const previous = getBackend();
+   * // ready() initialises the 'wasm' backend and makes it the active one.
+   * const wasm = (await ready('wasm')) as WasmBackend;
+   * const threads = wasm.info.threads as number;
+   * // Deterministic single-threaded runs:
+   * wasm.setThreads(1);
+   * wasm.info.threads // → 1
+   * wasm.setThreads(threads);
+   * setBackend(previous);
    */
   setThreads(threads: number): void {
     checkThreads(threads);
@@ -186,7 +195,11 @@ export class WasmBackend implements Backend {
   /**
    * Whether `fn` runs here on a hand-vectorised SIMD kernel (checked against its scalar definition) rather than a
    * JavaScript loop — forward and gradient separately, for the parameters `a`, `b`.
-   * @example backend.vectorized(mathFns.sigmoidFn) // → { forward: true, gradient: true }
+   * @example
+   * const previous = getBackend();
+   * const wasm = (await ready('wasm')) as WasmBackend;
+   * wasm.vectorized(mathFns.sigmoidFn) // → { forward: true, gradient: true }
+   * setBackend(previous);
    */
   vectorized(fn: UnaryFn | BinaryFn, a = 0, b = 0): { forward: boolean; gradient: boolean } {
     if (isBinaryFn(fn)) {
@@ -202,7 +215,14 @@ export class WasmBackend implements Backend {
   /**
    * 'auto' (default) keeps small kernels on the calling thread, where waking workers would cost more than it saves;
    * 'always' splits every kernel across the threads — slower, but it exercises every work partition (for tests).
-   * @example (backend() as WasmBackend).setParallelism('always');
+   * @example
+   * const previous = getBackend();
+   * const wasm = (await ready('wasm')) as WasmBackend;
+   * wasm.setParallelism('always');
+   * // This small product is now split across the threads too.
+   * matmul(ones([2, 3]), ones([3, 2])) // → [[3, 3], [3, 3]]
+   * wasm.setParallelism('auto');
+   * setBackend(previous);
    */
   setParallelism(mode: 'auto' | 'always'): void {
     if (mode !== 'auto' && mode !== 'always')
@@ -212,7 +232,12 @@ export class WasmBackend implements Backend {
 
   /**
    * Resolves once every worker thread has started; before that, kernels run on the threads already up.
-   * @example await (backend() as WasmBackend).threadsReady();
+   * @example
+   * const previous = getBackend();
+   * const wasm = (await ready('wasm')) as WasmBackend;
+   * await wasm.threadsReady();
+   * wasm.info.threadsRunning === wasm.info.threads // → true
+   * setBackend(previous);
    */
   threadsReady(): Promise<void> {
     return this.pool?.ready ?? Promise.resolve();
@@ -221,7 +246,17 @@ export class WasmBackend implements Backend {
   /**
    * Terminates the worker threads; kernels keep working on the calling thread alone. Never needed for a Node
    * process to exit (workers do not keep it alive), but frees them early.
-   * @example (backend() as WasmBackend).shutdown();
+   * @example
+   * const previous = getBackend();
+   * const wasm = (await ready('wasm')) as WasmBackend;
+   * const threads = wasm.info.threads as number;
+   * wasm.shutdown();
+   * // Kernels still run, on the calling thread alone.
+   * wasm.info.threadsRunning // → 1
+   * add(tensor([1, 2]), 1) // → [2, 3]
+   * // setThreads starts the workers again.
+   * wasm.setThreads(threads);
+   * setBackend(previous);
    */
   shutdown(): void {
     this.pool?.shutdown();

@@ -14,7 +14,16 @@ export class FusedOps implements FusedKernels {
    * inputs): m ← m + (1−β₁)(g − m), v ← v + (1−β₂)(g² − v), p ← p·(1 − lr·weightDecay) − α·m/(√v + ε) with
    * α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ). Overwrites p, m and v when `inPlace`, which the engine sets only when nothing else
    * shares them.
-   * @example const r = engine.runFused('adamUpdate', [w, g, m, v], { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 });
+   * @example
+   * const previous = getBackend();
+   * await ready('wasm');
+   * const [w, g, m, v] = [tensor([1, 2]), tensor([0.5, -0.5]), zeros([2]), zeros([2])];
+   * const hyper = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, step: 1, weightDecay: 0 };
+   * // The first step moves each weight by about the learning rate, against its gradient.
+   * const [w1, m1, v1] = engine.runFused('adamUpdate', [w, g, m, v], hyper)!;
+   * w1 // → [0.9, 2.1]
+   * m1 // → [0.05, -0.05]
+   * setBackend(previous);
    */
   readonly adamUpdate: FusedKernelImpl<'adamUpdate'> = ([p, g, m, v], attrs) => {
     const n = sizeOf(p.shape);

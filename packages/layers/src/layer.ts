@@ -273,7 +273,22 @@ export abstract class Layer<Out extends Tensor | Tensor[] = Tensor | Tensor[]> {
 
   /**
    * Creates a weight through an initializer. Its variable is named `${layer.name}/${name}`, unique per layer.
-   * @example this.kernel = this.addWeight('kernel', [inDim, units], 'glorotUniform', { regularizer: 'l2' });
+   * @example
+   * // Multiplies each feature by a learned scale, one per input feature, created when the input shape is known.
+   * class Scale extends Layer<Tensor> {
+   *   scale?: Variable;
+   *   override build(inputShape: Shape | Shape[]): void {
+   *     const shape = inputShape as Shape;
+   *     this.scale = this.addWeight('scale', [shape[shape.length - 1]!], 'ones', { regularizer: 'l2' });
+   *     super.build(inputShape);
+   *   }
+   *   call(inputs: Tensor | Tensor[]): Tensor {
+   *     return mul(inputs as Tensor, this.scale!);
+   *   }
+   * }
+   * const layer = new Scale({ name: 'scale' });
+   * layer.apply(tensor([[1, -2, 3]])) // → [[1, -2, 3]]
+   * layer.weights.map((w) => w.shape) // → [[3]]
    */
   addWeight(
     name: string,

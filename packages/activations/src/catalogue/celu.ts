@@ -8,7 +8,7 @@ import { numberOption } from '../options.js';
  * @example
  * ```ts
  * import { celuFn } from '@rectify/activations';
- * console.log(celuFn.f(-1, 2, 0), celuFn.df?.(-1, 2, 0)); // → -0.7869386805747332 0.6065306597126334
+ * [celuFn.f(-1, 2, 0), celuFn.df?.(-1, 2, 0)]; // → [-0.7869386805747332, 0.6065306597126334]
  * ```
  */
 export const celuFn = unaryFn({
@@ -24,7 +24,7 @@ export const celuFn = unaryFn({
  * import { tensor } from '@rectify/tensor';
  * import { celu, type CeluOptions } from '@rectify/activations';
  * const options: CeluOptions = { alpha: 2 };
- * console.log(JSON.stringify(celu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.7869386672973633,2],[3,4]]
+ * celu(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-0.7869386672973633,2],[3,4]]
  * ```
  */
 export interface CeluOptions {
@@ -38,7 +38,7 @@ export interface CeluOptions {
  * @example
  * ```ts
  * import { celuDefinition } from '@rectify/activations';
- * console.log(celuDefinition.name, celuDefinition.defaults, celuDefinition.recommendedInitializer); // → celu { alpha: 1 } heNormal
+ * [celuDefinition.name, celuDefinition.defaults, celuDefinition.recommendedInitializer]; // → ['celu', { alpha: 1 }, 'heNormal']
  * ```
  */
 export const celuDefinition = defineActivation({
@@ -70,7 +70,7 @@ export const celuDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { celu } from '@rectify/activations';
- * console.log(celu(tensor([-1e4, 3]), { alpha: 2 }).toString()); // → [-2.,  3.]
+ * celu(tensor([-1e4, 3]), { alpha: 2 }); // → [-2, 3]
  * ```
  */
 export function celu(x: TensorLike, options?: CeluOptions): Tensor {

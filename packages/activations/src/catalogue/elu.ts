@@ -11,7 +11,7 @@ import { numberOption } from '../options.js';
  * @example
  * ```ts
  * import { eluFn } from '@rectify/activations';
- * console.log(eluFn.f(-1, 0.5, 0), eluFn.df?.(-1, 0.5, 0)); // → -0.31606027941427883 0.18393972058572117
+ * [eluFn.f(-1, 0.5, 0), eluFn.df?.(-1, 0.5, 0)]; // → [-0.31606027941427883, 0.18393972058572117]
  * ```
  */
 export const eluFn = unaryFn({
@@ -27,7 +27,7 @@ export const eluFn = unaryFn({
  * import { tensor } from '@rectify/tensor';
  * import { elu, type EluOptions } from '@rectify/activations';
  * const options: EluOptions = { alpha: 0.5 };
- * console.log(JSON.stringify(elu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.31606027483940125,2],[3,4]]
+ * elu(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-0.31606027483940125,2],[3,4]]
  * ```
  */
 export interface EluOptions {
@@ -41,7 +41,7 @@ export interface EluOptions {
  * @example
  * ```ts
  * import { eluDefinition } from '@rectify/activations';
- * console.log(eluDefinition.name, eluDefinition.defaults, eluDefinition.recommendedInitializer); // → elu { alpha: 1 } heNormal
+ * [eluDefinition.name, eluDefinition.defaults, eluDefinition.recommendedInitializer]; // → ['elu', { alpha: 1 }, 'heNormal']
  * ```
  */
 export const eluDefinition = defineActivation({
@@ -75,7 +75,7 @@ export const eluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { elu } from '@rectify/activations';
- * console.log(elu(tensor([-1e4, 0, 2])).toString()); // → [-1.,  0.,  2.]
+ * elu(tensor([-1e4, 0, 2])); // → [-1, 0, 2]
  * ```
  */
 export function elu(x: TensorLike, options?: EluOptions): Tensor {

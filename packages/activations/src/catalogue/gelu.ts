@@ -13,7 +13,7 @@ import { choiceOption } from '../options.js';
  * @example
  * ```ts
  * import { geluFn } from '@rectify/activations';
- * console.log(geluFn.f(1, 0, 0), geluFn.df?.(1, 0, 0)); // → 0.8413447386043253 1.0833154631234687
+ * [geluFn.f(1, 0, 0), geluFn.df?.(1, 0, 0)]; // → [0.8413447386043253, 1.0833154631234687]
  * ```
  */
 export const geluFn = unaryFn({
@@ -74,7 +74,7 @@ export const geluFn = unaryFn({
  * @example
  * ```ts
  * import { geluTanhFn } from '@rectify/activations';
- * console.log(geluTanhFn.f(1, 0, 0), geluTanhFn.df?.(1, 0, 0)); // → 0.8411919906082768 1.0829640838457826
+ * [geluTanhFn.f(1, 0, 0), geluTanhFn.df?.(1, 0, 0)]; // → [0.8411919906082768, 1.0829640838457826]
  * ```
  */
 export const geluTanhFn = unaryFn({
@@ -94,7 +94,7 @@ export const geluTanhFn = unaryFn({
  * import { tensor } from '@rectify/tensor';
  * import { gelu, type GeluOptions } from '@rectify/activations';
  * const options: GeluOptions = { approximate: 'tanh' };
- * console.log(JSON.stringify(gelu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.15880800783634186,1.9545977115631104],[2.9963626861572266,3.999929666519165]]
+ * gelu(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-0.15880800783634186,1.9545977115631104],[2.9963626861572266,3.999929666519165]]
  * ```
  */
 export interface GeluOptions {
@@ -108,7 +108,7 @@ export interface GeluOptions {
  * @example
  * ```ts
  * import { geluDefinition } from '@rectify/activations';
- * console.log(geluDefinition.name, geluDefinition.defaults, geluDefinition.recommendedInitializer); // → gelu { approximate: 'none' } heNormal
+ * [geluDefinition.name, geluDefinition.defaults, geluDefinition.recommendedInitializer]; // → ['gelu', { approximate: 'none' }, 'heNormal']
  * ```
  */
 export const geluDefinition = defineActivation({
@@ -143,7 +143,7 @@ export const geluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { gelu } from '@rectify/activations';
- * console.log(gelu(tensor([-50, 0, 1])).toString()); // → [0.    , 0.    , 0.8413]
+ * gelu(tensor([-50, 0, 1])); // → [0, 0, 0.8413447141647339]
  * ```
  */
 export function gelu(x: TensorLike, options?: GeluOptions): Tensor {

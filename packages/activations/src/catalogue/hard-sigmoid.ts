@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { hardSigmoidFn } from '@rectify/activations';
- * console.log(hardSigmoidFn.f(1.5, 0, 0), hardSigmoidFn.df?.(1.5, 0, 0)); // → 0.75 0.16666666666666666
+ * [hardSigmoidFn.f(1.5, 0, 0), hardSigmoidFn.df?.(1.5, 0, 0)]; // → [0.75, 0.16666666666666666]
  * ```
  */
 export const hardSigmoidFn = unaryFn({
@@ -24,7 +24,7 @@ export const hardSigmoidFn = unaryFn({
  * @example
  * ```ts
  * import { hardSigmoidDefinition } from '@rectify/activations';
- * console.log(hardSigmoidDefinition.name, hardSigmoidDefinition.defaults, hardSigmoidDefinition.recommendedInitializer); // → hardSigmoid {} glorotUniform
+ * [hardSigmoidDefinition.name, hardSigmoidDefinition.defaults, hardSigmoidDefinition.recommendedInitializer]; // → ['hardSigmoid', {}, 'glorotUniform']
  * ```
  */
 export const hardSigmoidDefinition = defineActivation({
@@ -57,7 +57,7 @@ export const hardSigmoidDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { hardSigmoid } from '@rectify/activations';
- * console.log(hardSigmoid(tensor([-4, 0, 1.5])).toString()); // → [0.  , 0.5 , 0.75]
+ * hardSigmoid(tensor([-4, 0, 1.5])); // → [0, 0.5, 0.75]
  * ```
  */
 export function hardSigmoid(x: TensorLike): Tensor {

@@ -10,7 +10,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { hardSwishFn } from '@rectify/activations';
- * console.log(hardSwishFn.f(1.5, 0, 0), hardSwishFn.df?.(1.5, 0, 0)); // → 1.125 1
+ * [hardSwishFn.f(1.5, 0, 0), hardSwishFn.df?.(1.5, 0, 0)]; // → [1.125, 1]
  * ```
  */
 export const hardSwishFn = unaryFn({
@@ -26,7 +26,7 @@ export const hardSwishFn = unaryFn({
  * @example
  * ```ts
  * import { hardSwishDefinition } from '@rectify/activations';
- * console.log(hardSwishDefinition.name, hardSwishDefinition.defaults, hardSwishDefinition.recommendedInitializer); // → hardSwish {} heNormal
+ * [hardSwishDefinition.name, hardSwishDefinition.defaults, hardSwishDefinition.recommendedInitializer]; // → ['hardSwish', {}, 'heNormal']
  * ```
  */
 export const hardSwishDefinition = defineActivation({
@@ -58,7 +58,7 @@ export const hardSwishDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { hardSwish } from '@rectify/activations';
- * console.log(hardSwish(tensor([-4, -1.5, 4])).toString()); // → [-0.   , -0.375,  4.   ]
+ * hardSwish(tensor([-4, -1.5, 4])); // → [-0, -0.375, 4]
  * ```
  */
 export function hardSwish(x: TensorLike): Tensor {

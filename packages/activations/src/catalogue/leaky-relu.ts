@@ -11,7 +11,7 @@ import { numberOption } from '../options.js';
  * @example
  * ```ts
  * import { leakyReluFn } from '@rectify/activations';
- * console.log(leakyReluFn.f(-2, 0.1, 0), leakyReluFn.df?.(-2, 0.1, 0)); // → -0.2 0.1
+ * [leakyReluFn.f(-2, 0.1, 0), leakyReluFn.df?.(-2, 0.1, 0)]; // → [-0.2, 0.1]
  * ```
  */
 export const leakyReluFn = unaryFn({
@@ -33,7 +33,7 @@ export const leakyReluFn = unaryFn({
  * import { tensor } from '@rectify/tensor';
  * import { leakyRelu, type LeakyReluOptions } from '@rectify/activations';
  * const options: LeakyReluOptions = { alpha: 0.1 };
- * console.log(JSON.stringify(leakyRelu(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.10000000149011612,2],[3,4]]
+ * leakyRelu(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-0.10000000149011612,2],[3,4]]
  * ```
  */
 export interface LeakyReluOptions {
@@ -47,7 +47,7 @@ export interface LeakyReluOptions {
  * @example
  * ```ts
  * import { leakyReluDefinition } from '@rectify/activations';
- * console.log(leakyReluDefinition.name, leakyReluDefinition.defaults, leakyReluDefinition.recommendedInitializer); // → leakyRelu { alpha: 0.01 } heNormal
+ * [leakyReluDefinition.name, leakyReluDefinition.defaults, leakyReluDefinition.recommendedInitializer]; // → ['leakyRelu', { alpha: 0.01 }, 'heNormal']
  * ```
  */
 export const leakyReluDefinition = defineActivation({
@@ -82,8 +82,8 @@ export const leakyReluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { leakyRelu } from '@rectify/activations';
- * console.log(leakyRelu(tensor([-10, 2]), { alpha: 0.2 }).toString()); // → [-2.,  2.]
- * console.log(leakyRelu(tensor([-10, 2]), 0.2).toString()); // → [-2.,  2.]
+ * leakyRelu(tensor([-10, 2]), { alpha: 0.2 }); // → [-2, 2]
+ * leakyRelu(tensor([-10, 2]), 0.2); // → [-2, 2]
  * ```
  */
 export function leakyRelu(x: TensorLike, options?: LeakyReluOptions | number): Tensor {

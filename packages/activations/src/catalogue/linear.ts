@@ -7,7 +7,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { linearDefinition } from '@rectify/activations';
- * console.log(linearDefinition.name, linearDefinition.defaults, linearDefinition.recommendedInitializer); // → linear {} glorotUniform
+ * [linearDefinition.name, linearDefinition.defaults, linearDefinition.recommendedInitializer]; // → ['linear', {}, 'glorotUniform']
  * ```
  */
 export const linearDefinition = defineActivation({
@@ -44,7 +44,7 @@ export const linearDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { linear } from '@rectify/activations';
- * console.log(linear(tensor([-1, 2])).toString()); // → [-1.,  2.]
+ * linear(tensor([-1, 2])); // → [-1, 2]
  * ```
  */
 export function linear(x: TensorLike): Tensor {

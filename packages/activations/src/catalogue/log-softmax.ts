@@ -23,7 +23,7 @@ function checkedAxis(x: Tensor, axis: number): number {
  * import { tensor } from '@rectify/tensor';
  * import { logSoftmax, type LogSoftmaxOptions } from '@rectify/activations';
  * const options: LogSoftmaxOptions = { axis: 0 };
- * console.log(JSON.stringify(logSoftmax(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-4.0181498527526855,-2.1269280910491943],[-0.018149960786104202,-0.12692804634571075]]
+ * logSoftmax(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-4.0181498527526855,-2.1269280910491943],[-0.018149960786104202,-0.12692804634571075]]
  * ```
  */
 export interface LogSoftmaxOptions {
@@ -37,7 +37,7 @@ export interface LogSoftmaxOptions {
  * @example
  * ```ts
  * import { logSoftmaxDefinition } from '@rectify/activations';
- * console.log(logSoftmaxDefinition.name, logSoftmaxDefinition.defaults, logSoftmaxDefinition.recommendedInitializer); // → logSoftmax { axis: -1 } glorotUniform
+ * [logSoftmaxDefinition.name, logSoftmaxDefinition.defaults, logSoftmaxDefinition.recommendedInitializer]; // → ['logSoftmax', { axis: -1 }, 'glorotUniform']
  * ```
  */
 export const logSoftmaxDefinition = defineActivation({
@@ -77,8 +77,8 @@ export const logSoftmaxDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { logSoftmax } from '@rectify/activations';
- * console.log(logSoftmax(tensor([1e4, 0])).toString()); // → [     0., -10000.]
- * console.log(JSON.stringify(logSoftmax(tensor([[1, 2], [3, 4]]), -1).arraySync())); // → [[-1.31326162815094,-0.31326165795326233],[-1.31326162815094,-0.31326165795326233]]
+ * logSoftmax(tensor([1e4, 0])); // → [0, -10000]
+ * logSoftmax(tensor([[1, 2], [3, 4]]), -1).arraySync(); // → [[-1.31326162815094,-0.31326165795326233],[-1.31326162815094,-0.31326165795326233]]
  * ```
  */
 export function logSoftmax(x: TensorLike, options?: LogSoftmaxOptions | number): Tensor {

@@ -10,7 +10,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { mishFn } from '@rectify/activations';
- * console.log(mishFn.f(1, 0, 0), mishFn.df?.(1, 0, 0)); // → 0.8650983882673103 1.0490362200997922
+ * [mishFn.f(1, 0, 0), mishFn.df?.(1, 0, 0)]; // → [0.8650983882673103, 1.0490362200997922]
  * ```
  */
 export const mishFn = unaryFn({
@@ -34,7 +34,7 @@ export const mishFn = unaryFn({
  * @example
  * ```ts
  * import { mishDefinition } from '@rectify/activations';
- * console.log(mishDefinition.name, mishDefinition.defaults, mishDefinition.recommendedInitializer); // → mish {} heNormal
+ * [mishDefinition.name, mishDefinition.defaults, mishDefinition.recommendedInitializer]; // → ['mish', {}, 'heNormal']
  * ```
  */
 export const mishDefinition = defineActivation({
@@ -66,7 +66,7 @@ export const mishDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { mish } from '@rectify/activations';
- * console.log(mish(tensor([0, 1])).toString()); // → [0.    , 0.8651]
+ * mish(tensor([0, 1])); // → [0, 0.8651]
  * ```
  */
 export function mish(x: TensorLike): Tensor {

@@ -18,7 +18,7 @@ import { leakyReluFn } from './leaky-relu.js';
  * @example
  * ```ts
  * import { preluFn } from '@rectify/activations';
- * console.log(preluFn.f(-2, 0.25), preluFn.dfdx?.(-2, 0.25), preluFn.dfdy?.(-2, 0.25)); // → -0.5 0.25 -2
+ * [preluFn.f(-2, 0.25), preluFn.dfdx?.(-2, 0.25), preluFn.dfdy?.(-2, 0.25)]; // → [-0.5, 0.25, -2]
  * ```
  */
 export const preluFn = binaryFn({
@@ -42,7 +42,7 @@ export const preluFn = binaryFn({
  * ```ts
  * import { get, type PreluOptions } from '@rectify/activations';
  * const options: PreluOptions = { alpha: 0.1 };
- * console.log(get({ name: 'prelu', ...options }).f(-2)); // → -0.2
+ * get({ name: 'prelu', ...options }).f(-2); // → -0.2
  * ```
  */
 export interface PreluOptions {
@@ -56,7 +56,7 @@ export interface PreluOptions {
  * @example
  * ```ts
  * import { preluDefinition } from '@rectify/activations';
- * console.log(preluDefinition.name, preluDefinition.defaults, preluDefinition.recommendedInitializer); // → prelu { alpha: 0.25 } heNormal
+ * [preluDefinition.name, preluDefinition.defaults, preluDefinition.recommendedInitializer]; // → ['prelu', { alpha: 0.25 }, 'heNormal']
  * ```
  */
 export const preluDefinition = defineActivation({
@@ -92,7 +92,7 @@ export const preluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { prelu } from '@rectify/activations';
- * console.log(JSON.stringify(prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])).arraySync())); // → [[-0.25,2],[-1,1]]
+ * prelu(tensor([[-1, 2], [-4, 1]]), tensor([0.25, 0.5])).arraySync(); // → [[-0.25,2],[-1,1]]
  * ```
  */
 export function prelu(x: TensorLike, alpha: TensorLike = 0.25): Tensor {

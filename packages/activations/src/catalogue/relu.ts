@@ -17,7 +17,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { reluFn } from '@rectify/activations';
- * console.log(reluFn.f(-2, 0, 0), reluFn.df?.(-2, 0, 0)); // → 0 0
+ * [reluFn.f(-2, 0, 0), reluFn.df?.(-2, 0, 0)]; // → [0, 0]
  * ```
  */
 export const reluFn = unaryFn({
@@ -32,7 +32,7 @@ export const reluFn = unaryFn({
  * @example
  * ```ts
  * import { reluDefinition } from '@rectify/activations';
- * console.log(reluDefinition.name, reluDefinition.defaults, reluDefinition.recommendedInitializer); // → relu {} heNormal
+ * [reluDefinition.name, reluDefinition.defaults, reluDefinition.recommendedInitializer]; // → ['relu', {}, 'heNormal']
  * ```
  */
 export const reluDefinition = defineActivation({
@@ -64,7 +64,7 @@ export const reluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { relu } from '@rectify/activations';
- * console.log(relu(tensor([-2, 0, 3])).toString()); // → [0., 0., 3.]
+ * relu(tensor([-2, 0, 3])); // → [0, 0, 3]
  * ```
  */
 export function relu(x: TensorLike): Tensor {

@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { relu6Fn } from '@rectify/activations';
- * console.log(relu6Fn.f(7, 0, 0), relu6Fn.df?.(7, 0, 0)); // → 6 0
+ * [relu6Fn.f(7, 0, 0), relu6Fn.df?.(7, 0, 0)]; // → [6, 0]
  * ```
  */
 export const relu6Fn = unaryFn({
@@ -24,7 +24,7 @@ export const relu6Fn = unaryFn({
  * @example
  * ```ts
  * import { relu6Definition } from '@rectify/activations';
- * console.log(relu6Definition.name, relu6Definition.defaults, relu6Definition.recommendedInitializer); // → relu6 {} heNormal
+ * [relu6Definition.name, relu6Definition.defaults, relu6Definition.recommendedInitializer]; // → ['relu6', {}, 'heNormal']
  * ```
  */
 export const relu6Definition = defineActivation({
@@ -55,7 +55,7 @@ export const relu6Definition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { relu6 } from '@rectify/activations';
- * console.log(relu6(tensor([-1, 3, 8])).toString()); // → [0., 3., 6.]
+ * relu6(tensor([-1, 3, 8])); // → [0, 3, 6]
  * ```
  */
 export function relu6(x: TensorLike): Tensor {

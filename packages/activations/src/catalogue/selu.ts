@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { seluFn } from '@rectify/activations';
- * console.log(seluFn.f(-1, 0, 0), seluFn.df?.(-1, 0, 0)); // → -1.1113307378125625 0.646768603034814
+ * [seluFn.f(-1, 0, 0), seluFn.df?.(-1, 0, 0)]; // → [-1.1113307378125625, 0.646768603034814]
  * ```
  */
 export const seluFn = unaryFn({
@@ -24,7 +24,7 @@ export const seluFn = unaryFn({
  * @example
  * ```ts
  * import { seluDefinition } from '@rectify/activations';
- * console.log(seluDefinition.name, seluDefinition.defaults, seluDefinition.recommendedInitializer); // → selu {} lecunNormal
+ * [seluDefinition.name, seluDefinition.defaults, seluDefinition.recommendedInitializer]; // → ['selu', {}, 'lecunNormal']
  * ```
  */
 export const seluDefinition = defineActivation({
@@ -56,7 +56,7 @@ export const seluDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { selu } from '@rectify/activations';
- * console.log(selu(tensor([-1e4, 1])).toString()); // → [-1.7581,  1.0507]
+ * selu(tensor([-1e4, 1])); // → [-1.7581, 1.0507]
  * ```
  */
 export function selu(x: TensorLike): Tensor {

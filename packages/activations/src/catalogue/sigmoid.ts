@@ -8,7 +8,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { sigmoidFn } from '@rectify/activations';
- * console.log(sigmoidFn.f(0, 0, 0), sigmoidFn.df?.(0, 0, 0)); // → 0.5 0.25
+ * [sigmoidFn.f(0, 0, 0), sigmoidFn.df?.(0, 0, 0)]; // → [0.5, 0.25]
  * ```
  */
 export const sigmoidFn = unaryFn({
@@ -26,7 +26,7 @@ export const sigmoidFn = unaryFn({
  * @example
  * ```ts
  * import { sigmoidDefinition } from '@rectify/activations';
- * console.log(sigmoidDefinition.name, sigmoidDefinition.defaults, sigmoidDefinition.recommendedInitializer); // → sigmoid {} glorotUniform
+ * [sigmoidDefinition.name, sigmoidDefinition.defaults, sigmoidDefinition.recommendedInitializer]; // → ['sigmoid', {}, 'glorotUniform']
  * ```
  */
 export const sigmoidDefinition = defineActivation({
@@ -57,7 +57,7 @@ export const sigmoidDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { sigmoid } from '@rectify/activations';
- * console.log(sigmoid(tensor([-1000, 0, 1000])).toString()); // → [0. , 0.5, 1. ]
+ * sigmoid(tensor([-1000, 0, 1000])); // → [0, 0.5, 1]
  * ```
  */
 export function sigmoid(x: TensorLike): Tensor {

@@ -23,7 +23,7 @@ function checkedAxis(x: Tensor, axis: number): number {
  * import { tensor } from '@rectify/tensor';
  * import { softmax, type SoftmaxOptions } from '@rectify/activations';
  * const options: SoftmaxOptions = { axis: 0 };
- * console.log(JSON.stringify(softmax(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[0.01798621192574501,0.11920291185379028],[0.9820137619972229,0.8807970285415649]]
+ * softmax(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[0.01798621192574501,0.11920291185379028],[0.9820137619972229,0.8807970285415649]]
  * ```
  */
 export interface SoftmaxOptions {
@@ -37,7 +37,7 @@ export interface SoftmaxOptions {
  * @example
  * ```ts
  * import { softmaxDefinition } from '@rectify/activations';
- * console.log(softmaxDefinition.name, softmaxDefinition.defaults, softmaxDefinition.recommendedInitializer); // → softmax { axis: -1 } glorotUniform
+ * [softmaxDefinition.name, softmaxDefinition.defaults, softmaxDefinition.recommendedInitializer]; // → ['softmax', { axis: -1 }, 'glorotUniform']
  * ```
  */
 export const softmaxDefinition = defineActivation({
@@ -84,8 +84,8 @@ export const softmaxDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { softmax } from '@rectify/activations';
- * console.log(softmax(tensor([1e4, 0])).toString()); // → [1., 0.]
- * console.log(JSON.stringify(softmax(tensor([[1, 2], [3, 4]]), 0).arraySync())); // → [[0.11920291185379028,0.11920291185379028],[0.8807970285415649,0.8807970285415649]]
+ * softmax(tensor([1e4, 0])); // → [1, 0]
+ * softmax(tensor([[1, 2], [3, 4]]), 0).arraySync(); // → [[0.11920291185379028,0.11920291185379028],[0.8807970285415649,0.8807970285415649]]
  * ```
  */
 export function softmax(x: TensorLike, options?: SoftmaxOptions | number): Tensor {

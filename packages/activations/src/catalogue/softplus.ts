@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { softplusFn } from '@rectify/activations';
- * console.log(softplusFn.f(0, 0, 0), softplusFn.df?.(0, 0, 0)); // → 0.6931471805599453 0.5
+ * [softplusFn.f(0, 0, 0), softplusFn.df?.(0, 0, 0)]; // → [0.6931471805599453, 0.5]
  * ```
  */
 export const softplusFn = unaryFn({
@@ -24,7 +24,7 @@ export const softplusFn = unaryFn({
  * @example
  * ```ts
  * import { softplusDefinition } from '@rectify/activations';
- * console.log(softplusDefinition.name, softplusDefinition.defaults, softplusDefinition.recommendedInitializer); // → softplus {} glorotUniform
+ * [softplusDefinition.name, softplusDefinition.defaults, softplusDefinition.recommendedInitializer]; // → ['softplus', {}, 'glorotUniform']
  * ```
  */
 export const softplusDefinition = defineActivation({
@@ -56,7 +56,7 @@ export const softplusDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { softplus } from '@rectify/activations';
- * console.log(softplus(tensor([0, 1000])).toString()); // → [6.9315e-01, 1.0000e+03]
+ * softplus(tensor([0, 1000])); // → [6.9315e-01, 1.0000e+03]
  * ```
  */
 export function softplus(x: TensorLike): Tensor {

@@ -7,7 +7,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { softsignFn } from '@rectify/activations';
- * console.log(softsignFn.f(1, 0, 0), softsignFn.df?.(1, 0, 0)); // → 0.5 0.25
+ * [softsignFn.f(1, 0, 0), softsignFn.df?.(1, 0, 0)]; // → [0.5, 0.25]
  * ```
  */
 export const softsignFn = unaryFn({
@@ -22,7 +22,7 @@ export const softsignFn = unaryFn({
  * @example
  * ```ts
  * import { softsignDefinition } from '@rectify/activations';
- * console.log(softsignDefinition.name, softsignDefinition.defaults, softsignDefinition.recommendedInitializer); // → softsign {} glorotUniform
+ * [softsignDefinition.name, softsignDefinition.defaults, softsignDefinition.recommendedInitializer]; // → ['softsign', {}, 'glorotUniform']
  * ```
  */
 export const softsignDefinition = defineActivation({
@@ -52,7 +52,7 @@ export const softsignDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { softsign } from '@rectify/activations';
- * console.log(softsign(tensor([-1, 3])).toString()); // → [-0.5 ,  0.75]
+ * softsign(tensor([-1, 3])); // → [-0.5, 0.75]
  * ```
  */
 export function softsign(x: TensorLike): Tensor {

@@ -10,7 +10,7 @@ import { numberOption } from '../options.js';
  * @example
  * ```ts
  * import { swishFn } from '@rectify/activations';
- * console.log(swishFn.f(1, 2, 0), swishFn.df?.(1, 2, 0)); // → 0.8807970779778823 1.0907842487848955
+ * [swishFn.f(1, 2, 0), swishFn.df?.(1, 2, 0)]; // → [0.8807970779778823, 1.0907842487848955]
  * ```
  */
 export const swishFn = unaryFn({
@@ -29,7 +29,7 @@ export const swishFn = unaryFn({
  * import { tensor } from '@rectify/tensor';
  * import { swish, type SwishOptions } from '@rectify/activations';
  * const options: SwishOptions = { beta: 2 };
- * console.log(JSON.stringify(swish(tensor([[-1, 2], [3, 4]]), options).arraySync())); // → [[-0.11920291930437088,1.9640275239944458],[2.992582082748413,3.9986586570739746]]
+ * swish(tensor([[-1, 2], [3, 4]]), options).arraySync(); // → [[-0.11920291930437088,1.9640275239944458],[2.992582082748413,3.9986586570739746]]
  * ```
  */
 export interface SwishOptions {
@@ -46,7 +46,7 @@ const swishMin = -0.2784645427610738;
  * @example
  * ```ts
  * import { swishDefinition } from '@rectify/activations';
- * console.log(swishDefinition.name, swishDefinition.defaults, swishDefinition.recommendedInitializer); // → swish { beta: 1 } heNormal
+ * [swishDefinition.name, swishDefinition.defaults, swishDefinition.recommendedInitializer]; // → ['swish', { beta: 1 }, 'heNormal']
  * ```
  */
 export const swishDefinition = defineActivation({
@@ -80,7 +80,7 @@ export const swishDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { swish } from '@rectify/activations';
- * console.log(swish(tensor([0, 1]), { beta: 1 }).toString()); // → [0.    , 0.7311]
+ * swish(tensor([0, 1]), { beta: 1 }); // → [0, 0.7310585975646973]
  * ```
  */
 export function swish(x: TensorLike, options?: SwishOptions): Tensor {
@@ -93,7 +93,7 @@ export function swish(x: TensorLike, options?: SwishOptions): Tensor {
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { silu } from '@rectify/activations';
- * console.log(silu(tensor([-1000, 1000])).toString()); // → [  -0., 1000.]
+ * silu(tensor([-1000, 1000])); // → [-0, 1000]
  * ```
  */
 export function silu(x: TensorLike): Tensor {

@@ -9,7 +9,7 @@ import { callActivation, defineActivation } from '../define.js';
  * @example
  * ```ts
  * import { tanhFn } from '@rectify/activations';
- * console.log(tanhFn.f(0.5, 0, 0), tanhFn.df?.(0.5, 0, 0)); // → 0.46211715726000974 0.7864477329659275
+ * [tanhFn.f(0.5, 0, 0), tanhFn.df?.(0.5, 0, 0)]; // → [0.46211715726000974, 0.7864477329659275]
  * ```
  */
 export const tanhFn = unaryFn({
@@ -27,7 +27,7 @@ export const tanhFn = unaryFn({
  * @example
  * ```ts
  * import { tanhDefinition } from '@rectify/activations';
- * console.log(tanhDefinition.name, tanhDefinition.defaults, tanhDefinition.recommendedInitializer); // → tanh {} glorotUniform
+ * [tanhDefinition.name, tanhDefinition.defaults, tanhDefinition.recommendedInitializer]; // → ['tanh', {}, 'glorotUniform']
  * ```
  */
 export const tanhDefinition = defineActivation({
@@ -58,7 +58,7 @@ export const tanhDefinition = defineActivation({
  * ```ts
  * import { tensor } from '@rectify/tensor';
  * import { tanh } from '@rectify/activations';
- * console.log(tanh(tensor([0, 1e4])).toString()); // → [0., 1.]
+ * tanh(tensor([0, 1e4])); // → [0, 1]
  * ```
  */
 export function tanh(x: TensorLike): Tensor {

@@ -25,7 +25,7 @@ import { type ActivationIdentifier, get } from '../registry.js';
  * import { tensor } from '@rectify/tensor';
  * import { activationStats } from '@rectify/activations';
  * const stats = activationStats(tensor([[-10, 0.5], [-12, 0.2]]), 'sigmoid', { saturationThreshold: 1e-3 });
- * console.log(stats.overall.fractionSaturated); // → 0.5
+ * stats.overall.fractionSaturated; // → 0.5
  * ```
  */
 export interface ActivationStatsOptions {
@@ -40,7 +40,7 @@ export interface ActivationStatsOptions {
  * import { tensor } from '@rectify/tensor';
  * import { activationStats } from '@rectify/activations';
  * const stats = activationStats(tensor([[-1, 2], [-3, 4]]), 'relu');
- * console.log(stats.units, stats.samples, stats.perUnit.dead, stats.overall.deadFraction); // → 2 2 [ true, false ] 0.5
+ * [stats.units, stats.samples, stats.perUnit.dead, stats.overall.deadFraction]; // → [2, 2, [ true, false ], 0.5]
  * ```
  */
 export interface ActivationStats {
@@ -92,7 +92,7 @@ export interface ActivationStats {
  * import { tensor } from '@rectify/tensor';
  * import { activationStats } from '@rectify/activations';
  * const s = activationStats(tensor([[-1, 2], [-3, 4]]), 'relu');
- * console.log(s.perUnit.dead, s.overall.fractionActive); // → [ true, false ] 0.5
+ * [s.perUnit.dead, s.overall.fractionActive]; // → [[ true, false ], 0.5]
  * ```
  */
 export function activationStats(

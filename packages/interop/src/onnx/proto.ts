@@ -111,7 +111,19 @@ function graphProto(g: OnnxGraph): ProtoWriter {
 
 /**
  * Serializes a model to the ONNX protobuf wire format (a `.onnx` file), importing the default domain's opset.
- * @example encodeOnnxModel({ irVersion: 8, opsetVersion: 17, producerName: 'rectify', producerVersion: '0.1.0', graph });
+ * @example
+ * // y = relu(x) for x of shape [batch, 3].
+ * const graph: OnnxGraph = {
+ *   name: 'relu',
+ *   nodes: [{ opType: 'Relu', name: 'relu', inputs: ['x'], outputs: ['y'], attributes: {} }],
+ *   initializers: [],
+ *   inputs: [{ name: 'x', elemType: OnnxDataType.FLOAT, shape: ['batch', 3] }],
+ *   outputs: [{ name: 'y', elemType: OnnxDataType.FLOAT, shape: ['batch', 3] }],
+ * };
+ * const bytes = encodeOnnxModel({ irVersion: 8, opsetVersion: 17, producerName: 'rectify', producerVersion: '0.1.0', graph });
+ * bytes.length // → 104
+ * // ModelProto field 1 (ir_version) comes first: tag 0x08, then the varint 8.
+ * Array.from(bytes.subarray(0, 2)) // → [8, 8]
  */
 export function encodeOnnxModel(m: OnnxModel): Uint8Array {
   const w = new ProtoWriter().int64(1, m.irVersion).string(2, m.producerName).string(3, m.producerVersion);
