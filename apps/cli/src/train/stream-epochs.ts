@@ -2,15 +2,9 @@ import type { LayersModel } from '@rectify/rectify';
 import { setSeed } from '@rectify/tensor';
 import type { StreamedData } from '../datasets/streamed/types.js';
 import type { Reporter } from '../output/reporter.js';
-import type { EpochLog } from '../run-dir/metrics-log.js';
 import { shuffleKey, stepSeed } from './seeds.js';
-import { combineLogs, extendPartial, type TrainState } from './state.js';
-
-/** Lets signal handlers run between steps: fitDataset awaits its callbacks, but only as microtasks. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The batch-level keys fitDataset adds to its logs that are not measurements. */
-const BATCH_KEYS = new Set(['batch', 'size']);
+import { BATCH_KEYS, endEpochPass, yieldToEventLoop } from './epoch-pass.js';
+import { combineLogs, type TrainState } from './state.js';
 
 export interface StreamTrainerOptions {
   readonly model: LayersModel;
@@ -81,45 +75,31 @@ export async function runStreamedEpochs(
         },
       },
     });
-    const seconds = (performance.now() - t0) / 1000;
-    const samples = Math.min(stepsRun * o.batchSize, remaining);
-    if (firstStep + stepsRun < steps) {
-      // Stopped inside the epoch: keep what these steps measured so that the resumed run completes the logs.
-      state = {
-        ...state,
+    const end = await endEpochPass(
+      state,
+      {
         epoch,
-        step: firstStep + stepsRun,
-        partial: extendPartial(partial, lastLogs, samples, seconds),
-        seconds: state.seconds + seconds,
-      };
-      o.reporter.close();
-      await o.onState(state, 'interrupt');
-      return { state, interrupted: true };
-    }
-    const trainLogs = combineLogs(partial, lastLogs, samples);
-    const valLogs =
-      o.stream.counts.validation > 0
-        ? await o.model.evaluateDataset(o.stream.batches('validation', Math.max(o.batchSize, 256), o.seed), {
-            returnDict: true,
-          })
-        : {};
-    const epochSeconds = seconds + (partial?.seconds ?? 0);
-    const log: EpochLog = {
-      epoch: epoch + 1,
-      ...trainLogs,
-      ...Object.fromEntries(Object.entries(valLogs as Record<string, number>).map(([k, v]) => [`val_${k}`, v])),
-      epoch_seconds: epochSeconds,
-    };
-    state = {
-      version: 1,
-      epoch: epoch + 1,
-      step: 0,
-      partial: null,
-      history: [...state.history, log],
-      seconds: state.seconds + seconds,
-    };
-    o.reporter.epochEnd(log, o.epochs, epochSeconds, n / Math.max(epochSeconds, 1e-9));
-    await o.onState(state, 'epoch');
+        firstStep,
+        stepsRun,
+        steps,
+        samplesPerEpoch: n,
+        partial,
+        lastLogs,
+        samples: Math.min(stepsRun * o.batchSize, remaining),
+        seconds: (performance.now() - t0) / 1000,
+      },
+      {
+        ...o,
+        validate: async () =>
+          o.stream.counts.validation > 0
+            ? ((await o.model.evaluateDataset(o.stream.batches('validation', Math.max(o.batchSize, 256), o.seed), {
+                returnDict: true,
+              })) as Record<string, number>)
+            : {},
+      },
+    );
+    state = end.state;
+    if (end.interrupted) return end;
   }
   return { state, interrupted: false };
 }

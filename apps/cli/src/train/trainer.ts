@@ -1,9 +1,9 @@
 import { gather, setSeed, tensor, type Tensor } from '@rectify/tensor';
 import type { Reporter } from '../output/reporter.js';
-import type { EpochLog } from '../run-dir/metrics-log.js';
 import { permutation } from '../datasets/split.js';
 import { shuffleKey, stepSeed } from './seeds.js';
-import { combineLogs, extendPartial, type TrainState } from './state.js';
+import { BATCH_KEYS, endEpochPass, yieldToEventLoop } from './epoch-pass.js';
+import { combineLogs, type TrainState } from './state.js';
 
 /** The part of a compiled Rectify model the trainer drives. */
 export interface FitModel {
@@ -36,12 +36,6 @@ export interface TrainerOptions {
   /** Called after every completed epoch, and once when stopping mid-epoch, to persist the state. */
   readonly onState: (state: TrainState, reason: 'epoch' | 'interrupt') => Promise<void>;
 }
-
-/** Lets signal handlers and timers run between steps: `fit` awaits its callbacks, but only as microtasks. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The batch-level keys fit adds to its logs that are not measurements. */
-const BATCH_KEYS = new Set(['batch', 'size']);
 
 /**
  * Runs the epochs from `state` on, one `fit` call per epoch (or the rest of one) over data this function shuffles
@@ -105,42 +99,32 @@ export async function runEpochs(
       x.dispose();
       y.dispose();
     }
-    const seconds = (performance.now() - t0) / 1000;
-    const samples = Math.min(stepsRun * o.batchSize, order.length);
-    if (firstStep + stepsRun < steps) {
-      // Stopped inside the epoch: keep what these steps measured so that the resumed run completes the logs.
-      state = {
-        ...state,
+    const end = await endEpochPass(
+      state,
+      {
         epoch,
-        step: firstStep + stepsRun,
-        partial: extendPartial(partial, lastLogs, samples, seconds),
-        seconds: state.seconds + seconds,
-      };
-      o.reporter.close();
-      await o.onState(state, 'interrupt');
-      return { state, interrupted: true };
-    }
-    const trainLogs = combineLogs(partial, lastLogs, samples);
-    const valLogs = o.validation
-      ? o.model.evaluate(o.validation.x, o.validation.y, { batchSize: Math.max(o.batchSize, 256), returnDict: true })
-      : {};
-    const epochSeconds = seconds + (partial?.seconds ?? 0);
-    const log: EpochLog = {
-      epoch: epoch + 1,
-      ...trainLogs,
-      ...Object.fromEntries(Object.entries(valLogs).map(([k, v]) => [`val_${k}`, v])),
-      epoch_seconds: epochSeconds,
-    };
-    state = {
-      version: 1,
-      epoch: epoch + 1,
-      step: 0,
-      partial: null,
-      history: [...state.history, log],
-      seconds: state.seconds + seconds,
-    };
-    o.reporter.epochEnd(log, o.epochs, epochSeconds, n / Math.max(epochSeconds, 1e-9));
-    await o.onState(state, 'epoch');
+        firstStep,
+        stepsRun,
+        steps,
+        samplesPerEpoch: n,
+        partial,
+        lastLogs,
+        samples: Math.min(stepsRun * o.batchSize, order.length),
+        seconds: (performance.now() - t0) / 1000,
+      },
+      {
+        ...o,
+        validate: () =>
+          o.validation
+            ? o.model.evaluate(o.validation.x, o.validation.y, {
+                batchSize: Math.max(o.batchSize, 256),
+                returnDict: true,
+              })
+            : {},
+      },
+    );
+    state = end.state;
+    if (end.interrupted) return end;
   }
   return { state, interrupted: false };
 }
