@@ -6,13 +6,10 @@ import ts from 'typescript';
  * tests). Keep these few: the test prints them all.
  */
 export const SKIP_TAGS = ['// browser-only:', '// test-file-only:'] as const;
-/**
- * The output marker: `expr // → value` (or `const x = expr; // → value`) checks the value;
- * `console.log(…); // → text` checks what the call printed (numbers within tolerance, whitespace ignored).
- */
+/** The output marker: `expr // → value` (or `const x = expr; // → value`) checks the value. */
 export const ARROW = '// →';
 
-/** An example turned into the body of an async function of `(__import, __check, __checkPrinted, ...prelude names)`. */
+/** An example turned into the body of an async function of `(__import, __check, ...prelude names)`. */
 export interface CompiledExample {
   readonly body: string;
   /** How many `// →` outputs it checks. */
@@ -64,18 +61,6 @@ function checkValueSyntax(value: string, line: number): void {
   }
 }
 
-/** `console.log(…)` as a statement of its own. */
-function isConsoleLog(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.CallExpression } {
-  if (!ts.isExpressionStatement(stmt) || !ts.isCallExpression(stmt.expression)) return false;
-  const callee = stmt.expression.expression;
-  return (
-    ts.isPropertyAccessExpression(callee) &&
-    ts.isIdentifier(callee.expression) &&
-    callee.expression.text === 'console' &&
-    callee.name.text === 'log'
-  );
-}
-
 /**
  * Compiles one `@example` (TypeScript) for `runExample`: imports become `await __import(…)` (the test resolves
  * `@rectify/*` to the workspace sources), each top-level statement followed by `// → value` is checked with
@@ -96,15 +81,8 @@ export function compileExample(code: string): CompiledExample {
     const out = outputComment(code, stmt);
     if (!out) continue;
     const line = lineOf(out.pos);
-    handled.add(out.pos);
-    if (isConsoleLog(stmt)) {
-      // The printed text is the claim: it need not be a JavaScript value (`-0.2 0.2`, a tensor's toString()).
-      const call = stmt.expression;
-      edits.push({ start: call.getStart(sf), end: call.arguments.pos, text: '__checkPrinted([' });
-      edits.push({ start: call.arguments.end, end: stmt.end, text: `], ${JSON.stringify(out.text)}, ${line});` });
-      continue;
-    }
     checkValueSyntax(out.text, line);
+    handled.add(out.pos);
     const checkArgs = `() => (${out.text}), ${JSON.stringify(out.text)}, ${line});`;
     if (ts.isExpressionStatement(stmt)) {
       // Wrapped in place (not re-printed), so that edits inside the expression still apply.

@@ -1,4 +1,4 @@
-import { formatWithOptions, inspect } from 'node:util';
+import { inspect } from 'node:util';
 import { compileExample } from './compile-example.js';
 
 /** Numbers in `// →` outputs match to this relative (and, near zero, absolute) tolerance: float32 prints ~7 digits. */
@@ -67,32 +67,6 @@ function check(actual: unknown, expected: () => unknown, written: string, line: 
     );
 }
 
-const NUMBER = /(NaN|-?Infinity|-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)/i;
-
-/** Text as alternating [text, number, text, …] pieces, whitespace removed from the text pieces. */
-function pieces(text: string): string[] {
-  return text.split(NUMBER).map((p, i) => (i % 2 === 0 ? p.replace(/\s+/g, '') : p));
-}
-
-/** Where printed text differs from the written text ('' when it matches): numbers within tolerance. */
-export function printedDifference(printed: string, written: string): string {
-  const [a, e] = [pieces(printed), pieces(written)];
-  if (a.length !== e.length) return 'a different number of numbers';
-  for (let i = 0; i < a.length; i++) {
-    const d = i % 2 === 0 ? (a[i] === e[i] ? '' : `'${a[i]}' ≠ '${e[i]}'`) : difference(Number(a[i]), Number(e[i]));
-    if (d) return d;
-  }
-  return '';
-}
-
-/** The check each `console.log(…); // → text` compiles to: prints as console.log does, then compares. */
-function checkPrinted(args: unknown[], written: string, line: number): void {
-  const printed = formatWithOptions({ depth: 6, breakLength: Infinity }, ...args);
-  console.log(printed);
-  const d = printedDifference(printed, written);
-  if (d) throw new Error(`line ${line}: '// → ${written}' does not hold (${d})\n  printed: ${printed}`);
-}
-
 /** What one run printed, and how many outputs it checked. */
 export interface ExampleRun {
   readonly logs: string[];
@@ -112,12 +86,12 @@ export async function runExample(
 ): Promise<ExampleRun> {
   const { body, checks } = compileExample(code);
   const names = Object.keys(prelude).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && !RESERVED.has(k));
-  const fn = new AsyncFunction('__import', '__check', '__checkPrinted', ...names, body);
+  const fn = new AsyncFunction('__import', '__check', ...names, body);
   const logs: string[] = [];
   const saved = CONSOLE.map((m) => console[m]);
   for (const m of CONSOLE) console[m] = (...args: unknown[]) => void logs.push(args.map((a) => String(a)).join(' '));
   try {
-    await fn(importer, check, checkPrinted, ...names.map((n) => prelude[n]));
+    await fn(importer, check, ...names.map((n) => prelude[n]));
   } catch (err) {
     if (err instanceof Error && logs.length)
       err.message += `\n  printed:\n    ${logs.join('\n').replaceAll('\n', '\n    ')}`;
