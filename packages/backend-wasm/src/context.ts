@@ -78,7 +78,7 @@ export class Context {
 
   /** Runs `task` with `params`, on every thread when `parallel` and helpers are up. */
   run<T extends TaskName>(task: T, params: TaskParams<T>, parallel: boolean): void {
-    const base = this.args >> 2;
+    const base = this.args >>> 2;
     const { i32, f32 } = this.heap;
     const values = params as Readonly<Record<string, number>>;
     for (const [name, slot] of TASK_SLOTS[task]) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { add, dispose, matmul, mean, mul, square, sub, tensor, tidy, zeros } from '@rectify/tensor';
+import { add, dispose, mapUnary, matmul, mean, mul, ones, square, sub, sum, tensor, tidy, zeros } from '@rectify/tensor';
+import * as act from '@rectify/activations';
 import { variable, variableGrads } from '@rectify/autograd';
 import { Arena } from '../src/runtime/arena.js';
-import { normal, useWasm } from './helpers.js';
+import type { Heap } from '../src/runtime/heap.js';
+import { normal, useWasm, withThreads } from './helpers.js';
 
 const PAGE = 65536;
 
@@ -100,5 +102,23 @@ describe('wasm backend memory', () => {
     expect(b.info.reservedBytes).toBe(reserved);
     expect(b.memory().numDataBuffers).toBe(buffers);
     expect(losses[4]!).toBeLessThan(losses[0]!);
+  });
+
+  it('runs kernels on buffers placed above 2 GiB (pointers are unsigned 32-bit: a 4-layer GPT reached them)', async () => {
+    const b = useWasm();
+    const heap = (b as unknown as { ctx: { heap: Heap } }).ctx.heap;
+    const below = heap.scratch(2 ** 31);
+    try {
+      await withThreads(2, () => {
+        const x = tensor([-1, 0, 2]);
+        // A fresh parametrised function is probed (its kernel checked) on scratch placed above 2 GiB too.
+        expect(Array.from(mapUnary(x, act.leakyReluFn, 0.375).dataSync())).toEqual([-0.375, 0, 2]);
+        expect(sum(ones([1 << 17])).dataSync()[0]).toBe(1 << 17);
+        const batched = matmul(ones([2, 3, 2, 4]), ones([2, 1, 4, 5]));
+        expect(Array.from(batched.dataSync()).every((v) => v === 4)).toBe(true);
+      });
+    } finally {
+      heap.freeScratch(below, 2 ** 31);
+    }
   });
 });

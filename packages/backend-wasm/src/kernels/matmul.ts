@@ -88,7 +88,7 @@ export function matmul(
         oa += v * sa[d]!;
         ob += v * sb[d]!;
       });
-      const t = (table >> 2) + 3 * n;
+      const t = (table >>> 2) + 3 * n;
       i32[t] = oa * M * K * 4;
       i32[t + 1] = ob * K * N * 4;
       i32[t + 2] = n * M * N * 4;

@@ -77,10 +77,10 @@ export class Probe {
       const x = buf;
       const dy = buf + n * 4;
       const out = buf + n * 8;
-      ctx.heap.f32.set(PROBE_X, x >> 2);
-      ctx.heap.f32.fill(1, dy >> 2, (dy >> 2) + n);
+      ctx.heap.f32.set(PROBE_X, x >>> 2);
+      ctx.heap.f32.fill(1, dy >>> 2, (dy >>> 2) + n);
       ctx.run('unary', { code, n, x, out, dy: grad ? dy : 0, a, b }, false);
-      const got = ctx.heap.f32.subarray(out >> 2, (out >> 2) + n);
+      const got = ctx.heap.f32.subarray(out >>> 2, (out >>> 2) + n);
       for (let i = 0; i < n; i++) {
         const v = PROBE_X[i]!;
         const expected = Math.fround(grad ? 1 * scalar(v, a, b) : scalar(v, a, b));
@@ -103,15 +103,15 @@ export class Probe {
       const out = buf + n * 8;
       const f32 = ctx.heap.f32;
       for (let i = 0; i < n; i++) {
-        f32[(x >> 2) + i] = PAIR_VALUES[Math.floor(i / m)]!;
-        f32[(y >> 2) + i] = PAIR_VALUES[i % m]!;
+        f32[(x >>> 2) + i] = PAIR_VALUES[Math.floor(i / m)]!;
+        f32[(y >>> 2) + i] = PAIR_VALUES[i % m]!;
       }
       const params = { code, outer: 1, inner: n, x, y, out, xOuterStride: 0, yOuterStride: 0 };
       ctx.run('binary', { ...params, xInnerStride: 1, yInnerStride: 1 }, false);
       const bytes = isComparison(code);
       for (let i = 0; i < n; i++) {
-        const expected = fn.f(f32[(x >> 2) + i]!, f32[(y >> 2) + i]!);
-        const got = bytes ? ctx.heap.u8[out + i]! : ctx.heap.f32[(out >> 2) + i]!;
+        const expected = fn.f(f32[(x >>> 2) + i]!, f32[(y >>> 2) + i]!);
+        const got = bytes ? ctx.heap.u8[out + i]! : ctx.heap.f32[(out >>> 2) + i]!;
         if (bytes ? got !== (expected ? 1 : 0) : !close(got, Math.fround(expected))) return false;
       }
       return true;

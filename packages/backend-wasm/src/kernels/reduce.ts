@@ -44,7 +44,7 @@ export function reduce(
       let acc = IDENTITY[op]!;
       for (const p of parts)
         acc = op === 'sum' ? acc + p : op === 'max' ? (p > acc || p !== p ? p : acc) : p < acc || p !== p ? p : acc;
-      ctx.heap.f32[out.ptr >> 2] = acc;
+      ctx.heap.f32[out.ptr >>> 2] = acc;
     } finally {
       ctx.heap.freeScratch(partials, threads * 8);
     }
