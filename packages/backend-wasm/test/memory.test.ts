@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { add, dispose, mapUnary, matmul, mean, mul, ones, square, sub, sum, tensor, tidy, zeros } from '@rectify/tensor';
+import {
+  add,
+  dispose,
+  mapUnary,
+  matmul,
+  mean,
+  mul,
+  ones,
+  square,
+  sub,
+  sum,
+  tensor,
+  tidy,
+  zeros,
+} from '@rectify/tensor';
 import * as act from '@rectify/activations';
 import { variable, variableGrads } from '@rectify/autograd';
 import { Arena } from '../src/runtime/arena.js';
