@@ -8,7 +8,7 @@ export {
   type GradientCheckResult,
   type GradientCheckInput,
 } from './check-gradients.js';
-export { gradRules, sumToShape } from './rules.js';
-export type { GradRule, GradRules, OpContext } from './grad-rule.js';
+export { gradRules, sumToShape, unreadByRules } from './rules.js';
+export type { GradRule, GradRules, OpContext, Unread, UnreadByRules } from './grad-rule.js';
 export { Variable } from '@rectify/tensor';
 export { autogradMethods } from './tensor-methods.js';

@@ -28,7 +28,7 @@ import {
   transpose,
   where,
 } from '@rectify/tensor';
-import type { GradRules } from './grad-rule.js';
+import type { GradRules, UnreadByRules } from './grad-rule.js';
 
 /** Sums a broadcast gradient back down to the shape of the operand it came from. @example sumToShape(ones([2, 3]), [3]) // [2, 2, 2] */
 export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
@@ -132,7 +132,7 @@ export const gradRules: GradRules = {
   ],
   // Only a float → float cast carries a gradient; casting to int32 or bool rounds, which has none.
   cast: (dy, { inputs: [x], output }) => [
-    x!.dtype === 'float32' && output.dtype === 'float32' ? cast(dy, 'float32') : null,
+    x!.dtype === 'float32' && output!.dtype === 'float32' ? cast(dy, 'float32') : null,
   ],
   reduce: (dy, { inputs: [x], attrs: { axes, op }, output }) => {
     const g = reshape(dy, keptShape(x!, axes));
@@ -142,7 +142,7 @@ export const gradRules: GradRules = {
       case 'max':
       case 'min': {
         // Ties share the gradient equally, as in TensorFlow.
-        const hit = cast(equal(x!, reshape(output, keptShape(x!, axes))), 'float32');
+        const hit = cast(equal(x!, reshape(output!, keptShape(x!, axes))), 'float32');
         return [div(mul(hit, g), sum(hit, axes, true))];
       }
       case 'prod': {
@@ -186,7 +186,7 @@ export const gradRules: GradRules = {
   concat: (dy, { inputs, attrs: { axis } }) =>
     split(
       dy,
-      inputs.map((t) => t.shape[axis]!),
+      inputs.map((t) => t!.shape[axis]!),
       axis,
     ),
   pad: (dy, { inputs: [x], attrs: { paddings } }) => [
@@ -232,9 +232,28 @@ export const gradRules: GradRules = {
   avgPoolGrad: (g, { attrs: { info } }) => [engine.runKernel('avgPool', [g], { info })],
   reshape: (dy, { inputs: [x] }) => [reshape(dy, x!.shape)],
   identity: (dy) => [dy],
+  // Only the weights and the mask inputs are read: the logits, often [B, H, T, S] attention scores, are not kept.
+  softmax: (dy, { inputs: [, ...mask], attrs, output, needs: [nx] }) => [
+    ifNeeded(nx, () =>
+      engine.runKernel('softmaxGrad', [output!, dy, ...(mask as Tensor[])] as [Tensor, Tensor], attrs),
+    ),
+    null,
+    null,
+  ],
+  softmaxGrad: () => higherOrder('softmaxGrad'),
   customGrad: (dy, { inputs, attrs: { gradFunc, numInputs }, needs }) => {
-    const gs = gradFunc(dy, inputs.slice(numInputs));
+    const gs = gradFunc(dy, inputs.slice(numInputs) as Tensor[]);
     // The saved tensors ride along as inputs only to be kept alive: they get no gradient.
     return inputs.map((_, i) => (i < numInputs && needs[i] ? gs[i]! : null));
   },
+};
+
+/**
+ * The inputs and outputs rules never read (see `Unread`), so the tape does not keep them alive until backward.
+ * @example unreadByRules.softmax?.inputs // → [0]
+ */
+export const unreadByRules: UnreadByRules = {
+  // matmul's gradient reads its operands only; attention's scores are a matmul output.
+  matmul: { output: true },
+  softmax: { inputs: [0] },
 };

@@ -1,5 +1,6 @@
 import { type OpRecord, type Tensor, engine } from '@rectify/tensor';
 import type { OpContext } from './grad-rule.js';
+import { unreadByRules } from './rules.js';
 
 export interface TapeNode {
   readonly op: OpRecord['op'];
@@ -34,13 +35,15 @@ export class Tape {
     const needs = r.inputs.map((t) => this.connected.has(t.id));
     if (!needs.includes(true)) return;
     this.connected.add(r.output.id);
-    const inputs = r.inputs.map((t) => this.hold(t));
+    const unread = unreadByRules[r.op];
+    const inputs = r.inputs.map((t, i) => (unread?.inputs?.includes(i) ? undefined : this.hold(t)));
+    const output = unread?.output ? undefined : this.hold(r.output);
     this.nodes.push({
       op: r.op,
       attrs: r.attrs,
       inputIds: r.inputs.map((t) => t.id),
       outputId: r.output.id,
-      ctx: { inputs, attrs: r.attrs, output: this.hold(r.output), needs },
+      ctx: { inputs, attrs: r.attrs, output, needs },
     });
   }
 

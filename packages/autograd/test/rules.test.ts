@@ -97,6 +97,12 @@ describe('ops without a gradient', () => {
     expect(() => grad((t) => engine.runKernel('maxPoolGrad', [maxPool(t, 2, 2), t], { info }))(img)).toThrow(
       "grad: differentiating through 'maxPoolGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
     );
+    const attrs = { scale: 1, causal: false, causalOffset: 0 };
+    expect(() =>
+      grad((t) => engine.runKernel('softmaxGrad', [engine.runKernel('softmax', [t], attrs), t], attrs))(x),
+    ).toThrow(
+      "grad: differentiating through 'softmaxGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
+    );
     expect(mapUnary(x, mathFns.expFn).dtype).toBe('float32');
   });
 });

@@ -44,6 +44,7 @@ export type {
   OpSpecs,
   ReduceOp,
   ArgReduceOp,
+  SoftmaxAttrs,
   TensorInfo,
   AdamUpdateAttrs,
   FusedKernelImpl,
@@ -96,4 +97,5 @@ export * as browser from './browser/index.js';
 export * as image from './image/index.js';
 export { biasActivation } from './ops/bias-activation.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';
+export { maskedSoftmax, type MaskedSoftmaxOptions } from './ops/masked-softmax.js';
 export { conv2dTranspose, depthwiseConv2d, groupedConv2d } from './ops/conv.js';

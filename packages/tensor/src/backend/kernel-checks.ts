@@ -2,7 +2,7 @@ import type { Conv2DInfo, Pool2DInfo } from '../conv-geometry.js';
 import { isDType, type DType } from '../dtype.js';
 import { ShapeError, ValueError, fmtShape } from '../errors.js';
 import { broadcastShapes, type Shape } from '../shape.js';
-import type { BackendKernelName, KernelSpecs } from './kernels.js';
+import type { BackendKernelName, KernelSpecs, SoftmaxAttrs } from './kernels.js';
 
 /** What a check sees of each input. */
 interface Shaped {
@@ -181,6 +181,33 @@ function scatterProblem(
   return undefined;
 }
 
+/** Checks softmax's attrs and its optional [mask, maskRows] pair against the float32 `[…, S]` tensors it reads. */
+function softmaxProblem(floats: readonly Shaped[], masks: readonly Shaped[], attrs: SoftmaxAttrs): string | undefined {
+  const { scale, causal, causalOffset } = attrs;
+  if (typeof scale !== 'number' || !Number.isFinite(scale))
+    return `attrs.scale must be a finite number, received ${String(scale)}`;
+  if (typeof causal !== 'boolean') return `attrs.causal must be a boolean, received ${String(causal)}`;
+  if (!isInt(causalOffset)) return `attrs.causalOffset must be an integer, received ${String(causalOffset)}`;
+  const x = floats[0]!;
+  if (x.shape.length < 1) return 'x must have rank >= 1';
+  for (const t of floats) {
+    if (t.dtype !== 'float32') return `inputs must be float32, received ${t.dtype}`;
+    if (!sameShape(t.shape, x.shape)) return 'y and dy must have the same shape';
+  }
+  if (masks.length === 0) return undefined;
+  if (masks.length !== 2) return 'the mask comes with maskRows: pass both or neither';
+  const [mask, rows] = masks as [Shaped, Shaped];
+  const cols = x.shape[x.shape.length - 1]!;
+  if (mask.dtype !== 'bool') return `mask must be bool, received ${mask.dtype}`;
+  if (mask.shape.length !== 2 || mask.shape[1] !== cols)
+    return `mask must have shape [rows, ${cols}], received ${fmtShape(mask.shape)}`;
+  if (rows.dtype !== 'int32') return `maskRows must be int32, received ${rows.dtype}`;
+  const xRows = cols === 0 ? 0 : x.shape.reduce((a, b) => a * b, 1) / cols;
+  return rows.shape.length === 1 && rows.shape[0] === xRows
+    ? undefined
+    : `maskRows must have shape [${xRows}] (one entry per row of x), received ${fmtShape(rows.shape)}`;
+}
+
 /**
  * The checks every primitive kernel call passes before a backend sees it: the number of inputs, their shapes
  * against each other and against the attrs. Typed by the kernel names, so a new kernel without a check is a
@@ -299,6 +326,20 @@ export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity
       arity: 1,
       check: ([dy], { info }) =>
         isInfo(info) ? poolOut(dy!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
+    },
+    softmax: {
+      arity: -1,
+      check: (inputs, attrs) =>
+        inputs.length > 3
+          ? 'expected x, or x, mask and maskRows'
+          : softmaxProblem(inputs.slice(0, 1), inputs.slice(1), attrs),
+    },
+    softmaxGrad: {
+      arity: -1,
+      check: (inputs, attrs) =>
+        inputs.length < 2 || inputs.length > 4
+          ? 'expected y and dy, or y, dy, mask and maskRows'
+          : softmaxProblem(inputs.slice(0, 2), inputs.slice(2), attrs),
     },
   };
 

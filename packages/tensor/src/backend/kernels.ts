@@ -59,6 +59,32 @@ export interface KernelSpecs {
   maxPoolGrad: { inputs: [dy: TensorInfo, x: TensorInfo]; attrs: { info: Pool2DInfo } };
   avgPool: { inputs: [x: TensorInfo]; attrs: { info: Pool2DInfo } };
   avgPoolGrad: { inputs: [dy: TensorInfo]; attrs: { info: Pool2DInfo } };
+  /**
+   * float32 softmax over the last axis of `scale · x`, with masked keys excluded (weight exactly 0). `x` is
+   * `[…, T, S]`; a row is one query. With `mask` (bool `[M, S]`) and `maskRows` (int32, one entry per row of x),
+   * row r sees key j only where `mask[maskRows[r], j]`; with `causal`, query i (its index along T) sees only keys
+   * j ≤ i + `causalOffset`. A row that sees no key gets uniform weights 1/S, as an additive −1e9 mask gives.
+   */
+  softmax: {
+    inputs: [x: TensorInfo] | [x: TensorInfo, mask: TensorInfo, maskRows: TensorInfo];
+    attrs: SoftmaxAttrs;
+  };
+  /**
+   * The backward of `softmax` from its output y: dx = scale · y ⊙ (dy − Σ dy ⊙ y) over the keys a row sees, 0 on
+   * masked keys and in rows that see none. Same mask inputs and attrs as the forward call.
+   */
+  softmaxGrad: {
+    inputs: [y: TensorInfo, dy: TensorInfo] | [y: TensorInfo, dy: TensorInfo, mask: TensorInfo, maskRows: TensorInfo];
+    attrs: SoftmaxAttrs;
+  };
+}
+
+/** How `softmax` and `softmaxGrad` scale and mask the logits (see KernelSpecs.softmax). */
+export interface SoftmaxAttrs {
+  readonly scale: number;
+  readonly causal: boolean;
+  /** Query i sees keys j ≤ i + causalOffset (used only when `causal`). */
+  readonly causalOffset: number;
 }
 
 export type BackendKernelName = keyof KernelSpecs;

@@ -9,6 +9,7 @@ import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layou
 import { matmul } from './matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './pool.js';
 import { argReduce, reduce } from './reduce.js';
+import { softmax, softmaxGrad } from './softmax.js';
 import { CpuStorage } from './storage.js';
 
 /** The reference backend: plain TypeScript over typed arrays, always present, the default. */
@@ -45,6 +46,8 @@ export class CpuBackend implements Backend {
       maxPoolGrad: (i, a) => maxPoolGrad(s, i, a),
       avgPool: (i, a) => avgPool(s, i, a),
       avgPoolGrad: (i, a) => avgPoolGrad(s, i, a),
+      softmax: (i, a) => softmax(s, i, a),
+      softmaxGrad: (i, a) => softmaxGrad(s, i, a),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Tensor } from '../tensor.js';
 import { type TensorLike, toTensor } from './convert.js';
 import { cast, exp, log, sub } from './elementwise.js';
 import { stableShift, sum } from './reduce.js';
+import { maskedSoftmax } from './masked-softmax.js';
 import { reshape } from './shape.js';
 
 type Pair = number | readonly [number, number];
@@ -91,9 +92,12 @@ function logSoftmaxOf(op: string, logits: TensorLike, axis: number): Tensor {
 }
 
 /**
- * eˣ / Σ eˣ along `axis`, computed as exp(logSoftmax) so that no intermediate overflows.
+ * eˣ / Σ eˣ along `axis`, the max subtracted first so that nothing overflows. Along the last axis it is one kernel
+ * (see {@link maskedSoftmax}); other axes are composed as exp(logSoftmax).
  * @example softmax(tensor([1e4, 0])) // → [1, 0]
  */
 export function softmax(logits: TensorLike, axis = -1): Tensor {
-  return exp(logSoftmaxOf('softmax', logits, axis));
+  const t = toTensor(logits, 'logits', 'softmax');
+  if (t.rank > 0 && normalizeAxis('softmax', axis, t.rank) === t.rank - 1) return maskedSoftmax(t);
+  return exp(logSoftmaxOf('softmax', t, axis));
 }

@@ -7,6 +7,7 @@ import { type UnaryCheck, elementwiseCases } from './elementwise-cases.js';
 import { layoutCases } from './layout-cases.js';
 import { matmulCases } from './matmul-cases.js';
 import { reduceKernelCases } from './reduce-cases.js';
+import { softmaxKernelCases } from './softmax-cases.js';
 
 export type { UnaryCheck };
 
@@ -25,6 +26,7 @@ export function conformanceCases(
     matmul: matmulCases(),
     ...layoutCases(),
     ...convKernelCases(),
+    ...softmaxKernelCases(),
   };
   return { ...kernels, composite: compositeCases() };
 }
