@@ -19,6 +19,7 @@ import { concat, pad, slice, tile, transpose } from './kernels/layout.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { argReduce, reduce } from './kernels/reduce.js';
+import { softmax, softmaxGrad } from './kernels/softmax.js';
 import { checkMode, type GpuMode } from './options.js';
 import { KernelRunner } from './runner.js';
 import { GpuStorage } from './storage.js';
@@ -123,6 +124,8 @@ export class GpuBackend implements Backend {
       maxPoolGrad: (i, a) => maxPoolGrad(c, i, a),
       avgPool: (i, a) => avgPool(c, i, a),
       avgPoolGrad: (i, a) => avgPoolGrad(c, i, a),
+      softmax: (i, a) => softmax(c, i, a),
+      softmaxGrad: (i, a) => softmaxGrad(c, i, a),
     };
   }
 

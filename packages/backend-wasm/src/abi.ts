@@ -225,3 +225,23 @@ export enum PoolCode {
   max = 1,
   avg,
 }
+
+/**
+ * `softmax`: row-wise softmax over `rows` rows of `cols` (code 0: out = softmax(scale·x); code 1: out = its gradient
+ * from y in `x` and `dy`). Query i = r mod `queries` sees keys j ≤ i + `offset` when `causal` is 1; with `mask` set
+ * (bool bytes, rows of `cols`), row r reads mask row maskRows[r] (int32).
+ */
+export enum SoftmaxArgs {
+  code,
+  rows,
+  cols,
+  queries,
+  causal,
+  offset,
+  x,
+  dy,
+  out,
+  mask,
+  maskRows,
+  scale = 24,
+}

@@ -22,6 +22,7 @@ import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
 import { reduce } from './kernels/reduce.js';
+import { softmax, softmaxGrad } from './kernels/softmax.js';
 import { binaryCandidate, unaryCandidate } from './kernels/op-codes.js';
 import { type KernelBuild, instantiate, instantiateAsync } from './runtime/loader.js';
 import { Heap, WasmData } from './runtime/heap.js';
@@ -139,6 +140,8 @@ export class WasmBackend implements Backend {
       maxPoolGrad: (i, a) => maxPoolGrad(c, i, a),
       avgPool: (i, a) => avgPool(c, i, a),
       avgPoolGrad: (i, a) => avgPoolGrad(c, i, a),
+      softmax: (i, a) => softmax(c, i, a),
+      softmaxGrad: (i, a) => softmaxGrad(c, i, a),
     };
   }
 

@@ -14,6 +14,7 @@ import {
   GemmArgs,
   PoolArgs,
   ReduceArgs,
+  SoftmaxArgs,
   SumChunksArgs,
   UnaryArgs,
 } from './abi.js';
@@ -37,6 +38,7 @@ const TASK_ARGS = {
   sumChunks: SumChunksArgs,
   convDirect: ConvArgs,
   convDirectFilterGrad: ConvArgs,
+  softmax: SoftmaxArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

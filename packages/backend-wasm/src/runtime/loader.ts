@@ -61,6 +61,7 @@ export interface KernelExports {
   readonly adam: Task;
   readonly convForward: Task;
   readonly convFilterGrad: Task;
+  readonly softmax: Task;
   readonly convDirect: Task;
   readonly convDirectFilterGrad: Task;
   readonly convInputGrad: Task;
