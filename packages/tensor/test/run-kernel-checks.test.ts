@@ -19,6 +19,7 @@ const bool = (shape: number[]): Tensor => zeros(shape, 'bool');
 const unary = { fn: mathFns.expFn, a: 0, b: 0 };
 const conv = conv2dInfo([1, 5, 5, 2], [3, 3, 2, 4], 1, 'valid');
 const pool = pool2dInfo('maxPool', [1, 4, 4, 3], 2, 2, 'valid');
+const softmaxAttrs = { scale: 1, causal: false, causalOffset: 0 };
 
 /** One malformed direct call per primitive kernel, and the message it must give. */
 const BAD: ReadonlyArray<[BackendKernelName, () => Tensor[], unknown, string]> = [
@@ -160,6 +161,36 @@ const BAD: ReadonlyArray<[BackendKernelName, () => Tensor[], unknown, string]> =
     { info: pool },
     "runKernel('avgPoolGrad'): dy must have shape [1,2,2,3] (from attrs.info), received [2,2,2,3]; received inputs [2,2,2,3] float32",
   ],
+  [
+    'softmax',
+    () => [f([2, 3]), bool([4, 2]), i32([2])],
+    softmaxAttrs,
+    "runKernel('softmax'): mask must have shape [rows, 3], received [4,2]; received inputs [2,3] float32, [4,2] bool, [2] int32",
+  ],
+  [
+    'softmax',
+    () => [f([2, 3]), f([1, 3]), i32([2])],
+    softmaxAttrs,
+    "runKernel('softmax'): mask must be bool, received float32; received inputs [2,3] float32, [1,3] float32, [2] int32",
+  ],
+  [
+    'softmax',
+    () => [f([2, 3])],
+    { ...softmaxAttrs, scale: Infinity },
+    "runKernel('softmax'): attrs.scale must be a finite number, received Infinity; received inputs [2,3] float32",
+  ],
+  [
+    'softmaxGrad',
+    () => [f([2, 3]), f([3, 2])],
+    softmaxAttrs,
+    "runKernel('softmaxGrad'): y and dy must have the same shape; received inputs [2,3] float32, [3,2] float32",
+  ],
+  [
+    'softmaxGrad',
+    () => [f([2, 3]), f([2, 3]), bool([1, 3]), i32([3])],
+    softmaxAttrs,
+    "runKernel('softmaxGrad'): maskRows must have shape [2] (one entry per row of x), received [3]; received inputs [2,3] float32, [2,3] float32, [1,3] bool, [3] int32",
+  ],
 ];
 
 function error(fn: () => unknown): Error {
@@ -208,7 +239,7 @@ describe('engine.runKernel checks direct calls before a backend sees them', () =
       ],
       [
         () => engine.runKernel('nope' as never, [x], {} as never),
-        "runKernel: unknown kernel 'nope'; kernels: unary, binary, unaryGrad, biasActivation, where, cast, reduce, argReduce, matmul, transpose, slice, concat, pad, tile, gather, scatterAdd, conv2d, conv2dBackpropInput, conv2dBackpropFilter, maxPool, maxPoolGrad, avgPool, avgPoolGrad",
+        "runKernel: unknown kernel 'nope'; kernels: unary, binary, unaryGrad, biasActivation, where, cast, reduce, argReduce, matmul, transpose, slice, concat, pad, tile, gather, scatterAdd, conv2d, conv2dBackpropInput, conv2dBackpropFilter, maxPool, maxPoolGrad, avgPool, avgPoolGrad, softmax, softmaxGrad",
       ],
       [() => engine.runKernel('toString' as never, [x], {} as never), /^runKernel: unknown kernel 'toString'/.source],
     ];

@@ -6,16 +6,12 @@ import {
   expandDims,
   greaterEqual,
   logicalAnd,
+  maskedSoftmax,
   matmul,
-  mul,
   reshape,
-  softmax,
+  tidy,
   transpose,
-  where,
 } from '@rectify/tensor';
-
-/** The additive stand-in for −∞ on masked scores: finite, so a fully masked row gives uniform weights, not NaN. */
-const MASKED = -1e9;
 
 export interface AttentionResult {
   /** `[..., queries, valueDim]`. */
@@ -24,9 +20,20 @@ export interface AttentionResult {
   readonly weights: Tensor;
 }
 
+export interface AttentionOptions {
+  /** bool or 0/1, broadcastable to `[..., T, S]`: false excludes a key. */
+  readonly mask?: Tensor;
+  /** Query i sees only keys 0..i, worked out from the indices (no mask tensor is made). */
+  readonly causal?: boolean;
+  /** Dropout on the weights, run only when given. */
+  readonly dropWeights?: (w: Tensor) => Tensor;
+}
+
 /**
- * Scaled dot-product attention: `softmax(q·kᵀ / √d + mask) · v`. Positions where `mask` is false are excluded.
- * `dropWeights` (dropout on the weights) runs only when given.
+ * Scaled dot-product attention: `softmax(q·kᵀ / √d, masked) · v`. Keys excluded by `mask` or `causal` get weight
+ * exactly 0; a query that sees no key attends uniformly (as an additive −1e9 mask gives). The scale, the masks and
+ * the softmax run as one kernel (`maskedSoftmax`), and the scores are freed as soon as the weights exist: only the
+ * weights stay for the gradient.
  *
  * Shapes: q `[..., T, d]`, k `[..., S, d]`, v `[..., S, dv]`, mask broadcastable to `[..., T, S]`.
  * Reference: Vaswani et al. 2017, "Attention Is All You Need", eq. 1.
@@ -36,18 +43,19 @@ export interface AttentionResult {
  * const k = ones([1, 4, 2]);
  * const v = tensor([[[1], [2], [3], [4]]]);
  * // Each step attends equally to itself and the steps before it.
- * scaledDotProductAttention(q, k, v, { mask: causalMask(4, 4) }).output; // → [[[1], [1.5], [2], [2.5]]]
+ * scaledDotProductAttention(q, k, v, { causal: true }).output; // → [[[1], [1.5], [2], [2.5]]]
  */
 export function scaledDotProductAttention(
   q: Tensor,
   k: Tensor,
   v: Tensor,
-  { mask, dropWeights }: { mask?: Tensor; dropWeights?: (w: Tensor) => Tensor } = {},
+  { mask, causal = false, dropWeights }: AttentionOptions = {},
 ): AttentionResult {
   const d = q.shape[q.rank - 1]!;
-  let scores = matmul(mul(q, 1 / Math.sqrt(d)), k, false, true);
-  if (mask) scores = where(asBoolMask(mask), scores, MASKED);
-  const weights = softmax(scores, -1);
+  const boolMask = mask && asBoolMask(mask);
+  const weights = tidy(() =>
+    maskedSoftmax(matmul(q, k, false, true), { scale: 1 / Math.sqrt(d), causal, mask: boolMask }),
+  );
   const output = matmul(dropWeights ? dropWeights(weights) : weights, v);
   return { output, weights };
 }

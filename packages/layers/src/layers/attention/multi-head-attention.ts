@@ -10,14 +10,7 @@ import { positiveInt, rate } from '../../options.js';
 import { type Shape, fmtShape, isShapeList, knownDim } from '../../shape.js';
 import { Dense } from '../core/dense.js';
 import { Dropout } from '../core/dropout.js';
-import {
-  causalMask,
-  combineMasks,
-  maskForHeads,
-  mergeHeads,
-  scaledDotProductAttention,
-  splitHeads,
-} from './attention-math.js';
+import { maskForHeads, mergeHeads, scaledDotProductAttention, splitHeads } from './attention-math.js';
 
 export interface MultiHeadAttentionArgs extends LayerArgs {
   numHeads: number;
@@ -177,10 +170,12 @@ export class MultiHeadAttention extends Layer<Tensor> {
     const query = splitHeads(this.query.apply(q!), heads);
     const key = splitHeads(this.key.apply(k!), heads);
     const value = splitHeads(this.value.apply(v!), heads);
-    const causal = useCausalMask ? causalMask(query.shape[2]!, key.shape[2]!) : undefined;
-    const fullMask = combineMasks(mask && maskForHeads(mask), causal);
     const dropWeights = this.dropout > 0 ? (w: Tensor) => this.weightDropout.apply(w, { training }) : undefined;
-    const { output } = scaledDotProductAttention(query, key, value, { mask: fullMask, dropWeights });
+    const { output } = scaledDotProductAttention(query, key, value, {
+      mask: mask && maskForHeads(mask),
+      causal: useCausalMask,
+      dropWeights,
+    });
     return this.output!.apply(mergeHeads(output));
   }
 
