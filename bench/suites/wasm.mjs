@@ -403,15 +403,32 @@ export default async function wasmSuite({ timeit, printTable }) {
   const relu = act?.reluFn ?? rt.mathFns.absFn;
   const composedBias = await measure(timeit, () => rt.tidy(() => rt.mapUnary(rt.add(h, bias), relu)).dispose());
   const fusedBias = await measure(timeit, () => rt.biasActivation(h, bias, relu).dispose());
+  // Attention weights of a causal 4-head layer, B=32, T=64: where(mask, s·x, −1e9) then exp(logSoftmax), as
+  // attention composed them before, against the maskedSoftmax kernel.
+  const scores = rt.randomNormal([32, 4, 64, 64], 0, 1, 'float32', 11);
+  const tri = rt.greaterEqual(
+    rt.reshape(rt.arange(0, 64, 1, 'int32'), [64, 1]),
+    rt.reshape(rt.arange(0, 64, 1, 'int32'), [1, 64]),
+  );
+  const composedSoftmax = await measure(timeit, () =>
+    rt.tidy(() => rt.exp(rt.logSoftmax(rt.where(tri, rt.mul(scores, 0.125), -1e9)))).dispose(),
+  );
+  const fusedSoftmax = await measure(timeit, () => rt.maskedSoftmax(scores, { scale: 0.125, causal: true }).dispose());
   printTable(
-    'Fused kernels: µs per call, median (Adam through engine.runFused, as optimizers.adam runs it; bias + activation through the biasActivation kernel, as dense layers run it)',
+    'Fused kernels: µs per call, median (Adam through engine.runFused, as optimizers.adam runs it; bias + activation through the biasActivation kernel, as dense layers run it; attention weights through maskedSoftmax)',
     ['update', 'composed ops', 'fused', 'saving'],
     [
       ['Adam step, 784×256 parameters', composedAdam * 1e3, fusedAdam * 1e3, fmtRatio(composedAdam / fusedAdam)],
       [`bias + ${relu.name}, [128,256]`, composedBias * 1e3, fusedBias * 1e3, fmtRatio(composedBias / fusedBias)],
+      [
+        'causal softmax(x/8), [32,4,64,64]',
+        composedSoftmax * 1e3,
+        fusedSoftmax * 1e3,
+        fmtRatio(composedSoftmax / fusedSoftmax),
+      ],
     ],
   );
-  rt.dispose([p, g, m, v, h, bias]);
+  rt.dispose([p, g, m, v, h, bias, scores, tri]);
 
   // Training steps, one child process per framework.
   for (const task of ['mlp', 'cnn']) {

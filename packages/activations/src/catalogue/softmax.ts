@@ -54,7 +54,8 @@ export const softmaxDefinition = defineActivation({
     reluFamily: false,
     elementwise: false,
   },
-  // The composite from @rectify/tensor (exp of logSoftmax), so autograd differentiates it through its primitives.
+  // @rectify/tensor's softmax: along the last axis its fused kernel (with its own gradient kernel), elsewhere the
+  // exp(logSoftmax) composite.
   // Scalar f/df describe the two-class case softmax([x, 0])₀ = σ(x), the curve a plot of softmax shows.
   kernel: ({ axis }) => ({
     apply: (x: Tensor) => softmaxOp(x, checkedAxis(x, axis)),
