@@ -7,7 +7,8 @@
 import { packageEntry } from './lib.mjs';
 
 const rt = await import(packageEntry('tensor').href);
-const wasm = await import(packageEntry('backend-wasm').href);
+// Importing the wasm backend registers it as 'wasm'.
+await import(packageEntry('backend-wasm').href);
 const ag = await import(packageEntry('autograd').href);
 const layers = await import(packageEntry('layers').href);
 

@@ -33,7 +33,9 @@ function seesCode({ cols, queries, masked }: Geometry, causal: boolean): string 
   if (causal) {
     lines.push(`const rq = r - rfDiv(r, ${queries}) * ${queries};`, 'if (j > rq + offset) {\n  sees = 0;\n}');
   }
-  if (masked) lines.push(`if (mask[maskRows[r] * ${cols} + j] === 0) {\n  sees = 0;\n}`);
+  // The mask index and value get names of their own: WebGL2's translation fails on a read indexed by a read.
+  if (masked)
+    lines.push(`const mi = maskRows[r] * ${cols} + j;`, 'const mv = mask[mi];', 'if (mv === 0) {\n  sees = 0;\n}');
   return lines.join('\n');
 }
 
