@@ -14,7 +14,8 @@ const layers = await import(packageEntry('layers').href);
 
 const D = Number(process.argv[2] ?? 64);
 const HEADS = Number(process.argv[3] ?? 4);
-const [B, T, ROUNDS] = [32, 64, 7];
+const [B, T] = [32, 64];
+const ROUNDS = Number(process.argv[4] ?? 7);
 
 await rt.ready('wasm');
 const backend = rt.engine.getBackend();
