@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm experiment:transformer [--size full|reduced] [--out dir]`: GELU vs Swish vs ReLU (and GEGLU) in a small causal
+// `pnpm experiment:transformer [--size full|small] [--out dir]`: GELU vs Swish vs ReLU (and GEGLU) in a small causal
 // character transformer on Moby-Dick, trained with `rectify compare --model gpt` on the wasm backend. Writes the
 // comparison (JSON with the exact command, held-out bits per character per run, and the SVG plot) into
 // apps/docs/content/data/transformer/, which the docs page "GELU, Swish and ReLU in a transformer" shows.
