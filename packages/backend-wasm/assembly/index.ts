@@ -8,6 +8,7 @@ export { convForward, convFilterGrad, convInputGrad, sumChunks } from './conv';
 export { convDirect, convDirectFilterGrad } from './conv-direct';
 export { pool, poolGrad } from './pool';
 export { adam } from './optim';
+export { lstmCell } from './lstm';
 
 /** First byte after the module's static data: the JavaScript allocator starts above it. */
 export function heapBase(): usize {

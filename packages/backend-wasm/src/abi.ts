@@ -225,3 +225,28 @@ export enum PoolCode {
   max = 1,
   avg,
 }
+
+/**
+ * `lstmCell`: one LSTM pointwise kernel over `rows` rows of `units` (z rows hold 4·units, gates i, f, g, o).
+ * `mode` is an LstmMode; `c` is the previous cell state for the state modes and the new one for the hidden modes;
+ * `dy` the upstream gradient (grad modes only).
+ */
+export enum LstmArgs {
+  mode,
+  rows,
+  units,
+  z,
+  c,
+  dy,
+  out,
+}
+
+/** What `lstmCell` computes: c′ or h, or the gradient of z or c of either. */
+export enum LstmMode {
+  state,
+  hidden,
+  stateGradZ,
+  stateGradC,
+  hiddenGradZ,
+  hiddenGradC,
+}

@@ -18,6 +18,7 @@ import { FusedOps } from './fused.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
+import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -120,6 +121,8 @@ export class WasmBackend implements Backend {
       unaryGrad: (i, a) => unaryGrad(c, probe, i, a),
       biasActivation: (i, a) => biasActivation(c, probe, i, a),
       binary: (i, a) => binary(c, probe, i, a),
+      lstmCell: (i, a) => lstmCell(c, i, a),
+      lstmCellGrad: (i, a) => lstmCellGrad(c, i, a),
       where: (i, a) => delegate(c, 'where', i, a),
       cast: (i, a) => cast(c, i, a),
       reduce: (i, a) => reduce(c, i, a),

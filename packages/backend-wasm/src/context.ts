@@ -12,6 +12,7 @@ import {
   ConvArgs,
   FLOAT_SLOTS,
   GemmArgs,
+  LstmArgs,
   PoolArgs,
   ReduceArgs,
   SumChunksArgs,
@@ -37,6 +38,7 @@ const TASK_ARGS = {
   sumChunks: SumChunksArgs,
   convDirect: ConvArgs,
   convDirectFilterGrad: ConvArgs,
+  lstmCell: LstmArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

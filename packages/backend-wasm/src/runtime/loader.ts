@@ -65,6 +65,7 @@ export interface KernelExports {
   readonly convDirectFilterGrad: Task;
   readonly convInputGrad: Task;
   readonly sumChunks: Task;
+  readonly lstmCell: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

@@ -43,6 +43,7 @@ export const TASKS = [
   'sumChunks',
   'convDirect',
   'convDirectFilterGrad',
+  'lstmCell',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

@@ -216,6 +216,17 @@ export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity
             ? 'bias must have shape [units], units being the last axis of z'
             : undefined),
     },
+    lstmCell: { arity: 2, check: ([z, c], { part }) => lstmProblem(z!, c!, part) },
+    lstmCellGrad: {
+      arity: 3,
+      check: ([z, c, dy], { part, wrt }) =>
+        wrt !== 'z' && wrt !== 'c'
+          ? `attrs.wrt must be 'z' or 'c', received ${String(wrt)}`
+          : (lstmProblem(z!, c!, part) ??
+            (sameShape(c!.shape, dy!.shape) && dy!.dtype === 'float32'
+              ? undefined
+              : 'dy must be float32 with the shape of c')),
+    },
     where: {
       arity: 3,
       check: ([c, x, y], { dtype }) =>
@@ -301,6 +312,16 @@ export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity
         isInfo(info) ? poolOut(dy!.shape, info) : 'attrs.info must be a Pool2DInfo (see pool2dInfo)',
     },
   };
+
+/** z `[batch, 4·units]` and c `[batch, units]`, both float32, and a known part. */
+function lstmProblem(z: Shaped, c: Shaped, part: unknown): string | undefined {
+  if (part !== 'state' && part !== 'hidden') return `attrs.part must be 'state' or 'hidden', received ${String(part)}`;
+  if (z.dtype !== 'float32' || c.dtype !== 'float32') return 'z and c must be float32';
+  const [batch, units] = c.shape;
+  return c.shape.length === 2 && z.shape.length === 2 && z.shape[0] === batch && z.shape[1] === 4 * units!
+    ? undefined
+    : 'z must be [batch, 4·units] and c [batch, units]';
+}
 
 /** `runKernel('matmul') received [2,3] float32, [4,5] float32: inner dimensions differ …`. */
 function describe(op: string, inputs: readonly Shaped[], problem: string): string {

@@ -1,4 +1,5 @@
-import { type Tensor, add, concat, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
+import { sigmoidFn, tanhFn } from '@rectify/activations';
+import { type Tensor, add, concat, lstmPointwise, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
 import { type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
 import type { LayerArgs } from '../../layer.js';
@@ -68,8 +69,22 @@ export class LSTMCell extends GatedCell {
     return { shape, init: resolveInitializer(init) };
   }
 
+  /**
+   * Whether a step runs as the fused `lstmPointwise` kernels: with Keras' default activations (tanh, sigmoid gates).
+   * Other activations take the composed ops.
+   * @example
+   * [lstmCell({ units: 4 }).fused, lstmCell({ units: 4, recurrentActivation: 'hardSigmoid' }).fused]; // → [true, false]
+   */
+  get fused(): boolean {
+    return this.activation?.unaryKernel?.fn === tanhFn && this.recurrentActivation?.unaryKernel?.fn === sigmoidFn;
+  }
+
   step(projected: Tensor, [h, c]: readonly Tensor[]): Tensor[] {
     const z = add(projected, matmul(this.dropState(h!), this.recurrentKernel!));
+    if (this.fused) {
+      const [out, next] = lstmPointwise(z, c!);
+      return [out, out, next];
+    }
     const [zi, zf, zc, zo] = split(z, 4, 1) as [Tensor, Tensor, Tensor, Tensor];
     const next = add(mul(this.gate(zf), c!), mul(this.gate(zi), this.act(zc)));
     const out = mul(this.gate(zo), this.act(next));

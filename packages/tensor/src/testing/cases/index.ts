@@ -5,6 +5,7 @@ import { compositeCases } from './composite-cases.js';
 import { convKernelCases } from './conv-cases.js';
 import { type UnaryCheck, elementwiseCases } from './elementwise-cases.js';
 import { layoutCases } from './layout-cases.js';
+import { lstmCellCases } from './lstm-cell-cases.js';
 import { matmulCases } from './matmul-cases.js';
 import { reduceKernelCases } from './reduce-cases.js';
 
@@ -22,6 +23,7 @@ export function conformanceCases(
     ...elementwiseCases(extra),
     biasActivation: biasActivationCases(extra),
     ...reduceKernelCases(),
+    ...lstmCellCases(),
     matmul: matmulCases(),
     ...layoutCases(),
     ...convKernelCases(),

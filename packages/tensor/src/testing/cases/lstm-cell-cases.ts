@@ -1,0 +1,46 @@
+import { engine } from '../../engine.js';
+import { mulFn } from '../../math-fns.js';
+import { tensor } from '../../ops/convert.js';
+import { type ConformanceCase, input, kase, sh } from '../case.js';
+
+/** [batch, units]: odd unit counts (SIMD tails), one unit, one row, an empty batch, and the LSTM benchmark's width. */
+const SHAPES: ReadonlyArray<readonly [number, number]> = [
+  [3, 7],
+  [2, 1],
+  [1, 16],
+  [0, 5],
+  [4, 128],
+];
+
+const PARTS = ['state', 'hidden'] as const;
+
+function operands([batch, units]: readonly [number, number], seed: number) {
+  // Pre-activations spread to ±9 reach the flat tails of σ and tanh, where the derivatives lose precision first.
+  const z = input([batch, 4 * units], seed);
+  const spread = engine.runKernel('binary', [z, tensor(3)], { fn: mulFn, dtype: 'float32' });
+  return { z: spread, c: input([batch, units], seed + 1) };
+}
+
+/** Both parts of the LSTM pointwise kernel and both gradients, against the reference. */
+export function lstmCellCases(): { lstmCell: ConformanceCase[]; lstmCellGrad: ConformanceCase[] } {
+  return {
+    lstmCell: PARTS.flatMap((part, p) =>
+      SHAPES.map((shape, i) =>
+        kase(`lstmCell/${part} ${sh(shape)}`, () => {
+          const { z, c } = operands(shape, 3100 + 10 * i + p);
+          return engine.runKernel('lstmCell', [z, c], { part });
+        }),
+      ),
+    ),
+    lstmCellGrad: PARTS.flatMap((part, p) =>
+      (['z', 'c'] as const).flatMap((wrt) =>
+        SHAPES.map((shape, i) =>
+          kase(`lstmCellGrad/${part} d${wrt} ${sh(shape)}`, () => {
+            const { z, c } = operands(shape, 3200 + 10 * i + p);
+            return engine.runKernel('lstmCellGrad', [z, c, input(shape, 3300 + i)], { part, wrt });
+          }),
+        ),
+      ),
+    ),
+  };
+}
