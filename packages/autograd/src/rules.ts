@@ -119,6 +119,11 @@ export const gradRules: GradRules = {
     ifNeeded(nc, () => engine.runKernel('lstmCellGrad', [z!, c!, dy], { part, wrt: 'c' })),
   ],
   lstmCellGrad: () => higherOrder('lstmCellGrad'),
+  gruCell: (dy, { inputs: [zx, zh, h], needs }) =>
+    (['zx', 'zh', 'h'] as const).map((wrt, i) =>
+      ifNeeded(needs[i]!, () => engine.runKernel('gruCellGrad', [zx!, zh!, h!, dy], { wrt })),
+    ),
+  gruCellGrad: () => higherOrder('gruCellGrad'),
   binary: (dy, { inputs: [x, y], attrs: { fn }, needs: [nx, ny] }) => {
     const fast = fastBinary.get(fn);
     let gx: Tensor | null;

@@ -17,6 +17,7 @@ import {
   logSoftmax,
   logSumExp,
   lstmPointwise,
+  gruPointwise,
   mapBinary,
   mapUnary,
   mathFns,
@@ -424,6 +425,11 @@ export const nnCases: GradientCase[] = [
       return add(h, mul(next, tensor(0.5)));
     },
     () => [input([3, 8], 60), input([3, 2], 61)],
+  ),
+  c(
+    'gruPointwise, zx and zh [3,6], h [3,2]',
+    (zx, zh, h) => gruPointwise(zx!, zh!, h!),
+    () => [input([3, 6], 64), input([3, 6], 65), input([3, 2], 66)],
   ),
   c(
     'lstmPointwise c only (the hidden part unused), z [2,12] and c [2,3]',

@@ -250,3 +250,26 @@ export enum LstmMode {
   hiddenGradZ,
   hiddenGradC,
 }
+
+/**
+ * `gruCell`: the GRU pointwise kernel (resetAfter) over `rows` rows of `units`; `zx` and `zh` rows hold 3·units
+ * (gates z, r, h). `mode` is a GruMode; `dy` the upstream gradient (grad modes only).
+ */
+export enum GruArgs {
+  mode,
+  rows,
+  units,
+  zx,
+  zh,
+  h,
+  dy,
+  out,
+}
+
+/** What `gruCell` computes: h′, or the gradient of zx, zh or h. */
+export enum GruMode {
+  value,
+  gradZx,
+  gradZh,
+  gradH,
+}

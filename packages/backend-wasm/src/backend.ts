@@ -18,6 +18,7 @@ import { FusedOps } from './fused.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
+import { gruCell, gruCellGrad } from './kernels/gru.js';
 import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
@@ -123,6 +124,8 @@ export class WasmBackend implements Backend {
       binary: (i, a) => binary(c, probe, i, a),
       lstmCell: (i, a) => lstmCell(c, i, a),
       lstmCellGrad: (i, a) => lstmCellGrad(c, i, a),
+      gruCell: (i) => gruCell(c, i),
+      gruCellGrad: (i, a) => gruCellGrad(c, i, a),
       where: (i, a) => delegate(c, 'where', i, a),
       cast: (i, a) => cast(c, i, a),
       reduce: (i, a) => reduce(c, i, a),

@@ -11,7 +11,7 @@ const fn = (source: string): KernelFunctionSettings => ({
   source,
   settings: { argumentTypes: ['Number'], returnType: 'Number' },
 });
-const FUNCTIONS: readonly KernelFunctionSettings[] = [
+export const GATE_FUNCTIONS: readonly KernelFunctionSettings[] = [
   fn(`function rfSig(x) {
   const e = Math.exp(-Math.abs(x));
   if (x >= 0) {
@@ -77,7 +77,7 @@ const zb = q * 4 * u + j;
 const k = q * u + j;
 ${body}
 }`,
-    functions: FUNCTIONS,
+    functions: GATE_FUNCTIONS,
   });
 }
 

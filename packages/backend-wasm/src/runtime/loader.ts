@@ -66,6 +66,7 @@ export interface KernelExports {
   readonly convInputGrad: Task;
   readonly sumChunks: Task;
   readonly lstmCell: Task;
+  readonly gruCell: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

@@ -44,6 +44,7 @@ export const TASKS = [
   'convDirect',
   'convDirectFilterGrad',
   'lstmCell',
+  'gruCell',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

@@ -52,6 +52,18 @@ export interface KernelSpecs {
     inputs: [z: TensorInfo, c: TensorInfo, dy: TensorInfo];
     attrs: { part: LstmCellPart; wrt: 'z' | 'c' };
   };
+  /**
+   * A GRU step's pointwise part (Keras' `resetAfter`, sigmoid gates, tanh candidate) from the float32 input part
+   * `zx = x·W + b_x` and recurrent part `zh = h·U + b_h` (both `[batch, 3·units]`, gates z, r, h) and the previous
+   * state `h` `[batch, units]`: `z = σ(zx_z + zh_z)`, `r = σ(zx_r + zh_r)`, `h̃ = tanh(zx_h + r·zh_h)`,
+   * `h' = h̃ + z·(h − h̃)`. Result `[batch, units]`.
+   */
+  gruCell: { inputs: [zx: TensorInfo, zh: TensorInfo, h: TensorInfo]; attrs: Record<string, never> };
+  /** The backward of `gruCell` for upstream gradient `dy` `[batch, units]`: the gradient of input `wrt`. */
+  gruCellGrad: {
+    inputs: [zx: TensorInfo, zh: TensorInfo, h: TensorInfo, dy: TensorInfo];
+    attrs: { wrt: 'zx' | 'zh' | 'h' };
+  };
   where: { inputs: [cond: TensorInfo, x: TensorInfo, y: TensorInfo]; attrs: { dtype: DType } };
   cast: { inputs: [x: TensorInfo]; attrs: { dtype: DType } };
   /** Reduces `axes` (sorted, unique, non-empty); the result drops those axes. */

@@ -1,4 +1,3 @@
-import { sigmoidFn, tanhFn } from '@rectify/activations';
 import { type Tensor, add, concat, lstmPointwise, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
 import { type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
@@ -67,16 +66,6 @@ export class LSTMCell extends GatedCell {
       getConfig: () => base.getConfig(),
     };
     return { shape, init: resolveInitializer(init) };
-  }
-
-  /**
-   * Whether a step runs as the fused `lstmPointwise` kernels: with Keras' default activations (tanh, sigmoid gates).
-   * Other activations take the composed ops.
-   * @example
-   * [lstmCell({ units: 4 }).fused, lstmCell({ units: 4, recurrentActivation: 'hardSigmoid' }).fused]; // → [true, false]
-   */
-  get fused(): boolean {
-    return this.activation?.unaryKernel?.fn === tanhFn && this.recurrentActivation?.unaryKernel?.fn === sigmoidFn;
   }
 
   step(projected: Tensor, [h, c]: readonly Tensor[]): Tensor[] {

@@ -5,7 +5,7 @@ import { compositeCases } from './composite-cases.js';
 import { convKernelCases } from './conv-cases.js';
 import { type UnaryCheck, elementwiseCases } from './elementwise-cases.js';
 import { layoutCases } from './layout-cases.js';
-import { lstmCellCases } from './lstm-cell-cases.js';
+import { gruCellCases, lstmCellCases } from './recurrent-cell-cases.js';
 import { matmulCases } from './matmul-cases.js';
 import { reduceKernelCases } from './reduce-cases.js';
 
@@ -24,6 +24,7 @@ export function conformanceCases(
     biasActivation: biasActivationCases(extra),
     ...reduceKernelCases(),
     ...lstmCellCases(),
+    ...gruCellCases(),
     matmul: matmulCases(),
     ...layoutCases(),
     ...convKernelCases(),

@@ -1,6 +1,7 @@
 import { engine } from '../../engine.js';
 import { mulFn } from '../../math-fns.js';
 import { tensor } from '../../ops/convert.js';
+import type { Tensor } from '../../tensor.js';
 import { type ConformanceCase, input, kase, sh } from '../case.js';
 
 /** [batch, units]: odd unit counts (SIMD tails), one unit, one row, an empty batch, and the LSTM benchmark's width. */
@@ -40,6 +41,34 @@ export function lstmCellCases(): { lstmCell: ConformanceCase[]; lstmCellGrad: Co
             return engine.runKernel('lstmCellGrad', [z, c, input(shape, 3300 + i)], { part, wrt });
           }),
         ),
+      ),
+    ),
+  };
+}
+
+/** The GRU pointwise kernel and the gradient of each of its three inputs, against the reference. */
+export function gruCellCases(): { gruCell: ConformanceCase[]; gruCellGrad: ConformanceCase[] } {
+  const gru = ([batch, units]: readonly [number, number], seed: number) => {
+    const spread = (t: ReturnType<typeof input>) =>
+      engine.runKernel('binary', [t, tensor(3)], { fn: mulFn, dtype: 'float32' });
+    return [
+      spread(input([batch, 3 * units], seed)),
+      spread(input([batch, 3 * units], seed + 1)),
+      input([batch, units], seed + 2),
+    ];
+  };
+  return {
+    gruCell: SHAPES.map((shape, i) =>
+      kase(`gruCell ${sh(shape)}`, () =>
+        engine.runKernel('gruCell', gru(shape, 3400 + 10 * i) as [Tensor, Tensor, Tensor], {}),
+      ),
+    ),
+    gruCellGrad: (['zx', 'zh', 'h'] as const).flatMap((wrt) =>
+      SHAPES.map((shape, i) =>
+        kase(`gruCellGrad/d${wrt} ${sh(shape)}`, () => {
+          const [zx, zh, h] = gru(shape, 3500 + 10 * i) as [Tensor, Tensor, Tensor];
+          return engine.runKernel('gruCellGrad', [zx, zh, h, input(shape, 3600 + i)], { wrt });
+        }),
       ),
     ),
   };

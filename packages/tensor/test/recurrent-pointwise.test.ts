@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, engine, lstmPointwise, mul, sigmoid, split, tanh, tensor, zeros } from '@rectify/tensor';
+import { add, engine, gruPointwise, lstmPointwise, mul, sigmoid, split, tanh, tensor, zeros } from '@rectify/tensor';
 import { expectClose, input } from '@rectify/tensor/testing';
 
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
@@ -59,6 +59,28 @@ describe('lstmPointwise', () => {
     );
     expect(() => engine.runKernel('lstmCellGrad', [z, c, zeros([1, 2])], { part: 'hidden', wrt: 'c' })).toThrow(
       'dy must be float32 with the shape of c',
+    );
+  });
+});
+
+describe('gruPointwise', () => {
+  it('computes h′ = z·h + (1 − z)·tanh(zx_h + r·zh_h) with z, r the sigmoid gates (Keras resetAfter)', () => {
+    // One row, two units: gates z, r, h.
+    const zx = tensor([[0.5, -1, 2, 0, -0.3, 1.5]]);
+    const zh = tensor([[0.1, 0.2, -0.4, 0.3, 0.8, -1.2]]);
+    const h = tensor([[0.7, -0.4]]);
+    const z = [sig(0.6), sig(-0.8)];
+    const r = [sig(1.6), sig(0.3)];
+    const cand = [Math.tanh(-0.3 + r[0]! * 0.8), Math.tanh(1.5 + r[1]! * -1.2)];
+    expectClose(gruPointwise(zx, zh, h), [z[0]! * 0.7 + (1 - z[0]!) * cand[0]!, z[1]! * -0.4 + (1 - z[1]!) * cand[1]!]);
+  });
+
+  it('names the op and the shapes it received when they do not fit', () => {
+    expect(() => gruPointwise(zeros([2, 6]), zeros([2, 3]), zeros([2, 2]))).toThrow(
+      'gruPointwise: expected zx and zh [batch, 3·units] and h [batch, units], received zx [2,6], zh [2,3] and h [2,2]',
+    );
+    expect(() => gruPointwise(zeros([1, 3]), zeros([1, 3]), tensor([[1]], [1, 1], 'int32'))).toThrow(
+      'gruPointwise: zx, zh and h must be float32, received float32, float32 and int32',
     );
   });
 });
