@@ -1,35 +1,11 @@
 // The fused GRU pointwise kernel (Keras' resetAfter form): z = σ(zx_z + zh_z), r = σ(zx_r + zh_r),
 // h̃ = tanh(zx_h + r·zh_h), h′ = h̃ + z·(h − h̃), and the gradients of zx, zh and h, one pass each over a batch of rows.
-// The activations and derivatives are the unary kernels' own (Sigmoid, Tanh).
+// The forward uses the unary kernels' σ and tanh; the gradients take σ, tanh and their slopes from one exponential
+// each (gate-math.ts).
 import { GruArgs, GruMode } from './abi';
 import { CHUNK, F32, argI, claim } from './common';
-import { Sigmoid, Tanh } from './math-ops';
-import { ONE, ZERO } from './math';
-
-function sig(x: v128): v128 {
-  return changetype<Sigmoid>(0).f(x, ZERO, ZERO);
-}
-
-function dsig(x: v128): v128 {
-  return changetype<Sigmoid>(0).df(x, ZERO, ZERO);
-}
-
-function th(x: v128): v128 {
-  return changetype<Tanh>(0).f(x, ZERO, ZERO);
-}
-
-function dth(x: v128): v128 {
-  return changetype<Tanh>(0).df(x, ZERO, ZERO);
-}
-
-function ld(p: usize, tail: bool): v128 {
-  return tail ? v128.load32_splat(p) : v128.load(p);
-}
-
-function put(p: usize, v: v128, tail: bool): void {
-  if (tail) store<f32>(p, f32x4.extract_lane(v, 0));
-  else v128.store(p, v);
-}
+import { ld, put, slope, sigAndSlope, tanhAndSlope } from './gate-math';
+import { ONE, V4 } from './math';
 
 /** One lane group of one row: `x`, `r` point at the group in the z gate of zx and zh rows, `gate` is a gate's bytes. */
 function group(
@@ -46,23 +22,26 @@ function group(
   const preZ = f32x4.add(ld(x, tail), ld(hr, tail));
   const preR = f32x4.add(ld(x + gate, tail), ld(hr + gate, tail));
   const hh = ld(hr + 2 * gate, tail);
-  const z = sig(preZ);
-  if (mode === GruMode.gradH) {
-    put(out, f32x4.mul(ld(dy, tail), z), tail);
-    return;
-  }
-  const r = sig(preR);
-  const a = F32.fma4(r, hh, ld(x + 2 * gate, tail));
-  const cand = th(a);
   const hv = ld(h, tail);
   if (mode === GruMode.value) {
+    const z = V4.sigmoid4(preZ);
+    const cand = V4.tanh4(F32.fma4(V4.sigmoid4(preR), hh, ld(x + 2 * gate, tail)));
     put(out, F32.fma4(z, f32x4.sub(hv, cand), cand), tail);
     return;
   }
   const g = ld(dy, tail);
-  const da = f32x4.mul(f32x4.mul(g, f32x4.sub(ONE, z)), dth(a));
-  put(outWide, f32x4.mul(f32x4.mul(g, f32x4.sub(hv, cand)), dsig(preZ)), tail);
-  put(outWide + gate, f32x4.mul(f32x4.mul(da, hh), dsig(preR)), tail);
+  if (mode === GruMode.gradH) {
+    put(out, f32x4.mul(g, V4.sigmoid4(preZ)), tail);
+    return;
+  }
+  const z = sigAndSlope(preZ);
+  const dz = slope;
+  const r = sigAndSlope(preR);
+  const dr = slope;
+  const cand = tanhAndSlope(F32.fma4(r, hh, ld(x + 2 * gate, tail)));
+  const da = f32x4.mul(f32x4.mul(g, f32x4.sub(ONE, z)), slope);
+  put(outWide, f32x4.mul(f32x4.mul(g, f32x4.sub(hv, cand)), dz), tail);
+  put(outWide + gate, f32x4.mul(f32x4.mul(da, hh), dr), tail);
   put(outWide + 2 * gate, mode === GruMode.gradZx ? da : f32x4.mul(da, r), tail);
 }
 

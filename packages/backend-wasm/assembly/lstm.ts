@@ -1,58 +1,52 @@
 // The fused LSTM pointwise kernels: c′ = σ(z_f)·c + σ(z_i)·tanh(z_g), h = σ(z_o)·tanh(c′), and their gradients, one
-// pass each over a batch of rows instead of a dozen elementwise kernels. The activations and derivatives are the
-// unary kernels' own (Sigmoid, Tanh), so the fused path rounds as the composed one does.
+// pass each over a batch of rows instead of a dozen elementwise kernels. The forward modes use the unary kernels'
+// own σ and tanh; the gradient modes take σ and σ′ (tanh and tanh′) from one exponential each (gate-math.ts).
 import { LstmArgs, LstmMode } from './abi';
 import { CHUNK, F32, argI, claim } from './common';
-import { Sigmoid, Tanh } from './math-ops';
-import { ZERO } from './math';
-
-function sig(x: v128): v128 {
-  return changetype<Sigmoid>(0).f(x, ZERO, ZERO);
-}
-
-function dsig(x: v128): v128 {
-  return changetype<Sigmoid>(0).df(x, ZERO, ZERO);
-}
-
-function th(x: v128): v128 {
-  return changetype<Tanh>(0).f(x, ZERO, ZERO);
-}
-
-function dth(x: v128): v128 {
-  return changetype<Tanh>(0).df(x, ZERO, ZERO);
-}
+import { ld, put, slope, sigAndSlope, tanhAndSlope } from './gate-math';
+import { V4, ZERO } from './math';
 
 /**
- * One lane group (four units, or one unit splatted for the tail) of one row; `zr` is the row's z, `k` the byte offset
- * of the group within a units-wide row, `gate` the byte size of one gate block.
+ * One lane group (four units, or one unit splatted for the tail) of one row; `zr` is the group in the row's i gate,
+ * `gate` the byte size of one gate block, `outZ` the group in the i gate of a [batch, 4·units] output.
  */
 function group(mode: i32, zr: usize, c: usize, dy: usize, out: usize, outZ: usize, gate: usize, tail: bool): void {
-  const zi = tail ? v128.load32_splat(zr) : v128.load(zr);
-  const zf = tail ? v128.load32_splat(zr + gate) : v128.load(zr + gate);
-  const zg = tail ? v128.load32_splat(zr + 2 * gate) : v128.load(zr + 2 * gate);
-  const zo = tail ? v128.load32_splat(zr + 3 * gate) : v128.load(zr + 3 * gate);
-  const cv = tail ? v128.load32_splat(c) : v128.load(c);
-  const g = mode >= LstmMode.stateGradZ ? (tail ? v128.load32_splat(dy) : v128.load(dy)) : ZERO;
-  if (mode === LstmMode.state) put(out, F32.fma4(sig(zf), cv, f32x4.mul(sig(zi), th(zg))), tail);
-  else if (mode === LstmMode.hidden) put(out, f32x4.mul(sig(zo), th(cv)), tail);
-  else if (mode === LstmMode.stateGradC) put(out, f32x4.mul(g, sig(zf)), tail);
-  else if (mode === LstmMode.hiddenGradC) put(out, f32x4.mul(g, f32x4.mul(sig(zo), dth(cv))), tail);
-  else if (mode === LstmMode.stateGradZ) {
-    put(outZ, f32x4.mul(g, f32x4.mul(th(zg), dsig(zi))), tail);
-    put(outZ + gate, f32x4.mul(g, f32x4.mul(cv, dsig(zf))), tail);
-    put(outZ + 2 * gate, f32x4.mul(g, f32x4.mul(sig(zi), dth(zg))), tail);
+  const cv = ld(c, tail);
+  if (mode === LstmMode.state) {
+    const i = V4.sigmoid4(ld(zr, tail));
+    const f = V4.sigmoid4(ld(zr + gate, tail));
+    put(out, F32.fma4(f, cv, f32x4.mul(i, V4.tanh4(ld(zr + 2 * gate, tail)))), tail);
+    return;
+  }
+  if (mode === LstmMode.hidden) {
+    put(out, f32x4.mul(V4.sigmoid4(ld(zr + 3 * gate, tail)), V4.tanh4(cv)), tail);
+    return;
+  }
+  const g = ld(dy, tail);
+  if (mode === LstmMode.stateGradC) {
+    put(out, f32x4.mul(g, V4.sigmoid4(ld(zr + gate, tail))), tail);
+  } else if (mode === LstmMode.stateGradZ) {
+    const i = sigAndSlope(ld(zr, tail));
+    const di = slope;
+    sigAndSlope(ld(zr + gate, tail));
+    const df = slope;
+    const t = tanhAndSlope(ld(zr + 2 * gate, tail));
+    put(outZ, f32x4.mul(f32x4.mul(g, t), di), tail);
+    put(outZ + gate, f32x4.mul(f32x4.mul(g, cv), df), tail);
+    put(outZ + 2 * gate, f32x4.mul(f32x4.mul(g, i), slope), tail);
     put(outZ + 3 * gate, ZERO, tail);
   } else {
-    put(outZ, ZERO, tail);
-    put(outZ + gate, ZERO, tail);
-    put(outZ + 2 * gate, ZERO, tail);
-    put(outZ + 3 * gate, f32x4.mul(g, f32x4.mul(th(cv), dsig(zo))), tail);
+    const o = sigAndSlope(ld(zr + 3 * gate, tail));
+    const dO = slope;
+    const t = tanhAndSlope(cv);
+    if (mode === LstmMode.hiddenGradC) put(out, f32x4.mul(f32x4.mul(g, o), slope), tail);
+    else {
+      put(outZ, ZERO, tail);
+      put(outZ + gate, ZERO, tail);
+      put(outZ + 2 * gate, ZERO, tail);
+      put(outZ + 3 * gate, f32x4.mul(f32x4.mul(g, t), dO), tail);
+    }
   }
-}
-
-function put(p: usize, v: v128, tail: bool): void {
-  if (tail) store<f32>(p, f32x4.extract_lane(v, 0));
-  else v128.store(p, v);
 }
 
 function rowsRange(args: usize, r0: i32, r1: i32): void {
@@ -64,35 +58,31 @@ function rowsRange(args: usize, r0: i32, r1: i32): void {
   const out = <usize>argI(args, LstmArgs.out);
   const gate = (<usize>units) << 2;
   for (let r = r0; r < r1; r++) {
-    const zr = F32.at(z, 4 * units * r);
+    const zr = 4 * units * r;
     const base = r * units;
     let j = 0;
-    for (; j + 4 <= units; j += 4) {
-      const k = (<usize>j) << 2;
+    for (; j + 4 <= units; j += 4)
       group(
         mode,
-        zr + k,
+        F32.at(z, zr + j),
         F32.at(c, base + j),
         F32.at(dy, base + j),
         F32.at(out, base + j),
-        F32.at(out, 4 * base + j),
+        F32.at(out, zr + j),
         gate,
         false,
       );
-    }
-    for (; j < units; j++) {
-      const k = (<usize>j) << 2;
+    for (; j < units; j++)
       group(
         mode,
-        zr + k,
+        F32.at(z, zr + j),
         F32.at(c, base + j),
         F32.at(dy, base + j),
         F32.at(out, base + j),
-        F32.at(out, 4 * base + j),
+        F32.at(out, zr + j),
         gate,
         true,
       );
-    }
   }
 }
 

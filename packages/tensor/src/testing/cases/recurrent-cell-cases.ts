@@ -22,26 +22,60 @@ function operands([batch, units]: readonly [number, number], seed: number) {
   return { z: spread, c: input([batch, units], seed + 1) };
 }
 
+/**
+ * Two rows of two units whose gates see zero, ±1e-30 (tanh's relative accuracy near 0), ±40 (flat tails, where
+ * derivatives must not cancel to 0 early), ±1e30 and NaN; `gates` is the gate count (4 LSTM, 3 GRU).
+ */
+function special(gates: number): Tensor {
+  const pool = [0, 1e-30, -1e-30, 40, -40, 1e30, -1e30, NaN, 0.7, -0.3];
+  return tensor(
+    Array.from({ length: 2 * 2 * gates }, (_, i) => pool[(3 * i) % pool.length]!),
+    [2, 2 * gates],
+  );
+}
+const specialState = (): Tensor =>
+  tensor([
+    [0, 1e-30],
+    [NaN, -2],
+  ]);
+
 /** Both parts of the LSTM pointwise kernel and both gradients, against the reference. */
 export function lstmCellCases(): { lstmCell: ConformanceCase[]; lstmCellGrad: ConformanceCase[] } {
   return {
-    lstmCell: PARTS.flatMap((part, p) =>
-      SHAPES.map((shape, i) =>
+    lstmCell: PARTS.flatMap((part, p) => [
+      ...SHAPES.map((shape, i) =>
         kase(`lstmCell/${part} ${sh(shape)}`, () => {
           const { z, c } = operands(shape, 3100 + 10 * i + p);
           return engine.runKernel('lstmCell', [z, c], { part });
         }),
       ),
-    ),
+      kase(`lstmCell/${part} special values`, () =>
+        engine.runKernel('lstmCell', [special(4), specialState()], { part }),
+      ),
+    ]),
     lstmCellGrad: PARTS.flatMap((part, p) =>
-      (['z', 'c'] as const).flatMap((wrt) =>
-        SHAPES.map((shape, i) =>
+      (['z', 'c'] as const).flatMap((wrt) => [
+        kase(`lstmCellGrad/${part} d${wrt} special values`, () =>
+          engine.runKernel(
+            'lstmCellGrad',
+            [
+              special(4),
+              specialState(),
+              tensor([
+                [1, -1],
+                [0.5, 2],
+              ]),
+            ],
+            { part, wrt },
+          ),
+        ),
+        ...SHAPES.map((shape, i) =>
           kase(`lstmCellGrad/${part} d${wrt} ${sh(shape)}`, () => {
             const { z, c } = operands(shape, 3200 + 10 * i + p);
             return engine.runKernel('lstmCellGrad', [z, c, input(shape, 3300 + i)], { part, wrt });
           }),
         ),
-      ),
+      ]),
     ),
   };
 }
@@ -58,18 +92,46 @@ export function gruCellCases(): { gruCell: ConformanceCase[]; gruCellGrad: Confo
     ];
   };
   return {
-    gruCell: SHAPES.map((shape, i) =>
-      kase(`gruCell ${sh(shape)}`, () =>
-        engine.runKernel('gruCell', gru(shape, 3400 + 10 * i) as [Tensor, Tensor, Tensor], {}),
+    gruCell: [
+      ...SHAPES.map((shape, i) =>
+        kase(`gruCell ${sh(shape)}`, () =>
+          engine.runKernel('gruCell', gru(shape, 3400 + 10 * i) as [Tensor, Tensor, Tensor], {}),
+        ),
       ),
-    ),
-    gruCellGrad: (['zx', 'zh', 'h'] as const).flatMap((wrt) =>
-      SHAPES.map((shape, i) =>
+      kase('gruCell special values', () =>
+        engine.runKernel(
+          'gruCell',
+          [
+            special(3),
+            engine.runKernel('binary', [special(3), tensor(-1)], { fn: mulFn, dtype: 'float32' }),
+            specialState(),
+          ],
+          {},
+        ),
+      ),
+    ],
+    gruCellGrad: (['zx', 'zh', 'h'] as const).flatMap((wrt) => [
+      kase(`gruCellGrad/d${wrt} special values`, () =>
+        engine.runKernel(
+          'gruCellGrad',
+          [
+            special(3),
+            special(3),
+            specialState(),
+            tensor([
+              [1, -1],
+              [0.5, 2],
+            ]),
+          ],
+          { wrt },
+        ),
+      ),
+      ...SHAPES.map((shape, i) =>
         kase(`gruCellGrad/d${wrt} ${sh(shape)}`, () => {
           const [zx, zh, h] = gru(shape, 3500 + 10 * i) as [Tensor, Tensor, Tensor];
           return engine.runKernel('gruCellGrad', [zx, zh, h, input(shape, 3600 + i)], { wrt });
         }),
       ),
-    ),
+    ]),
   };
 }
