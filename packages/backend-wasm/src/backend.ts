@@ -20,6 +20,7 @@ import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
 import { gruCell, gruCellGrad } from './kernels/gru.js';
 import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
+import { concat, slice } from './kernels/copy-layout.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -132,8 +133,8 @@ export class WasmBackend implements Backend {
       argReduce: (i, a) => delegate(c, 'argReduce', i, a),
       matmul: (i, a) => matmul(c, i, a),
       transpose: (i, a) => delegate(c, 'transpose', i, a),
-      slice: (i, a) => delegate(c, 'slice', i, a),
-      concat: (i, a) => delegate(c, 'concat', i, a),
+      slice: (i, a) => slice(c, i, a),
+      concat: (i, a) => concat(c, i, a),
       pad: (i, a) => delegate(c, 'pad', i, a),
       tile: (i, a) => delegate(c, 'tile', i, a),
       gather: (i, a) => delegate(c, 'gather', i, a),
