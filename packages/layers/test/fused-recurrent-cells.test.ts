@@ -1,7 +1,7 @@
 import { grads, variableGrads } from '@rectify/autograd';
-import { type Tensor, add, mul, randomNormal, sum, tensor } from '@rectify/tensor';
+import { type Tensor, add, engine, mul, randomNormal, sum, tensor } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
-import { GRUCell, type GatedCell, LSTMCell, gruCell, lstmCell, rnn } from '@rectify/layers';
+import { GRUCell, type GatedCell, LSTMCell, gruCell, lstm, lstmCell, rnn } from '@rectify/layers';
 import { expectClose, values } from './helpers.js';
 
 /** The same cells on the composed ops: the references the fused kernels must match. */
@@ -25,8 +25,16 @@ interface Setup {
   initial?: boolean;
 }
 
+// Without returnState (and mask) a fused LSTM runs the whole sequence as one op (lstm-sequence.ts); with them, step by step.
 const SETUPS: Setup[] = [
   { name: 'last output' },
+  { name: 'returnSequences', returnSequences: true },
+  {
+    name: 'goBackwards + returnSequences with initial states',
+    goBackwards: true,
+    returnSequences: true,
+    initial: true,
+  },
   { name: 'returnSequences + returnState', returnSequences: true, returnState: true },
   { name: 'goBackwards with initial states', goBackwards: true, initial: true, returnState: true },
   { name: 'mask (padded steps carry the state)', mask: true, returnSequences: true },
@@ -87,6 +95,24 @@ describe('recurrent cells: the fused pointwise path', () => {
     expect(lstmCell({ units: 2, activation: 'linear' }).fused).toBe(false);
     expect(gruCell({ units: 2, resetAfter: false }).fused).toBe(false);
     expect(gruCell({ units: 2, recurrentActivation: 'hardSigmoid' }).fused).toBe(false);
+  });
+
+  it('an LSTM without returnState or mask records its whole sequence as one op; with returnState, op by op', () => {
+    const x = randomNormal([2, 6, 3], 0, 1, 'float32', 7);
+    const recorded = (returnState: boolean) => {
+      const layer = lstm({ units: 2, returnState });
+      layer.build([2, 6, 3]);
+      const ops: string[] = [];
+      const stop = engine.addOpListener((r) => ops.push(r.op));
+      try {
+        layer.apply(x);
+      } finally {
+        stop();
+      }
+      return ops;
+    };
+    expect(recorded(false)).toEqual(['customGrad']);
+    expect(recorded(true).filter((op) => op === 'lstmCell')).toHaveLength(12);
   });
 
   for (const c of CELLS) {
