@@ -1,7 +1,7 @@
 import { grads, variableGrads } from '@rectify/autograd';
 import { type Tensor, add, engine, mul, randomNormal, sum, tensor } from '@rectify/tensor';
 import { describe, expect, it } from 'vitest';
-import { GRUCell, type GatedCell, LSTMCell, gruCell, lstm, lstmCell, rnn } from '@rectify/layers';
+import { GRUCell, type GatedCell, LSTMCell, type Layer, gru, gruCell, lstm, lstmCell, rnn } from '@rectify/layers';
 import { expectClose, values } from './helpers.js';
 
 /** The same cells on the composed ops: the references the fused kernels must match. */
@@ -25,7 +25,7 @@ interface Setup {
   initial?: boolean;
 }
 
-// Without returnState (and mask) a fused LSTM runs the whole sequence as one op (lstm-sequence.ts); with them, step by step.
+// Without returnState (and mask) a fused LSTM or GRU runs the whole sequence as one op (lstm-sequence.ts); with them, step by step.
 const SETUPS: Setup[] = [
   { name: 'last output' },
   { name: 'returnSequences', returnSequences: true },
@@ -97,10 +97,10 @@ describe('recurrent cells: the fused pointwise path', () => {
     expect(gruCell({ units: 2, recurrentActivation: 'hardSigmoid' }).fused).toBe(false);
   });
 
-  it('an LSTM without returnState or mask records its whole sequence as one op; with returnState, op by op', () => {
+  it('an LSTM or GRU without returnState or mask records its whole sequence as one op; with returnState, op by op', () => {
     const x = randomNormal([2, 6, 3], 0, 1, 'float32', 7);
-    const recorded = (returnState: boolean) => {
-      const layer = lstm({ units: 2, returnState });
+    const recorded = (returnState: boolean, make: (args: { units: number; returnState: boolean }) => Layer = lstm) => {
+      const layer = make({ units: 2, returnState });
       layer.build([2, 6, 3]);
       const ops: string[] = [];
       const stop = engine.addOpListener((r) => ops.push(r.op));
@@ -113,6 +113,8 @@ describe('recurrent cells: the fused pointwise path', () => {
     };
     expect(recorded(false)).toEqual(['customGrad']);
     expect(recorded(true).filter((op) => op === 'lstmCell')).toHaveLength(12);
+    expect(recorded(false, gru)).toEqual(['customGrad']);
+    expect(recorded(true, gru).filter((op) => op === 'gruCell')).toHaveLength(6);
   });
 
   for (const c of CELLS) {
