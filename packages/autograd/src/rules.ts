@@ -113,6 +113,17 @@ export const gradRules: GradRules = {
     const dpre = mapUnaryGrad(add(z!, bias!), dy, fn, a, b);
     return [nz ? dpre : null, nb ? sumToShape(dpre, bias!.shape) : null];
   },
+  // z and c are the forward inputs: the gate activations are recomputed from z rather than saved, as biasActivation.
+  lstmCell: (dy, { inputs: [z, c], attrs: { part }, needs: [nz, nc] }) => [
+    ifNeeded(nz, () => engine.runKernel('lstmCellGrad', [z!, c!, dy], { part, wrt: 'z' })),
+    ifNeeded(nc, () => engine.runKernel('lstmCellGrad', [z!, c!, dy], { part, wrt: 'c' })),
+  ],
+  lstmCellGrad: () => higherOrder('lstmCellGrad'),
+  gruCell: (dy, { inputs: [zx, zh, h], needs }) =>
+    (['zx', 'zh', 'h'] as const).map((wrt, i) =>
+      ifNeeded(needs[i]!, () => engine.runKernel('gruCellGrad', [zx!, zh!, h!, dy], { wrt })),
+    ),
+  gruCellGrad: () => higherOrder('gruCellGrad'),
   binary: (dy, { inputs: [x, y], attrs: { fn }, needs: [nx, ny] }) => {
     const fast = fastBinary.get(fn);
     let gx: Tensor | null;

@@ -16,6 +16,8 @@ import {
   isUnaryFn,
   logSoftmax,
   logSumExp,
+  lstmPointwise,
+  gruPointwise,
   mapBinary,
   mapUnary,
   mathFns,
@@ -415,6 +417,25 @@ const convInfo = conv2dInfo([1, 5, 5, 2], [3, 3, 2, 2], 2, 'same');
 const poolInfo = pool2dInfo('avgPool', [1, 4, 4, 2], 2, 2, 'valid');
 
 export const nnCases: GradientCase[] = [
+  // h and c weighted differently, so that a gradient routed to the wrong output shows.
+  c(
+    'lstmPointwise h + 0.5·c, z [3,8] and c [3,2]',
+    (z, cp) => {
+      const [h, next] = lstmPointwise(z!, cp!);
+      return add(h, mul(next, tensor(0.5)));
+    },
+    () => [input([3, 8], 60), input([3, 2], 61)],
+  ),
+  c(
+    'gruPointwise, zx and zh [3,6], h [3,2]',
+    (zx, zh, h) => gruPointwise(zx!, zh!, h!),
+    () => [input([3, 6], 64), input([3, 6], 65), input([3, 2], 66)],
+  ),
+  c(
+    'lstmPointwise c only (the hidden part unused), z [2,12] and c [2,3]',
+    (z, cp) => lstmPointwise(z!, cp!)[1],
+    () => [input([2, 12], 62), input([2, 3], 63)],
+  ),
   c(
     'biasActivation tanh, z [3,4] and bias [4]',
     (z, b) => biasActivation(z!, b!, mathFns.tanhFn),

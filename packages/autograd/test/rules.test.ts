@@ -104,6 +104,16 @@ describe('ops without a gradient', () => {
       "grad: differentiating through 'softmaxGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
     );
     expect(mapUnary(x, mathFns.expFn).dtype).toBe('float32');
+    const z = tensor([[0.1, -0.2, 0.3, 0.4]]);
+    expect(() =>
+      grad((c) => engine.runKernel('lstmCellGrad', [z, c, c], { part: 'state', wrt: 'c' }))(tensor([[0.5]])),
+    ).toThrow(
+      "grad: differentiating through 'lstmCellGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
+    );
+    const zx = tensor([[0.1, -0.2, 0.3]]);
+    expect(() => grad((h) => engine.runKernel('gruCellGrad', [zx, zx, h, h], { wrt: 'h' }))(tensor([[0.5]]))).toThrow(
+      "grad: differentiating through 'gruCellGrad' (a gradient kernel) is not supported; higher-order gradients are not implemented",
+    );
   });
 });
 

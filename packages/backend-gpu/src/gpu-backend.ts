@@ -13,6 +13,8 @@ import { glRenderer } from './environment.js';
 import { type GpuInstance, type GpuJs, modeOf } from './gpujs.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { biasActivation, binary, cast, unary, unaryGrad, where } from './kernels/elementwise.js';
+import { gruCell, gruCellGrad } from './kernels/gru.js';
+import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
 import { gather, scatterAdd } from './kernels/gather.js';
 import type { GpuContext } from './kernels/launch.js';
 import { concat, pad, slice, tile, transpose } from './kernels/layout.js';
@@ -105,6 +107,10 @@ export class GpuBackend implements Backend {
       unaryGrad: (i, a) => unaryGrad(c, i, a),
       biasActivation: (i, a) => biasActivation(c, i, a),
       binary: (i, a) => binary(c, i, a),
+      lstmCell: (i, a) => lstmCell(c, i, a),
+      lstmCellGrad: (i, a) => lstmCellGrad(c, i, a),
+      gruCell: (i) => gruCell(c, i),
+      gruCellGrad: (i, a) => gruCellGrad(c, i, a),
       where: (i, a) => where(c, i, a),
       cast: (i, a) => cast(c, i, a),
       reduce: (i, a) => reduce(c, i, a),

@@ -9,6 +9,8 @@ export { convDirect, convDirectFilterGrad } from './conv-direct';
 export { pool, poolGrad } from './pool';
 export { adam } from './optim';
 export { softmax } from './softmax';
+export { lstmCell } from './lstm';
+export { gruCell } from './gru';
 
 /** First byte after the module's static data: the JavaScript allocator starts above it. */
 export function heapBase(): usize {

@@ -245,3 +245,51 @@ export enum SoftmaxArgs {
   maskRows,
   scale = 24,
 }
+
+/**
+ * `lstmCell`: one LSTM pointwise kernel over `rows` rows of `units` (z rows hold 4·units, gates i, f, g, o).
+ * `mode` is an LstmMode; `c` is the previous cell state for the state modes and the new one for the hidden modes;
+ * `dy` the upstream gradient (grad modes only).
+ */
+export enum LstmArgs {
+  mode,
+  rows,
+  units,
+  z,
+  c,
+  dy,
+  out,
+}
+
+/** What `lstmCell` computes: c′ or h, or the gradient of z or c of either. */
+export enum LstmMode {
+  state,
+  hidden,
+  stateGradZ,
+  stateGradC,
+  hiddenGradZ,
+  hiddenGradC,
+}
+
+/**
+ * `gruCell`: the GRU pointwise kernel (resetAfter) over `rows` rows of `units`; `zx` and `zh` rows hold 3·units
+ * (gates z, r, h). `mode` is a GruMode; `dy` the upstream gradient (grad modes only).
+ */
+export enum GruArgs {
+  mode,
+  rows,
+  units,
+  zx,
+  zh,
+  h,
+  dy,
+  out,
+}
+
+/** What `gruCell` computes: h′, or the gradient of zx, zh or h. */
+export enum GruMode {
+  value,
+  gradZx,
+  gradZh,
+  gradH,
+}

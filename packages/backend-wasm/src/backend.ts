@@ -18,6 +18,9 @@ import { FusedOps } from './fused.js';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels/conv.js';
 import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
+import { gruCell, gruCellGrad } from './kernels/gru.js';
+import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
+import { concat, slice } from './kernels/copy-layout.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -121,14 +124,18 @@ export class WasmBackend implements Backend {
       unaryGrad: (i, a) => unaryGrad(c, probe, i, a),
       biasActivation: (i, a) => biasActivation(c, probe, i, a),
       binary: (i, a) => binary(c, probe, i, a),
+      lstmCell: (i, a) => lstmCell(c, i, a),
+      lstmCellGrad: (i, a) => lstmCellGrad(c, i, a),
+      gruCell: (i) => gruCell(c, i),
+      gruCellGrad: (i, a) => gruCellGrad(c, i, a),
       where: (i, a) => delegate(c, 'where', i, a),
       cast: (i, a) => cast(c, i, a),
       reduce: (i, a) => reduce(c, i, a),
       argReduce: (i, a) => delegate(c, 'argReduce', i, a),
       matmul: (i, a) => matmul(c, i, a),
       transpose: (i, a) => delegate(c, 'transpose', i, a),
-      slice: (i, a) => delegate(c, 'slice', i, a),
-      concat: (i, a) => delegate(c, 'concat', i, a),
+      slice: (i, a) => slice(c, i, a),
+      concat: (i, a) => concat(c, i, a),
       pad: (i, a) => delegate(c, 'pad', i, a),
       tile: (i, a) => delegate(c, 'tile', i, a),
       gather: (i, a) => delegate(c, 'gather', i, a),

@@ -12,6 +12,8 @@ import {
   ConvArgs,
   FLOAT_SLOTS,
   GemmArgs,
+  GruArgs,
+  LstmArgs,
   PoolArgs,
   ReduceArgs,
   SoftmaxArgs,
@@ -39,6 +41,8 @@ const TASK_ARGS = {
   convDirect: ConvArgs,
   convDirectFilterGrad: ConvArgs,
   softmax: SoftmaxArgs,
+  lstmCell: LstmArgs,
+  gruCell: GruArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -45,6 +45,7 @@ export type {
   ReduceOp,
   ArgReduceOp,
   SoftmaxAttrs,
+  LstmCellPart,
   TensorInfo,
   AdamUpdateAttrs,
   FusedKernelImpl,
@@ -96,6 +97,8 @@ export * as util from './util/index.js';
 export * as browser from './browser/index.js';
 export * as image from './image/index.js';
 export { biasActivation } from './ops/bias-activation.js';
+export { lstmPointwise } from './ops/lstm-pointwise.js';
+export { gruPointwise } from './ops/gru-pointwise.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';
 export { maskedSoftmax, type MaskedSoftmaxOptions } from './ops/masked-softmax.js';
 export { conv2dTranspose, depthwiseConv2d, groupedConv2d } from './ops/conv.js';

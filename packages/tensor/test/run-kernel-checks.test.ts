@@ -48,6 +48,30 @@ const BAD: ReadonlyArray<[BackendKernelName, () => Tensor[], unknown, string]> =
     "runKernel('biasActivation'): bias must have shape [units], units being the last axis of z; received inputs [2,3] float32, [4] float32",
   ],
   [
+    'lstmCell',
+    () => [f([2, 6]), f([2, 2])],
+    { part: 'state' },
+    "runKernel('lstmCell'): z must be [batch, 4·units] and c [batch, units]; received inputs [2,6] float32, [2,2] float32",
+  ],
+  [
+    'lstmCellGrad',
+    () => [f([1, 8]), f([1, 2]), f([2, 1])],
+    { part: 'hidden', wrt: 'z' },
+    "runKernel('lstmCellGrad'): dy must be float32 with the shape of c; received inputs [1,8] float32, [1,2] float32, [2,1] float32",
+  ],
+  [
+    'gruCell',
+    () => [f([2, 6]), f([2, 3]), f([2, 2])],
+    {},
+    "runKernel('gruCell'): zx and zh must be [batch, 3·units] and h [batch, units]; received inputs [2,6] float32, [2,3] float32, [2,2] float32",
+  ],
+  [
+    'gruCellGrad',
+    () => [f([1, 3]), f([1, 3]), f([1, 1]), f([1, 1])],
+    { wrt: 'x' },
+    "runKernel('gruCellGrad'): attrs.wrt must be 'zx', 'zh' or 'h', received x; received inputs [1,3] float32, [1,3] float32, [1,1] float32, [1,1] float32",
+  ],
+  [
     'where',
     () => [f([2]), f([2]), f([2])],
     { dtype: 'float32' },
@@ -239,7 +263,7 @@ describe('engine.runKernel checks direct calls before a backend sees them', () =
       ],
       [
         () => engine.runKernel('nope' as never, [x], {} as never),
-        "runKernel: unknown kernel 'nope'; kernels: unary, binary, unaryGrad, biasActivation, where, cast, reduce, argReduce, matmul, transpose, slice, concat, pad, tile, gather, scatterAdd, conv2d, conv2dBackpropInput, conv2dBackpropFilter, maxPool, maxPoolGrad, avgPool, avgPoolGrad, softmax, softmaxGrad",
+        "runKernel: unknown kernel 'nope'; kernels: unary, binary, unaryGrad, biasActivation, lstmCell, lstmCellGrad, gruCell, gruCellGrad, where, cast, reduce, argReduce, matmul, transpose, slice, concat, pad, tile, gather, scatterAdd, conv2d, conv2dBackpropInput, conv2dBackpropFilter, maxPool, maxPoolGrad, avgPool, avgPoolGrad, softmax, softmaxGrad",
       ],
       [() => engine.runKernel('toString' as never, [x], {} as never), /^runKernel: unknown kernel 'toString'/.source],
     ];

@@ -66,6 +66,8 @@ export interface KernelExports {
   readonly convDirectFilterGrad: Task;
   readonly convInputGrad: Task;
   readonly sumChunks: Task;
+  readonly lstmCell: Task;
+  readonly gruCell: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

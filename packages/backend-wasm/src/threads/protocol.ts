@@ -44,6 +44,8 @@ export const TASKS = [
   'convDirect',
   'convDirectFilterGrad',
   'softmax',
+  'lstmCell',
+  'gruCell',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

@@ -243,6 +243,28 @@ export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity
             ? 'bias must have shape [units], units being the last axis of z'
             : undefined),
     },
+    lstmCell: { arity: 2, check: ([z, c], { part }) => lstmProblem(z!, c!, part) },
+    lstmCellGrad: {
+      arity: 3,
+      check: ([z, c, dy], { part, wrt }) =>
+        wrt !== 'z' && wrt !== 'c'
+          ? `attrs.wrt must be 'z' or 'c', received ${String(wrt)}`
+          : (lstmProblem(z!, c!, part) ??
+            (sameShape(c!.shape, dy!.shape) && dy!.dtype === 'float32'
+              ? undefined
+              : 'dy must be float32 with the shape of c')),
+    },
+    gruCell: { arity: 3, check: ([zx, zh, h]) => gruProblem(zx!, zh!, h!) },
+    gruCellGrad: {
+      arity: 4,
+      check: ([zx, zh, h, dy], { wrt }) =>
+        wrt !== 'zx' && wrt !== 'zh' && wrt !== 'h'
+          ? `attrs.wrt must be 'zx', 'zh' or 'h', received ${String(wrt)}`
+          : (gruProblem(zx!, zh!, h!) ??
+            (sameShape(h!.shape, dy!.shape) && dy!.dtype === 'float32'
+              ? undefined
+              : 'dy must be float32 with the shape of h')),
+    },
     where: {
       arity: 3,
       check: ([c, x, y], { dtype }) =>
@@ -342,6 +364,29 @@ export const kernelChecks: { readonly [K in BackendKernelName]: { readonly arity
           : softmaxProblem(inputs.slice(0, 2), inputs.slice(2), attrs),
     },
   };
+
+/** z `[batch, 4·units]` and c `[batch, units]`, both float32, and a known part. */
+function lstmProblem(z: Shaped, c: Shaped, part: unknown): string | undefined {
+  if (part !== 'state' && part !== 'hidden') return `attrs.part must be 'state' or 'hidden', received ${String(part)}`;
+  if (z.dtype !== 'float32' || c.dtype !== 'float32') return 'z and c must be float32';
+  const [batch, units] = c.shape;
+  return c.shape.length === 2 && z.shape.length === 2 && z.shape[0] === batch && z.shape[1] === 4 * units!
+    ? undefined
+    : 'z must be [batch, 4·units] and c [batch, units]';
+}
+
+/** zx and zh `[batch, 3·units]` and h `[batch, units]`, all float32. */
+function gruProblem(zx: Shaped, zh: Shaped, h: Shaped): string | undefined {
+  if (zx.dtype !== 'float32' || zh.dtype !== 'float32' || h.dtype !== 'float32') return 'zx, zh and h must be float32';
+  const [batch, units] = h.shape;
+  return h.shape.length === 2 &&
+    zx.shape.length === 2 &&
+    zx.shape[0] === batch &&
+    zx.shape[1] === 3 * units! &&
+    sameShape(zx.shape, zh.shape)
+    ? undefined
+    : 'zx and zh must be [batch, 3·units] and h [batch, units]';
+}
 
 /** `runKernel('matmul') received [2,3] float32, [4,5] float32: inner dimensions differ …`. */
 function describe(op: string, inputs: readonly Shaped[], problem: string): string {

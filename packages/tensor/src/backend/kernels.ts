@@ -14,6 +14,9 @@ export interface TensorInfo {
   readonly dtype: DType;
 }
 
+/** Which output of an LSTM step a `lstmCell` kernel computes: the new cell state or the new hidden state. */
+export type LstmCellPart = 'state' | 'hidden';
+
 export type ReduceOp = 'sum' | 'max' | 'min' | 'prod' | 'any' | 'all';
 export type ArgReduceOp = 'argmax' | 'argmin';
 
@@ -35,6 +38,32 @@ export interface KernelSpecs {
    */
   biasActivation: { inputs: [z: TensorInfo, bias: TensorInfo]; attrs: { fn: UnaryFn; a: number; b: number } };
   /** `cond ? x : y` with broadcasting over all three; `cond` is bool, `x` and `y` both have dtype `dtype`. */
+  /**
+   * One half of an LSTM cell's pointwise step, from the float32 gate pre-activations `z` `[batch, 4·units]` (Keras
+   * order i, f, g, o) and a float32 `c` `[batch, units]`: part `state` gives `c' = σ(z_f)·c + σ(z_i)·tanh(z_g)` (`c`
+   * the previous cell state), part `hidden` gives `h = σ(z_o)·tanh(c)` (`c` the new cell state). Result `[batch, units]`.
+   */
+  lstmCell: { inputs: [z: TensorInfo, c: TensorInfo]; attrs: { part: LstmCellPart } };
+  /**
+   * The backward of `lstmCell` for upstream gradient `dy` `[batch, units]`: with `wrt: 'z'` the gradient of `z`
+   * (`[batch, 4·units]`, zero in the gates the part does not read), with `wrt: 'c'` that of `c` (`[batch, units]`).
+   */
+  lstmCellGrad: {
+    inputs: [z: TensorInfo, c: TensorInfo, dy: TensorInfo];
+    attrs: { part: LstmCellPart; wrt: 'z' | 'c' };
+  };
+  /**
+   * A GRU step's pointwise part (Keras' `resetAfter`, sigmoid gates, tanh candidate) from the float32 input part
+   * `zx = x·W + b_x` and recurrent part `zh = h·U + b_h` (both `[batch, 3·units]`, gates z, r, h) and the previous
+   * state `h` `[batch, units]`: `z = σ(zx_z + zh_z)`, `r = σ(zx_r + zh_r)`, `h̃ = tanh(zx_h + r·zh_h)`,
+   * `h' = h̃ + z·(h − h̃)`. Result `[batch, units]`.
+   */
+  gruCell: { inputs: [zx: TensorInfo, zh: TensorInfo, h: TensorInfo]; attrs: Record<string, never> };
+  /** The backward of `gruCell` for upstream gradient `dy` `[batch, units]`: the gradient of input `wrt`. */
+  gruCellGrad: {
+    inputs: [zx: TensorInfo, zh: TensorInfo, h: TensorInfo, dy: TensorInfo];
+    attrs: { wrt: 'zx' | 'zh' | 'h' };
+  };
   where: { inputs: [cond: TensorInfo, x: TensorInfo, y: TensorInfo]; attrs: { dtype: DType } };
   cast: { inputs: [x: TensorInfo]; attrs: { dtype: DType } };
   /** Reduces `axes` (sorted, unique, non-empty); the result drops those axes. */

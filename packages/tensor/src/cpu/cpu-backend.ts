@@ -6,6 +6,8 @@ import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './conv.js';
 import { binary, cast, unary, unaryGrad, where } from './elementwise.js';
 import { cpuFusedKernels } from './fused.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
+import { gruCell, gruCellGrad } from './gru-cell.js';
+import { lstmCell, lstmCellGrad } from './lstm-cell.js';
 import { matmul } from './matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './pool.js';
 import { argReduce, reduce } from './reduce.js';
@@ -27,6 +29,10 @@ export class CpuBackend implements Backend {
       unaryGrad: (i, a) => unaryGrad(s, i, a),
       biasActivation: (i, a) => biasActivation(s, i, a),
       binary: (i, a) => binary(s, i, a),
+      lstmCell: (i, a) => lstmCell(s, i, a),
+      lstmCellGrad: (i, a) => lstmCellGrad(s, i, a),
+      gruCell: (i) => gruCell(s, i),
+      gruCellGrad: (i, a) => gruCellGrad(s, i, a),
       where: (i, a) => where(s, i, a),
       cast: (i, a) => cast(s, i, a),
       reduce: (i, a) => reduce(s, i, a),

@@ -1,3 +1,4 @@
+import { sigmoidFn, tanhFn } from '@rectify/activations';
 import type { Tensor } from '@rectify/tensor';
 import {
   type Activation,
@@ -30,6 +31,16 @@ export abstract class GatedCell extends DenseCell {
     this.recurrentActivation = resolveActivation(
       args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation,
     );
+  }
+
+  /**
+   * Whether a step runs as one fused pointwise kernel (`lstmPointwise`, `gruPointwise`): with Keras' default
+   * activations, tanh and sigmoid gates (and, for GRU, `resetAfter`). Other configurations take the composed ops.
+   * @example
+   * [lstmCell({ units: 4 }).fused, lstmCell({ units: 4, recurrentActivation: 'hardSigmoid' }).fused]; // → [true, false]
+   */
+  get fused(): boolean {
+    return this.activation?.unaryKernel?.fn === tanhFn && this.recurrentActivation?.unaryKernel?.fn === sigmoidFn;
   }
 
   /** The gate activation of `z`. */

@@ -1,4 +1,4 @@
-import { type Tensor, add, matmul, mul, reshape, slice, split, sub, optionNames } from '@rectify/tensor';
+import { type Tensor, add, gruPointwise, matmul, mul, reshape, slice, split, sub, optionNames } from '@rectify/tensor';
 import type { InitializerIdentifier } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
 import type { LayerArgs } from '../../layer.js';
@@ -64,9 +64,22 @@ export class GRUCell extends GatedCell {
     return reshape(slice(bias, [row, 0], [1, 3 * this.units]), [3 * this.units]);
   }
 
+  /**
+   * Fused with the default activations in the `resetAfter` form (Keras' default), as {@link GatedCell.fused}.
+   * @example [gruCell({ units: 4 }).fused, gruCell({ units: 4, resetAfter: false }).fused]; // → [true, false]
+   */
+  override get fused(): boolean {
+    return this.resetAfter && super.fused;
+  }
+
   step(projected: Tensor, [h]: readonly Tensor[]): Tensor[] {
     const u = this.units;
     const hd = this.dropState(h!);
+    if (this.fused) {
+      const inner = matmul(hd, this.recurrentKernel!);
+      const next = gruPointwise(projected, this.bias ? add(inner, this.biasRow(this.bias, 1)) : inner, h!);
+      return [next, next];
+    }
     const [xz, xr, xh] = split(projected, 3, 1) as [Tensor, Tensor, Tensor];
     let candidate: Tensor;
     let z: Tensor;

@@ -1,4 +1,4 @@
-import { type Tensor, add, concat, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
+import { type Tensor, add, concat, lstmPointwise, matmul, mul, ones, split, tidy, optionNames } from '@rectify/tensor';
 import { type InitializerIdentifier, resolveInitializer } from '../../identifiers.js';
 import { GatedCell, type GatedCellArgs, type GatedCellConfig } from './gated-cell.js';
 import type { LayerArgs } from '../../layer.js';
@@ -70,6 +70,10 @@ export class LSTMCell extends GatedCell {
 
   step(projected: Tensor, [h, c]: readonly Tensor[]): Tensor[] {
     const z = add(projected, matmul(this.dropState(h!), this.recurrentKernel!));
+    if (this.fused) {
+      const [out, next] = lstmPointwise(z, c!);
+      return [out, out, next];
+    }
     const [zi, zf, zc, zo] = split(z, 4, 1) as [Tensor, Tensor, Tensor, Tensor];
     const next = add(mul(this.gate(zf), c!), mul(this.gate(zi), this.act(zc)));
     const out = mul(this.gate(zo), this.act(next));

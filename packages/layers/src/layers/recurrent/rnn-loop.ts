@@ -1,4 +1,8 @@
 import { type Tensor, add, cast, mul, reshape, slice, stack, sub, tidy, zeros } from '@rectify/tensor';
+import { GRUCell } from './gru-cell.js';
+import { gruSequenceFusable, runGRUSequence } from './gru-sequence.js';
+import { LSTMCell } from './lstm-cell.js';
+import { runLSTMSequence, sequenceFusable } from './lstm-sequence.js';
 import type { RNNCell } from './rnn-cell.js';
 
 export interface LoopOptions {
@@ -7,6 +11,11 @@ export interface LoopOptions {
   goBackwards: boolean;
   returnSequences: boolean;
   training: boolean;
+  /**
+   * Whether the caller differentiates through the final states (an RNN with `returnState`); default true. When
+   * false, a fused LSTM may run the whole sequence as one recorded op whose final states are off the tape.
+   */
+  stateGradients?: boolean;
 }
 
 export interface LoopResult {
@@ -22,7 +31,9 @@ export interface LoopResult {
  * of its full size, so backpropagation cost grew with time² (the LSTM benchmark spent most of a training step
  * padding). Slicing the (narrower) input instead costs nothing for a model's first layer, whose input needs no
  * gradient. Each step runs in its own `tidy`, so only the carried states (and, with `returnSequences`, the outputs)
- * outlive it.
+ * outlive it. A fused LSTM or GRU cell without mask, dropout or `stateGradients` runs the whole sequence as one
+ * recorded op instead (lstm-sequence.ts, gru-sequence.ts), which gets the one-product projection without the padded
+ * gradients.
  *
  * @example
  * const cell = lstmCell({ units: 4 });
@@ -33,6 +44,8 @@ export interface LoopResult {
  * output.shape; // → [2, 5, 4]
  */
 export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], opts: LoopOptions): LoopResult {
+  if (cell instanceof LSTMCell && sequenceFusable(cell, opts)) return runLSTMSequence(cell, x, initial, opts);
+  if (cell instanceof GRUCell && gruSequenceFusable(cell, opts)) return runGRUSequence(cell, x, initial, opts);
   const [batch, time, features] = x.shape as [number, number, number];
   cell.beginSequence(batch, features, opts.training);
   const inputs = cell.dropInputs(x);

@@ -131,6 +131,7 @@ export class RNN extends Layer<Tensor | Tensor[]> {
       goBackwards: this.goBackwards,
       returnSequences: this.returnSequences,
       training: args.training ?? false,
+      stateGradients: this.returnState,
     });
     dispose(zeros.filter((z) => !states.includes(z)));
     if (this.stateful) this.carry(states);

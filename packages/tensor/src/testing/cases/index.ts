@@ -5,6 +5,7 @@ import { compositeCases } from './composite-cases.js';
 import { convKernelCases } from './conv-cases.js';
 import { type UnaryCheck, elementwiseCases } from './elementwise-cases.js';
 import { layoutCases } from './layout-cases.js';
+import { gruCellCases, lstmCellCases } from './recurrent-cell-cases.js';
 import { matmulCases } from './matmul-cases.js';
 import { reduceKernelCases } from './reduce-cases.js';
 import { softmaxKernelCases } from './softmax-cases.js';
@@ -23,6 +24,8 @@ export function conformanceCases(
     ...elementwiseCases(extra),
     biasActivation: biasActivationCases(extra),
     ...reduceKernelCases(),
+    ...lstmCellCases(),
+    ...gruCellCases(),
     matmul: matmulCases(),
     ...layoutCases(),
     ...convKernelCases(),
