@@ -20,7 +20,7 @@ import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
 import { gruCell, gruCellGrad } from './kernels/gru.js';
 import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
-import { concat, slice } from './kernels/copy-layout.js';
+import { concat, gather, slice } from './kernels/copy-layout.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -138,7 +138,7 @@ export class WasmBackend implements Backend {
       concat: (i, a) => concat(c, i, a),
       pad: (i, a) => delegate(c, 'pad', i, a),
       tile: (i, a) => delegate(c, 'tile', i, a),
-      gather: (i, a) => delegate(c, 'gather', i, a),
+      gather: (i, a) => gather(c, i, a),
       scatterAdd: (i, a) => delegate(c, 'scatterAdd', i, a),
       conv2d: (i, a) => conv2d(c, i, a),
       conv2dBackpropInput: (i, a) => conv2dBackpropInput(c, i, a),

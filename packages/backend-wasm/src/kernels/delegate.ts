@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 
 /** Kernels this backend leaves to the reference implementation: layout ops and rarely hot ones. */
 export type DelegatedKernel =
-  'where' | 'argReduce' | 'reduce' | 'transpose' | 'slice' | 'concat' | 'pad' | 'tile' | 'gather' | 'scatterAdd';
+  'where' | 'argReduce' | 'reduce' | 'transpose' | 'slice' | 'concat' | 'pad' | 'tile' | 'scatterAdd';
 
 let reference: CpuBackend | null = null;
 
