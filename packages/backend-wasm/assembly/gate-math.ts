@@ -1,7 +1,6 @@
 // σ and tanh together with their derivatives from one exponential each, and the lane loads and stores with a scalar
 // tail, for the recurrent cells' kernels.
 // The derivatives take the tail-accurate forms of the unary kernels' Sigmoid.df and Tanh.df (e/(1+e)², 4e/(1+e)²).
-import { F32 } from './common';
 import { ONE, V4, ZERO } from './math';
 
 /** The derivative the last sigAndSlope or tanhAndSlope call computed (per instance, so per thread). */
@@ -17,7 +16,7 @@ export function sigAndSlope(x: v128): v128 {
 }
 
 /**
- * tanh(x), and tanh′(x) in `slope`: e = e^−2|x|, r = 1/(1+e), tanh′ = 4e·r²; tanh is V4.tanh4's odd polynomial
+ * tanh(x), and tanh′(x) in `slope`: e = e^−2|x|, r = 1/(1+e), tanh′ = 4e·r²; tanh is V4.tanhNearZero4's odd polynomial
  * below |x| = 0.625 (relative accuracy near 0) and ±(1 − e)·r above.
  */
 export function tanhAndSlope(x: v128): v128 {
@@ -26,13 +25,7 @@ export function tanhAndSlope(x: v128): v128 {
   const r = f32x4.div(ONE, f32x4.add(ONE, e));
   slope = f32x4.mul(f32x4.mul(V4.splat(4), e), f32x4.mul(r, r));
   const big = v128.or(f32x4.mul(f32x4.sub(ONE, e), r), v128.and(x, i32x4.splat(0x80000000)));
-  const z = f32x4.mul(x, x);
-  let p = V4.splat(-5.70498872745e-3);
-  p = F32.fma4(p, z, V4.splat(2.06390887954e-2));
-  p = F32.fma4(p, z, V4.splat(-5.37397155531e-2));
-  p = F32.fma4(p, z, V4.splat(1.33314422036e-1));
-  p = F32.fma4(p, z, V4.splat(-3.33332819422e-1));
-  const small = F32.fma4(f32x4.mul(p, z), x, x);
+  const small = V4.tanhNearZero4(x);
   // NaN fails `ax >= 0.625` and takes the polynomial, which keeps it NaN.
   return v128.bitselect(big, small, f32x4.ge(ax, V4.splat(0.625)));
 }

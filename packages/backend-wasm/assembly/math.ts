@@ -105,16 +105,21 @@ export class V4 {
     return v128.bitselect(inv, f32x4.mul(e, inv), f32x4.ge(x, V4.splat(0)));
   }
 
-  /** tanh: an odd polynomial below |x| = 0.625 (keeps relative accuracy near 0), 1 − 2/(e^{2|x|} + 1) above. */
-  @inline static tanh4(x: v128): v128 {
-    const ax = f32x4.abs(x);
+  /** tanh below |x| = 0.625: the odd polynomial x + x³·p(x²), which keeps relative accuracy near 0. */
+  @inline static tanhNearZero4(x: v128): v128 {
     const z = f32x4.mul(x, x);
     let p = V4.splat(-5.70498872745e-3);
     p = F32.fma4(p, z, V4.splat(2.06390887954e-2));
     p = F32.fma4(p, z, V4.splat(-5.37397155531e-2));
     p = F32.fma4(p, z, V4.splat(1.33314422036e-1));
     p = F32.fma4(p, z, V4.splat(-3.33332819422e-1));
-    const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), x), x);
+    return F32.fma4(f32x4.mul(p, z), x, x);
+  }
+
+  /** tanh: an odd polynomial below |x| = 0.625 (keeps relative accuracy near 0), 1 − 2/(e^{2|x|} + 1) above. */
+  @inline static tanh4(x: v128): v128 {
+    const ax = f32x4.abs(x);
+    const small = V4.tanhNearZero4(x);
     const e = V4.exp4(f32x4.add(ax, ax));
     const big = f32x4.sub(V4.splat(1.0), f32x4.div(V4.splat(2.0), f32x4.add(e, V4.splat(1.0))));
     const signed = v128.or(big, v128.and(x, i32x4.splat(0x80000000)));

@@ -16,12 +16,6 @@ import {
 import type { GRUCell } from './gru-cell.js';
 import type { LoopOptions, LoopResult } from './rnn-loop.js';
 
-/** Whether {@link runGRUSequence} can stand in for the step-by-step loop (as `sequenceFusable` for the LSTM). */
-export function gruSequenceFusable(cell: GRUCell, opts: LoopOptions): boolean {
-  const dropout = opts.training && (cell.dropout > 0 || cell.recurrentDropout > 0);
-  return cell.fused && !opts.mask && !dropout && opts.stateGradients === false;
-}
-
 /**
  * The whole GRU sequence (Keras' `resetAfter` form) as one recorded op with a hand-written backward through time,
  * as `runLSTMSequence`: the input projection `[time·batch, features]·W + b_x` is one product forward, and `Xᵀ·dZx`,

@@ -17,15 +17,6 @@ import type { LSTMCell } from './lstm-cell.js';
 import type { LoopOptions, LoopResult } from './rnn-loop.js';
 
 /**
- * Whether {@link runLSTMSequence} can stand in for the step-by-step loop: a fused cell, no mask, no dropout drawn,
- * and nobody differentiating through the final states (they come back off the tape).
- */
-export function sequenceFusable(cell: LSTMCell, opts: LoopOptions): boolean {
-  const dropout = opts.training && (cell.dropout > 0 || cell.recurrentDropout > 0);
-  return cell.fused && !opts.mask && !dropout && opts.stateGradients === false;
-}
-
-/**
  * The whole LSTM sequence as one recorded op with a hand-written backward (backpropagation through time): the input
  * projection of every step is one product `[time·batch, features]·W` forward and one `Xᵀ·dZ` backward, and the tape
  * holds one op instead of a dozen per step. Slicing each step's projection off one recorded product would not do:

@@ -1,8 +1,9 @@
 import { type Tensor, add, cast, mul, reshape, slice, stack, sub, tidy, zeros } from '@rectify/tensor';
 import { GRUCell } from './gru-cell.js';
-import { gruSequenceFusable, runGRUSequence } from './gru-sequence.js';
+import type { GatedCell } from './gated-cell.js';
+import { runGRUSequence } from './gru-sequence.js';
 import { LSTMCell } from './lstm-cell.js';
-import { runLSTMSequence, sequenceFusable } from './lstm-sequence.js';
+import { runLSTMSequence } from './lstm-sequence.js';
 import type { RNNCell } from './rnn-cell.js';
 
 export interface LoopOptions {
@@ -25,6 +26,15 @@ export interface LoopResult {
 }
 
 /**
+ * Whether the whole-sequence op (lstm-sequence.ts, gru-sequence.ts) can stand in for the step-by-step loop: a fused
+ * cell, no mask, no dropout drawn, and nobody differentiating through the final states (they come back off the tape).
+ */
+function wholeSequence(cell: GatedCell, opts: LoopOptions): boolean {
+  const dropout = opts.training && (cell.dropout > 0 || cell.recurrentDropout > 0);
+  return cell.fused && !opts.mask && !dropout && opts.stateGradients === false;
+}
+
+/**
  * Runs `cell` over `x` (`[batch, time, features]`), recorded op by op so that the tape backpropagates through
  * time. Each step projects its own slice of the input: one product over `[batch·time, features]` would be fewer
  * calls, but the gradient of each step's slice of that `[batch, time, gates·units]` product is a zero-padded tensor
@@ -44,8 +54,8 @@ export interface LoopResult {
  * output.shape; // → [2, 5, 4]
  */
 export function runCell(cell: RNNCell, x: Tensor, initial: readonly Tensor[], opts: LoopOptions): LoopResult {
-  if (cell instanceof LSTMCell && sequenceFusable(cell, opts)) return runLSTMSequence(cell, x, initial, opts);
-  if (cell instanceof GRUCell && gruSequenceFusable(cell, opts)) return runGRUSequence(cell, x, initial, opts);
+  if (cell instanceof LSTMCell && wholeSequence(cell, opts)) return runLSTMSequence(cell, x, initial, opts);
+  if (cell instanceof GRUCell && wholeSequence(cell, opts)) return runGRUSequence(cell, x, initial, opts);
   const [batch, time, features] = x.shape as [number, number, number];
   cell.beginSequence(batch, features, opts.training);
   const inputs = cell.dropInputs(x);
