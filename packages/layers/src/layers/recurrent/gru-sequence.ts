@@ -32,8 +32,9 @@ export function runGRUSequence(cell: GRUCell, x: Tensor, [h0]: readonly Tensor[]
     const b = args.length > 4 ? args[4] : undefined;
     const [bx, bh] = b ? [0, 1].map((row) => reshape(slice(b, [row, 0], [1, width]), [width])) : [];
     // Time-major rows (t·batch + n), so that each step's projection is one contiguous block.
+    const xRows = tidy(() => reshape(transpose(xs, [1, 0, 2]), [time * batch, features]));
     const projected = tidy(() => {
-      const p = matmul(reshape(transpose(xs, [1, 0, 2]), [time * batch, features]), W);
+      const p = matmul(xRows, W);
       return bx ? add(p, bx) : p;
     });
     // What the backward needs, by processing step: both projections and h before.
@@ -54,14 +55,14 @@ export function runGRUSequence(cell: GRUCell, x: Tensor, [h0]: readonly Tensor[]
     projected.dispose();
     lastH = hs[hs.length - 1];
     // Not the last h: customGrad frees it when it is the value, and the backward needs only the states before.
-    save([xs, W, U, ...zxs, ...zhs, ...hs.slice(0, time)]);
+    save([xRows, W, U, ...zxs, ...zhs, ...hs.slice(0, time)]);
     const value = opts.returnSequences ? stack(outputs, 1) : lastH!;
     return { value, gradFunc: (dy: Tensor, saved: Tensor[]) => backward(dy, saved, b !== undefined) };
   });
 
-  /** `saved` is what the forward saved, as the tape holds it: x, W, U, then zxs, zhs and the h before each step. */
+  /** `saved` is what the forward saved, as the tape holds it: x in time-major rows, W, U, then zxs, zhs and the h before each step. */
   function backward(dy: Tensor, saved: readonly Tensor[], hasBias: boolean): Tensor[] {
-    const [xs, W, U] = saved as [Tensor, Tensor, Tensor];
+    const [xRows, W, U] = saved as [Tensor, Tensor, Tensor];
     const zxs = saved.slice(3, 3 + time);
     const zhs = saved.slice(3 + time, 3 + 2 * time);
     const hs = saved.slice(3 + 2 * time);
@@ -92,7 +93,6 @@ export function runGRUSequence(cell: GRUCell, x: Tensor, [h0]: readonly Tensor[]
     return tidy(() => {
       const dZx = concat(dzxByTime, 0);
       const dZh = concat(dzhByTime, 0);
-      const xRows = reshape(transpose(xs, [1, 0, 2]), [time * batch, features]);
       const dx = transpose(reshape(matmul(dZx, W, false, true), [time, batch, features]), [1, 0, 2]);
       const grads = [dx, matmul(xRows, dZx, true, false), matmul(concat(hBeforeByTime, 0), dZh, true, false), dh!];
       if (hasBias) grads.push(stack([sum(dZx, 0), sum(dZh, 0)], 0));

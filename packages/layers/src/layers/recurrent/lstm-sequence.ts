@@ -33,8 +33,9 @@ export function runLSTMSequence(cell: LSTMCell, x: Tensor, [h0, c0]: readonly Te
     const [xs, W, U, h, c] = args as [Tensor, Tensor, Tensor, Tensor, Tensor];
     const b = args.length > 5 ? args[5] : undefined;
     // Time-major rows (t·batch + n), so that each step's projection is one contiguous block.
+    const xRows = tidy(() => reshape(transpose(xs, [1, 0, 2]), [time * batch, features]));
     const projected = tidy(() => {
-      const p = matmul(reshape(transpose(xs, [1, 0, 2]), [time * batch, features]), W);
+      const p = matmul(xRows, W);
       return b ? add(p, b) : p;
     });
     // What the backward needs, by processing step: z, the cell state before and after, and h before.
@@ -55,14 +56,14 @@ export function runLSTMSequence(cell: LSTMCell, x: Tensor, [h0, c0]: readonly Te
     }
     projected.dispose();
     last = [hPrev, cPrev];
-    save([xs, W, U, ...zs, ...cs, ...hsBefore]);
+    save([xRows, W, U, ...zs, ...cs, ...hsBefore]);
     const value = opts.returnSequences ? stack(outputs, 1) : hPrev;
     return { value, gradFunc: (dy: Tensor, saved: Tensor[]) => backward(dy, saved, b !== undefined) };
   });
 
-  /** `saved` is what the forward saved, as the tape holds it: x, W, U, then zs, cs and hsBefore (see above). */
+  /** `saved` is what the forward saved, as the tape holds it: x in time-major rows, W, U, then zs, cs and hsBefore (see above). */
   function backward(dy: Tensor, saved: readonly Tensor[], hasBias: boolean): Tensor[] {
-    const [xs, W, U] = saved as [Tensor, Tensor, Tensor];
+    const [xRows, W, U] = saved as [Tensor, Tensor, Tensor];
     const zs = saved.slice(3, 3 + time);
     const cs = saved.slice(3 + time, 4 + 2 * time);
     const hsBefore = saved.slice(4 + 2 * time);
@@ -95,7 +96,6 @@ export function runLSTMSequence(cell: LSTMCell, x: Tensor, [h0, c0]: readonly Te
     }
     return tidy(() => {
       const dZ = concat(dzByTime, 0);
-      const xRows = reshape(transpose(xs, [1, 0, 2]), [time * batch, features]);
       const dx = transpose(reshape(matmul(dZ, W, false, true), [time, batch, features]), [1, 0, 2]);
       const grads = [dx, matmul(xRows, dZ, true, false), matmul(concat(hBeforeByTime, 0), dZ, true, false), dh!, dc!];
       if (hasBias) grads.push(sum(dZ, 0));
