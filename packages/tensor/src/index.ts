@@ -55,6 +55,7 @@ export type {
 } from './backend/kernels.js';
 export { fusedKernelDefs, adamStepSize, type FusedInputs, type FusedOutputs } from './fused.js';
 export { CpuBackend } from './cpu/cpu-backend.js';
+export { type SoftmaxRows, softmaxRows } from './backend/softmax-rows.js';
 export { unaryLoop, unaryGradLoop, biasLoop, binaryLoop } from './cpu/loops.js';
 export { type UnaryFn, type BinaryFn, unaryFn, binaryFn, isUnaryFn, isBinaryFn } from './scalar-fn.js';
 export * as mathFns from './math-fns.js';

@@ -1,4 +1,11 @@
-import { type KernelSpecs, type SoftmaxAttrs, type TensorInfo, sizeOf } from '@rectify/tensor';
+import {
+  type KernelSpecs,
+  type SoftmaxAttrs,
+  type SoftmaxRows,
+  type TensorInfo,
+  sizeOf,
+  softmaxRows,
+} from '@rectify/tensor';
 import { type GpuContext, launch } from './launch.js';
 
 /**
@@ -6,22 +13,15 @@ import { type GpuContext, launch } from './launch.js';
  * per element) — and its gradient as two: each row's Σ dy·y, then the weights' gradient. Visibility is worked out
  * from the indices (causal) and the mask row in every kernel; the masked scores are never written.
  */
-interface Geometry {
-  readonly rows: number;
-  readonly cols: number;
-  readonly queries: number;
+interface Geometry extends SoftmaxRows {
   readonly masked: boolean;
   /** Rows of the mask (0 without one): kernels are compiled per input size. */
   readonly maskSize: number;
 }
 
 function geometry(x: TensorInfo, masks: readonly TensorInfo[]): Geometry {
-  const cols = x.shape[x.shape.length - 1]!;
-  const rows = sizeOf(x.shape) / cols;
   return {
-    rows,
-    cols,
-    queries: x.shape.length >= 2 ? x.shape[x.shape.length - 2]! : 1,
+    ...softmaxRows(x.shape),
     masked: masks.length > 0,
     maskSize: masks.length > 0 ? masks[0]!.shape[0]! : 0,
   };

@@ -1,4 +1,4 @@
-import { type KernelSpecs, type TensorInfo, matmulGeometry, sizeOf, stridesOf } from '@rectify/tensor';
+import { type KernelSpecs, type TensorInfo, broadcastStrides, matmulGeometry, sizeOf } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
 /** Products below this many multiply-adds run on one thread. */
@@ -75,8 +75,8 @@ export function matmul(
     return result;
   }
   // Broadcast batch axes: a table of per-product byte offsets, so one task covers the whole batch.
-  const sa = batchStrides(batchA, batchShape);
-  const sb = batchStrides(batchB, batchShape);
+  const sa = broadcastStrides(batchA, batchShape);
+  const sb = broadcastStrides(batchB, batchShape);
   const table = ctx.heap.scratch(nBatch * 12);
   try {
     const i32 = ctx.heap.i32;
@@ -113,11 +113,4 @@ export function matmul(
     ctx.heap.freeScratch(table, nBatch * 12);
   }
   return result;
-}
-
-/** Product-index strides of a broadcast batch shape (0 along broadcast axes). */
-function batchStrides(shape: readonly number[], full: readonly number[]): number[] {
-  const own = stridesOf(shape);
-  const offset = full.length - shape.length;
-  return full.map((_, i) => (i < offset || shape[i - offset] === 1 ? 0 : own[i - offset]!));
 }

@@ -1,4 +1,4 @@
-import { type KernelSpecs, type SoftmaxAttrs, type TensorInfo, sizeOf } from '@rectify/tensor';
+import { type KernelSpecs, type SoftmaxAttrs, type TensorInfo, softmaxRows } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
 /**
@@ -15,19 +15,19 @@ function run(
   masks: readonly TensorInfo[],
   { scale, causal, causalOffset }: SoftmaxAttrs,
 ): TensorInfo {
-  const n = sizeOf(x.shape);
+  const { rows, cols, queries } = softmaxRows(x.shape);
+  const n = rows * cols;
   const out = ctx.out('float32', n);
   const result = { dataId: out, shape: x.shape, dtype: 'float32' as const };
   if (n === 0) return result;
-  const cols = x.shape[x.shape.length - 1]!;
   const [mask, maskRows] = masks;
   ctx.run(
     'softmax',
     {
       code,
-      rows: n / cols,
+      rows,
       cols,
-      queries: x.shape.length >= 2 ? x.shape[x.shape.length - 2]! : 1,
+      queries,
       causal: causal ? 1 : 0,
       offset: causalOffset,
       x: ctx.data(x).ptr,

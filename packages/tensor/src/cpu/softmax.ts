@@ -1,4 +1,5 @@
 import type { KernelSpecs, SoftmaxAttrs, TensorInfo } from '../backend/kernels.js';
+import { type SoftmaxRows, softmaxRows } from '../backend/softmax-rows.js';
 import type { TypedArray } from '../dtype.js';
 import type { CpuStorage } from './storage.js';
 
@@ -8,20 +9,6 @@ interface RowMask {
   readonly mask: TypedArray | null;
   /** Offset of this row's mask entries in `mask`. */
   readonly at: number;
-}
-
-/** The row geometry every softmax kernel shares: rows of `cols` keys, `queries` rows per causal block. */
-export interface SoftmaxRows {
-  readonly rows: number;
-  readonly cols: number;
-  readonly queries: number;
-}
-
-/** Rows, keys per row and queries per [T, S] block (1 for rank-1 x). */
-export function softmaxRows(shape: readonly number[]): SoftmaxRows {
-  const cols = shape[shape.length - 1] ?? 1;
-  const size = shape.reduce((a, b) => a * b, 1);
-  return { rows: cols === 0 ? 0 : size / cols, cols, queries: shape.length >= 2 ? shape[shape.length - 2]! : 1 };
 }
 
 function rowMask(

@@ -1,6 +1,6 @@
 import { engine } from '../engine.js';
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../errors.js';
-import { sizeOf, stridesOf } from '../shape.js';
+import { broadcastStrides, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { type TensorLike, tensor, toTensor } from './convert.js';
 import { cast } from './elementwise.js';
@@ -81,7 +81,7 @@ function maskAsRows(op: string, mask: Tensor, shape: readonly number[]): [Tensor
 
 /** For each row of logits with leading shape `outer`, the row of a mask with leading shape `lead` it reads. */
 function maskRowIndices(outer: readonly number[], lead: readonly number[]): Int32Array {
-  const strides = stridesOf(lead).map((s, i) => (lead[i] === 1 ? 0 : s));
+  const strides = broadcastStrides(lead, outer);
   const out = new Int32Array(sizeOf(outer));
   const idx = new Array<number>(outer.length).fill(0);
   let at = 0;
