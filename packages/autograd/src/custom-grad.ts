@@ -16,7 +16,11 @@ export type GradSaveFunc = (tensors: Tensor[]) => void;
 /** What a customGrad function returns: its value and the gradient of its inputs given the upstream `dy`. */
 export interface CustomGradResult<T extends Tensor = Tensor> {
   readonly value: T;
-  readonly gradFunc: (dy: T, saved: Tensor[]) => Tensor | Tensor[];
+  /**
+   * `needs[i]` says whether input i needs a gradient (it depends on what is being differentiated); where it does
+   * not, the function may return null instead of computing one (TensorFlow.js passes no third argument).
+   */
+  readonly gradFunc: (dy: T, saved: Tensor[], needs: readonly boolean[]) => Tensor | Array<Tensor | null>;
 }
 
 /** The function customGrad wraps: the inputs, then the save function, as TensorFlow.js passes them. */
@@ -25,7 +29,8 @@ export type CustomGradientFunc<T extends Tensor = Tensor> = (...inputs: any[]) =
 
 /**
  * A function with a gradient you write yourself, with TensorFlow.js's semantics: `f(...inputs, save)` returns
- * `{ value, gradFunc }`; `gradFunc(dy, saved)` returns one gradient per input (a single tensor for one input).
+ * `{ value, gradFunc }`; `gradFunc(dy, saved, needs)` returns one gradient per input (a single tensor for one input),
+ * or null for an input whose `needs` entry is false (it depends on nothing being differentiated).
  * The ops inside `f` are not recorded — autograd sees one op whose gradient is `gradFunc` — so it can replace an
  * unstable or costly derivative (a straight-through estimator, a clipped gradient …).
  * @example
@@ -62,8 +67,8 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...args
     // The recorded output must be a tensor of its own: `f` may return one of its inputs unchanged.
     const out = engine.withoutListeners(() => engine.view('identity', value, value.shape)) as T;
     if (value.id >= mark) value.dispose();
-    const grads = (dy: Tensor, kept: readonly Tensor[]): Tensor[] => {
-      const gs = gradFunc(dy as T, [...kept]);
+    const grads = (dy: Tensor, kept: readonly Tensor[], needs: readonly boolean[]): Array<Tensor | null> => {
+      const gs = gradFunc(dy as T, [...kept], needs);
       const list = Array.isArray(gs) ? gs : [gs];
       if (list.length !== xs.length) {
         throw new ValueError(
@@ -71,6 +76,7 @@ export function customGrad<T extends Tensor>(f: CustomGradientFunc<T>): (...args
         );
       }
       list.forEach((g, i) => {
+        if (g === null && !needs[i]) return;
         if (!(g instanceof TensorClass) || g.shape.join() !== xs[i]!.shape.join()) {
           const got = g instanceof TensorClass ? `shape ${fmtShape(g.shape)}` : describeValue(g);
           throw new ShapeError(

@@ -253,7 +253,7 @@ export const gradRules: GradRules = {
   ],
   softmaxGrad: () => higherOrder('softmaxGrad'),
   customGrad: (dy, { inputs, attrs: { gradFunc, numInputs }, needs }) => {
-    const gs = gradFunc(dy, inputs.slice(numInputs) as Tensor[]);
+    const gs = gradFunc(dy, inputs.slice(numInputs) as Tensor[], needs.slice(0, numInputs));
     // The saved tensors ride along as inputs only to be kept alive: they get no gradient.
     return inputs.map((_, i) => (i < numInputs && needs[i] ? gs[i]! : null));
   },

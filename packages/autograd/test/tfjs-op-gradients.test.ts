@@ -160,6 +160,28 @@ describe('customGrad (TensorFlow.js semantics)', () => {
     expect(Array.from(grad((a) => g(a))(tensor([5])).dataSync())).toEqual([1]);
   });
 
+  it('tells gradFunc which inputs need a gradient; those that need none may get null', () => {
+    const seen: boolean[][] = [];
+    const f = customGrad((a: Tensor, b: Tensor) => ({
+      value: mul(a, b),
+      gradFunc: (dy: Tensor, _saved: Tensor[], needs: readonly boolean[]) => {
+        seen.push([...needs]);
+        return [needs[0] ? mul(dy, 10) : null, needs[1] ? mul(dy, 20) : null];
+      },
+    }));
+    const data = tensor([3, 4]);
+    // Only a is differentiated: b is data, its gradient is never computed.
+    expect(Array.from(grad((a: Tensor) => sum(f(a, data)))(tensor([1, 2])).dataSync())).toEqual([10, 10]);
+    expect(seen).toEqual([[true, false]]);
+    const [ga, gb] = grads((a: Tensor, b: Tensor) => sum(f(a, b)))([tensor([1, 2]), data]);
+    expect([...ga!.dataSync(), ...gb!.dataSync()]).toEqual([10, 10, 20, 20]);
+    expect(seen[1]).toEqual([true, true]);
+    const lazy = customGrad((a: Tensor) => ({ value: a.square(), gradFunc: () => [null] as never }));
+    expect(() => grad((a) => lazy(a))(tensor([1]))).toThrow(
+      /gradient 0 must have the shape of input 0, \[1\]; received null/,
+    );
+  });
+
   it('explains a malformed function or gradient', () => {
     expect(() => customGrad(5 as never)).toThrow(/customGrad: f must be a function/);
     const bad = customGrad((a: Tensor) => ({ value: a }) as never);

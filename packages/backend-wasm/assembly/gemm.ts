@@ -26,7 +26,7 @@ export const GEMM_SCRATCH: i32 = (MC * KC + KC * NC + MR * NR) * 4;
  * Writes (or adds, unless `overwrite`) the mr×nr corner of the tile into C; partial tiles go through `tile`, so
  * C outside the matrix is never touched.
  */
-function micro(
+export function micro(
   kc: i32,
   a: usize,
   r1: usize,
@@ -185,13 +185,14 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
   const offsets = <usize>argI(args, GemmArgs.offsets);
   const scratch = <usize>argI(args, GemmArgs.scratch) + <usize>tid * <usize>argI(args, GemmArgs.scratchStride);
   // Units per product: none to split on one thread, or when there are enough products to share out whole;
-  // otherwise about four per thread: column bands when A is read in place (then no work is duplicated), row bands
-  // when A is packed or C too narrow (each band packs its own rows of A but all of B).
+  // otherwise about four per thread. Column bands when A is read in place (then no work is duplicated) or packed but
+  // smaller than B (each band packs all of A: a weight gradient Xᵀ·dY with few features); row bands otherwise
+  // (each band packs its own rows of A but all of B).
   let bandCols = N;
   let bandRows = M;
   if (nt > 1 && nBatch < 2 * nt) {
     const panels = (N + NR - 1) / NR;
-    if (panels >= 2 * nt && !transA) {
+    if (panels >= 2 * nt && (!transA || M < N)) {
       bandCols = NR * max(1, min(16, (panels + 4 * nt - 1) / (4 * nt)));
     } else {
       const tiles = (M + MR - 1) / MR;

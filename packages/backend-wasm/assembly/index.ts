@@ -10,6 +10,7 @@ export { pool, poolGrad } from './pool';
 export { adam } from './optim';
 export { softmax } from './softmax';
 export { lstmCell } from './lstm';
+export { lstmSequence } from './lstm-sequence';
 export { gruCell } from './gru';
 
 /** First byte after the module's static data: the JavaScript allocator starts above it. */

@@ -272,6 +272,49 @@ export enum LstmMode {
 }
 
 /**
+ * `lstmSequence`: a whole LSTM sequence in one task, every step's h·U product and pointwise cell together, U packed
+ * once. Threads share each step's units in blocks of `block` units and wait for the previous step's blocks (`done`
+ * counts finished blocks; JavaScript zeroes it). `mode` is an LstmSeqMode. Forward reads `zx` (x·W + b per step,
+ * `[steps, rows, 4·units]`), `h0`, `c0` and writes `z`, `h`, `c`; backward reads `z`, `c`, `c0` and `dh` (every step,
+ * or only the last when `dhAll` is 0) and writes `dz`, `dh0`, `dc0`. `packed` holds the packed U; `tiles` 256 bytes
+ * of scratch per thread; `claims` one zeroed word per block (the next step to claim). A thread that waits polls `spin`
+ * times, then sleeps (counted in `sleepers`, zeroed by JavaScript) unless `mayBlock` is 0 (a browser's main thread
+ * may not).
+ */
+export enum LstmSeqArgs {
+  mode,
+  steps,
+  rows,
+  units,
+  block,
+  zx,
+  z,
+  u,
+  h0,
+  c0,
+  h,
+  c,
+  dh,
+  dhAll,
+  dz,
+  dh0,
+  dc0,
+  packed,
+  tiles,
+  claims,
+  mayBlock,
+  spin,
+  done,
+  sleepers,
+}
+
+/** Which way `lstmSequence` runs through time. */
+export enum LstmSeqMode {
+  forward,
+  backward,
+}
+
+/**
  * `gruCell`: the GRU pointwise kernel (resetAfter) over `rows` rows of `units`; `zx` and `zh` rows hold 3·units
  * (gates z, r, h). `mode` is a GruMode; `dy` the upstream gradient (grad modes only).
  */

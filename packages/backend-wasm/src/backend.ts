@@ -20,7 +20,7 @@ import { delegate } from './kernels/delegate.js';
 import { biasActivation, binary, cast, unary, unaryGrad } from './kernels/elementwise.js';
 import { gruCell, gruCellGrad } from './kernels/gru.js';
 import { lstmCell, lstmCellGrad } from './kernels/lstm.js';
-import { concat, gather, slice } from './kernels/copy-layout.js';
+import { concat, gather, slice, transpose } from './kernels/copy-layout.js';
 import { matmul } from './kernels/matmul.js';
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './kernels/pool.js';
 import { Probe } from './kernels/probe.js';
@@ -133,7 +133,7 @@ export class WasmBackend implements Backend {
       reduce: (i, a) => reduce(c, i, a),
       argReduce: (i, a) => delegate(c, 'argReduce', i, a),
       matmul: (i, a) => matmul(c, i, a),
-      transpose: (i, a) => delegate(c, 'transpose', i, a),
+      transpose: (i, a) => transpose(c, i, a),
       slice: (i, a) => slice(c, i, a),
       concat: (i, a) => concat(c, i, a),
       pad: (i, a) => delegate(c, 'pad', i, a),

@@ -14,6 +14,7 @@ import {
   GemmArgs,
   GruArgs,
   LstmArgs,
+  LstmSeqArgs,
   PoolArgs,
   ReduceArgs,
   SoftmaxArgs,
@@ -43,6 +44,7 @@ const TASK_ARGS = {
   softmax: SoftmaxArgs,
   lstmCell: LstmArgs,
   gruCell: GruArgs,
+  lstmSequence: LstmSeqArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -1,10 +1,13 @@
 import { type FusedKernelImpl, type FusedKernels, type TensorInfo, adamStepSize, sizeOf } from '@rectify/tensor';
 import type { Context } from './context.js';
 import { PARALLEL_ELEMENTS } from './kernels/elementwise.js';
+import { lstmSequence, lstmSequenceGrad } from './kernels/lstm-sequence.js';
 
 /**
- * The engine's `FusedKernels`, each one pass over memory: Adam's update (`adamUpdate`, which rectify's Adam and AdamW
- * reach through `engine.runFused`). The dense-layer epilogue is the primitive `biasActivation` kernel.
+ * The engine's `FusedKernels`: Adam's update in one pass over memory (`adamUpdate`, which rectify's Adam and AdamW
+ * reach through `engine.runFused`), and a whole LSTM sequence forward and backward in one task each (`lstmSequence`,
+ * `lstmSequenceGrad`, which @rectify/tensor's ops of those names reach). The dense-layer epilogue is the primitive
+ * `biasActivation` kernel.
  */
 export class FusedOps implements FusedKernels {
   constructor(private readonly ctx: Context) {}
@@ -55,4 +58,30 @@ export class FusedOps implements FusedKernels {
     const info = (d: typeof po): TensorInfo => ({ dataId: d, shape: p.shape, dtype: 'float32' });
     return [info(po), info(mo), info(vo)];
   };
+
+  /**
+   * A whole LSTM sequence in one task (`FusedKernelSpecs.lstmSequence`): U packed once, each step's product and
+   * pointwise cell together, the threads sharing each step's units. z is written over zx when `inPlace`.
+   * @example
+   * const previous = getBackend();
+   * await ready('wasm');
+   * const [, h] = engine.runFused('lstmSequence', [zeros([1, 1, 4]), zeros([1, 4]), zeros([1, 1]), zeros([1, 1])], {})!;
+   * h // → [[[0]]]
+   * setBackend(previous);
+   */
+  readonly lstmSequence: FusedKernelImpl<'lstmSequence'> = (inputs, { inPlace }) =>
+    lstmSequence(this.ctx, inputs, inPlace);
+
+  /**
+   * Backpropagation through a whole LSTM sequence in one task (`FusedKernelSpecs.lstmSequenceGrad`).
+   * @example
+   * const previous = getBackend();
+   * await ready('wasm');
+   * const [z, , c] = engine.runFused('lstmSequence', [zeros([1, 1, 4]), zeros([1, 4]), zeros([1, 1]), zeros([1, 1])], {})!;
+   * const [, dh0, dc0] = engine.runFused('lstmSequenceGrad', [z, c, zeros([1, 1]), zeros([1, 4]), ones([1, 1])], {})!;
+   * dh0 // → [[0]]
+   * dc0 // → [[0.25]]
+   * setBackend(previous);
+   */
+  readonly lstmSequenceGrad: FusedKernelImpl<'lstmSequenceGrad'> = (inputs) => lstmSequenceGrad(this.ctx, inputs);
 }

@@ -1,5 +1,5 @@
 import type { FusedKernelName, FusedKernelSpecs } from './backend/kernels.js';
-import { ShapeError, ValueError, fmtShape } from './errors.js';
+import { DTypeError, ShapeError, ValueError, fmtShape } from './errors.js';
 import { shapesEqual } from './shape.js';
 import type { Tensor } from './tensor.js';
 
@@ -25,6 +25,21 @@ const checkRange = (option: string, value: number, unit = false): void => {
     );
   }
 };
+
+/** Throws unless every tensor is float32 (`names` in input order). */
+const checkFloat32 = (op: string, names: readonly string[], tensors: readonly Tensor[]): void => {
+  tensors.forEach((t, i) => {
+    if (t.dtype !== 'float32') throw new DTypeError(`${op}: ${names[i]} must be float32, received ${t.dtype}`);
+  });
+};
+
+/** `expected` describes the layout; `tensors` are named by `names` in the message. */
+const shapeProblem = (op: string, expected: string, names: readonly string[], tensors: readonly Tensor[]) =>
+  new ShapeError(
+    `${op}: expected ${expected}, received ${tensors.map((t, i) => `${names[i]} ${fmtShape(t.shape)}`).join(', ')}`,
+  );
+
+const isShape = (t: Tensor, shape: readonly number[]): boolean => shapesEqual(t.shape, shape);
 
 /**
  * What the engine knows about each fused kernel, independent of backends. The mapped type makes a fused kernel
@@ -53,6 +68,49 @@ export const fusedKernelDefs: { readonly [K in FusedKernelName]: FusedKernelDef<
       checkRange('weightDecay', weightDecay);
       if (!Number.isInteger(step) || step < 1)
         throw new ValueError(`adamUpdate: step must be an integer >= 1, received ${step}`);
+    },
+  },
+  lstmSequence: {
+    donated: [0],
+    check: (inputs) => {
+      const names = ['zx', 'u', 'h0', 'c0'];
+      checkFloat32('lstmSequence', names, inputs);
+      const [zx, u, h0, c0] = inputs;
+      const [steps = 0, batch = 0, width = 0] = zx.shape;
+      const units = width / 4;
+      if (
+        zx.rank !== 3 ||
+        steps < 1 ||
+        !isShape(u, [units, width]) ||
+        !isShape(h0, [batch, units]) ||
+        !isShape(c0, [batch, units])
+      ) {
+        const expected = 'zx [steps ≥ 1, batch, 4·units], u [units, 4·units], h0 and c0 [batch, units]';
+        throw shapeProblem('lstmSequence', expected, names, inputs);
+      }
+    },
+  },
+  lstmSequenceGrad: {
+    donated: [],
+    check: (inputs) => {
+      const names = ['z', 'c', 'c0', 'u', 'dh'];
+      checkFloat32('lstmSequenceGrad', names, inputs);
+      const [z, c, c0, u, dh] = inputs;
+      const [steps = 0, batch = 0, width = 0] = z.shape;
+      const units = width / 4;
+      const state = [batch, units];
+      if (
+        z.rank !== 3 ||
+        steps < 1 ||
+        !isShape(c, [steps, ...state]) ||
+        !isShape(c0, state) ||
+        !isShape(u, [units, width]) ||
+        !(isShape(dh, [steps, ...state]) || isShape(dh, state))
+      ) {
+        const expected =
+          'z [steps ≥ 1, batch, 4·units], c [steps, batch, units], c0 [batch, units], u [units, 4·units], dh [steps, batch, units] or [batch, units]';
+        throw shapeProblem('lstmSequenceGrad', expected, names, inputs);
+      }
     },
   },
 };

@@ -99,6 +99,7 @@ export * as browser from './browser/index.js';
 export * as image from './image/index.js';
 export { biasActivation } from './ops/bias-activation.js';
 export { lstmPointwise } from './ops/lstm-pointwise.js';
+export { lstmSequence, lstmSequenceGrad } from './ops/lstm-sequence.js';
 export { gruPointwise } from './ops/gru-pointwise.js';
 export { conv2d, maxPool, avgPool, maxPool2d, avgPool2d, softmax, logSoftmax } from './ops/nn.js';
 export { maskedSoftmax, type MaskedSoftmaxOptions } from './ops/masked-softmax.js';

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { add, engine, gruPointwise, lstmPointwise, mul, sigmoid, split, tanh, tensor, zeros } from '@rectify/tensor';
+import {
+  type Tensor,
+  add,
+  concat,
+  engine,
+  gruPointwise,
+  lstmPointwise,
+  lstmSequence,
+  lstmSequenceGrad,
+  matmul,
+  mul,
+  reshape,
+  sigmoid,
+  slice,
+  split,
+  tanh,
+  tensor,
+  zeros,
+} from '@rectify/tensor';
 import { expectClose, input } from '@rectify/tensor/testing';
 
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
@@ -81,6 +99,61 @@ describe('gruPointwise', () => {
     );
     expect(() => gruPointwise(zeros([1, 3]), zeros([1, 3]), tensor([[1]], [1, 1], 'int32'))).toThrow(
       'gruPointwise: zx, zh and h must be float32, received float32, float32 and int32',
+    );
+  });
+});
+
+describe('lstmSequence / lstmSequenceGrad', () => {
+  const [steps, batch, units] = [4, 3, 5];
+  const zx = () => input([steps, batch, 4 * units], 31);
+  const u = mul(input([units, 4 * units], 32), tensor(0.5));
+  const h0 = input([batch, units], 33);
+  const c0 = input([batch, units], 34);
+
+  it('runs z_i = zx_i + h_{i−1}·u and the LSTM cell step by step, returning every step’s z, h and c', () => {
+    const [z, h, c] = lstmSequence(zx(), u, h0, c0);
+    expect([z.shape, h.shape, c.shape]).toEqual([
+      [steps, batch, 4 * units],
+      [steps, batch, units],
+      [steps, batch, units],
+    ]);
+    const x = zx();
+    let [hPrev, cPrev] = [h0, c0];
+    for (let i = 0; i < steps; i++) {
+      const zi = add(reshape(slice(x, [i, 0, 0], [1, batch, 4 * units]), [batch, 4 * units]), matmul(hPrev, u));
+      [hPrev, cPrev] = lstmPointwise(zi, cPrev);
+      const at = (t: Tensor, n: number) => reshape(slice(t, [i, 0, 0], [1, batch, n]), [batch, n]).dataSync();
+      expectClose(reshape(zi, [batch, 4 * units]), at(z, 4 * units), 1e-6);
+      expectClose(hPrev, at(h, units), 1e-6);
+      expectClose(cPrev, at(c, units), 1e-6);
+    }
+  });
+
+  it('takes the last step’s dh alone as every step’s dh with zeros before it', () => {
+    const [z, , c] = lstmSequence(zx(), u, h0, c0);
+    const dhLast = input([batch, units], 35);
+    const dhAll = concat([zeros([steps - 1, batch, units]), reshape(dhLast, [1, batch, units])], 0);
+    const a = lstmSequenceGrad(z, c, c0, u, dhLast);
+    const b = lstmSequenceGrad(z, c, c0, u, dhAll);
+    a.forEach((t, i) => expectClose(t, b[i]!.dataSync(), 1e-6));
+    expect(a[0].shape).toEqual([steps, batch, 4 * units]);
+    // Not vacuous: the gradient reaches the first step and the initial states.
+    for (const t of a) expect(Array.from(t.dataSync()).some((v) => Math.abs(v) > 1e-3)).toBe(true);
+  });
+
+  it('names the tensor and the layout it expected on bad input', () => {
+    expect(() => lstmSequence(zeros([2, 3, 8]), zeros([3, 8]), zeros([3, 2]), zeros([3, 2]))).toThrow(
+      /lstmSequence: expected zx \[steps ≥ 1, batch, 4·units\].*received zx \[2,3,8\], u \[3,8\]/,
+    );
+    expect(() => lstmSequence(zeros([0, 3, 8]), zeros([2, 8]), zeros([3, 2]), zeros([3, 2]))).toThrow(
+      /lstmSequence: expected zx \[steps ≥ 1/,
+    );
+    expect(() => lstmSequence(zeros([1, 1, 4], 'int32'), zeros([1, 4]), zeros([1, 1]), zeros([1, 1]))).toThrow(
+      'lstmSequence: zx must be float32, received int32',
+    );
+    const [z, , c] = lstmSequence(zeros([2, 1, 4]), zeros([1, 4]), zeros([1, 1]), zeros([1, 1]));
+    expect(() => lstmSequenceGrad(z, c, zeros([1, 1]), zeros([1, 4]), zeros([3, 1, 1]))).toThrow(
+      /lstmSequenceGrad: expected .*dh \[steps, batch, units\] or \[batch, units\], received .*dh \[3,1,1\]/,
     );
   });
 });

@@ -29,6 +29,48 @@ export function slice(
   return { dataId: out, shape: size, dtype: x.dtype };
 }
 
+/**
+ * A transpose that keeps the trailing axes in place (a `[batch, time, features]` ↔ `[time, batch, features]` swap)
+ * moves whole rows: one copy per row within the WebAssembly memory.
+ */
+export function transpose(
+  ctx: Context,
+  [x]: KernelSpecs['transpose']['inputs'],
+  attrs: KernelSpecs['transpose']['attrs'],
+): TensorInfo {
+  const { perm } = attrs;
+  const rank = perm.length;
+  let kept = 0;
+  while (kept < rank && perm[rank - 1 - kept] === rank - 1 - kept) kept++;
+  const run = sizeOf(x.shape.slice(rank - kept));
+  if (kept === 0 || kept === rank || run < 8) return delegate(ctx, 'transpose', [x], attrs);
+  const shape = perm.map((d) => x.shape[d]!);
+  const n = sizeOf(shape);
+  const out = ctx.out(x.dtype, n);
+  if (n > 0) {
+    // Bits are copied, so int32 words serve float32 too.
+    const memory = x.dtype === 'bool' ? ctx.heap.u8 : ctx.heap.i32;
+    const src = ctx.data(x).ptr / memory.BYTES_PER_ELEMENT;
+    const dst = out.ptr / memory.BYTES_PER_ELEMENT;
+    const inStrides = stridesOf(x.shape);
+    const moved = perm.slice(0, rank - kept);
+    const outer = shape.slice(0, rank - kept);
+    // Walks the output's leading index like an odometer, keeping the matching input offset.
+    const index = new Array<number>(outer.length).fill(0);
+    let from = 0;
+    for (let row = 0; row < n / run; row++) {
+      memory.copyWithin(dst + row * run, src + from, src + from + run);
+      for (let d = outer.length - 1; d >= 0; d--) {
+        from += inStrides[moved[d]!]!;
+        if (++index[d]! < outer[d]!) break;
+        from -= index[d]! * inStrides[moved[d]!]!;
+        index[d] = 0;
+      }
+    }
+  }
+  return { dataId: out, shape, dtype: x.dtype };
+}
+
 export function concat(
   ctx: Context,
   inputs: KernelSpecs['concat']['inputs'],

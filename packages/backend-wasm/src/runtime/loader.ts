@@ -1,5 +1,6 @@
 import { BackendError } from '@rectify/tensor';
 import { hasSimd, isWasmBinary } from './features.js';
+import { kernelImports } from './imports.js';
 
 /** Which compiled kernel build runs: SIMD128 or relaxed SIMD (fused multiply-add), private or shared memory. */
 export interface KernelBuild {
@@ -68,18 +69,19 @@ export interface KernelExports {
   readonly sumChunks: Task;
   readonly lstmCell: Task;
   readonly gruCell: Task;
+  readonly lstmSequence: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;
 
 /** Synchronous instantiation: fine in Node and in workers. */
 export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const instance = new WebAssembly.Instance(module, kernelImports(memory));
   return instance.exports as unknown as KernelExports;
 }
 
 /** Asynchronous instantiation, which browsers require on the main thread. */
 export async function instantiateAsync(module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<KernelExports> {
-  const instance = await WebAssembly.instantiate(module, { env: { memory } });
+  const instance = await WebAssembly.instantiate(module, kernelImports(memory));
   return instance.exports as unknown as KernelExports;
 }

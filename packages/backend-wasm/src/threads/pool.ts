@@ -40,7 +40,8 @@ export class ThreadPool {
   private readonly ctrl: Int32Array;
   private readonly handles: WorkerHandle[] = [];
   private readonly seqs: number[] = [];
-  private readonly mainCanWait: boolean;
+  /** Whether the main thread may block (Atomics.wait): in Node, not in a browser's page. */
+  readonly mainCanWait: boolean;
   private stopped = false;
   /** Resolves when every worker has started (or failed to). */
   readonly ready: Promise<void>;

@@ -46,6 +46,7 @@ export const TASKS = [
   'softmax',
   'lstmCell',
   'gruCell',
+  'lstmSequence',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

@@ -1,6 +1,7 @@
 // The loop every kernel worker runs: instantiates the kernel module over the shared memory, then runs the tasks the
 // main thread posts in its control slot until told to stop. The browser worker (worker.ts) and the Node one
 // (node-worker.ts) differ only in how they receive `init` and say they are ready.
+import { kernelImports } from '../runtime/imports.js';
 import {
   ARGS,
   DONE,
@@ -30,10 +31,7 @@ export function serve(init: WorkerInit, signalReady: () => void): void {
   const base = slot * SLOT;
   let tasks: Task[];
   try {
-    const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<
-      string,
-      Task
-    >;
+    const exports = new WebAssembly.Instance(init.module, kernelImports(init.memory)).exports as Record<string, Task>;
     tasks = TASKS.map((name) => exports[name]!);
   } catch (err) {
     Atomics.store(ctrl, base + STATE, FAILED);

@@ -128,11 +128,15 @@ export interface ViewSpecs {
   /**
    * A function with a user-written gradient (autograd's `customGrad`): its forward ops run unrecorded and the
    * record carries the gradient function. The inputs are the function's arguments (the first `numInputs`) and
-   * then the tensors it saved for its gradient, which the tape keeps alive that way.
+   * then the tensors it saved for its gradient, which the tape keeps alive that way. `needs` says which arguments
+   * need a gradient; the function may return null for the others.
    */
   customGrad: {
     inputs: TensorInfo[];
-    attrs: { gradFunc: (dy: Tensor, saved: readonly Tensor[]) => ReadonlyArray<Tensor>; numInputs: number };
+    attrs: {
+      gradFunc: (dy: Tensor, saved: readonly Tensor[], needs: readonly boolean[]) => ReadonlyArray<Tensor | null>;
+      numInputs: number;
+    };
   };
 }
 
@@ -168,7 +172,8 @@ export interface AdamUpdateAttrs {
  * kernels a backend may leave any of them out (or decline a call by returning null): callers then run the composed
  * ops, which stay the definition. The engine validates inputs before calling one and sets `inPlace` only when the
  * caller gave the donated inputs up and no other tensor shares their buffers. Fused kernels are never recorded for
- * autograd: they serve updates that run outside gradient functions, such as optimizer steps.
+ * autograd: they serve updates that run outside gradient functions, such as optimizer steps, and the insides of
+ * hand-written gradients (a `customGrad` forward and its gradient function).
  */
 export interface FusedKernelSpecs {
   /** One Adam/AdamW step; `p`, `m` and `v` are donated (overwritten when `inPlace`). */
@@ -176,6 +181,28 @@ export interface FusedKernelSpecs {
     inputs: [p: TensorInfo, g: TensorInfo, m: TensorInfo, v: TensorInfo];
     attrs: AdamUpdateAttrs;
     outputs: [p: TensorInfo, m: TensorInfo, v: TensorInfo];
+  };
+  /**
+   * A whole LSTM sequence (the `lstmCell` step, Keras' default activations) from every step's input part
+   * `zx` `[steps, batch, 4·units]` (x·W + b), the recurrent kernel `u` `[units, 4·units]` and the initial states
+   * `h0`, `c0` `[batch, units]`: step i computes z_i = zx_i + h_{i−1}·u, then c_i and h_i. Returns every step's `z`
+   * (what the backward reads), `h` and `c` (`[steps, batch, …]`). `zx` is donated (z may be written over it).
+   */
+  lstmSequence: {
+    inputs: [zx: TensorInfo, u: TensorInfo, h0: TensorInfo, c0: TensorInfo];
+    attrs: Record<string, never>;
+    outputs: [z: TensorInfo, h: TensorInfo, c: TensorInfo];
+  };
+  /**
+   * Backpropagation through time of `lstmSequence` from its saved `z` and `c`, the initial `c0`, `u`, and the
+   * upstream gradient `dh` of the hidden states — every step's (`[steps, batch, units]`) or only the last one's
+   * (`[batch, units]`). Returns the gradient of every step's z (so of zx: the caller forms dW, du and db from it
+   * with two products and a sum) and of `h0` and `c0`.
+   */
+  lstmSequenceGrad: {
+    inputs: [z: TensorInfo, c: TensorInfo, c0: TensorInfo, u: TensorInfo, dh: TensorInfo];
+    attrs: Record<string, never>;
+    outputs: [dz: TensorInfo, dh0: TensorInfo, dc0: TensorInfo];
   };
 }
 

@@ -57,11 +57,15 @@ export function runGRUSequence(cell: GRUCell, x: Tensor, [h0]: readonly Tensor[]
     // Not the last h: customGrad frees it when it is the value, and the backward needs only the states before.
     save([xRows, W, U, ...zxs, ...zhs, ...hs.slice(0, time)]);
     const value = opts.returnSequences ? stack(outputs, 1) : lastH!;
-    return { value, gradFunc: (dy: Tensor, saved: Tensor[]) => backward(dy, saved, b !== undefined) };
+    return {
+      value,
+      gradFunc: (dy: Tensor, saved: Tensor[], needs: readonly boolean[]) =>
+        backward(dy, saved, needs[0]!, b !== undefined),
+    };
   });
 
   /** `saved` is what the forward saved, as the tape holds it: x in time-major rows, W, U, then zxs, zhs and the h before each step. */
-  function backward(dy: Tensor, saved: readonly Tensor[], hasBias: boolean): Tensor[] {
+  function backward(dy: Tensor, saved: readonly Tensor[], needsX: boolean, hasBias: boolean): Array<Tensor | null> {
     const [xRows, W, U] = saved as [Tensor, Tensor, Tensor];
     const zxs = saved.slice(3, 3 + time);
     const zhs = saved.slice(3 + time, 3 + 2 * time);
@@ -93,7 +97,8 @@ export function runGRUSequence(cell: GRUCell, x: Tensor, [h0]: readonly Tensor[]
     return tidy(() => {
       const dZx = concat(dzxByTime, 0);
       const dZh = concat(dzhByTime, 0);
-      const dx = transpose(reshape(matmul(dZx, W, false, true), [time, batch, features]), [1, 0, 2]);
+      // A model's first layer: x is data and needs no gradient.
+      const dx = needsX ? transpose(reshape(matmul(dZx, W, false, true), [time, batch, features]), [1, 0, 2]) : null;
       const grads = [dx, matmul(xRows, dZx, true, false), matmul(concat(hBeforeByTime, 0), dZh, true, false), dh!];
       if (hasBias) grads.push(stack([sum(dZx, 0), sum(dZh, 0)], 0));
       [...dzxByTime, ...dzhByTime].forEach((d) => d.dispose());

@@ -3,12 +3,12 @@ import {
   type Tensor,
   add,
   concat,
-  engine,
-  lstmPointwise,
+  lstmSequence,
+  lstmSequenceGrad,
   matmul,
   reshape,
+  reverse,
   slice,
-  stack,
   sum,
   tidy,
   transpose,
@@ -18,88 +18,59 @@ import type { LoopOptions, LoopResult } from './rnn-loop.js';
 
 /**
  * The whole LSTM sequence as one recorded op with a hand-written backward (backpropagation through time): the input
- * projection of every step is one product `[time·batch, features]·W` forward and one `Xᵀ·dZ` backward, and the tape
- * holds one op instead of a dozen per step. Slicing each step's projection off one recorded product would not do:
- * each slice's gradient is a zero-padded tensor of the whole product, so backward cost grows with time².
- * The steps run the same `lstmPointwise` kernels as the step-by-step loop, so the two agree to rounding.
+ * projection of every step is one product `[time·batch, features]·W` forward and one `Xᵀ·dZ` backward, the
+ * recurrent weights' gradient one `Hᵀ·dZ`, and the steps themselves run in `lstmSequence` / `lstmSequenceGrad` —
+ * one task each on a backend with the fused kernels (the wasm backend), the `lstmPointwise` kernels step by step
+ * elsewhere. Slicing each step's projection off one recorded product would not do: each slice's gradient is a
+ * zero-padded tensor of the whole product, so backward cost grows with time². x's gradient is skipped when x needs
+ * none (a model's first layer).
  */
 export function runLSTMSequence(cell: LSTMCell, x: Tensor, [h0, c0]: readonly Tensor[], opts: LoopOptions): LoopResult {
   const [batch, time, features] = x.shape as [number, number, number];
   const units = cell.units;
-  const order = Array.from({ length: time }, (_, i) => (opts.goBackwards ? time - 1 - i : i));
+  /** `[time, batch, n]` in processing order ↔ `[batch, time, n]` in time order. */
+  const toSteps = (t: Tensor): Tensor => {
+    const steps = transpose(t, [1, 0, 2]);
+    return opts.goBackwards ? reverse(steps, 0) : steps;
+  };
+  const fromSteps = (t: Tensor): Tensor => transpose(opts.goBackwards ? reverse(t, 0) : t, [1, 0, 2]);
+  const lastStep = (t: Tensor): Tensor => reshape(slice(t, [time - 1, 0, 0], [1, batch, units]), [batch, units]);
   let last: Tensor[] = [];
   const sequence = customGrad((...args: Tensor[]) => {
     const save = args.pop() as unknown as GradSaveFunc;
     const [xs, W, U, h, c] = args as [Tensor, Tensor, Tensor, Tensor, Tensor];
     const b = args.length > 5 ? args[5] : undefined;
-    // Time-major rows (t·batch + n), so that each step's projection is one contiguous block.
-    const xRows = tidy(() => reshape(transpose(xs, [1, 0, 2]), [time * batch, features]));
-    const projected = tidy(() => {
+    // Time-major rows in processing order (step·batch + n), so that each step's projection is one contiguous block.
+    const xRows = tidy(() => reshape(toSteps(xs), [time * batch, features]));
+    const zx = tidy(() => {
       const p = matmul(xRows, W);
-      return b ? add(p, b) : p;
+      return reshape(b ? add(p, b) : p, [time, batch, 4 * units]);
     });
-    // What the backward needs, by processing step: z, the cell state before and after, and h before.
-    const zs: Tensor[] = [];
-    const cs: Tensor[] = [c];
-    const hsBefore: Tensor[] = [];
-    let hPrev = h;
-    let cPrev = c;
-    const outputs: Tensor[] = [];
-    for (const t of order) {
-      const z = tidy(() => add(slice(projected, [t * batch, 0], [batch, 4 * units]), matmul(hPrev, U)));
-      const [hNext, cNext] = lstmPointwise(z, cPrev);
-      zs.push(z);
-      hsBefore.push(hPrev);
-      cs.push(cNext);
-      outputs.push(hNext);
-      [hPrev, cPrev] = [hNext, cNext];
-    }
-    projected.dispose();
-    last = [hPrev, cPrev];
-    save([xRows, W, U, ...zs, ...cs, ...hsBefore]);
-    const value = opts.returnSequences ? stack(outputs, 1) : hPrev;
-    return { value, gradFunc: (dy: Tensor, saved: Tensor[]) => backward(dy, saved, b !== undefined) };
+    const [z, hs, cs] = lstmSequence(zx, U, h, c);
+    last = [lastStep(hs), lastStep(cs)];
+    save([xRows, W, U, z, hs, cs, h, c]);
+    // Keras returns a backwards layer's sequence in processing order.
+    const value = opts.returnSequences ? transpose(hs, [1, 0, 2]) : last[0]!;
+    return {
+      value,
+      gradFunc: (dy: Tensor, saved: Tensor[], needs: readonly boolean[]) =>
+        backward(dy, saved, needs[0]!, b !== undefined),
+    };
   });
 
-  /** `saved` is what the forward saved, as the tape holds it: x in time-major rows, W, U, then zs, cs and hsBefore (see above). */
-  function backward(dy: Tensor, saved: readonly Tensor[], hasBias: boolean): Tensor[] {
-    const [xRows, W, U] = saved as [Tensor, Tensor, Tensor];
-    const zs = saved.slice(3, 3 + time);
-    const cs = saved.slice(3 + time, 4 + 2 * time);
-    const hsBefore = saved.slice(4 + 2 * time);
-    const dzByTime: Tensor[] = new Array<Tensor>(time);
-    const hBeforeByTime: Tensor[] = new Array<Tensor>(time);
-    let dh: Tensor | undefined;
-    let dc: Tensor | undefined;
-    for (let i = time - 1; i >= 0; i--) {
-      const t = order[i]!;
-      const stepDy = opts.returnSequences
-        ? reshape(slice(dy, [0, i, 0], [batch, 1, units]), [batch, units])
-        : i === time - 1
-          ? dy
-          : undefined;
-      const [dz, dcPrev, dhPrev] = tidy(() => {
-        const dhAll = dh && stepDy ? add(dh, stepDy) : (dh ?? stepDy)!;
-        const z = zs[i]!;
-        const grad = (part: 'state' | 'hidden', c: Tensor, g: Tensor, wrt: 'z' | 'c') =>
-          engine.runKernel('lstmCellGrad', [z, c, g], { part, wrt });
-        const dcHidden = grad('hidden', cs[i + 1]!, dhAll, 'c');
-        const dcAll = dc ? add(dc, dcHidden) : dcHidden;
-        const dzStep = add(grad('hidden', cs[i + 1]!, dhAll, 'z'), grad('state', cs[i]!, dcAll, 'z'));
-        return [dzStep, grad('state', cs[i]!, dcAll, 'c'), matmul(dzStep, U, false, true)];
-      });
-      dh?.dispose();
-      dc?.dispose();
-      [dh, dc] = [dhPrev!, dcPrev!];
-      dzByTime[t] = dz!;
-      hBeforeByTime[t] = hsBefore[i]!;
-    }
+  /** `saved` is what the forward saved: x's rows, W, U, then every step's z, h and c, then h0 and c0. */
+  function backward(dy: Tensor, saved: readonly Tensor[], needsX: boolean, hasBias: boolean): Array<Tensor | null> {
+    const [xRows, W, U, z, hs, cs, h, c] = saved as [Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor];
     return tidy(() => {
-      const dZ = concat(dzByTime, 0);
-      const dx = transpose(reshape(matmul(dZ, W, false, true), [time, batch, features]), [1, 0, 2]);
-      const grads = [dx, matmul(xRows, dZ, true, false), matmul(concat(hBeforeByTime, 0), dZ, true, false), dh!, dc!];
+      const dh = opts.returnSequences ? transpose(dy, [1, 0, 2]) : dy;
+      const [dz, dh0, dc0] = lstmSequenceGrad(z, cs, c, U, dh);
+      const dZ = reshape(dz, [time * batch, 4 * units]);
+      // Each step's h before it: h0, then every step's h but the last.
+      const before = time > 1 ? slice(hs, [0, 0, 0], [time - 1, batch, units]) : undefined;
+      const hRows = before ? concat([h, reshape(before, [(time - 1) * batch, units])], 0) : h;
+      const dx = needsX ? fromSteps(reshape(matmul(dZ, W, false, true), [time, batch, features])) : null;
+      const grads = [dx, matmul(xRows, dZ, true, false), matmul(hRows, dZ, true, false), dh0, dc0];
       if (hasBias) grads.push(sum(dZ, 0));
-      dzByTime.forEach((d) => d.dispose());
       return grads;
     });
   }
