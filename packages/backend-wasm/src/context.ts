@@ -45,6 +45,7 @@ const TASK_ARGS = {
   lstmCell: LstmArgs,
   gruCell: GruArgs,
   lstmSequence: LstmSeqArgs,
+  convImplicit: ConvArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -1,5 +1,11 @@
 import type { Conv2DInfo, KernelSpecs, TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
+import {
+  implicitForward,
+  implicitForwardApplies,
+  implicitInputGrad,
+  implicitInputGradApplies,
+} from './conv-implicit.js';
 import { gemm } from './matmul.js';
 
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
@@ -89,6 +95,10 @@ export function conv2d(
     ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
     return result;
   }
+  if (implicitForwardApplies(info)) {
+    implicitForward(ctx, info, xp, w, out.ptr);
+    return result;
+  }
   runTiled(ctx, 'convForward', info, p, { x: xp, w, y: out.ptr });
   return result;
 }
@@ -110,6 +120,10 @@ export function conv2dBackpropInput(
   }
   if (p.P === 0 || p.KK === 0) {
     ctx.heap.view(dx).fill(0);
+    return result;
+  }
+  if (implicitInputGradApplies(info)) {
+    implicitInputGrad(ctx, info, g, w, dx.ptr);
     return result;
   }
   runTiled(ctx, 'convInputGrad', info, p, { x: dx.ptr, w, y: g });

@@ -7,13 +7,14 @@ import type { WasmData } from '../runtime/heap.js';
 const PANEL = 8;
 /** Multiply-adds per step from which the step's blocks are shared between threads. */
 const PARALLEL_STEP_WORK = 1 << 17;
-/** Bytes of one thread's scratch: a 4×8 edge tile and a wait word (THREAD_SCRATCH in assembly/lstm-sequence.ts). */
+/** Bytes of one thread's scratch: a 4×8 edge tile, padded (THREAD_SCRATCH in assembly/lstm-sequence.ts). */
 const THREAD_SCRATCH = 256;
 /**
- * Times a thread polls for the previous step's blocks before it sleeps: tens of microseconds, about one block's
- * work. `RECTIFY_WASM_BARRIER_SPIN` overrides it (0: sleep at once, as tests do to exercise sleeping).
+ * Times a thread polls for the previous step's blocks before it sleeps: some tens of microseconds, about one step's
+ * work at the bench's size (2¹⁴ polls, with a thread waking from sleep every few steps, made the LSTM 10–20 % slower).
+ * `RECTIFY_WASM_BARRIER_SPIN` overrides it (0: sleep at once, as tests do to exercise sleeping).
  */
-const BARRIER_SPIN = Number(globalThis.process?.env?.RECTIFY_WASM_BARRIER_SPIN ?? 1 << 14);
+const BARRIER_SPIN = Number(globalThis.process?.env?.RECTIFY_WASM_BARRIER_SPIN ?? 1 << 16);
 
 type Buffers = Partial<Record<'zx' | 'z' | 'h0' | 'c0' | 'h' | 'c' | 'dh' | 'dz' | 'dh0' | 'dc0', WasmData>>;
 

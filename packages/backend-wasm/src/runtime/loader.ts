@@ -70,6 +70,7 @@ export interface KernelExports {
   readonly lstmCell: Task;
   readonly gruCell: Task;
   readonly lstmSequence: Task;
+  readonly convImplicit: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

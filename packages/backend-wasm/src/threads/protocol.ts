@@ -47,6 +47,7 @@ export const TASKS = [
   'lstmCell',
   'gruCell',
   'lstmSequence',
+  'convImplicit',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 

@@ -93,6 +93,9 @@ const POOLS: readonly PoolSpec[] = [
   { x: [1, 6, 6, 2], size: 2, strides: 1, pad: 1, kind: 'normal' },
   // Many equal values: maxPoolGrad must send each window's gradient to the first maximum only.
   { x: [2, 7, 7, 3], size: 3, strides: 2, pad: 'same', kind: 'rounded' },
+  // Windows that tile the input exactly, with ties.
+  { x: [2, 8, 6, 8], size: 2, strides: 2, pad: 'valid', kind: 'rounded' },
+  { x: [1, 6, 8, 4], size: [2, 4], strides: [2, 4], pad: 'valid', kind: 'rounded' },
 ];
 
 function poolLabel(s: PoolSpec): string {

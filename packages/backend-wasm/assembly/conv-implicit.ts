@@ -1,0 +1,68 @@
+// Implicit-GEMM convolution: the product im2col(x)·filter with A read straight from the input. With no dilation
+// along the width, kernel row kh of an output pixel's receptive field is one contiguous run of kW·inC floats of the
+// input, so each 4×8 tile of the output is kH micro-kernel calls of depth kW·inC over the input itself: no column
+// matrix is written and read back. The caller pads the input beforehand, so every window lies inside it.
+// Parameters: ConvArgs, describing the padded problem (x is the padded input, inH×inW its size, padTop/padLeft 0).
+import { ConvArgs } from './abi';
+import { F32, argI, claim } from './common';
+import { MR, NR, micro } from './gemm';
+import { packB } from './pack';
+
+/** Byte address in `x` of the first value of output row r's receptive field (its window's top-left pixel). */
+function windowStart(args: usize, x: usize, r: i32): usize {
+  const inW = argI(args, ConvArgs.inW);
+  const inC = argI(args, ConvArgs.inC);
+  const outW = argI(args, ConvArgs.outW);
+  const P = argI(args, ConvArgs.outH) * outW;
+  const img = r / P;
+  const p = r - img * P;
+  const oh = p / outW;
+  const ow = p - oh * outW;
+  const pixel = oh * argI(args, ConvArgs.strideH) * inW + ow * argI(args, ConvArgs.strideW);
+  return F32.at(x, img * argI(args, ConvArgs.inH) * inW * inC + pixel * inC);
+}
+
+/**
+ * Task: y[images·outH·outW, outC] = conv(x, w), w being the filter [kH·kW·inC, outC]. Each thread packs the filter
+ * into its own scratch (then a 4×8 edge tile), then claims `tile` output rows at a time. Each output element is
+ * computed by one thread in a fixed order, so results do not depend on the thread count.
+ */
+export function convImplicit(args: usize, tid: i32, _nt: i32): void {
+  const x = <usize>argI(args, ConvArgs.x);
+  const w = <usize>argI(args, ConvArgs.w);
+  const y = <usize>argI(args, ConvArgs.y);
+  const outC = argI(args, ConvArgs.outC);
+  const kH = argI(args, ConvArgs.kH);
+  const run = argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+  const KK = kH * run;
+  const rows = argI(args, ConvArgs.batch) * argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+  const tile = argI(args, ConvArgs.tile);
+  const packed = <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
+  const edge = packed + ((<usize>(KK * (((outC + NR - 1) / NR) * NR))) << 2);
+  packB(w, outC, false, 0, KK, 0, outC, packed);
+  // Bytes between the runs of consecutive kernel rows.
+  const rowStep = (<usize>(argI(args, ConvArgs.dilationH) * argI(args, ConvArgs.inW) * argI(args, ConvArgs.inC))) << 2;
+  const runBytes = (<usize>run) << 5;
+  const ldcBytes = (<usize>outC) << 2;
+  const units = (rows + tile - 1) / tile;
+  for (let u = claim(args); u < units; u = claim(args)) {
+    const end = min(rows, (u + 1) * tile);
+    for (let r = u * tile; r < end; r += MR) {
+      const mr = min(MR, end - r);
+      // Rows past the edge re-read the last row's window (their results are dropped).
+      const a = windowStart(args, x, r);
+      const o1 = mr > 1 ? windowStart(args, x, r + 1) - a : 0;
+      const o2 = mr > 2 ? windowStart(args, x, r + 2) - a : o1;
+      const o3 = mr > 3 ? windowStart(args, x, r + 3) - a : o2;
+      const c = F32.at(y, r * outC);
+      for (let jp = 0; jp < outC; jp += NR) {
+        const nr = min(NR, outC - jp);
+        const bp = packed + ((<usize>(jp * KK)) << 2);
+        for (let kh = 0; kh < kH; kh++) {
+          const ak = a + <usize>kh * rowStep;
+          micro(run, ak, o1, o2, o3, 4, bp + <usize>kh * runBytes, F32.at(c, jp), ldcBytes, kh == 0, mr, nr, edge);
+        }
+      }
+    }
+  }
+}

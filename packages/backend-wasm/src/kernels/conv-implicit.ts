@@ -1,0 +1,159 @@
+// The implicit-GEMM convolution (assembly/conv-implicit.ts): which convolutions and input gradients take it, and
+// the input padding and filter flip it needs. It reads the receptive fields from the (padded) input in place,
+// where the tiled kernels write each tile of im2col's column matrix and read it back.
+import type { Conv2DInfo } from '@rectify/tensor';
+import type { Context } from '../context.js';
+
+/** Largest packed filter (each thread packs its own): larger ones take the tiled im2col kernels. */
+const MAX_FILTER_BYTES = 256 * 1024;
+/**
+ * Shortest run of a kernel row (kW·inC floats): each run is one micro-kernel call, whose load and store of the
+ * output tile a short run would not amortise.
+ */
+const MIN_RUN = 32;
+/** Multiply-adds from which the task is shared between threads (the tiled kernels' threshold). */
+const PARALLEL_WORK = 1 << 16;
+/** Output rows per claimed unit. */
+const TILE_ROWS = 64;
+
+/** A problem for the task: the padded input's size, no padding left to apply, no dilation along the width. */
+type PaddedConv = Omit<Conv2DInfo, 'dilationW' | 'padTop' | 'padLeft'>;
+
+/** Bytes of a filter of `depth` rows and `n` columns packed in 8-column panels. */
+const packedBytes = (depth: number, n: number) => depth * Math.ceil(n / 8) * 8 * 4;
+
+/** Whether the kernel takes a filter of `depth` = kH·kW·inC rows, kW·inC per kernel row, and `n` columns. */
+function fits(depth: number, run: number, n: number): boolean {
+  return run >= MIN_RUN && packedBytes(depth, n) <= MAX_FILTER_BYTES;
+}
+
+/** Whether a convolution's forward takes the implicit-GEMM kernel (any stride; dilation along the height only). */
+export function implicitForwardApplies(info: Conv2DInfo): boolean {
+  return info.dilationW === 1 && fits(info.kH * info.kW * info.inC, info.kW * info.inC, info.outC);
+}
+
+/** The input gradient as a forward problem: dy padded by k − 1 − pad, into a [inH + kH − 1, inW + kW − 1] frame. */
+function inputGradGeometry(info: Conv2DInfo) {
+  const { inH, inW, kH, kW, padTop, padLeft } = info;
+  return { top: kH - 1 - padTop, left: kW - 1 - padLeft, h: inH + kH - 1, wd: inW + kW - 1 };
+}
+
+/**
+ * Whether a convolution's input gradient takes the implicit-GEMM kernel: stride 1, no dilation, padding under the
+ * kernel's size, and few wasted columns in the last 8-column panel (im2col's GEMM, whose columns are kH·kW·inC
+ * there, wastes none).
+ */
+export function implicitInputGradApplies(info: Conv2DInfo): boolean {
+  const { inC, outH, outW, outC, kH, kW } = info;
+  const { top, left, h, wd } = inputGradGeometry(info);
+  return (
+    info.strideH === 1 &&
+    info.strideW === 1 &&
+    info.dilationH === 1 &&
+    info.dilationW === 1 &&
+    top >= 0 &&
+    left >= 0 &&
+    top + outH <= h &&
+    left + outW <= wd &&
+    fits(kH * kW * outC, kW * outC, inC) &&
+    Math.ceil(inC / 8) * 8 <= 1.15 * inC
+  );
+}
+
+/**
+ * Runs the task on `x` [batch, h, wd, inC] placed at row `top`, column `left` of the padded frame (zeros around it,
+ * in scratch, unless the frame is x itself) with filter `w` [kH·kW·inC, outC] into `y`.
+ */
+function run(
+  ctx: Context,
+  conv: PaddedConv,
+  x: number,
+  frame: { top: number; left: number; h: number; wd: number },
+  w: number,
+  y: number,
+): void {
+  const { top, left, h, wd } = frame;
+  const { batch, inH, inW, inC, outC, kH, kW } = conv;
+  const padded = top > 0 || left > 0 || inH > h || inW > wd;
+  const frameBytes = padded ? batch * inH * inW * inC * 4 : 0;
+  const xp = padded ? ctx.heap.scratch(frameBytes) : x;
+  // Each thread's scratch: its packed filter, then the micro-kernel's 4×8 edge tile.
+  const perThread = Math.ceil((packedBytes(kH * kW * inC, outC) + 128) / 64) * 64;
+  const threads = Math.max(1, ctx.threads);
+  const scratch = ctx.heap.scratch(perThread * threads);
+  try {
+    if (padded) {
+      const f = ctx.heap.f32;
+      const [row, frameRow] = [wd * inC, inW * inC];
+      // Only the border is zeroed: the rows above and below the image, and each image row's margins.
+      for (let n = 0; n < batch; n++) {
+        const image = (xp >>> 2) + n * inH * frameRow;
+        f.fill(0, image, image + top * frameRow);
+        f.fill(0, image + (top + h) * frameRow, image + inH * frameRow);
+        for (let i = 0; i < h; i++) {
+          const start = image + (top + i) * frameRow;
+          const src = (x >>> 2) + (n * h + i) * row;
+          f.fill(0, start, start + left * inC);
+          f.copyWithin(start + left * inC, src, src + row);
+          f.fill(0, start + left * inC + row, start + frameRow);
+        }
+      }
+    }
+    const params = { ...conv, x: xp, w, y, padTop: 0, padLeft: 0, dilationW: 1, tile: TILE_ROWS, chunks: 0 };
+    const work = batch * conv.outH * conv.outW * kH * kW * inC * outC;
+    ctx.run('convImplicit', { ...params, scratch, scratchStride: perThread }, work >= PARALLEL_WORK);
+  } finally {
+    ctx.heap.freeScratch(scratch, perThread * threads);
+    if (padded) ctx.heap.freeScratch(xp, frameBytes);
+  }
+}
+
+/** The forward, `y` = conv(x, w), of a convolution that `implicitForwardApplies` to. */
+export function implicitForward(ctx: Context, info: Conv2DInfo, x: number, w: number, y: number): void {
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH, padTop, padLeft } = info;
+  // Tall and wide enough for every window and for the image at its offset.
+  const h = Math.max(inH + padTop, (outH - 1) * strideH + (kH - 1) * dilationH + 1);
+  const wd = Math.max(inW + padLeft, (outW - 1) * strideW + kW);
+  const conv = { batch, inH: h, inW: wd, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH };
+  run(ctx, conv, x, { top: padTop, left: padLeft, h: inH, wd: inW }, w, y);
+}
+
+/**
+ * The input gradient of a convolution that `implicitInputGradApplies` to. With stride 1 and no dilation it is itself
+ * a convolution: dy, padded by k − 1 − pad, with the filter flipped in space and its channel axes swapped.
+ */
+export function implicitInputGrad(ctx: Context, info: Conv2DInfo, dy: number, w: number, dx: number): void {
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = info;
+  const { top, left, h, wd } = inputGradGeometry(info);
+  const flippedBytes = kH * kW * outC * inC * 4;
+  const flipped = ctx.heap.scratch(flippedBytes);
+  try {
+    const f = ctx.heap.f32;
+    const [src, dst] = [w >>> 2, flipped >>> 2];
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++) {
+        const from = src + (kh * kW + kw) * inC * outC;
+        const to = dst + ((kH - 1 - kh) * kW + (kW - 1 - kw)) * outC * inC;
+        for (let ci = 0; ci < inC; ci++)
+          for (let co = 0; co < outC; co++) f[to + co * inC + ci] = f[from + ci * outC + co]!;
+      }
+    }
+    const conv = {
+      batch,
+      inH: h,
+      inW: wd,
+      inC: outC,
+      outH: inH,
+      outW: inW,
+      outC: inC,
+      kH,
+      kW,
+      strideH: 1,
+      strideW: 1,
+      dilationH: 1,
+    };
+    run(ctx, conv, dy, { top, left, h: outH, wd: outW }, flipped, dx);
+  } finally {
+    ctx.heap.freeScratch(flipped, flippedBytes);
+  }
+}
