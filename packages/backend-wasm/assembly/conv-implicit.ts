@@ -3,7 +3,7 @@
 // input, so each 4×8 tile of the output is kH micro-kernel calls of depth kW·inC over the input itself: no column
 // matrix is written and read back. The caller pads the input beforehand, so every window lies inside it.
 // Parameters: ConvArgs, describing the padded problem (x is the padded input, inH×inW its size, padTop/padLeft 0).
-import { ConvArgs } from './abi';
+import { ConvArgs, PadArgs } from './abi';
 import { F32, argI, claim } from './common';
 import { MR, NR, micro } from './gemm';
 import { packB } from './pack';
@@ -63,6 +63,33 @@ export function convImplicit(args: usize, tid: i32, _nt: i32): void {
           micro(run, ak, o1, o2, o3, 4, bp + <usize>kh * runBytes, F32.at(c, jp), ldcBytes, kh == 0, mr, nr, edge);
         }
       }
+    }
+  }
+}
+
+/** Task (parameters: PadArgs): the images of `src` in zeroed frames; only the margins are zeroed. */
+export function padImages(args: usize, _tid: i32, _nt: i32): void {
+  const src = <usize>argI(args, PadArgs.src);
+  const dst = <usize>argI(args, PadArgs.dst);
+  const rows = argI(args, PadArgs.rows);
+  const rowFloats = argI(args, PadArgs.rowFloats);
+  const frameRows = argI(args, PadArgs.frameRows);
+  const frameFloats = argI(args, PadArgs.frameFloats);
+  const top = argI(args, PadArgs.top);
+  const left = argI(args, PadArgs.left);
+  const rowBytes = (<usize>rowFloats) << 2;
+  const rightBytes = (<usize>(frameFloats - left - rowFloats)) << 2;
+  const images = argI(args, PadArgs.images);
+  for (let n = claim(args); n < images; n = claim(args)) {
+    const frame = F32.at(dst, n * frameRows * frameFloats);
+    memory.fill(frame, 0, (<usize>(top * frameFloats)) << 2);
+    const below = (top + rows) * frameFloats;
+    memory.fill(F32.at(frame, below), 0, (<usize>(frameRows * frameFloats - below)) << 2);
+    for (let i = 0; i < rows; i++) {
+      const row = F32.at(frame, (top + i) * frameFloats);
+      memory.fill(row, 0, (<usize>left) << 2);
+      memory.copy(F32.at(row, left), F32.at(src, (n * rows + i) * rowFloats), rowBytes);
+      memory.fill(F32.at(row, left + rowFloats), 0, rightBytes);
     }
   }
 }

@@ -138,6 +138,22 @@ export enum ConvArgs {
   chunks,
 }
 
+/**
+ * `padImages`: copies `images` images of `rows` rows × `rowFloats` floats from `src` into a zeroed frame at `dst` of
+ * `frameRows` rows × `frameFloats` floats per image, at row `top` and float `left` of each row. Threads claim images.
+ */
+export enum PadArgs {
+  src,
+  dst,
+  images,
+  rows,
+  rowFloats,
+  frameRows,
+  frameFloats,
+  top,
+  left,
+}
+
 /** `sumChunks` (one thread): dst[0:n] = Σ over `chunks` consecutive blocks of n floats at src, in block order. */
 export enum SumChunksArgs {
   dst,

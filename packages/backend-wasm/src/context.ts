@@ -15,6 +15,7 @@ import {
   GruArgs,
   LstmArgs,
   LstmSeqArgs,
+  PadArgs,
   PoolArgs,
   ReduceArgs,
   SoftmaxArgs,
@@ -46,6 +47,7 @@ const TASK_ARGS = {
   gruCell: GruArgs,
   lstmSequence: LstmSeqArgs,
   convImplicit: ConvArgs,
+  padImages: PadArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -13,6 +13,8 @@ const MAX_FILTER_BYTES = 256 * 1024;
 const MIN_RUN = 32;
 /** Multiply-adds from which the task is shared between threads (the tiled kernels' threshold). */
 const PARALLEL_WORK = 1 << 16;
+/** Bytes of padded frames from which the padding is shared between threads. */
+const PARALLEL_PAD_BYTES = 1 << 20;
 /** Output rows per claimed unit. */
 const TILE_ROWS = 64;
 
@@ -83,21 +85,9 @@ function run(
   const scratch = ctx.heap.scratch(perThread * threads);
   try {
     if (padded) {
-      const f = ctx.heap.f32;
-      const [row, frameRow] = [wd * inC, inW * inC];
-      // Only the border is zeroed: the rows above and below the image, and each image row's margins.
-      for (let n = 0; n < batch; n++) {
-        const image = (xp >>> 2) + n * inH * frameRow;
-        f.fill(0, image, image + top * frameRow);
-        f.fill(0, image + (top + h) * frameRow, image + inH * frameRow);
-        for (let i = 0; i < h; i++) {
-          const start = image + (top + i) * frameRow;
-          const src = (x >>> 2) + (n * h + i) * row;
-          f.fill(0, start, start + left * inC);
-          f.copyWithin(start + left * inC, src, src + row);
-          f.fill(0, start + left * inC + row, start + frameRow);
-        }
-      }
+      const pad = { src: x, dst: xp, images: batch, rows: h, rowFloats: wd * inC, frameRows: inH };
+      const frame = { frameFloats: inW * inC, top, left: left * inC };
+      ctx.run('padImages', { ...pad, ...frame }, frameBytes >= PARALLEL_PAD_BYTES);
     }
     const params = { ...conv, x: xp, w, y, padTop: 0, padLeft: 0, dilationW: 1, tile: TILE_ROWS, chunks: 0 };
     const work = batch * conv.outH * conv.outW * kH * kW * inC * outC;

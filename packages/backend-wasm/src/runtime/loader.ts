@@ -71,6 +71,7 @@ export interface KernelExports {
   readonly gruCell: Task;
   readonly lstmSequence: Task;
   readonly convImplicit: Task;
+  readonly padImages: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

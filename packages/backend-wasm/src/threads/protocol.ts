@@ -48,6 +48,7 @@ export const TASKS = [
   'gruCell',
   'lstmSequence',
   'convImplicit',
+  'padImages',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 
