@@ -185,18 +185,20 @@ export function gemm(args: usize, tid: i32, nt: i32): void {
   const offsets = <usize>argI(args, GemmArgs.offsets);
   const scratch = <usize>argI(args, GemmArgs.scratch) + <usize>tid * <usize>argI(args, GemmArgs.scratchStride);
   // Units per product: none to split on one thread, or when there are enough products to share out whole;
-  // otherwise about four per thread. Column bands when A is read in place (then no work is duplicated) or packed but
-  // smaller than B (each band packs all of A: a weight gradient Xᵀ·dY with few features); row bands otherwise
-  // (each band packs its own rows of A but all of B).
+  // otherwise about two per thread (four, each packing its own copy of the shared operand or streaming all of A
+  // again, was 2–3 % slower in A/B runs at the MLP's shapes and at 1024; one would leave a thread the OS holds up
+  // with half the product). Column bands when A is read in place (then no work is duplicated) or packed but smaller
+  // than B (each band packs all of A: a weight gradient Xᵀ·dY with few features); row bands otherwise (each band
+  // packs its own rows of A but all of B).
   let bandCols = N;
   let bandRows = M;
   if (nt > 1 && nBatch < 2 * nt) {
     const panels = (N + NR - 1) / NR;
     if (panels >= 2 * nt && (!transA || M < N)) {
-      bandCols = NR * max(1, min(16, (panels + 4 * nt - 1) / (4 * nt)));
+      bandCols = NR * max(1, min(32, (panels + 2 * nt - 1) / (2 * nt)));
     } else {
       const tiles = (M + MR - 1) / MR;
-      bandRows = MR * max(1, (tiles + 4 * nt - 1) / (4 * nt));
+      bandRows = MR * max(1, (tiles + 2 * nt - 1) / (2 * nt));
     }
   }
   const colUnits = (N + bandCols - 1) / max(1, bandCols);
