@@ -3,6 +3,7 @@
 // where the tiled kernels write each tile of im2col's column matrix and read it back.
 import type { Conv2DInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
+import { inFrame } from './frame.js';
 
 /** Largest packed filter (each thread packs its own): larger ones take the tiled im2col kernels. */
 const MAX_FILTER_BYTES = 256 * 1024;
@@ -13,8 +14,6 @@ const MAX_FILTER_BYTES = 256 * 1024;
 const MIN_RUN = 32;
 /** Multiply-adds from which the task is shared between threads (the tiled kernels' threshold). */
 const PARALLEL_WORK = 1 << 16;
-/** Bytes of padded frames from which the padding is shared between threads. */
-const PARALLEL_PAD_BYTES = 1 << 20;
 /** Output rows per claimed unit. */
 const TILE_ROWS = 64;
 
@@ -63,8 +62,8 @@ export function implicitInputGradApplies(info: Conv2DInfo): boolean {
 }
 
 /**
- * Runs the task on `x` [batch, h, wd, inC] placed at row `top`, column `left` of the padded frame (zeros around it,
- * in scratch, unless the frame is x itself) with filter `w` [kH·kW·inC, outC] into `y`.
+ * Runs the task on `x` [batch, h, wd, inC] placed at row `top`, column `left` of the padded frame with filter `w`
+ * [kH·kW·inC, outC] into `y`.
  */
 function run(
   ctx: Context,
@@ -74,27 +73,20 @@ function run(
   w: number,
   y: number,
 ): void {
-  const { top, left, h, wd } = frame;
   const { batch, inH, inW, inC, outC, kH, kW } = conv;
-  const padded = top > 0 || left > 0 || inH > h || inW > wd;
-  const frameBytes = padded ? batch * inH * inW * inC * 4 : 0;
-  const xp = padded ? ctx.heap.scratch(frameBytes) : x;
   // Each thread's scratch: its packed filter, then the micro-kernel's 4×8 edge tile.
   const perThread = Math.ceil((packedBytes(kH * kW * inC, outC) + 128) / 64) * 64;
   const threads = Math.max(1, ctx.threads);
   const scratch = ctx.heap.scratch(perThread * threads);
   try {
-    if (padded) {
-      const pad = { src: x, dst: xp, images: batch, rows: h, rowFloats: wd * inC, frameRows: inH };
-      const frame = { frameFloats: inW * inC, top, left: left * inC };
-      ctx.run('padImages', { ...pad, ...frame }, frameBytes >= PARALLEL_PAD_BYTES);
-    }
-    const params = { ...conv, x: xp, w, y, padTop: 0, padLeft: 0, dilationW: 1, tile: TILE_ROWS, chunks: 0 };
-    const work = batch * conv.outH * conv.outW * kH * kW * inC * outC;
-    ctx.run('convImplicit', { ...params, scratch, scratchStride: perThread }, work >= PARALLEL_WORK);
+    const placement = { top: frame.top, left: frame.left, rows: inH, cols: inW };
+    inFrame(ctx, x, [batch, frame.h, frame.wd, inC], placement, (xp) => {
+      const params = { ...conv, x: xp, w, y, padTop: 0, padLeft: 0, dilationW: 1, tile: TILE_ROWS, chunks: 0 };
+      const work = batch * conv.outH * conv.outW * kH * kW * inC * outC;
+      ctx.run('convImplicit', { ...params, scratch, scratchStride: perThread }, work >= PARALLEL_WORK);
+    });
   } finally {
     ctx.heap.freeScratch(scratch, perThread * threads);
-    if (padded) ctx.heap.freeScratch(xp, frameBytes);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   implicitInputGrad,
   implicitInputGradApplies,
 } from './conv-implicit.js';
+import { type Frame, inFrame } from './frame.js';
 import { gemm } from './matmul.js';
 
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
@@ -36,6 +37,14 @@ function plan(info: Conv2DInfo): Plan {
     info.padLeft === 0;
   const direct = !pointwise && info.inC <= DIRECT_MAX_IN_C && info.outC % 4 === 0;
   return { P, KK, pointwise, direct, inImage: info.inH * info.inW * info.inC };
+}
+
+/** The zero frame around the input that holds every window of the convolution whole. */
+function windowFrame(info: Conv2DInfo): Frame {
+  const { inH, inW, outH, outW, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = info;
+  const rows = Math.max(inH + padTop, (outH - 1) * strideH + (kH - 1) * dilationH + 1);
+  const cols = Math.max(inW + padLeft, (outW - 1) * strideW + (kW - 1) * dilationW + 1);
+  return { top: padTop, left: padLeft, rows, cols };
 }
 
 /** The geometry slots of ConvArgs. */
@@ -91,8 +100,13 @@ export function conv2d(
     return result;
   }
   if (p.direct) {
-    const params = { x: xp, w, y: out.ptr, ...geometry(info), scratch: 0, scratchStride: 0, tile: 0, chunks: 0 };
-    ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    // In a zero frame every window is whole: the kernel's four-pixel path covers the border columns too.
+    const frame = windowFrame(info);
+    inFrame(ctx, xp, [info.batch, info.inH, info.inW, info.inC], frame, (x) => {
+      const geo = { ...geometry(info), inH: frame.rows, inW: frame.cols, padTop: 0, padLeft: 0 };
+      const params = { x, w, y: out.ptr, ...geo, scratch: 0, scratchStride: 0, tile: 0, chunks: 0 };
+      ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    });
     return result;
   }
   if (implicitForwardApplies(info)) {
