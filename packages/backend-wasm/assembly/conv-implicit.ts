@@ -8,6 +8,31 @@ import { F32, argI, claim } from './common';
 import { MR, NR, micro } from './gemm';
 import { packB } from './pack';
 
+/** Floats in one kernel row of a receptive field: kW·inC, contiguous in the input. */
+function runFloats(args: usize): i32 {
+  return argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+}
+
+/** Floats of the filter [kH·kW·inC, outC]. */
+function filterFloats(args: usize): i32 {
+  return argI(args, ConvArgs.kH) * runFloats(args) * argI(args, ConvArgs.outC);
+}
+
+/** Output rows: images · outH · outW. */
+function outputRows(args: usize): i32 {
+  return argI(args, ConvArgs.batch) * argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+}
+
+/** Bytes between the runs of consecutive kernel rows in the input. */
+function rowStepBytes(args: usize): usize {
+  return (<usize>(argI(args, ConvArgs.dilationH) * argI(args, ConvArgs.inW) * argI(args, ConvArgs.inC))) << 2;
+}
+
+/** This thread's own scratch. */
+function threadScratch(args: usize, tid: i32): usize {
+  return <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
+}
+
 /** Byte address in `x` of the first value of output row r's receptive field (its window's top-left pixel). */
 function windowStart(args: usize, x: usize, r: i32): usize {
   const inW = argI(args, ConvArgs.inW);
@@ -33,15 +58,14 @@ export function convImplicit(args: usize, tid: i32, _nt: i32): void {
   const y = <usize>argI(args, ConvArgs.y);
   const outC = argI(args, ConvArgs.outC);
   const kH = argI(args, ConvArgs.kH);
-  const run = argI(args, ConvArgs.kW) * argI(args, ConvArgs.inC);
+  const run = runFloats(args);
   const KK = kH * run;
-  const rows = argI(args, ConvArgs.batch) * argI(args, ConvArgs.outH) * argI(args, ConvArgs.outW);
+  const rows = outputRows(args);
   const tile = argI(args, ConvArgs.tile);
-  const packed = <usize>argI(args, ConvArgs.scratch) + <usize>tid * <usize>argI(args, ConvArgs.scratchStride);
+  const packed = threadScratch(args, tid);
   const edge = packed + ((<usize>(KK * (((outC + NR - 1) / NR) * NR))) << 2);
   packB(w, outC, false, 0, KK, 0, outC, packed);
-  // Bytes between the runs of consecutive kernel rows.
-  const rowStep = (<usize>(argI(args, ConvArgs.dilationH) * argI(args, ConvArgs.inW) * argI(args, ConvArgs.inC))) << 2;
+  const rowStep = rowStepBytes(args);
   const runBytes = (<usize>run) << 5;
   const ldcBytes = (<usize>outC) << 2;
   const units = (rows + tile - 1) / tile;
@@ -63,6 +87,70 @@ export function convImplicit(args: usize, tid: i32, _nt: i32): void {
           micro(run, ak, o1, o2, o3, 4, bp + <usize>kh * runBytes, F32.at(c, jp), ldcBytes, kh == 0, mr, nr, edge);
         }
       }
+    }
+  }
+}
+
+/**
+ * Task: the filter gradient as `chunks` partial sums at `w` (chunks × kH·kW·inC × outC floats), each over a fixed band
+ * of output rows (summed in order by the caller, so the result does not depend on the threads): windowᵀ · dy, `tile`
+ * rows at a time. Each thread's scratch: the packed windows (kH·kW·inC × tile floats), the packed dy rows (tile × outC
+ * rounded up to 8), an edge tile, and the tile's window addresses (tile words).
+ */
+export function convImplicitFilterGrad(args: usize, tid: i32, _nt: i32): void {
+  const partials = <usize>argI(args, ConvArgs.w);
+  const size = filterFloats(args);
+  const rows = outputRows(args);
+  const tile = argI(args, ConvArgs.tile);
+  const chunks = argI(args, ConvArgs.chunks);
+  const perChunk = (rows + chunks - 1) / chunks;
+  for (let c = claim(args); c < chunks; c = claim(args)) {
+    const partial = F32.at(partials, c * size);
+    const first = c * perChunk;
+    const last = min(rows, first + perChunk);
+    // A band past the last row (more chunks than rows) still owes its zeros to the sum.
+    if (last <= first) memory.fill(partial, 0, (<usize>size) << 2);
+    for (let r0 = first; r0 < last; r0 += tile)
+      filterGradTile(args, tid, partial, r0, min(tile, last - r0), r0 == first);
+  }
+}
+
+/**
+ * Rows [r0, r0 + n) of the filter gradient into `partial` (overwritten or added to). The windows' transposed panels
+ * are packed straight from the input — four consecutive window columns are one load when kW·inC is a multiple of
+ * four — with no column matrix in between.
+ */
+function filterGradTile(args: usize, tid: i32, partial: usize, r0: i32, n: i32, overwrite: bool): void {
+  const x = <usize>argI(args, ConvArgs.x);
+  const outC = argI(args, ConvArgs.outC);
+  const run = runFloats(args);
+  const KK = argI(args, ConvArgs.kH) * run;
+  const packedA = threadScratch(args, tid);
+  const packedB = packedA + ((<usize>(KK * argI(args, ConvArgs.tile))) << 2);
+  const edge = packedB + ((<usize>(argI(args, ConvArgs.tile) * (((outC + NR - 1) / NR) * NR))) << 2);
+  const starts = edge + 128;
+  const rowStep = rowStepBytes(args);
+  // Panel g holds window columns 4g..4g+3 (kernel row kh, offset o in its run) of every row, written in order:
+  // row by row, the panels' stores would be n·16 bytes apart and fall into the same cache sets.
+  for (let r = 0; r < n; r++) store<u32>(starts + ((<usize>r) << 2), <u32>windowStart(args, x, r0 + r));
+  for (let kh = 0, g = 0; kh < argI(args, ConvArgs.kH); kh++) {
+    for (let o = 0; o < run; o += 4, g++) {
+      const offset = <usize>kh * rowStep + ((<usize>o) << 2);
+      const panel = packedA + ((<usize>(g * n)) << 4);
+      for (let r = 0; r < n; r++) {
+        const src = <usize>load<u32>(starts + ((<usize>r) << 2)) + offset;
+        v128.store(panel + ((<usize>r) << 4), v128.load(src));
+      }
+    }
+  }
+  packB(F32.at(<usize>argI(args, ConvArgs.y), r0 * outC), outC, false, 0, n, 0, outC, packedB);
+  const ldcBytes = (<usize>outC) << 2;
+  for (let jp = 0; jp < outC; jp += NR) {
+    const nr = min(NR, outC - jp);
+    const bp = packedB + ((<usize>(jp * n)) << 2);
+    for (let g = 0; g < KK / 4; g++) {
+      const ap = packedA + ((<usize>(g * n)) << 4);
+      micro(n, ap, 4, 8, 12, 16, bp, F32.at(partial, 4 * g * outC + jp), ldcBytes, overwrite, 4, nr, edge);
     }
   }
 }

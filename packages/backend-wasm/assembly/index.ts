@@ -6,7 +6,7 @@ export { binary } from './binary';
 export { reduce } from './reduce';
 export { convForward, convFilterGrad, convInputGrad, sumChunks } from './conv';
 export { convDirect, convDirectFilterGrad } from './conv-direct';
-export { convImplicit, padImages } from './conv-implicit';
+export { convImplicit, convImplicitFilterGrad, padImages } from './conv-implicit';
 export { pool, poolGrad } from './pool';
 export { adam } from './optim';
 export { softmax } from './softmax';

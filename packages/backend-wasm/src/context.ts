@@ -48,6 +48,7 @@ const TASK_ARGS = {
   lstmSequence: LstmSeqArgs,
   convImplicit: ConvArgs,
   padImages: PadArgs,
+  convImplicitFilterGrad: ConvArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

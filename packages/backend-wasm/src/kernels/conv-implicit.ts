@@ -3,7 +3,7 @@
 // where the tiled kernels write each tile of im2col's column matrix and read it back.
 import type { Conv2DInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
-import { inFrame } from './frame.js';
+import { inFrame, windowFrame } from './frame.js';
 
 /** Largest packed filter (each thread packs its own): larger ones take the tiled im2col kernels. */
 const MAX_FILTER_BYTES = 256 * 1024;
@@ -92,12 +92,51 @@ function run(
 
 /** The forward, `y` = conv(x, w), of a convolution that `implicitForwardApplies` to. */
 export function implicitForward(ctx: Context, info: Conv2DInfo, x: number, w: number, y: number): void {
-  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH, padTop, padLeft } = info;
-  // Tall and wide enough for every window and for the image at its offset.
-  const h = Math.max(inH + padTop, (outH - 1) * strideH + (kH - 1) * dilationH + 1);
-  const wd = Math.max(inW + padLeft, (outW - 1) * strideW + kW);
-  const conv = { batch, inH: h, inW: wd, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH };
-  run(ctx, conv, x, { top: padTop, left: padLeft, h: inH, wd: inW }, w, y);
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH } = info;
+  const frame = windowFrame(info);
+  const conv = { batch, inH: frame.rows, inW: frame.cols, inC, outH, outW, outC, kH, kW, strideH, strideW, dilationH };
+  run(ctx, conv, x, { top: frame.top, left: frame.left, h: inH, wd: inW }, w, y);
+}
+
+/**
+ * Whether a convolution's filter gradient takes the implicit-GEMM kernel: no dilation along the width and kernel rows
+ * of whole groups of four floats (kW·inC a multiple of 4), so four window columns are one load.
+ */
+export function implicitFilterGradApplies(info: Conv2DInfo): boolean {
+  return info.dilationW === 1 && (info.kW * info.inC) % 4 === 0;
+}
+
+/** Floats of packed windows per thread: `tile` rows × kH·kW·inC stay in L2. */
+const FILTER_TILE_FLOATS = 1 << 17;
+
+/**
+ * The filter gradient of a convolution that `implicitFilterGradApplies` to, as `chunks` partial sums at `partials`
+ * (the caller sums them in order).
+ */
+export function implicitFilterGrad(
+  ctx: Context,
+  info: Conv2DInfo,
+  x: number,
+  dy: number,
+  partials: number,
+  chunks: number,
+): void {
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = info;
+  const KK = kH * kW * inC;
+  const tile = Math.max(4, Math.min(256, Math.floor(FILTER_TILE_FLOATS / KK)));
+  const perThread = Math.ceil((KK * tile * 4 + tile * Math.ceil(outC / 8) * 8 * 4 + 128 + tile * 4) / 64) * 64;
+  const threads = Math.max(1, ctx.threads);
+  const scratch = ctx.heap.scratch(perThread * threads);
+  try {
+    const frame = windowFrame(info);
+    inFrame(ctx, x, [batch, inH, inW, inC], frame, (xp) => {
+      const geometry = { ...info, inH: frame.rows, inW: frame.cols, padTop: 0, padLeft: 0 };
+      const params = { ...geometry, x: xp, w: partials, y: dy, tile, chunks, scratch, scratchStride: perThread };
+      ctx.run('convImplicitFilterGrad', params, batch * outH * outW * KK * outC >= PARALLEL_WORK);
+    });
+  } finally {
+    ctx.heap.freeScratch(scratch, perThread * threads);
+  }
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { Conv2DInfo, KernelSpecs, TensorInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 import {
+  implicitFilterGrad,
+  implicitFilterGradApplies,
   implicitForward,
   implicitForwardApplies,
   implicitInputGrad,
   implicitInputGradApplies,
 } from './conv-implicit.js';
-import { type Frame, inFrame } from './frame.js';
+import { inFrame, windowFrame } from './frame.js';
 import { gemm } from './matmul.js';
 
 /** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
@@ -37,14 +39,6 @@ function plan(info: Conv2DInfo): Plan {
     info.padLeft === 0;
   const direct = !pointwise && info.inC <= DIRECT_MAX_IN_C && info.outC % 4 === 0;
   return { P, KK, pointwise, direct, inImage: info.inH * info.inW * info.inC };
-}
-
-/** The zero frame around the input that holds every window of the convolution whole. */
-function windowFrame(info: Conv2DInfo): Frame {
-  const { inH, inW, outH, outW, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = info;
-  const rows = Math.max(inH + padTop, (outH - 1) * strideH + (kH - 1) * dilationH + 1);
-  const cols = Math.max(inW + padLeft, (outW - 1) * strideW + (kW - 1) * dilationW + 1);
-  return { top: padTop, left: padLeft, rows, cols };
 }
 
 /** The geometry slots of ConvArgs. */
@@ -173,6 +167,8 @@ export function conv2dBackpropFilter(
         { ...params, chunks: FILTER_CHUNKS },
         info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK,
       );
+    } else if (implicitFilterGradApplies(info)) {
+      implicitFilterGrad(ctx, info, xp, g, partials, FILTER_CHUNKS);
     } else runTiled(ctx, 'convFilterGrad', info, p, { x: xp, w: partials, y: g }, FILTER_CHUNKS);
     // In chunk order, whatever thread computed each: the same bits on 1 thread or many.
     ctx.run('sumChunks', { dst: dw.ptr, src: partials, n: partialFloats, chunks: FILTER_CHUNKS }, false);

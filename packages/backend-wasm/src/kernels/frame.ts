@@ -1,3 +1,4 @@
+import type { Conv2DInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
 /** Bytes of padded frames from which the padding is shared between threads. */
@@ -38,4 +39,12 @@ export function inFrame(
   } finally {
     ctx.heap.freeScratch(xp, bytes);
   }
+}
+
+/** The zero frame around the input that holds every window of the convolution whole. */
+export function windowFrame(info: Conv2DInfo): Frame {
+  const { inH, inW, outH, outW, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft } = info;
+  const rows = Math.max(inH + padTop, (outH - 1) * strideH + (kH - 1) * dilationH + 1);
+  const cols = Math.max(inW + padLeft, (outW - 1) * strideW + (kW - 1) * dilationW + 1);
+  return { top: padTop, left: padLeft, rows, cols };
 }

@@ -72,6 +72,7 @@ export interface KernelExports {
   readonly lstmSequence: Task;
   readonly convImplicit: Task;
   readonly padImages: Task;
+  readonly convImplicitFilterGrad: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

@@ -49,6 +49,7 @@ export const TASKS = [
   'lstmSequence',
   'convImplicit',
   'padImages',
+  'convImplicitFilterGrad',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 
