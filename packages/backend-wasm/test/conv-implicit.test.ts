@@ -23,7 +23,7 @@ const conv = (
   name: string,
   x: number[],
   f: number[],
-  implicit: [boolean, boolean],
+  implicit: [boolean, boolean, boolean],
   more: Partial<Case> = {},
 ): Case => ({
   name,
@@ -36,7 +36,7 @@ const conv = (
   ...more,
 });
 
-// Each case says which of the two products take the implicit-GEMM kernel, so a change to the selection shows up.
+// Each case says which of the three products take the implicit-GEMM kernels, so a change to the selection shows up.
 const CASES: Case[] = [
   // The CNN bench's second layer; rows a multiple of neither 4 nor 64 (3·7·9 = 189).
   conv('5×5 same', [3, 7, 9, 16], [5, 5, 16, 32], [true, true, true]),
