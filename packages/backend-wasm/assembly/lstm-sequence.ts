@@ -6,13 +6,12 @@
 // then any left unclaimed), and no block of step s starts before every block of step s−1 is done (the product reads
 // all of h or dz). A thread that never joins is no problem: the others claim its blocks. Each element is computed by
 // one block in the same order whatever the partition, so results do not depend on the thread count.
-import { LstmMode, LstmSeqArgs, LstmSeqMode } from './abi';
+import { LstmSeqArgs, LstmSeqMode } from './abi';
 import { F32, argI } from './common';
 import { MR, NR, micro } from './gemm';
-import { group } from './lstm';
-import { ld, put, sigAndSlope, slope, tanhAndSlope } from './gate-math';
+import { Gate, ld, put } from './gate-math';
 import { packB } from './pack';
-import { ONE, V4, ZERO } from './math';
+import { V4, ZERO } from './math';
 import { notify32, wait32 } from './env';
 
 function slotAt(args: usize, slot: i32): usize {
@@ -147,72 +146,54 @@ function prepareBlock(args: usize, b: i32): void {
 }
 
 /**
- * A step's cell, four units at a time, inlined into the block loops (lstm.ts's `group` and `backGroup` serve the
- * tail units). The σ and tanh slopes are gate-math.ts's, from the same e = e^−|x| (σ) or e^−2|x| (tanh) and
- * r = 1/(1+e), so both paths give the same bits.
+ * A step's cell for one lane group — four units, or (`tail`) one unit splatted across the lanes — inlined into the
+ * block loops. The same σ, tanh and slopes as the lstmCell and lstmCellGrad kernels.
  */
 class Cell {
-  @inline static sigE(x: v128): v128 {
-    return V4.exp4(f32x4.neg(f32x4.abs(x)));
+  /** c' = σ(z_f)·c + σ(z_i)·tanh(z_g) and h' = σ(z_o)·tanh(c'). */
+  @inline static forward(zr: usize, gate: usize, cPrev: usize, cOut: usize, hOut: usize, tail: bool): void {
+    const i = V4.sigmoid4(ld(zr, tail));
+    const f = V4.sigmoid4(ld(zr + gate, tail));
+    const c = F32.fma4(f, ld(cPrev, tail), f32x4.mul(i, V4.tanh4(ld(zr + 2 * gate, tail))));
+    put(cOut, c, tail);
+    put(hOut, f32x4.mul(V4.sigmoid4(ld(zr + 3 * gate, tail)), V4.tanh4(c)), tail);
   }
 
-  @inline static tanhE(x: v128): v128 {
-    return V4.exp4(f32x4.mul(V4.splat(-2), f32x4.abs(x)));
-  }
-
-  @inline static recip(e: v128): v128 {
-    return f32x4.div(ONE, f32x4.add(ONE, e));
-  }
-
-  @inline static sig(x: v128, e: v128, r: v128): v128 {
-    return v128.bitselect(r, f32x4.mul(e, r), f32x4.ge(x, ZERO));
-  }
-
-  @inline static sigSlope(e: v128, r: v128): v128 {
-    return f32x4.mul(f32x4.mul(e, r), r);
-  }
-
-  @inline static tanh(x: v128, e: v128, r: v128): v128 {
-    const big = v128.or(f32x4.mul(f32x4.sub(ONE, e), r), v128.and(x, i32x4.splat(0x80000000)));
-    return v128.bitselect(big, V4.tanhNearZero4(x), f32x4.ge(f32x4.abs(x), V4.splat(0.625)));
-  }
-
-  @inline static tanhSlope(e: v128, r: v128): v128 {
-    return f32x4.mul(f32x4.mul(V4.splat(4), e), f32x4.mul(r, r));
-  }
-
-  /** backGroup for four whole units. */
-  @inline static backward4(zr: usize, cNew: usize, cPrev: usize, dh: v128, dc: usize, dz: usize, gate: usize): void {
-    const zo = v128.load(zr + 3 * gate);
-    const eo = Cell.sigE(zo);
-    const ro = Cell.recip(eo);
-    const cv = v128.load(cNew);
-    const ec = Cell.tanhE(cv);
-    const rc = Cell.recip(ec);
-    v128.store(dz + 3 * gate, f32x4.mul(f32x4.mul(dh, Cell.tanh(cv, ec, rc)), Cell.sigSlope(eo, ro)));
-    const dcAll = f32x4.add(v128.load(dc), f32x4.mul(f32x4.mul(dh, Cell.sig(zo, eo, ro)), Cell.tanhSlope(ec, rc)));
-    const zi = v128.load(zr);
-    const ei = Cell.sigE(zi);
-    const ri = Cell.recip(ei);
-    const zf = v128.load(zr + gate);
-    const ef = Cell.sigE(zf);
-    const rf = Cell.recip(ef);
-    const zg = v128.load(zr + 2 * gate);
-    const eg = Cell.tanhE(zg);
-    const rg = Cell.recip(eg);
-    v128.store(dz, f32x4.mul(f32x4.mul(dcAll, Cell.tanh(zg, eg, rg)), Cell.sigSlope(ei, ri)));
-    v128.store(dz + gate, f32x4.mul(f32x4.mul(dcAll, v128.load(cPrev)), Cell.sigSlope(ef, rf)));
-    v128.store(dz + 2 * gate, f32x4.mul(f32x4.mul(dcAll, Cell.sig(zi, ei, ri)), Cell.tanhSlope(eg, rg)));
-    v128.store(dc, f32x4.mul(dcAll, Cell.sig(zf, ef, rf)));
-  }
-
-  /** c' = σ(z_f)·c + σ(z_i)·tanh(z_g) and h' = σ(z_o)·tanh(c'), as the lstmCell state and hidden modes compute them. */
-  @inline static forward4(zr: usize, gate: usize, cPrev: usize, cOut: usize, hOut: usize): void {
-    const i = V4.sigmoid4(v128.load(zr));
-    const f = V4.sigmoid4(v128.load(zr + gate));
-    const c = F32.fma4(f, v128.load(cPrev), f32x4.mul(i, V4.tanh4(v128.load(zr + 2 * gate))));
-    v128.store(cOut, c);
-    v128.store(hOut, f32x4.mul(V4.sigmoid4(v128.load(zr + 3 * gate)), V4.tanh4(c)));
+  /**
+   * From dh (all that reaches this step's h) and the running dc, writes the gate gradients dz and replaces dc with
+   * the previous step's.
+   */
+  @inline static backward(
+    zr: usize,
+    cNew: usize,
+    cPrev: usize,
+    dh: v128,
+    dc: usize,
+    dz: usize,
+    gate: usize,
+    tail: bool,
+  ): void {
+    const zo = ld(zr + 3 * gate, tail);
+    const eo = Gate.sigE(zo);
+    const ro = Gate.recip(eo);
+    const cv = ld(cNew, tail);
+    const ec = Gate.tanhE(cv);
+    const rc = Gate.recip(ec);
+    put(dz + 3 * gate, f32x4.mul(f32x4.mul(dh, Gate.tanh(cv, ec, rc)), Gate.sigSlope(eo, ro)), tail);
+    const dcAll = f32x4.add(ld(dc, tail), f32x4.mul(f32x4.mul(dh, Gate.sig(zo, eo, ro)), Gate.tanhSlope(ec, rc)));
+    const zi = ld(zr, tail);
+    const ei = Gate.sigE(zi);
+    const ri = Gate.recip(ei);
+    const zf = ld(zr + gate, tail);
+    const ef = Gate.sigE(zf);
+    const rf = Gate.recip(ef);
+    const zg = ld(zr + 2 * gate, tail);
+    const eg = Gate.tanhE(zg);
+    const rg = Gate.recip(eg);
+    put(dz, f32x4.mul(f32x4.mul(dcAll, Gate.tanh(zg, eg, rg)), Gate.sigSlope(ei, ri)), tail);
+    put(dz + gate, f32x4.mul(f32x4.mul(dcAll, ld(cPrev, tail)), Gate.sigSlope(ef, rf)), tail);
+    put(dz + 2 * gate, f32x4.mul(f32x4.mul(dcAll, Gate.sig(zi, ei, ri)), Gate.tanhSlope(eg, rg)), tail);
+    put(dc, f32x4.mul(dcAll, Gate.sig(zf, ef, rf)), tail);
   }
 }
 
@@ -242,51 +223,16 @@ function forwardBlock(args: usize, i: i32, b: i32, tile: usize): void {
     product(units, hPrev, units, packed + ((<usize>(g * pc * units)) << 2), w, rows, F32.at(z, col), G, false, tile);
   }
   const groups = laneGroups(w);
-  const whole = w >> 2;
   for (let r = 0; r < rows; r++) {
     for (let k = 0; k < groups; k++) {
       const q = j0 + groupUnit(w, k);
       const zr = F32.at(z, r * G + q);
       const e = r * units + q;
-      if (k < whole) {
-        Cell.forward4(zr, gate, F32.at(cPrev, e), F32.at(cOut, e), F32.at(hOut, e));
-        continue;
-      }
-      group(LstmMode.state, zr, F32.at(cPrev, e), 0, F32.at(cOut, e), 0, gate, true);
-      group(LstmMode.hidden, zr, F32.at(cOut, e), 0, F32.at(hOut, e), 0, gate, true);
+      // Two inlined copies, so the loads of whole groups carry no tail test.
+      if (k >= w >> 2) Cell.forward(zr, gate, F32.at(cPrev, e), F32.at(cOut, e), F32.at(hOut, e), true);
+      else Cell.forward(zr, gate, F32.at(cPrev, e), F32.at(cOut, e), F32.at(hOut, e), false);
     }
   }
-}
-
-/**
- * One lane group of a step's backward: from dh (all that reaches this step's h) and the running dc, writes the gate
- * gradients dz and replaces dc with the previous step's. Same σ, tanh and slopes as the lstmCellGrad modes.
- */
-function backGroup(
-  zr: usize,
-  cNew: usize,
-  cPrev: usize,
-  dh: v128,
-  dc: usize,
-  dz: usize,
-  gate: usize,
-  tail: bool,
-): void {
-  const o = sigAndSlope(ld(zr + 3 * gate, tail));
-  const dO = slope;
-  const t = tanhAndSlope(ld(cNew, tail));
-  const dt = slope;
-  put(dz + 3 * gate, f32x4.mul(f32x4.mul(dh, t), dO), tail);
-  const dcAll = f32x4.add(ld(dc, tail), f32x4.mul(f32x4.mul(dh, o), dt));
-  const ig = sigAndSlope(ld(zr, tail));
-  const di = slope;
-  const f = sigAndSlope(ld(zr + gate, tail));
-  const df = slope;
-  const g = tanhAndSlope(ld(zr + 2 * gate, tail));
-  put(dz, f32x4.mul(f32x4.mul(dcAll, g), di), tail);
-  put(dz + gate, f32x4.mul(f32x4.mul(dcAll, ld(cPrev, tail)), df), tail);
-  put(dz + 2 * gate, f32x4.mul(f32x4.mul(dcAll, ig), slope), tail);
-  put(dc, f32x4.mul(dcAll, f), tail);
 }
 
 /**
@@ -341,8 +287,9 @@ function backwardBlock(args: usize, i: i32, b: i32, tile: usize): void {
       let dh = recurrent ? ld(F32.at(dhRec, e), tail) : ZERO;
       if (dy != 0) dh = recurrent ? f32x4.add(dh, ld(F32.at(dy, e), tail)) : ld(F32.at(dy, e), tail);
       const zr = F32.at(z, r * G + q);
-      if (tail) backGroup(zr, F32.at(cNew, e), F32.at(cPrev, e), dh, F32.at(dc, e), F32.at(dz, r * G + q), gate, true);
-      else Cell.backward4(zr, F32.at(cNew, e), F32.at(cPrev, e), dh, F32.at(dc, e), F32.at(dz, r * G + q), gate);
+      if (tail)
+        Cell.backward(zr, F32.at(cNew, e), F32.at(cPrev, e), dh, F32.at(dc, e), F32.at(dz, r * G + q), gate, true);
+      else Cell.backward(zr, F32.at(cNew, e), F32.at(cPrev, e), dh, F32.at(dc, e), F32.at(dz, r * G + q), gate, false);
     }
   }
 }

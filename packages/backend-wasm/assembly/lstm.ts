@@ -10,16 +10,7 @@ import { V4, ZERO } from './math';
  * One lane group (four units, or one unit splatted for the tail) of one row; `zr` is the group in the row's i gate,
  * `gate` the byte size of one gate block, `outZ` the group in the i gate of a [batch, 4·units] output.
  */
-export function group(
-  mode: i32,
-  zr: usize,
-  c: usize,
-  dy: usize,
-  out: usize,
-  outZ: usize,
-  gate: usize,
-  tail: bool,
-): void {
+function group(mode: i32, zr: usize, c: usize, dy: usize, out: usize, outZ: usize, gate: usize, tail: bool): void {
   const cv = ld(c, tail);
   if (mode === LstmMode.state) {
     const i = V4.sigmoid4(ld(zr, tail));

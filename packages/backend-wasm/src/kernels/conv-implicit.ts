@@ -3,7 +3,7 @@
 // where the tiled kernels write each tile of im2col's column matrix and read it back.
 import type { Conv2DInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
-import { inFrame, windowFrame } from './frame.js';
+import { CONV_PARALLEL_WORK, inFrame, windowFrame } from './frame.js';
 
 /** Largest packed filter (each thread packs its own): larger ones take the tiled im2col kernels. */
 const MAX_FILTER_BYTES = 256 * 1024;
@@ -12,8 +12,6 @@ const MAX_FILTER_BYTES = 256 * 1024;
  * output tile a short run would not amortise.
  */
 const MIN_RUN = 32;
-/** Multiply-adds from which the task is shared between threads (the tiled kernels' threshold). */
-const PARALLEL_WORK = 1 << 16;
 /** Output rows per claimed unit. */
 const TILE_ROWS = 64;
 
@@ -83,7 +81,7 @@ function run(
     inFrame(ctx, x, [batch, frame.h, frame.wd, inC], placement, (xp) => {
       const params = { ...conv, x: xp, w, y, padTop: 0, padLeft: 0, dilationW: 1, tile: TILE_ROWS, chunks: 0 };
       const work = batch * conv.outH * conv.outW * kH * kW * inC * outC;
-      ctx.run('convImplicit', { ...params, scratch, scratchStride: perThread }, work >= PARALLEL_WORK);
+      ctx.run('convImplicit', { ...params, scratch, scratchStride: perThread }, work >= CONV_PARALLEL_WORK);
     });
   } finally {
     ctx.heap.freeScratch(scratch, perThread * threads);
@@ -132,7 +130,7 @@ export function implicitFilterGrad(
     inFrame(ctx, x, [batch, inH, inW, inC], frame, (xp) => {
       const geometry = { ...info, inH: frame.rows, inW: frame.cols, padTop: 0, padLeft: 0 };
       const params = { ...geometry, x: xp, w: partials, y: dy, tile, chunks, scratch, scratchStride: perThread };
-      ctx.run('convImplicitFilterGrad', params, batch * outH * outW * KK * outC >= PARALLEL_WORK);
+      ctx.run('convImplicitFilterGrad', params, batch * outH * outW * KK * outC >= CONV_PARALLEL_WORK);
     });
   } finally {
     ctx.heap.freeScratch(scratch, perThread * threads);

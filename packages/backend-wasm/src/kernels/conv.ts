@@ -8,11 +8,8 @@ import {
   implicitInputGrad,
   implicitInputGradApplies,
 } from './conv-implicit.js';
-import { inFrame, windowFrame } from './frame.js';
+import { CONV_PARALLEL_WORK, inFrame, windowFrame } from './frame.js';
 import { gemm } from './matmul.js';
-
-/** Window and im2col work does index arithmetic per element, so it pays to split it from 2¹⁶ elements. */
-const PARALLEL_WORK = 1 << 16;
 
 /** Up to this many input channels a convolution runs on the direct kernels (first layers: gray or RGB images). */
 const DIRECT_MAX_IN_C = 4;
@@ -72,7 +69,7 @@ function runTiled(
   const scratch = ctx.heap.scratch(perThread * threads);
   try {
     const params = { ...buffers, ...geometry(info), scratch, scratchStride: perThread, tile, chunks };
-    ctx.run(task, params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+    ctx.run(task, params, info.batch * p.P * p.KK * info.outC >= CONV_PARALLEL_WORK);
   } finally {
     ctx.heap.freeScratch(scratch, perThread * threads);
   }
@@ -99,7 +96,7 @@ export function conv2d(
     inFrame(ctx, xp, [info.batch, info.inH, info.inW, info.inC], frame, (x) => {
       const geo = { ...geometry(info), inH: frame.rows, inW: frame.cols, padTop: 0, padLeft: 0 };
       const params = { x, w, y: out.ptr, ...geo, scratch: 0, scratchStride: 0, tile: 0, chunks: 0 };
-      ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK);
+      ctx.run('convDirect', params, info.batch * p.P * p.KK * info.outC >= CONV_PARALLEL_WORK);
     });
     return result;
   }
@@ -165,7 +162,7 @@ export function conv2dBackpropFilter(
       ctx.run(
         'convDirectFilterGrad',
         { ...params, chunks: FILTER_CHUNKS },
-        info.batch * p.P * p.KK * info.outC >= PARALLEL_WORK,
+        info.batch * p.P * p.KK * info.outC >= CONV_PARALLEL_WORK,
       );
     } else if (implicitFilterGradApplies(info)) {
       implicitFilterGrad(ctx, info, xp, g, partials, FILTER_CHUNKS);

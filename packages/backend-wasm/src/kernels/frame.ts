@@ -1,6 +1,9 @@
 import type { Conv2DInfo } from '@rectify/tensor';
 import type { Context } from '../context.js';
 
+/** Window and im2col work does index arithmetic per element, so convolutions split from 2¹⁶ multiply-adds. */
+export const CONV_PARALLEL_WORK = 1 << 16;
+
 /** Bytes of padded frames from which the padding is shared between threads. */
 const PARALLEL_PAD_BYTES = 1 << 20;
 
