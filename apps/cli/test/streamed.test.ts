@@ -268,9 +268,10 @@ describe('resuming a streamed run', () => {
   beforeAll(() => {
     ensureBuilt();
     writeFileSync(config, streamConfig(csvPath));
-    // Long enough (about 500 steps an epoch, seconds) that Ctrl-C half a second into training lands inside it.
+    // Long enough that Ctrl-C half a second into training lands inside the epoch: 3,000 rows trained in 0.4 s on a
+    // 2026 Zen 5 core, so the signal came after training had ended; 12,000 rows take seconds.
     const big = join(cwd, 'big.csv');
-    const rows = Array.from({ length: 3000 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 === 0 ? 'even' : 'odd'}`);
+    const rows = Array.from({ length: 12000 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 === 0 ? 'even' : 'odd'}`);
     writeFileSync(big, `a,b,parity\n${rows.join('\n')}\n`);
     writeFileSync(bigConfig, streamConfig(big));
     process.env['RECTIFY_STREAM'] = '1';
