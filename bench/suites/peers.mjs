@@ -2,13 +2,17 @@
 // on the same machine in one run, every Rectify figure through the public API (`model.fit`, `trainOnBatch`,
 // `rf.matMul`). Frameworks alternate process by process (A B C, then C B A …) and each keeps its best round, since
 // the machine is shared and noisy; only the ratios within this run mean anything. GEMM is reported as a share of
-// this machine's measured WebAssembly SIMD128 multiply-add ceiling. Benchmarks only: never part of the tests.
+// this machine's measured WebAssembly SIMD128 multiply-add ceiling, and each training step is set against the floor
+// that ceiling puts under its arithmetic (the best ratio any SIMD128 code could reach against PyTorch on this
+// machine — on a CPU with wider vectors PyTorch can be faster than that floor). Benchmarks only: never part of the
+// tests.
 // `PEERS=lstm pnpm bench peers` runs only the named parts (gemm, mlp, cnn, lstm).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { simdCeiling } from './helpers/simd-ceiling.mjs';
+import { stepFloor } from './helpers/step-flops.mjs';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
 const PYTHON = '/usr/bin/python3';
@@ -56,15 +60,21 @@ function runOnce(task, framework, steps) {
 
 const fmtRatio = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '—');
 
-async function gemmTable(lib, ceiling, torchError) {
+/** The wasm backend's thread count and SIMD build, and the ceilings (all threads, one) that build can reach. */
+async function backendPeak(lib, ceiling) {
   const rf = await import(lib.packageEntry('rectify').href);
-  const wasm = await import(lib.packageEntry('backend-wasm').href);
+  await import(lib.packageEntry('backend-wasm').href);
   rf.setBackend('wasm');
   const backend = rf.backend();
   const threads = backend.info.threads;
   const build = backend.info.simd?.includes?.('relaxed') ? 'relaxed' : 'plain';
-  const peak = ceiling[build]?.[threads];
-  const peak1 = ceiling[build]?.[1];
+  return { threads, build, peak: ceiling?.[build]?.[threads] ?? null, peak1: ceiling?.[build]?.[1] ?? null };
+}
+
+async function gemmTable(lib, ceiling, torchError) {
+  const rf = await import(lib.packageEntry('rectify').href);
+  const wasm = await import(lib.packageEntry('backend-wasm').href);
+  const { threads, build, peak, peak1 } = await backendPeak(lib, ceiling);
   const torch = torchError ? null : runOnce('matmul', 'pytorch', 0).gflops;
   const cases = [
     ['1024 A·B', [1024, 1024], [1024, 1024], false, false, '1024'],
@@ -109,7 +119,8 @@ export default async function peers(lib) {
       ? `PyTorch: not measured — ${torchError}.`
       : 'PyTorch: torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1 (its best setting on 2 cores).',
   );
-  const ceiling = PARTS.includes('gemm') ? await simdCeiling() : null;
+  // Measured for every part: GEMM is reported as a share of it, and it puts a floor under each training step.
+  const ceiling = await simdCeiling();
   const fmtC = (c) =>
     c.error
       ? `unavailable (${c.error})`
@@ -118,12 +129,24 @@ export default async function peers(lib) {
             ? `none verified on ${ceiling.threads} (no round of ${c.rounds} had every thread busy together)`
             : `${c[ceiling.threads].toFixed(1)} on ${ceiling.threads} (${c.verifiedRounds}/${c.rounds} rounds with every thread busy together)`
         }`;
-  if (ceiling)
-    console.log(
-      `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
-    );
+  console.log(
+    `SIMD128 multiply-add ceiling measured now: relaxed (fused) ${fmtC(ceiling.relaxed)}; plain mul+add ${fmtC(ceiling.plain)}.`,
+  );
   if (PARTS.includes('gemm')) await gemmTable(lib, ceiling, torchError);
 
+  const { peak, threads, build } = await backendPeak(lib, ceiling);
+  const floorLine = (task, gflops, ours, torch) => {
+    if (!gflops) return '\nSIMD128 floor: not computed (no ceiling was measured on every thread at once).';
+    const ok = (r) => r && !r.error;
+    const f = stepFloor(task, gflops, ok(ours) ? ours.ms : null, ok(torch) ? torch.ms : null);
+    const peer =
+      f.bestRatio === null ? '' : `, so at most ${fmtRatio(f.bestRatio)} PyTorch's ${torch.ms.toFixed(2)} ms`;
+    const share = f.share === null ? '' : `; Rectify's step ran at ${(100 * f.share).toFixed(0)} % of it`;
+    return (
+      `\nSIMD128 floor: ${f.gflop.toFixed(3)} GFLOP of products a step is ${f.floorMs.toFixed(2)} ms at 100 % of this ` +
+      `run's ${threads}-thread ${build} ceiling (${gflops.toFixed(1)} GFLOPS)${peer}${share}.`
+    );
+  };
   const frameworks = ['rectify-wasm', 'tfjs-wasm', ...(torchError ? [] : ['pytorch'])];
   for (const task of ['mlp', 'cnn', 'lstm'].filter((t) => PARTS.includes(t))) {
     const best = new Map();
@@ -152,6 +175,7 @@ export default async function peers(lib) {
       lstm: `LSTM 128 units over 64 steps × 32 features → dense 10, Adam, batch 32, through trainOnBatch — best of ${ROUNDS} rounds (target: ≥ ${TARGETS.lstm}× PyTorch)`,
     }[task];
     lib.printTable(title, ['framework', 'ms/step', 'samples/s', 'peak RSS MiB', 'rectify ÷ this'], rows);
+    console.log(floorLine(task, peak, ours, best.get('pytorch')));
   }
   const load1 = os.loadavg()[0];
   console.log(

@@ -106,11 +106,12 @@ const MATMUL_GRADS: Readonly<Record<'NN' | 'NT' | 'TN' | 'TT', { da: MatmulProdu
 export const gradRules: GradRules = {
   unary: (dy, { inputs: [x], attrs: { fn, a, b } }) => [fn.df ? mapUnaryGrad(x!, dy, fn, a, b) : null],
   unaryGrad: () => higherOrder('unaryGrad'),
-  // The pre-activation is recomputed rather than kept: one add costs less than holding a second activation-sized
-  // buffer per layer until backward.
-  biasActivation: (dy, { inputs: [z, bias], attrs: { fn, a, b }, needs: [nz, nb] }) => {
+  // ReLU-like functions read their derivative off the output; for the others the pre-activation is recomputed
+  // rather than kept: one add costs less than holding a second activation-sized buffer per layer until backward.
+  biasActivation: (dy, { inputs: [z, bias], attrs: { fn, a, b }, output, needs: [nz, nb] }) => {
     if (!fn.df || !(nz || nb)) return [null, null];
-    const dpre = mapUnaryGrad(add(z!, bias!), dy, fn, a, b);
+    const at = output && fn.dfAtOutput?.(a, b) ? output : add(z!, bias!);
+    const dpre = mapUnaryGrad(at, dy, fn, a, b);
     return [nz ? dpre : null, nb ? sumToShape(dpre, bias!.shape) : null];
   },
   // z and c are the forward inputs: the gate activations are recomputed from z rather than saved, as biasActivation.

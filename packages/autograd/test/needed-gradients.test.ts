@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type BackendKernelName,
   type Tensor,
+  type UnaryFn,
   argMax,
   biasActivation,
   conv2d,
@@ -15,6 +16,7 @@ import {
   setBackend,
   sum,
   tensor,
+  unaryFn,
   where,
   greater,
 } from '@rectify/tensor';
@@ -111,6 +113,40 @@ describe('gradients nobody needs are not computed', () => {
     });
     expect(rz!.arraySync()).toEqual([[1, 1]]);
     expect(rb).toBeNull();
+  });
+
+  it('biasActivation: a function whose derivative reads off its output skips recomputing the pre-activation', () => {
+    // A ramp with relu's shape, made here: the tensor package's own functions make no such claim.
+    const ramp = unaryFn({ name: 'rampForTest', f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) });
+    const rampAtOutput = unaryFn({ ...ramp, name: 'rampAtOutputForTest', dfAtOutput: () => true });
+    const z = tensor([
+      [-1, 2],
+      [3, -4],
+      [0.5, -0.25],
+    ]);
+    const bias = [0.5, 1];
+    const gradsOf = (fn: UnaryFn) => {
+      const zv = variable(z);
+      const bv = variable(tensor(bias));
+      let gs: Tensor[] = [];
+      const runs = countKernels(['binary'], () => {
+        const { grads: g } = variableGrads(() => sum(mul(biasActivation(zv, bv, fn), tensor([3, -2]))), [zv, bv]);
+        gs = [g[zv.name]!, g[bv.name]!].map((t) => engine.keep(t));
+      });
+      return { runs, values: gs.map((t) => t.arraySync()) };
+    };
+    const recomputed = gradsOf(ramp);
+    const read = gradsOf(rampAtOutput);
+    // One binary (the ×[3, −2] in the loss) forward and its gradient; the recomputing rule adds z + bias once more.
+    expect(read.runs.binary).toBe(recomputed.runs.binary - 1);
+    // pre = [[−0.5, 3], [3.5, −3], [1, 0.75]]: the ramp passes 3 or −2 where pre > 0 (and −2·0 = −0).
+    const dz = [
+      [0, -2],
+      [3, -0],
+      [3, -2],
+    ];
+    expect(read.values).toEqual([dz, [6, -4]]);
+    expect(recomputed.values).toEqual(read.values);
   });
 
   it('rules return null for unneeded inputs and the same gradient as before for needed ones', () => {

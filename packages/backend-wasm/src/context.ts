@@ -49,6 +49,8 @@ const TASK_ARGS = {
   convImplicit: ConvArgs,
   padImages: PadArgs,
   convImplicitFilterGrad: ConvArgs,
+  poolTiled: PoolArgs,
+  poolGradTiled: PoolArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -10,6 +10,12 @@ export interface UnaryFn {
   readonly f: (x: number, a: number, b: number) => number;
   /** Exact derivative d f / d x. Absent means the function is piecewise constant: its gradient is zero. */
   readonly df?: (x: number, a: number, b: number) => number;
+  /**
+   * Whether df(f(x)) = df(x) for every x with these parameters — true of ReLU-like functions whose pieces keep
+   * their sign. Then a gradient can read the derivative off the output, which it holds anyway, instead of keeping
+   * or recomputing the input (a layer's pre-activation).
+   */
+  readonly dfAtOutput?: (a: number, b: number) => boolean;
   /** Result dtype: `float32` (default) computes in float; `same` keeps the input's dtype; `bool` gives 0/1. */
   readonly out?: 'float32' | 'same' | 'bool';
 }

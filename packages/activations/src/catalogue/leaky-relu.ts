@@ -24,6 +24,8 @@ export const leakyReluFn = unaryFn({
     const s = x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38);
     return s + a * (1 - s);
   },
+  // α·x stays on x's side of 0 for α > 0. Not for α < 0 (it flips the sign), nor α = 0: f(−∞) = 0·(−∞) is NaN there.
+  dfAtOutput: (a) => a > 0,
 });
 
 /**

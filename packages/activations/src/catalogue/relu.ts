@@ -24,6 +24,8 @@ export const reluFn = unaryFn({
   name: 'relu',
   f: (x) => (x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5),
   df: (x) => (x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
+  // f keeps x > 0 and sends the rest to 0, where df is 0 as it was at x.
+  dfAtOutput: () => true,
 });
 
 /**

@@ -16,6 +16,8 @@ export const relu6Fn = unaryFn({
   name: 'relu6',
   f: (x) => (x > 6 ? 6 : x < -3.4e38 ? 0 : x * 0.5 + Math.abs(x) * 0.5),
   df: (x) => (x >= 6 || x < -3.4e38 ? 0 : 1 - 1 / (1 + (x + Math.abs(x)) * 1e38 * 1e38)),
+  // f keeps (0, 6) and sends the rest to 0 or 6, where df is 0 as it was at x.
+  dfAtOutput: () => true,
 });
 
 /**

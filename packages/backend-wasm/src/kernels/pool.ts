@@ -16,11 +16,29 @@ function outShape(info: Pool2DInfo): number[] {
   return [info.batch, info.outH, info.outW, info.channels];
 }
 
+/**
+ * Whether the windows tile the input from its corner — stride = window, no padding, channels in whole SIMD lanes
+ * (a 2×2 max pool): then no window overlaps another and the tiled kernels write each gradient element once.
+ */
+export function windowsTile(info: Pool2DInfo): boolean {
+  const { kH, kW, strideH, strideW, padTop, padLeft, channels, outH, outW, inH, inW } = info;
+  return (
+    strideH === kH &&
+    strideW === kW &&
+    padTop === 0 &&
+    padLeft === 0 &&
+    channels % 4 === 0 &&
+    outH * kH <= inH &&
+    outW * kW <= inW
+  );
+}
+
 function forward(ctx: Context, code: PoolCode, x: TensorInfo, info: Pool2DInfo): TensorInfo {
   const out = ctx.out('float32', info.batch * info.outH * info.outW * info.channels);
   if (out.length > 0) {
     const params = { code, x: ctx.data(x).ptr, y: out.ptr, dy: 0, dx: 0, ...geometry(info) };
-    ctx.run('pool', params, out.length * info.kH * info.kW >= PARALLEL_WORK);
+    const task = windowsTile(info) ? 'poolTiled' : 'pool';
+    ctx.run(task, params, out.length * info.kH * info.kW >= PARALLEL_WORK);
   }
   return { dataId: out, shape: outShape(info), dtype: 'float32' };
 }
@@ -29,7 +47,8 @@ function backward(ctx: Context, code: PoolCode, dy: WasmData, info: Pool2DInfo, 
   const dx = ctx.out('float32', info.batch * info.inH * info.inW * info.channels);
   if (dx.length > 0) {
     const params = { code, x, y: 0, dy: dy.ptr, dx: dx.ptr, ...geometry(info) };
-    ctx.run('poolGrad', params, dx.length >= PARALLEL_WORK);
+    const task = windowsTile(info) ? 'poolGradTiled' : 'poolGrad';
+    ctx.run(task, params, dx.length >= PARALLEL_WORK);
   }
   return { dataId: dx, shape: [info.batch, info.inH, info.inW, info.channels], dtype: 'float32' };
 }

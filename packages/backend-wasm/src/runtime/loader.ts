@@ -73,6 +73,8 @@ export interface KernelExports {
   readonly convImplicit: Task;
   readonly padImages: Task;
   readonly convImplicitFilterGrad: Task;
+  readonly poolTiled: Task;
+  readonly poolGradTiled: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

@@ -50,6 +50,8 @@ export const TASKS = [
   'convImplicit',
   'padImages',
   'convImplicitFilterGrad',
+  'poolTiled',
+  'poolGradTiled',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 
