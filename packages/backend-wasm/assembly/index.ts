@@ -8,7 +8,7 @@ export { convForward, convFilterGrad, convInputGrad, sumChunks } from './conv';
 export { convDirect, convDirectFilterGrad } from './conv-direct';
 export { convImplicit, convImplicitFilterGrad, padImages } from './conv-implicit';
 export { pool, poolGrad } from './pool';
-export { poolTiled, poolGradTiled } from './pool-tiled';
+export { poolTiled } from './pool-tiled';
 export { adam } from './optim';
 export { softmax } from './softmax';
 export { lstmCell } from './lstm';

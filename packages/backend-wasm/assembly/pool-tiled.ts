@@ -7,9 +7,9 @@
 import { PoolArgs, PoolCode } from './abi';
 import { argI, claim } from './common';
 
-// Kernels allocate nothing (the stub runtime would bump-allocate inside the shared heap), so the geometry is read
-// into locals by each task. The 2×2 max pool, the common case, has its windows written out: with the loops over two
-// taps each it ran no faster than the general kernel.
+// One task does both directions (dx set: the gradient), reading the geometry into locals: kernels allocate nothing
+// (the stub runtime would bump-allocate inside the shared heap). The 2×2 max pool, the common case, has its windows
+// written out: with loops of two taps each it ran no faster than the general kernel.
 
 class Window {
   /** `v` replaces `acc` when greater, or NaN: NaN wins and the first of equal values stays (as pool.ts). */
@@ -23,57 +23,11 @@ class Window {
   }
 }
 
-/** Task: y = pool(x) for tiling windows, threads claiming output rows. */
+/**
+ * Task: y = pool(x), or — when dx is set — dx from dy (and x, for max), for windows that tile the input. Threads
+ * claim output rows, so each owns whole bands of input rows.
+ */
 export function poolTiled(args: usize, _tid: i32, _nt: i32): void {
-  const x = <usize>argI(args, PoolArgs.x);
-  const y = <usize>argI(args, PoolArgs.y);
-  const max = argI(args, PoolArgs.code) == PoolCode.max;
-  const inH = argI(args, PoolArgs.inH),
-    outH = argI(args, PoolArgs.outH),
-    outW = argI(args, PoolArgs.outW),
-    kH = argI(args, PoolArgs.kH),
-    kW = argI(args, PoolArgs.kW);
-  const pixelBytes = (<usize>argI(args, PoolArgs.channels)) << 2;
-  const rowBytes = <usize>argI(args, PoolArgs.inW) * pixelBytes;
-  const windowBytes = <usize>kW * pixelBytes;
-  const inv = f32x4.splat(<f32>(1.0 / <f64>(kH * kW)));
-  const rows = argI(args, PoolArgs.batch) * outH;
-  for (let r = claim(args); r < rows; r = claim(args)) {
-    const b = r / outH;
-    const top = x + <usize>(b * inH + (r - b * outH) * kH) * rowBytes;
-    let o = y + <usize>(r * outW) * pixelBytes;
-    if (max && kH == 2 && kW == 2) {
-      const end = top + <usize>outW * windowBytes;
-      for (let p = top; p < end; p += windowBytes) {
-        for (let c: usize = 0; c < pixelBytes; c += 16, o += 16) {
-          const q = p + c;
-          // The first tap always replaces −∞ (or is −∞), so it starts the maximum.
-          let acc = Window.maxStep(v128.load(q), v128.load(q + pixelBytes));
-          acc = Window.maxStep(acc, v128.load(q + rowBytes));
-          v128.store(o, Window.maxStep(acc, v128.load(q + rowBytes + pixelBytes)));
-        }
-      }
-      continue;
-    }
-    for (let ow = 0; ow < outW; ow++) {
-      const window = top + <usize>ow * windowBytes;
-      for (let c: usize = 0; c < pixelBytes; c += 16, o += 16) {
-        let acc = f32x4.splat(max ? -Infinity : 0);
-        for (let kh = 0; kh < kH; kh++) {
-          let p = window + <usize>kh * rowBytes + c;
-          for (let kw = 0; kw < kW; kw++, p += pixelBytes) {
-            const v = v128.load(p);
-            acc = max ? Window.maxStep(acc, v) : f32x4.add(acc, v);
-          }
-        }
-        v128.store(o, max ? acc : f32x4.mul(acc, inv));
-      }
-    }
-  }
-}
-
-/** Task: dx from dy (and x, for max) for tiling windows, threads claiming output rows (so whole input row bands). */
-export function poolGradTiled(args: usize, _tid: i32, _nt: i32): void {
   const x = <usize>argI(args, PoolArgs.x);
   const dy = <usize>argI(args, PoolArgs.dy);
   const dx = <usize>argI(args, PoolArgs.dx);
@@ -86,7 +40,7 @@ export function poolGradTiled(args: usize, _tid: i32, _nt: i32): void {
   const pixelBytes = (<usize>argI(args, PoolArgs.channels)) << 2;
   const rowBytes = <usize>argI(args, PoolArgs.inW) * pixelBytes;
   const windowBytes = <usize>kW * pixelBytes;
-  // Input pixels right of the last whole window: zeroed in each row.
+  // Input pixels right of the last whole window: zeroed in each row of the gradient.
   const coveredBytes = <usize>outW * windowBytes;
   const inv = f32x4.splat(<f32>(1.0 / <f64>(kH * kW)));
   const rows = argI(args, PoolArgs.batch) * outH;
@@ -94,8 +48,42 @@ export function poolGradTiled(args: usize, _tid: i32, _nt: i32): void {
     const b = r / outH;
     const oh = r - b * outH;
     const h0 = oh * kH;
+    // Byte offsets of the band of input rows (in x and dx) and of the output row (in y and dy).
     const band = <usize>(b * inH + h0) * rowBytes;
-    let g = dy + <usize>(r * outW) * pixelBytes;
+    const row = <usize>(r * outW) * pixelBytes;
+    if (dx == 0) {
+      const top = x + band;
+      let o = <usize>argI(args, PoolArgs.y) + row;
+      if (max && kH == 2 && kW == 2) {
+        const end = top + <usize>outW * windowBytes;
+        for (let p = top; p < end; p += windowBytes) {
+          for (let c: usize = 0; c < pixelBytes; c += 16, o += 16) {
+            const q = p + c;
+            // The first tap always replaces −∞ (or is −∞), so it starts the maximum.
+            let acc = Window.maxStep(v128.load(q), v128.load(q + pixelBytes));
+            acc = Window.maxStep(acc, v128.load(q + rowBytes));
+            v128.store(o, Window.maxStep(acc, v128.load(q + rowBytes + pixelBytes)));
+          }
+        }
+        continue;
+      }
+      for (let ow = 0; ow < outW; ow++) {
+        const window = top + <usize>ow * windowBytes;
+        for (let c: usize = 0; c < pixelBytes; c += 16, o += 16) {
+          let acc = f32x4.splat(max ? -Infinity : 0);
+          for (let kh = 0; kh < kH; kh++) {
+            let p = window + <usize>kh * rowBytes + c;
+            for (let kw = 0; kw < kW; kw++, p += pixelBytes) {
+              const v = v128.load(p);
+              acc = max ? Window.maxStep(acc, v) : f32x4.add(acc, v);
+            }
+          }
+          v128.store(o, max ? acc : f32x4.mul(acc, inv));
+        }
+      }
+      continue;
+    }
+    let g = dy + row;
     if (max && kH == 2 && kW == 2) {
       for (let ow = 0; ow < outW; ow++) {
         const at = band + <usize>ow * windowBytes;

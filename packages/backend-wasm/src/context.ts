@@ -50,7 +50,6 @@ const TASK_ARGS = {
   padImages: PadArgs,
   convImplicitFilterGrad: ConvArgs,
   poolTiled: PoolArgs,
-  poolGradTiled: PoolArgs,
 } as const satisfies { readonly [T in TaskName]: object };
 
 /** A task's parameters by name: every slot of its abi.ts enum, 0 where a task variant leaves one unused. */

@@ -47,7 +47,7 @@ function backward(ctx: Context, code: PoolCode, dy: WasmData, info: Pool2DInfo, 
   const dx = ctx.out('float32', info.batch * info.inH * info.inW * info.channels);
   if (dx.length > 0) {
     const params = { code, x, y: 0, dy: dy.ptr, dx: dx.ptr, ...geometry(info) };
-    const task = windowsTile(info) ? 'poolGradTiled' : 'poolGrad';
+    const task = windowsTile(info) ? 'poolTiled' : 'poolGrad';
     ctx.run(task, params, dx.length >= PARALLEL_WORK);
   }
   return { dataId: dx, shape: [info.batch, info.inH, info.inW, info.channels], dtype: 'float32' };

@@ -74,7 +74,6 @@ export interface KernelExports {
   readonly padImages: Task;
   readonly convImplicitFilterGrad: Task;
   readonly poolTiled: Task;
-  readonly poolGradTiled: Task;
 }
 
 export type Task = (args: number, tid: number, nt: number) => void;

@@ -51,7 +51,6 @@ export const TASKS = [
   'padImages',
   'convImplicitFilterGrad',
   'poolTiled',
-  'poolGradTiled',
 ] as const;
 export type TaskName = (typeof TASKS)[number];
 
