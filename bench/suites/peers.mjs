@@ -136,7 +136,7 @@ export default async function peers(lib) {
 
   const { peak, threads, build } = await backendPeak(lib, ceiling);
   const floorLine = (task, gflops, ours, torch) => {
-    if (!gflops) return '\nSIMD128 floor: not computed (no ceiling was measured on every thread at once).';
+    if (!gflops) return '\nSIMD128 floor: not computed (the ceiling probe gave no figure for every thread at once).';
     const ok = (r) => r && !r.error;
     const f = stepFloor(task, gflops, ok(ours) ? ours.ms : null, ok(torch) ? torch.ms : null);
     const peer =

@@ -34,4 +34,5 @@ export interface Unread {
   readonly output?: true;
 }
 
-export type UnreadByRules = { readonly [K in OpName]?: Unread };
+/** An op's `Unread`, fixed or decided by the attributes of each call (which function a fused kernel applies). */
+export type UnreadByRules = { readonly [K in OpName]?: Unread | ((attrs: OpAttrs<K>) => Unread) };

@@ -110,7 +110,7 @@ export const gradRules: GradRules = {
   // rather than kept: one add costs less than holding a second activation-sized buffer per layer until backward.
   biasActivation: (dy, { inputs: [z, bias], attrs: { fn, a, b }, output, needs: [nz, nb] }) => {
     if (!fn.df || !(nz || nb)) return [null, null];
-    const at = output && fn.dfAtOutput?.(a, b) ? output : add(z!, bias!);
+    const at = fn.dfAtOutput?.(a, b) ? output! : add(z!, bias!);
     const dpre = mapUnaryGrad(at, dy, fn, a, b);
     return [nz ? dpre : null, nb ? sumToShape(dpre, bias!.shape) : null];
   },
@@ -268,4 +268,6 @@ export const unreadByRules: UnreadByRules = {
   // matmul's gradient reads its operands only; attention's scores are a matmul output.
   matmul: { output: true },
   softmax: { inputs: [0] },
+  // A ReLU-like epilogue's rule reads the output, not the pre-activation z.
+  biasActivation: ({ fn, a, b }) => (fn.dfAtOutput?.(a, b) ? { inputs: [0] } : {}),
 };

@@ -1,5 +1,5 @@
 import { type OpRecord, type Tensor, engine } from '@rectify/tensor';
-import type { OpContext } from './grad-rule.js';
+import type { OpContext, Unread } from './grad-rule.js';
 import { unreadByRules } from './rules.js';
 
 export interface TapeNode {
@@ -35,7 +35,8 @@ export class Tape {
     const needs = r.inputs.map((t) => this.connected.has(t.id));
     if (!needs.includes(true)) return;
     this.connected.add(r.output.id);
-    const unread = unreadByRules[r.op];
+    const entry = unreadByRules[r.op] as Unread | ((attrs: unknown) => Unread) | undefined;
+    const unread = typeof entry === 'function' ? entry(r.attrs) : entry;
     const inputs = r.inputs.map((t, i) => (unread?.inputs?.includes(i) ? undefined : this.hold(t)));
     const output = unread?.output ? undefined : this.hold(r.output);
     this.nodes.push({

@@ -115,7 +115,7 @@ describe('gradients nobody needs are not computed', () => {
     expect(rb).toBeNull();
   });
 
-  it('biasActivation: a function whose derivative reads off its output skips recomputing the pre-activation', () => {
+  it('biasActivation: a function whose derivative reads off its output neither keeps nor recomputes the pre-activation', () => {
     // A ramp with relu's shape, made here: the tensor package's own functions make no such claim.
     const ramp = unaryFn({ name: 'rampForTest', f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) });
     const rampAtOutput = unaryFn({ ...ramp, name: 'rampAtOutputForTest', dfAtOutput: () => true });
@@ -129,14 +129,20 @@ describe('gradients nobody needs are not computed', () => {
       const zv = variable(z);
       const bv = variable(tensor(bias));
       let gs: Tensor[] = [];
+      // What the tape handed the rule: the pre-activation z, and the output, or undefined where it kept no handle.
+      const rule = vi.spyOn(gradRules, 'biasActivation');
       const runs = countKernels(['binary'], () => {
         const { grads: g } = variableGrads(() => sum(mul(biasActivation(zv, bv, fn), tensor([3, -2]))), [zv, bv]);
         gs = [g[zv.name]!, g[bv.name]!].map((t) => engine.keep(t));
       });
-      return { runs, values: gs.map((t) => t.arraySync()) };
+      const held = rule.mock.calls.map(([, ctx]) => [ctx.inputs[0] !== undefined, ctx.output !== undefined]);
+      rule.mockRestore();
+      return { runs, held, values: gs.map((t) => t.arraySync()) };
     };
     const recomputed = gradsOf(ramp);
     const read = gradsOf(rampAtOutput);
+    // The tape keeps no handle on z when the rule reads the output: its buffer is freed before backward.
+    expect([recomputed.held, read.held]).toEqual([[[true, true]], [[false, true]]]);
     // One binary (the ×[3, −2] in the loss) forward and its gradient; the recomputing rule adds z + bias once more.
     expect(read.runs.binary).toBe(recomputed.runs.binary - 1);
     // pre = [[−0.5, 3], [3.5, −3], [1, 0.75]]: the ramp passes 3 or −2 where pre > 0 (and −2·0 = −0).
